@@ -1,0 +1,338 @@
+//! The document model: parsed once per file, shared read-only by every lint.
+//!
+//! `Document::prose` is a copy of the source text of the same byte length in
+//! which everything that is not prose (code, HTML, URLs, link targets, front
+//! matter, Markdown syntax) is blanked to spaces, newlines kept. A regex or a
+//! scan over `prose` therefore yields spans that are byte offsets into the
+//! original file, and no lint needs to remember to skip code or URLs.
+
+mod lang;
+mod markdown;
+mod plain;
+mod quotes;
+mod tokens;
+
+use std::ops::Range;
+
+pub use lang::{parse_lang, Lang};
+pub use quotes::Quote;
+pub use tokens::{Token, TokenKind};
+
+use crate::finding::FileId;
+use crate::source::{FileKind, SourceFile, Span};
+
+/// What kind of text a block is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    Quote,
+    TableCell,
+    /// Image alt text.
+    Caption,
+    /// A line of a plain-text file.
+    Line,
+}
+
+impl Scope {
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Heading(_) => "heading",
+            Scope::Paragraph => "paragraph",
+            Scope::ListItem => "list-item",
+            Scope::Quote => "quote",
+            Scope::TableCell => "table-cell",
+            Scope::Caption => "caption",
+            Scope::Line => "line",
+        }
+    }
+}
+
+/// A run of prose: a heading, paragraph, list item, table cell, alt text or
+/// (plain text) a line.
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub span: Span,
+    pub scope: Scope,
+    /// Blocks with the same number belong to one paragraph (plain text: lines
+    /// not separated by a blank line; Markdown: one block per paragraph).
+    pub paragraph: u32,
+    /// Index range into `Document::tokens`.
+    pub tokens: Range<usize>,
+    /// Index range into `Document::sentences`.
+    pub sentences: Range<usize>,
+    /// A heading, or a short line without terminal punctuation that reads as a
+    /// headline, subheading or label.
+    pub heading_like: bool,
+    /// Most words capitalised, as in a title-case headline.
+    pub title_case: bool,
+    /// Detected language; `None` when the block is too short to tell.
+    pub lang: Option<Lang>,
+}
+
+/// A sentence inside one block.
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub span: Span,
+    pub block: usize,
+    /// Index range into `Document::tokens`.
+    pub tokens: Range<usize>,
+}
+
+/// An HTML comment (Markdown only), used for inline suppressions.
+#[derive(Clone, Debug)]
+pub struct Comment {
+    pub span: Span,
+}
+
+/// A parsed document.
+#[derive(Debug)]
+pub struct Document {
+    pub id: FileId,
+    pub source: SourceFile,
+    pub prose: String,
+    pub blocks: Vec<Block>,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+    pub comments: Vec<Comment>,
+    pub lang: Lang,
+    pub word_count: usize,
+}
+
+impl Document {
+    /// Parse a source file. `lang` forces the document language (from config).
+    pub fn parse(id: FileId, source: SourceFile, lang: Option<Lang>) -> Document {
+        let (prose, raw_blocks, comments) = match source.kind {
+            FileKind::Markdown => markdown::parse(&source.text),
+            FileKind::Plain => plain::parse(&source.text),
+        };
+        let mut prose = prose.into_bytes();
+        tokens::mask_urls(&source.text, &mut prose);
+        let prose = match String::from_utf8(prose) {
+            Ok(p) => p,
+            // Unreachable by construction (only ASCII bytes are written over
+            // whole characters); stay safe and lint nothing rather than panic.
+            Err(_) => source
+                .text
+                .bytes()
+                .map(|b| if b == b'\n' { '\n' } else { ' ' })
+                .collect(),
+        };
+        let mut doc = Document {
+            id,
+            source,
+            prose,
+            blocks: Vec::with_capacity(raw_blocks.len()),
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            quotes: Vec::new(),
+            comments,
+            lang: Lang::Eng,
+            word_count: 0,
+        };
+        for raw in raw_blocks {
+            doc.push_block(raw);
+        }
+        doc.word_count = doc
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        doc.lang = match lang {
+            Some(l) => l,
+            None => lang::document_language(&doc),
+        };
+        doc
+    }
+
+    fn push_block(&mut self, raw: RawBlock) {
+        let RawBlock {
+            span,
+            scope,
+            paragraph,
+        } = raw;
+        // Trim the block to its prose.
+        let text = &self.prose[span.range()];
+        let lead = text.len() - text.trim_start().len();
+        let trail = text.len() - text.trim_end().len();
+        if lead == text.len() {
+            return;
+        }
+        let span = Span::new(span.start + lead, span.end - trail);
+        let index = self.blocks.len();
+        let tok_start = self.tokens.len();
+        tokens::tokenize(&self.prose, span, &mut self.tokens);
+        let tok_end = self.tokens.len();
+        let sent_start = self.sentences.len();
+        tokens::sentences(
+            &self.prose,
+            span,
+            index,
+            &self.tokens[tok_start..tok_end],
+            tok_start,
+            &mut self.sentences,
+        );
+        let sent_end = self.sentences.len();
+        quotes::find(&self.prose, span, index, &mut self.quotes);
+        let (heading_like, title_case) =
+            shape(&self.prose, span, scope, &self.tokens[tok_start..tok_end]);
+        let lang = lang::block_language(&self.prose[span.range()]);
+        self.blocks.push(Block {
+            span,
+            scope,
+            paragraph,
+            tokens: tok_start..tok_end,
+            sentences: sent_start..sent_end,
+            heading_like,
+            title_case,
+            lang,
+        });
+    }
+
+    /// The original text of a span.
+    pub fn text(&self, span: Span) -> &str {
+        self.source.slice(span)
+    }
+
+    pub fn path(&self) -> &str {
+        &self.source.path
+    }
+
+    pub fn block_tokens(&self, block: &Block) -> &[Token] {
+        &self.tokens[block.tokens.clone()]
+    }
+
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.clone()]
+    }
+
+    /// Word tokens of the whole document.
+    pub fn words(&self) -> impl Iterator<Item = &Token> {
+        self.tokens.iter().filter(|t| t.kind == TokenKind::Word)
+    }
+
+    /// The block that contains a byte offset, if any.
+    pub fn block_at(&self, byte: usize) -> Option<usize> {
+        let i = self.blocks.partition_point(|b| b.span.end <= byte);
+        (i < self.blocks.len() && self.blocks[i].span.start <= byte).then_some(i)
+    }
+
+    /// Whether a span lies inside a quotation.
+    pub fn in_quote(&self, span: Span) -> bool {
+        let i = self.quotes.partition_point(|q| q.span.end <= span.start);
+        self.quotes
+            .get(i)
+            .is_some_and(|q| q.span.start <= span.start && span.end <= q.span.end)
+    }
+
+    /// Whether the document is English (English-only lints skip others).
+    pub fn is_english(&self) -> bool {
+        self.lang == Lang::Eng
+    }
+}
+
+/// A block before tokenization, as produced by the Markdown and plain parsers.
+#[derive(Clone, Debug)]
+pub(crate) struct RawBlock {
+    pub span: Span,
+    pub scope: Scope,
+    pub paragraph: u32,
+}
+
+/// Small words that stay lowercase in title case.
+pub const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "vs", "from", "into", "onto", "with", "over", "than",
+    "after", "amid", "over", "about", "is",
+];
+
+fn shape(prose: &str, span: Span, scope: Scope, tokens: &[Token]) -> (bool, bool) {
+    let mut words = 0usize;
+    let mut capitalised = 0usize;
+    let mut first = true;
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = &prose[t.span.range()];
+        words += 1;
+        let upper = w.chars().next().is_some_and(char::is_uppercase);
+        if upper {
+            capitalised += 1;
+        } else if !first && MINOR_WORDS.contains(&w) {
+            words -= 1;
+        }
+        first = false;
+    }
+    let text = prose[span.range()].trim_end();
+    let terminal = text.ends_with([
+        '.', '!', '?', ';', ',', '"', '\u{201d}', '\'', '\u{2019}', ')', ':',
+    ]);
+    let title_case = words >= 2 && capitalised * 10 >= words * 8;
+    let heading_like = matches!(scope, Scope::Heading(_))
+        || (words > 0 && words <= 25 && (!terminal || title_case));
+    (heading_like, title_case)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> Document {
+        Document::parse(0, SourceFile::new("t.md", text, FileKind::Markdown), None)
+    }
+
+    #[test]
+    fn markdown_masks_code_urls_front_matter() {
+        let d = md("---\ntitle: the the\n---\n# Head\n\nSee `the the` and [link](http://x.y/the) here.\n\n```\nthe the\n```\n");
+        assert_eq!(d.prose.len(), d.source.text.len());
+        assert!(!d.prose.contains("title"));
+        assert!(!d.prose.contains("the the"));
+        assert!(d.prose.contains("link"));
+        assert!(!d.prose.contains("http"));
+        assert_eq!(d.blocks.len(), 2);
+        assert_eq!(d.blocks[0].scope, Scope::Heading(1));
+    }
+
+    #[test]
+    fn plain_lines_are_blocks_with_paragraphs() {
+        let d = Document::parse(
+            0,
+            SourceFile::new(
+                "t.txt",
+                "Title line\nBody one.\n\nBody two.\n",
+                FileKind::Plain,
+            ),
+            None,
+        );
+        assert_eq!(d.blocks.len(), 3);
+        assert_ne!(d.blocks[0].paragraph, d.blocks[1].paragraph);
+        assert_ne!(d.blocks[1].paragraph, d.blocks[2].paragraph);
+        assert!(d.blocks[0].heading_like);
+        assert!(!d.blocks[1].heading_like || d.blocks[1].scope == Scope::Line);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations() {
+        let d = Document::parse(
+            0,
+            SourceFile::new(
+                "t.txt",
+                "Dr. Smith met J. R. R. Tolkien in the U.S. on Monday. Then he left.",
+                FileKind::Plain,
+            ),
+            None,
+        );
+        assert_eq!(d.sentences.len(), 2, "{:?}", d.sentences);
+    }
+
+    #[test]
+    fn tables_lists_quotes_and_alt_text() {
+        let d = md("| a | b |\n|---|---|\n| one | two |\n\n- item one\n- item two\n\n> quoted text\n\n![alt words](img.png)\n");
+        let scopes: Vec<_> = d.blocks.iter().map(|b| b.scope).collect();
+        assert!(scopes.contains(&Scope::TableCell));
+        assert!(scopes.contains(&Scope::ListItem));
+        assert!(scopes.contains(&Scope::Quote));
+        assert!(scopes.contains(&Scope::Caption));
+        assert!(!d.prose.contains("img.png"));
+    }
+}

@@ -1,0 +1,59 @@
+//! Plain text: every non-blank line is a block; blank lines separate paragraphs.
+
+use super::{Comment, RawBlock, Scope};
+use crate::source::Span;
+
+pub(crate) fn parse(text: &str) -> (String, Vec<RawBlock>, Vec<Comment>) {
+    let mut prose = text.to_string();
+    // Control characters other than tab and newline are not prose.
+    if text.bytes().any(|b| b < 0x20 && b != b'\n' && b != b'\t') {
+        prose = text
+            .chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' && c != '\t' {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        if prose.len() != text.len() {
+            prose = text.to_string();
+        }
+    }
+    let mut blocks = Vec::new();
+    let mut paragraph = 0u32;
+    let mut blank_run = false;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            if !blank_run && !blocks.is_empty() {
+                paragraph += 1;
+            }
+            blank_run = true;
+            continue;
+        }
+        // Scraped news puts one paragraph on a line; hard-wrapped text
+        // continues a paragraph on a line that starts in lowercase after a
+        // line without terminal punctuation.
+        let continues = !blank_run
+            && blocks.last().is_some_and(|b: &RawBlock| {
+                let prev = text[b.span.range()].trim_end();
+                !prev.ends_with(['.', '!', '?', ':', '"', '\u{201d}']) && prev.len() >= 40
+            })
+            && content.trim_start().starts_with(|c: char| c.is_lowercase());
+        if !continues && !blocks.is_empty() && !blank_run {
+            paragraph += 1;
+        }
+        blank_run = false;
+        blocks.push(RawBlock {
+            span: Span::new(start, start + content.len()),
+            scope: Scope::Line,
+            paragraph,
+        });
+    }
+    (prose, blocks, Vec::new())
+}

@@ -1,0 +1,454 @@
+//! Orchestration: read inputs, resolve config per file, parse documents,
+//! run lints in parallel, the corpus phase, policy (severity, suppressions,
+//! baseline) and sorting.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::{find_config, ConfigError, LoadedConfig};
+use crate::document::Document;
+use crate::finding::Finding;
+use crate::lint::Ctx;
+use crate::registry::{CliPolicy, Registry};
+use crate::source::{FileKind, SourceFile, Span};
+use crate::suppress::{self, Baseline};
+use crate::walk::{self, Candidate};
+
+/// Files larger than this are refused with an error.
+pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+/// A text ready to lint.
+#[derive(Clone, Debug)]
+pub struct Input {
+    pub path: String,
+    pub text: String,
+    pub kind: FileKind,
+    /// Where to look for the config (the file's directory, or the cwd).
+    pub anchor: PathBuf,
+    /// A real file that `--fix` may write.
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    pub config: Option<PathBuf>,
+    pub no_config: bool,
+    pub cli: CliPolicy,
+    /// `--baseline`: overrides the config's.
+    pub baseline: Option<PathBuf>,
+}
+
+/// Config files and registries, resolved once per directory and file.
+pub struct Configs {
+    settings: Settings,
+    dir_config: HashMap<PathBuf, Option<PathBuf>>,
+    registries: Vec<Result<Arc<Registry>, ConfigError>>,
+    by_config: HashMap<Option<PathBuf>, usize>,
+}
+
+impl Configs {
+    pub fn new(settings: Settings) -> Configs {
+        Configs {
+            settings,
+            dir_config: HashMap::new(),
+            registries: Vec::new(),
+            by_config: HashMap::new(),
+        }
+    }
+
+    /// The registry index for a file whose config is searched from `anchor`.
+    pub fn for_anchor(&mut self, anchor: &Path) -> usize {
+        let config_path = if self.settings.no_config {
+            None
+        } else if let Some(c) = &self.settings.config {
+            Some(c.clone())
+        } else {
+            let abs = if anchor.is_absolute() {
+                anchor.to_path_buf()
+            } else {
+                std::env::current_dir().unwrap_or_default().join(anchor)
+            };
+            self.dir_config
+                .entry(abs.clone())
+                .or_insert_with(|| find_config(&abs))
+                .clone()
+        };
+        if let Some(&i) = self.by_config.get(&config_path) {
+            return i;
+        }
+        let reg = match &config_path {
+            Some(p) => LoadedConfig::load(p),
+            None => Ok(LoadedConfig {
+                base: std::env::current_dir().unwrap_or_default(),
+                ..LoadedConfig::default()
+            }),
+        }
+        .and_then(|cfg| Registry::build(&cfg, &self.settings.cli))
+        .map(Arc::new);
+        self.registries.push(reg);
+        let i = self.registries.len() - 1;
+        self.by_config.insert(config_path, i);
+        i
+    }
+
+    pub fn get(&self, i: usize) -> Result<&Arc<Registry>, &ConfigError> {
+        self.registries[i].as_ref()
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+}
+
+/// Read a file into an `Input`, or a one-line error naming it.
+pub fn read_input(c: &Candidate) -> Result<Input, String> {
+    let meta = std::fs::metadata(&c.path)
+        .map_err(|e| format!("{}: {}", c.display, walk::io_reason(&e)))?;
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(format!(
+            "{}: file too large ({} MB; the limit is {} MB)",
+            c.display,
+            meta.len() / 1_000_000,
+            MAX_FILE_SIZE / 1_000_000
+        ));
+    }
+    let bytes =
+        std::fs::read(&c.path).map_err(|e| format!("{}: {}", c.display, walk::io_reason(&e)))?;
+    let text = decode(&bytes).map_err(|reason| format!("{}: {reason}", c.display))?;
+    let anchor = c.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    Ok(Input {
+        path: c.display.clone(),
+        text,
+        kind: FileKind::from_path(&c.display),
+        anchor,
+        file: Some(c.path.clone()),
+    })
+}
+
+/// UTF-8 text or the reason it is not text.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Err("binary file (contains NUL bytes); not linted".to_string());
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            Err(format!("not valid UTF-8 (invalid byte at offset {}, line {line}); convert the file to UTF-8", e.valid_up_to()))
+        }
+    }
+}
+
+/// The outcome of a run.
+pub struct Run {
+    pub docs: Vec<Document>,
+    pub findings: Vec<Finding>,
+    pub errors: Vec<String>,
+    /// Registry index of each document.
+    pub doc_registry: Vec<usize>,
+    pub registries: Vec<Option<Arc<Registry>>>,
+    /// Fingerprints of findings hidden or to be written (for --write-baseline).
+    pub baseline_items: Vec<(String, String, String)>,
+}
+
+impl Run {
+    pub fn registry_of(&self, doc: usize) -> Option<&Arc<Registry>> {
+        self.registries.get(*self.doc_registry.get(doc)?)?.as_ref()
+    }
+
+    pub fn words(&self) -> usize {
+        self.docs.iter().map(|d| d.word_count).sum()
+    }
+}
+
+/// Lint one parsed document with the per-document lints.
+pub fn lint_document(doc: &Document, reg: &Registry) -> Vec<Finding> {
+    let policy = reg.policy_for(doc.path());
+    let mut out = Vec::new();
+    for runner in &reg.runners {
+        let enabled: Vec<bool> = runner.rule_ids.iter().map(|&i| policy.enabled[i]).collect();
+        if !enabled.iter().any(|&e| e) || (runner.english_only && !doc.is_english()) {
+            continue;
+        }
+        let mut cx = Ctx::new(doc.id, &runner.names, &enabled);
+        runner.lint.check(doc, &mut cx);
+        out.extend(cx.into_findings());
+    }
+    out
+}
+
+/// Lint every input: the whole pipeline up to sorted, policy-applied findings.
+pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>) -> Run {
+    // Resolve registries (sequential: cheap and cached).
+    let mut doc_registry = Vec::new();
+    let mut kept = Vec::new();
+    let mut reported_config_errors: Vec<usize> = Vec::new();
+    for input in inputs {
+        let r = configs.for_anchor(&input.anchor);
+        match configs.get(r) {
+            Ok(_) => {
+                doc_registry.push(r);
+                kept.push(input);
+            }
+            Err(e) => {
+                if !reported_config_errors.contains(&r) {
+                    errors.push(e.to_string());
+                    reported_config_errors.push(r);
+                }
+                errors.push(format!(
+                    "{}: not linted because its config has errors",
+                    input.path
+                ));
+            }
+        }
+    }
+
+    // Parse and lint in parallel.
+    let regs: Vec<Option<Arc<Registry>>> = (0..configs.registries.len())
+        .map(|i| configs.get(i).ok().cloned())
+        .collect();
+    let results: Vec<(Document, Vec<Finding>)> = kept
+        .into_par_iter()
+        .enumerate()
+        .map(|(id, input)| {
+            let reg = regs[doc_registry[id]]
+                .as_ref()
+                .expect("registry resolved above");
+            let doc = Document::parse(
+                id,
+                SourceFile::new(input.path, input.text, input.kind),
+                reg.lang,
+            );
+            let findings = lint_document(&doc, reg);
+            (doc, findings)
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(results.len());
+    let mut findings = Vec::new();
+    for (d, f) in results {
+        docs.push(d);
+        findings.extend(f);
+    }
+
+    // Corpus phase, per registry (documents sharing a config form a corpus).
+    for (ri, reg) in regs.iter().enumerate() {
+        let Some(reg) = reg else { continue };
+        let group: Vec<&Document> = docs.iter().filter(|d| doc_registry[d.id] == ri).collect();
+        if group.is_empty() {
+            continue;
+        }
+        for runner in reg.runners.iter().filter(|r| r.corpus) {
+            let enabled = vec![true; runner.names.len()];
+            let mut english: Vec<&Document> = group.clone();
+            if runner.english_only {
+                english.retain(|d| d.is_english());
+            }
+            let mut cx = Ctx::new(0, &runner.names, &enabled);
+            runner.lint.check_corpus(&english, &mut cx);
+            findings.extend(cx.into_findings());
+        }
+    }
+
+    // Policy: enablement and severity per file.
+    let policies: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            regs[doc_registry[d.id]]
+                .as_ref()
+                .map(|r| r.policy_for(d.path()))
+        })
+        .collect();
+    findings.retain_mut(|f| {
+        let (Some(reg), Some(policy)) = (
+            regs[doc_registry[f.file]].as_ref(),
+            policies[f.file].as_ref(),
+        ) else {
+            return false;
+        };
+        match reg.rule_id(&f.lint) {
+            Some(i) if policy.enabled[i] => {
+                f.severity = policy.severity[i];
+                true
+            }
+            _ => false,
+        }
+    });
+    // Spans must be sane whatever a lint did.
+    findings.retain(|f| {
+        let t = &docs[f.file].source.text;
+        f.span.start <= f.span.end
+            && f.span.end <= t.len()
+            && t.is_char_boundary(f.span.start)
+            && t.is_char_boundary(f.span.end)
+    });
+
+    // Inline suppressions, per document.
+    let mut by_doc: Vec<Vec<Finding>> = (0..docs.len()).map(|_| Vec::new()).collect();
+    for f in findings {
+        let i = f.file;
+        by_doc[i].push(f);
+    }
+    for (i, doc) in docs.iter().enumerate() {
+        let Some(reg) = regs[doc_registry[i]].as_ref() else {
+            continue;
+        };
+        let mut dirs = suppress::directives(doc);
+        if dirs.is_empty() {
+            continue;
+        }
+        let family_of = |name: &str| {
+            reg.rule_id(name)
+                .map(|r| reg.rules[r].family.clone())
+                .unwrap_or_default()
+        };
+        suppress::apply(&mut by_doc[i], &mut dirs, family_of);
+        if let (Some(r), Some(policy)) = (reg.rule_id("unused-suppression"), policies[i].as_ref()) {
+            if policy.enabled[r] {
+                for d in dirs.iter().filter(|d| !d.used) {
+                    let names = if d.names().is_empty() {
+                        "all lints".to_string()
+                    } else {
+                        d.names().join(", ")
+                    };
+                    let mut f = Finding::new(
+                        i,
+                        d.span,
+                        format!("suppression of {names} matches no finding"),
+                    );
+                    f.lint = reg.rules[r].name.clone();
+                    f.severity = policy.severity[r];
+                    f.help("remove the comment, or check the lint names");
+                    by_doc[i].push(f);
+                }
+            }
+        }
+    }
+    let mut findings: Vec<Finding> = by_doc.into_iter().flatten().collect();
+
+    // Baseline.
+    let mut baseline_items = Vec::new();
+    for f in &findings {
+        if &*f.lint != "unused-suppression" {
+            baseline_items.push((
+                f.lint.to_string(),
+                docs[f.file].path().to_string(),
+                suppress::fingerprint(&docs[f.file], f),
+            ));
+        }
+    }
+    let baseline_path = configs
+        .settings()
+        .baseline
+        .clone()
+        .or_else(|| regs.iter().flatten().find_map(|r| r.baseline.clone()));
+    if let Some(bp) = baseline_path {
+        match load_baseline(&bp) {
+            Ok(b) => findings = apply_baseline(findings, &docs, &b, &regs, &doc_registry),
+            Err(e) => errors.push(e),
+        }
+    }
+
+    findings.sort_by(|a, b| {
+        (docs[a.file].path(), a.span.start, a.span.end, &*a.lint).cmp(&(
+            docs[b.file].path(),
+            b.span.start,
+            b.span.end,
+            &*b.lint,
+        ))
+    });
+    findings.dedup_by(|a, b| {
+        a.file == b.file && a.span == b.span && a.lint == b.lint && a.message == b.message
+    });
+    Run {
+        docs,
+        findings,
+        errors,
+        doc_registry,
+        registries: regs,
+        baseline_items,
+    }
+}
+
+fn load_baseline(path: &Path) -> Result<Baseline, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "{}: cannot read baseline: {}",
+            path.display(),
+            walk::io_reason(&e)
+        )
+    })?;
+    serde_json::from_str(&text)
+        .map_err(|e| format!("{}: bad baseline (line {}): {e}", path.display(), e.line()))
+}
+
+fn apply_baseline(
+    findings: Vec<Finding>,
+    docs: &[Document],
+    b: &Baseline,
+    regs: &[Option<Arc<Registry>>],
+    doc_registry: &[usize],
+) -> Vec<Finding> {
+    let mut budget: HashMap<(String, String, String), usize> = HashMap::new();
+    for e in &b.entries {
+        *budget
+            .entry((e.lint.clone(), e.path.clone(), e.fingerprint.clone()))
+            .or_default() += e.count;
+    }
+    let mut out = Vec::new();
+    for f in findings {
+        let fp = suppress::fingerprint(&docs[f.file], &f);
+        let key = (f.lint.to_string(), docs[f.file].path().to_string(), fp);
+        let hidden = match budget.get_mut(&key) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        };
+        if !hidden {
+            out.push(f);
+        }
+    }
+    // Entries for files of this run that matched nothing.
+    for e in &b.entries {
+        let key = (e.lint.clone(), e.path.clone(), e.fingerprint.clone());
+        let left = budget.get(&key).copied().unwrap_or(0);
+        if left == 0 {
+            continue;
+        }
+        let Some(doc) = docs.iter().find(|d| d.path() == e.path) else {
+            continue;
+        };
+        let Some(reg) = regs[doc_registry[doc.id]].as_ref() else {
+            continue;
+        };
+        let Some(r) = reg.rule_id("unused-suppression") else {
+            continue;
+        };
+        let policy = reg.policy_for(doc.path());
+        if !policy.enabled[r] {
+            continue;
+        }
+        let mut f = Finding::new(
+            doc.id,
+            Span::new(0, 0),
+            format!("baseline entry for `{}` matches no finding", e.lint),
+        );
+        f.lint = reg.rules[r].name.clone();
+        f.severity = policy.severity[r];
+        f.help("regenerate the baseline with --write-baseline");
+        out.push(f);
+        // Report each stale entry once.
+        budget.insert(key, 0);
+    }
+    out
+}

@@ -1,0 +1,35 @@
+//! Built-in Rust lints, one file per lint in family folders, registered in
+//! the one explicit list below (alphabetical by name).
+
+pub mod meta;
+pub mod repetition;
+pub mod spacing;
+
+use crate::lint::{BuildCx, Lint, LintMeta};
+
+/// A built-in lint: its metadata and its constructor (which reads the
+/// `[lints.NAME]` options).
+pub struct Builtin {
+    pub meta: &'static LintMeta,
+    pub build: fn(&BuildCx) -> Result<Box<dyn Lint>, String>,
+}
+
+/// Every built-in lint.
+pub static BUILTIN: &[Builtin] = &[
+    Builtin {
+        meta: &spacing::glued_words::GLUED_WORDS,
+        build: crate::lint::with_options::<spacing::glued_words::GluedWords>,
+    },
+    Builtin {
+        meta: &repetition::repeated_word::REPEATED_WORD,
+        build: crate::lint::no_options::<repetition::repeated_word::RepeatedWord>,
+    },
+    Builtin {
+        meta: &spacing::space_before_hyphen::SPACE_BEFORE_HYPHEN,
+        build: crate::lint::no_options::<spacing::space_before_hyphen::SpaceBeforeHyphen>,
+    },
+    Builtin {
+        meta: &meta::unused_suppression::UNUSED_SUPPRESSION,
+        build: crate::lint::no_options::<meta::unused_suppression::UnusedSuppression>,
+    },
+];

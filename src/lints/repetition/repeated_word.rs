@@ -1,0 +1,233 @@
+use crate::declare_lint;
+use crate::document::{Document, Scope, TokenKind};
+use crate::finding::Applicability;
+use crate::lint::{Ctx, Lint, RuleInfo};
+use crate::source::Span;
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Flags a word written twice in a row: "the the", "National Intelligence
+    /// Intelligence Service".
+    ///
+    /// ## Why is this bad?
+    ///
+    /// A doubled word is almost always a slip of editing, machine translation
+    /// or scraping, and readers notice it at once.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// the National Intelligence Intelligence Service said
+    /// ```
+    ///
+    /// Use instead: `the National Intelligence Service said`.
+    ///
+    /// ## Known problems
+    ///
+    /// Grammatical doubles ("had had", "that that", "is is" after "what")
+    /// and reduplicated words ("bye bye", "so-so") are allowed. A capitalised
+    /// double ("Fang Fang", "Sirhan Sirhan") is taken for a reduplicated name
+    /// unless the word is long, or the document also uses it in lowercase
+    /// (evidence that it is a common word). Repeats across a line break in a
+    /// list or table are not flagged. Lowercase doubles get a safe fix,
+    /// capitalised ones an unsafe one.
+    pub static REPEATED_WORD = {
+        name: "repeated-word",
+        family: "repetition",
+        severity: Warning,
+        status: Stable,
+        fix: Some(Applicability::Safe),
+        english_only: false,
+    };
+}
+
+#[derive(Default)]
+pub struct RepeatedWord;
+
+/// Doubles that English grammar or usage allows.
+const ALLOWED: &[&str] = &[
+    "had", "that", "bye", "ha", "ho", "haha", "no", "so", "tut", "now", "there", "well", "knock",
+    "chop", "yada", "blah", "bla", "boo", "choo", "cha", "hush", "pom", "tsk", "la", "dum", "da",
+    "yo", "go", "bang", "ding", "tick", "rah", "yum", "woof", "quack", "meow", "baa", "bora",
+    "can", "may", "bam", "ta", "hip", "ooh", "oh", "ah", "aye", "wow", "mm", "hmm", "uh", "er",
+];
+
+impl Lint for RepeatedWord {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo::from(&REPEATED_WORD)]
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Ctx) {
+        for block in &doc.blocks {
+            let toks = doc.block_tokens(block);
+            let line_break_ok = matches!(block.scope, Scope::ListItem | Scope::TableCell);
+            let mut prev: Option<usize> = None; // index of the previous word
+            let mut gap_ok = true;
+            for (i, t) in toks.iter().enumerate() {
+                match t.kind {
+                    TokenKind::Word => {
+                        if let (Some(p), true) = (prev, gap_ok) {
+                            self.compare(
+                                doc,
+                                &toks[p],
+                                t,
+                                toks.get(p.wrapping_sub(2)).filter(|_| p >= 2),
+                                toks.get(i + 1),
+                                cx,
+                            );
+                        }
+                        prev = Some(i);
+                        gap_ok = true;
+                    }
+                    TokenKind::Space => {}
+                    TokenKind::Newline => gap_ok &= !line_break_ok,
+                    _ => {
+                        prev = None;
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl RepeatedWord {
+    fn compare(
+        &self,
+        doc: &Document,
+        a: &crate::document::Token,
+        b: &crate::document::Token,
+        before: Option<&crate::document::Token>,
+        after: Option<&crate::document::Token>,
+        cx: &mut Ctx,
+    ) {
+        let wa = doc.text(a.span);
+        let wb = doc.text(b.span);
+        if wa.len() != wb.len()
+            || !wa.eq_ignore_ascii_case(wb) && wa.to_lowercase() != wb.to_lowercase()
+        {
+            return;
+        }
+        let lower = wa.to_lowercase();
+        if ALLOWED.contains(&lower.as_str()) {
+            return;
+        }
+        // "what it is is", "all it does does".
+        if (lower == "is" || lower == "does")
+            && before.is_some_and(|t| {
+                matches!(
+                    doc.text(t.span).to_lowercase().as_str(),
+                    "it" | "this" | "what" | "that" | "thing" | "problem" | "question"
+                )
+            })
+        {
+            return;
+        }
+        // Part of a hyphenated compound: "Boutros Boutros-Ghali", "bye bye-bye".
+        if after.is_some_and(|t| doc.text(t.span) == "-") {
+            return;
+        }
+        let capitalised = wa.chars().next().is_some_and(char::is_uppercase);
+        if capitalised && !self.common_word(doc, &lower, wa) {
+            return;
+        }
+        // Single letters ("A A" in lists, "I I" stutter) are too ambiguous.
+        if wa.chars().count() < 2 && lower != "a" {
+            return;
+        }
+        let start = a.span.end;
+        let span = Span::new(a.span.start, b.span.end);
+        let app = if capitalised {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
+        let f = cx.report(span, format!("'{wa}' is repeated"));
+        f.fix_edits(
+            vec![crate::finding::Edit {
+                span: Span::new(start, b.span.end),
+                replacement: String::new(),
+            }],
+            app,
+        );
+        f.help(format!("remove the second '{wb}'"));
+    }
+
+    /// Whether a capitalised doubled word is a common word rather than a
+    /// reduplicated name: long, a function word, or written in lowercase
+    /// elsewhere in the document.
+    fn common_word(&self, doc: &Document, lower: &str, original: &str) -> bool {
+        if original.chars().count() >= 8 || crate::document::MINOR_WORDS.contains(&lower) {
+            return true;
+        }
+        if original.chars().skip(1).any(char::is_uppercase) {
+            // "THE THE": all caps repeat of a short word.
+            return original.chars().count() >= 3 || crate::document::MINOR_WORDS.contains(&lower);
+        }
+        doc.words().any(|t| doc.text(t.span) == lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{fixed, flagged};
+
+    #[test]
+    fn flags_repeats() {
+        assert_eq!(flagged(&RepeatedWord, "the the cat"), vec!["the the"]);
+        assert_eq!(
+            flagged(
+                &RepeatedWord,
+                "the National Intelligence Intelligence Service said"
+            ),
+            vec!["Intelligence Intelligence"]
+        );
+        assert_eq!(
+            flagged(&RepeatedWord, "He went to to the market."),
+            vec!["to to"]
+        );
+        assert_eq!(flagged(&RepeatedWord, "The The cat"), vec!["The The"]);
+        assert_eq!(
+            flagged(
+                &RepeatedWord,
+                "Security forces arrived. The Forces forces were many."
+            ),
+            vec!["Forces forces"]
+        );
+    }
+
+    #[test]
+    fn fixes_lowercase_repeats() {
+        assert_eq!(
+            fixed(&RepeatedWord, "He went to to the market."),
+            "He went to the market."
+        );
+    }
+
+    #[test]
+    fn allows_legitimate_repeats() {
+        for ok in [
+            "She had had enough.",
+            "He said that that was wrong.",
+            "The writer Fang Fang published a diary.",
+            "Boutros Boutros-Ghali was secretary-general.",
+            "They flew to Baden-Baden and Bora Bora.",
+            "He waved bye bye.",
+            "What it is is a mess.",
+            "Sirhan Sirhan was convicted.",
+            "the end. The end came",
+            "I said no, no more.",
+            "Pay 5 5 times",
+        ] {
+            assert!(flagged(&RepeatedWord, ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn list_items_across_lines_are_not_repeats() {
+        let text = "- apples\n  apples are red\n";
+        let f = crate::lint::testing::run(&RepeatedWord, text, crate::source::FileKind::Markdown);
+        assert!(f.is_empty());
+    }
+}

@@ -1,0 +1,357 @@
+use serde::Deserialize;
+
+use crate::declare_lint;
+use crate::document::{Document, Token, TokenKind};
+use crate::finding::{Applicability, Edit};
+use crate::lint::{Ctx, Lint, RuleInfo};
+use crate::source::Span;
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Flags a missing space between two words or two sentences: "ruleAnd",
+    /// "organizationA regional", "reported.Upon", "hospitality.”China".
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Scrapers join paragraphs and text nodes without a space, and machine
+    /// translation glues words it could not segment. The result reads as a
+    /// typo and breaks search and sentence splitting.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// as AP reported.Upon arrival, during his rule And the first time
+    /// ```
+    ///
+    /// Use instead: `reported. Upon arrival`.
+    ///
+    /// ## Options
+    ///
+    /// `allow = ["easyJet", ...]`: words never to flag.
+    ///
+    /// ## Known problems
+    ///
+    /// Two signals are used. (1) A word that starts in lowercase and has a
+    /// capital inside after at least three lowercase letters ("ruleAnd"),
+    /// unless the tail is an acronym ("macOS") or the word recurs unchanged in
+    /// the document (a brand). Camel-case brands that start with a capital
+    /// (YouTube, McDonald, PhD) are never flagged, so a glued pair that starts
+    /// with a capital ("RuleAnd") is missed unless its tail is a common
+    /// sentence opener. (2) Sentence punctuation directly followed by a
+    /// capitalised word ("reported.Upon", "hospitality.”China"), unless the
+    /// left side is a single letter (initials, "U.S.") or the right side is a
+    /// domain or file extension ("Example.Com"). Two lowercase words glued
+    /// without any capital ("theend") cannot be seen without a dictionary.
+    pub static GLUED_WORDS = {
+        name: "glued-words",
+        family: "spacing",
+        severity: Warning,
+        status: Stable,
+        fix: Some(Applicability::Safe),
+        english_only: false,
+    };
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GluedWords {
+    /// Words never flagged.
+    pub allow: Vec<String>,
+}
+
+/// Words that often open a sentence; a capitalised token whose tail is one
+/// of these is a glued sentence even when it starts with a capital.
+const OPENERS: &[&str] = &[
+    "And",
+    "The",
+    "But",
+    "However",
+    "According",
+    "In",
+    "On",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Meanwhile",
+    "Moreover",
+    "Upon",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "Since",
+    "Although",
+    "Also",
+];
+
+/// Top-level domains and file extensions: "Example.Com" is a name, not a glue.
+const DOMAIN_TAILS: &[&str] = &[
+    "com", "org", "net", "gov", "edu", "io", "co", "uk", "de", "fr", "ru", "cn", "jp", "in",
+    "info", "biz", "tv", "me", "ai", "app", "dev", "md", "txt", "pdf", "doc", "docx", "html",
+    "htm", "js", "ts", "rs", "py", "jpg", "jpeg", "png", "gif", "csv", "json", "xml", "zip", "exe",
+];
+
+impl Lint for GluedWords {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo::from(&GLUED_WORDS)]
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Ctx) {
+        for block in &doc.blocks {
+            let toks = doc.block_tokens(block);
+            for (i, t) in toks.iter().enumerate() {
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = doc.text(t.span);
+                if self.allow.iter().any(|a| a == w) {
+                    continue;
+                }
+                if let Some(split) = camel_glue(w) {
+                    if !recurs(doc, w) {
+                        self.report(doc, t.span.start + split, t.span, cx);
+                    }
+                    continue;
+                }
+                if let Some(split) = inner_period_glue(w) {
+                    self.report(doc, t.span.start + split, t.span, cx);
+                    continue;
+                }
+                self.punct_glue(doc, toks, i, cx);
+            }
+        }
+    }
+}
+
+impl GluedWords {
+    fn report(&self, doc: &Document, at: usize, word: Span, cx: &mut Ctx) {
+        let left = doc.text(Span::new(word.start, at));
+        let right = doc.text(Span::new(at, word.end));
+        let right_word: String = right
+            .chars()
+            .skip_while(|c| !c.is_alphanumeric())
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        let left_word: String = left
+            .chars()
+            .rev()
+            .skip_while(|c| !c.is_alphanumeric())
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let f = cx.report(
+            word,
+            format!("missing space between '{left_word}' and '{right_word}'"),
+        );
+        f.fix_edits(
+            vec![Edit {
+                span: Span::new(at, at),
+                replacement: " ".to_string(),
+            }],
+            Applicability::Safe,
+        );
+        f.help("insert a space");
+    }
+
+    /// Word + sentence punctuation (+ closing quote or bracket) + capitalised
+    /// word, with no space anywhere: "hospitality.”China".
+    fn punct_glue(&self, doc: &Document, toks: &[Token], i: usize, cx: &mut Ctx) {
+        let mut j = i + 1;
+        let mut saw_stop = false;
+        while let Some(t) = toks.get(j) {
+            if t.kind != TokenKind::Punct {
+                break;
+            }
+            let p = doc.text(t.span);
+            if matches!(p, "." | "!" | "?") {
+                saw_stop = true;
+            } else if !matches!(p, "\u{201d}" | "\"" | "'" | "\u{2019}" | ")" | "]") {
+                return;
+            }
+            j += 1;
+        }
+        let Some(next) = toks.get(j) else { return };
+        if !saw_stop || next.kind != TokenKind::Word || j == i + 1 {
+            return;
+        }
+        let left = doc.text(toks[i].span);
+        let right = doc.text(next.span);
+        if left.chars().count() < 2
+            || !left.chars().any(char::is_lowercase)
+            || !is_capitalised_word(right)
+        {
+            return;
+        }
+        if DOMAIN_TAILS.contains(&right.to_ascii_lowercase().as_str()) {
+            return;
+        }
+        let word = Span::new(toks[i].span.start, next.span.end);
+        self.report(doc, next.span.start, word, cx);
+    }
+}
+
+/// "Upon", "China", "A": a capital, then lowercase letters only.
+fn is_capitalised_word(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
+}
+
+/// Byte offset of the glue inside a camel-case word, if it is one.
+fn camel_glue(w: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = w.char_indices().collect();
+    if chars.iter().any(|(_, c)| !c.is_alphabetic()) {
+        return None;
+    }
+    let k = chars
+        .windows(2)
+        .position(|p| p[0].1.is_lowercase() && p[1].1.is_uppercase())?
+        + 1;
+    let left = &w[..chars[k].0];
+    let right = &w[chars[k].0..];
+    // The tail must be a capitalised word ("And") or one capital ("A").
+    if !is_capitalised_word(right) {
+        return None;
+    }
+    let first_lower = chars[0].1.is_lowercase();
+    if first_lower {
+        // "iPhone", "eBay", "mRNA": short lowercase prefixes are brands.
+        if left.chars().count() < 3 || !left.chars().all(char::is_lowercase) {
+            return None;
+        }
+        // One trailing capital needs more evidence: "organizationA".
+        if right.chars().count() == 1 && left.chars().count() < 5 {
+            return None;
+        }
+        return Some(left.len());
+    }
+    // Starts with a capital: only a glued sentence opener ("RuleAnd").
+    let left_rest = &left[chars[0].1.len_utf8()..];
+    if left_rest.chars().count() >= 2
+        && left_rest.chars().all(char::is_lowercase)
+        && OPENERS.contains(&right)
+    {
+        return Some(left.len());
+    }
+    None
+}
+
+/// A word token that UAX #29 kept together across a period: "reported.Upon".
+fn inner_period_glue(w: &str) -> Option<usize> {
+    let dot = w.find('.')?;
+    let left = &w[..dot];
+    let right = &w[dot + 1..];
+    if left.chars().count() < 2
+        || left.contains('.')
+        || !left.chars().all(char::is_alphabetic)
+        || !left.chars().any(char::is_lowercase)
+    {
+        return None;
+    }
+    let right_word: &str = right.split('.').next().unwrap_or("");
+    if !is_capitalised_word(right_word) || right_word.chars().count() < 2 {
+        return None;
+    }
+    if DOMAIN_TAILS.contains(&right_word.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    Some(dot + 1)
+}
+
+/// Whether a camel-case word appears more than once: a brand, not a glue.
+fn recurs(doc: &Document, w: &str) -> bool {
+    doc.words()
+        .filter(|t| doc.text(t.span) == w)
+        .nth(1)
+        .is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{fixed, flagged};
+
+    fn lint() -> GluedWords {
+        GluedWords::default()
+    }
+
+    #[test]
+    fn flags_glued_words() {
+        assert_eq!(
+            flagged(&lint(), "during his rule ruleAnd the first time"),
+            vec!["ruleAnd"]
+        );
+        assert_eq!(
+            flagged(
+                &lint(),
+                "the Shanghai cooperation organizationA regional summit"
+            ),
+            vec!["organizationA"]
+        );
+        assert_eq!(
+            flagged(&lint(), "as AP reported.Upon arrival, he left."),
+            vec!["reported.Upon"]
+        );
+        assert_eq!(
+            flagged(
+                &lint(),
+                "for the \u{201c}cordial hospitality.\u{201d}China said"
+            ),
+            vec!["hospitality.\u{201d}China"]
+        );
+        assert_eq!(
+            flagged(&lint(), "influence.The parade"),
+            vec!["influence.The"]
+        );
+    }
+
+    #[test]
+    fn fixes_by_inserting_a_space() {
+        assert_eq!(
+            fixed(&lint(), "as AP reported.Upon arrival"),
+            "as AP reported. Upon arrival"
+        );
+        assert_eq!(
+            fixed(&lint(), "his rule ruleAnd the"),
+            "his rule rule And the"
+        );
+    }
+
+    #[test]
+    fn leaves_brands_abbreviations_and_numbers() {
+        for ok in [
+            "She bought an iPhone and sold it on eBay.",
+            "Videos on YouTube and meals at McDonald were discussed by a PhD.",
+            "The U.S. and the U.K. met, e.g. in Paris at 3.5 p.m.",
+            "Visit example.com or read README.md today.",
+            "J.R.R. Tolkien wrote it. J.K. Rowling too.",
+            "The macOS update and iOS app shipped.",
+            "Node.js and ASP.NET are frameworks.",
+            "The company easyJet flies. Later easyJet landed.",
+            "He said: \"Go.\" Then he left.",
+            "Population 1,000.Total",
+        ] {
+            assert!(
+                flagged(&lint(), ok).is_empty(),
+                "{ok}: {:?}",
+                flagged(&lint(), ok)
+            );
+        }
+    }
+
+    #[test]
+    fn allow_option() {
+        let l = GluedWords {
+            allow: vec!["airBaltic".into()],
+        };
+        assert!(flagged(&l, "She flew airBaltic to Riga.").is_empty());
+    }
+}

@@ -1,0 +1,2 @@
+pub mod glued_words;
+pub mod space_before_hyphen;

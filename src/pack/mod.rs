@@ -1,0 +1,324 @@
+//! Declarative rule packs (`lints/*.toml`): loading, validation and tests.
+//!
+//! The format is documented in `lints/README.md`. Every rule becomes a lint
+//! of its own name; all rules of a run are compiled together into one
+//! [`PackSet`] runner (one Aho-Corasick automaton for every phrase and
+//! substitute rule, one `RegexSet` for every pattern and line rule).
+
+mod builtin;
+mod kinds;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+pub use builtin::BUILTIN_PACKS;
+pub use kinds::PackSet;
+
+use crate::finding::Severity;
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    pub pack: PackHeader,
+    #[serde(default, rename = "rule")]
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackHeader {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Family of the pack's rules (for `--select family`).
+    #[serde(default = "default_family")]
+    pub family: String,
+    /// Where the data came from, and its licence.
+    #[serde(default)]
+    pub provenance: String,
+}
+
+fn default_family() -> String {
+    "pack".to_string()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Literal phrases, matched on word boundaries.
+    Phrase,
+    /// A regular expression.
+    Pattern,
+    /// Wrong form to right form, with a fix.
+    Substitute,
+    /// The whole block (line) must match the pattern.
+    Line,
+    /// Forms that must not be mixed within one document.
+    Variants,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixKind {
+    Safe,
+    Unsafe,
+    None,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Rule {
+    pub name: String,
+    pub kind: Kind,
+    pub message: String,
+    #[serde(default = "default_severity")]
+    pub severity: Severity,
+    #[serde(default)]
+    pub help: Option<String>,
+    /// Block scopes the rule runs on (default: all).
+    #[serde(default)]
+    pub scope: Vec<String>,
+    /// Document languages (ISO 639-1 or -3 codes; default `["en"]`; `["any"]`).
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub case_sensitive: bool,
+    /// `phrase`: the phrases.
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    /// `pattern` / `line`: the regular expression.
+    #[serde(default)]
+    pub pattern: Option<String>,
+    /// `substitute`: wrong form to right form.
+    #[serde(default)]
+    pub substitutes: BTreeMap<String, String>,
+    /// `variants`: groups of forms; position in a group is its column
+    /// (for example 0 = British, 1 = American).
+    #[serde(default)]
+    pub variants: Vec<Vec<String>>,
+    /// `variants`: names of the columns, matched against the `spelling`
+    /// setting ("en-GB", "en-US").
+    #[serde(default)]
+    pub columns: Vec<String>,
+    /// Fix for `substitute` (default safe), `variants` (default unsafe) and
+    /// `phrase`/`line` (default none; `safe` deletes the match or line).
+    #[serde(default)]
+    pub fix: Option<FixKind>,
+    /// Longer description for `artlint explain`.
+    #[serde(default)]
+    pub docs: Option<String>,
+    #[serde(default)]
+    pub test: Vec<RuleTest>,
+}
+
+fn default_severity() -> Severity {
+    Severity::Warning
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleTest {
+    pub text: String,
+    pub findings: usize,
+    #[serde(default)]
+    pub fixed: Option<String>,
+}
+
+/// A pack problem: the file and the reason.
+#[derive(Clone, Debug)]
+pub struct PackError {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for PackError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// A parsed and validated pack.
+#[derive(Clone, Debug)]
+pub struct LoadedPack {
+    pub path: String,
+    pub file: PackFile,
+}
+
+/// Parse and validate pack text. Does not run the rule tests.
+pub fn parse_pack(path: &str, text: &str) -> Result<LoadedPack, PackError> {
+    let err = |message: String| PackError {
+        path: path.to_string(),
+        message,
+    };
+    let file: PackFile = toml::from_str(text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        let msg = e.message().trim().replace('\n', " ");
+        err(match line {
+            Some(l) => format!("line {l}: {msg}"),
+            None => msg,
+        })
+    })?;
+    for rule in &file.rules {
+        validate_rule(rule).map_err(|m| err(format!("rule `{}`: {m}", rule.name)))?;
+    }
+    Ok(LoadedPack {
+        path: path.to_string(),
+        file,
+    })
+}
+
+fn validate_rule(rule: &Rule) -> Result<(), String> {
+    if rule.name.is_empty()
+        || !rule
+            .name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err("name must be kebab-case".into());
+    }
+    if rule.test.is_empty() {
+        return Err("has no [[rule.test]] example".into());
+    }
+    for s in &rule.scope {
+        if ![
+            "heading",
+            "paragraph",
+            "list-item",
+            "quote",
+            "table-cell",
+            "caption",
+            "line",
+        ]
+        .contains(&s.as_str())
+        {
+            return Err(format!("unknown scope `{s}`"));
+        }
+    }
+    for l in &rule.languages {
+        if l != "any" && crate::document::parse_lang(l).is_none() {
+            return Err(format!("unknown language `{l}`"));
+        }
+    }
+    let need = |ok: bool, what: &str| {
+        if ok {
+            Ok(())
+        } else {
+            Err(format!("kind `{:?}` needs {what}", rule.kind).to_lowercase())
+        }
+    };
+    match rule.kind {
+        Kind::Phrase => need(!rule.phrases.is_empty(), "`phrases`")?,
+        Kind::Pattern | Kind::Line => {
+            let p = rule
+                .pattern
+                .as_deref()
+                .ok_or_else(|| "needs `pattern`".to_string())?;
+            regex::Regex::new(p).map_err(|e| {
+                format!(
+                    "bad pattern: {}",
+                    e.to_string().lines().last().unwrap_or("")
+                )
+            })?;
+        }
+        Kind::Substitute => need(!rule.substitutes.is_empty(), "`substitutes`")?,
+        Kind::Variants => {
+            need(!rule.variants.is_empty(), "`variants`")?;
+            if rule.variants.iter().any(|g| g.len() < 2) {
+                return Err("every variants group needs at least two forms".into());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Run every `[[rule.test]]` of a pack; returns the failures.
+pub fn test_pack(pack: &LoadedPack) -> Vec<String> {
+    let mut failures = Vec::new();
+    for rule in &pack.file.rules {
+        let set = match PackSet::compile(
+            &[(
+                pack.file.pack.family.clone(),
+                pack.path.clone(),
+                rule.clone(),
+            )],
+            crate::config::Spelling::Any,
+        ) {
+            Ok(s) => s,
+            Err(e) => {
+                failures.push(format!("rule `{}`: {e}", rule.name));
+                continue;
+            }
+        };
+        for (i, t) in rule.test.iter().enumerate() {
+            let (n, fixed) = set.run_text(&t.text);
+            if n != t.findings {
+                failures.push(format!(
+                    "rule `{}` test {}: expected {} finding(s), got {n} in {:?}",
+                    rule.name,
+                    i + 1,
+                    t.findings,
+                    t.text
+                ));
+            }
+            if let Some(want) = &t.fixed {
+                if &fixed != want {
+                    failures.push(format!(
+                        "rule `{}` test {}: fixed text {:?}, expected {:?}",
+                        rule.name,
+                        i + 1,
+                        fixed,
+                        want
+                    ));
+                }
+            }
+        }
+    }
+    failures
+}
+
+/// Load a user pack file, or every `*.toml` in a directory, validating and
+/// testing each.
+pub fn load_user_packs(path: &Path) -> Result<Vec<LoadedPack>, PackError> {
+    let display = path.display().to_string();
+    let mut files = Vec::new();
+    if path.is_dir() {
+        let entries = std::fs::read_dir(path).map_err(|e| PackError {
+            path: display.clone(),
+            message: format!("cannot read pack directory: {e}"),
+        })?;
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "toml") {
+                files.push(p);
+            }
+        }
+        files.sort();
+    } else {
+        files.push(path.to_path_buf());
+    }
+    let mut out = Vec::new();
+    for f in files {
+        let d = f.display().to_string();
+        let text = std::fs::read_to_string(&f).map_err(|e| PackError {
+            path: d.clone(),
+            message: format!("cannot read pack: {e}"),
+        })?;
+        let pack = parse_pack(&d, &text)?;
+        let failures = test_pack(&pack);
+        if let Some(first) = failures.first() {
+            return Err(PackError {
+                path: d,
+                message: format!(
+                    "pack examples fail ({} failure(s)); first: {first}",
+                    failures.len()
+                ),
+            });
+        }
+        out.push(pack);
+    }
+    Ok(out)
+}
