@@ -20,11 +20,7 @@ use artlint::suppress::Baseline;
 use artlint::walk;
 
 #[derive(Parser)]
-#[command(
-    name = "artlint",
-    version,
-    about = "Lint prose for machine-translation and scraping damage"
-)]
+#[command(name = "artlint", version, about = "Lint prose for machine-translation and scraping damage")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -227,8 +223,7 @@ fn init(force: bool) -> Result<u8, String> {
     if path.exists() && !force {
         return Err("artlint.toml already exists (use --force to overwrite)".to_string());
     }
-    fix::write_atomic(path, DEFAULT_CONFIG)
-        .map_err(|e| format!("artlint.toml: {}", walk::io_reason(&e)))?;
+    fix::write_atomic(path, DEFAULT_CONFIG).map_err(|e| format!("artlint.toml: {}", walk::io_reason(&e)))?;
     eprintln!("wrote artlint.toml");
     Ok(0)
 }
@@ -259,18 +254,12 @@ fn jsonl_inputs(name: &str, text: &str, inputs: &mut Vec<Input>, errors: &mut Ve
             Some(serde_json::Value::String(s)) => s.clone(),
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => {
-                errors.push(format!(
-                    "{name}:{}: record has no string or number \"id\"",
-                    i + 1
-                ));
+                errors.push(format!("{name}:{}: record has no string or number \"id\"", i + 1));
                 continue;
             }
         };
         let Some(text) = v.get("text").and_then(|t| t.as_str()) else {
-            errors.push(format!(
-                "{name}:{}: record {id:?} has no string \"text\"",
-                i + 1
-            ));
+            errors.push(format!("{name}:{}: record {id:?} has no string \"text\"", i + 1));
             continue;
         };
         let kind = if v.get("format").and_then(|f| f.as_str()) == Some("markdown") {
@@ -322,15 +311,9 @@ fn gather(args: &CheckArgs, configs: &mut Configs) -> (Vec<Input>, Vec<String>) 
     if !stdin.is_empty() {
         match read_stdin() {
             Ok(text) => {
-                let name = args
-                    .stdin_filename
-                    .clone()
-                    .unwrap_or_else(|| "<stdin>".to_string());
+                let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_string());
                 let kind = FileKind::from_path(&name);
-                let anchor = Path::new(&name)
-                    .parent()
-                    .map(|p| cwd.join(p))
-                    .unwrap_or_else(|| cwd.clone());
+                let anchor = Path::new(&name).parent().map(|p| cwd.join(p)).unwrap_or_else(|| cwd.clone());
                 inputs.push(Input {
                     path: name,
                     text,
@@ -354,9 +337,7 @@ fn gather(args: &CheckArgs, configs: &mut Configs) -> (Vec<Input>, Vec<String>) 
                 let rel = reg.relative(&c.display);
                 (
                     reg.include.as_ref().is_some_and(|g| g.is_match(&rel)),
-                    reg.exclude
-                        .as_ref()
-                        .is_some_and(|g| g.is_match(&rel) || g.is_match(&c.display)),
+                    reg.exclude.as_ref().is_some_and(|g| g.is_match(&rel) || g.is_match(&c.display)),
                 )
             }
             Err(_) => (false, false),
@@ -384,9 +365,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             .map_err(|e| e.to_string())?;
     }
     if args.fix && args.input_format == InputFormat::Jsonl {
-        return Err(
-            "--fix cannot rewrite JSONL records; use --format json to read the fixes".to_string(),
-        );
+        return Err("--fix cannot rewrite JSONL records; use --format json to read the fixes".to_string());
     }
     let settings = Settings {
         config: args.config.clone(),
@@ -414,16 +393,11 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     if let Some(path) = &args.write_baseline {
         let b = Baseline::from_findings(&run.baseline_items);
         let text = serde_json::to_string_pretty(&b).map_err(|e| e.to_string())? + "\n";
-        fix::write_atomic(path, &text)
-            .map_err(|e| format!("{}: {}", path.display(), walk::io_reason(&e)))?;
+        fix::write_atomic(path, &text).map_err(|e| format!("{}: {}", path.display(), walk::io_reason(&e)))?;
         for e in &run.errors {
             eprintln!("artlint: error: {e}");
         }
-        eprintln!(
-            "wrote {} baseline entries to {}",
-            b.entries.len(),
-            path.display()
-        );
+        eprintln!("wrote {} baseline entries to {}", b.entries.len(), path.display());
         return Ok(if run.errors.is_empty() { 0 } else { 2 });
     }
 
@@ -435,12 +409,7 @@ fn fail_threshold(args: &CheckArgs, run: &Run) -> Severity {
         Some(FailOn::Error) => Severity::Error,
         Some(FailOn::Warning) => Severity::Warning,
         Some(FailOn::Info) => Severity::Info,
-        None => run
-            .registries
-            .iter()
-            .flatten()
-            .find_map(|r| r.fail_on)
-            .unwrap_or(Severity::Warning),
+        None => run.registries.iter().flatten().find_map(|r| r.fail_on).unwrap_or(Severity::Warning),
     }
 }
 
@@ -459,30 +428,15 @@ fn report(args: &CheckArgs, run: &Run) -> Result<u8, String> {
     if args.statistics {
         statistics(run, human, &mut out);
     } else {
-        render::render(args.format, run, &mut out, use_color(args.color))
-            .map_err(|e| e.to_string())?;
+        render::render(args.format, run, &mut out, use_color(args.color)).map_err(|e| e.to_string())?;
     }
     let threshold = fail_threshold(args, run);
-    let failing = run
-        .findings
-        .iter()
-        .filter(|f| f.severity >= threshold)
-        .count();
+    let failing = run.findings.iter().filter(|f| f.severity >= threshold).count();
     if human && !args.quiet && !args.statistics {
         let count = |s: Severity| run.findings.iter().filter(|f| f.severity == s).count();
-        let files = run
-            .findings
-            .iter()
-            .map(|f| f.file)
-            .collect::<std::collections::BTreeSet<_>>()
-            .len();
+        let files = run.findings.iter().map(|f| f.file).collect::<std::collections::BTreeSet<_>>().len();
         if run.findings.is_empty() {
-            let _ = writeln!(
-                out,
-                "No findings in {} file(s) ({} words).",
-                run.docs.len(),
-                run.words()
-            );
+            let _ = writeln!(out, "No findings in {} file(s) ({} words).", run.docs.len(), run.words());
         } else {
             let _ = writeln!(
                 out,
@@ -527,18 +481,9 @@ fn statistics(run: &Run, human: bool, out: &mut dyn Write) {
     if human {
         let mut rows: Vec<_> = per.iter().collect();
         rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-        let _ = writeln!(
-            out,
-            "{:>6}  {:<24} {:<8} {:>8}",
-            "COUNT", "LINT", "SEVERITY", "PER 1K"
-        );
+        let _ = writeln!(out, "{:>6}  {:<24} {:<8} {:>8}", "COUNT", "LINT", "SEVERITY", "PER 1K");
         for (name, (n, sev)) in rows {
-            let _ = writeln!(
-                out,
-                "{n:>6}  {name:<24} {:<8} {:>8.3}",
-                sev.as_str(),
-                per_k(*n)
-            );
+            let _ = writeln!(out, "{n:>6}  {name:<24} {:<8} {:>8.3}", sev.as_str(), per_k(*n));
         }
         let _ = writeln!(
             out,
@@ -549,25 +494,23 @@ fn statistics(run: &Run, human: bool, out: &mut dyn Write) {
             per_k(run.findings.len())
         );
     } else {
-        let lints: serde_json::Map<String, serde_json::Value> =
-            per.iter().map(|(k, (n, s))| (k.to_string(), serde_json::json!({"count": n, "severity": s.as_str(), "per_1000_words": per_k(*n)}))).collect();
+        let lints: serde_json::Map<String, serde_json::Value> = per
+            .iter()
+            .map(|(k, (n, s))| {
+                (
+                    k.to_string(),
+                    serde_json::json!({"count": n, "severity": s.as_str(), "per_1000_words": per_k(*n)}),
+                )
+            })
+            .collect();
         let v = serde_json::json!({"files": run.docs.len(), "words": words, "findings": run.findings.len(), "per_1000_words": per_k(run.findings.len()), "lints": lints});
-        let _ = writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&v).unwrap_or_default()
-        );
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
     }
 }
 
 /// `--fix` / `--diff`: apply fixes, re-lint, repeat (at most 10 rounds); then
 /// write atomically (or print the diff) and report what remains.
-fn fix_inputs(
-    args: &CheckArgs,
-    inputs: Vec<Input>,
-    configs: &mut Configs,
-    mut errors: Vec<String>,
-) -> Result<u8, String> {
+fn fix_inputs(args: &CheckArgs, inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>) -> Result<u8, String> {
     let mut changed_any = false;
     let mut finals: Vec<Input> = Vec::new();
     let mut diff_out = String::new();
@@ -578,11 +521,7 @@ fn fix_inputs(
         for _round in 0..10 {
             let run = engine::check(vec![current.clone()], configs, Vec::new());
             if !run.errors.is_empty() {
-                errors.extend(
-                    run.errors
-                        .iter()
-                        .map(|e| format!("{e} (file left unchanged)")),
-                );
+                errors.extend(run.errors.iter().map(|e| format!("{e} (file left unchanged)")));
                 ok = false;
                 break;
             }
@@ -607,11 +546,7 @@ fn fix_inputs(
                 diff_out.push_str(&fix::unified_diff(&input.path, &original, &current.text));
             } else if let Some(path) = &input.file {
                 if let Err(e) = fix::write_atomic(path, &current.text) {
-                    errors.push(format!(
-                        "{}: cannot write fixes: {}",
-                        input.path,
-                        walk::io_reason(&e)
-                    ));
+                    errors.push(format!("{}: cannot write fixes: {}", input.path, walk::io_reason(&e)));
                     finals.push(input);
                     continue;
                 }
@@ -628,11 +563,7 @@ fn fix_inputs(
         for e in &errors {
             eprintln!("artlint: error: {e}");
         }
-        return Ok(if !errors.is_empty() {
-            2
-        } else {
-            u8::from(changed_any)
-        });
+        return Ok(if !errors.is_empty() { 2 } else { u8::from(changed_any) });
     }
     let run = engine::check(finals, configs, errors);
     report(args, &run)

@@ -118,10 +118,9 @@ impl LoadedConfig {
     }
 
     pub fn display_path(&self) -> String {
-        self.path.as_ref().map_or_else(
-            || "<default config>".to_string(),
-            |p| p.display().to_string(),
-        )
+        self.path
+            .as_ref()
+            .map_or_else(|| "<default config>".to_string(), |p| p.display().to_string())
     }
 
     /// The line of a byte offset in the config text.
@@ -154,9 +153,7 @@ impl LoadedConfig {
 /// Parse config text; errors carry a 1-based line.
 pub fn parse(text: &str) -> Result<Config, (Option<usize>, String)> {
     toml::from_str::<Config>(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
         (line, e.message().trim().replace('\n', " "))
     })
 }

@@ -71,10 +71,7 @@ impl Configs {
             } else {
                 std::env::current_dir().unwrap_or_default().join(anchor)
             };
-            self.dir_config
-                .entry(abs.clone())
-                .or_insert_with(|| find_config(&abs))
-                .clone()
+            self.dir_config.entry(abs.clone()).or_insert_with(|| find_config(&abs)).clone()
         };
         if let Some(&i) = self.by_config.get(&config_path) {
             return i;
@@ -105,8 +102,7 @@ impl Configs {
 
 /// Read a file into an `Input`, or a one-line error naming it.
 pub fn read_input(c: &Candidate) -> Result<Input, String> {
-    let meta = std::fs::metadata(&c.path)
-        .map_err(|e| format!("{}: {}", c.display, walk::io_reason(&e)))?;
+    let meta = std::fs::metadata(&c.path).map_err(|e| format!("{}: {}", c.display, walk::io_reason(&e)))?;
     if meta.len() > MAX_FILE_SIZE {
         return Err(format!(
             "{}: file too large ({} MB; the limit is {} MB)",
@@ -115,8 +111,7 @@ pub fn read_input(c: &Candidate) -> Result<Input, String> {
             MAX_FILE_SIZE / 1_000_000
         ));
     }
-    let bytes =
-        std::fs::read(&c.path).map_err(|e| format!("{}: {}", c.display, walk::io_reason(&e)))?;
+    let bytes = std::fs::read(&c.path).map_err(|e| format!("{}: {}", c.display, walk::io_reason(&e)))?;
     let text = decode(&bytes).map_err(|reason| format!("{}: {reason}", c.display))?;
     let anchor = c.path.parent().map(Path::to_path_buf).unwrap_or_default();
     Ok(Input {
@@ -138,12 +133,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            Err(format!("not valid UTF-8 (invalid byte at offset {}, line {line}); convert the file to UTF-8", e.valid_up_to()))
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(format!(
+                "not valid UTF-8 (invalid byte at offset {}, line {line}); convert the file to UTF-8",
+                e.valid_up_to()
+            ))
         }
     }
 }
@@ -204,30 +198,19 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
                     errors.push(e.to_string());
                     reported_config_errors.push(r);
                 }
-                errors.push(format!(
-                    "{}: not linted because its config has errors",
-                    input.path
-                ));
+                errors.push(format!("{}: not linted because its config has errors", input.path));
             }
         }
     }
 
     // Parse and lint in parallel.
-    let regs: Vec<Option<Arc<Registry>>> = (0..configs.registries.len())
-        .map(|i| configs.get(i).ok().cloned())
-        .collect();
+    let regs: Vec<Option<Arc<Registry>>> = (0..configs.registries.len()).map(|i| configs.get(i).ok().cloned()).collect();
     let results: Vec<(Document, Vec<Finding>)> = kept
         .into_par_iter()
         .enumerate()
         .map(|(id, input)| {
-            let reg = regs[doc_registry[id]]
-                .as_ref()
-                .expect("registry resolved above");
-            let doc = Document::parse(
-                id,
-                SourceFile::new(input.path, input.text, input.kind),
-                reg.lang,
-            );
+            let reg = regs[doc_registry[id]].as_ref().expect("registry resolved above");
+            let doc = Document::parse(id, SourceFile::new(input.path, input.text, input.kind), reg.lang);
             let findings = lint_document(&doc, reg);
             (doc, findings)
         })
@@ -261,17 +244,10 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
     // Policy: enablement and severity per file.
     let policies: Vec<_> = docs
         .iter()
-        .map(|d| {
-            regs[doc_registry[d.id]]
-                .as_ref()
-                .map(|r| r.policy_for(d.path()))
-        })
+        .map(|d| regs[doc_registry[d.id]].as_ref().map(|r| r.policy_for(d.path())))
         .collect();
     findings.retain_mut(|f| {
-        let (Some(reg), Some(policy)) = (
-            regs[doc_registry[f.file]].as_ref(),
-            policies[f.file].as_ref(),
-        ) else {
+        let (Some(reg), Some(policy)) = (regs[doc_registry[f.file]].as_ref(), policies[f.file].as_ref()) else {
             return false;
         };
         match reg.rule_id(&f.lint) {
@@ -285,10 +261,7 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
     // Spans must be sane whatever a lint did.
     findings.retain(|f| {
         let t = &docs[f.file].source.text;
-        f.span.start <= f.span.end
-            && f.span.end <= t.len()
-            && t.is_char_boundary(f.span.start)
-            && t.is_char_boundary(f.span.end)
+        f.span.start <= f.span.end && f.span.end <= t.len() && t.is_char_boundary(f.span.start) && t.is_char_boundary(f.span.end)
     });
 
     // Inline suppressions, per document.
@@ -305,11 +278,7 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
         if dirs.is_empty() {
             continue;
         }
-        let family_of = |name: &str| {
-            reg.rule_id(name)
-                .map(|r| reg.rules[r].family.clone())
-                .unwrap_or_default()
-        };
+        let family_of = |name: &str| reg.rule_id(name).map(|r| reg.rules[r].family.clone()).unwrap_or_default();
         suppress::apply(&mut by_doc[i], &mut dirs, family_of);
         if let (Some(r), Some(policy)) = (reg.rule_id("unused-suppression"), policies[i].as_ref()) {
             if policy.enabled[r] {
@@ -319,11 +288,7 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
                     } else {
                         d.names().join(", ")
                     };
-                    let mut f = Finding::new(
-                        i,
-                        d.span,
-                        format!("suppression of {names} matches no finding"),
-                    );
+                    let mut f = Finding::new(i, d.span, format!("suppression of {names} matches no finding"));
                     f.lint = reg.rules[r].name.clone();
                     f.severity = policy.severity[r];
                     f.help("remove the comment, or check the lint names");
@@ -358,16 +323,9 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
     }
 
     findings.sort_by(|a, b| {
-        (docs[a.file].path(), a.span.start, a.span.end, &*a.lint).cmp(&(
-            docs[b.file].path(),
-            b.span.start,
-            b.span.end,
-            &*b.lint,
-        ))
+        (docs[a.file].path(), a.span.start, a.span.end, &*a.lint).cmp(&(docs[b.file].path(), b.span.start, b.span.end, &*b.lint))
     });
-    findings.dedup_by(|a, b| {
-        a.file == b.file && a.span == b.span && a.lint == b.lint && a.message == b.message
-    });
+    findings.dedup_by(|a, b| a.file == b.file && a.span == b.span && a.lint == b.lint && a.message == b.message);
     Run {
         docs,
         findings,
@@ -379,15 +337,8 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
 }
 
 fn load_baseline(path: &Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        format!(
-            "{}: cannot read baseline: {}",
-            path.display(),
-            walk::io_reason(&e)
-        )
-    })?;
-    serde_json::from_str(&text)
-        .map_err(|e| format!("{}: bad baseline (line {}): {e}", path.display(), e.line()))
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read baseline: {}", path.display(), walk::io_reason(&e)))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: bad baseline (line {}): {e}", path.display(), e.line()))
 }
 
 fn apply_baseline(
@@ -399,9 +350,7 @@ fn apply_baseline(
 ) -> Vec<Finding> {
     let mut budget: HashMap<(String, String, String), usize> = HashMap::new();
     for e in &b.entries {
-        *budget
-            .entry((e.lint.clone(), e.path.clone(), e.fingerprint.clone()))
-            .or_default() += e.count;
+        *budget.entry((e.lint.clone(), e.path.clone(), e.fingerprint.clone())).or_default() += e.count;
     }
     let mut out = Vec::new();
     for f in findings {

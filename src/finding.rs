@@ -117,11 +117,7 @@ impl Finding {
     }
 
     /// A fix that replaces the finding's own span.
-    pub fn replace(
-        &mut self,
-        replacement: impl Into<String>,
-        applicability: Applicability,
-    ) -> &mut Self {
+    pub fn replace(&mut self, replacement: impl Into<String>, applicability: Applicability) -> &mut Self {
         let span = self.span;
         self.fix_edits(
             vec![Edit {
@@ -133,10 +129,7 @@ impl Finding {
     }
 
     pub fn fix_edits(&mut self, edits: Vec<Edit>, applicability: Applicability) -> &mut Self {
-        self.fix = Some(Fix {
-            applicability,
-            edits,
-        });
+        self.fix = Some(Fix { applicability, edits });
         self
     }
 }

@@ -8,11 +8,7 @@ pub fn apply_edits(text: &str, mut edits: Vec<Edit>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     for e in edits {
-        if e.span.start < pos
-            || e.span.end > text.len()
-            || !text.is_char_boundary(e.span.start)
-            || !text.is_char_boundary(e.span.end)
-        {
+        if e.span.start < pos || e.span.end > text.len() || !text.is_char_boundary(e.span.start) || !text.is_char_boundary(e.span.end) {
             continue;
         }
         out.push_str(&text[pos..e.span.start]);
@@ -34,11 +30,10 @@ pub fn applicable_edits(findings: &[&Finding], unsafe_fixes: bool) -> Vec<Edit> 
         .collect();
     fixes.sort_by_key(|f| f.edits.first().map(|e| e.span.start));
     for fix in fixes {
-        let clash = fix.edits.iter().any(|e| {
-            taken
-                .iter()
-                .any(|t| t.span.overlaps(e.span) || (t.span == e.span))
-        });
+        let clash = fix
+            .edits
+            .iter()
+            .any(|e| taken.iter().any(|t| t.span.overlaps(e.span) || (t.span == e.span)));
         if !clash {
             taken.extend(fix.edits.iter().cloned());
         }

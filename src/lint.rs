@@ -153,33 +153,17 @@ impl<'a> Ctx<'a> {
     }
 
     /// Report a finding of rule `i` of this runner.
-    pub fn report_rule(
-        &mut self,
-        i: usize,
-        span: Span,
-        message: impl Into<String>,
-    ) -> &mut Finding {
+    pub fn report_rule(&mut self, i: usize, span: Span, message: impl Into<String>) -> &mut Finding {
         let file = self.file;
         self.report_rule_in(i, file, span, message)
     }
 
     /// Report in another file (corpus phase).
-    pub fn report_in(
-        &mut self,
-        file: FileId,
-        span: Span,
-        message: impl Into<String>,
-    ) -> &mut Finding {
+    pub fn report_in(&mut self, file: FileId, span: Span, message: impl Into<String>) -> &mut Finding {
         self.report_rule_in(0, file, span, message)
     }
 
-    pub fn report_rule_in(
-        &mut self,
-        i: usize,
-        file: FileId,
-        span: Span,
-        message: impl Into<String>,
-    ) -> &mut Finding {
+    pub fn report_rule_in(&mut self, i: usize, file: FileId, span: Span, message: impl Into<String>) -> &mut Finding {
         let mut f = Finding::new(file, span, message);
         if let Some(name) = self.names.get(i) {
             f.lint = name.clone();
@@ -211,9 +195,7 @@ pub fn no_options<T: Lint + Default + 'static>(cx: &BuildCx) -> Result<Box<dyn L
 
 /// Constructor for a lint whose options deserialize into the lint struct
 /// (`#[serde(default, deny_unknown_fields)]`).
-pub fn with_options<T: Lint + serde::de::DeserializeOwned + 'static>(
-    cx: &BuildCx,
-) -> Result<Box<dyn Lint>, String> {
+pub fn with_options<T: Lint + serde::de::DeserializeOwned + 'static>(cx: &BuildCx) -> Result<Box<dyn Lint>, String> {
     let value = toml::Value::Table(cx.options.clone());
     T::deserialize(value)
         .map(|t| Box::new(t) as Box<dyn Lint>)
@@ -266,10 +248,7 @@ pub mod testing {
             lint.check_corpus(&[&doc], &mut cx);
         }
         for f in &cx.findings {
-            assert!(
-                doc.source.text.is_char_boundary(f.span.start)
-                    && doc.source.text.is_char_boundary(f.span.end)
-            );
+            assert!(doc.source.text.is_char_boundary(f.span.start) && doc.source.text.is_char_boundary(f.span.end));
         }
         cx.into_findings()
     }

@@ -74,7 +74,12 @@ impl Registry {
                 let sev = if s == "off" {
                     None
                 } else {
-                    Some(Severity::parse(s).ok_or_else(|| cfg.error(Some(table.span().start), format!("lints.{name}.severity: expected error, warning, info or off, found {v}")))?)
+                    Some(Severity::parse(s).ok_or_else(|| {
+                        cfg.error(
+                            Some(table.span().start),
+                            format!("lints.{name}.severity: expected error, warning, info or off, found {v}"),
+                        )
+                    })?)
                 };
                 severities.insert(name.clone(), sev);
             }
@@ -88,32 +93,22 @@ impl Registry {
                 options: opts,
                 spelling: c.spelling,
             };
-            let lint = (b.build)(&bcx).map_err(|e| {
-                cfg.error(
-                    lints_line(b.meta.name),
-                    format!("lints.{}: {e}", b.meta.name),
-                )
-            })?;
+            let lint = (b.build)(&bcx).map_err(|e| cfg.error(lints_line(b.meta.name), format!("lints.{}: {e}", b.meta.name)))?;
             add_runner(&mut rules, &mut runners, lint);
         }
 
         // Packs: built-in, then the config's.
         let mut pack_rules = Vec::new();
         for (path, text) in pack::BUILTIN_PACKS {
-            let p = pack::parse_pack(path, text)
-                .map_err(|e| cfg.error(None, format!("built-in pack {e}")))?;
+            let p = pack::parse_pack(path, text).map_err(|e| cfg.error(None, format!("built-in pack {e}")))?;
             for r in p.file.rules {
                 pack_rules.push((p.file.pack.family.clone(), path.to_string(), r));
             }
         }
         for entry in &c.packs {
             let path = cfg.base.join(entry);
-            let loaded = pack::load_user_packs(&path).map_err(|e| {
-                cfg.error(
-                    cfg.line_of_key("packs").map(|l| byte_of_line(&cfg.text, l)),
-                    format!("pack {e}"),
-                )
-            })?;
+            let loaded = pack::load_user_packs(&path)
+                .map_err(|e| cfg.error(cfg.line_of_key("packs").map(|l| byte_of_line(&cfg.text, l)), format!("pack {e}")))?;
             for p in loaded {
                 for r in p.file.rules {
                     pack_rules.push((p.file.pack.family.clone(), p.path.clone(), r));
@@ -122,38 +117,18 @@ impl Registry {
         }
         if !pack_rules.is_empty() {
             for (_, origin, r) in &pack_rules {
-                if rules.iter().any(|x| &*x.name == r.name)
-                    || pack_rules
-                        .iter()
-                        .filter(|(_, _, x)| x.name == r.name)
-                        .count()
-                        > 1
-                {
-                    return Err(cfg.error(
-                        None,
-                        format!(
-                            "pack rule `{}` in {origin} has the name of another lint",
-                            r.name
-                        ),
-                    ));
+                if rules.iter().any(|x| *x.name == r.name) || pack_rules.iter().filter(|(_, _, x)| x.name == r.name).count() > 1 {
+                    return Err(cfg.error(None, format!("pack rule `{}` in {origin} has the name of another lint", r.name)));
                 }
             }
-            let set = PackSet::compile(&pack_rules, c.spelling)
-                .map_err(|e| cfg.error(None, format!("packs: {e}")))?;
+            let set = PackSet::compile(&pack_rules, c.spelling).map_err(|e| cfg.error(None, format!("packs: {e}")))?;
             add_runner(&mut rules, &mut runners, Box::new(set));
         }
 
-        let by_name: HashMap<Arc<str>, usize> = rules
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.name.clone(), i))
-            .collect();
+        let by_name: HashMap<Arc<str>, usize> = rules.iter().enumerate().map(|(i, r)| (r.name.clone(), i)).collect();
         for (name, sev) in &severities {
             if !by_name.contains_key(name.as_str()) {
-                return Err(cfg.error(
-                    lints_line(name),
-                    format!("unknown lint `{name}` in [lints.{name}]"),
-                ));
+                return Err(cfg.error(lints_line(name), format!("unknown lint `{name}` in [lints.{name}]")));
             }
             let _ = sev;
         }
@@ -161,13 +136,13 @@ impl Registry {
             if let Some(&i) = by_name.get(name.as_str()) {
                 if rules[i].origin != "built-in" && !opts.is_empty() {
                     let key = opts.keys().next().map(String::as_str).unwrap_or("");
-                    return Err(cfg.error(lints_line(name), format!("lints.{name}: unknown option `{key}` (pack rules only take `severity`)")));
+                    return Err(cfg.error(
+                        lints_line(name),
+                        format!("lints.{name}: unknown option `{key}` (pack rules only take `severity`)"),
+                    ));
                 }
             } else {
-                return Err(cfg.error(
-                    lints_line(name),
-                    format!("unknown lint `{name}` in [lints.{name}]"),
-                ));
+                return Err(cfg.error(lints_line(name), format!("unknown lint `{name}` in [lints.{name}]")));
             }
         }
 
@@ -241,15 +216,19 @@ impl Registry {
             for (name, s) in &o.severity {
                 let i = *by_name.get(name.as_str()).ok_or_else(|| {
                     cfg.error(
-                        cfg.line_of_key("severity")
-                            .map(|l| byte_of_line(&cfg.text, l)),
+                        cfg.line_of_key("severity").map(|l| byte_of_line(&cfg.text, l)),
                         format!("overrides.severity: unknown lint `{name}`"),
                     )
                 })?;
                 let sev = if s == "off" {
                     None
                 } else {
-                    Some(Severity::parse(s).ok_or_else(|| cfg.error(None, format!("overrides.severity.{name}: expected error, warning, info or off, found \"{s}\"")))?)
+                    Some(Severity::parse(s).ok_or_else(|| {
+                        cfg.error(
+                            None,
+                            format!("overrides.severity.{name}: expected error, warning, info or off, found \"{s}\""),
+                        )
+                    })?)
                 };
                 changes.push((i, sev));
             }
@@ -259,8 +238,7 @@ impl Registry {
         let lang = match &c.language {
             Some(l) => Some(parse_lang(l).ok_or_else(|| {
                 cfg.error(
-                    cfg.line_of_key("language")
-                        .map(|l| byte_of_line(&cfg.text, l)),
+                    cfg.line_of_key("language").map(|l| byte_of_line(&cfg.text, l)),
                     format!("language: unknown language `{l}`"),
                 )
             })?),
@@ -321,9 +299,7 @@ impl Registry {
         let abs = if p.is_absolute() {
             p.to_path_buf()
         } else {
-            std::env::current_dir()
-                .map(|d| d.join(p))
-                .unwrap_or_else(|_| p.to_path_buf())
+            std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf())
         };
         let base = if self.config.base.as_os_str().is_empty() {
             std::env::current_dir().unwrap_or_default()
@@ -332,9 +308,7 @@ impl Registry {
         };
         let base = base.canonicalize().unwrap_or(base);
         let abs = abs.canonicalize().unwrap_or(abs);
-        abs.strip_prefix(&base)
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|_| p.to_path_buf())
+        abs.strip_prefix(&base).map(Path::to_path_buf).unwrap_or_else(|_| p.to_path_buf())
     }
 
     pub fn rule_id(&self, name: &str) -> Option<usize> {
@@ -372,17 +346,12 @@ fn build_globs(globs: &[String]) -> Result<GlobSet, String> {
         b.add(Glob::new(g).map_err(|e| e.to_string())?);
         // "dir" also matches everything below it.
         if !g.contains('*') {
-            b.add(
-                Glob::new(&format!("{}/**", g.trim_end_matches('/'))).map_err(|e| e.to_string())?,
-            );
+            b.add(Glob::new(&format!("{}/**", g.trim_end_matches('/'))).map_err(|e| e.to_string())?);
         }
     }
     b.build().map_err(|e| e.to_string())
 }
 
 fn byte_of_line(text: &str, line: usize) -> usize {
-    text.split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum()
+    text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum()
 }

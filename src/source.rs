@@ -106,11 +106,7 @@ impl SourceFile {
     /// The span of the 0-based line `i`, without its line terminator.
     pub fn line_span(&self, i: usize) -> Span {
         let start = self.line_starts[i];
-        let mut end = self
-            .line_starts
-            .get(i + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let mut end = self.line_starts.get(i + 1).copied().unwrap_or(self.text.len());
         let bytes = self.text.as_bytes();
         if end > start && bytes[end - 1] == b'\n' {
             end -= 1;
@@ -146,10 +142,7 @@ impl SourceFile {
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i + 1)
+    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1)
 }
 
 #[cfg(test)]

@@ -30,11 +30,7 @@ pub struct Directive {
 
 impl Directive {
     fn names_match(&self, lint: &str, family: &str) -> bool {
-        self.names.is_empty()
-            || self
-                .names
-                .iter()
-                .any(|n| n == lint || n == family || n == "all")
+        self.names.is_empty() || self.names.iter().any(|n| n == lint || n == family || n == "all")
     }
 
     pub fn names(&self) -> &[String] {
@@ -47,13 +43,8 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
     let text = &doc.source.text;
     let mut out: Vec<Directive> = Vec::new();
     for c in &doc.comments {
-        let inner = text[c.span.range()]
-            .trim_start_matches("<!--")
-            .trim_end_matches("-->")
-            .trim();
-        let mut words = inner
-            .split(|ch: char| ch.is_whitespace() || ch == ',')
-            .filter(|w| !w.is_empty());
+        let inner = text[c.span.range()].trim_start_matches("<!--").trim_end_matches("-->").trim();
+        let mut words = inner.split(|ch: char| ch.is_whitespace() || ch == ',').filter(|w| !w.is_empty());
         let kind = match words.next() {
             Some("artlint-disable") => DirectiveKind::Disable,
             Some("artlint-enable") => DirectiveKind::Enable,
@@ -61,10 +52,7 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
             Some("artlint-disable-file") => DirectiveKind::DisableFile,
             _ => continue,
         };
-        let names: Vec<String> = words
-            .take_while(|w| *w != "--")
-            .map(str::to_string)
-            .collect();
+        let names: Vec<String> = words.take_while(|w| *w != "--").map(str::to_string).collect();
         let covers = match kind {
             DirectiveKind::DisableFile => (0, text.len()),
             DirectiveKind::Disable => (c.span.end, text.len()),
@@ -73,9 +61,7 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
                 let line = doc.source.line_index(c.span.end);
                 // The next non-blank line after the comment.
                 let mut l = line + 1;
-                while l < doc.source.line_starts().len()
-                    && doc.source.slice(doc.source.line_span(l)).trim().is_empty()
-                {
+                while l < doc.source.line_starts().len() && doc.source.slice(doc.source.line_span(l)).trim().is_empty() {
                     l += 1;
                 }
                 if l < doc.source.line_starts().len() {
@@ -92,10 +78,7 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
                 .iter_mut()
                 .filter(|d| d.kind == DirectiveKind::Disable && d.covers.1 == text.len())
             {
-                if names.is_empty()
-                    || d.names.is_empty()
-                    || d.names.iter().any(|n| names.contains(n))
-                {
+                if names.is_empty() || d.names.is_empty() || d.names.iter().any(|n| names.contains(n)) {
                     d.covers.1 = c.span.start;
                 }
             }
@@ -113,11 +96,7 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
 }
 
 /// Drop the findings a directive covers; mark the directives used.
-pub fn apply(
-    findings: &mut Vec<Finding>,
-    directives: &mut [Directive],
-    family_of: impl Fn(&str) -> String,
-) {
+pub fn apply(findings: &mut Vec<Finding>, directives: &mut [Directive], family_of: impl Fn(&str) -> String) {
     if directives.is_empty() {
         return;
     }
@@ -125,10 +104,7 @@ pub fn apply(
         let family = family_of(&f.lint);
         let mut suppressed = false;
         for d in directives.iter_mut() {
-            if d.covers.0 <= f.span.start
-                && f.span.start < d.covers.1.max(d.covers.0 + 1)
-                && d.names_match(&f.lint, &family)
-            {
+            if d.covers.0 <= f.span.start && f.span.start < d.covers.1.max(d.covers.0 + 1) && d.names_match(&f.lint, &family) {
                 d.used = true;
                 suppressed = true;
             }
@@ -155,17 +131,13 @@ fn fnv1a(parts: &[&str]) -> String {
 pub fn fingerprint(doc: &Document, f: &Finding) -> String {
     let flagged = doc.text(f.span);
     let context = doc
-        .sentences
+        .sentences()
         .iter()
         .find(|s| s.span.start <= f.span.start && f.span.start < s.span.end.max(s.span.start + 1))
         .map(|s| s.span)
         .or_else(|| doc.block_at(f.span.start).map(|b| doc.blocks[b].span))
         .unwrap_or(f.span);
-    let context: String = doc
-        .text(context)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let context: String = doc.text(context).split_whitespace().collect::<Vec<_>>().join(" ");
     fnv1a(&[&f.lint, flagged, &context])
 }
 
@@ -203,12 +175,7 @@ impl Baseline {
                 count,
             })
             .collect();
-        entries.sort_by(|a, b| {
-            (&a.path, &a.lint, &a.fingerprint).cmp(&(&b.path, &b.lint, &b.fingerprint))
-        });
-        Baseline {
-            version: 1,
-            entries,
-        }
+        entries.sort_by(|a, b| (&a.path, &a.lint, &a.fingerprint).cmp(&(&b.path, &b.lint, &b.fingerprint)));
+        Baseline { version: 1, entries }
     }
 }

@@ -39,10 +39,7 @@ pub fn walk(paths: &[String]) -> (Vec<Candidate>, Vec<String>) {
                     match entry {
                         Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
                             let display = e.path().display().to_string();
-                            let display = display
-                                .strip_prefix("./")
-                                .map(str::to_string)
-                                .unwrap_or(display);
+                            let display = display.strip_prefix("./").map(str::to_string).unwrap_or(display);
                             out.push(Candidate {
                                 path: e.path().to_path_buf(),
                                 display,

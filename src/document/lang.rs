@@ -17,11 +17,7 @@ pub(crate) fn block_language(text: &str) -> Option<Lang> {
     let non_ascii = text.bytes().filter(|b| !b.is_ascii()).count();
     if non_ascii * 20 < text.len() {
         // Mostly ASCII: English if two common function words appear.
-        let lower_hits = ENGLISH_MARKERS
-            .iter()
-            .filter(|m| text.contains(*m))
-            .take(2)
-            .count();
+        let lower_hits = ENGLISH_MARKERS.iter().filter(|m| text.contains(*m)).take(2).count();
         if lower_hits >= 2 {
             return Some(Lang::Eng);
         }
@@ -42,10 +38,7 @@ pub(crate) fn document_language(doc: &Document) -> Lang {
             }
         }
     }
-    counts
-        .into_iter()
-        .max_by_key(|&(_, n)| n)
-        .map_or(Lang::Eng, |(l, _)| l)
+    counts.into_iter().max_by_key(|&(_, n)| n).map_or(Lang::Eng, |(l, _)| l)
 }
 
 /// Parse a language name or ISO 639-3 code from config ("en", "eng", "english").
@@ -58,10 +51,5 @@ pub fn parse_lang(name: &str) -> Option<Lang> {
         "es" | "spanish" => return Some(Lang::Spa),
         _ => {}
     }
-    Lang::from_code(&n).or_else(|| {
-        Lang::all()
-            .iter()
-            .copied()
-            .find(|l| l.eng_name().eq_ignore_ascii_case(&n))
-    })
+    Lang::from_code(&n).or_else(|| Lang::all().iter().copied().find(|l| l.eng_name().eq_ignore_ascii_case(&n)))
 }

@@ -8,10 +8,7 @@ use crate::source::Span;
 /// Returns the prose view (same length as `text`), the blocks and the HTML
 /// comments of a Markdown text.
 pub(crate) fn parse(text: &str) -> (String, Vec<RawBlock>, Vec<Comment>) {
-    let mut prose: Vec<u8> = text
-        .bytes()
-        .map(|b| if b == b'\n' { b'\n' } else { b' ' })
-        .collect();
+    let mut prose: Vec<u8> = text.bytes().map(|b| if b == b'\n' { b'\n' } else { b' ' }).collect();
     let body_start = front_matter_end(text);
     let body = &text[body_start..];
 
@@ -37,11 +34,9 @@ pub(crate) fn parse(text: &str) -> (String, Vec<RawBlock>, Vec<Comment>) {
         match event {
             Event::Start(tag) => st.start(tag, span),
             Event::End(tag) => st.end(tag),
-            Event::Text(_) => {
-                if st.code == 0 && st.masked_link == 0 {
-                    prose[span.range()].copy_from_slice(&text.as_bytes()[span.range()]);
-                    st.extend(span);
-                }
+            Event::Text(_) if st.code == 0 && st.masked_link == 0 => {
+                prose[span.range()].copy_from_slice(&text.as_bytes()[span.range()]);
+                st.extend(span);
             }
             Event::SoftBreak | Event::HardBreak => {}
             Event::Html(_) | Event::InlineHtml(_) => {
@@ -53,17 +48,11 @@ pub(crate) fn parse(text: &str) -> (String, Vec<RawBlock>, Vec<Comment>) {
         }
     }
     st.close();
-    (
-        String::from_utf8(prose).unwrap_or_else(|_| blank(text)),
-        st.blocks,
-        st.comments,
-    )
+    (String::from_utf8(prose).unwrap_or_else(|_| blank(text)), st.blocks, st.comments)
 }
 
 fn blank(text: &str) -> String {
-    text.bytes()
-        .map(|b| if b == b'\n' { '\n' } else { ' ' })
-        .collect()
+    text.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect()
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -94,12 +83,7 @@ impl State {
         if let Some(s) = self.leaf {
             return s;
         }
-        match self
-            .containers
-            .iter()
-            .rev()
-            .find(|c| **c != Container::Other)
-        {
+        match self.containers.iter().rev().find(|c| **c != Container::Other) {
             Some(Container::Item) => Scope::ListItem,
             Some(Container::Quote) => Scope::Quote,
             _ => Scope::Paragraph,
@@ -144,11 +128,7 @@ impl State {
                 self.close();
                 self.containers.push(Container::Item);
             }
-            Tag::List(_)
-            | Tag::FootnoteDefinition(_)
-            | Tag::Table(_)
-            | Tag::TableHead
-            | Tag::TableRow => {
+            Tag::List(_) | Tag::FootnoteDefinition(_) | Tag::Table(_) | Tag::TableHead | Tag::TableRow => {
                 self.close();
                 self.containers.push(Container::Other);
             }
@@ -197,9 +177,7 @@ impl State {
             TagEnd::Link => {
                 // Only autolinks and e-mail links were counted; keep the count
                 // honest by never going below zero.
-                self.masked_link = self
-                    .masked_link
-                    .saturating_sub(u32::from(self.masked_link > 0));
+                self.masked_link = self.masked_link.saturating_sub(u32::from(self.masked_link > 0));
             }
             TagEnd::Image => {
                 self.close();

@@ -13,6 +13,7 @@ mod quotes;
 mod tokens;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 pub use lang::{parse_lang, Lang};
 pub use quotes::Quote;
@@ -60,8 +61,6 @@ pub struct Block {
     pub paragraph: u32,
     /// Index range into `Document::tokens`.
     pub tokens: Range<usize>,
-    /// Index range into `Document::sentences`.
-    pub sentences: Range<usize>,
     /// A heading, or a short line without terminal punctuation that reads as a
     /// headline, subheading or label.
     pub heading_like: bool,
@@ -94,7 +93,8 @@ pub struct Document {
     pub prose: String,
     pub blocks: Vec<Block>,
     pub tokens: Vec<Token>,
-    pub sentences: Vec<Sentence>,
+    /// Computed on first use (most lints never need sentences).
+    sentences: OnceLock<Vec<Sentence>>,
     pub quotes: Vec<Quote>,
     pub comments: Vec<Comment>,
     pub lang: Lang,
@@ -114,11 +114,7 @@ impl Document {
             Ok(p) => p,
             // Unreachable by construction (only ASCII bytes are written over
             // whole characters); stay safe and lint nothing rather than panic.
-            Err(_) => source
-                .text
-                .bytes()
-                .map(|b| if b == b'\n' { '\n' } else { ' ' })
-                .collect(),
+            Err(_) => source.text.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect(),
         };
         let mut doc = Document {
             id,
@@ -126,7 +122,7 @@ impl Document {
             prose,
             blocks: Vec::with_capacity(raw_blocks.len()),
             tokens: Vec::new(),
-            sentences: Vec::new(),
+            sentences: OnceLock::new(),
             quotes: Vec::new(),
             comments,
             lang: Lang::Eng,
@@ -135,11 +131,7 @@ impl Document {
         for raw in raw_blocks {
             doc.push_block(raw);
         }
-        doc.word_count = doc
-            .tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .count();
+        doc.word_count = doc.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
         doc.lang = match lang {
             Some(l) => l,
             None => lang::document_language(&doc),
@@ -148,11 +140,7 @@ impl Document {
     }
 
     fn push_block(&mut self, raw: RawBlock) {
-        let RawBlock {
-            span,
-            scope,
-            paragraph,
-        } = raw;
+        let RawBlock { span, scope, paragraph } = raw;
         // Trim the block to its prose.
         let text = &self.prose[span.range()];
         let lead = text.len() - text.trim_start().len();
@@ -165,30 +153,37 @@ impl Document {
         let tok_start = self.tokens.len();
         tokens::tokenize(&self.prose, span, &mut self.tokens);
         let tok_end = self.tokens.len();
-        let sent_start = self.sentences.len();
-        tokens::sentences(
-            &self.prose,
-            span,
-            index,
-            &self.tokens[tok_start..tok_end],
-            tok_start,
-            &mut self.sentences,
-        );
-        let sent_end = self.sentences.len();
         quotes::find(&self.prose, span, index, &mut self.quotes);
-        let (heading_like, title_case) =
-            shape(&self.prose, span, scope, &self.tokens[tok_start..tok_end]);
+        let (heading_like, title_case) = shape(&self.prose, span, scope, &self.tokens[tok_start..tok_end]);
         let lang = lang::block_language(&self.prose[span.range()]);
         self.blocks.push(Block {
             span,
             scope,
             paragraph,
             tokens: tok_start..tok_end,
-            sentences: sent_start..sent_end,
             heading_like,
             title_case,
             lang,
         });
+    }
+
+    /// Every sentence of the document, in order (computed once, on first use).
+    pub fn sentences(&self) -> &[Sentence] {
+        self.sentences.get_or_init(|| {
+            let mut out = Vec::new();
+            for (i, b) in self.blocks.iter().enumerate() {
+                tokens::sentences(&self.prose, b.span, i, &self.tokens[b.tokens.clone()], b.tokens.start, &mut out);
+            }
+            out
+        })
+    }
+
+    /// The sentences of one block.
+    pub fn block_sentences(&self, block: usize) -> &[Sentence] {
+        let all = self.sentences();
+        let start = all.partition_point(|s| s.block < block);
+        let end = all.partition_point(|s| s.block <= block);
+        &all[start..end]
     }
 
     /// The original text of a span.
@@ -243,9 +238,8 @@ pub(crate) struct RawBlock {
 
 /// Small words that stay lowercase in title case.
 pub const MINOR_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
-    "off", "on", "per", "to", "up", "via", "vs", "from", "into", "onto", "with", "over", "than",
-    "after", "amid", "over", "about", "is",
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on", "per", "to", "up", "via",
+    "vs", "from", "into", "onto", "with", "over", "than", "after", "amid", "over", "about", "is",
 ];
 
 fn shape(prose: &str, span: Span, scope: Scope, tokens: &[Token]) -> (bool, bool) {
@@ -264,12 +258,9 @@ fn shape(prose: &str, span: Span, scope: Scope, tokens: &[Token]) -> (bool, bool
         first = false;
     }
     let text = prose[span.range()].trim_end();
-    let terminal = text.ends_with([
-        '.', '!', '?', ';', ',', '"', '\u{201d}', '\'', '\u{2019}', ')', ':',
-    ]);
+    let terminal = text.ends_with(['.', '!', '?', ';', ',', '"', '\u{201d}', '\'', '\u{2019}', ')', ':']);
     let title_case = words >= 2 && capitalised * 10 >= words * 8;
-    let heading_like = matches!(scope, Scope::Heading(_))
-        || (words > 0 && words <= 25 && (!terminal || title_case));
+    let heading_like = matches!(scope, Scope::Heading(_)) || (words > 0 && words <= 25 && (!terminal || title_case));
     (heading_like, title_case)
 }
 
@@ -297,11 +288,7 @@ mod tests {
     fn plain_lines_are_blocks_with_paragraphs() {
         let d = Document::parse(
             0,
-            SourceFile::new(
-                "t.txt",
-                "Title line\nBody one.\n\nBody two.\n",
-                FileKind::Plain,
-            ),
+            SourceFile::new("t.txt", "Title line\nBody one.\n\nBody two.\n", FileKind::Plain),
             None,
         );
         assert_eq!(d.blocks.len(), 3);
@@ -322,7 +309,7 @@ mod tests {
             ),
             None,
         );
-        assert_eq!(d.sentences.len(), 2, "{:?}", d.sentences);
+        assert_eq!(d.sentences().len(), 2, "{:?}", d.sentences());
     }
 
     #[test]

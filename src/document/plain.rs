@@ -9,13 +9,7 @@ pub(crate) fn parse(text: &str) -> (String, Vec<RawBlock>, Vec<Comment>) {
     if text.bytes().any(|b| b < 0x20 && b != b'\n' && b != b'\t') {
         prose = text
             .chars()
-            .map(|c| {
-                if c.is_control() && c != '\n' && c != '\t' {
-                    ' '
-                } else {
-                    c
-                }
-            })
+            .map(|c| if c.is_control() && c != '\n' && c != '\t' { ' ' } else { c })
             .collect();
         if prose.len() != text.len() {
             prose = text.to_string();

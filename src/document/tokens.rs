@@ -66,24 +66,16 @@ pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
-    "Cmdr", "Adm", "Maj", "Rev", "Hon", "Pres", "Jr", "Sr", "Mt", "Ft", "No", "Nos", "Vol", "vs",
-    "v", "cf", "approx", "Inc", "Corp", "Co", "Ltd", "Bros", "Jan", "Feb", "Mar", "Apr", "Jun",
-    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs",
-    "Fri", "Sat", "Sun", "Ave", "Blvd", "Rd", "Fig", "fig", "p", "pp", "ed", "eds", "est", "al",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon",
+    "Pres", "Jr", "Sr", "Mt", "Ft", "No", "Nos", "Vol", "vs", "v", "cf", "approx", "Inc", "Corp", "Co", "Ltd", "Bros", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun",
+    "Ave", "Blvd", "Rd", "Fig", "fig", "p", "pp", "ed", "eds", "est", "al",
 ];
 
 /// Split a block into sentences: UAX #29 boundaries, merged back where the
 /// previous piece ends in an abbreviation, an initial or a dotted acronym
 /// followed by a word that does not look like a new sentence.
-pub(crate) fn sentences(
-    prose: &str,
-    span: Span,
-    block: usize,
-    tokens: &[Token],
-    tok_offset: usize,
-    out: &mut Vec<Sentence>,
-) {
+pub(crate) fn sentences(prose: &str, span: Span, block: usize, tokens: &[Token], tok_offset: usize, out: &mut Vec<Sentence>) {
     let text = &prose[span.range()];
     let mut pieces: Vec<Span> = Vec::new();
     for (i, s) in text.split_sentence_bound_indices() {
@@ -125,10 +117,7 @@ fn joins(prev: &str, next: &str) -> bool {
     let Some(stem) = prev.strip_suffix('.') else {
         return false;
     };
-    let last = stem
-        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .next()
-        .unwrap_or("");
+    let last = stem.rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
     let next_first = next.trim_start().chars().next();
     let next_lower = next_first.is_some_and(|c| c.is_lowercase() || c.is_numeric());
     // An initial: "J." in "J. R. R. Tolkien".
@@ -139,8 +128,7 @@ fn joins(prev: &str, next: &str) -> bool {
         }
     }
     if [
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt",
-        "Capt", "Rev", "Hon", "Mt", "vs", "v", "cf",
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Rev", "Hon", "Mt", "vs", "v", "cf",
     ]
     .contains(&last)
     {
@@ -170,18 +158,10 @@ pub(crate) fn mask_urls(text: &str, prose: &mut [u8]) {
     if !(text.contains("://") || text.contains("www.") || text.contains('@')) {
         return;
     }
-    let spans: Vec<(usize, usize)> = url_regex()
-        .find_iter(bytes)
-        .map(|m| (m.start(), m.end()))
-        .collect();
+    let spans: Vec<(usize, usize)> = url_regex().find_iter(bytes).map(|m| (m.start(), m.end())).collect();
     for (start, mut end) in spans {
         // A URL does not end in sentence punctuation.
-        while end > start
-            && matches!(
-                bytes[end - 1],
-                b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"'
-            )
-        {
+        while end > start && matches!(bytes[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"') {
             end -= 1;
         }
         for b in &mut prose[start..end] {

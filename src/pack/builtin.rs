@@ -2,5 +2,4 @@
 //! if a file in `lints/` is missing from this list.
 
 /// (file name, contents)
-pub static BUILTIN_PACKS: &[(&str, &str)] =
-    &[("lints/typos.toml", include_str!("../../lints/typos.toml"))];
+pub static BUILTIN_PACKS: &[(&str, &str)] = &[("lints/typos.toml", include_str!("../../lints/typos.toml"))];

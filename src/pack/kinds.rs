@@ -12,6 +12,9 @@ use crate::finding::{Applicability, Edit};
 use crate::lint::{Ctx, Lint, RuleInfo, Status};
 use crate::source::{FileKind, SourceFile, Span};
 
+/// What an automaton pattern stands for: (rule index, replacement).
+type PhraseTarget = (usize, Option<String>);
+
 struct Compiled {
     info: RuleInfo,
     kind: Kind,
@@ -31,7 +34,7 @@ pub struct PackSet {
     rules: Vec<Compiled>,
     /// Phrase and substitute automata (case-insensitive, case-sensitive):
     /// (automaton, pattern -> (rule, replacement)).
-    ac: Vec<(AhoCorasick, Vec<(usize, Option<String>)>)>,
+    ac: Vec<(AhoCorasick, Vec<PhraseTarget>)>,
     patterns: Option<(RegexSet, Vec<(usize, Regex)>)>,
     lines: Option<(RegexSet, Vec<usize>)>,
 }
@@ -42,10 +45,7 @@ fn scope_name(s: Scope) -> &'static str {
 
 impl PackSet {
     /// Compile rules given as (family, origin, rule).
-    pub fn compile(
-        rules: &[(String, String, Rule)],
-        spelling: Spelling,
-    ) -> Result<PackSet, String> {
+    pub fn compile(rules: &[(String, String, Rule)], spelling: Spelling) -> Result<PackSet, String> {
         let mut compiled = Vec::new();
         let mut ci_pats: Vec<String> = Vec::new();
         let mut ci_map = Vec::new();
@@ -85,13 +85,10 @@ impl PackSet {
                     .replace("{match}", "…")
                     .replace("{replacement}", "…")
                     .replace("{preferred}", "…"),
-                docs: r.docs.clone().unwrap_or_else(|| {
-                    format!(
-                        "## What it does\n\n{}\n\n(pack rule, kind `{:?}`)\n",
-                        r.message, r.kind
-                    )
-                    .to_lowercase()
-                }),
+                docs: r
+                    .docs
+                    .clone()
+                    .unwrap_or_else(|| format!("## What it does\n\n{}\n\n(pack rule, kind `{:?}`)\n", r.message, r.kind).to_lowercase()),
                 origin: origin.clone(),
             };
             match r.kind {
@@ -119,11 +116,7 @@ impl PackSet {
                 }
                 Kind::Pattern => {
                     let p = r.pattern.clone().unwrap_or_default();
-                    let p = if r.case_sensitive {
-                        p
-                    } else {
-                        format!("(?i:{p})")
-                    };
+                    let p = if r.case_sensitive { p } else { format!("(?i:{p})") };
                     pat_rules.push((i, Regex::new(&p).map_err(|e| e.to_string())?));
                     pat_src.push(p);
                 }
@@ -185,18 +178,12 @@ impl PackSet {
         let patterns = if pat_src.is_empty() {
             None
         } else {
-            Some((
-                RegexSet::new(&pat_src).map_err(|e| e.to_string())?,
-                pat_rules,
-            ))
+            Some((RegexSet::new(&pat_src).map_err(|e| e.to_string())?, pat_rules))
         };
         let lines = if line_src.is_empty() {
             None
         } else {
-            Some((
-                RegexSet::new(&line_src).map_err(|e| e.to_string())?,
-                line_rules,
-            ))
+            Some((RegexSet::new(&line_src).map_err(|e| e.to_string())?, line_rules))
         };
         Ok(PackSet {
             rules: compiled,
@@ -213,11 +200,7 @@ impl PackSet {
     /// Run on a plain text with every rule enabled: (finding count, text
     /// with all fixes applied). Used by pack tests.
     pub fn run_text(&self, text: &str) -> (usize, String) {
-        let doc = Document::parse(
-            0,
-            SourceFile::new("<test>", text, FileKind::Plain),
-            Some(Lang::Eng),
-        );
+        let doc = Document::parse(0, SourceFile::new("<test>", text, FileKind::Plain), Some(Lang::Eng));
         let names: Vec<Arc<str>> = self.rules.iter().map(|r| r.info.name.clone()).collect();
         let enabled = vec![true; names.len()];
         let mut cx = Ctx::new(0, &names, &enabled);
@@ -238,15 +221,7 @@ impl PackSet {
             && r.langs.as_ref().is_none_or(|l| l.contains(&doc.lang))
     }
 
-    fn report(
-        &self,
-        i: usize,
-        doc: &Document,
-        span: Span,
-        replacement: Option<&str>,
-        preferred: Option<&str>,
-        cx: &mut Ctx,
-    ) {
+    fn report(&self, i: usize, doc: &Document, span: Span, replacement: Option<&str>, preferred: Option<&str>, cx: &mut Ctx) {
         let r = &self.rules[i];
         let matched = doc.text(span);
         let msg = r
@@ -276,12 +251,7 @@ impl PackSet {
                     let text = &doc.source.text;
                     let line = doc.source.line_index(span.start);
                     let start = doc.source.line_starts()[line];
-                    let end = doc
-                        .source
-                        .line_starts()
-                        .get(line + 1)
-                        .copied()
-                        .unwrap_or(text.len());
+                    let end = doc.source.line_starts().get(line + 1).copied().unwrap_or(text.len());
                     f.fix_edits(
                         vec![Edit {
                             span: Span::new(start, end),
@@ -302,11 +272,8 @@ impl PackSet {
 fn match_case(matched: &str, rep: &str) -> String {
     let mut m = matched.chars();
     let first_upper = m.next().is_some_and(char::is_uppercase);
-    let all_upper = matched.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && matched
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
+    let all_upper =
+        matched.chars().filter(|c| c.is_alphabetic()).count() > 1 && matched.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     if all_upper {
         return rep.to_uppercase();
     }
@@ -362,8 +329,7 @@ impl Lint for PackSet {
                         if m.is_empty() {
                             continue;
                         }
-                        let span =
-                            Span::new(block.span.start + m.start(), block.span.start + m.end());
+                        let span = Span::new(block.span.start + m.start(), block.span.start + m.end());
                         self.report(*i, doc, span, None, None, cx);
                     }
                 }
@@ -379,12 +345,7 @@ impl Lint for PackSet {
             }
         }
         for (i, r) in self.rules.iter().enumerate() {
-            if r.kind == Kind::Variants
-                && doc
-                    .blocks
-                    .first()
-                    .is_some_and(|b| self.applies_any_scope(i, doc, b.scope, cx))
-            {
+            if r.kind == Kind::Variants && doc.blocks.first().is_some_and(|b| self.applies_any_scope(i, doc, b.scope, cx)) {
                 self.check_variants(i, doc, cx);
             }
         }
@@ -393,11 +354,7 @@ impl Lint for PackSet {
 
 impl PackSet {
     fn applies_any_scope(&self, i: usize, doc: &Document, _scope: Scope, cx: &Ctx) -> bool {
-        cx.enabled(i)
-            && self.rules[i]
-                .langs
-                .as_ref()
-                .is_none_or(|l| l.contains(&doc.lang))
+        cx.enabled(i) && self.rules[i].langs.as_ref().is_none_or(|l| l.contains(&doc.lang))
     }
 
     fn check_variants(&self, i: usize, doc: &Document, cx: &mut Ctx) {
@@ -431,10 +388,7 @@ impl PackSet {
         let majority = r.prefer_column.unwrap_or_else(|| {
             // Ties go to the first form used.
             let max = counts.iter().copied().max().unwrap_or(0);
-            hits.iter()
-                .map(|h| h.2)
-                .find(|&c| counts[c] == max)
-                .unwrap_or(0)
+            hits.iter().map(|h| h.2).find(|&c| counts[c] == max).unwrap_or(0)
         });
         let example = hits.iter().find(|h| h.2 == majority).map(|h| h.0);
         for &(span, g, c) in &hits {

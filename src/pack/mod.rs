@@ -153,9 +153,7 @@ pub fn parse_pack(path: &str, text: &str) -> Result<LoadedPack, PackError> {
         message,
     };
     let file: PackFile = toml::from_str(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
         let msg = e.message().trim().replace('\n', " ");
         err(match line {
             Some(l) => format!("line {l}: {msg}"),
@@ -172,29 +170,14 @@ pub fn parse_pack(path: &str, text: &str) -> Result<LoadedPack, PackError> {
 }
 
 fn validate_rule(rule: &Rule) -> Result<(), String> {
-    if rule.name.is_empty()
-        || !rule
-            .name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
+    if rule.name.is_empty() || !rule.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
         return Err("name must be kebab-case".into());
     }
     if rule.test.is_empty() {
         return Err("has no [[rule.test]] example".into());
     }
     for s in &rule.scope {
-        if ![
-            "heading",
-            "paragraph",
-            "list-item",
-            "quote",
-            "table-cell",
-            "caption",
-            "line",
-        ]
-        .contains(&s.as_str())
-        {
+        if !["heading", "paragraph", "list-item", "quote", "table-cell", "caption", "line"].contains(&s.as_str()) {
             return Err(format!("unknown scope `{s}`"));
         }
     }
@@ -213,16 +196,8 @@ fn validate_rule(rule: &Rule) -> Result<(), String> {
     match rule.kind {
         Kind::Phrase => need(!rule.phrases.is_empty(), "`phrases`")?,
         Kind::Pattern | Kind::Line => {
-            let p = rule
-                .pattern
-                .as_deref()
-                .ok_or_else(|| "needs `pattern`".to_string())?;
-            regex::Regex::new(p).map_err(|e| {
-                format!(
-                    "bad pattern: {}",
-                    e.to_string().lines().last().unwrap_or("")
-                )
-            })?;
+            let p = rule.pattern.as_deref().ok_or_else(|| "needs `pattern`".to_string())?;
+            regex::Regex::new(p).map_err(|e| format!("bad pattern: {}", e.to_string().lines().last().unwrap_or("")))?;
         }
         Kind::Substitute => need(!rule.substitutes.is_empty(), "`substitutes`")?,
         Kind::Variants => {
@@ -240,11 +215,7 @@ pub fn test_pack(pack: &LoadedPack) -> Vec<String> {
     let mut failures = Vec::new();
     for rule in &pack.file.rules {
         let set = match PackSet::compile(
-            &[(
-                pack.file.pack.family.clone(),
-                pack.path.clone(),
-                rule.clone(),
-            )],
+            &[(pack.file.pack.family.clone(), pack.path.clone(), rule.clone())],
             crate::config::Spelling::Any,
         ) {
             Ok(s) => s,
@@ -312,10 +283,7 @@ pub fn load_user_packs(path: &Path) -> Result<Vec<LoadedPack>, PackError> {
         if let Some(first) = failures.first() {
             return Err(PackError {
                 path: d,
-                message: format!(
-                    "pack examples fail ({} failure(s)); first: {first}",
-                    failures.len()
-                ),
+                message: format!("pack examples fail ({} failure(s)); first: {first}", failures.len()),
             });
         }
         out.push(pack);

@@ -33,10 +33,7 @@ pub fn render_human(run: &Run, out: &mut dyn Write, color: bool) -> io::Result<(
         let mut labels = vec![Label::new(LabelStyle::Primary, f.file, f.span.range())];
         for l in &f.labels {
             if l.file < run.docs.len() {
-                labels.push(
-                    Label::new(LabelStyle::Secondary, l.file, l.span.range())
-                        .with_message(l.message.clone()),
-                );
+                labels.push(Label::new(LabelStyle::Secondary, l.file, l.span.range()).with_message(l.message.clone()));
             }
         }
         let mut notes = Vec::new();
@@ -68,8 +65,7 @@ pub fn render_human(run: &Run, out: &mut dyn Write, color: bool) -> io::Result<(
             .with_code(&*f.lint)
             .with_labels(labels)
             .with_notes(notes);
-        term::emit(&mut *writer, &config, &files, &diag)
-            .map_err(|e| io::Error::other(e.to_string()))?;
+        term::emit(&mut *writer, &config, &files, &diag).map_err(|e| io::Error::other(e.to_string()))?;
     }
     Ok(())
 }

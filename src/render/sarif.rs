@@ -41,11 +41,7 @@ pub fn render_sarif(run: &Run, out: &mut dyn Write) -> io::Result<()> {
             }
         }
     }
-    let index: BTreeMap<&str, usize> = rules
-        .keys()
-        .enumerate()
-        .map(|(i, k)| (k.as_str(), i))
-        .collect();
+    let index: BTreeMap<&str, usize> = rules.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
     let results: Vec<Value> = run
         .findings
         .iter()

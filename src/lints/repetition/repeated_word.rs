@@ -47,10 +47,9 @@ pub struct RepeatedWord;
 
 /// Doubles that English grammar or usage allows.
 const ALLOWED: &[&str] = &[
-    "had", "that", "bye", "ha", "ho", "haha", "no", "so", "tut", "now", "there", "well", "knock",
-    "chop", "yada", "blah", "bla", "boo", "choo", "cha", "hush", "pom", "tsk", "la", "dum", "da",
-    "yo", "go", "bang", "ding", "tick", "rah", "yum", "woof", "quack", "meow", "baa", "bora",
-    "can", "may", "bam", "ta", "hip", "ooh", "oh", "ah", "aye", "wow", "mm", "hmm", "uh", "er",
+    "had", "that", "bye", "ha", "ho", "haha", "no", "so", "tut", "now", "there", "well", "knock", "chop", "yada", "blah", "bla", "boo",
+    "choo", "cha", "hush", "pom", "tsk", "la", "dum", "da", "yo", "go", "bang", "ding", "tick", "rah", "yum", "woof", "quack", "meow",
+    "baa", "bora", "can", "may", "bam", "ta", "hip", "ooh", "oh", "ah", "aye", "wow", "mm", "hmm", "uh", "er",
 ];
 
 impl Lint for RepeatedWord {
@@ -103,9 +102,7 @@ impl RepeatedWord {
     ) {
         let wa = doc.text(a.span);
         let wb = doc.text(b.span);
-        if wa.len() != wb.len()
-            || !wa.eq_ignore_ascii_case(wb) && wa.to_lowercase() != wb.to_lowercase()
-        {
+        if wa.len() != wb.len() || !wa.eq_ignore_ascii_case(wb) && wa.to_lowercase() != wb.to_lowercase() {
             return;
         }
         let lower = wa.to_lowercase();
@@ -137,11 +134,7 @@ impl RepeatedWord {
         }
         let start = a.span.end;
         let span = Span::new(a.span.start, b.span.end);
-        let app = if capitalised {
-            Applicability::Unsafe
-        } else {
-            Applicability::Safe
-        };
+        let app = if capitalised { Applicability::Unsafe } else { Applicability::Safe };
         let f = cx.report(span, format!("'{wa}' is repeated"));
         f.fix_edits(
             vec![crate::finding::Edit {
@@ -177,32 +170,20 @@ mod tests {
     fn flags_repeats() {
         assert_eq!(flagged(&RepeatedWord, "the the cat"), vec!["the the"]);
         assert_eq!(
-            flagged(
-                &RepeatedWord,
-                "the National Intelligence Intelligence Service said"
-            ),
+            flagged(&RepeatedWord, "the National Intelligence Intelligence Service said"),
             vec!["Intelligence Intelligence"]
         );
-        assert_eq!(
-            flagged(&RepeatedWord, "He went to to the market."),
-            vec!["to to"]
-        );
+        assert_eq!(flagged(&RepeatedWord, "He went to to the market."), vec!["to to"]);
         assert_eq!(flagged(&RepeatedWord, "The The cat"), vec!["The The"]);
         assert_eq!(
-            flagged(
-                &RepeatedWord,
-                "Security forces arrived. The Forces forces were many."
-            ),
+            flagged(&RepeatedWord, "Security forces arrived. The Forces forces were many."),
             vec!["Forces forces"]
         );
     }
 
     #[test]
     fn fixes_lowercase_repeats() {
-        assert_eq!(
-            fixed(&RepeatedWord, "He went to to the market."),
-            "He went to the market."
-        );
+        assert_eq!(fixed(&RepeatedWord, "He went to to the market."), "He went to the market.");
     }
 
     #[test]

@@ -93,9 +93,9 @@ const OPENERS: &[&str] = &[
 
 /// Top-level domains and file extensions: "Example.Com" is a name, not a glue.
 const DOMAIN_TAILS: &[&str] = &[
-    "com", "org", "net", "gov", "edu", "io", "co", "uk", "de", "fr", "ru", "cn", "jp", "in",
-    "info", "biz", "tv", "me", "ai", "app", "dev", "md", "txt", "pdf", "doc", "docx", "html",
-    "htm", "js", "ts", "rs", "py", "jpg", "jpeg", "png", "gif", "csv", "json", "xml", "zip", "exe",
+    "com", "org", "net", "gov", "edu", "io", "co", "uk", "de", "fr", "ru", "cn", "jp", "in", "info", "biz", "tv", "me", "ai", "app", "dev",
+    "md", "txt", "pdf", "doc", "docx", "html", "htm", "js", "ts", "rs", "py", "jpg", "jpeg", "png", "gif", "csv", "json", "xml", "zip",
+    "exe",
 ];
 
 impl Lint for GluedWords {
@@ -148,10 +148,7 @@ impl GluedWords {
             .into_iter()
             .rev()
             .collect();
-        let f = cx.report(
-            word,
-            format!("missing space between '{left_word}' and '{right_word}'"),
-        );
+        let f = cx.report(word, format!("missing space between '{left_word}' and '{right_word}'"));
         f.fix_edits(
             vec![Edit {
                 span: Span::new(at, at),
@@ -173,6 +170,10 @@ impl GluedWords {
             }
             let p = doc.text(t.span);
             if matches!(p, "." | "!" | "?") {
+                if saw_stop {
+                    // An ellipsis ("murders...I think") or "?!".
+                    return;
+                }
                 saw_stop = true;
             } else if !matches!(p, "\u{201d}" | "\"" | "'" | "\u{2019}" | ")" | "]") {
                 return;
@@ -184,11 +185,10 @@ impl GluedWords {
             return;
         }
         let left = doc.text(toks[i].span);
-        let right = doc.text(next.span);
-        if left.chars().count() < 2
-            || !left.chars().any(char::is_lowercase)
-            || !is_capitalised_word(right)
-        {
+        let token = doc.text(next.span);
+        // "China’s": judge the word before its possessive.
+        let right = token.split(['\'', '\u{2019}']).next().unwrap_or(token);
+        if right.chars().count() < 2 || left.chars().count() < 2 || !left.chars().any(char::is_lowercase) || !is_capitalised_word(right) {
             return;
         }
         if DOMAIN_TAILS.contains(&right.to_ascii_lowercase().as_str()) {
@@ -211,10 +211,7 @@ fn camel_glue(w: &str) -> Option<usize> {
     if chars.iter().any(|(_, c)| !c.is_alphabetic()) {
         return None;
     }
-    let k = chars
-        .windows(2)
-        .position(|p| p[0].1.is_lowercase() && p[1].1.is_uppercase())?
-        + 1;
+    let k = chars.windows(2).position(|p| p[0].1.is_lowercase() && p[1].1.is_uppercase())? + 1;
     let left = &w[..chars[k].0];
     let right = &w[chars[k].0..];
     // The tail must be a capitalised word ("And") or one capital ("A").
@@ -235,10 +232,7 @@ fn camel_glue(w: &str) -> Option<usize> {
     }
     // Starts with a capital: only a glued sentence opener ("RuleAnd").
     let left_rest = &left[chars[0].1.len_utf8()..];
-    if left_rest.chars().count() >= 2
-        && left_rest.chars().all(char::is_lowercase)
-        && OPENERS.contains(&right)
-    {
+    if left_rest.chars().count() >= 2 && left_rest.chars().all(char::is_lowercase) && OPENERS.contains(&right) {
         return Some(left.len());
     }
     None
@@ -249,11 +243,7 @@ fn inner_period_glue(w: &str) -> Option<usize> {
     let dot = w.find('.')?;
     let left = &w[..dot];
     let right = &w[dot + 1..];
-    if left.chars().count() < 2
-        || left.contains('.')
-        || !left.chars().all(char::is_alphabetic)
-        || !left.chars().any(char::is_lowercase)
-    {
+    if left.chars().count() < 2 || left.contains('.') || !left.chars().all(char::is_alphabetic) || !left.chars().any(char::is_lowercase) {
         return None;
     }
     let right_word: &str = right.split('.').next().unwrap_or("");
@@ -268,10 +258,7 @@ fn inner_period_glue(w: &str) -> Option<usize> {
 
 /// Whether a camel-case word appears more than once: a brand, not a glue.
 fn recurs(doc: &Document, w: &str) -> bool {
-    doc.words()
-        .filter(|t| doc.text(t.span) == w)
-        .nth(1)
-        .is_some()
+    doc.words().filter(|t| doc.text(t.span) == w).nth(1).is_some()
 }
 
 #[cfg(test)]
@@ -285,44 +272,23 @@ mod tests {
 
     #[test]
     fn flags_glued_words() {
+        assert_eq!(flagged(&lint(), "during his rule ruleAnd the first time"), vec!["ruleAnd"]);
         assert_eq!(
-            flagged(&lint(), "during his rule ruleAnd the first time"),
-            vec!["ruleAnd"]
-        );
-        assert_eq!(
-            flagged(
-                &lint(),
-                "the Shanghai cooperation organizationA regional summit"
-            ),
+            flagged(&lint(), "the Shanghai cooperation organizationA regional summit"),
             vec!["organizationA"]
         );
+        assert_eq!(flagged(&lint(), "as AP reported.Upon arrival, he left."), vec!["reported.Upon"]);
         assert_eq!(
-            flagged(&lint(), "as AP reported.Upon arrival, he left."),
-            vec!["reported.Upon"]
-        );
-        assert_eq!(
-            flagged(
-                &lint(),
-                "for the \u{201c}cordial hospitality.\u{201d}China said"
-            ),
+            flagged(&lint(), "for the \u{201c}cordial hospitality.\u{201d}China said"),
             vec!["hospitality.\u{201d}China"]
         );
-        assert_eq!(
-            flagged(&lint(), "influence.The parade"),
-            vec!["influence.The"]
-        );
+        assert_eq!(flagged(&lint(), "influence.The parade"), vec!["influence.The"]);
     }
 
     #[test]
     fn fixes_by_inserting_a_space() {
-        assert_eq!(
-            fixed(&lint(), "as AP reported.Upon arrival"),
-            "as AP reported. Upon arrival"
-        );
-        assert_eq!(
-            fixed(&lint(), "his rule ruleAnd the"),
-            "his rule rule And the"
-        );
+        assert_eq!(fixed(&lint(), "as AP reported.Upon arrival"), "as AP reported. Upon arrival");
+        assert_eq!(fixed(&lint(), "his rule ruleAnd the"), "his rule rule And the");
     }
 
     #[test]
@@ -338,12 +304,10 @@ mod tests {
             "The company easyJet flies. Later easyJet landed.",
             "He said: \"Go.\" Then he left.",
             "Population 1,000.Total",
+            "solving murders...I think so.",
+            "Really?!Yes",
         ] {
-            assert!(
-                flagged(&lint(), ok).is_empty(),
-                "{ok}: {:?}",
-                flagged(&lint(), ok)
-            );
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
         }
     }
 

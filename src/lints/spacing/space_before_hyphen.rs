@@ -64,16 +64,11 @@ impl Lint for SpaceBeforeHyphen {
                 let next = after[word.len()..].chars().next();
                 // A word of three letters or more, not followed by another
                 // hyphen run ("--") or a digit.
-                if word.chars().count() < 3
-                    || after.starts_with('-')
-                    || next.is_some_and(|c| c.is_numeric())
-                {
+                if word.chars().count() < 3 || after.starts_with('-') || next.is_some_and(|c| c.is_numeric()) {
                     continue;
                 }
                 // "-foo" written as a flag or option: "--" or "-x" shapes.
-                if after.starts_with(|c: char| c.is_uppercase())
-                    && word.chars().skip(1).all(char::is_uppercase)
-                {
+                if after.starts_with(|c: char| c.is_uppercase()) && word.chars().skip(1).all(char::is_uppercase) {
                     continue;
                 }
                 let left_word: String = before
@@ -87,10 +82,7 @@ impl Lint for SpaceBeforeHyphen {
                 let start = block.span.start + spaces_start - left_word.len();
                 let end = block.span.start + i + 2 + word.len();
                 let span = Span::new(start, end);
-                let f = cx.report(
-                    span,
-                    format!("space before the hyphen in '{left_word} -{word}'"),
-                );
+                let f = cx.report(span, format!("space before the hyphen in '{left_word} -{word}'"));
                 f.fix_edits(
                     vec![crate::finding::Edit {
                         span: Span::new(block.span.start + spaces_start, block.span.start + i + 1),
@@ -111,26 +103,14 @@ mod tests {
 
     #[test]
     fn flags_spaced_hyphens() {
-        assert_eq!(
-            flagged(&SpaceBeforeHyphen, "a long -range weapon"),
-            vec!["long -range"]
-        );
-        assert_eq!(
-            flagged(&SpaceBeforeHyphen, "demonstrate Three -lane unit"),
-            vec!["Three -lane"]
-        );
-        assert_eq!(
-            flagged(&SpaceBeforeHyphen, "American anti -missile defense"),
-            vec!["anti -missile"]
-        );
+        assert_eq!(flagged(&SpaceBeforeHyphen, "a long -range weapon"), vec!["long -range"]);
+        assert_eq!(flagged(&SpaceBeforeHyphen, "demonstrate Three -lane unit"), vec!["Three -lane"]);
+        assert_eq!(flagged(&SpaceBeforeHyphen, "American anti -missile defense"), vec!["anti -missile"]);
     }
 
     #[test]
     fn fixes() {
-        assert_eq!(
-            fixed(&SpaceBeforeHyphen, "a long -range weapon"),
-            "a long-range weapon"
-        );
+        assert_eq!(fixed(&SpaceBeforeHyphen, "a long -range weapon"), "a long-range weapon");
     }
 
     #[test]
