@@ -183,6 +183,35 @@ impl<'a> Ctx<'a> {
 pub struct BuildCx<'a> {
     pub options: &'a toml::Table,
     pub spelling: crate::config::Spelling,
+    /// Every `lexicon` pack rule of the run (built-in and user packs).
+    pub lexicons: &'a [crate::pack::Lexicon],
+}
+
+impl BuildCx<'_> {
+    /// The lexicons that feed lint `lint`.
+    pub fn lexicons_for<'b>(&'b self, lint: &'b str) -> impl Iterator<Item = &'b crate::pack::Lexicon> + 'b {
+        self.lexicons.iter().filter(move |l| l.lint == lint)
+    }
+
+    /// Deserialize the lint's options (`#[serde(default, deny_unknown_fields)]`).
+    pub fn options<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
+        T::deserialize(toml::Value::Table(self.options.clone())).map_err(|e| e.to_string().trim().to_string())
+    }
+}
+
+/// Run a lint on a plain text with all its rules enabled (pack tests and
+/// unit tests).
+pub fn run_plain(lint: &dyn Lint, text: &str) -> Vec<Finding> {
+    use crate::source::{FileKind, SourceFile};
+    let doc = Document::parse(0, SourceFile::new("<test>", text, FileKind::Plain), None);
+    let names: Vec<Arc<str>> = lint.rules().into_iter().map(|r| r.name).collect();
+    let enabled = vec![true; names.len()];
+    let mut cx = Ctx::new(0, &names, &enabled);
+    lint.check(&doc, &mut cx);
+    if lint.has_corpus_phase() {
+        lint.check_corpus(&[&doc], &mut cx);
+    }
+    cx.into_findings()
 }
 
 /// Constructor for a lint without options: any option key is an error.

@@ -86,22 +86,13 @@ impl Registry {
             options.insert(name.clone(), t);
         }
 
-        let empty = toml::Table::new();
-        for b in BUILTIN {
-            let opts = options.get(b.meta.name).unwrap_or(&empty);
-            let bcx = BuildCx {
-                options: opts,
-                spelling: c.spelling,
-            };
-            let lint = (b.build)(&bcx).map_err(|e| cfg.error(lints_line(b.meta.name), format!("lints.{}: {e}", b.meta.name)))?;
-            add_runner(&mut rules, &mut runners, lint);
-        }
-
         // Packs: built-in, then the config's.
         let mut pack_rules = Vec::new();
+        let mut lexicons = Vec::new();
         for (path, text) in pack::BUILTIN_PACKS {
             let p = pack::parse_pack(path, text).map_err(|e| cfg.error(None, format!("built-in pack {e}")))?;
-            for r in p.file.rules {
+            lexicons.extend(pack::lexicons(&p));
+            for r in p.file.rules.into_iter().filter(|r| r.kind != pack::Kind::Lexicon) {
                 pack_rules.push((p.file.pack.family.clone(), path.to_string(), r));
             }
         }
@@ -110,11 +101,24 @@ impl Registry {
             let loaded = pack::load_user_packs(&path)
                 .map_err(|e| cfg.error(cfg.line_of_key("packs").map(|l| byte_of_line(&cfg.text, l)), format!("pack {e}")))?;
             for p in loaded {
-                for r in p.file.rules {
+                lexicons.extend(pack::lexicons(&p));
+                for r in p.file.rules.into_iter().filter(|r| r.kind != pack::Kind::Lexicon) {
                     pack_rules.push((p.file.pack.family.clone(), p.path.clone(), r));
                 }
             }
         }
+        let empty = toml::Table::new();
+        for b in BUILTIN {
+            let opts = options.get(b.meta.name).unwrap_or(&empty);
+            let bcx = BuildCx {
+                options: opts,
+                spelling: c.spelling,
+                lexicons: &lexicons,
+            };
+            let lint = (b.build)(&bcx).map_err(|e| cfg.error(lints_line(b.meta.name), format!("lints.{}: {e}", b.meta.name)))?;
+            add_runner(&mut rules, &mut runners, lint);
+        }
+
         if !pack_rules.is_empty() {
             for (_, origin, r) in &pack_rules {
                 if rules.iter().any(|x| *x.name == r.name) || pack_rules.iter().filter(|(_, _, x)| x.name == r.name).count() > 1 {

@@ -126,7 +126,7 @@ impl PackSet {
                     line_src.push(format!("{flags}^(?:{p})$"));
                     line_rules.push(i);
                 }
-                Kind::Variants => {}
+                Kind::Variants | Kind::Lexicon => {}
             }
             let prefer_column = match spelling {
                 Spelling::Any => None,

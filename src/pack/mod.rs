@@ -57,6 +57,9 @@ pub enum Kind {
     Line,
     /// Forms that must not be mixed within one document.
     Variants,
+    /// Data for a built-in Rust lint (`lint = "NAME"`): `entries` and/or
+    /// `pairs`. Reports nothing itself; its tests run through that lint.
+    Lexicon,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -72,6 +75,7 @@ pub enum FixKind {
 pub struct Rule {
     pub name: String,
     pub kind: Kind,
+    #[serde(default)]
     pub message: String,
     #[serde(default = "default_severity")]
     pub severity: Severity,
@@ -106,6 +110,15 @@ pub struct Rule {
     /// `phrase`/`line` (default none; `safe` deletes the match or line).
     #[serde(default)]
     pub fix: Option<FixKind>,
+    /// `lexicon`: the built-in lint that consumes the data.
+    #[serde(default)]
+    pub lint: Option<String>,
+    /// `lexicon`: words or phrases.
+    #[serde(default)]
+    pub entries: Vec<String>,
+    /// `lexicon`: key/value pairs.
+    #[serde(default)]
+    pub pairs: BTreeMap<String, String>,
     /// Longer description for `artlint explain`.
     #[serde(default)]
     pub docs: Option<String>,
@@ -186,6 +199,9 @@ fn validate_rule(rule: &Rule) -> Result<(), String> {
             return Err(format!("unknown language `{l}`"));
         }
     }
+    if rule.kind != Kind::Lexicon && rule.message.is_empty() {
+        return Err("needs a `message`".into());
+    }
     let need = |ok: bool, what: &str| {
         if ok {
             Ok(())
@@ -200,6 +216,13 @@ fn validate_rule(rule: &Rule) -> Result<(), String> {
             regex::Regex::new(p).map_err(|e| format!("bad pattern: {}", e.to_string().lines().last().unwrap_or("")))?;
         }
         Kind::Substitute => need(!rule.substitutes.is_empty(), "`substitutes`")?,
+        Kind::Lexicon => {
+            let lint = rule.lint.as_deref().ok_or_else(|| "kind `lexicon` needs `lint`".to_string())?;
+            if !crate::lints::BUILTIN.iter().any(|b| b.meta.name == lint) {
+                return Err(format!("lexicon for unknown lint `{lint}`"));
+            }
+            need(!rule.entries.is_empty() || !rule.pairs.is_empty(), "`entries` or `pairs`")?;
+        }
         Kind::Variants => {
             need(!rule.variants.is_empty(), "`variants`")?;
             if rule.variants.iter().any(|g| g.len() < 2) {
@@ -210,10 +233,88 @@ fn validate_rule(rule: &Rule) -> Result<(), String> {
     Ok(())
 }
 
+/// Data of a `lexicon` rule, handed to the built-in lint it names.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    pub rule: String,
+    pub lint: String,
+    pub entries: Vec<String>,
+    pub pairs: Vec<(String, String)>,
+    pub origin: String,
+}
+
+impl Lexicon {
+    fn of(rule: &Rule, origin: &str) -> Option<Lexicon> {
+        (rule.kind == Kind::Lexicon).then(|| Lexicon {
+            rule: rule.name.clone(),
+            lint: rule.lint.clone().unwrap_or_default(),
+            entries: rule.entries.clone(),
+            pairs: rule.pairs.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            origin: origin.to_string(),
+        })
+    }
+}
+
+/// The lexicons of a pack.
+pub fn lexicons(pack: &LoadedPack) -> Vec<Lexicon> {
+    pack.file.rules.iter().filter_map(|r| Lexicon::of(r, &pack.path)).collect()
+}
+
+/// The lexicons of the built-in packs.
+pub fn builtin_lexicons() -> Vec<Lexicon> {
+    BUILTIN_PACKS
+        .iter()
+        .filter_map(|(path, text)| parse_pack(path, text).ok())
+        .flat_map(|p| lexicons(&p))
+        .collect()
+}
+
+/// Run a lexicon rule's tests through the lint it feeds (with the built-in
+/// lexicons of that lint as well).
+fn test_lexicon(pack: &LoadedPack, rule: &Rule, failures: &mut Vec<String>) {
+    let Some(lex) = Lexicon::of(rule, &pack.path) else { return };
+    let Some(builtin) = crate::lints::BUILTIN.iter().find(|b| b.meta.name == lex.lint) else {
+        failures.push(format!("rule `{}`: lexicon for unknown lint `{}`", rule.name, lex.lint));
+        return;
+    };
+    let mut all: Vec<Lexicon> = builtin_lexicons().into_iter().filter(|l| l.rule != lex.rule).collect();
+    all.push(lex);
+    let empty = toml::Table::new();
+    let cx = crate::lint::BuildCx {
+        options: &empty,
+        spelling: crate::config::Spelling::Any,
+        lexicons: &all,
+    };
+    let lint = match (builtin.build)(&cx) {
+        Ok(l) => l,
+        Err(e) => {
+            failures.push(format!("rule `{}`: {e}", rule.name));
+            return;
+        }
+    };
+    for (i, t) in rule.test.iter().enumerate() {
+        let n = crate::lint::run_plain(lint.as_ref(), &t.text).len();
+        if n != t.findings {
+            failures.push(format!(
+                "rule `{}` test {}: expected {} finding(s) of `{}`, got {n} in {:?}",
+                rule.name,
+                i + 1,
+                t.findings,
+                builtin.meta.name,
+                t.text
+            ));
+        }
+    }
+}
+
 /// Run every `[[rule.test]]` of a pack; returns the failures.
 pub fn test_pack(pack: &LoadedPack) -> Vec<String> {
     let mut failures = Vec::new();
     for rule in &pack.file.rules {
+        if rule.kind == Kind::Lexicon {
+            test_lexicon(pack, rule, &mut failures);
+            continue;
+        }
         let set = match PackSet::compile(
             &[(pack.file.pack.family.clone(), pack.path.clone(), rule.clone())],
             crate::config::Spelling::Any,
