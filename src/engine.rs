@@ -39,6 +39,8 @@ pub struct Settings {
     pub cli: CliPolicy,
     /// `--baseline`: overrides the config's.
     pub baseline: Option<PathBuf>,
+    /// Apply no baseline (used by `--write-baseline`).
+    pub ignore_baseline: bool,
 }
 
 /// Config files and registries, resolved once per directory and file.
@@ -150,13 +152,26 @@ pub struct Run {
     /// Registry index of each document.
     pub doc_registry: Vec<usize>,
     pub registries: Vec<Option<Arc<Registry>>>,
-    /// Fingerprints of findings hidden or to be written (for --write-baseline).
-    pub baseline_items: Vec<(String, String, String)>,
 }
 
 impl Run {
     pub fn registry_of(&self, doc: usize) -> Option<&Arc<Registry>> {
         self.registries.get(*self.doc_registry.get(doc)?)?.as_ref()
+    }
+
+    /// (lint, path, fingerprint) of every finding, for `--write-baseline`.
+    pub fn baseline_items(&self) -> Vec<(String, String, String)> {
+        self.findings
+            .iter()
+            .filter(|f| &*f.lint != "unused-suppression")
+            .map(|f| {
+                (
+                    f.lint.to_string(),
+                    self.docs[f.file].path().to_string(),
+                    suppress::fingerprint(&self.docs[f.file], f),
+                )
+            })
+            .collect()
     }
 
     pub fn words(&self) -> usize {
@@ -315,7 +330,7 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
         .baseline
         .clone()
         .or_else(|| regs.iter().flatten().find_map(|r| r.baseline.clone()));
-    if let Some(bp) = baseline_path {
+    if let Some(bp) = baseline_path.filter(|_| !configs.settings().ignore_baseline) {
         match load_baseline(&bp) {
             Ok(b) => findings = apply_baseline(findings, &docs, &b, &regs, &doc_registry),
             Err(e) => errors.push(e),
@@ -332,7 +347,6 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
         errors,
         doc_registry,
         registries: regs,
-        baseline_items,
     }
 }
 

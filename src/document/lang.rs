@@ -5,24 +5,101 @@ pub use whatlang::Lang;
 
 use super::Document;
 
-const ENGLISH_MARKERS: &[&str] = &[
-    " the ", " and ", " of ", " to ", " in ", " is ", " was ", " for ", " that ", " with ",
-];
+/// Very frequent English function words (lowercase ASCII).
+fn is_english_function_word(w: &str) -> bool {
+    if w.len() > 5 || !w.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 5];
+    let b = &mut buf[..w.len()];
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    // Words that are also common in German, Dutch, French or Spanish
+    // ("in", "an", "so", "was", "will", "is", "on", "a", "no") are left out.
+    matches!(
+        &*b,
+        b"the"
+            | b"of"
+            | b"and"
+            | b"to"
+            | b"for"
+            | b"that"
+            | b"with"
+            | b"by"
+            | b"at"
+            | b"from"
+            | b"has"
+            | b"said"
+            | b"it"
+            | b"are"
+            | b"she"
+            | b"his"
+            | b"her"
+            | b"have"
+            | b"be"
+            | b"this"
+            | b"not"
+            | b"who"
+            | b"which"
+            | b"were"
+            | b"their"
+            | b"its"
+            | b"after"
+            | b"been"
+            | b"they"
+            | b"we"
+            | b"you"
+            | b"i"
+            | b"but"
+            | b"or"
+            | b"if"
+            | b"than"
+            | b"more"
+            | b"can"
+            | b"would"
+            | b"could"
+            | b"may"
+            | b"into"
+            | b"over"
+            | b"about"
+            | b"all"
+            | b"up"
+            | b"out"
+            | b"new"
+            | b"our"
+            | b"my"
+            | b"them"
+            | b"had"
+            | b"does"
+            | b"says"
+            | b"as"
+    )
+}
 
-/// The language of one block, or `None` when it is too short to tell.
-pub(crate) fn block_language(text: &str) -> Option<Lang> {
-    if text.len() < 24 {
+/// The language of one block from its text and word tokens, or `None` when
+/// it is too short to tell. The cheap test (share of English function words
+/// among the first words) settles ordinary English blocks; whatlang runs only
+/// on longer blocks that fail it.
+pub(crate) fn block_language<'a>(text: &str, words: impl Iterator<Item = &'a str>) -> Option<Lang> {
+    let mut n = 0usize;
+    let mut hits = 0usize;
+    for w in words.take(24) {
+        n += 1;
+        hits += usize::from(is_english_function_word(w));
+    }
+    if (hits >= 2 && hits * 8 >= n) || (hits >= 1 && n <= 16) {
+        return Some(Lang::Eng);
+    }
+    if n < 8 || text.len() < 60 {
+        // Too short for a reliable answer.
         return None;
     }
-    let non_ascii = text.bytes().filter(|b| !b.is_ascii()).count();
-    if non_ascii * 20 < text.len() {
-        // Mostly ASCII: English if two common function words appear.
-        let lower_hits = ENGLISH_MARKERS.iter().filter(|m| text.contains(*m)).take(2).count();
-        if lower_hits >= 2 {
-            return Some(Lang::Eng);
-        }
+    // A few hundred bytes are enough for a confident answer.
+    let mut end = text.len().min(400);
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
-    let info = whatlang::detect(text)?;
+    let info = whatlang::detect(&text[..end])?;
     (info.is_reliable() || info.confidence() > 0.6).then(|| info.lang())
 }
 

@@ -116,12 +116,13 @@ impl Document {
             // whole characters); stay safe and lint nothing rather than panic.
             Err(_) => source.text.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect(),
         };
+        let estimate = source.text.len() / 3;
         let mut doc = Document {
             id,
             source,
             prose,
             blocks: Vec::with_capacity(raw_blocks.len()),
-            tokens: Vec::new(),
+            tokens: Vec::with_capacity(estimate),
             sentences: OnceLock::new(),
             quotes: Vec::new(),
             comments,
@@ -155,7 +156,12 @@ impl Document {
         let tok_end = self.tokens.len();
         quotes::find(&self.prose, span, index, &mut self.quotes);
         let (heading_like, title_case) = shape(&self.prose, span, scope, &self.tokens[tok_start..tok_end]);
-        let lang = lang::block_language(&self.prose[span.range()]);
+        let prose = &self.prose;
+        let words = self.tokens[tok_start..tok_end]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| &prose[t.span.range()]);
+        let lang = lang::block_language(&prose[span.range()], words);
         self.blocks.push(Block {
             span,
             scope,
@@ -242,20 +248,62 @@ pub const MINOR_WORDS: &[&str] = &[
     "vs", "from", "into", "onto", "with", "over", "than", "after", "amid", "over", "about", "is",
 ];
 
+/// Whether a lowercase word is one of `MINOR_WORDS`.
+pub fn is_minor_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "for"
+            | "so"
+            | "yet"
+            | "as"
+            | "at"
+            | "by"
+            | "in"
+            | "of"
+            | "off"
+            | "on"
+            | "per"
+            | "to"
+            | "up"
+            | "via"
+            | "vs"
+            | "from"
+            | "into"
+            | "onto"
+            | "with"
+            | "over"
+            | "than"
+            | "after"
+            | "amid"
+            | "about"
+            | "is"
+    )
+}
+
 fn shape(prose: &str, span: Span, scope: Scope, tokens: &[Token]) -> (bool, bool) {
+    const MAX_WORDS: usize = 30;
     let mut words = 0usize;
+    let mut seen = 0usize;
     let mut capitalised = 0usize;
-    let mut first = true;
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        seen += 1;
+        if seen > MAX_WORDS {
+            // Long blocks are paragraphs, not headlines.
+            return (matches!(scope, Scope::Heading(_)), false);
+        }
         let w = &prose[t.span.range()];
         words += 1;
-        let upper = w.chars().next().is_some_and(char::is_uppercase);
-        if upper {
+        if w.as_bytes()[0].is_ascii_uppercase() || (!w.as_bytes()[0].is_ascii() && w.chars().next().is_some_and(char::is_uppercase)) {
             capitalised += 1;
-        } else if !first && MINOR_WORDS.contains(&w) {
+        } else if seen > 1 && is_minor_word(w) {
             words -= 1;
         }
-        first = false;
     }
     let text = prose[span.range()].trim_end();
     let terminal = text.ends_with(['.', '!', '?', ';', ',', '"', '\u{201d}', '\'', '\u{2019}', ')', ':']);

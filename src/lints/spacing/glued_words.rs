@@ -207,6 +207,16 @@ fn is_capitalised_word(w: &str) -> bool {
 
 /// Byte offset of the glue inside a camel-case word, if it is one.
 fn camel_glue(w: &str) -> Option<usize> {
+    // Cheap test first: ASCII words need a lowercase letter followed by an
+    // uppercase one.
+    if w.is_ascii()
+        && !w
+            .as_bytes()
+            .windows(2)
+            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+    {
+        return None;
+    }
     let chars: Vec<(usize, char)> = w.char_indices().collect();
     if chars.iter().any(|(_, c)| !c.is_alphabetic()) {
         return None;
@@ -240,7 +250,7 @@ fn camel_glue(w: &str) -> Option<usize> {
 
 /// A word token that UAX #29 kept together across a period: "reported.Upon".
 fn inner_period_glue(w: &str) -> Option<usize> {
-    let dot = w.find('.')?;
+    let dot = memchr_dot(w)?;
     let left = &w[..dot];
     let right = &w[dot + 1..];
     if left.chars().count() < 2 || left.contains('.') || !left.chars().all(char::is_alphabetic) || !left.chars().any(char::is_lowercase) {
@@ -254,6 +264,10 @@ fn inner_period_glue(w: &str) -> Option<usize> {
         return None;
     }
     Some(dot + 1)
+}
+
+fn memchr_dot(w: &str) -> Option<usize> {
+    w.bytes().position(|b| b == b'.')
 }
 
 /// Whether a camel-case word appears more than once: a brand, not a glue.
