@@ -85,10 +85,13 @@ impl PackSet {
                     .replace("{match}", "…")
                     .replace("{replacement}", "…")
                     .replace("{preferred}", "…"),
-                docs: r
-                    .docs
-                    .clone()
-                    .unwrap_or_else(|| format!("## What it does\n\n{}\n\n(pack rule, kind `{:?}`)\n", r.message, r.kind).to_lowercase()),
+                docs: r.docs.clone().unwrap_or_else(|| {
+                    format!(
+                        "## What it does\n\n{}\n\n(pack rule, kind `{}`)\n",
+                        r.message,
+                        format!("{:?}", r.kind).to_lowercase()
+                    )
+                }),
                 origin: origin.clone(),
             };
             match r.kind {
@@ -200,7 +203,13 @@ impl PackSet {
     /// Run on a plain text with every rule enabled: (finding count, text
     /// with all fixes applied). Used by pack tests.
     pub fn run_text(&self, text: &str) -> (usize, String) {
-        let doc = Document::parse(0, SourceFile::new("<test>", text, FileKind::Plain), Some(Lang::Eng));
+        // Examples are in the rule's (first) language.
+        let lang = self
+            .rules
+            .iter()
+            .find_map(|r| r.langs.as_ref().and_then(|l| l.first().copied()))
+            .unwrap_or(Lang::Eng);
+        let doc = Document::parse(0, SourceFile::new("<test>", text, FileKind::Plain), Some(lang));
         let names: Vec<Arc<str>> = self.rules.iter().map(|r| r.info.name.clone()).collect();
         let enabled = vec![true; names.len()];
         let mut cx = Ctx::new(0, &names, &enabled);
