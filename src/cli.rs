@@ -392,7 +392,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     let run = engine::check(inputs, &mut configs, errors);
 
     if let Some(path) = &args.write_baseline {
-        let b = Baseline::from_findings(&run.baseline_items());
+        let b = Baseline::from_findings(&run.baseline_items(engine::baseline_dir(path)));
         let text = serde_json::to_string_pretty(&b).map_err(|e| e.to_string())? + "\n";
         fix::write_atomic(path, &text).map_err(|e| format!("{}: {}", path.display(), walk::io_reason(&e)))?;
         for e in &run.errors {

@@ -159,15 +159,16 @@ impl Run {
         self.registries.get(*self.doc_registry.get(doc)?)?.as_ref()
     }
 
-    /// (lint, path, fingerprint) of every finding, for `--write-baseline`.
-    pub fn baseline_items(&self) -> Vec<(String, String, String)> {
+    /// (lint, path, fingerprint) of every finding, for `--write-baseline`;
+    /// paths are relative to `baseline_dir`, the baseline file's directory.
+    pub fn baseline_items(&self, baseline_dir: &Path) -> Vec<(String, String, String)> {
         self.findings
             .iter()
             .filter(|f| &*f.lint != "unused-suppression")
             .map(|f| {
                 (
                     f.lint.to_string(),
-                    self.docs[f.file].path().to_string(),
+                    suppress::baseline_path(baseline_dir, self.docs[f.file].path()),
                     suppress::fingerprint(&self.docs[f.file], f),
                 )
             })
@@ -315,16 +316,6 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
     let mut findings: Vec<Finding> = by_doc.into_iter().flatten().collect();
 
     // Baseline.
-    let mut baseline_items = Vec::new();
-    for f in &findings {
-        if &*f.lint != "unused-suppression" {
-            baseline_items.push((
-                f.lint.to_string(),
-                docs[f.file].path().to_string(),
-                suppress::fingerprint(&docs[f.file], f),
-            ));
-        }
-    }
     let baseline_path = configs
         .settings()
         .baseline
@@ -332,7 +323,7 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
         .or_else(|| regs.iter().flatten().find_map(|r| r.baseline.clone()));
     if let Some(bp) = baseline_path.filter(|_| !configs.settings().ignore_baseline) {
         match load_baseline(&bp) {
-            Ok(b) => findings = apply_baseline(findings, &docs, &b, &regs, &doc_registry),
+            Ok(b) => findings = apply_baseline(findings, &docs, &b, baseline_dir(&bp), &regs, &doc_registry),
             Err(e) => errors.push(e),
         }
     }
@@ -355,13 +346,20 @@ fn load_baseline(path: &Path) -> Result<Baseline, String> {
     serde_json::from_str(&text).map_err(|e| format!("{}: bad baseline (line {}): {e}", path.display(), e.line()))
 }
 
+/// The directory a baseline file's paths are relative to.
+pub fn baseline_dir(baseline: &Path) -> &Path {
+    baseline.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
 fn apply_baseline(
     findings: Vec<Finding>,
     docs: &[Document],
     b: &Baseline,
+    dir: &Path,
     regs: &[Option<Arc<Registry>>],
     doc_registry: &[usize],
 ) -> Vec<Finding> {
+    let doc_paths: Vec<String> = docs.iter().map(|d| suppress::baseline_path(dir, d.path())).collect();
     let mut budget: HashMap<(String, String, String), usize> = HashMap::new();
     for e in &b.entries {
         *budget.entry((e.lint.clone(), e.path.clone(), e.fingerprint.clone())).or_default() += e.count;
@@ -369,7 +367,7 @@ fn apply_baseline(
     let mut out = Vec::new();
     for f in findings {
         let fp = suppress::fingerprint(&docs[f.file], &f);
-        let key = (f.lint.to_string(), docs[f.file].path().to_string(), fp);
+        let key = (f.lint.to_string(), doc_paths[f.file].clone(), fp);
         let hidden = match budget.get_mut(&key) {
             Some(n) if *n > 0 => {
                 *n -= 1;
@@ -388,7 +386,7 @@ fn apply_baseline(
         if left == 0 {
             continue;
         }
-        let Some(doc) = docs.iter().find(|d| d.path() == e.path) else {
+        let Some(doc) = docs.iter().find(|d| doc_paths[d.id] == e.path) else {
             continue;
         };
         let Some(reg) = regs[doc_registry[doc.id]].as_ref() else {

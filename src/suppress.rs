@@ -2,6 +2,7 @@
 //! baseline file.
 
 use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -139,6 +140,42 @@ pub fn fingerprint(doc: &Document, f: &Finding) -> String {
         .unwrap_or(f.span);
     let context: String = doc.text(context).split_whitespace().collect::<Vec<_>>().join(" ");
     fnv1a(&[&f.lint, flagged, &context])
+}
+
+/// The path a baseline records for a file: relative to the baseline file's
+/// directory (with `/` separators), so a baseline keeps matching whatever the
+/// directory artlint runs from. Names that are not files (stdin, JSONL
+/// record ids) resolve against the current directory like paths.
+pub fn baseline_path(baseline_dir: &Path, path: &str) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let absolute = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() { p.to_path_buf() } else { cwd.join(p) };
+        p.canonicalize().unwrap_or_else(|_| lexical_normalize(&p))
+    };
+    let base = absolute(baseline_dir);
+    let file = absolute(Path::new(path));
+    match file.strip_prefix(&base) {
+        Ok(rel) => rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        Err(_) => file.to_string_lossy().into_owned(),
+    }
+}
+
+fn lexical_normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
