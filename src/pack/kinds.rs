@@ -80,11 +80,15 @@ impl PackSet {
                     FixKind::None => None,
                 },
                 english_only: langs.as_ref().is_some_and(|l| l == &[Lang::Eng]),
-                summary: r
-                    .message
-                    .replace("{match}", "…")
-                    .replace("{replacement}", "…")
-                    .replace("{preferred}", "…"),
+                // The docs' first sentence when the rule has docs; else the message.
+                summary: Some(crate::lint::summary_of(r.docs.as_deref().unwrap_or("")))
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| {
+                        r.message
+                            .replace("{match}", "…")
+                            .replace("{replacement}", "…")
+                            .replace("{preferred}", "…")
+                    }),
                 docs: r.docs.clone().unwrap_or_else(|| {
                     format!(
                         "## What it does\n\n{}\n\n(pack rule, kind `{}`)\n",
