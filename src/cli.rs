@@ -515,6 +515,9 @@ fn fix_inputs(args: &CheckArgs, inputs: Vec<Input>, configs: &mut Configs, mut e
     let mut changed_any = false;
     let mut finals: Vec<Input> = Vec::new();
     let mut diff_out = String::new();
+    // stdin's text, fixed (or as read, if it could not be checked): printed
+    // after the files are written, like a filter.
+    let mut stdin_out: Option<String> = None;
     for input in inputs {
         let original = input.text.clone();
         let mut current = input.clone();
@@ -522,7 +525,8 @@ fn fix_inputs(args: &CheckArgs, inputs: Vec<Input>, configs: &mut Configs, mut e
         for _round in 0..10 {
             let run = engine::check(vec![current.clone()], configs, Vec::new());
             if !run.errors.is_empty() {
-                errors.extend(run.errors.iter().map(|e| format!("{e} (file left unchanged)")));
+                // The final check below reports the errors themselves, once.
+                errors.push(format!("{}: not fixed: it could not be checked (file left unchanged)", input.path));
                 ok = false;
                 break;
             }
@@ -538,7 +542,15 @@ fn fix_inputs(args: &CheckArgs, inputs: Vec<Input>, configs: &mut Configs, mut e
             current.text = next;
         }
         if !ok {
+            if input.file.is_none() && !args.diff {
+                stdin_out = Some(original);
+            }
             finals.push(input);
+            continue;
+        }
+        if input.file.is_none() && !args.diff {
+            stdin_out = Some(current.text.clone());
+            finals.push(current);
             continue;
         }
         if current.text != original {
@@ -551,10 +563,6 @@ fn fix_inputs(args: &CheckArgs, inputs: Vec<Input>, configs: &mut Configs, mut e
                     finals.push(input);
                     continue;
                 }
-            } else {
-                // stdin: the fixed text goes to stdout.
-                print!("{}", current.text);
-                return Ok(0);
             }
         }
         finals.push(if args.diff { input } else { current });
@@ -567,5 +575,16 @@ fn fix_inputs(args: &CheckArgs, inputs: Vec<Input>, configs: &mut Configs, mut e
         return Ok(if !errors.is_empty() { 2 } else { u8::from(changed_any) });
     }
     let run = engine::check(finals, configs, errors);
+    if let Some(text) = stdin_out {
+        // stdout carries the text; the errors go to stderr and the exit code
+        // tells whether findings remain.
+        print!("{text}");
+        for e in &run.errors {
+            eprintln!("artlint: error: {e}");
+        }
+        let threshold = fail_threshold(args, &run);
+        let failing = run.findings.iter().any(|f| f.severity >= threshold);
+        return Ok(if !run.errors.is_empty() { 2 } else { u8::from(failing) });
+    }
     report(args, &run)
 }

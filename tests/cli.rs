@@ -577,6 +577,35 @@ fn stdin_fix_prints_the_fixed_text() {
 }
 
 #[test]
+fn stdin_fix_with_files_fixes_them_all() {
+    let d = tmp();
+    write(d.path(), "a.txt", BAD);
+    let o = run(artlint()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--fix", "-", "a.txt"])
+        .write_stdin("We saw the the end.\n"));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(o.stdout, "We saw the end.\n");
+    assert_eq!(
+        fs::read_to_string(d.path().join("a.txt")).expect("read"),
+        CLEAN,
+        "the file after stdin is fixed too"
+    );
+    // Unchanged or uncheckable stdin text is passed through, not swallowed.
+    let o = run(artlint()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--fix", "-"])
+        .write_stdin(CLEAN));
+    assert_eq!((o.code, o.stdout.as_str()), (0, CLEAN));
+    write(d.path(), "bad/artlint.toml", "nonsense = 1\n");
+    let o = run(artlint()
+        .current_dir(d.path())
+        .args(["check", "--fix", "--stdin-filename", "bad/x.txt", "-"])
+        .write_stdin(BAD));
+    assert_eq!((o.code, o.stdout.as_str()), (2, BAD));
+}
+
+#[test]
 fn stdin_non_utf8_is_an_error() {
     let o = run(artlint()
         .args(["check", "--no-config", "-"])
@@ -990,6 +1019,15 @@ fn a_file_with_an_error_is_never_written() {
         fs::read_to_string(d.path().join("good/a.txt")).expect("read"),
         CLEAN,
         "the good file is fixed"
+    );
+    let errs = error_lines(&o);
+    let unique: BTreeSet<&&str> = errs.iter().collect();
+    assert_eq!(unique.len(), errs.len(), "each error once: {}", o.stderr);
+    assert_eq!(errs.iter().filter(|l| l.contains("nonsense")).count(), 1, "{}", o.stderr);
+    assert!(
+        errs.iter().any(|l| l.contains("bad/a.txt") && l.contains("left unchanged")),
+        "{}",
+        o.stderr
     );
     // A broken baseline is an error for every file: nothing is written.
     write(d.path(), "c.txt", BAD);
