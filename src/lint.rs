@@ -69,7 +69,7 @@ impl From<&LintMeta> for RuleInfo {
             fix: m.fix,
             english_only: m.english_only,
             summary: summary_of(m.docs),
-            docs: m.docs.to_string(),
+            docs: clean_docs(m.docs),
             origin: "built-in".to_string(),
         }
     }
@@ -98,10 +98,30 @@ pub fn summary_of(docs: &str) -> String {
         }
         out.push_str(l);
     }
-    match out.find(". ") {
-        Some(i) => out[..=i].to_string(),
-        None => out,
+    // Cut after the first sentence, ignoring periods inside `code`.
+    let mut in_code = false;
+    let bytes = out.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'`' => in_code = !in_code,
+            b'.' if !in_code && bytes.get(i + 1) == Some(&b' ') && bytes.get(i.wrapping_sub(1)) != Some(&b'.') => {
+                return out[..=i].to_string();
+            }
+            _ => {}
+        }
     }
+    out
+}
+
+/// Doc comments keep the space after `///`; drop it.
+pub fn clean_docs(docs: &str) -> String {
+    let mut out: String = docs
+        .lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    out.push('\n');
+    out
 }
 
 /// A lint runner. Most report one rule (a built-in lint); a compiled pack set

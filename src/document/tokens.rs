@@ -12,7 +12,7 @@ use crate::source::Span;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenKind {
     /// Starts with a letter; may hold inner apostrophes, periods and digits
-    /// ("it's", "U.S", "reported.Upon", "G7").
+    /// ("it's", "U.S", "announced.After", "G7").
     Word,
     /// Starts with a digit ("3.5", "2025").
     Number,
@@ -312,7 +312,7 @@ mod tests {
     fn fast_path_examples() {
         for t in [
             "U.S. e.g. 3.5 1,000 it's a:b foo_bar _x x_ 12ab ab12 a..b 1.a a.1",
-            "reported.Upon ruleAnd  two  spaces\ttab\r\nend",
+            "announced.After termAnd  two  spaces\ttab\r\nend",
             "China\u{2019}s caf\u{e9} na\u{ef}ve",
         ] {
             assert_eq!(fast(t), reference(t), "{t:?}");

@@ -7,8 +7,8 @@ use crate::source::Span;
 declare_lint! {
     /// ## What it does
     ///
-    /// Flags a word written twice in a row: "the the", "National Intelligence
-    /// Intelligence Service".
+    /// Flags a word written twice in a row: "the the", "Central Statistics
+    /// Statistics Office".
     ///
     /// ## Why is this bad?
     ///
@@ -18,10 +18,10 @@ declare_lint! {
     /// ## Example
     ///
     /// ```text
-    /// the National Intelligence Intelligence Service said
+    /// the Central Statistics Statistics Office said
     /// ```
     ///
-    /// Use instead: `the National Intelligence Service said`.
+    /// Use instead: `the Central Statistics Office said`.
     ///
     /// ## Known problems
     ///
@@ -170,8 +170,8 @@ mod tests {
     fn flags_repeats() {
         assert_eq!(flagged(&RepeatedWord, "the the cat"), vec!["the the"]);
         assert_eq!(
-            flagged(&RepeatedWord, "the National Intelligence Intelligence Service said"),
-            vec!["Intelligence Intelligence"]
+            flagged(&RepeatedWord, "the Central Statistics Statistics Office said"),
+            vec!["Statistics Statistics"]
         );
         assert_eq!(flagged(&RepeatedWord, "He went to to the market."), vec!["to to"]);
         assert_eq!(flagged(&RepeatedWord, "The The cat"), vec!["The The"]);

@@ -9,8 +9,8 @@ use crate::source::Span;
 declare_lint! {
     /// ## What it does
     ///
-    /// Flags a missing space between two words or two sentences: "ruleAnd",
-    /// "organizationA regional", "reported.Upon", "hospitality.”China".
+    /// Flags a missing space between two words or two sentences: "termAnd",
+    /// "associationA regional", "announced.After", "welcome.”Brazil".
     ///
     /// ## Why is this bad?
     ///
@@ -21,10 +21,10 @@ declare_lint! {
     /// ## Example
     ///
     /// ```text
-    /// as AP reported.Upon arrival, during his rule And the first time
+    /// as Reuters announced.After the vote, during his termAnd the first time
     /// ```
     ///
-    /// Use instead: `reported. Upon arrival`.
+    /// Use instead: `announced. After the vote`, `term And`.
     ///
     /// ## Options
     ///
@@ -33,13 +33,13 @@ declare_lint! {
     /// ## Known problems
     ///
     /// Two signals are used. (1) A word that starts in lowercase and has a
-    /// capital inside after at least three lowercase letters ("ruleAnd"),
+    /// capital inside after at least three lowercase letters ("termAnd"),
     /// unless the tail is an acronym ("macOS") or the word recurs unchanged in
     /// the document (a brand). Camel-case brands that start with a capital
     /// (YouTube, McDonald, PhD) are never flagged, so a glued pair that starts
-    /// with a capital ("RuleAnd") is missed unless its tail is a common
+    /// with a capital ("TermAnd") is missed unless its tail is a common
     /// sentence opener. (2) Sentence punctuation directly followed by a
-    /// capitalised word ("reported.Upon", "hospitality.”China"), unless the
+    /// capitalised word ("announced.After", "welcome.”Brazil"), unless the
     /// left side is a single letter (initials, "U.S.") or the right side is a
     /// domain or file extension ("Example.Com"). Two lowercase words glued
     /// without any capital ("theend") cannot be seen without a dictionary.
@@ -160,7 +160,7 @@ impl GluedWords {
     }
 
     /// Word + sentence punctuation (+ closing quote or bracket) + capitalised
-    /// word, with no space anywhere: "hospitality.”China".
+    /// word, with no space anywhere: "welcome.”Brazil".
     fn punct_glue(&self, doc: &Document, toks: &[Token], i: usize, cx: &mut Ctx) {
         let mut j = i + 1;
         let mut saw_stop = false;
@@ -234,13 +234,13 @@ fn camel_glue(w: &str) -> Option<usize> {
         if left.chars().count() < 3 || !left.chars().all(char::is_lowercase) {
             return None;
         }
-        // One trailing capital needs more evidence: "organizationA".
+        // One trailing capital needs more evidence: "associationA".
         if right.chars().count() == 1 && left.chars().count() < 5 {
             return None;
         }
         return Some(left.len());
     }
-    // Starts with a capital: only a glued sentence opener ("RuleAnd").
+    // Starts with a capital: only a glued sentence opener ("TermAnd").
     let left_rest = &left[chars[0].1.len_utf8()..];
     if left_rest.chars().count() >= 2 && left_rest.chars().all(char::is_lowercase) && OPENERS.contains(&right) {
         return Some(left.len());
@@ -248,7 +248,7 @@ fn camel_glue(w: &str) -> Option<usize> {
     None
 }
 
-/// A word token that UAX #29 kept together across a period: "reported.Upon".
+/// A word token that UAX #29 kept together across a period: "announced.After".
 fn inner_period_glue(w: &str) -> Option<usize> {
     let dot = memchr_dot(w)?;
     let left = &w[..dot];
@@ -286,23 +286,29 @@ mod tests {
 
     #[test]
     fn flags_glued_words() {
-        assert_eq!(flagged(&lint(), "during his rule ruleAnd the first time"), vec!["ruleAnd"]);
+        assert_eq!(flagged(&lint(), "during his long termAnd the first time"), vec!["termAnd"]);
         assert_eq!(
-            flagged(&lint(), "the Shanghai cooperation organizationA regional summit"),
-            vec!["organizationA"]
+            flagged(&lint(), "the Andean trade associationA regional summit"),
+            vec!["associationA"]
         );
-        assert_eq!(flagged(&lint(), "as AP reported.Upon arrival, he left."), vec!["reported.Upon"]);
         assert_eq!(
-            flagged(&lint(), "for the \u{201c}cordial hospitality.\u{201d}China said"),
-            vec!["hospitality.\u{201d}China"]
+            flagged(&lint(), "as Reuters announced.After the vote, he left."),
+            vec!["announced.After"]
+        );
+        assert_eq!(
+            flagged(&lint(), "for the \u{201c}warm welcome.\u{201d}Brazil said"),
+            vec!["welcome.\u{201d}Brazil"]
         );
         assert_eq!(flagged(&lint(), "influence.The parade"), vec!["influence.The"]);
     }
 
     #[test]
     fn fixes_by_inserting_a_space() {
-        assert_eq!(fixed(&lint(), "as AP reported.Upon arrival"), "as AP reported. Upon arrival");
-        assert_eq!(fixed(&lint(), "his rule ruleAnd the"), "his rule rule And the");
+        assert_eq!(
+            fixed(&lint(), "as Reuters announced.After the vote"),
+            "as Reuters announced. After the vote"
+        );
+        assert_eq!(fixed(&lint(), "his long termAnd the"), "his long term And the");
     }
 
     #[test]

@@ -8,7 +8,7 @@ declare_lint! {
     /// ## What it does
     ///
     /// Flags a space between a word and the hyphen that joins it to the next
-    /// word: "long -range", "Three -lane", "anti -missile".
+    /// word: "long -range", "Four -lane", "anti -tank".
     ///
     /// ## Why is this bad?
     ///
@@ -18,10 +18,10 @@ declare_lint! {
     /// ## Example
     ///
     /// ```text
-    /// a long -range weapon that can overcome anti -missile defences
+    /// a long -range weapon that can overcome anti -tank defences
     /// ```
     ///
-    /// Use instead: `a long-range weapon that can overcome anti-missile defences`.
+    /// Use instead: `a long-range weapon that can overcome anti-tank defences`.
     ///
     /// ## Known problems
     ///
@@ -104,8 +104,8 @@ mod tests {
     #[test]
     fn flags_spaced_hyphens() {
         assert_eq!(flagged(&SpaceBeforeHyphen, "a long -range weapon"), vec!["long -range"]);
-        assert_eq!(flagged(&SpaceBeforeHyphen, "demonstrate Three -lane unit"), vec!["Three -lane"]);
-        assert_eq!(flagged(&SpaceBeforeHyphen, "American anti -missile defense"), vec!["anti -missile"]);
+        assert_eq!(flagged(&SpaceBeforeHyphen, "a new Four -lane road"), vec!["Four -lane"]);
+        assert_eq!(flagged(&SpaceBeforeHyphen, "modern anti -tank weapons"), vec!["anti -tank"]);
     }
 
     #[test]
