@@ -112,7 +112,13 @@ fn ize_only(gb: &str, us: &str) -> bool {
     if gb.len() != us.len() {
         return false;
     }
-    let diffs: Vec<usize> = gb.bytes().zip(us.bytes()).enumerate().filter(|(_, (a, b))| a != b).map(|(k, _)| k).collect();
+    let diffs: Vec<usize> = gb
+        .bytes()
+        .zip(us.bytes())
+        .enumerate()
+        .filter(|(_, (a, b))| a != b)
+        .map(|(k, _)| k)
+        .collect();
     matches!(diffs.as_slice(), [k] if *k > 0 && gb.as_bytes()[*k] == b's' && us.as_bytes()[*k] == b'z' && gb.as_bytes()[*k - 1] == b'i')
 }
 

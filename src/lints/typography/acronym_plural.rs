@@ -67,8 +67,32 @@ impl AcronymPlural {
 
 /// Words that show a plural before an acronym: "two NGOS", "several ICBMS".
 const QUANTIFIERS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "several", "many", "multiple", "numerous", "various",
-    "few", "these", "those", "both", "other", "more", "most", "fewer", "hundreds", "dozens", "thousands",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "several",
+    "many",
+    "multiple",
+    "numerous",
+    "various",
+    "few",
+    "these",
+    "those",
+    "both",
+    "other",
+    "more",
+    "most",
+    "fewer",
+    "hundreds",
+    "dozens",
+    "thousands",
 ];
 
 fn is_acronym_plural(w: &str) -> bool {
@@ -157,7 +181,10 @@ impl Lint for AcronymPlural {
             } else {
                 "a plural by its context".to_string()
             };
-            let f = cx.report(t.span, format!("'{w}' is the plural of '{stem}' ({why}); the plural 's' is lowercase"));
+            let f = cx.report(
+                t.span,
+                format!("'{w}' is the plural of '{stem}' ({why}); the plural 's' is lowercase"),
+            );
             f.replace(fixed.clone(), Applicability::Unsafe);
             f.help(format!("write '{fixed}'"));
         }
@@ -184,12 +211,21 @@ mod tests {
     fn flags_acronym_plurals() {
         let l = lint();
         assert_eq!(
-            flagged(l.as_ref(), "It tested versions of the ICBMS capable of reaching the US. The new ICBM is larger."),
+            flagged(
+                l.as_ref(),
+                "It tested versions of the ICBMS capable of reaching the US. The new ICBM is larger."
+            ),
             vec!["ICBMS"]
         );
-        assert_eq!(flagged(l.as_ref(), "Several NGOS said they had left. Two NGOS stayed."), vec!["NGOS", "NGOS"]);
+        assert_eq!(
+            flagged(l.as_ref(), "Several NGOS said they had left. Two NGOS stayed."),
+            vec!["NGOS", "NGOS"]
+        );
         assert_eq!(flagged(l.as_ref(), "The UAVs flew. Then 12 UAVS landed."), vec!["UAVS"]);
-        assert_eq!(fixed(l.as_ref(), "The ICBM flew, then other ICBMS."), "The ICBM flew, then other ICBMs.");
+        assert_eq!(
+            fixed(l.as_ref(), "The ICBM flew, then other ICBMS."),
+            "The ICBM flew, then other ICBMs."
+        );
     }
 
     #[test]

@@ -97,9 +97,38 @@ impl LostApostrophe {
 
 /// Words before a plural: "the Kims", "two Koreas", "both Gandhis".
 const DETERMINERS: &[&str] = &[
-    "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all", "many", "several", "some", "few", "these",
-    "those", "other", "more", "most", "various", "numerous", "dozens", "hundreds", "thousands", "millions", "no", "such", "fellow",
-    "young", "rival",
+    "the",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "both",
+    "all",
+    "many",
+    "several",
+    "some",
+    "few",
+    "these",
+    "those",
+    "other",
+    "more",
+    "most",
+    "various",
+    "numerous",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "no",
+    "such",
+    "fellow",
+    "young",
+    "rival",
 ];
 
 /// Words after which an "s" form is left alone, being more often a plural.
@@ -107,13 +136,56 @@ const PLURAL_BEFORE: &[&str] = &["among", "against", "between", "like", "of", "a
 
 /// Words after a plural subject or a plural noun: "Houthis said", "Kurds are".
 const PLURAL_AFTER: &[&str] = &[
-    "are", "were", "have", "had", "say", "said", "says", "do", "did", "will", "would", "could", "can", "may", "might", "should", "must",
-    "and", "or", "who", "which", "that", "themselves", "all", "both", "alike", "together", "each", "fled", "live", "lived", "remain",
-    "remained", "still", "also", "often", "now", "then", "there", "here", "is", "was", "has", "as",
+    "are",
+    "were",
+    "have",
+    "had",
+    "say",
+    "said",
+    "says",
+    "do",
+    "did",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "and",
+    "or",
+    "who",
+    "which",
+    "that",
+    "themselves",
+    "all",
+    "both",
+    "alike",
+    "together",
+    "each",
+    "fled",
+    "live",
+    "lived",
+    "remain",
+    "remained",
+    "still",
+    "also",
+    "often",
+    "now",
+    "then",
+    "there",
+    "here",
+    "is",
+    "was",
+    "has",
+    "as",
 ];
 
 /// Subjects before "wont"/"cant" read as contractions.
-const SUBJECTS: &[&str] = &["i", "you", "he", "she", "it", "we", "they", "who", "that", "this", "there", "one", "people"];
+const SUBJECTS: &[&str] = &[
+    "i", "you", "he", "she", "it", "we", "they", "who", "that", "this", "there", "one", "people",
+];
 
 /// Verbs after "wont"/"cant" that show the contraction.
 const BASE_VERBS: &[&str] = &[
@@ -381,15 +453,15 @@ Kim and Putin are among The 26 world leaders Wholl join the parade.";
         let l = lint();
         let text = "Mirziyoyev visited Paris. Mirziyoyevs Plane landed at noon. Officials didnt comment. \
 Analysts said Nigeria would act. Nigerias President spoke. He wont be there, and they cant say.";
-        assert_eq!(
-            flagged(l.as_ref(), text),
-            vec!["didnt", "wont", "cant", "Mirziyoyevs", "Nigerias"]
-        );
+        assert_eq!(flagged(l.as_ref(), text), vec!["didnt", "wont", "cant", "Mirziyoyevs", "Nigerias"]);
         assert_eq!(
             fixed(l.as_ref(), "Obi spoke. Later Obis Office said it didnt agree."),
             "Obi spoke. Later Obi's Office said it didn't agree."
         );
-        assert_eq!(fixed(l.as_ref(), "Ruto’s aide spoke. Rutos Cabinet met."), "Ruto’s aide spoke. Ruto’s Cabinet met.");
+        assert_eq!(
+            fixed(l.as_ref(), "Ruto’s aide spoke. Rutos Cabinet met."),
+            "Ruto’s aide spoke. Ruto’s Cabinet met."
+        );
     }
 
     #[test]

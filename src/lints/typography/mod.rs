@@ -42,7 +42,10 @@ mod tests {
     #[test]
     fn data_packs_pass_their_examples() {
         for (path, text) in crate::pack::BUILTIN_PACKS {
-            if !["acronyms", "apostrophes", "capitals", "english-words", "spelling-us-gb"].iter().any(|n| path.contains(n)) {
+            if !["acronyms", "apostrophes", "capitals", "english-words", "spelling-us-gb"]
+                .iter()
+                .any(|n| path.contains(n))
+            {
                 continue;
             }
             let pack = crate::pack::parse_pack(path, text).unwrap();

@@ -83,29 +83,287 @@ impl StrayCapital {
 /// Closed-class words: never capitalised mid-sentence unless part of a name
 /// or a title.
 const FUNCTION: &[&str] = &[
-    "to", "in", "his", "her", "hers", "the", "of", "for", "with", "from", "by", "at", "on", "as", "and", "but", "or", "nor", "its", "their",
-    "theirs", "this", "that", "these", "those", "which", "who", "whom", "whose", "an", "our", "your", "my", "we", "they", "he", "she",
-    "it", "them", "him", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "would", "can", "could", "should",
-    "might", "must", "not", "also", "than", "then", "there", "here", "when", "where", "while", "after", "before", "during", "into",
-    "over", "under", "about", "against", "between", "among", "through", "since", "until", "because", "if", "so", "such", "very",
-    "more", "most", "some", "any", "all", "both", "each", "every", "other", "another", "moreover", "however", "therefore", "thus",
-    "although", "though", "yet", "still", "just", "only", "even", "already", "whether", "within", "without", "upon", "via", "toward",
-    "towards", "across", "along", "around", "behind", "beyond", "despite", "including", "regarding", "whereas", "whilst", "furthermore",
-    "meanwhile", "besides", "hence", "did", "does", "do", "shall", "many", "much", "few", "several",
+    "to",
+    "in",
+    "his",
+    "her",
+    "hers",
+    "the",
+    "of",
+    "for",
+    "with",
+    "from",
+    "by",
+    "at",
+    "on",
+    "as",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "its",
+    "their",
+    "theirs",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "an",
+    "our",
+    "your",
+    "my",
+    "we",
+    "they",
+    "he",
+    "she",
+    "it",
+    "them",
+    "him",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "would",
+    "can",
+    "could",
+    "should",
+    "might",
+    "must",
+    "not",
+    "also",
+    "than",
+    "then",
+    "there",
+    "here",
+    "when",
+    "where",
+    "while",
+    "after",
+    "before",
+    "during",
+    "into",
+    "over",
+    "under",
+    "about",
+    "against",
+    "between",
+    "among",
+    "through",
+    "since",
+    "until",
+    "because",
+    "if",
+    "so",
+    "such",
+    "very",
+    "more",
+    "most",
+    "some",
+    "any",
+    "all",
+    "both",
+    "each",
+    "every",
+    "other",
+    "another",
+    "moreover",
+    "however",
+    "therefore",
+    "thus",
+    "although",
+    "though",
+    "yet",
+    "still",
+    "just",
+    "only",
+    "even",
+    "already",
+    "whether",
+    "within",
+    "without",
+    "upon",
+    "via",
+    "toward",
+    "towards",
+    "across",
+    "along",
+    "around",
+    "behind",
+    "beyond",
+    "despite",
+    "including",
+    "regarding",
+    "whereas",
+    "whilst",
+    "furthermore",
+    "meanwhile",
+    "besides",
+    "hence",
+    "did",
+    "does",
+    "do",
+    "shall",
+    "many",
+    "much",
+    "few",
+    "several",
 ];
 
 /// Lowercase words before a capitalised common word that make a name or
 /// title likely: "the Court", "his Party", "the film Parasite".
 const NAME_CUES: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "your", "my", "whose", "every", "each", "any",
-    "no", "film", "movie", "book", "novel", "song", "album", "series", "show", "play", "opera", "magazine", "newspaper", "paper", "journal",
-    "called", "named", "titled", "entitled", "dubbed", "codenamed", "operation", "hashtag", "slogan", "brand", "team", "club", "band",
-    "group", "party", "ship", "vessel", "app", "game", "painting", "poem", "documentary", "programme", "program", "campaign", "initiative",
-    "doctrine", "plan", "project", "mission", "station", "channel", "network", "outlet", "agency", "daily", "weekly", "tabloid", "website",
-    "platform", "label", "studio", "festival", "award", "prize", "exercise", "drill", "summit", "forum", "dialogue", "model", "version",
-    "word", "words", "term", "phrase", "motto", "president", "minister", "leader", "chairman", "secretary", "general", "mr", "mrs", "ms",
-    "dr", "lord", "lady", "sir", "saint", "st", "king", "queen", "prince", "princess", "pope", "father", "brother", "sister", "uncle",
-    "aunt", "captain", "judge", "senator", "governor", "mayor",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "your",
+    "my",
+    "whose",
+    "every",
+    "each",
+    "any",
+    "no",
+    "film",
+    "movie",
+    "book",
+    "novel",
+    "song",
+    "album",
+    "series",
+    "show",
+    "play",
+    "opera",
+    "magazine",
+    "newspaper",
+    "paper",
+    "journal",
+    "called",
+    "named",
+    "titled",
+    "entitled",
+    "dubbed",
+    "codenamed",
+    "operation",
+    "hashtag",
+    "slogan",
+    "brand",
+    "team",
+    "club",
+    "band",
+    "group",
+    "party",
+    "ship",
+    "vessel",
+    "app",
+    "game",
+    "painting",
+    "poem",
+    "documentary",
+    "programme",
+    "program",
+    "campaign",
+    "initiative",
+    "doctrine",
+    "plan",
+    "project",
+    "mission",
+    "station",
+    "channel",
+    "network",
+    "outlet",
+    "agency",
+    "daily",
+    "weekly",
+    "tabloid",
+    "website",
+    "platform",
+    "label",
+    "studio",
+    "festival",
+    "award",
+    "prize",
+    "exercise",
+    "drill",
+    "summit",
+    "forum",
+    "dialogue",
+    "model",
+    "version",
+    "word",
+    "words",
+    "term",
+    "phrase",
+    "motto",
+    "president",
+    "minister",
+    "leader",
+    "chairman",
+    "secretary",
+    "general",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "lord",
+    "lady",
+    "sir",
+    "saint",
+    "st",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "father",
+    "brother",
+    "sister",
+    "uncle",
+    "aunt",
+    "captain",
+    "judge",
+    "senator",
+    "governor",
+    "mayor",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "many",
+];
+
+/// Words that join the parts of a name: "Ministry of Transport".
+const LINKS: &[&str] = &[
+    "of", "and", "for", "on", "de", "del", "da", "du", "des", "la", "le", "von", "van", "al", "el", "y", "&",
+];
+
+/// Pronouns that some writers capitalise for a deity: left alone when the
+/// document does so more than once.
+const PRONOUNS: &[&str] = &[
+    "he", "him", "his", "himself", "you", "your", "thy", "thee", "thou", "who", "whom", "she", "her",
 ];
 
 /// How a capitalised word is judged.
@@ -143,6 +401,24 @@ impl Lint for StrayCapital {
         if candidates.is_empty() {
             return;
         }
+        // Pronouns capitalised mid-sentence more than once: a deity.
+        let mut pronouns: HashMap<&str, usize> = candidates
+            .iter()
+            .map(|c| doc.text(doc.tokens[c.0].span))
+            .filter(|w| PRONOUNS.contains(&w.to_lowercase().as_str()))
+            .map(|w| (w, 0))
+            .collect();
+        if !pronouns.is_empty() {
+            for (i, t) in doc.tokens.iter().enumerate() {
+                if t.kind == TokenKind::Word {
+                    if let Some(n) = pronouns.get_mut(doc.text(t.span)) {
+                        if prev_word(doc, i).is_some() {
+                            *n += 1;
+                        }
+                    }
+                }
+            }
+        }
         // Content words: the capitalised form must occur only once.
         let mut counts: HashMap<&str, usize> = candidates
             .iter()
@@ -166,6 +442,9 @@ impl Lint for StrayCapital {
             if kind == Kind::Content && counts.get(w).copied().unwrap_or(0) > 1 {
                 continue;
             }
+            if pronouns.get(w).copied().unwrap_or(0) > 1 {
+                continue;
+            }
             let lower = w.to_lowercase();
             let f = cx.report(t.span, format!("'{w}' is capitalised in the middle of a sentence"));
             let app = if kind == Kind::Function {
@@ -185,7 +464,10 @@ impl StrayCapital {
         let prev = prev_word(doc, i)?;
         let prev_text = doc.text(doc.tokens[prev].span);
         // A number or a lowercase word must follow.
-        let next_tok = doc.tokens.get(i + 2).filter(|_| doc.tokens.get(i + 1).is_some_and(|s| s.kind == TokenKind::Space))?;
+        let next_tok = doc
+            .tokens
+            .get(i + 2)
+            .filter(|_| doc.tokens.get(i + 1).is_some_and(|s| s.kind == TokenKind::Space))?;
         let next_ok = match next_tok.kind {
             TokenKind::Number => true,
             TokenKind::Word => doc.text(next_tok.span).starts_with(|c: char| c.is_lowercase()),
@@ -205,6 +487,22 @@ impl StrayCapital {
         }
         if prev_cap || !prev_text.chars().all(char::is_lowercase) || NAME_CUES.contains(&prev_text) {
             return None;
+        }
+        // "Interstate 225", "Article 5": a label before a number.
+        if next_tok.kind == TokenKind::Number {
+            return None;
+        }
+        // "the Ministry of Transport", "Control and Prevention": a name goes on.
+        if LINKS.contains(&prev_text) && prev_word(doc, prev).is_some_and(|p| is_capitalised(doc.text(doc.tokens[p].span))) {
+            return None;
+        }
+        // "Game of Thrones": a name goes on after it.
+        if let Some(n) = next_word(doc, i) {
+            if LINKS.contains(&doc.text(doc.tokens[n].span))
+                && next_word(doc, n).is_some_and(|m| doc.text(doc.tokens[m].span).starts_with(|c: char| c.is_uppercase()))
+            {
+                return None;
+            }
         }
         if doc.in_quote(doc.tokens[i].span) || !self.words.is_word(&lower, COMMON_CLASS) {
             return None;

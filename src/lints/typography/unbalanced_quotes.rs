@@ -85,7 +85,12 @@ pub struct UnbalancedQuotes;
 enum Mark {
     Open,
     Close,
+    /// A straight mark: opens or closes by the state.
     Straight,
+    /// A straight mark shaped as a closing one (after a word, before a space).
+    StraightClose,
+    /// A straight mark shaped as an opening one (after a space, before a word).
+    StraightOpen,
 }
 
 impl Lint for UnbalancedQuotes {
@@ -100,6 +105,7 @@ impl Lint for UnbalancedQuotes {
         }
         let mut straight: Vec<usize> = Vec::new();
         let mut curly: Vec<usize> = Vec::new();
+        let mut carried: Option<(usize, Mark)> = None;
         let mut i = 0;
         while i < doc.blocks.len() {
             // One paragraph: consecutive blocks with the same number.
@@ -112,18 +118,23 @@ impl Lint for UnbalancedQuotes {
             }
             for &(at, m) in &marks {
                 match m {
-                    Mark::Straight => straight.push(at),
+                    Mark::Straight | Mark::StraightClose | Mark::StraightOpen => straight.push(at),
                     _ => curly.push(at),
                 }
             }
-            let next_opens = doc.blocks.get(j).is_some_and(|b| {
-                prose[b.span.range()]
-                    .trim_start()
-                    .starts_with(['"', '\u{201c}'])
+            let next = doc.blocks.get(j);
+            let next_opens = next.is_some_and(|b| prose[b.span.range()].trim_start().starts_with(['"', '\u{201c}']));
+            // The next line follows without a blank line: a scraper may
+            // have split one paragraph into lines.
+            let next_adjacent = next.is_some_and(|b| {
+                let end = doc.blocks[j - 1].span.end;
+                b.span.start >= end && prose[end..b.span.start].matches('\n').count() == 1
             });
-            if cx.enabled(0) {
-                check_paragraph(&marks, next_opens, cx);
-            }
+            carried = if cx.enabled(0) {
+                check_paragraph(&marks, carried, next_opens, next_adjacent, cx)
+            } else {
+                None
+            };
             i = j;
         }
         if cx.enabled(1) && !straight.is_empty() && !curly.is_empty() {
@@ -166,10 +177,23 @@ fn collect(prose: &str, span: Span, out: &mut Vec<(usize, Mark)>) {
             '"' => Some(Mark::Straight),
             _ => None,
         };
-        if let Some(m) = m {
+        if let Some(mut m) = m {
             // 12" or 5'10": a unit, not a quotation mark.
             let inch = prev.is_some_and(|p| p.is_ascii_digit() || p == '\'') && m != Mark::Open;
             let doubled = prev == Some(c) && m == Mark::Straight;
+            if m == Mark::Straight {
+                // Shape: `enemies" distress` closes, `said "frame` opens.
+                let next = text[k + 1..].chars().next();
+                let after_word = prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'));
+                let before_space = next.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
+                let after_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '-' | '\u{2014}'));
+                let before_word = next.is_some_and(char::is_alphanumeric);
+                if after_word && before_space {
+                    m = Mark::StraightClose;
+                } else if after_space && before_word {
+                    m = Mark::StraightOpen;
+                }
+            }
             if !inch && !doubled {
                 out.push((span.start + k, m));
             }
@@ -179,39 +203,77 @@ fn collect(prose: &str, span: Span, out: &mut Vec<(usize, Mark)>) {
 }
 
 fn mark_span(at: usize, m: Mark) -> Span {
-    let len = if m == Mark::Straight { 1 } else { 3 };
+    let len = if matches!(m, Mark::Open | Mark::Close) { 3 } else { 1 };
     Span::new(at, at + len)
 }
 
-fn check_paragraph(marks: &[(usize, Mark)], next_opens: bool, cx: &mut Ctx) {
-    let mut open: Option<(usize, Mark)> = None;
+/// Pair the marks of one paragraph. `carried` is a quotation left open by
+/// the previous line; the return value is one this paragraph leaves open
+/// for the next line.
+fn check_paragraph(
+    marks: &[(usize, Mark)],
+    carried: Option<(usize, Mark)>,
+    next_opens: bool,
+    next_adjacent: bool,
+    cx: &mut Ctx,
+) -> Option<(usize, Mark)> {
+    // Open quotations, innermost last.
+    let mut stack: Vec<(usize, Mark)> = carried.into_iter().collect();
+    let mut is_carried = carried.is_some();
     for &(at, m) in marks {
-        match (m, open) {
-            (Mark::Open, Some((o, om))) => {
-                let f = cx.report(
-                    mark_span(at, m),
-                    "opening quotation mark inside an open quotation; a closing mark may belong here",
-                );
-                f.label(mark_span(o, om), "the quotation opened here");
-                f.help("close the first quotation (”) or remove one of the marks");
-                open = None;
+        match m {
+            Mark::Open if is_carried => {
+                if let Some(&(o, om)) = stack.first() {
+                    never_closed(o, om, cx);
+                }
+                stack.clear();
+                stack.push((at, m));
+                is_carried = false;
             }
-            (Mark::Open, None) | (Mark::Straight, None) => open = Some((at, m)),
-            (Mark::Close, Some(_)) | (Mark::Straight, Some(_)) => open = None,
-            (Mark::Close, None) => {
-                let f = cx.report(mark_span(at, m), "closing quotation mark without an opening one in this paragraph");
-                f.help("add the opening mark (“) or remove this one");
+            Mark::Open => match stack.last() {
+                Some(&(o, om)) if om == Mark::Open => {
+                    let f = cx.report(
+                        mark_span(at, m),
+                        "opening quotation mark inside an open quotation; a closing mark may belong here",
+                    );
+                    f.label(mark_span(o, om), "the quotation opened here");
+                    f.help("close the first quotation (\u{201d}) or remove one of the marks");
+                    stack.pop();
+                }
+                _ => stack.push((at, m)),
+            },
+            Mark::StraightOpen => {
+                stack.push((at, m));
+                is_carried = false;
+            }
+            Mark::Straight if stack.is_empty() => stack.push((at, m)),
+            Mark::Close | Mark::Straight | Mark::StraightClose => {
+                if stack.pop().is_some() {
+                    is_carried = false;
+                } else {
+                    let f = cx.report(mark_span(at, m), "closing quotation mark without an opening one in this paragraph");
+                    f.help("add the opening mark or remove this one");
+                }
             }
         }
     }
-    if let Some((o, om)) = open {
-        // A quotation may run on into the next paragraph, which then opens
-        // with a new opening mark.
-        if !next_opens {
-            let f = cx.report(mark_span(o, om), "quotation mark opened here is never closed in its paragraph");
-            f.help("add the closing mark, or remove this one");
-        }
+    let (o, om) = stack.first().copied()?;
+    // A quotation may run on into the next paragraph, which then opens with
+    // a new opening mark; or into the next line of the same paragraph.
+    if next_opens {
+        return None;
     }
+    // Only one line on: a quotation carried over a whole line is not one.
+    if next_adjacent && !is_carried {
+        return Some((o, om));
+    }
+    never_closed(o, om, cx);
+    None
+}
+
+fn never_closed(o: usize, om: Mark, cx: &mut Ctx) {
+    let f = cx.report(mark_span(o, om), "quotation mark opened here is never closed in its paragraph");
+    f.help("add the closing mark, or remove this one");
 }
 
 #[cfg(test)]
@@ -229,6 +291,11 @@ mod tests {
         assert_eq!(flagged(&l, "He said it was \u{201c}over. Then he left."), vec!["\u{201c}"]);
         assert_eq!(flagged(&l, "He said it was over.\u{201d} Then he left."), vec!["\u{201d}"]);
         assert_eq!(flagged(&l, "He said \"it was over. Then he left.\n\nShe stayed."), vec!["\""]);
+        assert_eq!(flagged(&l, "He eyed his enemies\" distress.\n\nShe stayed."), vec!["\""]);
+        assert_eq!(
+            flagged(&l, "He said \u{201c}it was over.\nThen he left.\nShe said \u{201c}no\u{201d}."),
+            vec!["\u{201c}"]
+        );
     }
 
     #[test]
@@ -239,6 +306,7 @@ mod tests {
             "He said: \"We will win. And we will stay.\"\n\"Next,\" she said.",
             "\"The quote runs on.\n\n\"And closes here,\" he said.",
             "The screen is 27\" wide and 5'10\" tall.",
+            "\"It remains capable of attacks.\nIt also aims to attract fighters,\" the report said.\nThat deal was struck.",
             "No quotes at all here.",
         ] {
             let found: Vec<_> = run(&l, ok, FileKind::Plain).iter().map(|f| f.lint.to_string()).collect();
