@@ -1,9 +1,11 @@
 //! Built-in Rust lints, one file per lint in family folders, registered in
 //! the one explicit list below (alphabetical by name).
 
+pub mod language;
 pub mod meta;
 pub mod repetition;
 pub mod spacing;
+pub mod typography;
 
 use crate::lint::{BuildCx, Lint, LintMeta};
 
@@ -17,8 +19,20 @@ pub struct Builtin {
 /// Every built-in lint.
 pub static BUILTIN: &[Builtin] = &[
     Builtin {
+        meta: &typography::acronym_plural::ACRONYM_PLURAL,
+        build: typography::acronym_plural::AcronymPlural::build,
+    },
+    Builtin {
         meta: &spacing::glued_words::GLUED_WORDS,
         build: crate::lint::with_options::<spacing::glued_words::GluedWords>,
+    },
+    Builtin {
+        meta: &typography::lost_apostrophe::LOST_APOSTROPHE,
+        build: typography::lost_apostrophe::LostApostrophe::build,
+    },
+    Builtin {
+        meta: &language::mixed_spelling::MIXED_SPELLING,
+        build: language::mixed_spelling::MixedSpelling::build,
     },
     Builtin {
         meta: &repetition::repeated_word::REPEATED_WORD,
@@ -27,6 +41,14 @@ pub static BUILTIN: &[Builtin] = &[
     Builtin {
         meta: &spacing::space_before_hyphen::SPACE_BEFORE_HYPHEN,
         build: crate::lint::no_options::<spacing::space_before_hyphen::SpaceBeforeHyphen>,
+    },
+    Builtin {
+        meta: &typography::stray_capital::STRAY_CAPITAL,
+        build: typography::stray_capital::StrayCapital::build,
+    },
+    Builtin {
+        meta: &typography::unbalanced_quotes::UNBALANCED_QUOTES,
+        build: crate::lint::no_options::<typography::unbalanced_quotes::UnbalancedQuotes>,
     },
     Builtin {
         meta: &meta::unused_suppression::UNUSED_SUPPRESSION,

@@ -2,4 +2,11 @@
 //! if a file in `lints/` is missing from this list.
 
 /// (file name, contents)
-pub static BUILTIN_PACKS: &[(&str, &str)] = &[("lints/typos.toml", include_str!("../../lints/typos.toml"))];
+pub static BUILTIN_PACKS: &[(&str, &str)] = &[
+    ("lints/acronyms.toml", include_str!("../../lints/acronyms.toml")),
+    ("lints/apostrophes.toml", include_str!("../../lints/apostrophes.toml")),
+    ("lints/capitals.toml", include_str!("../../lints/capitals.toml")),
+    ("lints/english-words.toml", include_str!("../../lints/english-words.toml")),
+    ("lints/spelling-us-gb.toml", include_str!("../../lints/spelling-us-gb.toml")),
+    ("lints/typos.toml", include_str!("../../lints/typos.toml")),
+];

@@ -1,0 +1,3 @@
+//! Language artifacts: mixed British and American spelling.
+
+pub mod mixed_spelling;

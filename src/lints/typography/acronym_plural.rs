@@ -1,0 +1,245 @@
+use std::collections::{HashMap, HashSet};
+
+use crate::declare_lint;
+use crate::document::{Document, TokenKind};
+use crate::finding::Applicability;
+use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
+
+use super::prev_word;
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Flags an acronym plural written in capitals, "ICBMS" or "NGOS", where
+    /// the document also uses the singular ("ICBM") or the usual plural
+    /// ("ICBMs"), or where a number or a quantifier shows the plural ("two
+    /// NGOS").
+    ///
+    /// ## Why is this bad?
+    ///
+    /// The plural "s" of an acronym is lowercase. An uppercase "S" reads as
+    /// part of the acronym ("ICBMS" as a different body or system), and it is
+    /// a typical artifact of case-folding pipelines and machine translation.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// It tested various versions of the ICBMS. The new ICBM can carry...
+    /// ```
+    ///
+    /// Use instead: `ICBMs`.
+    ///
+    /// ## Known problems
+    ///
+    /// Acronyms that end in S in their own right (AIDS, SARS, GPS, NHS,
+    /// BRICS...) are listed in the pack `acronyms`; one missing from the list
+    /// can be flagged when the document also uses its stem ("SAR" and
+    /// "SARS"). Blocks written mostly in capitals are skipped. The fix is
+    /// unsafe.
+    pub static ACRONYM_PLURAL = {
+        name: "acronym-plural",
+        family: "typography",
+        severity: Warning,
+        status: Preview,
+        fix: Some(Applicability::Unsafe),
+        english_only: true,
+    };
+}
+
+pub struct AcronymPlural {
+    /// All-caps words that end in S in their own right.
+    exempt: HashSet<String>,
+}
+
+impl AcronymPlural {
+    pub fn build(cx: &BuildCx) -> Result<Box<dyn Lint>, String> {
+        if let Some(key) = cx.options.keys().next() {
+            return Err(format!("unknown option `{key}` (this lint has no options)"));
+        }
+        let exempt = cx
+            .lexicons_for(ACRONYM_PLURAL.name)
+            .flat_map(|l| l.entries.iter())
+            .map(|e| e.to_uppercase())
+            .collect();
+        Ok(Box::new(AcronymPlural { exempt }))
+    }
+}
+
+/// Words that show a plural before an acronym: "two NGOS", "several ICBMS".
+const QUANTIFIERS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "several",
+    "many",
+    "multiple",
+    "numerous",
+    "various",
+    "few",
+    "these",
+    "those",
+    "both",
+    "other",
+    "more",
+    "most",
+    "fewer",
+    "hundreds",
+    "dozens",
+    "thousands",
+];
+
+fn is_acronym_plural(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3
+        && b.iter().all(u8::is_ascii_uppercase)
+        && b[b.len() - 1] == b'S'
+        && b[b.len() - 2] != b'S'
+        // A vowel-less or short stem reads as an acronym; "NEWS", "BOSS" do not matter here.
+        && !matches!(w, "ITS" | "HIS" | "HAS" | "WAS" | "IS" | "AS" | "US" | "YES" | "THIS" | "THUS" | "PLUS" | "LESS")
+}
+
+impl Lint for AcronymPlural {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo::from(&ACRONYM_PLURAL)]
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Ctx) {
+        // Candidates first (cheap): all-caps words ending in S.
+        let mut candidates: Vec<usize> = Vec::new();
+        for block in &doc.blocks {
+            let toks = doc.block_tokens(block);
+            let mut words = 0usize;
+            let mut caps = 0usize;
+            let mut found = Vec::new();
+            for (k, t) in toks.iter().enumerate() {
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                words += 1;
+                let w = doc.text(t.span);
+                if w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+                    caps += 1;
+                    if is_acronym_plural(w) && !self.exempt.contains(w) {
+                        found.push(block.tokens.start + k);
+                    }
+                }
+            }
+            // A block written in capitals is shouting, not acronyms.
+            if !found.is_empty() && caps * 2 <= words {
+                candidates.extend(found);
+            }
+        }
+        if candidates.is_empty() {
+            return;
+        }
+        // Which stems the document uses, as "ICBM", "ICBMs" or "ICBM's".
+        let mut stems: HashMap<&str, bool> = HashMap::new();
+        for &i in &candidates {
+            let w = doc.text(doc.tokens[i].span);
+            stems.insert(&w[..w.len() - 1], false);
+        }
+        for t in doc.words() {
+            let w = doc.text(t.span);
+            if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+                continue;
+            }
+            let base = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .or_else(|| w.strip_suffix('s'))
+                .unwrap_or(w);
+            for b in [base, w] {
+                if let Some(seen) = stems.get_mut(b) {
+                    *seen = true;
+                }
+            }
+        }
+        for &i in &candidates {
+            let t = doc.tokens[i];
+            let w = doc.text(t.span);
+            let stem = &w[..w.len() - 1];
+            let attested = stems.get(stem).copied().unwrap_or(false);
+            let quantified = stem.len() >= 3
+                && (prev_word(doc, i).is_some_and(|p| QUANTIFIERS.contains(&doc.text(doc.tokens[p].span).to_lowercase().as_str()))
+                    || (i >= 2
+                        && doc.tokens[i - 1].kind == TokenKind::Space
+                        && doc.tokens[i - 2].kind == TokenKind::Number
+                        && doc.text(doc.tokens[i - 2].span) != "1"));
+            if !(attested || quantified) {
+                continue;
+            }
+            let fixed = format!("{stem}s");
+            let why = if attested {
+                format!("the document also writes '{stem}'")
+            } else {
+                "a plural by its context".to_string()
+            };
+            let f = cx.report(
+                t.span,
+                format!("'{w}' is the plural of '{stem}' ({why}); the plural 's' is lowercase"),
+            );
+            f.replace(fixed.clone(), Applicability::Unsafe);
+            f.help(format!("write '{fixed}'"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{fixed, flagged};
+
+    fn lint() -> Box<dyn Lint> {
+        let lex = crate::pack::builtin_lexicons();
+        let empty = toml::Table::new();
+        let cx = BuildCx {
+            options: &empty,
+            spelling: crate::config::Spelling::Any,
+            lexicons: &lex,
+        };
+        AcronymPlural::build(&cx).unwrap()
+    }
+
+    #[test]
+    fn flags_acronym_plurals() {
+        let l = lint();
+        assert_eq!(
+            flagged(
+                l.as_ref(),
+                "It tested versions of the ICBMS capable of reaching the US. The new ICBM is larger."
+            ),
+            vec!["ICBMS"]
+        );
+        assert_eq!(
+            flagged(l.as_ref(), "Several NGOS said they had left. Two NGOS stayed."),
+            vec!["NGOS", "NGOS"]
+        );
+        assert_eq!(flagged(l.as_ref(), "The UAVs flew. Then 12 UAVS landed."), vec!["UAVS"]);
+        assert_eq!(
+            fixed(l.as_ref(), "The ICBM flew, then other ICBMS."),
+            "The ICBM flew, then other ICBMs."
+        );
+    }
+
+    #[test]
+    fn leaves_real_acronyms_and_shouting() {
+        let l = lint();
+        for ok in [
+            "The AIDS epidemic and SARS were discussed with the NHS and the IRS.",
+            "Hong Kong SAR officials discussed SARS and the BRICS and a BRIC fund.",
+            "The GPS unit and the CBS show. GP visits rose.",
+            "BREAKING NEWS: LEADERS MEET AS TALKS RESUME",
+            "NGOS protested.",
+            "The ICBMs and the ICBM were shown.",
+        ] {
+            assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
+        }
+    }
+}

@@ -1,0 +1,497 @@
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::declare_lint;
+use crate::document::{Document, TokenKind};
+use crate::finding::{Applicability, Edit};
+use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
+use crate::source::Span;
+
+use super::words::Words;
+use super::{is_capitalised, next_word, prev_word};
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Flags a possessive or a contraction that lost its apostrophe ("Kims
+    /// Train", "Russias news agency", "in Kims for the first time", "leaders
+    /// Wholl join", "they didnt say"), and a possessive apostrophe put after
+    /// the "s" of a singular name ("Kims' presence" for "Kim's presence").
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Machine translation and careless text pipelines drop apostrophes. The
+    /// result reads as a typo or, worse, as a plural ("the Kims").
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// Kim left on Monday. Kims train entered China early on Tuesday.
+    /// ```
+    ///
+    /// Use instead: `Kim's train`.
+    ///
+    /// ## Known problems
+    ///
+    /// A possessive is flagged only on document evidence: the name without
+    /// the "s" stands alone elsewhere in the document, the form with the "s"
+    /// is not a word of the shared English word list (pack `english-words`,
+    /// a commonness threshold, not mere membership) and no occurrence reads
+    /// as a plural ("the Kims", "two Koreas", "Houthis said"). A name whose
+    /// "s" form is also a common word ("Trumps", "Shells") is never flagged,
+    /// and neither are plural names of peoples (pack `apostrophes`).
+    /// Contractions come from a closed list of forms that cannot be words
+    /// ("didnt", "wholl"); "wont" and "cant" only after a subject pronoun or
+    /// before a verb such as "be"; "its", "hell", "well", "were", "wed" and
+    /// "shell" are never flagged. The fix inserts the apostrophe and is
+    /// unsafe.
+    pub static LOST_APOSTROPHE = {
+        name: "lost-apostrophe",
+        family: "typography",
+        severity: Warning,
+        status: Preview,
+        fix: Some(Applicability::Unsafe),
+        english_only: true,
+    };
+}
+
+/// Rarest commonness class at which an "s" form counts as a real word.
+const REAL_WORD_CLASS: u8 = 70;
+
+pub struct LostApostrophe {
+    words: Arc<Words>,
+    /// Contraction without apostrophe (lowercase) -> right form.
+    contractions: HashMap<String, String>,
+    /// Last two bytes of every contraction key (a cheap pre-check).
+    endings: Vec<[u8; 2]>,
+}
+
+impl LostApostrophe {
+    pub fn build(cx: &BuildCx) -> Result<Box<dyn Lint>, String> {
+        if let Some(key) = cx.options.keys().next() {
+            return Err(format!("unknown option `{key}` (this lint has no options)"));
+        }
+        let words = Words::shared(cx.lexicons);
+        let mut contractions = HashMap::new();
+        for l in cx.lexicons_for(LOST_APOSTROPHE.name) {
+            for (k, v) in &l.pairs {
+                contractions.insert(k.to_lowercase(), v.clone());
+            }
+        }
+        let mut endings: Vec<[u8; 2]> = contractions
+            .keys()
+            .filter_map(|k| {
+                let b = k.as_bytes();
+                (b.len() >= 2).then(|| [b[b.len() - 2], b[b.len() - 1]])
+            })
+            .collect();
+        endings.sort_unstable();
+        endings.dedup();
+        Ok(Box::new(LostApostrophe {
+            words,
+            contractions,
+            endings,
+        }))
+    }
+}
+
+/// Words before a plural: "the Kims", "two Koreas", "both Gandhis".
+const DETERMINERS: &[&str] = &[
+    "the",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "both",
+    "all",
+    "many",
+    "several",
+    "some",
+    "few",
+    "these",
+    "those",
+    "other",
+    "more",
+    "most",
+    "various",
+    "numerous",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "no",
+    "such",
+    "fellow",
+    "young",
+    "rival",
+];
+
+/// Words after which an "s" form is left alone, being more often a plural.
+const PLURAL_BEFORE: &[&str] = &["among", "against", "between", "like", "of", "and", "or", "nor", "are", "were"];
+
+/// Words after a plural subject or a plural noun: "Houthis said", "Kurds are".
+const PLURAL_AFTER: &[&str] = &[
+    "are",
+    "were",
+    "have",
+    "had",
+    "say",
+    "said",
+    "says",
+    "do",
+    "did",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "and",
+    "or",
+    "who",
+    "which",
+    "that",
+    "themselves",
+    "all",
+    "both",
+    "alike",
+    "together",
+    "each",
+    "fled",
+    "live",
+    "lived",
+    "remain",
+    "remained",
+    "still",
+    "also",
+    "often",
+    "now",
+    "then",
+    "there",
+    "here",
+    "is",
+    "was",
+    "has",
+    "as",
+];
+
+/// Subjects before "wont"/"cant" read as contractions.
+const SUBJECTS: &[&str] = &[
+    "i", "you", "he", "she", "it", "we", "they", "who", "that", "this", "there", "one", "people",
+];
+
+/// Verbs after "wont"/"cant" that show the contraction.
+const BASE_VERBS: &[&str] = &[
+    "be", "have", "go", "do", "get", "let", "stop", "allow", "accept", "give", "make", "take", "happen", "work", "change", "say", "tell",
+    "see", "come", "help", "find", "keep", "back", "win", "pay", "leave", "afford", "wait", "believe", "imagine",
+];
+
+/// One possessive candidate: a capitalised word "Xs" (or "Xs'") whose
+/// stem "X" may be a name of the document.
+struct Candidate {
+    /// Token index.
+    tok: usize,
+    /// "Kims'": an apostrophe follows.
+    trailing: Option<Span>,
+}
+
+impl Lint for LostApostrophe {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo::from(&LOST_APOSTROPHE)]
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Ctx) {
+        let curly = doc.source.text.contains('\u{2019}') && !doc.source.text.contains("'s ");
+        let apostrophe = if curly { "\u{2019}" } else { "'" };
+        let toks = &doc.tokens;
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = doc.text(t.span);
+            let b = w.as_bytes();
+            if b.len() < 3 {
+                continue;
+            }
+            // Contractions: a cheap check on the last two bytes first.
+            let end = [b[b.len() - 2].to_ascii_lowercase(), b[b.len() - 1].to_ascii_lowercase()];
+            if self.endings.binary_search(&end).is_ok() || w.eq_ignore_ascii_case("wont") || w.eq_ignore_ascii_case("cant") {
+                self.contraction(doc, i, apostrophe, cx);
+            }
+            if b[b.len() - 1] == b's' && b[b.len() - 2] != b's' && is_capitalised(w) && w.chars().all(char::is_alphabetic) {
+                let trailing = toks
+                    .get(i + 1)
+                    .filter(|n| n.kind == TokenKind::Punct && matches!(doc.text(n.span), "'" | "\u{2019}"))
+                    .map(|n| n.span)
+                    // "Kims' presence": the apostrophe is followed by a space.
+                    .filter(|_| toks.get(i + 2).is_some_and(|n| n.kind == TokenKind::Space));
+                if !self.words.known(w, REAL_WORD_CLASS) {
+                    candidates.push(Candidate { tok: i, trailing });
+                }
+            }
+        }
+        if candidates.is_empty() {
+            return;
+        }
+        self.possessives(doc, &candidates, apostrophe, cx);
+    }
+}
+
+impl LostApostrophe {
+    fn contraction(&self, doc: &Document, i: usize, apostrophe: &str, cx: &mut Ctx) {
+        let t = doc.tokens[i];
+        let w = doc.text(t.span);
+        // Lowercase or capitalised only ("DIDNT" in a shouted headline is left alone).
+        let rest_lower = w.chars().skip(1).all(char::is_lowercase);
+        if !rest_lower {
+            return;
+        }
+        let lower = w.to_lowercase();
+        let right = match self.contractions.get(&lower) {
+            Some(r) => r.clone(),
+            None if lower == "wont" || lower == "cant" => {
+                let prev = prev_word(doc, i).map(|p| doc.text(doc.tokens[p].span).to_lowercase());
+                let next = next_word(doc, i).map(|n| doc.text(doc.tokens[n].span));
+                let Some(next) = next else { return };
+                let subject = prev.as_deref().is_some_and(|p| SUBJECTS.contains(&p));
+                let verb = BASE_VERBS.contains(&next);
+                let lower_next = next.starts_with(|c: char| c.is_lowercase());
+                if next == "to" || !lower_next || !(verb || subject) {
+                    return;
+                }
+                if lower == "wont" {
+                    "won't".to_string()
+                } else {
+                    "can't".to_string()
+                }
+            }
+            None => return,
+        };
+        let right = right.replace('\'', apostrophe);
+        let fixed = match_first_case(w, &right);
+        let f = cx.report(t.span, format!("'{w}' has lost its apostrophe"));
+        f.replace(fixed.clone(), Applicability::Unsafe);
+        f.help(format!("write '{fixed}'"));
+    }
+
+    fn possessives(&self, doc: &Document, candidates: &[Candidate], apostrophe: &str, cx: &mut Ctx) {
+        // Stems to look for, and how often each stands alone.
+        let mut stems: HashMap<&str, usize> = HashMap::new();
+        for c in candidates {
+            let w = doc.text(doc.tokens[c.tok].span);
+            stems.insert(&w[..w.len() - 1], 0);
+        }
+        for t in doc.words() {
+            let w = doc.text(t.span);
+            if !w.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let base = strip_possessive(w);
+            if let Some(n) = stems.get_mut(base) {
+                *n += 1;
+            }
+        }
+        // Plural evidence per "Xs" form, over all its occurrences.
+        let mut plural: HashMap<&str, bool> = HashMap::new();
+        for c in candidates {
+            let w = doc.text(doc.tokens[c.tok].span);
+            let reads_plural = c.trailing.is_none() && self.plural_context(doc, c.tok);
+            let e = plural.entry(w).or_insert(false);
+            *e |= reads_plural;
+        }
+        for c in candidates {
+            let t = doc.tokens[c.tok];
+            let w = doc.text(t.span);
+            let stem = &w[..w.len() - 1];
+            if stem.chars().count() < 2 || stems.get(stem).copied().unwrap_or(0) == 0 {
+                continue;
+            }
+            if plural.get(w).copied().unwrap_or(true) {
+                continue;
+            }
+            let mut weak_prev = false;
+            if let Some(p) = prev_word(doc, c.tok) {
+                let prev = doc.text(doc.tokens[p].span).to_lowercase();
+                if DETERMINERS.contains(&prev.as_str()) {
+                    continue;
+                }
+                weak_prev = PLURAL_BEFORE.contains(&prev.as_str());
+            }
+            let next = if c.trailing.is_some() {
+                Some(c.tok + 3).filter(|&n| adjacent(doc, c.tok, n, true) && doc.tokens.get(n).is_some_and(|t| t.kind == TokenKind::Word))
+            } else {
+                next_word(doc, c.tok)
+            };
+            let Some(next) = next else { continue };
+            let next_text = doc.text(doc.tokens[next].span);
+            let next_cap = next_text.starts_with(|c: char| c.is_uppercase());
+            // Demonym-like stems ("Houthi", "Laker", "Texan") make plurals;
+            // only a capitalised noun after them shows the possessive.
+            if demonym_like(stem) && !next_cap {
+                continue;
+            }
+            // "of Chinas Global Times": after "of", only before a capital.
+            if weak_prev && !next_cap {
+                continue;
+            }
+            let (span, found) = match c.trailing {
+                Some(ap) => (Span::new(t.span.start, ap.end), doc.text(Span::new(t.span.start, ap.end))),
+                None => (t.span, w),
+            };
+            let fixed = format!("{stem}{apostrophe}s");
+            let msg = if c.trailing.is_some() {
+                format!("'{found}' puts the apostrophe after the 's' of the singular name '{stem}'")
+            } else {
+                format!("'{found}' reads as the possessive '{fixed}', which has lost its apostrophe")
+            };
+            let f = cx.report(span, msg);
+            f.fix_edits(
+                vec![Edit {
+                    span,
+                    replacement: fixed.clone(),
+                }],
+                Applicability::Unsafe,
+            );
+            f.help(format!("'{stem}' stands alone elsewhere in the document; write '{fixed}'"));
+        }
+    }
+
+    /// Whether this occurrence of "Xs" reads as a plural.
+    fn plural_context(&self, doc: &Document, i: usize) -> bool {
+        if let Some(p) = prev_word(doc, i) {
+            let pt = doc.tokens[p];
+            let prev = doc.text(pt.span).to_lowercase();
+            if DETERMINERS.contains(&prev.as_str()) {
+                return true;
+            }
+        }
+        // A number before it: "10,000 Teslas".
+        if let Some(prev) = i.checked_sub(2).and_then(|p| doc.tokens.get(p)) {
+            if prev.kind == TokenKind::Number && doc.tokens.get(i - 1).is_some_and(|s| s.kind == TokenKind::Space) {
+                return true;
+            }
+        }
+        match next_word(doc, i) {
+            Some(n) => {
+                let next = doc.text(doc.tokens[n].span);
+                PLURAL_AFTER.contains(&next) || (next.ends_with("ed") && next.starts_with(|c: char| c.is_lowercase()))
+            }
+            None => false,
+        }
+    }
+}
+
+/// "Kim’s" -> "Kim"; other words unchanged.
+fn strip_possessive(w: &str) -> &str {
+    for suf in ["'s", "\u{2019}s"] {
+        if let Some(s) = w.strip_suffix(suf) {
+            return s;
+        }
+    }
+    w
+}
+
+/// Stems whose "s" form is the plural of a people or member noun.
+fn demonym_like(stem: &str) -> bool {
+    ["i", "ian", "ite", "ist", "er"].iter().any(|s| stem.ends_with(s))
+}
+
+/// Whether token `n` follows token `i` after one space (and the optional
+/// apostrophe): no punctuation or line break between them.
+fn adjacent(doc: &Document, i: usize, n: usize, apostrophe: bool) -> bool {
+    let gap = if apostrophe { 3 } else { 2 };
+    n == i + gap && doc.tokens.get(n - 1).is_some_and(|t| t.kind == TokenKind::Space)
+}
+
+/// Carry the case of the first letter over: "Wholl" -> "Who'll".
+fn match_first_case(found: &str, right: &str) -> String {
+    if found.starts_with(|c: char| c.is_uppercase()) {
+        let mut c = right.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().chain(c).collect(),
+            None => String::new(),
+        }
+    } else {
+        right.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{fixed, flagged};
+
+    fn lint() -> Box<dyn Lint> {
+        let lex = crate::pack::builtin_lexicons();
+        let empty = toml::Table::new();
+        let cx = BuildCx {
+            options: &empty,
+            spelling: crate::config::Spelling::Any,
+            lexicons: &lex,
+        };
+        LostApostrophe::build(&cx).unwrap()
+    }
+
+    const SEED: &str = "Kim left Pyongyang on Monday. Kim met officials.\n\nThe intelligence service said Kims Train entered China. \
+It takes place in Kims for the first time. Kims Travel has marked his first visit. Some experts say that Kims' presence matters. \
+The talks collapsed from Kims earlier Diplomacy. Russia agreed. The aide told Russias Tass that a meeting was under study. \
+Kim and Putin are among The 26 world leaders Wholl join the parade.";
+
+    #[test]
+    fn flags_seed_shapes() {
+        let l = lint();
+        assert_eq!(
+            flagged(l.as_ref(), SEED),
+            vec!["Wholl", "Kims", "Kims", "Kims", "Kims'", "Kims", "Russias"]
+        );
+    }
+
+    #[test]
+    fn flags_other_names_and_contractions() {
+        let l = lint();
+        let text = "Mirziyoyev visited Paris. Mirziyoyevs Plane landed at noon. Officials didnt comment. \
+Analysts said Nigeria would act. Nigerias President spoke. He wont be there, and they cant say. \
+Pakistan agreed. Pakistans foreign minister spoke to the editor of Pakistans Daily Times.";
+        assert_eq!(
+            flagged(l.as_ref(), text),
+            vec!["didnt", "wont", "cant", "Mirziyoyevs", "Nigerias", "Pakistans", "Pakistans"]
+        );
+        assert_eq!(
+            fixed(l.as_ref(), "Obi spoke. Later Obis Office said it didnt agree."),
+            "Obi spoke. Later Obi's Office said it didn't agree."
+        );
+        assert_eq!(
+            fixed(l.as_ref(), "Ruto’s aide spoke. Rutos Cabinet met."),
+            "Ruto’s aide spoke. Ruto’s Cabinet met."
+        );
+    }
+
+    #[test]
+    fn leaves_plurals_and_real_words() {
+        let l = lint();
+        for ok in [
+            "The Americas and America. On Thursday, as on all Thursdays, it rained.",
+            "Gandhi was born in 1869. The Gandhis ruled India for decades.",
+            "Korea is divided. The two Koreas met. Both Koreas agreed.",
+            "Its hell, she said. Well, the shell hit a wed couple. Shell said its Shells were fine.",
+            "Trump spoke. Trumps tariffs were discussed.",
+            "Houthi fighters attacked. Houthis fired missiles at ships.",
+            "Kim spoke. The Kims have ruled since 1948. Kims are a dynasty.",
+            "Tesla sold cars. It sold 10,000 Teslas in May.",
+            "Reuters reported it. Evan spoke to Evans about Adams.",
+            "As was his wont, he left early. They are wont to complain. The cant of politics.",
+            "The Democrat said Democrats won.",
+            "Jones spoke to Jones' lawyer.",
+        ] {
+            assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
+        }
+    }
+}

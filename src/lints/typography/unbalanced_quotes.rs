@@ -1,0 +1,326 @@
+use crate::declare_lint;
+use crate::document::Document;
+use crate::lint::{Ctx, Lint, RuleInfo};
+use crate::source::Span;
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Flags double quotation marks that do not pair within a paragraph: an
+    /// opening mark where a closing one belongs ("a summit “was being
+    /// considered. “Xi and Putin ..."), a closing mark with no opening one,
+    /// and a quotation that is never closed. Straight (") and curly (“ ”)
+    /// marks are both checked. A second rule, `mixed-quote-style` (info),
+    /// reports a document that mixes straight and curly double quotes.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Readers cannot tell where a quotation ends, which changes who said
+    /// what. Machine translation often turns a closing mark into an opening
+    /// one, and scrapers cut quotations apart.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// He said the summit “was being considered. “Both leaders agreed.
+    /// ```
+    ///
+    /// Use instead: `“was being considered.” Both leaders agreed.`
+    ///
+    /// ## Known problems
+    ///
+    /// The news convention of a quotation that runs over several paragraphs
+    /// is respected: a paragraph may end inside a quotation when the next
+    /// paragraph opens with a new opening mark. Inch marks after digits
+    /// (`12"`) are ignored, and so are single quotation marks, which cannot
+    /// be told from apostrophes. In plain text a paragraph is a line, or
+    /// several lines without a blank line when the parser joins them. No fix
+    /// is offered.
+    pub static UNBALANCED_QUOTES = {
+        name: "unbalanced-quotes",
+        family: "typography",
+        severity: Warning,
+        status: Preview,
+        fix: None,
+        english_only: false,
+    };
+}
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Reports a document that mixes straight (") and curly (“ ”) double
+    /// quotation marks (reported by the `unbalanced-quotes` runner).
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Mixed quotation marks show text pasted together from different
+    /// sources or pipelines, and look careless in print.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// He called it “historic”. She said "no".
+    /// ```
+    ///
+    /// Use one style throughout.
+    ///
+    /// ## Known problems
+    ///
+    /// One finding per document, at the first mark of the less used style.
+    pub static MIXED_QUOTE_STYLE = {
+        name: "mixed-quote-style",
+        family: "typography",
+        severity: Info,
+        status: Preview,
+        fix: None,
+        english_only: false,
+    };
+}
+
+#[derive(Default)]
+pub struct UnbalancedQuotes;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    /// A straight mark: opens or closes by the state.
+    Straight,
+    /// A straight mark shaped as a closing one (after a word, before a space).
+    StraightClose,
+    /// A straight mark shaped as an opening one (after a space, before a word).
+    StraightOpen,
+}
+
+impl Lint for UnbalancedQuotes {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo::from(&UNBALANCED_QUOTES), RuleInfo::from(&MIXED_QUOTE_STYLE)]
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Ctx) {
+        let prose = &doc.prose;
+        if !prose.contains(['"', '\u{201c}', '\u{201d}']) {
+            return;
+        }
+        let mut straight: Vec<usize> = Vec::new();
+        let mut curly: Vec<usize> = Vec::new();
+        let mut carried: Option<(usize, Mark)> = None;
+        let mut i = 0;
+        while i < doc.blocks.len() {
+            // One paragraph: consecutive blocks with the same number.
+            let para = doc.blocks[i].paragraph;
+            let mut j = i;
+            let mut marks: Vec<(usize, Mark)> = Vec::new();
+            while j < doc.blocks.len() && doc.blocks[j].paragraph == para {
+                collect(prose, doc.blocks[j].span, &mut marks);
+                j += 1;
+            }
+            for &(at, m) in &marks {
+                match m {
+                    Mark::Straight | Mark::StraightClose | Mark::StraightOpen => straight.push(at),
+                    _ => curly.push(at),
+                }
+            }
+            let next = doc.blocks.get(j);
+            let next_opens = next.is_some_and(|b| prose[b.span.range()].trim_start().starts_with(['"', '\u{201c}']));
+            // The next line follows without a blank line: a scraper may
+            // have split one paragraph into lines.
+            let next_adjacent = next.is_some_and(|b| {
+                let end = doc.blocks[j - 1].span.end;
+                b.span.start >= end && prose[end..b.span.start].matches('\n').count() == 1
+            });
+            carried = if cx.enabled(0) {
+                check_paragraph(&marks, carried, next_opens, next_adjacent, cx)
+            } else {
+                None
+            };
+            i = j;
+        }
+        if cx.enabled(1) && !straight.is_empty() && !curly.is_empty() {
+            let (minority, majority, kind) = if straight.len() <= curly.len() {
+                (&straight, &curly, "straight")
+            } else {
+                (&curly, &straight, "curly")
+            };
+            let (Some(&at), Some(&other)) = (minority.first(), majority.first()) else {
+                return;
+            };
+            let len = prose[at..].chars().next().map_or(1, char::len_utf8);
+            let olen = prose[other..].chars().next().map_or(1, char::len_utf8);
+            let f = cx.report_rule(
+                1,
+                Span::new(at, at + len),
+                format!(
+                    "straight and curly double quotation marks are mixed ({} straight, {} curly); this {kind} one is the less used style",
+                    straight.len(),
+                    curly.len()
+                ),
+            );
+            f.label(Span::new(other, other + olen), "the document's usual style");
+            f.help("use one style of quotation marks throughout");
+        }
+    }
+}
+
+/// Quotation marks of a block, inch marks left out.
+fn collect(prose: &str, span: Span, out: &mut Vec<(usize, Mark)>) {
+    let text = &prose[span.range()];
+    if !text.contains(['"', '\u{201c}', '\u{201d}']) {
+        return;
+    }
+    let mut prev: Option<char> = None;
+    for (k, c) in text.char_indices() {
+        let m = match c {
+            '\u{201c}' => Some(Mark::Open),
+            '\u{201d}' => Some(Mark::Close),
+            '"' => Some(Mark::Straight),
+            _ => None,
+        };
+        if let Some(mut m) = m {
+            // 12" or 5'10": a unit, not a quotation mark.
+            let inch = prev.is_some_and(|p| p.is_ascii_digit() || p == '\'') && m != Mark::Open;
+            let doubled = prev == Some(c) && m == Mark::Straight;
+            if m == Mark::Straight {
+                // Shape: `enemies" distress` closes, `said "frame` opens.
+                let next = text[k + 1..].chars().next();
+                let after_word = prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'));
+                let before_space = next.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
+                let after_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '-' | '\u{2014}'));
+                let before_word = next.is_some_and(char::is_alphanumeric);
+                if after_word && before_space {
+                    m = Mark::StraightClose;
+                } else if after_space && before_word {
+                    m = Mark::StraightOpen;
+                }
+            }
+            if !inch && !doubled {
+                out.push((span.start + k, m));
+            }
+        }
+        prev = Some(c);
+    }
+}
+
+fn mark_span(at: usize, m: Mark) -> Span {
+    let len = if matches!(m, Mark::Open | Mark::Close) { 3 } else { 1 };
+    Span::new(at, at + len)
+}
+
+/// Pair the marks of one paragraph. `carried` is a quotation left open by
+/// the previous line; the return value is one this paragraph leaves open
+/// for the next line.
+fn check_paragraph(
+    marks: &[(usize, Mark)],
+    carried: Option<(usize, Mark)>,
+    next_opens: bool,
+    next_adjacent: bool,
+    cx: &mut Ctx,
+) -> Option<(usize, Mark)> {
+    // Open quotations, innermost last.
+    let mut stack: Vec<(usize, Mark)> = carried.into_iter().collect();
+    let mut is_carried = carried.is_some();
+    for &(at, m) in marks {
+        match m {
+            Mark::Open if is_carried => {
+                if let Some(&(o, om)) = stack.first() {
+                    never_closed(o, om, cx);
+                }
+                stack.clear();
+                stack.push((at, m));
+                is_carried = false;
+            }
+            Mark::Open => match stack.last() {
+                Some(&(o, om)) if om == Mark::Open => {
+                    let f = cx.report(
+                        mark_span(at, m),
+                        "opening quotation mark inside an open quotation; a closing mark may belong here",
+                    );
+                    f.label(mark_span(o, om), "the quotation opened here");
+                    f.help("close the first quotation (\u{201d}) or remove one of the marks");
+                    stack.pop();
+                }
+                _ => stack.push((at, m)),
+            },
+            Mark::StraightOpen => {
+                stack.push((at, m));
+                is_carried = false;
+            }
+            Mark::Straight if stack.is_empty() => stack.push((at, m)),
+            Mark::Close | Mark::Straight | Mark::StraightClose => {
+                if stack.pop().is_some() {
+                    is_carried = false;
+                } else {
+                    let f = cx.report(mark_span(at, m), "closing quotation mark without an opening one in this paragraph");
+                    f.help("add the opening mark or remove this one");
+                }
+            }
+        }
+    }
+    let (o, om) = stack.first().copied()?;
+    // A quotation may run on into the next paragraph, which then opens with
+    // a new opening mark; or into the next line of the same paragraph.
+    if next_opens {
+        return None;
+    }
+    // Only one line on: a quotation carried over a whole line is not one.
+    if next_adjacent && !is_carried {
+        return Some((o, om));
+    }
+    never_closed(o, om, cx);
+    None
+}
+
+fn never_closed(o: usize, om: Mark, cx: &mut Ctx) {
+    let f = cx.report(mark_span(o, om), "quotation mark opened here is never closed in its paragraph");
+    f.help("add the closing mark, or remove this one");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{flagged, run};
+    use crate::source::FileKind;
+
+    #[test]
+    fn flags_unbalanced_marks() {
+        let l = UnbalancedQuotes;
+        let seed = "Ushakov told the agency that a summit \u{201c}was being considered. \u{201c}Xi and Putin, in contrast, \
+            reaffirmed it, with Xi declaring that Putin was his \u{201c}old friend\u{201d} and Putin calling him a \u{201c}dear friend.\u{201d}";
+        assert_eq!(flagged(&l, seed), vec!["\u{201c}"]);
+        assert_eq!(flagged(&l, "He said it was \u{201c}over. Then he left."), vec!["\u{201c}"]);
+        assert_eq!(flagged(&l, "He said it was over.\u{201d} Then he left."), vec!["\u{201d}"]);
+        assert_eq!(flagged(&l, "He said \"it was over. Then he left.\n\nShe stayed."), vec!["\""]);
+        assert_eq!(flagged(&l, "He eyed his enemies\" distress.\n\nShe stayed."), vec!["\""]);
+        assert_eq!(
+            flagged(&l, "He said \u{201c}it was over.\nThen he left.\nShe said \u{201c}no\u{201d}."),
+            vec!["\u{201c}"]
+        );
+    }
+
+    #[test]
+    fn respects_continued_quotes_and_inches() {
+        let l = UnbalancedQuotes;
+        for ok in [
+            "\u{201c}We will go on,\u{201d} he said.\n\n\u{201c}The first part continues\n\n\u{201c}and ends here.\u{201d}\n",
+            "He said: \"We will win. And we will stay.\"\n\"Next,\" she said.",
+            "\"The quote runs on.\n\n\"And closes here,\" he said.",
+            "The screen is 27\" wide and 5'10\" tall.",
+            "\"It remains capable of attacks.\nIt also aims to attract fighters,\" the report said.\nThat deal was struck.",
+            "No quotes at all here.",
+        ] {
+            let found: Vec<_> = run(&l, ok, FileKind::Plain).iter().map(|f| f.lint.to_string()).collect();
+            assert!(found.is_empty(), "{ok:?}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn mixed_styles_is_a_separate_info_rule() {
+        let l = UnbalancedQuotes;
+        let text = "He called it \u{201c}historic\u{201d} and \u{201c}bold\u{201d}. She said \"no\".";
+        let found = run(&l, text, FileKind::Plain);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&*found[0].lint, "mixed-quote-style");
+        assert_eq!(&text[found[0].span.range()], "\"");
+    }
+}

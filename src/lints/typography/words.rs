@@ -1,0 +1,116 @@
+//! The English word list shared by the typography lints: words by
+//! commonness class, from the `english-words` pack (lexicons for
+//! `lost-apostrophe`). Built once per registry and cached, since several
+//! lints load the same data.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use crate::pack::Lexicon;
+
+/// Class given to entries of user lexicons without a class number: known
+/// words, as common as they come.
+const DEFAULT_CLASS: u8 = 0;
+
+/// Lowercase words and capitalised words (names, demonyms) with their
+/// commonness class (SCOWL size: 10 = most common, larger = rarer).
+#[derive(Debug, Default)]
+pub struct Words {
+    lower: HashMap<Box<str>, u8>,
+    capitalised: HashMap<Box<str>, u8>,
+}
+
+impl Words {
+    /// The words (`entries`) of every lexicon that feeds `lost-apostrophe`
+    /// (the shared word list). The class of a lexicon is the number that
+    /// ends its rule name ("english-words-35"); other lexicons count as
+    /// class 0. `pairs` are not words (they hold contractions).
+    pub fn shared(lexicons: &[Lexicon]) -> Arc<Words> {
+        type Cache = Mutex<Option<(u64, Arc<Words>)>>;
+        static CACHE: Cache = Mutex::new(None);
+        let relevant: Vec<&Lexicon> = lexicons.iter().filter(|l| l.lint == "lost-apostrophe").collect();
+        let key = fingerprint(&relevant);
+        if let Ok(guard) = CACHE.lock() {
+            if let Some((k, w)) = guard.as_ref() {
+                if *k == key {
+                    return w.clone();
+                }
+            }
+        }
+        let words = Arc::new(Words::build(&relevant));
+        if let Ok(mut guard) = CACHE.lock() {
+            *guard = Some((key, words.clone()));
+        }
+        words
+    }
+
+    fn build(lexicons: &[&Lexicon]) -> Words {
+        let mut w = Words::default();
+        for l in lexicons {
+            let class = l
+                .rule
+                .rsplit('-')
+                .next()
+                .and_then(|n| n.parse::<u8>().ok())
+                .unwrap_or(DEFAULT_CLASS);
+            for e in &l.entries {
+                let map = if e.starts_with(|c: char| c.is_uppercase()) {
+                    &mut w.capitalised
+                } else {
+                    &mut w.lower
+                };
+                let slot = map.entry(e.as_str().into()).or_insert(class);
+                *slot = (*slot).min(class);
+            }
+        }
+        w
+    }
+
+    /// Class of a lowercase word, if known.
+    pub fn class(&self, lower: &str) -> Option<u8> {
+        self.lower.get(lower).copied()
+    }
+
+    /// Whether `lower` is a known lowercase word of class `max` or commoner.
+    pub fn is_word(&self, lower: &str, max: u8) -> bool {
+        self.class(lower).is_some_and(|c| c <= max)
+    }
+
+    /// Whether a capitalised form is a known name or capitalised word.
+    pub fn is_capitalised(&self, word: &str) -> bool {
+        self.capitalised.contains_key(word)
+    }
+
+    /// Whether a word in any case is known: the exact capitalised form, or
+    /// its lowercase form (class `max` or commoner).
+    pub fn known(&self, word: &str, max: u8) -> bool {
+        if self.is_capitalised(word) {
+            return true;
+        }
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.is_word(word, max);
+        }
+        self.is_word(&word.to_lowercase(), max)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lower.is_empty() && self.capitalised.is_empty()
+    }
+}
+
+fn fingerprint(lexicons: &[&Lexicon]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for l in lexicons {
+        l.rule.hash(&mut h);
+        l.origin.hash(&mut h);
+        l.entries.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Words for unit tests: the built-in lexicons.
+#[cfg(test)]
+pub fn builtin() -> Arc<Words> {
+    Words::shared(&crate::pack::builtin_lexicons())
+}
