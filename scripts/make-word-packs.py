@@ -32,6 +32,12 @@ def load(name, max_size):
     return out
 
 
+def toml_words(words, per_line=12):
+    words = sorted(words)
+    lines = [" ".join(words[i : i + per_line]) for i in range(0, len(words), per_line)]
+    return '"""\n' + "\n".join(lines) + '\n"""'
+
+
 def toml_list(words, per_line=12):
     words = sorted(words)
     lines = []
@@ -80,7 +86,7 @@ for s, words in bands:
         'kind = "lexicon"',
         'lint = "lost-apostrophe"',
         f'docs = "Lowercase English words of SCOWL size {s} (the number in the name is the commonness class)."',
-        f"entries = {toml_list(words)}",
+        f"words = {toml_words(words)}",
         "",
         "  [[rule.test]]",
         '  text = "Russia said on Monday that Russias Tass agency had the report."',
@@ -97,7 +103,7 @@ out += [
     'kind = "lexicon"',
     'lint = "lost-apostrophe"',
     'docs = "Capitalised English words and names of SCOWL size 50 or less: demonyms, plurals such as Americas and Philippines, days, months, common names."',
-    f"entries = {toml_list(cap)}",
+    f"words = {toml_words(cap)}",
     "",
     "  [[rule.test]]",
     '  text = "America is big. The Americas are bigger. On Thursday they met, as on all Thursdays."',

@@ -116,6 +116,10 @@ pub struct Rule {
     /// `lexicon`: words or phrases.
     #[serde(default)]
     pub entries: Vec<String>,
+    /// `lexicon`: many single words, separated by whitespace (a compact and
+    /// fast-to-parse form of `entries` for large word lists).
+    #[serde(default)]
+    pub words: String,
     /// `lexicon`: key/value pairs.
     #[serde(default)]
     pub pairs: BTreeMap<String, String>,
@@ -221,7 +225,10 @@ fn validate_rule(rule: &Rule) -> Result<(), String> {
             if !crate::lints::BUILTIN.iter().any(|b| b.meta.name == lint) {
                 return Err(format!("lexicon for unknown lint `{lint}`"));
             }
-            need(!rule.entries.is_empty() || !rule.pairs.is_empty(), "`entries` or `pairs`")?;
+            need(
+                !rule.entries.is_empty() || !rule.words.trim().is_empty() || !rule.pairs.is_empty(),
+                "`entries`, `words` or `pairs`",
+            )?;
         }
         Kind::Variants => {
             need(!rule.variants.is_empty(), "`variants`")?;
@@ -248,7 +255,12 @@ impl Lexicon {
         (rule.kind == Kind::Lexicon).then(|| Lexicon {
             rule: rule.name.clone(),
             lint: rule.lint.clone().unwrap_or_default(),
-            entries: rule.entries.clone(),
+            entries: rule
+                .entries
+                .iter()
+                .cloned()
+                .chain(rule.words.split_whitespace().map(str::to_string))
+                .collect(),
             pairs: rule.pairs.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             origin: origin.to_string(),
         })

@@ -93,7 +93,7 @@ impl MixedSpelling {
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
                     .ascii_case_insensitive(true)
-                    .kind(Some(AhoCorasickKind::DFA))
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(&pats)
                     .map_err(|e| e.to_string())?,
             )

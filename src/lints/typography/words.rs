@@ -3,7 +3,7 @@
 //! `lost-apostrophe`). Built once per registry and cached, since several
 //! lints load the same data.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex};
 
 use crate::pack::Lexicon;
@@ -46,6 +46,7 @@ impl Words {
 
     fn build(lexicons: &[&Lexicon]) -> Words {
         let mut w = Words::default();
+        w.lower.reserve(lexicons.iter().map(|l| l.entries.len()).sum());
         for l in lexicons {
             let class = l
                 .rule
@@ -101,10 +102,14 @@ impl Words {
 fn fingerprint(lexicons: &[&Lexicon]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
+    // Rule, origin and size identify a lexicon well enough for a cache key;
+    // hashing every entry would cost as much as building the map.
     for l in lexicons {
         l.rule.hash(&mut h);
         l.origin.hash(&mut h);
-        l.entries.hash(&mut h);
+        l.entries.len().hash(&mut h);
+        l.entries.first().hash(&mut h);
+        l.entries.last().hash(&mut h);
     }
     h.finish()
 }
