@@ -2,6 +2,7 @@
 //! the one explicit list below (alphabetical by name).
 
 pub mod meta;
+pub mod names;
 pub mod repetition;
 pub mod spacing;
 
@@ -19,6 +20,14 @@ pub static BUILTIN: &[Builtin] = &[
     Builtin {
         meta: &spacing::glued_words::GLUED_WORDS,
         build: crate::lint::with_options::<spacing::glued_words::GluedWords>,
+    },
+    Builtin {
+        meta: &names::mangled_name::MANGLED_NAME,
+        build: crate::lint::no_options::<names::mangled_name::MangledName>,
+    },
+    Builtin {
+        meta: &names::name_variant::NAME_VARIANT,
+        build: names::name_variant::build,
     },
     Builtin {
         meta: &repetition::repeated_word::REPEATED_WORD,
