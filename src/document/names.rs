@@ -9,14 +9,14 @@
 //! by single spaces. A chain may hold
 //! - lowercase particles between capitalised parts ("Mohammed bin Salman",
 //!   "Charles de Gaulle", "al-Assad"),
-//! - hyphen-joined pieces ("Boutros-Ghali", "Russia-Ukraine") and lowercase
-//!   syllable pieces of romanised given names ("Jong-un", "Jae-in"), but not
+//! - hyphen-joined pieces ("Boutros-Ghali", "Austria-Hungary") and lowercase
+//!   syllable pieces of romanised given names ("Geun-hye", "Jae-in"), but not
 //!   English suffix words ("US-led", "state-run"),
 //! - initials and title abbreviations with their period ("J. R. Tolkien", "Dr. Lee").
 //!
-//! A chain ends at any other token, and after a possessive ("China's",
-//! "Higgins'", and the lost-apostrophe "Kims Train" when "Kim" is a name of the
-//! document). Leading titles and honorifics ("Russian President", "Minister of
+//! A chain ends at any other token, and after a possessive ("Brazil's",
+//! "Higgins'", and the lost-apostrophe "Parks Office" when "Park" is a name of the
+//! document). Leading titles and honorifics ("French President", "Minister of
 //! Foreign Affairs", "Dr.") are stripped and kept as the mention's `title`; a
 //! lowercase title word just before the chain ("leader", "president") is kept
 //! too. A capitalised sentence opener ("The", "But", or any word the document
@@ -43,7 +43,7 @@ use crate::source::Span;
 pub struct Mention {
     /// The name itself: title, sentence opener and possessive excluded.
     pub span: Span,
-    /// Space-separated parts (a hyphenated part such as "Jong-un" is one part).
+    /// Space-separated parts (a hyphenated part such as "Geun-hye" is one part).
     pub parts: Vec<Span>,
     /// The parts joined by single spaces (original spelling).
     pub form: String,
@@ -59,9 +59,9 @@ pub struct Mention {
     pub initial: bool,
     /// In a heading, a headline-like line, a title-case or an all-caps block.
     pub headline: bool,
-    /// Every letter upper case ("TASS", "KIM JONG UN").
+    /// Every letter upper case ("NATO", "PARK GEUN HYE").
     pub all_caps: bool,
-    /// An ALL-CAPS chain opening a block ("NEW DELHI (AP)").
+    /// An ALL-CAPS chain opening a block ("NAIROBI (Reuters)").
     pub dateline: bool,
     pub block: usize,
     /// The next token after one space is a lowercase word.
@@ -71,8 +71,8 @@ pub struct Mention {
 }
 
 impl Mention {
-    /// Fold keys of the pieces: the parts split at hyphens ("Kim Jong-un" ->
-    /// kim, jong, un).
+    /// Fold keys of the pieces: the parts split at hyphens ("Park Geun-hye" ->
+    /// park, geun, hye).
     pub fn pieces(&self) -> Vec<String> {
         pieces(&self.form).map(fold_key).filter(|p| !p.is_empty()).collect()
     }
@@ -99,7 +99,7 @@ impl Mention {
     }
 
     /// Whether some part is a hyphen compound of capitalised pieces
-    /// ("Russia-Ukraine", "Boutros-Ghali").
+    /// ("Austria-Hungary", "Boutros-Ghali").
     pub fn has_compound(&self) -> bool {
         self.form
             .split(' ')
@@ -153,7 +153,7 @@ impl NameTable {
     }
 
     /// The entity a mention stands for: its own, or for a one-word short
-    /// form ("Kim") the full name it shortens.
+    /// form ("Park") the full name it shortens.
     pub fn resolve(&self, mention: usize) -> Option<usize> {
         let m = self.mentions.get(mention)?;
         Some(m.refers_to.unwrap_or(m.entity))
@@ -172,10 +172,8 @@ impl NameTable {
                 }
                 let w = strip_possessive(&doc.prose[tok.span.range()]).0;
                 match w.chars().next() {
-                    Some(c) if c.is_lowercase() => {
-                        if !b.title_case {
-                            t.lower_words.insert(w.to_lowercase());
-                        }
+                    Some(c) if c.is_lowercase() && !b.title_case => {
+                        t.lower_words.insert(w.to_lowercase());
                     }
                     Some(c) if c.is_uppercase() => {
                         capitals.insert(w);
@@ -290,7 +288,7 @@ pub const PARTICLES: &[&str] = &[
     "von", "der", "den", "ter", "ten", "la", "le", "y", "zu", "af", "av", "e",
 ];
 
-/// Titles that may follow a modifier ("Russian President", "Senate Majority Leader").
+/// Titles that may follow a modifier ("French President", "Senate Majority Leader").
 const OFFICE_TITLES: &[&str] = &[
     "president",
     "vice",
@@ -691,7 +689,7 @@ const OPENERS: &[&str] = &[
     "breaking",
 ];
 
-/// Weekdays and months (they follow names in news: "Kim said Tuesday").
+/// Weekdays and months (they follow names in news: "Park said Tuesday").
 const CALENDAR: &[&str] = &[
     "monday",
     "tuesday",
@@ -752,7 +750,7 @@ fn is_all_caps(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
-/// A piece that can continue a hyphenated name in lowercase ("Jong-un").
+/// A piece that can continue a hyphenated name in lowercase ("Geun-hye").
 fn lower_name_piece(w: &str) -> bool {
     let lower = w.to_lowercase();
     lower.len() <= 5 && is_syllable(&fold_key(&lower)) && !HYPHEN_WORDS.contains(&lower.as_str())
@@ -764,7 +762,7 @@ pub fn pieces(form: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether a folded lowercase word is one romanised syllable of an East
-/// Asian language ("kim", "jong", "un", "hui", "kweun", "minh", "nguyen").
+/// Asian language ("park", "geun", "hye", "hui", "kwon", "minh", "nguyen").
 pub fn is_syllable(w: &str) -> bool {
     let b = w.as_bytes();
     if b.is_empty() || b.len() > 6 {
@@ -795,7 +793,7 @@ pub fn is_one_or_two_syllables(w: &str) -> bool {
 }
 
 /// A looser East Asian shape: 2 to 4 pieces, a one-syllable surname of at
-/// most five letters, given-name pieces of one or two syllables ("Xi Jinping").
+/// most five letters, given-name pieces of one or two syllables ("Li Keqiang").
 pub fn east_asian_like(pieces: &[String]) -> bool {
     (2..=4).contains(&pieces.len())
         && pieces.first().is_some_and(|s| s.len() <= 5 && is_syllable(s))
@@ -950,8 +948,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, v) in d[0].iter_mut().enumerate() {
+        *v = j;
     }
     for i in 1..=n {
         for j in 1..=m {
@@ -1011,7 +1009,7 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
 }
 
 /// Whether two words are the same stem with different English endings
-/// ("Taiwan"/"Taiwanese", "Korea"/"Korean", "China"/"Chinese").
+/// ("Sudan"/"Sudanese", "Kenya"/"Kenyan", "Malta"/"Maltese").
 pub fn morphological_pair(a: &str, b: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "", "a", "an", "n", "ns", "ans", "ian", "ians", "ese", "s", "es", "i", "is", "ish", "ic", "e", "y", "ia", "o", "ite", "ites", "er",
@@ -1155,7 +1153,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<&str>, t:
                     next += 1;
                 }
             }
-            // Lost apostrophe: "Kims Train" when "Kim" is a name here.
+            // Lost apostrophe: "Parks Office" when "Park" is a name here.
             if !possessive && p_end_tok == j && is_space(next) && cap_word(next + 1) {
                 if let Some(stem) = core.strip_suffix('s') {
                     if stem.chars().count() >= 3 && !stem.ends_with('s') && capitals.contains(stem) {
@@ -1230,7 +1228,7 @@ fn push_mention(
     let dateline = chain_start == 0 && parts.iter().all(|p| is_all_caps(&doc.prose[p.span.range()]) || p.particle);
 
     // A sentence opener that is a common word is not part of the name.
-    if initial && parts.len() >= 1 {
+    if initial && !parts.is_empty() {
         let w = word(&parts[0]);
         if OPENERS.contains(&w.as_str()) || (parts.len() >= 2 && t.lower_words.contains(&w) && !LEADING_TITLES.contains(&w.as_str())) {
             parts.remove(0);
@@ -1240,7 +1238,7 @@ fn push_mention(
         }
     }
     // Weekdays, months and stray capitalised function words do not end a
-    // name: "Kim Jong Un Tuesday", "Xi Jinping To".
+    // name: "Park Geun Hye Tuesday", "Li Keqiang To".
     while parts.len() >= 2
         && parts.last().is_some_and(|p| {
             let w = word(p);
@@ -1261,7 +1259,7 @@ fn push_mention(
     }
 
     // Titles: modifiers, then office titles and portfolio words
-    // ("Russian President", "Minister of Foreign Affairs", "Dr.").
+    // ("French President", "Minister of Foreign Affairs", "Dr.").
     let mut title_end: Option<usize> = None; // index of the last title part
     {
         let mut k = 0;
@@ -1312,7 +1310,7 @@ fn push_mention(
     if parts.is_empty() {
         return;
     }
-    // A lowercase title just before the chain: "leader Kim Jong Un".
+    // A lowercase title just before the chain: "leader Park Geun Hye".
     if title.is_none() && chain_start >= 2 && toks[chain_start - 1].kind == TokenKind::Space {
         let prev = &toks[chain_start - 2];
         let w = doc.prose[prev.span.range()].to_lowercase();

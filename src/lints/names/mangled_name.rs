@@ -12,13 +12,13 @@ declare_lint! {
     /// ## What it does
     ///
     /// Flags a name that machine translation has damaged:
-    /// - a stutter of name parts: "Kim Jong Une Jong U", "Pham Minh Chinh Minh Chinh";
-    /// - a surname-first East Asian name cut short: "Kim Jong was traveling"
+    /// - a stutter of name parts: "Park Geun Hyee Geun H", "Pham Minh Chinh Minh Chinh";
+    /// - a surname-first East Asian name cut short: "Park Geun was traveling"
     ///   when the document also has the three-part name;
     /// - a common word standing inside such a name: "Minister of Foreign
-    ///   Affairs Choe his Hui";
-    /// - a misspelled part of a hyphenated name pair: "the Russia-Ukrene war"
-    ///   when "Ukraine" is written correctly elsewhere.
+    ///   Affairs Ri his Gwon";
+    /// - a misspelled part of a hyphenated name pair: "the Israel-Palestne talks"
+    ///   when "Palestine" is written correctly elsewhere.
     ///
     /// The message names the intended form where the document (or another
     /// document of the run) writes it, with a label there and an unsafe fix.
@@ -31,11 +31,11 @@ declare_lint! {
     /// ## Example
     ///
     /// ```text
-    /// North Korean leader Kim Jong Une Jong U heads for Beijing. KCNA said
-    /// that Kim Jong was traveling with Minister of Foreign Affairs Choe his Hui.
+    /// The former leader Park Geun Hyee Geun H flew to Hanoi. State media said
+    /// that Park Geun was traveling with Minister of Foreign Affairs Ri his Gwon.
     /// ```
     ///
-    /// Use instead: `Kim Jong Un` and `Choe Son Hui` (as written elsewhere).
+    /// Use instead: `Park Geun Hye` and `Ri Son Gwon` (as written elsewhere).
     ///
     /// ## How it works
     ///
@@ -45,7 +45,7 @@ declare_lint! {
     /// misspellings, to count how often each spelling is used.
     /// - Stutter: inside one name, a run of two or three pieces repeated at
     ///   once, the last piece of the copy equal to, a prefix of, or one edit
-    ///   from the original ("Jong Une Jong U"). A single repeated word ("Fang
+    ///   from the original ("Geun Hyee Geun H"). A single repeated word ("Fang
     ///   Fang", "Boutros Boutros-Ghali", "Bora Bora") is never a stutter.
     /// - Truncation: a two-piece name of romanised single syllables (surname
     ///   first) followed by a lowercase word or punctuation, when the same
@@ -53,19 +53,19 @@ declare_lint! {
     ///   names are exempt: "Martin Luther" may be a whole name.
     /// - Intruder: surname, a lowercase word from a short list (his, her, its,
     ///   their, the, son, sun, moon, young, man, song...), one syllable in
-    ///   capitals ("Choe his Hui"), when a three-part name "Choe X Hui" is
+    ///   capitals ("Ri his Gwon"), when a three-part name "Ri X Gwon" is
     ///   written elsewhere, or the surname follows a title.
-    /// - Misspelling: a piece of a hyphenated pair ("Russia-Ukrene") used once
+    /// - Misspelling: a piece of a hyphenated pair ("Israel-Palestne") used once
     ///   in the run, at most two edits from a piece used at least twice that
     ///   this document writes too (or the corrected pair is written elsewhere),
-    ///   sharing its first letter and not a derived form ("Taiwanese").
+    ///   sharing its first letter and not a derived form ("Sudanese").
     ///
     /// ## Known problems
     ///
     /// A truncation is only seen when the full name (or a stutter of it) is in
-    /// the same document; a stutter that repeats no whole piece ("Kim
-    /// Jongune") is left to `name-variant`. A fully translated name ("Sharp"
-    /// for a Chinese name) cannot be seen. Misspellings of standalone words
+    /// the same document; a stutter that repeats no whole piece ("Park
+    /// Geunhyee") is left to `name-variant`. A fully translated name ("Sharp"
+    /// for a name in another script) cannot be seen. Misspellings of standalone words
     /// are not checked (that is a spell checker's job, and two real places can
     /// differ by a letter: Shanxi / Shaanxi). The intruder check without a
     /// full form in the run needs a title before the surname, and the
@@ -104,7 +104,7 @@ struct RunNames {
     piece_counts: HashMap<String, usize>,
     /// Three-piece East Asian names (no stutter) by their first two pieces.
     long_names: HashMap<(String, String), Vec<Place>>,
-    /// Hyphenated pairs by pattern ("russia-*" and "*-ukraine") -> (piece, place).
+    /// Hyphenated pairs by pattern ("austria-*" and "*-hungary") -> (piece, place).
     compounds: HashMap<String, Vec<(String, Place)>>,
 }
 

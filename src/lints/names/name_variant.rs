@@ -14,8 +14,8 @@ use crate::source::Span;
 declare_lint! {
     /// ## What it does
     ///
-    /// Flags a name written in more than one way: "Kim Jong-un" beside "Kim
-    /// Jong Un", "XI" beside "Xi", "Tass" beside "TASS", "Fangfang" beside
+    /// Flags a name written in more than one way: "Park Geun-hye" beside "Park
+    /// Geun Hye", "LI" beside "Li", "Nato" beside "NATO", "Fangfang" beside
     /// "Fang Fang", "Zelenskyy" beside "Zelensky", "Qaddafi" beside "Gaddafi".
     /// Within a document the less used form is flagged, with a label on the
     /// form most mentions use; across the documents of a run (the default
@@ -32,16 +32,16 @@ declare_lint! {
     /// ## Example
     ///
     /// ```text
-    /// North Korean leader Kim Jong Un arrived on Tuesday. Kim Jong-un met Xi.
-    /// Kim Jong Un left on Wednesday.
+    /// The former leader Park Geun Hye arrived on Tuesday. Park Geun-hye met
+    /// reporters. Park Geun Hye left on Wednesday.
     /// ```
     ///
-    /// Use instead: `Kim Jong Un` throughout (an unsafe fix rewrites the
+    /// Use instead: `Park Geun Hye` throughout (an unsafe fix rewrites the
     /// minority form).
     ///
     /// ## Options
     ///
-    /// - `canonical = ["Kim Jong Un", ...]`: preferred forms; they win over
+    /// - `canonical = ["Park Geun Hye", ...]`: preferred forms; they win over
     ///   the majority, and any form matching one of them (same key or same
     ///   romanization skeleton) is flagged even when it is the only form used.
     ///   A pack can ship such a style book as a `lexicon` rule for
@@ -77,8 +77,8 @@ declare_lint! {
     ///
     /// ## Known problems
     ///
-    /// Different names stay apart when they differ in a real letter ("Kim Jong
-    /// Un" / "Kim Jong Il", "Shanxi" / "Shaanxi", "Taiwan" / "Taiwanese",
+    /// Different names stay apart when they differ in a real letter ("Park Geun
+    /// Hye" / "Park Chung Hee", "Shanxi" / "Shaanxi", "Sudan" / "Sudanese",
     /// "Martin Luther" / "Martin Luther King", "John Paul" / "John Paul II"),
     /// but two different people whose names are romanization variants of each
     /// other ("Park" / "Pak" in two unrelated articles) can be merged by pass 2
@@ -194,7 +194,7 @@ struct Node {
     /// Some mention outside headlines and not all capitals.
     body: bool,
     all_caps: bool,
-    /// A hyphenated pair of capitalised words ("Russia-Ukraine"): left to
+    /// A hyphenated pair of capitalised words ("Austria-Hungary"): left to
     /// `mangled-name` beyond pass 1.
     compound: bool,
 }
@@ -441,8 +441,8 @@ impl NameVariant {
         score
     }
 
-    /// The run's hyphenation style for names ("Kim Jong-un" vs "Kim Jong
-    /// Un"), from clusters where one form clearly wins (twice the votes of
+    /// The run's hyphenation style for names ("Park Geun-hye" vs "Park Geun
+    /// Hye"), from clusters where one form clearly wins (twice the votes of
     /// every other): Some(true) = hyphenated.
     fn run_style(nodes: &[Node], clusters: &[Vec<usize>]) -> Option<bool> {
         let (mut hyphen, mut space) = (0usize, 0usize);
@@ -599,7 +599,7 @@ struct Score {
 }
 
 /// Whether two forms differ only in hyphens versus spaces and the case that
-/// goes with them ("Kim Jong-un" / "Kim Jong Un").
+/// goes with them ("Park Geun-hye" / "Park Geun Hye").
 fn style_pair(a: &str, b: &str) -> bool {
     let norm = |s: &str| s.to_lowercase().replace(['-', '\u{2010}', '\u{2011}'], " ");
     norm(a) == norm(b)
@@ -614,7 +614,7 @@ fn compatible(docs: &[&Document], a: &Node, b: &Node) -> bool {
     if a.form.to_lowercase() != b.form.to_lowercase() {
         return true;
     }
-    // Case only: "TASS"/"Tass", "XI"/"Xi". The form in small letters must be a
+    // Case only: "NATO"/"Nato", "LI"/"Li". The form in small letters must be a
     // name used mid-sentence that no document involved writes in lowercase.
     let (caps, mixed) = if a.all_caps { (a, b) } else { (b, a) };
     if !mixed.name_like || !mixed.body {

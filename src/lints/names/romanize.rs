@@ -55,7 +55,7 @@ impl Romanizer {
                 }
                 f.rules.push((pat, start, end, v.clone()));
             }
-            f.rules.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            f.rules.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
             families.push(f);
         }
         Ok(Romanizer { families })
@@ -171,6 +171,15 @@ mod tests {
         assert!(same(&r, "Mao Zedong", "Mao Tse-tung"));
         assert!(same(&r, "Lee Jae-myung", "Lee Jae-myeong"));
         assert!(same(&r, "Pak Kun Hye", "Park Geun Hye"));
+    }
+
+    #[test]
+    fn pack_examples_pass() {
+        for (path, text) in crate::pack::BUILTIN_PACKS.iter().filter(|(p, _)| p.ends_with("romanization.toml")) {
+            let pack = crate::pack::parse_pack(path, text).unwrap();
+            let failures = crate::pack::test_pack(&pack);
+            assert!(failures.is_empty(), "{failures:#?}");
+        }
     }
 
     #[test]
