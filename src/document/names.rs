@@ -173,7 +173,11 @@ impl NameTable {
                 let w = strip_possessive(&doc.prose[tok.span.range()]).0;
                 match w.chars().next() {
                     Some(c) if c.is_lowercase() && !b.title_case => {
-                        t.lower_words.insert(w.to_lowercase());
+                        if w.chars().any(char::is_uppercase) {
+                            t.lower_words.insert(w.to_lowercase());
+                        } else if !t.lower_words.contains(w) {
+                            t.lower_words.insert(w.to_string());
+                        }
                     }
                     Some(c) if c.is_uppercase() => {
                         capitals.insert(w);

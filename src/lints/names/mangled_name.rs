@@ -122,10 +122,11 @@ impl Lint for MangledName {
         for (di, doc) in docs.iter().enumerate() {
             let text = doc.source.text.as_str();
             let table = doc.names();
+            let index = DocIndex::build(doc, di);
             for m in &table.mentions {
                 stutter(doc, di, docs, &run, m, cx);
-                truncation(doc, di, docs, &run, m, cx);
-                misspelling(doc, di, docs, &run, m, text, cx);
+                truncation(doc, di, docs, &run, &index, m, cx);
+                misspelling(doc, di, docs, &run, &index, m, text, cx);
             }
             for pair in table.mentions.windows(2) {
                 if let [a, b] = pair {
@@ -133,6 +134,44 @@ impl Lint for MangledName {
                 }
             }
         }
+    }
+}
+
+/// Per-document lookups, built once per document.
+struct DocIndex<'d> {
+    /// First two pieces -> first mention (outside headlines) with three or more pieces.
+    longer: HashMap<(String, String), (&'d Mention, Vec<String>)>,
+    /// First letter -> (folded piece, where it is written), first use of each piece.
+    pieces: HashMap<char, Vec<(String, Place)>>,
+}
+
+impl<'d> DocIndex<'d> {
+    fn build(doc: &'d Document, di: usize) -> DocIndex<'d> {
+        let mut longer = HashMap::new();
+        let mut pieces: HashMap<char, Vec<(String, Place)>> = HashMap::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let text = doc.source.text.as_str();
+        for m in doc.names().mentions.iter().filter(|m| !m.headline) {
+            let ps = m.pieces();
+            if ps.len() >= 3 {
+                longer.entry((ps[0].clone(), ps[1].clone())).or_insert_with(|| (m, ps.clone()));
+            }
+            for (q, span) in ps.into_iter().zip(m.piece_spans(text)) {
+                if seen.insert(q.clone()) {
+                    if let Some(c) = q.chars().next() {
+                        pieces.entry(c).or_default().push((
+                            q,
+                            Place {
+                                form: doc.text(span).to_string(),
+                                doc: di,
+                                span,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+        DocIndex { longer, pieces }
     }
 }
 
@@ -297,7 +336,8 @@ fn stutter(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, m: &Me
     }
 }
 
-fn truncation(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, m: &Mention, cx: &mut Ctx) {
+#[allow(clippy::too_many_arguments)]
+fn truncation(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, index: &DocIndex, m: &Mention, cx: &mut Ctx) {
     if m.headline || m.all_caps || m.parts.is_empty() {
         return;
     }
@@ -311,15 +351,9 @@ fn truncation(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, m: 
         return;
     }
     // Evidence in this document: a longer name starting with these pieces.
-    let table = doc.names();
-    let longer: Vec<(&Mention, Vec<String>)> = table
-        .mentions
-        .iter()
-        .filter(|o| !o.headline && o.span != m.span)
-        .map(|o| (o, o.pieces()))
-        .filter(|(_, p)| p.len() >= 3 && p[..2] == pieces[..])
-        .collect();
-    let Some((evidence, ev_pieces)) = longer.first() else { return };
+    let Some((evidence, ev_pieces)) = index.longer.get(&(pieces[0].clone(), pieces[1].clone())) else {
+        return;
+    };
     let initial = if find_stutter(ev_pieces).is_some() {
         ev_pieces[2].chars().next()
     } else {
@@ -413,7 +447,8 @@ fn intruder(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, a: &M
     }
 }
 
-fn misspelling(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, m: &Mention, text: &str, cx: &mut Ctx) {
+#[allow(clippy::too_many_arguments)]
+fn misspelling(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, index: &DocIndex, m: &Mention, text: &str, cx: &mut Ctx) {
     if m.headline || m.all_caps || !m.has_compound() {
         return;
     }
@@ -435,20 +470,12 @@ fn misspelling(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, m:
             }
             // Candidates: pieces of this document, and the other piece of
             // pairs written with the same partner in the run.
-            let mut cands: Vec<(String, Place)> = Vec::new();
-            for o in table.mentions.iter().filter(|o| !o.headline) {
-                let spans = o.piece_spans(text);
-                for (q, qs) in o.pieces().into_iter().zip(spans) {
-                    cands.push((
-                        q,
-                        Place {
-                            form: doc.text(qs).to_string(),
-                            doc: di,
-                            span: qs,
-                        },
-                    ));
-                }
-            }
+            let mut cands: Vec<(String, Place)> = fp
+                .chars()
+                .next()
+                .and_then(|c| index.pieces.get(&c))
+                .map(|v| v.iter().filter(|(q, _)| q.len().abs_diff(fp.len()) <= 2).cloned().collect())
+                .unwrap_or_default();
             let mut pat = folded.clone();
             pat[i] = "*".into();
             if let Some(list) = run.compounds.get(&pat.join("-")) {
