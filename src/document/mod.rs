@@ -8,6 +8,7 @@
 
 mod lang;
 mod markdown;
+pub mod names;
 mod plain;
 mod quotes;
 mod tokens;
@@ -95,6 +96,8 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Computed on first use (most lints never need sentences).
     sentences: OnceLock<Vec<Sentence>>,
+    /// Computed on first use by the name lints.
+    names: OnceLock<names::NameTable>,
     pub quotes: Vec<Quote>,
     pub comments: Vec<Comment>,
     pub lang: Lang,
@@ -124,6 +127,7 @@ impl Document {
             blocks: Vec::with_capacity(raw_blocks.len()),
             tokens: Vec::with_capacity(estimate),
             sentences: OnceLock::new(),
+            names: OnceLock::new(),
             quotes: Vec::new(),
             comments,
             lang: Lang::Eng,
@@ -182,6 +186,11 @@ impl Document {
             }
             out
         })
+    }
+
+    /// The name table (computed once, on first use).
+    pub fn names(&self) -> &names::NameTable {
+        self.names.get_or_init(|| names::NameTable::build(self))
     }
 
     /// The sentences of one block.

@@ -3,6 +3,7 @@
 
 pub mod language;
 pub mod meta;
+pub mod names;
 pub mod repetition;
 pub mod spacing;
 pub mod typography;
@@ -33,6 +34,14 @@ pub static BUILTIN: &[Builtin] = &[
     Builtin {
         meta: &language::mixed_spelling::MIXED_SPELLING,
         build: language::mixed_spelling::MixedSpelling::build,
+    },
+    Builtin {
+        meta: &names::mangled_name::MANGLED_NAME,
+        build: crate::lint::no_options::<names::mangled_name::MangledName>,
+    },
+    Builtin {
+        meta: &names::name_variant::NAME_VARIANT,
+        build: names::name_variant::build,
     },
     Builtin {
         meta: &repetition::repeated_word::REPEATED_WORD,

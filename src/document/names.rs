@@ -1,0 +1,1474 @@
+//! The document's name table: capitalised name chains ("mentions") grouped
+//! into entities. Built once per document on first use (`Document::names()`)
+//! and shared by every lint that reasons about names (`mangled-name`,
+//! `name-variant`, pronoun lints).
+//!
+//! ## How mentions are found
+//!
+//! Inside each block, a *chain* is a maximal run of capitalised words joined
+//! by single spaces. A chain may hold
+//! - lowercase particles between capitalised parts ("Mohammed bin Salman",
+//!   "Charles de Gaulle", "al-Assad"),
+//! - hyphen-joined pieces ("Boutros-Ghali", "Austria-Hungary") and lowercase
+//!   syllable pieces of romanised given names ("Geun-hye", "Jae-in"), but not
+//!   English suffix words ("US-led", "state-run"),
+//! - initials and title abbreviations with their period ("J. R. Tolkien", "Dr. Lee").
+//!
+//! A chain ends at any other token, and after a possessive ("Brazil's",
+//! "Higgins'", and the lost-apostrophe "Parks Office" when "Park" is a name of the
+//! document). Leading titles and honorifics ("French President", "Minister of
+//! Foreign Affairs", "Dr.") are stripped and kept as the mention's `title`; a
+//! lowercase title word just before the chain ("leader", "president") is kept
+//! too. A capitalised sentence opener ("The", "But", or any word the document
+//! also writes in lowercase) is dropped. ALL-CAPS chains at the start of a
+//! block are datelines; mentions in headline or title-case lines are marked
+//! (their capitals and extents are unreliable).
+//!
+//! ## Entities
+//!
+//! Mentions with the same fold key (lowercase, diacritics removed, spaces,
+//! hyphens, periods and apostrophes dropped) form one entity; its canonical
+//! form is the most frequent surface form (ties: the one written first).
+//! A one-word mention also records, in `refers_to`, the multi-word entity it
+//! most likely shortens (the last one mentioned before it whose first or last
+//! word it is, else the first one after).
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Block, Document, TokenKind};
+use crate::source::Span;
+
+/// One occurrence of a name.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// The name itself: title, sentence opener and possessive excluded.
+    pub span: Span,
+    /// Space-separated parts (a hyphenated part such as "Geun-hye" is one part).
+    pub parts: Vec<Span>,
+    /// The parts joined by single spaces (original spelling).
+    pub form: String,
+    /// Fold key: lowercase, diacritics removed, only letters and digits.
+    pub key: String,
+    /// Index into `NameTable::entities`.
+    pub entity: usize,
+    /// Title or honorific before the name ("President", "Minister of Foreign
+    /// Affairs", a lowercase "leader").
+    pub title: Option<Span>,
+    pub possessive: bool,
+    /// The name opens a sentence (its capital proves nothing).
+    pub initial: bool,
+    /// In a heading, a headline-like line, a title-case or an all-caps block.
+    pub headline: bool,
+    /// Every letter upper case ("NATO", "PARK GEUN HYE").
+    pub all_caps: bool,
+    /// An ALL-CAPS chain opening a block ("NAIROBI (Reuters)").
+    pub dateline: bool,
+    pub block: usize,
+    /// The next token after one space is a lowercase word.
+    pub next_lower: bool,
+    /// For a one-part mention: the multi-part entity it shortens.
+    pub refers_to: Option<usize>,
+}
+
+impl Mention {
+    /// Fold keys of the pieces: the parts split at hyphens ("Park Geun-hye" ->
+    /// park, geun, hye).
+    pub fn pieces(&self) -> Vec<String> {
+        pieces(&self.form).map(fold_key).filter(|p| !p.is_empty()).collect()
+    }
+
+    /// Spans of the pieces (the parts split at hyphens), in order.
+    pub fn piece_spans(&self, text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        for p in &self.parts {
+            let Some(s) = text.get(p.range()) else { continue };
+            let mut start = 0;
+            for (i, c) in s.char_indices() {
+                if matches!(c, '-' | '\u{2010}' | '\u{2011}') {
+                    if i > start {
+                        out.push(Span::new(p.start + start, p.start + i));
+                    }
+                    start = i + c.len_utf8();
+                }
+            }
+            if s.len() > start {
+                out.push(Span::new(p.start + start, p.end));
+            }
+        }
+        out
+    }
+
+    /// Whether some part is a hyphen compound of capitalised pieces
+    /// ("Austria-Hungary", "Boutros-Ghali").
+    pub fn has_compound(&self) -> bool {
+        self.form
+            .split(' ')
+            .any(|p| p.contains('-') && p.split('-').filter(|x| is_capitalised(x)).count() >= 2)
+    }
+}
+
+/// Mentions with one fold key.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub key: String,
+    /// Most frequent form in the document (ties: first written).
+    pub canonical: String,
+    /// Span of the first mention written in the canonical form.
+    pub canonical_span: Span,
+    /// Every surface form with its number of mentions, in order of first use.
+    pub forms: Vec<(String, usize)>,
+    /// Indices into `NameTable::mentions`, in document order.
+    pub mentions: Vec<usize>,
+    /// Distinct titles seen with the entity ("President", "leader").
+    pub titles: Vec<String>,
+    /// Number of parts of the canonical form.
+    pub parts: usize,
+}
+
+/// All names of a document.
+#[derive(Clone, Debug, Default)]
+pub struct NameTable {
+    /// In document order.
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+    /// Lowercase words of running text (evidence for "common word").
+    lower_words: HashSet<String>,
+}
+
+impl NameTable {
+    /// The entity with this fold key.
+    pub fn entity(&self, key: &str) -> Option<&Entity> {
+        self.by_key.get(key).and_then(|&i| self.entities.get(i))
+    }
+
+    pub fn entity_index(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+
+    /// Whether the document writes this word in lowercase in running text
+    /// (so a capitalised occurrence is a common word, not a name).
+    pub fn is_lower_word(&self, lower: &str) -> bool {
+        self.lower_words.contains(lower)
+    }
+
+    /// The entity a mention stands for: its own, or for a one-word short
+    /// form ("Park") the full name it shortens.
+    pub fn resolve(&self, mention: usize) -> Option<usize> {
+        let m = self.mentions.get(mention)?;
+        Some(m.refers_to.unwrap_or(m.entity))
+    }
+
+    /// Build the table of a document.
+    pub fn build(doc: &Document) -> NameTable {
+        let mut t = NameTable::default();
+        // Pass 0: lowercase words and capitalised words (for the
+        // lost-apostrophe possessive test).
+        let mut capitals: HashSet<&str> = HashSet::new();
+        for b in &doc.blocks {
+            for tok in doc.block_tokens(b) {
+                if tok.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = strip_possessive(&doc.prose[tok.span.range()]).0;
+                match w.chars().next() {
+                    Some(c) if c.is_lowercase() && !b.title_case => {
+                        if w.chars().any(char::is_uppercase) {
+                            t.lower_words.insert(w.to_lowercase());
+                        } else if !t.lower_words.contains(w) {
+                            t.lower_words.insert(w.to_string());
+                        }
+                    }
+                    Some(c) if c.is_uppercase() => {
+                        capitals.insert(w);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for (bi, b) in doc.blocks.iter().enumerate() {
+            chains(doc, bi, b, &capitals, &mut t);
+        }
+        t.group();
+        t.collect_titles(doc);
+        t
+    }
+
+    fn group(&mut self) {
+        for i in 0..self.mentions.len() {
+            let key = self.mentions[i].key.clone();
+            let e = match self.by_key.get(&key) {
+                Some(&e) => e,
+                None => {
+                    self.entities.push(Entity {
+                        key: key.clone(),
+                        canonical: String::new(),
+                        canonical_span: self.mentions[i].span,
+                        forms: Vec::new(),
+                        mentions: Vec::new(),
+                        titles: Vec::new(),
+                        parts: self.mentions[i].parts.len(),
+                    });
+                    self.by_key.insert(key, self.entities.len() - 1);
+                    self.entities.len() - 1
+                }
+            };
+            self.mentions[i].entity = e;
+            let m = &self.mentions[i];
+            let ent = &mut self.entities[e];
+            ent.mentions.push(i);
+            match ent.forms.iter_mut().find(|(f, _)| *f == m.form) {
+                Some((_, n)) => *n += 1,
+                None => ent.forms.push((m.form.clone(), 1)),
+            }
+        }
+        for ent in &mut self.entities {
+            let mut best: Option<(&String, usize)> = None;
+            for (f, n) in &ent.forms {
+                if best.is_none_or(|(_, bn)| *n > bn) {
+                    best = Some((f, *n));
+                }
+            }
+            if let Some((f, _)) = best {
+                ent.canonical = f.clone();
+            }
+            if let Some(&m) = ent.mentions.iter().find(|&&m| self.mentions[m].form == ent.canonical) {
+                ent.canonical_span = self.mentions[m].span;
+                ent.parts = self.mentions[m].parts.len();
+            }
+        }
+        // Short forms: the last multi-part entity with this first or last piece.
+        let mut last_long: HashMap<String, usize> = HashMap::new();
+        let mut pending: Vec<usize> = Vec::new();
+        for i in 0..self.mentions.len() {
+            let m = &self.mentions[i];
+            if m.parts.len() >= 2 && !m.headline {
+                let pieces = m.pieces();
+                for p in [pieces.first(), pieces.last()].into_iter().flatten() {
+                    last_long.insert(p.clone(), m.entity);
+                }
+            } else if m.parts.len() == 1 {
+                match last_long.get(&m.key) {
+                    Some(&e) => self.mentions[i].refers_to = Some(e),
+                    None => pending.push(i),
+                }
+            }
+        }
+        // A short form before any full form: the first full form after it.
+        if !pending.is_empty() {
+            let mut first_long: HashMap<String, usize> = HashMap::new();
+            for m in self.mentions.iter().filter(|m| m.parts.len() >= 2 && !m.headline) {
+                let pieces = m.pieces();
+                for p in [pieces.first(), pieces.last()].into_iter().flatten() {
+                    first_long.entry(p.clone()).or_insert(m.entity);
+                }
+            }
+            for i in pending {
+                let k = self.mentions[i].key.clone();
+                self.mentions[i].refers_to = first_long.get(&k).copied();
+            }
+        }
+    }
+
+    /// Record the titles of each entity (needs the document text).
+    fn collect_titles(&mut self, doc: &Document) {
+        for i in 0..self.mentions.len() {
+            let (e, title) = (self.mentions[i].entity, self.mentions[i].title);
+            if let Some(t) = title {
+                let text = doc.text(t).to_string();
+                if let Some(ent) = self.entities.get_mut(e) {
+                    if !ent.titles.contains(&text) {
+                        ent.titles.push(text);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Lowercase particles that may stand inside a name.
+pub const PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "binti", "al", "el", "ul", "de", "da", "del", "della", "dei", "di", "du", "des", "do", "dos", "das", "van",
+    "von", "der", "den", "ter", "ten", "la", "le", "y", "zu", "af", "av", "e",
+];
+
+/// Titles that may follow a modifier ("French President", "Senate Majority Leader").
+const OFFICE_TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "premier",
+    "chancellor",
+    "secretary",
+    "general",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chairperson",
+    "governor",
+    "mayor",
+    "senator",
+    "representative",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "director",
+    "commander",
+    "chief",
+    "deputy",
+    "speaker",
+    "lawmaker",
+    "legislator",
+    "judge",
+    "justice",
+    "attorney",
+    "prosecutor",
+    "officer",
+    "adviser",
+    "advisor",
+    "aide",
+    "assistant",
+    "head",
+    "ceo",
+    "founder",
+    "coach",
+    "manager",
+    "captain",
+    "colonel",
+    "lieutenant",
+    "major",
+    "sergeant",
+    "admiral",
+    "marshal",
+    "councillor",
+    "councilor",
+    "commissioner",
+    "secretary-general",
+    "dictator",
+    "comrade",
+    "correspondent",
+    "reporter",
+    "analyst",
+    "professor",
+];
+
+/// Titles that only open a chain ("Mr", "King", "Pope").
+const LEADING_TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "empress",
+    "pope",
+    "sheikh",
+    "shaikh",
+    "sultan",
+    "emir",
+    "ayatollah",
+    "imam",
+    "rabbi",
+    "rev",
+    "reverend",
+    "father",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "maj",
+    "adm",
+    "cmdr",
+    "supt",
+    "insp",
+    "inspector",
+    "detective",
+    "det",
+    "officer",
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "mayor",
+    "senator",
+    "governor",
+    "ambassador",
+    "chairman",
+    "secretary",
+    "general",
+    "marshal",
+    "comrade",
+    "judge",
+    "justice",
+    "dean",
+    "brother",
+    "sister",
+    "mother",
+    "saint",
+];
+
+/// Words of a portfolio inside a title ("Minister of Foreign Affairs",
+/// "Secretary of State", "Foreign Minister").
+const PORTFOLIO: &[&str] = &[
+    "foreign",
+    "affairs",
+    "state",
+    "defense",
+    "defence",
+    "finance",
+    "justice",
+    "health",
+    "interior",
+    "home",
+    "trade",
+    "commerce",
+    "industry",
+    "education",
+    "energy",
+    "agriculture",
+    "labor",
+    "labour",
+    "transport",
+    "transportation",
+    "culture",
+    "environment",
+    "economy",
+    "economic",
+    "security",
+    "treasury",
+    "information",
+    "communications",
+    "unification",
+    "development",
+    "planning",
+    "science",
+    "technology",
+    "tourism",
+    "sport",
+    "sports",
+    "youth",
+    "women",
+    "welfare",
+    "social",
+    "national",
+    "public",
+    "internal",
+    "external",
+    "relations",
+    "cooperation",
+    "housing",
+    "land",
+    "water",
+    "resources",
+    "fisheries",
+    "mines",
+    "oil",
+    "petroleum",
+    "legal",
+    "emergency",
+    "immigration",
+    "veterans",
+    "homeland",
+    "intelligence",
+    "armed",
+    "forces",
+    "staff",
+    "joint",
+    "central",
+    "committee",
+    "party",
+    "people",
+    "people's",
+    "assembly",
+    "council",
+    "cabinet",
+    "government",
+    "army",
+    "navy",
+    "air",
+    "force",
+    "police",
+    "military",
+    "political",
+    "bureau",
+    "politburo",
+    "first",
+    "second",
+    "executive",
+    "senior",
+    "acting",
+    "former",
+    "supreme",
+    "grand",
+    "majority",
+    "minority",
+    "house",
+    "senate",
+    "union",
+    "european",
+    "commission",
+    "and",
+    "the",
+    "of",
+    "for",
+];
+
+/// Capitalised sentence openers that are never names.
+const OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "or",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "as",
+    "for",
+    "from",
+    "with",
+    "by",
+    "to",
+    "of",
+    "since",
+    "although",
+    "though",
+    "despite",
+    "during",
+    "under",
+    "over",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "each",
+    "every",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "why",
+    "what",
+    "who",
+    "how",
+    "where",
+    "there",
+    "here",
+    "then",
+    "now",
+    "also",
+    "still",
+    "yet",
+    "so",
+    "such",
+    "other",
+    "another",
+    "last",
+    "next",
+    "first",
+    "even",
+    "only",
+    "just",
+    "meanwhile",
+    "however",
+    "moreover",
+    "instead",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "according",
+    "among",
+    "around",
+    "about",
+    "against",
+    "between",
+    "without",
+    "within",
+    "unlike",
+    "like",
+    "once",
+    "thus",
+    "indeed",
+    "perhaps",
+    "already",
+    "more",
+    "less",
+    "several",
+    "few",
+    "any",
+    "none",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "read",
+    "see",
+    "photo",
+    "image",
+    "watch",
+    "via",
+    "upon",
+    "amid",
+    "through",
+    "throughout",
+    "because",
+    "whether",
+    "unless",
+    "until",
+    "behind",
+    "beyond",
+    "near",
+    "toward",
+    "towards",
+    "whose",
+    "which",
+    "while",
+    "yes",
+    "well",
+    "dear",
+    "latest",
+    "breaking",
+];
+
+/// Weekdays and months (they follow names in news: "Park said Tuesday").
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Lowercase hyphen pieces that are English words, not name syllables.
+const HYPHEN_WORDS: &[&str] = &[
+    "run", "up", "on", "in", "to", "war", "day", "way", "long", "year", "set", "top", "age", "era", "bay", "cup", "led", "old", "new",
+    "end", "man", "men", "son", "law", "tax", "fan", "car", "gas", "oil", "sea", "air", "war", "rich", "poor", "bound", "wing", "hit",
+    "cut", "out", "off", "now", "ton", "tons", "mid", "pro", "non", "ex", "co", "re", "bi", "de", "la", "le", "el", "al", "and", "or", "a",
+    "an", "the", "i", "ii", "iii", "iv", "v", "x", "s", "per", "sen", "hour", "week", "month", "term", "time", "tier", "line", "big",
+    "small", "high", "low", "far", "near", "left", "right", "back", "side", "ish", "like", "less", "free", "made", "held", "born",
+];
+
+/// Generational and regnal suffixes ("Jr", "II").
+pub fn is_suffix(part: &str) -> bool {
+    matches!(part.trim_end_matches('.'), "Jr" | "Sr" | "JR" | "SR") || is_roman_numeral(part)
+}
+
+/// An upper-case Roman numeral of at most five letters ("II", "XIV").
+pub fn is_roman_numeral(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// Strip a possessive `'s` / `’s` (or a bare trailing apostrophe).
+pub fn strip_possessive(w: &str) -> (&str, bool) {
+    for suf in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if let Some(s) = w.strip_suffix(suf) {
+            if !s.is_empty() {
+                return (s, true);
+            }
+        }
+    }
+    (w, false)
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// A piece that can continue a hyphenated name in lowercase ("Geun-hye").
+fn lower_name_piece(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lower.len() <= 5 && is_syllable(&fold_key(&lower)) && !HYPHEN_WORDS.contains(&lower.as_str())
+}
+
+/// The pieces of a form: split at spaces and hyphens.
+pub fn pieces(form: &str) -> impl Iterator<Item = &str> {
+    form.split([' ', '-', '\u{2010}', '\u{2011}']).filter(|p| !p.is_empty())
+}
+
+/// Whether a folded lowercase word is one romanised syllable of an East
+/// Asian language ("park", "geun", "hye", "hui", "kwon", "minh", "nguyen").
+pub fn is_syllable(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 6 {
+        return false;
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let mut i = 0;
+    while i < b.len() && i < 3 && !vowel(b[i]) && b[i].is_ascii_lowercase() {
+        i += 1;
+    }
+    let n0 = i;
+    while i < b.len() && (vowel(b[i]) || (i > n0 && b[i] == b'y')) && i - n0 < 3 {
+        i += 1;
+    }
+    if i == n0 {
+        return false;
+    }
+    let rest = &w[i..];
+    matches!(
+        rest,
+        "" | "n" | "ng" | "nh" | "ngh" | "m" | "l" | "k" | "p" | "t" | "h" | "r" | "c" | "ch" | "rk"
+    )
+}
+
+/// Whether a folded word is one or two romanised syllables ("jinping").
+pub fn is_one_or_two_syllables(w: &str) -> bool {
+    is_syllable(w) || (1..w.len()).any(|i| w.is_char_boundary(i) && is_syllable(&w[..i]) && is_syllable(&w[i..]))
+}
+
+/// A looser East Asian shape: 2 to 4 pieces, a one-syllable surname of at
+/// most five letters, given-name pieces of one or two syllables ("Li Keqiang").
+pub fn east_asian_like(pieces: &[String]) -> bool {
+    (2..=4).contains(&pieces.len())
+        && pieces.first().is_some_and(|s| s.len() <= 5 && is_syllable(s))
+        && pieces.iter().skip(1).all(|p| is_one_or_two_syllables(p))
+}
+
+/// Whether a name (its folded pieces) has the shape of a surname-first East
+/// Asian name: 2 to 4 pieces, each one romanised syllable, a short surname.
+pub fn east_asian_shape(pieces: &[String]) -> bool {
+    (2..=4).contains(&pieces.len()) && pieces.first().is_some_and(|s| s.len() <= 5) && pieces.iter().all(|p| is_syllable(p))
+}
+
+/// Fold key: lowercase, diacritics removed, only letters and digits kept.
+pub fn fold_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            match fold_char(c) {
+                Some(f) => out.push_str(f),
+                None => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+/// ASCII letters for common accented Latin letters (lowercase).
+pub fn fold_char(c: char) -> Option<&'static str> {
+    let s = match c {
+        'À'..='Å'
+        | 'à'..='å'
+        | 'Ā'
+        | 'ā'
+        | 'Ă'
+        | 'ă'
+        | 'Ą'
+        | 'ą'
+        | 'ǎ'
+        | 'Ǎ'
+        | 'ạ'
+        | 'ả'
+        | 'ấ'
+        | 'ầ'
+        | 'ẩ'
+        | 'ẫ'
+        | 'ậ'
+        | 'ắ'
+        | 'ằ'
+        | 'ẳ'
+        | 'ẵ'
+        | 'ặ' => "a",
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' | 'Ĉ' | 'ĉ' | 'Ċ' | 'ċ' => "c",
+        'Ð' | 'ð' | 'Ď' | 'ď' | 'Đ' | 'đ' => "d",
+        'È'..='Ë'
+        | 'è'..='ë'
+        | 'Ē'
+        | 'ē'
+        | 'Ĕ'
+        | 'ĕ'
+        | 'Ė'
+        | 'ė'
+        | 'Ę'
+        | 'ę'
+        | 'Ě'
+        | 'ě'
+        | 'ẹ'
+        | 'ẻ'
+        | 'ẽ'
+        | 'ế'
+        | 'ề'
+        | 'ể'
+        | 'ễ'
+        | 'ệ' => "e",
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ' | 'ĩ' | 'Ī' | 'ī' | 'Ĭ' | 'ĭ' | 'Į' | 'į' | 'İ' | 'ı' | 'ǐ' | 'ỉ' | 'ị' => "i",
+        'Ñ' | 'ñ' | 'Ń' | 'ń' | 'Ň' | 'ň' | 'Ņ' | 'ņ' => "n",
+        'Ò'..='Ö'
+        | 'Ø'
+        | 'ò'..='ö'
+        | 'ø'
+        | 'Ō'
+        | 'ō'
+        | 'Ŏ'
+        | 'ŏ'
+        | 'Ő'
+        | 'ő'
+        | 'ǒ'
+        | 'ơ'
+        | 'Ơ'
+        | 'ọ'
+        | 'ỏ'
+        | 'ố'
+        | 'ồ'
+        | 'ổ'
+        | 'ỗ'
+        | 'ộ'
+        | 'ớ'
+        | 'ờ'
+        | 'ở'
+        | 'ỡ'
+        | 'ợ' => "o",
+        'Œ' | 'œ' => "oe",
+        'Ù'..='Ü'
+        | 'ù'..='ü'
+        | 'Ũ'
+        | 'ũ'
+        | 'Ū'
+        | 'ū'
+        | 'Ŭ'
+        | 'ŭ'
+        | 'Ů'
+        | 'ů'
+        | 'Ű'
+        | 'ű'
+        | 'Ų'
+        | 'ų'
+        | 'ǔ'
+        | 'ư'
+        | 'Ư'
+        | 'ụ'
+        | 'ủ'
+        | 'ứ'
+        | 'ừ'
+        | 'ử'
+        | 'ữ'
+        | 'ự' => "u",
+        'Ý' | 'ý' | 'ÿ' | 'Ÿ' | 'ỳ' | 'ỵ' | 'ỷ' | 'ỹ' => "y",
+        'ß' => "ss",
+        'Ś' | 'ś' | 'Š' | 'š' | 'Ş' | 'ş' | 'Ŝ' | 'ŝ' | 'Ș' | 'ș' => "s",
+        'Ţ' | 'ţ' | 'Ť' | 'ť' | 'Ț' | 'ț' | 'Þ' | 'þ' => "t",
+        'Ź' | 'ź' | 'Ż' | 'ż' | 'Ž' | 'ž' => "z",
+        'Ł' | 'ł' | 'Ľ' | 'ľ' | 'Ĺ' | 'ĺ' | 'Ļ' | 'ļ' => "l",
+        'Ğ' | 'ğ' | 'Ĝ' | 'ĝ' | 'Ġ' | 'ġ' | 'Ģ' | 'ģ' => "g",
+        'Ř' | 'ř' | 'Ŕ' | 'ŕ' => "r",
+        'Ĥ' | 'ĥ' | 'Ħ' | 'ħ' => "h",
+        'Ĵ' | 'ĵ' => "j",
+        'Ķ' | 'ķ' => "k",
+        'Ŵ' | 'ŵ' => "w",
+        _ => return None,
+    };
+    Some(s)
+}
+
+/// Optimal-string-alignment edit distance (adjacent swaps count one) on chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, v) in d[0].iter_mut().enumerate() {
+        *v = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+/// Jaro-Winkler similarity (prefix scale 0.1, prefix up to 4).
+pub fn jaro_winkler(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let mut am = vec![false; a.len()];
+    let mut bm = vec![false; b.len()];
+    let mut matches = 0usize;
+    for i in 0..a.len() {
+        let lo = i.saturating_sub(window);
+        let hi = (i + window + 1).min(b.len());
+        for j in lo..hi {
+            if !bm[j] && a[i] == b[j] {
+                am[i] = true;
+                bm[j] = true;
+                matches += 1;
+                break;
+            }
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let (mut k, mut trans) = (0usize, 0usize);
+    for i in 0..a.len() {
+        if am[i] {
+            while !bm[k] {
+                k += 1;
+            }
+            if a[i] != b[k] {
+                trans += 1;
+            }
+            k += 1;
+        }
+    }
+    let m = matches as f64;
+    let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - (trans / 2) as f64) / m) / 3.0;
+    let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count() as f64;
+    jaro + prefix * 0.1 * (1.0 - jaro)
+}
+
+/// Whether two words are the same stem with different English endings
+/// ("Sudan"/"Sudanese", "Kenya"/"Kenyan", "Malta"/"Maltese").
+pub fn morphological_pair(a: &str, b: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "", "a", "an", "n", "ns", "ans", "ian", "ians", "ese", "s", "es", "i", "is", "ish", "ic", "e", "y", "ia", "o", "ite", "ites", "er",
+        "ers", "ist", "ists", "ism",
+    ];
+    let c = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let ta: String = a.chars().skip(c).collect();
+    let tb: String = b.chars().skip(c).collect();
+    c >= 3 && ENDINGS.contains(&ta.as_str()) && ENDINGS.contains(&tb.as_str())
+}
+
+/// One part of a chain under construction.
+struct Part {
+    span: Span,
+    particle: bool,
+    possessive: bool,
+}
+
+/// Words that end a sentence before a capital (so the capital is no evidence).
+fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        let t = &toks[j];
+        match t.kind {
+            TokenKind::Space => continue,
+            TokenKind::Newline => return true,
+            TokenKind::Punct => {
+                let p = &doc.prose[t.span.range()];
+                return matches!(
+                    p,
+                    "." | "!"
+                        | "?"
+                        | ":"
+                        | ";"
+                        | "\u{201c}"
+                        | "\""
+                        | "\u{2018}"
+                        | "("
+                        | "["
+                        | "\u{2014}"
+                        | "\u{2013}"
+                        | "-"
+                        | "\u{2022}"
+                        | "|"
+                        | "*"
+                        | "#"
+                        | ">"
+                ) || (matches!(p, "'" | "\u{2019}" | "\u{201d}" | ")") && j > 0 && {
+                    let q = &doc.prose[toks[j - 1].span.range()];
+                    matches!(q, "." | "!" | "?")
+                });
+            }
+            TokenKind::Word => {
+                // Glued sentences: "reported.Upon".
+                return false;
+            }
+            TokenKind::Number => return false,
+        }
+    }
+    true
+}
+
+/// Find the chains of one block and push their mentions.
+fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<&str>, t: &mut NameTable) {
+    let toks = doc.block_tokens(block);
+    let text = |i: usize| -> &str { toks.get(i).map_or("", |tk| &doc.prose[tk.span.range()]) };
+    let kind = |i: usize| toks.get(i).map(|tk| tk.kind);
+    let is_hyphen = |i: usize| kind(i) == Some(TokenKind::Punct) && matches!(text(i), "-" | "\u{2010}" | "\u{2011}");
+    let is_space = |i: usize| kind(i) == Some(TokenKind::Space);
+    let cap_word = |i: usize| kind(i) == Some(TokenKind::Word) && is_capitalised(text(i));
+
+    // A block in capitals (a shouted headline) is all headline.
+    let words = toks.iter().filter(|tk| tk.kind == TokenKind::Word).count();
+    let caps = toks
+        .iter()
+        .filter(|tk| tk.kind == TokenKind::Word && is_all_caps(&doc.prose[tk.span.range()]))
+        .count();
+    let shouting = words >= 3 && caps * 10 >= words * 6;
+    let raw = doc.prose[block.span.range()].trim_end();
+    let terminal = raw.ends_with(['.', '!', '?', ';', '"', '\u{201d}', ')']) && !raw.ends_with("..") && !raw.ends_with('\u{2026}');
+    let headline = matches!(block.scope, super::Scope::Heading(_)) || shouting || ((block.heading_like || block.title_case) && !terminal);
+
+    let mut i = 0;
+    while i < toks.len() {
+        // A chain starts at a capitalised word, or at a particle joined by a
+        // hyphen to a capitalised word ("al-Assad").
+        let starts = cap_word(i)
+            || (kind(i) == Some(TokenKind::Word)
+                && PARTICLES.contains(&text(i))
+                && is_hyphen(i + 1)
+                && cap_word(i + 2)
+                && (i == 0 || !matches!(kind(i - 1), Some(TokenKind::Word))));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let chain_start = i;
+        let mut parts: Vec<Part> = Vec::new();
+        let mut j = i;
+        loop {
+            // One part: a word plus hyphen-joined pieces.
+            let p_start = toks[j].span.start;
+            let mut p_end_tok = j;
+            let mut k = j;
+            while is_hyphen(k + 1) && kind(k + 2) == Some(TokenKind::Word) {
+                let piece = text(k + 2);
+                let (piece_core, _) = strip_possessive(piece);
+                let ok = is_capitalised(piece)
+                    || (lower_name_piece(piece_core) && is_capitalised(text(k)) && !is_all_caps(text(k)))
+                    || (PARTICLES.contains(&text(k)) && k == j);
+                if !ok {
+                    break;
+                }
+                k += 2;
+                p_end_tok = k;
+                if strip_possessive(piece).1 {
+                    break;
+                }
+            }
+            let last = text(p_end_tok);
+            let (core, mut possessive) = strip_possessive(last);
+            let mut p_end = toks[p_end_tok].span.start + core.len();
+            // Bare apostrophe possessive: "Higgins' ".
+            if !possessive
+                && core.ends_with('s')
+                && matches!(text(p_end_tok + 1), "'" | "\u{2019}")
+                && !matches!(kind(p_end_tok + 2), Some(TokenKind::Word))
+            {
+                possessive = true;
+            }
+            // Initials and abbreviations keep their period: "J. R.", "Dr.".
+            let mut next = p_end_tok + 1;
+            let single = p_start == toks[j].span.start && p_end_tok == j;
+            if !possessive && single && text(next) == "." && is_space(next + 1) && cap_word(next + 2) {
+                let w = text(j);
+                let initial = w.chars().count() == 1 && is_capitalised(w);
+                let abbrev = LEADING_TITLES.contains(&w.to_lowercase().as_str()) || matches!(w, "St" | "Mt" | "Ft");
+                if initial || abbrev {
+                    p_end = toks[next].span.end;
+                    next += 1;
+                }
+            }
+            // Lost apostrophe: "Parks Office" when "Park" is a name here.
+            if !possessive && p_end_tok == j && is_space(next) && cap_word(next + 1) {
+                if let Some(stem) = core.strip_suffix('s') {
+                    if stem.chars().count() >= 3 && !stem.ends_with('s') && capitals.contains(stem) {
+                        possessive = true;
+                        p_end -= 1;
+                    }
+                }
+            }
+            let particle = !is_capitalised(&doc.prose[p_start..p_end]) && !is_capitalised(text(j));
+            parts.push(Part {
+                span: Span::new(p_start, p_end),
+                particle,
+                possessive,
+            });
+            if possessive {
+                j = next;
+                break;
+            }
+            // Continue over one space to a capitalised word, or over a
+            // particle ("bin", "de") to a capitalised word, or across "of"
+            // inside a title ("Minister of Foreign Affairs").
+            if is_space(next) && cap_word(next + 1) {
+                j = next + 1;
+                continue;
+            }
+            if is_space(next) && kind(next + 1) == Some(TokenKind::Word) && is_space(next + 2) && cap_word(next + 3) && !parts.is_empty() {
+                let w = text(next + 1);
+                let in_title = (w == "of" || w == "for")
+                    && parts.iter().all(|p| {
+                        let s = doc.prose[p.span.range()].trim_end_matches('.').to_lowercase();
+                        OFFICE_TITLES.contains(&s.as_str()) || LEADING_TITLES.contains(&s.as_str()) || PORTFOLIO.contains(&s.as_str())
+                    });
+                if PARTICLES.contains(&w) || in_title {
+                    parts.push(Part {
+                        span: toks[next + 1].span,
+                        particle: true,
+                        possessive: false,
+                    });
+                    j = next + 3;
+                    continue;
+                }
+            }
+            j = next;
+            break;
+        }
+        // Trailing particles are not part of the name.
+        while parts.last().is_some_and(|p| p.particle) {
+            parts.pop();
+        }
+        let end_tok = j;
+        push_mention(doc, bi, toks, chain_start, end_tok, parts, headline, t);
+        i = end_tok.max(i + 1);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_mention(
+    doc: &Document,
+    bi: usize,
+    toks: &[super::Token],
+    chain_start: usize,
+    end_tok: usize,
+    mut parts: Vec<Part>,
+    headline: bool,
+    t: &mut NameTable,
+) {
+    if parts.is_empty() {
+        return;
+    }
+    let word = |p: &Part| doc.prose[p.span.range()].trim_end_matches('.').to_lowercase();
+    let mut initial = opens_sentence(doc, toks, chain_start);
+    let dateline = chain_start == 0 && parts.iter().all(|p| is_all_caps(&doc.prose[p.span.range()]) || p.particle);
+
+    // A sentence opener that is a common word is not part of the name.
+    if initial && !parts.is_empty() {
+        let w = word(&parts[0]);
+        if OPENERS.contains(&w.as_str()) || (parts.len() >= 2 && t.lower_words.contains(&w) && !LEADING_TITLES.contains(&w.as_str())) {
+            parts.remove(0);
+            initial = false;
+        } else if parts.len() == 1 && t.lower_words.contains(&w) {
+            return;
+        }
+    }
+    // Weekdays, months and stray capitalised function words do not end a
+    // name: "Park Geun Hye Tuesday", "Li Keqiang To".
+    while parts.len() >= 2
+        && parts.last().is_some_and(|p| {
+            let w = word(p);
+            OPENERS.contains(&w.as_str()) || CALENDAR.contains(&w.as_str())
+        })
+    {
+        parts.pop();
+    }
+    if parts.is_empty() {
+        return;
+    }
+    // A lone capitalised common word is a stray capital, not a name.
+    if parts.len() == 1 {
+        let w = word(&parts[0]);
+        if OPENERS.contains(&w.as_str()) || t.lower_words.contains(&w) || CALENDAR.contains(&w.as_str()) {
+            return;
+        }
+    }
+
+    // Titles: modifiers, then office titles and portfolio words
+    // ("French President", "Minister of Foreign Affairs", "Dr.").
+    let mut title_end: Option<usize> = None; // index of the last title part
+    {
+        let mut k = 0;
+        // Leading titles open the chain.
+        while k < parts.len() && LEADING_TITLES.contains(&word(&parts[k]).as_str()) {
+            title_end = Some(k);
+            k += 1;
+        }
+        if title_end.is_none() {
+            // Up to three modifiers before an office title.
+            let first_office = parts.iter().take(4).position(|p| {
+                let w = word(p);
+                OFFICE_TITLES.contains(&w.as_str()) || w.split('-').all(|s| OFFICE_TITLES.contains(&s))
+            });
+            if let Some(o) = first_office {
+                title_end = Some(o);
+                k = o + 1;
+            }
+        }
+        if title_end.is_some() {
+            while k < parts.len() {
+                let w = word(&parts[k]);
+                if OFFICE_TITLES.contains(&w.as_str()) || PORTFOLIO.contains(&w.as_str()) || parts[k].particle {
+                    title_end = Some(k);
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    let mut title: Option<Span> = None;
+    if let Some(te) = title_end {
+        let rest = &parts[te + 1..];
+        let has_name = rest.iter().any(|p| !p.particle && !is_suffix(&doc.prose[p.span.range()]));
+        if has_name {
+            title = Some(Span::new(parts[0].span.start, parts[te].span.end));
+            parts.drain(..=te);
+            initial = false;
+        }
+    }
+    while parts
+        .first()
+        .is_some_and(|p| p.particle && !doc.prose[p.span.range()].contains(['-', '\u{2010}']))
+    {
+        parts.remove(0);
+    }
+    if parts.is_empty() {
+        return;
+    }
+    // A lowercase title just before the chain: "leader Park Geun Hye".
+    if title.is_none() && chain_start >= 2 && toks[chain_start - 1].kind == TokenKind::Space {
+        let prev = &toks[chain_start - 2];
+        let w = doc.prose[prev.span.range()].to_lowercase();
+        if prev.kind == TokenKind::Word && OFFICE_TITLES.contains(&w.as_str()) {
+            title = Some(prev.span);
+        }
+    }
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return;
+    };
+    let span = Span::new(first.span.start, last.span.end);
+    let possessive = last.possessive;
+    let form: String = parts.iter().map(|p| &doc.source.text[p.span.range()]).collect::<Vec<_>>().join(" ");
+    let key = fold_key(&form);
+    if key.is_empty() {
+        return;
+    }
+    let all_caps = parts.iter().all(|p| p.particle || is_all_caps(&doc.prose[p.span.range()]));
+    let next_lower = toks.get(end_tok).is_some_and(|tk| tk.kind == TokenKind::Space)
+        && toks
+            .get(end_tok + 1)
+            .is_some_and(|tk| tk.kind == TokenKind::Word && doc.prose[tk.span.range()].chars().next().is_some_and(char::is_lowercase));
+    t.mentions.push(Mention {
+        span,
+        parts: parts.iter().map(|p| p.span).collect(),
+        form,
+        key,
+        entity: 0,
+        title,
+        possessive,
+        initial,
+        headline,
+        all_caps,
+        dateline,
+        block: bi,
+        next_lower,
+        refers_to: None,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{FileKind, SourceFile};
+
+    fn table(text: &str) -> (Document, Vec<String>) {
+        let d = Document::parse(0, SourceFile::new("t.txt", text, FileKind::Plain), None);
+        let forms = d.names().mentions.iter().map(|m| m.form.clone()).collect();
+        (d, forms)
+    }
+
+    #[test]
+    fn chains_titles_particles_possessives() {
+        let (d, forms) = table(
+            "North Korean leader Kim Jong-un met Russian President Vladimir Putin and Mohammed bin Salman in Charles de Gaulle's city.",
+        );
+        assert_eq!(
+            forms,
+            vec![
+                "North Korean",
+                "Kim Jong-un",
+                "Vladimir Putin",
+                "Mohammed bin Salman",
+                "Charles de Gaulle"
+            ]
+        );
+        let n = d.names();
+        assert_eq!(d.text(n.mentions[1].title.unwrap()), "leader");
+        assert_eq!(d.text(n.mentions[2].title.unwrap()), "Russian President");
+        assert!(n.mentions[4].possessive);
+    }
+
+    #[test]
+    fn title_with_portfolio() {
+        let (d, forms) = table("He met the Minister of Foreign Affairs Choe Son Hui and Secretary of State Antony Blinken on Monday.");
+        assert_eq!(forms, vec!["Choe Son Hui", "Antony Blinken"]);
+        assert_eq!(d.text(d.names().mentions[0].title.unwrap()), "Minister of Foreign Affairs");
+    }
+
+    #[test]
+    fn regnal_and_compound_names_keep_their_parts() {
+        let (_, forms) = table("We saw Martin Luther King and John Paul II with Boutros Boutros-Ghali and visited Baden-Baden.");
+        assert_eq!(
+            forms,
+            vec!["Martin Luther King", "John Paul II", "Boutros Boutros-Ghali", "Baden-Baden"]
+        );
+    }
+
+    #[test]
+    fn openers_and_suffix_words() {
+        let (_, forms) = table("The White House said the US-led talks went well. But Lee spoke. It rained in Seoul.");
+        assert_eq!(forms, vec!["White House", "US", "Lee", "Seoul"]);
+    }
+
+    #[test]
+    fn lost_apostrophe_possessive_and_dateline() {
+        let (d, forms) = table("NEW DELHI (AP) Kim said. Kims Train left for Russias Tass office.\nRussia is big.");
+        assert_eq!(forms, vec!["NEW DELHI", "AP", "Kim", "Kim", "Train", "Russia", "Tass", "Russia"]);
+        assert!(d.names().mentions[3].possessive);
+        assert!(d.names().mentions[0].dateline);
+    }
+
+    #[test]
+    fn short_forms_refer_to_full_names() {
+        let (d, _) = table("Kim Jong Un arrived. Later Kim left, and Vladimir Putin spoke. Putin smiled.");
+        let n = d.names();
+        let kim = n.mentions.iter().position(|m| m.form == "Kim").unwrap();
+        let putin = n.mentions.iter().position(|m| m.form == "Putin").unwrap();
+        assert_eq!(n.entities[n.resolve(kim).unwrap()].canonical, "Kim Jong Un");
+        assert_eq!(n.entities[n.resolve(putin).unwrap()].canonical, "Vladimir Putin");
+    }
+
+    #[test]
+    fn entities_group_by_fold_key() {
+        let (d, _) = table("Kim Jong Un came. Then Kim Jong-un left. Kim Jong Un again.");
+        let n = d.names();
+        let e = n.entity("kimjongun").unwrap();
+        assert_eq!(e.canonical, "Kim Jong Un");
+        assert_eq!(e.forms.len(), 2);
+    }
+
+    #[test]
+    fn similarity_helpers() {
+        assert_eq!(edit_distance("ukrene", "ukraine"), 2);
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        assert!(jaro_winkler("phamminhthanh", "phamminhtrinh") > 0.9);
+        assert!(jaro_winkler("abc", "xyz") < 0.1);
+        assert!(morphological_pair("taiwan", "taiwanese"));
+        assert!(morphological_pair("china", "chinese"));
+        assert!(!morphological_pair("ukrene", "ukraine"));
+    }
+
+    #[test]
+    fn piece_spans_split_hyphens() {
+        let text = "Leader Kim Jong-un left.";
+        let d = Document::parse(0, SourceFile::new("t.txt", text, FileKind::Plain), None);
+        let m = &d.names().mentions[0];
+        let p: Vec<&str> = m.piece_spans(text).iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(p, vec!["Kim", "Jong", "un"]);
+    }
+
+    #[test]
+    fn syllables_and_shapes() {
+        for s in [
+            "kim", "jong", "un", "hui", "kweun", "minh", "nguyen", "choe", "xi", "shik", "myung", "park",
+        ] {
+            assert!(is_syllable(s), "{s}");
+        }
+        for s in ["jinping", "putin", "boutros", "john", "baden", "luther"] {
+            assert!(!is_syllable(s), "{s}");
+        }
+        let p = |s: &str| pieces(s).map(fold_key).collect::<Vec<_>>();
+        assert!(east_asian_shape(&p("Kim Jong-un")));
+        assert!(!east_asian_shape(&p("Martin Luther")));
+        assert_eq!(fold_key("Zelens'kyy Đặng"), "zelenskyydang");
+    }
+}

@@ -1,0 +1,640 @@
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use crate::declare_lint;
+use crate::document::names::{east_asian_like, east_asian_shape, edit_distance, fold_key, is_syllable, morphological_pair, Mention};
+use crate::document::Document;
+use crate::finding::{Applicability, FileId};
+use crate::lint::{Ctx, Lint, RuleInfo};
+use crate::source::Span;
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Flags a name that machine translation has damaged:
+    /// - a stutter of name parts: "Park Geun Hyee Geun H", "Pham Minh Chinh Minh Chinh";
+    /// - a surname-first East Asian name cut short: "Park Geun was traveling"
+    ///   when the document also has the three-part name;
+    /// - a common word standing inside such a name: "Minister of Foreign
+    ///   Affairs Ri his Gwon";
+    /// - a misspelled part of a hyphenated name pair: "the Israel-Palestne talks"
+    ///   when "Palestine" is written correctly elsewhere.
+    ///
+    /// The message names the intended form where the document (or another
+    /// document of the run) writes it, with a label there and an unsafe fix.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// A mangled name misinforms: readers cannot tell who is meant, and
+    /// search and entity linking miss the person.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// The former leader Park Geun Hyee Geun H flew to Hanoi. State media said
+    /// that Park Geun was traveling with Minister of Foreign Affairs Ri his Gwon.
+    /// ```
+    ///
+    /// Use instead: `Park Geun Hye` and `Ri Son Gwon` (as written elsewhere).
+    ///
+    /// ## How it works
+    ///
+    /// All checks read the document's name table (capitalised chains, titles
+    /// stripped). Decisions rest on evidence in the same document; the rest
+    /// of the run is used only to find the intended form and, for
+    /// misspellings, to count how often each spelling is used.
+    /// - Stutter: inside one name, a run of two or three pieces repeated at
+    ///   once, the last piece of the copy equal to, a prefix of, or one edit
+    ///   from the original ("Geun Hyee Geun H"). A single repeated word ("Fang
+    ///   Fang", "Boutros Boutros-Ghali", "Bora Bora") is never a stutter.
+    /// - Truncation: a two-piece name of romanised single syllables (surname
+    ///   first) followed by a lowercase word or punctuation, when the same
+    ///   document has a longer name beginning with those two pieces. Western
+    ///   names are exempt: "Martin Luther" may be a whole name.
+    /// - Intruder: surname, a lowercase word from a short list (his, her, its,
+    ///   their, the, son, sun, moon, young, man, song...), one syllable in
+    ///   capitals ("Ri his Gwon"), when a three-part name "Ri X Gwon" is
+    ///   written elsewhere, or the surname follows a title.
+    /// - Misspelling: a piece of a hyphenated pair ("Israel-Palestne") used once
+    ///   in the run, at most two edits from a piece used at least twice that
+    ///   this document writes too (or the corrected pair is written elsewhere),
+    ///   sharing its first letter and not a derived form ("Sudanese").
+    ///
+    /// ## Known problems
+    ///
+    /// A truncation is only seen when the full name (or a stutter of it) is in
+    /// the same document; a stutter that repeats no whole piece ("Park
+    /// Geunhyee") is left to `name-variant`. A fully translated name ("Sharp"
+    /// for a name in another script) cannot be seen. Misspellings of standalone words
+    /// are not checked (that is a spell checker's job, and two real places can
+    /// differ by a letter: Shanxi / Shaanxi). The intruder check without a
+    /// full form in the run needs a title before the surname, and the
+    /// suggestion is then only the shape of the problem.
+    pub static MANGLED_NAME = {
+        name: "mangled-name",
+        family: "names",
+        severity: Warning,
+        status: Preview,
+        fix: Some(Applicability::Unsafe),
+        english_only: true,
+    };
+}
+
+#[derive(Default)]
+pub struct MangledName;
+
+/// Lowercase words that machine translation puts in place of a name syllable.
+const INTRUDERS: &[&str] = &[
+    "his", "her", "its", "their", "the", "son", "sun", "moon", "young", "man", "song", "good", "line", "ship", "gold", "jade", "star",
+    "rain", "snow", "spring", "bright", "light", "peace", "hero", "tiger", "dragon", "river", "mountain", "flower",
+];
+
+/// A name written somewhere in the run.
+#[derive(Clone, Debug)]
+struct Place {
+    form: String,
+    doc: usize,
+    span: Span,
+}
+
+/// What the run knows about names (built once per run).
+#[derive(Default)]
+struct RunNames {
+    /// Folded piece -> uses outside headlines.
+    piece_counts: HashMap<String, usize>,
+    /// Three-piece East Asian names (no stutter) by their first two pieces.
+    long_names: HashMap<(String, String), Vec<Place>>,
+    /// Hyphenated pairs by pattern ("austria-*" and "*-hungary") -> (piece, place).
+    compounds: HashMap<String, Vec<(String, Place)>>,
+}
+
+impl Lint for MangledName {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo::from(&MANGLED_NAME)]
+    }
+
+    fn has_corpus_phase(&self) -> bool {
+        true
+    }
+
+    fn check_corpus(&self, docs: &[&Document], cx: &mut Ctx) {
+        let run = RunNames::build(docs);
+        for (di, doc) in docs.iter().enumerate() {
+            let text = doc.source.text.as_str();
+            let table = doc.names();
+            let index = DocIndex::build(doc, di);
+            for m in &table.mentions {
+                stutter(doc, di, docs, &run, m, cx);
+                truncation(doc, di, docs, &run, &index, m, cx);
+                misspelling(doc, di, docs, &run, &index, m, text, cx);
+            }
+            for pair in table.mentions.windows(2) {
+                if let [a, b] = pair {
+                    intruder(doc, di, docs, &run, a, b, cx);
+                }
+            }
+        }
+    }
+}
+
+/// Per-document lookups, built once per document.
+struct DocIndex<'d> {
+    /// First two pieces -> first mention (outside headlines) with three or more pieces.
+    longer: HashMap<(String, String), (&'d Mention, Vec<String>)>,
+    /// First letter -> (folded piece, where it is written), first use of each piece.
+    pieces: HashMap<char, Vec<(String, Place)>>,
+}
+
+impl<'d> DocIndex<'d> {
+    fn build(doc: &'d Document, di: usize) -> DocIndex<'d> {
+        let mut longer = HashMap::new();
+        let mut pieces: HashMap<char, Vec<(String, Place)>> = HashMap::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let text = doc.source.text.as_str();
+        for m in doc.names().mentions.iter().filter(|m| !m.headline) {
+            let ps = m.pieces();
+            if ps.len() >= 3 {
+                longer.entry((ps[0].clone(), ps[1].clone())).or_insert_with(|| (m, ps.clone()));
+            }
+            for (q, span) in ps.into_iter().zip(m.piece_spans(text)) {
+                if seen.insert(q.clone()) {
+                    if let Some(c) = q.chars().next() {
+                        pieces.entry(c).or_default().push((
+                            q,
+                            Place {
+                                form: doc.text(span).to_string(),
+                                doc: di,
+                                span,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+        DocIndex { longer, pieces }
+    }
+}
+
+impl RunNames {
+    fn build(docs: &[&Document]) -> RunNames {
+        let mut run = RunNames::default();
+        for (di, doc) in docs.iter().enumerate() {
+            let text = doc.source.text.as_str();
+            for m in doc.names().mentions.iter().filter(|m| !m.headline && !m.dateline) {
+                let pieces = m.pieces();
+                for p in &pieces {
+                    *run.piece_counts.entry(p.clone()).or_default() += 1;
+                }
+                if pieces.len() == 3 && east_asian_like(&pieces) && find_stutter(&pieces).is_none() {
+                    run.long_names
+                        .entry((pieces[0].clone(), pieces[1].clone()))
+                        .or_default()
+                        .push(Place {
+                            form: m.form.clone(),
+                            doc: di,
+                            span: m.span,
+                        });
+                }
+                for part in &m.parts {
+                    let Some(s) = text.get(part.range()) else { continue };
+                    let ps: Vec<&str> = s.split('-').collect();
+                    if ps.len() < 2 || ps.iter().any(|p| !p.chars().next().is_some_and(char::is_uppercase)) {
+                        continue;
+                    }
+                    let folded: Vec<String> = ps.iter().map(|p| fold_key(p)).collect();
+                    for i in 0..folded.len() {
+                        let mut pat = folded.clone();
+                        pat[i] = "*".into();
+                        run.compounds.entry(pat.join("-")).or_default().push((
+                            folded[i].clone(),
+                            Place {
+                                form: ps[i].to_string(),
+                                doc: di,
+                                span: *part,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+        run
+    }
+
+    fn count(&self, piece: &str) -> usize {
+        self.piece_counts.get(piece).copied().unwrap_or(0)
+    }
+
+    /// Three-piece names starting with `a b` whose third piece starts with
+    /// `initial` (if given): same document first, else the run; distinct forms.
+    fn complete(&self, a: &str, b: &str, initial: Option<char>, doc: usize) -> Vec<Place> {
+        let Some(list) = self.long_names.get(&(a.to_string(), b.to_string())) else {
+            return Vec::new();
+        };
+        let fits = |p: &&Place| {
+            initial.is_none_or(|c| {
+                let f = fold_key(&p.form);
+                f.chars().nth(a.len() + b.len()) == Some(c)
+            })
+        };
+        let here: Vec<&Place> = list.iter().filter(|p| p.doc == doc).filter(fits).collect();
+        let pool: Vec<&Place> = if here.is_empty() {
+            list.iter().filter(fits).collect()
+        } else {
+            here
+        };
+        // One place per distinct name (fold key), in the form most places use.
+        let mut groups: Vec<(String, Vec<&Place>)> = Vec::new();
+        for p in pool {
+            let k = fold_key(&p.form);
+            match groups.iter_mut().find(|(g, _)| *g == k) {
+                Some((_, v)) => v.push(p),
+                None => groups.push((k, vec![p])),
+            }
+        }
+        groups
+            .into_iter()
+            .filter_map(|(_, places)| {
+                let count = |f: &str| places.iter().filter(|p| p.form == f).count();
+                places
+                    .iter()
+                    .max_by_key(|p| (count(&p.form), Reverse((p.doc, p.span.start))))
+                    .map(|p| (*p).clone())
+            })
+            .collect()
+    }
+}
+
+/// (start, length) of a stutter: pieces[i..i+L] repeated at once, the last
+/// piece of the copy equal, a prefix, or one edit away.
+fn find_stutter(pieces: &[String]) -> Option<(usize, usize)> {
+    for l in 2..=3 {
+        for i in 0..pieces.len() {
+            if i + 2 * l > pieces.len() {
+                break;
+            }
+            let same = (0..l - 1).all(|k| pieces[i + k] == pieces[i + l + k]);
+            let (x, y) = (&pieces[i + l - 1], &pieces[i + 2 * l - 1]);
+            let close = x == y || x.starts_with(y.as_str()) || y.starts_with(x.as_str()) || edit_distance(x, y) <= 1;
+            if same && close {
+                return Some((i, l));
+            }
+        }
+    }
+    None
+}
+
+fn file_of(docs: &[&Document], i: usize) -> Option<FileId> {
+    docs.get(i).map(|d| d.id)
+}
+
+fn label_place(f: &mut crate::finding::Finding, docs: &[&Document], di: usize, p: &Place) {
+    let msg = format!("written '{}' here", p.form);
+    if p.doc == di {
+        f.label(p.span, msg);
+    } else if let Some(id) = file_of(docs, p.doc) {
+        f.label_in(id, p.span, msg);
+    }
+}
+
+fn stutter(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, m: &Mention, cx: &mut Ctx) {
+    if m.all_caps {
+        return;
+    }
+    let pieces = m.pieces();
+    if pieces.len() < 4 {
+        return;
+    }
+    let Some((i, l)) = find_stutter(&pieces) else { return };
+    let spans = m.piece_spans(&doc.source.text);
+    let (Some(first), Some(last)) = (spans.first(), spans.get(i + 2 * l - 1)) else {
+        return;
+    };
+    let span = Span::new(first.start, last.end);
+    let written = doc.text(span).to_string();
+    // The intended name: the pieces before the repeat plus one piece.
+    let k = i + l - 1;
+    let candidates = if k == 2 {
+        run.complete(&pieces[0], &pieces[1], pieces[k].chars().next(), di)
+    } else {
+        Vec::new()
+    };
+    match candidates.as_slice() {
+        [one] => {
+            let f = cx.report_in(
+                doc.id,
+                span,
+                format!("name parts repeated in '{written}'; the name is written '{}'", one.form),
+            );
+            label_place(f, docs, di, one);
+            f.replace(one.form.clone(), Applicability::Unsafe);
+            f.help("machine translation repeated part of the name");
+        }
+        _ => {
+            let f = cx.report_in(doc.id, span, format!("name parts repeated in '{written}'"));
+            f.help("machine translation repeated part of the name; write it once");
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn truncation(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, index: &DocIndex, m: &Mention, cx: &mut Ctx) {
+    if m.headline || m.all_caps || m.parts.is_empty() {
+        return;
+    }
+    let pieces = m.pieces();
+    if pieces.len() != 2 || !east_asian_shape(&pieces) {
+        return;
+    }
+    let after = doc.prose.get(m.span.end..).and_then(|s| s.chars().next());
+    let ends = m.next_lower || m.possessive || matches!(after, Some(',' | '.' | ';' | ':' | ')' | '!' | '?'));
+    if !ends {
+        return;
+    }
+    // Evidence in this document: a longer name starting with these pieces.
+    let Some((evidence, ev_pieces)) = index.longer.get(&(pieces[0].clone(), pieces[1].clone())) else {
+        return;
+    };
+    let initial = if find_stutter(ev_pieces).is_some() {
+        ev_pieces[2].chars().next()
+    } else {
+        None
+    };
+    let candidates = run.complete(&pieces[0], &pieces[1], initial, di);
+    let written = &m.form;
+    match candidates.as_slice() {
+        [one] => {
+            let f = cx.report_in(
+                doc.id,
+                m.span,
+                format!("'{written}' looks cut short; the name is written '{}'", one.form),
+            );
+            label_place(f, docs, di, one);
+            f.replace(one.form.clone(), Applicability::Unsafe);
+            f.help("surname-first names are shortened to the surname alone, not to surname and first syllable");
+        }
+        [] => {
+            let f = cx.report_in(
+                doc.id,
+                m.span,
+                format!("'{written}' looks cut short ('{}' is written here too)", evidence.form),
+            );
+            f.label(evidence.span, format!("written '{}' here", evidence.form));
+            f.help("surname-first names are shortened to the surname alone, not to surname and first syllable");
+        }
+        many => {
+            let names: Vec<String> = many.iter().map(|p| format!("'{}'", p.form)).collect();
+            let f = cx.report_in(doc.id, m.span, format!("'{written}' looks cut short ({})", names.join(" or ")));
+            for p in many {
+                label_place(f, docs, di, p);
+            }
+            f.help("surname-first names are shortened to the surname alone, not to surname and first syllable");
+        }
+    }
+}
+
+fn intruder(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, a: &Mention, b: &Mention, cx: &mut Ctx) {
+    if a.block != b.block || a.headline || a.all_caps || b.all_caps || a.possessive {
+        return;
+    }
+    let Some(between) = doc.prose.get(a.span.end..b.span.start) else {
+        return;
+    };
+    let Some(word) = between.strip_prefix(' ').and_then(|s| s.strip_suffix(' ')) else {
+        return;
+    };
+    if !INTRUDERS.contains(&word) {
+        return;
+    }
+    let (pa, pb) = (a.pieces(), b.pieces());
+    let (Some(x), [y]) = (pa.last(), pb.as_slice()) else { return };
+    if x.len() > 5 || y.len() > 5 || !is_syllable(x) || !is_syllable(y) || b.parts.len() != 1 {
+        return;
+    }
+    let spans = a.piece_spans(&doc.source.text);
+    let Some(start) = spans.last() else { return };
+    let span = Span::new(start.start, b.span.end);
+    let written = doc.text(span).to_string();
+    // A three-part name "x ? y" written in the run.
+    let mut found: Vec<Place> = Vec::new();
+    for (_, places) in run.long_names.iter().filter(|((p0, _), _)| p0 == x) {
+        for p in places {
+            let f = fold_key(&p.form);
+            if f.ends_with(y.as_str()) && !found.iter().any(|o| fold_key(&o.form) == f) {
+                found.push(p.clone());
+            }
+        }
+    }
+    found.sort_by_key(|p| (p.doc != di, p.doc, p.span.start));
+    match found.first() {
+        Some(one) if found.iter().all(|p| fold_key(&p.form) == fold_key(&one.form)) => {
+            let f = cx.report_in(
+                doc.id,
+                span,
+                format!(
+                    "'{word}' in '{written}' looks like a translated name part; the name is written '{}'",
+                    one.form
+                ),
+            );
+            label_place(f, docs, di, one);
+            f.replace(one.form.clone(), Applicability::Unsafe);
+            f.help("machine translation rendered a syllable of the name as an English word");
+        }
+        _ if a.title.is_some() && a.parts.len() == 1 => {
+            let f = cx.report_in(doc.id, span, format!("'{word}' in '{written}' looks like a translated name part"));
+            f.help("machine translation rendered a syllable of the name as an English word; check the person's name");
+        }
+        _ => {}
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn misspelling(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, index: &DocIndex, m: &Mention, text: &str, cx: &mut Ctx) {
+    if m.headline || m.all_caps || !m.has_compound() {
+        return;
+    }
+    let table = doc.names();
+    for part in &m.parts {
+        let Some(s) = text.get(part.range()) else { continue };
+        let ps: Vec<&str> = s.split('-').collect();
+        if ps.len() < 2 || ps.iter().any(|p| !p.chars().next().is_some_and(char::is_uppercase)) {
+            continue;
+        }
+        let folded: Vec<String> = ps.iter().map(|p| fold_key(p)).collect();
+        let mut offset = part.start;
+        for (i, p) in ps.iter().enumerate() {
+            let pspan = Span::new(offset, offset + p.len());
+            offset += p.len() + 1;
+            let fp = &folded[i];
+            if fp.chars().count() < 5 || p.chars().all(|c| !c.is_lowercase()) || run.count(fp) != 1 || table.is_lower_word(fp) {
+                continue;
+            }
+            // Candidates: pieces of this document, and the other piece of
+            // pairs written with the same partner in the run.
+            let mut cands: Vec<(String, Place)> = fp
+                .chars()
+                .next()
+                .and_then(|c| index.pieces.get(&c))
+                .map(|v| v.iter().filter(|(q, _)| q.len().abs_diff(fp.len()) <= 2).cloned().collect())
+                .unwrap_or_default();
+            let mut pat = folded.clone();
+            pat[i] = "*".into();
+            if let Some(list) = run.compounds.get(&pat.join("-")) {
+                cands.extend(list.iter().cloned());
+            }
+            let best = cands
+                .into_iter()
+                .filter(|(q, _)| {
+                    q != fp
+                        && q.chars().next() == fp.chars().next()
+                        && q.chars().count() >= 5
+                        && run.count(q) >= 2
+                        && !morphological_pair(fp, q)
+                        && !q.starts_with(fp.as_str())
+                        && !fp.starts_with(q.as_str())
+                        && !doubled_vowel_pair(fp, q)
+                })
+                .map(|(q, place)| (edit_distance(fp, &q), q, place))
+                .filter(|(d, q, _)| *d <= if fp.chars().count().min(q.chars().count()) <= 5 { 1 } else { 2 })
+                .min_by_key(|(d, q, place)| (*d, std::cmp::Reverse(run.count(q)), place.doc != di, place.doc, place.span.start));
+            let Some((_, _, place)) = best else { continue };
+            let f = cx.report_in(doc.id, pspan, format!("'{p}' looks like a misspelling of '{}'", place.form));
+            label_place(f, docs, di, &place);
+            f.replace(place.form.clone(), Applicability::Unsafe);
+            f.help("the name is spelled correctly elsewhere");
+        }
+    }
+}
+
+/// Whether two words differ only by a doubled vowel ("Shanxi" / "Shaanxi"):
+/// a doubled vowel is a deliberate distinction in romanised names.
+fn doubled_vowel_pair(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    let lb = long.as_bytes();
+    (1..lb.len()).any(|i| {
+        lb[i] == lb[i - 1]
+            && matches!(lb[i], b'a' | b'e' | b'i' | b'o' | b'u')
+            && long
+                .get(..i)
+                .zip(long.get(i + 1..))
+                .is_some_and(|(x, y)| format!("{x}{y}") == short)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{fixed, flagged};
+    use crate::source::{FileKind, SourceFile};
+
+    fn run_docs(texts: &[&str]) -> Vec<(usize, String, String)> {
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::parse(i, SourceFile::new(format!("d{i}.txt"), *t, FileKind::Plain), None))
+            .collect();
+        let refs: Vec<&Document> = docs.iter().collect();
+        let names: Vec<std::sync::Arc<str>> = vec!["mangled-name".into()];
+        let enabled = vec![true];
+        let mut cx = Ctx::new(0, &names, &enabled);
+        MangledName.check_corpus(&refs, &mut cx);
+        cx.into_findings()
+            .into_iter()
+            .map(|f| (f.file, texts[f.file][f.span.range()].to_string(), f.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn stutter() {
+        assert_eq!(
+            flagged(&MangledName, "North Korean leader Kim Jong Une Jong U Tuesday heads for Beijing."),
+            vec!["Kim Jong Une Jong U"]
+        );
+        assert_eq!(
+            flagged(
+                &MangledName,
+                "Prime Minister Pham Minh Chinh Minh Chinh spoke. Pham Minh Chinh left."
+            ),
+            vec!["Pham Minh Chinh Minh Chinh"]
+        );
+        assert_eq!(
+            fixed(&MangledName, "Leader Kim Jong Un spoke. Kim Jong Une Jong U left."),
+            "Leader Kim Jong Un spoke. Kim Jong Un left."
+        );
+    }
+
+    #[test]
+    fn truncation() {
+        assert_eq!(
+            flagged(
+                &MangledName,
+                "Leader Kim Jong Un arrived. Officials said that Kim Jong was traveling."
+            ),
+            vec!["Kim Jong"]
+        );
+        let f = run_docs(&[
+            "Leader Kim Jong Un arrived in Beijing.",
+            "Leader Kim Jong Une Jong U left. Officials said that Kim Jong was traveling.",
+        ]);
+        assert!(
+            f.iter().any(|(d, t, m)| *d == 1 && t == "Kim Jong" && m.contains("'Kim Jong Un'")),
+            "{f:?}"
+        );
+        assert!(
+            f.iter()
+                .any(|(d, t, m)| *d == 1 && t == "Kim Jong Une Jong U" && m.contains("'Kim Jong Un'")),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn intruder() {
+        assert_eq!(
+            flagged(
+                &MangledName,
+                "He traveled with the Minister of Foreign Affairs Choe his Hui on Monday."
+            ),
+            vec!["Choe his Hui"]
+        );
+        assert_eq!(
+            fixed(&MangledName, "Minister Choe Son Hui spoke. Later Choe son Hui left."),
+            "Minister Choe Son Hui spoke. Later Choe Son Hui left."
+        );
+    }
+
+    #[test]
+    fn misspelled_compound() {
+        let text = "The Russia-Ukrene war goes on. Ukraine said. Ukraine fought.";
+        assert_eq!(flagged(&MangledName, text), vec!["Ukrene"]);
+        assert_eq!(
+            fixed(&MangledName, text),
+            "The Russia-Ukraine war goes on. Ukraine said. Ukraine fought."
+        );
+        let f = run_docs(&["The Russia-Ukraine war goes on in Ukraine.", "The Russia-Ukrene war goes on."]);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn precision_traps() {
+        for ok in [
+            "The writer Fang Fang kept a diary. Fang Fang was attacked.",
+            "Boutros Boutros-Ghali met Bora Bora officials in Baden-Baden.",
+            "Martin Luther King led marches. Martin Luther was a monk.",
+            "John Paul II visited. John Paul was a name.",
+            "Mohammed bin Salman met Charles de Gaulle's heirs.",
+            "President Moon Jae-in met Sun Yat-sen's heirs. General Secretary To Lam spoke.",
+            "Kim Jong Un met Kim Jong Il. Kim Il Sung founded the state. Kim Yo Jong spoke.",
+            "Kim Jong Un and his sister Kim Yo Jong. Kim said so.",
+            "Taiwan's army and Taiwanese voters. The Sino-Taiwanese talks.",
+            "The Austria-Hungary empire. Australia won.",
+            "President Xi Jinping met Kim in Seoul. Xi said Kim his friend had come.",
+            "President Lee in Seoul. Lee the younger spoke.",
+            "Wang Yi said that the talks went well. Wang Yi left.",
+            "The Shanxi-Hebei border. Shaanxi and Shaanxi again.",
+        ] {
+            assert!(flagged(&MangledName, ok).is_empty(), "{ok}: {:?}", flagged(&MangledName, ok));
+        }
+    }
+}

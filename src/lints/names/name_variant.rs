@@ -1,0 +1,782 @@
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+use super::romanize::Romanizer;
+use crate::declare_lint;
+use crate::document::names::{edit_distance, fold_key, jaro_winkler, morphological_pair, pieces, Mention};
+use crate::document::Document;
+use crate::finding::Applicability;
+use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
+use crate::source::Span;
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Flags a name written in more than one way: "Park Geun-hye" beside "Park
+    /// Geun Hye", "LI" beside "Li", "Nato" beside "NATO", "Fangfang" beside
+    /// "Fang Fang", "Zelenskyy" beside "Zelensky", "Qaddafi" beside "Gaddafi".
+    /// Within a document the less used form is flagged, with a label on the
+    /// form most mentions use; across the documents of a run (the default
+    /// scope) a document whose form differs from the one most documents use
+    /// is flagged, with a label into a document that uses it.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Machine translation and copy from different wire services spell one
+    /// name several ways. Readers wonder whether two people are meant, search
+    /// and entity linking break, and a content repository should spell a name
+    /// one way.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// The former leader Park Geun Hye arrived on Tuesday. Park Geun-hye met
+    /// reporters. Park Geun Hye left on Wednesday.
+    /// ```
+    ///
+    /// Use instead: `Park Geun Hye` throughout (an unsafe fix rewrites the
+    /// minority form).
+    ///
+    /// ## Options
+    ///
+    /// - `canonical = ["Park Geun Hye", ...]`: preferred forms; they win over
+    ///   the majority, and any form matching one of them (same key or same
+    ///   romanization skeleton) is flagged even when it is the only form used.
+    ///   A pack can ship such a style book as a `lexicon` rule for
+    ///   `name-variant` with `entries` and no `pairs`.
+    /// - `scope = "run"` (default) or `"document"`: compare the documents of
+    ///   a run with each other, or each document only with itself.
+    ///
+    /// ## How it works
+    ///
+    /// Names come from the document's name table (capitalised chains with
+    /// particles, titles, sentence openers and possessives handled). Forms are
+    /// matched in passes of falling precision:
+    /// 1. exact fold key: case, spaces, hyphens, apostrophes and diacritics
+    ///    ignored. A difference only in case counts only when the mixed-case
+    ///    form is used as a name mid-sentence and the document never writes it
+    ///    as a lowercase word (so "US"/"us", "WHO"/"who" never match); forms
+    ///    differing only in periods ("U.S."/"US") are not compared;
+    /// 2. romanization skeleton: the letter rules of `lints/romanization.toml`
+    ///    (Korean, Chinese, Cyrillic, Arabic families; no per-person lists).
+    ///    Korean and Chinese rules apply only to names shaped like romanised
+    ///    East Asian names; one-word names need six letters; the two forms
+    ///    must be similar (Jaro-Winkler >= 0.82); in one document one form
+    ///    must be used more often than the other; across documents the two
+    ///    documents must share at least three other names;
+    /// 3. fuzzy (one document only): names of two or more words that differ
+    ///    in one word of at least five letters, by at most two edits, with
+    ///    Jaro-Winkler >= 0.9 on the whole name, where one form occurs once
+    ///    and the other at least twice ("Pham Minh Chinh" / "Pham Minh Trinh").
+    ///
+    /// The target form is the configured canonical form, else the form most
+    /// documents (in one document: most mentions) use, ties going to the form
+    /// written first.
+    ///
+    /// ## Known problems
+    ///
+    /// Different names stay apart when they differ in a real letter ("Park Geun
+    /// Hye" / "Park Chung Hee", "Shanxi" / "Shaanxi", "Sudan" / "Sudanese",
+    /// "Martin Luther" / "Martin Luther King", "John Paul" / "John Paul II"),
+    /// but two different people whose names are romanization variants of each
+    /// other ("Park" / "Pak" in two unrelated articles) can be merged by pass 2
+    /// when their documents share context. Surname classes that are not letter
+    /// rules (Lee / Yi / Rhee) are not matched. Headline capitals are not
+    /// judged. Across documents, style differences of wire services ("Nato" /
+    /// "NATO") are reported like any other variant: configure `canonical`, or
+    /// `scope = "document"`.
+    pub static NAME_VARIANT = {
+        name: "name-variant",
+        family: "names",
+        severity: Warning,
+        status: Preview,
+        fix: Some(Applicability::Unsafe),
+        english_only: true,
+    };
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum ScopeOpt {
+    Document,
+    #[default]
+    Run,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct Options {
+    canonical: Vec<String>,
+    scope: ScopeOpt,
+}
+
+/// The lint, built from options and the romanization lexicons.
+#[derive(Debug, Default)]
+pub struct NameVariant {
+    /// Fold key -> configured form.
+    canonical: HashMap<String, String>,
+    /// (family, skeleton) -> configured form.
+    canonical_skeletons: HashMap<(usize, String), String>,
+    romanizer: Romanizer,
+    run_scope: bool,
+}
+
+pub fn build(cx: &BuildCx) -> Result<Box<dyn Lint>, String> {
+    let opts: Options = cx.options()?;
+    let romanizer = Romanizer::from_lexicons(cx.lexicons_for(NAME_VARIANT.name))?;
+    let mut forms = opts.canonical.clone();
+    for lex in cx.lexicons_for(NAME_VARIANT.name).filter(|l| l.pairs.is_empty()) {
+        forms.extend(lex.entries.iter().cloned());
+    }
+    Ok(Box::new(NameVariant::new(romanizer, &forms, opts.scope == ScopeOpt::Run)))
+}
+
+impl NameVariant {
+    pub fn new(romanizer: Romanizer, canonical: &[String], run_scope: bool) -> NameVariant {
+        let mut lint = NameVariant {
+            romanizer,
+            run_scope,
+            ..NameVariant::default()
+        };
+        for c in canonical {
+            let c = c.trim();
+            if c.is_empty() {
+                continue;
+            }
+            lint.canonical.insert(fold_key(c), c.to_string());
+            for (f, s) in lint.romanizer.skeletons(c).into_iter().enumerate() {
+                if let Some(s) = s {
+                    lint.canonical_skeletons.insert((f, s), c.to_string());
+                }
+            }
+        }
+        lint
+    }
+}
+
+impl Lint for NameVariant {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo::from(&NAME_VARIANT)]
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Ctx) {
+        if !self.run_scope {
+            self.analyze(&[doc], cx);
+        }
+    }
+
+    fn has_corpus_phase(&self) -> bool {
+        self.run_scope
+    }
+
+    fn check_corpus(&self, docs: &[&Document], cx: &mut Ctx) {
+        if self.run_scope {
+            self.analyze(docs, cx);
+        }
+    }
+}
+
+/// One surface form of a name in one document.
+#[derive(Debug)]
+struct Node {
+    doc: usize,
+    form: String,
+    key: String,
+    /// Indices into the document's mentions.
+    mentions: Vec<usize>,
+    first: Span,
+    pieces: Vec<String>,
+    /// Used as a name: several words, mid-sentence outside headlines, or a
+    /// word of a longer name.
+    name_like: bool,
+    /// Some mention outside headlines and not all capitals.
+    body: bool,
+    all_caps: bool,
+    /// A hyphenated pair of capitalised words ("Austria-Hungary"): left to
+    /// `mangled-name` beyond pass 1.
+    compound: bool,
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[rb] = ra;
+        }
+    }
+}
+
+impl NameVariant {
+    fn nodes(docs: &[&Document]) -> Vec<Node> {
+        let mut nodes: Vec<Node> = Vec::new();
+        for (di, doc) in docs.iter().enumerate() {
+            let table = doc.names();
+            let mut long_pieces: HashSet<String> = HashSet::new();
+            for m in table.mentions.iter().filter(|m| m.parts.len() >= 2 && !m.headline) {
+                long_pieces.extend(m.pieces());
+            }
+            let mut by_form: HashMap<&str, usize> = HashMap::new();
+            for (mi, m) in table.mentions.iter().enumerate() {
+                if m.dateline {
+                    continue;
+                }
+                let n = match by_form.get(m.form.as_str()) {
+                    Some(&n) => n,
+                    None => {
+                        nodes.push(Node {
+                            doc: di,
+                            form: m.form.clone(),
+                            key: m.key.clone(),
+                            mentions: Vec::new(),
+                            first: m.span,
+                            pieces: m.pieces(),
+                            name_like: m.parts.len() >= 2 || long_pieces.contains(&m.key),
+                            body: false,
+                            all_caps: m.all_caps,
+                            compound: m.has_compound(),
+                        });
+                        by_form.insert(&m.form, nodes.len() - 1);
+                        nodes.len() - 1
+                    }
+                };
+                let node = &mut nodes[n];
+                node.mentions.push(mi);
+                if !m.headline && !m.all_caps {
+                    node.body = true;
+                    if !m.initial {
+                        node.name_like = true;
+                    }
+                }
+            }
+        }
+        nodes
+    }
+
+    fn analyze(&self, docs: &[&Document], cx: &mut Ctx) {
+        let nodes = Self::nodes(docs);
+        if nodes.is_empty() {
+            return;
+        }
+        let mut uf = UnionFind((0..nodes.len()).collect());
+
+        // Pass 1: exact fold key.
+        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, n) in nodes.iter().enumerate() {
+            by_key.entry(n.key.as_str()).or_default().push(i);
+        }
+        for group in by_key.values().filter(|g| g.len() >= 2) {
+            for (x, &a) in group.iter().enumerate() {
+                for &b in &group[x + 1..] {
+                    if nodes[a].form != nodes[b].form && compatible(docs, &nodes[a], &nodes[b]) {
+                        uf.union(a, b);
+                    }
+                }
+            }
+        }
+
+        // Context of each document: its name keys.
+        let context: Vec<HashSet<&str>> = docs
+            .iter()
+            .enumerate()
+            .map(|(di, _)| {
+                nodes
+                    .iter()
+                    .filter(|n| n.doc == di && n.name_like)
+                    .map(|n| n.key.as_str())
+                    .collect()
+            })
+            .collect();
+        let shared = |a: &Node, b: &Node| -> bool {
+            if a.doc == b.doc {
+                return true;
+            }
+            let (ca, cb) = (&context[a.doc], &context[b.doc]);
+            ca.iter().filter(|k| **k != a.key && **k != b.key && cb.contains(*k)).count() >= 3
+        };
+
+        // Pass 2: romanization skeletons.
+        let skeletons: Vec<Vec<Option<String>>> = nodes
+            .iter()
+            .map(|n| {
+                if n.name_like && n.body && !n.all_caps && !n.compound && (n.pieces.len() >= 2 || n.key.chars().count() >= 6) {
+                    self.romanizer.skeletons(&n.form)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let mut by_skel: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+        for (i, sk) in skeletons.iter().enumerate() {
+            for (f, s) in sk.iter().enumerate() {
+                if let Some(s) = s {
+                    by_skel.entry((f, s.as_str())).or_default().push(i);
+                }
+            }
+        }
+        for group in by_skel.values().filter(|g| g.len() >= 2) {
+            for (x, &a) in group.iter().enumerate() {
+                for &b in &group[x + 1..] {
+                    let (na, nb) = (&nodes[a], &nodes[b]);
+                    if na.key == nb.key || jaro_winkler(&na.key, &nb.key) < 0.82 || !shared(na, nb) {
+                        continue;
+                    }
+                    if na.doc == nb.doc && na.mentions.len() == nb.mentions.len() {
+                        continue;
+                    }
+                    uf.union(a, b);
+                }
+            }
+        }
+
+        // Pass 3: fuzzy, inside one document, names of two or more words
+        // differing in one word.
+        let mut buckets: HashMap<(usize, usize, String), Vec<usize>> = HashMap::new();
+        for (i, n) in nodes.iter().enumerate() {
+            if n.pieces.len() < 2 || !n.body || n.all_caps || n.form.contains('-') {
+                continue;
+            }
+            for p in 0..n.pieces.len() {
+                let mut k = n.pieces.clone();
+                k[p] = "*".to_string();
+                buckets.entry((n.doc, p, k.join(" "))).or_default().push(i);
+            }
+        }
+        for ((_, p, _), group) in buckets.iter().filter(|(_, g)| g.len() >= 2) {
+            for (x, &a) in group.iter().enumerate() {
+                for &b in &group[x + 1..] {
+                    let (na, nb) = (&nodes[a], &nodes[b]);
+                    let (Some(wa), Some(wb)) = (na.pieces.get(*p), nb.pieces.get(*p)) else {
+                        continue;
+                    };
+                    let (ca, cb) = (na.mentions.len(), nb.mentions.len());
+                    if wa == wb
+                        || wa.chars().count() < 5
+                        || wb.chars().count() < 5
+                        || edit_distance(wa, wb) > 2
+                        || wa.starts_with(wb.as_str())
+                        || wb.starts_with(wa.as_str())
+                        || morphological_pair(wa, wb)
+                        || jaro_winkler(&na.key, &nb.key) < 0.9
+                        || ca.min(cb) != 1
+                        || ca.max(cb) < 2
+                    {
+                        continue;
+                    }
+                    uf.union(a, b);
+                }
+            }
+        }
+
+        // Clusters.
+        let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in 0..nodes.len() {
+            let r = uf.find(i);
+            clusters.entry(r).or_default().push(i);
+        }
+        let mut roots: Vec<usize> = clusters.keys().copied().collect();
+        roots.sort_unstable();
+        let clusters: Vec<Vec<usize>> = roots.iter().filter_map(|r| clusters.remove(r)).collect();
+        let style = Self::run_style(&nodes, &clusters);
+        for members in &clusters {
+            self.report_cluster(docs, &nodes, members, &skeletons, style, cx);
+        }
+    }
+
+    fn configured(&self, nodes: &[Node], members: &[usize], skeletons: &[Vec<Option<String>>]) -> Option<String> {
+        if self.canonical.is_empty() {
+            return None;
+        }
+        for &m in members {
+            if let Some(c) = self.canonical.get(&nodes[m].key) {
+                return Some(c.clone());
+            }
+            for (f, s) in skeletons.get(m).into_iter().flatten().enumerate() {
+                if let Some(s) = s {
+                    if let Some(c) = self.canonical_skeletons.get(&(f, s.clone())) {
+                        return Some(c.clone());
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Per form of a cluster: (votes, mentions, earliest place reversed).
+    /// Each document votes for the form it uses most.
+    fn scores<'n>(nodes: &'n [Node], members: &[usize]) -> HashMap<&'n str, Score> {
+        let mut best_in_doc: HashMap<usize, usize> = HashMap::new();
+        for &m in members {
+            let n = &nodes[m];
+            let e = best_in_doc.entry(n.doc).or_insert(m);
+            let cur = &nodes[*e];
+            if (n.mentions.len(), Reverse(n.first.start)) > (cur.mentions.len(), Reverse(cur.first.start)) {
+                *e = m;
+            }
+        }
+        let mut score: HashMap<&str, Score> = HashMap::new();
+        for &m in members {
+            let n = &nodes[m];
+            let s = score.entry(n.form.as_str()).or_insert(Score {
+                votes: 0,
+                mentions: 0,
+                first: Reverse((usize::MAX, usize::MAX)),
+            });
+            s.mentions += n.mentions.len();
+            s.first = s.first.max(Reverse((n.doc, n.first.start)));
+            if best_in_doc.get(&n.doc) == Some(&m) {
+                s.votes += 1;
+            }
+        }
+        score
+    }
+
+    /// The run's hyphenation style for names ("Park Geun-hye" vs "Park Geun
+    /// Hye"), from clusters where one form clearly wins (twice the votes of
+    /// every other): Some(true) = hyphenated.
+    fn run_style(nodes: &[Node], clusters: &[Vec<usize>]) -> Option<bool> {
+        let (mut hyphen, mut space) = (0usize, 0usize);
+        for members in clusters {
+            let score = Self::scores(nodes, members);
+            if score.len() < 2 || !score.keys().all(|a| score.keys().all(|b| style_pair(a, b))) {
+                continue;
+            }
+            let Some((top, ts)) = score.iter().max_by_key(|(_, s)| (s.votes, s.mentions, s.first)) else {
+                continue;
+            };
+            if score.iter().all(|(f, s)| f == top || ts.votes >= 2 * s.votes) {
+                if top.contains('-') {
+                    hyphen += 1;
+                } else {
+                    space += 1;
+                }
+            }
+        }
+        match hyphen.cmp(&space) {
+            std::cmp::Ordering::Greater => Some(true),
+            std::cmp::Ordering::Less => Some(false),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    fn report_cluster(
+        &self,
+        docs: &[&Document],
+        nodes: &[Node],
+        members: &[usize],
+        skeletons: &[Vec<Option<String>>],
+        style: Option<bool>,
+        cx: &mut Ctx,
+    ) {
+        let configured = self.configured(nodes, members, skeletons);
+        let distinct: HashSet<&str> = members.iter().map(|&m| nodes[m].form.as_str()).collect();
+        if distinct.len() < 2 && configured.as_ref().is_none_or(|c| distinct.contains(c.as_str())) {
+            return;
+        }
+        let score = Self::scores(nodes, members);
+        let style_cluster = score.len() >= 2 && score.keys().all(|a| score.keys().all(|b| style_pair(a, b)));
+        let fits_style = |f: &str| style_cluster && style == Some(f.contains('-'));
+        let target = match &configured {
+            Some(c) => c.clone(),
+            None => {
+                let Some((form, _)) = score.iter().max_by_key(|(f, s)| (s.votes, fits_style(f), s.mentions, s.first)) else {
+                    return;
+                };
+                form.to_string()
+            }
+        };
+        let target_votes = score.get(target.as_str()).map_or(0, |s| s.votes);
+        let holders: Vec<&Node> = members.iter().map(|&m| &nodes[m]).filter(|n| n.form == target).collect();
+        let docs_with = holders.len();
+        let docs_in: HashSet<usize> = members.iter().map(|&m| nodes[m].doc).collect();
+        for &m in members {
+            let n = &nodes[m];
+            if n.form == target {
+                continue;
+            }
+            let doc = docs[n.doc];
+            let table = doc.names();
+            let same_doc = holders.iter().find(|h| h.doc == n.doc);
+            // Across documents, a near-even split is a house style, not a
+            // slip: flag only a clear minority, or one against the run's style.
+            if same_doc.is_none() && configured.is_none() {
+                let votes = score.get(n.form.as_str()).map_or(0, |s| s.votes);
+                let clear = target_votes >= 2 * votes;
+                let by_style = fits_style(&target) && target_votes >= votes;
+                if !clear && !by_style {
+                    continue;
+                }
+            }
+            let case_only = n.form.to_lowercase() == target.to_lowercase();
+            for &mi in &n.mentions {
+                let Some(mention) = table.mentions.get(mi) else { continue };
+                if (case_only && (mention.headline || mention.initial && !mention.all_caps)) || (mention.headline && mention.all_caps) {
+                    continue;
+                }
+                self.report(
+                    doc,
+                    docs,
+                    mention,
+                    &n.form,
+                    &target,
+                    same_doc.copied(),
+                    holders.first().copied(),
+                    (docs_with, docs_in.len()),
+                    configured.is_some(),
+                    cx,
+                );
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn report(
+        &self,
+        doc: &Document,
+        docs: &[&Document],
+        mention: &Mention,
+        form: &str,
+        target: &str,
+        same_doc: Option<&Node>,
+        other: Option<&Node>,
+        (with, total): (usize, usize),
+        configured: bool,
+        cx: &mut Ctx,
+    ) {
+        let f = if configured && same_doc.is_none() && other.is_none() {
+            let f = cx.report_in(doc.id, mention.span, format!("'{form}' is not the configured form '{target}'"));
+            f.help(format!("write '{target}' (configured canonical form)"));
+            f
+        } else if let Some(h) = same_doc {
+            let f = cx.report_in(
+                doc.id,
+                mention.span,
+                format!("'{form}' is written '{target}' elsewhere in this document"),
+            );
+            f.label(h.first, format!("written '{target}' here"));
+            f.help(if configured {
+                format!("write the name one way; '{target}' is the configured canonical form")
+            } else {
+                format!("write the name one way throughout; most mentions use '{target}'")
+            });
+            f
+        } else if let Some(h) = other {
+            let Some(od) = docs.get(h.doc) else { return };
+            let f = cx.report_in(
+                doc.id,
+                mention.span,
+                format!("'{form}' is written '{target}' in other documents of this run"),
+            );
+            f.label_in(od.id, h.first, format!("written '{target}' here"));
+            f.help(if configured {
+                format!("'{target}' is the configured canonical form")
+            } else {
+                format!("{with} of the {total} documents that use this name write '{target}'")
+            });
+            f
+        } else {
+            return;
+        };
+        f.replace(target.to_string(), Applicability::Unsafe);
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Score {
+    votes: usize,
+    mentions: usize,
+    first: Reverse<(usize, usize)>,
+}
+
+/// Whether two forms differ only in hyphens versus spaces and the case that
+/// goes with them ("Park Geun-hye" / "Park Geun Hye").
+fn style_pair(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.to_lowercase().replace(['-', '\u{2010}', '\u{2011}'], " ");
+    norm(a) == norm(b)
+}
+
+/// Whether two forms with one fold key are a real variant pair.
+fn compatible(docs: &[&Document], a: &Node, b: &Node) -> bool {
+    let dotless = |s: &str| s.replace('.', "");
+    if dotless(&a.form) == dotless(&b.form) {
+        return false;
+    }
+    if a.form.to_lowercase() != b.form.to_lowercase() {
+        return true;
+    }
+    // Case only: "NATO"/"Nato", "LI"/"Li". The form in small letters must be a
+    // name used mid-sentence that no document involved writes in lowercase.
+    let (caps, mixed) = if a.all_caps { (a, b) } else { (b, a) };
+    if !mixed.name_like || !mixed.body {
+        return false;
+    }
+    if !caps.body && !caps.all_caps {
+        return false;
+    }
+    let lower = mixed.form.to_lowercase();
+    let words: Vec<&str> = pieces(&lower).collect();
+    if [a.doc, b.doc]
+        .iter()
+        .filter_map(|&d| docs.get(d))
+        .any(|d| words.iter().any(|w| d.names().is_lower_word(w)))
+    {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::flagged;
+    use crate::source::{FileKind, SourceFile};
+
+    fn lint() -> NameVariant {
+        let lex = crate::pack::builtin_lexicons();
+        let r = Romanizer::from_lexicons(lex.iter().filter(|l| l.lint == "name-variant")).unwrap();
+        NameVariant::new(r, &[], true)
+    }
+
+    fn run_docs(lint: &NameVariant, texts: &[&str]) -> Vec<(usize, String, String)> {
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::parse(i, SourceFile::new(format!("d{i}.txt"), *t, FileKind::Plain), None))
+            .collect();
+        let refs: Vec<&Document> = docs.iter().collect();
+        let names: Vec<std::sync::Arc<str>> = vec!["name-variant".into()];
+        let enabled = vec![true];
+        let mut cx = Ctx::new(0, &names, &enabled);
+        lint.check_corpus(&refs, &mut cx);
+        cx.into_findings()
+            .into_iter()
+            .map(|f| (f.file, texts[f.file][f.span.range()].to_string(), f.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn flags_minority_hyphenation_case_and_spacing() {
+        let l = lint();
+        assert_eq!(
+            flagged(&l, "Kim Jong Un arrived on Tuesday. Kim Jong-un met officials. Kim Jong Un left."),
+            vec!["Kim Jong-un"]
+        );
+        assert_eq!(
+            flagged(&l, "Leaders met Xi on Monday. Xi spoke, then XI and Putin left."),
+            vec!["XI"]
+        );
+        assert_eq!(
+            flagged(
+                &l,
+                "The writer Fang Fang kept a diary. Critics attacked Fang Fang. Later Fangfang replied."
+            ),
+            vec!["Fangfang"]
+        );
+    }
+
+    #[test]
+    fn label_points_to_majority_and_fix_rewrites() {
+        let l = lint();
+        let text = "Kim Jong Un arrived on Tuesday. Kim Jong-un met officials. Kim Jong Un left.";
+        let f = crate::lint::testing::run(&l, text, FileKind::Plain);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&text[f[0].labels[0].span.range()], "Kim Jong Un");
+        assert_eq!(
+            crate::lint::testing::fixed(&l, text),
+            "Kim Jong Un arrived on Tuesday. Kim Jong Un met officials. Kim Jong Un left."
+        );
+    }
+
+    #[test]
+    fn across_documents() {
+        let l = lint();
+        let f = run_docs(
+            &l,
+            &[
+                "Leader Kim Jong-un went to Beijing with Putin and Xi.",
+                "Leader Kim Jong Un went to Beijing to meet Putin and Xi.",
+                "Then Kim Jong Un met Putin and Xi in Beijing. Russia's Tass agency said so.",
+                "Kim Jong Un and Putin and Xi met in Beijing, Russia's Tass agency said. Russia's TASS agency repeated.",
+            ],
+        );
+        assert!(
+            f.iter()
+                .any(|(d, t, m)| *d == 0 && t == "Kim Jong-un" && m.contains("other documents")),
+            "{f:?}"
+        );
+        assert!(f.iter().any(|(d, t, _)| *d == 3 && t == "TASS"), "{f:?}");
+        assert_eq!(f.len(), 2, "{f:?}");
+    }
+
+    #[test]
+    fn configured_canonical_wins() {
+        let lex = crate::pack::builtin_lexicons();
+        let r = Romanizer::from_lexicons(lex.iter().filter(|l| l.lint == "name-variant")).unwrap();
+        let l = NameVariant::new(r, &["Kim Jong-un".to_string()], true);
+        assert_eq!(
+            flagged(&l, "Kim Jong Un arrived. Kim Jong Un left."),
+            vec!["Kim Jong Un", "Kim Jong Un"]
+        );
+        assert!(flagged(&l, "Kim Jong-un arrived.").is_empty());
+    }
+
+    #[test]
+    fn known_distinct_and_precision_traps() {
+        let l = lint();
+        for ok in [
+            "Kim Jong Un, son of Kim Jong Il and grandson of Kim Il Sung, sent Kim Yo Jong. Kim Jong Un left.",
+            "Coal from Shanxi and Shaanxi. Mines in Shanxi and Shaanxi. And Shanxi again.",
+            "Taiwan's leader spoke. Taiwanese voters agreed. Taiwan's army drilled.",
+            "Martin Luther wrote theses. Martin Luther King marched. Martin Luther King spoke.",
+            "John Paul II visited. John Paul was a name. John Paul II left.",
+            "Fang Fang and Boutros Boutros-Ghali met in Baden-Baden and Bora Bora.",
+            "Mohammed bin Salman met Charles de Gaulle's heirs. Mohammed bin Salman left.",
+            "Moon Jae-in met Sun Yat-sen's heirs and To Lam. Moon Jae-in left.",
+            "The US said. Give us a call. Later the US agreed.",
+            "WHO officials said. Who knows? The WHO agreed.",
+            "The U.S. said so. The US agreed.",
+            "YouTube and PayPal grew. YouTube said.",
+            "Trump Signs Order On Trade\nPresident Donald Trump signed an order. Trump spoke.",
+            "Kim Jong Un met his sister Kim Yo Jong and his aunt Kim Kyong Hui. Kim Yo Jong spoke.",
+            "Pope Pius XI died. Pius XI was pope.",
+            "NEW DELHI (AP) - Delhi officials said. New Delhi is big.",
+        ] {
+            assert!(flagged(&l, ok).is_empty(), "{ok}: {:?}", flagged(&l, ok));
+        }
+    }
+
+    #[test]
+    fn unrelated_documents_are_not_merged() {
+        let l = lint();
+        let f = run_docs(
+            &l,
+            &[
+                "Park Jin met officials in Seoul. Park Jin spoke about trade.",
+                "The striker Bak Jin scored twice in Madrid. Bak Jin celebrated.",
+            ],
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn fuzzy_one_word_differs() {
+        let l = lint();
+        assert_eq!(
+            flagged(
+                &l,
+                "Prime Minister Pham Minh Chinh spoke. Pham Minh Chinh left. Later Pham Minh Trinh returned."
+            ),
+            vec!["Pham Minh Trinh"]
+        );
+    }
+}
