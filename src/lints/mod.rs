@@ -2,6 +2,7 @@
 //! the one explicit list below (alphabetical by name).
 
 pub mod meta;
+pub mod pronouns;
 pub mod repetition;
 pub mod spacing;
 
@@ -23,6 +24,14 @@ pub static BUILTIN: &[Builtin] = &[
     Builtin {
         meta: &repetition::repeated_word::REPEATED_WORD,
         build: crate::lint::no_options::<repetition::repeated_word::RepeatedWord>,
+    },
+    Builtin {
+        meta: &pronouns::org_pronoun::ORG_PRONOUN,
+        build: pronouns::org_pronoun::OrgPronoun::build,
+    },
+    Builtin {
+        meta: &pronouns::pronoun_drift::PRONOUN_DRIFT,
+        build: pronouns::pronoun_drift::PronounDrift::build,
     },
     Builtin {
         meta: &spacing::space_before_hyphen::SPACE_BEFORE_HYPHEN,
