@@ -22,16 +22,16 @@ pub static BUILTIN: &[Builtin] = &[
         build: crate::lint::with_options::<spacing::glued_words::GluedWords>,
     },
     Builtin {
-        meta: &repetition::repeated_word::REPEATED_WORD,
-        build: crate::lint::no_options::<repetition::repeated_word::RepeatedWord>,
-    },
-    Builtin {
         meta: &pronouns::org_pronoun::ORG_PRONOUN,
         build: pronouns::org_pronoun::OrgPronoun::build,
     },
     Builtin {
         meta: &pronouns::pronoun_drift::PRONOUN_DRIFT,
         build: pronouns::pronoun_drift::PronounDrift::build,
+    },
+    Builtin {
+        meta: &repetition::repeated_word::REPEATED_WORD,
+        build: crate::lint::no_options::<repetition::repeated_word::RepeatedWord>,
     },
     Builtin {
         meta: &spacing::space_before_hyphen::SPACE_BEFORE_HYPHEN,

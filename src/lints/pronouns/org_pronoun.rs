@@ -82,19 +82,93 @@ impl OrgPronoun {
 }
 
 const REPORTING: &[&str] = &[
-    "said", "says", "stated", "states", "claimed", "claims", "believes", "believed", "thought", "thinks", "added", "adds", "noted",
-    "notes", "reported", "reports", "estimated", "estimates", "assessed", "assesses", "announced", "announces", "warned", "warns",
-    "insisted", "insists", "argued", "argues", "concluded", "predicted", "predicts", "expects", "expected", "explained", "explains",
-    "stressed", "stresses", "suggested", "suggests", "judged", "judges", "considers", "considered", "indicated", "indicates",
+    "said",
+    "says",
+    "stated",
+    "states",
+    "claimed",
+    "claims",
+    "believes",
+    "believed",
+    "thought",
+    "thinks",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "reported",
+    "reports",
+    "estimated",
+    "estimates",
+    "assessed",
+    "assesses",
+    "announced",
+    "announces",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "concluded",
+    "predicted",
+    "predicts",
+    "expects",
+    "expected",
+    "explained",
+    "explains",
+    "stressed",
+    "stresses",
+    "suggested",
+    "suggests",
+    "judged",
+    "judges",
+    "considers",
+    "considered",
+    "indicated",
+    "indicates",
 ];
 
 const ADVERBS: &[&str] = &[
-    "also", "previously", "earlier", "later", "further", "then", "now", "still", "reportedly", "recently", "already", "once",
-    "again", "repeatedly", "publicly", "officially", "separately", "initially", "has", "had", "have",
+    "also",
+    "previously",
+    "earlier",
+    "later",
+    "further",
+    "then",
+    "now",
+    "still",
+    "reportedly",
+    "recently",
+    "already",
+    "once",
+    "again",
+    "repeatedly",
+    "publicly",
+    "officially",
+    "separately",
+    "initially",
+    "has",
+    "had",
+    "have",
 ];
 
 const OPENING_PREPOSITIONS: &[&str] = &[
-    "in", "at", "during", "throughout", "with", "under", "after", "before", "through", "for", "on", "from", "despite", "via", "by",
+    "in",
+    "at",
+    "during",
+    "throughout",
+    "with",
+    "under",
+    "after",
+    "before",
+    "through",
+    "for",
+    "on",
+    "from",
+    "despite",
+    "via",
+    "by",
 ];
 
 fn is(t: &str, list: &[&str]) -> bool {
@@ -127,14 +201,19 @@ impl Lint for OrgPronoun {
                     // pronoun (", said Lee.") reports, and is not meant.
                     let reporter = s == p.sent
                         && m.first > p.tok
-                        && m.first.checked_sub(1).and_then(|j| a.token(j)).is_some_and(|t| is(t.text, REPORTING));
+                        && m.first
+                            .checked_sub(1)
+                            .and_then(|j| a.token(j))
+                            .is_some_and(|t| is(t.text, REPORTING));
                     matches!(m.kind, MentionKind::Person(_) | MentionKind::Anon(_))
                         && a.mention_gender(m) != Some(p.gender.other())
                         && !reporter
                 })
             });
             if person
-                || a.gender_present(p.gender, p.sent.saturating_sub(2), p.sent, None, &|q| q == pi || candidates.get(q).is_some_and(Option::is_some))
+                || a.gender_present(p.gender, p.sent.saturating_sub(2), p.sent, None, &|q| {
+                    q == pi || candidates.get(q).is_some_and(Option::is_some)
+                })
                 || a.gendered_mention(p.gender, p.sent.saturating_sub(8), p.sent, None)
             {
                 continue;
@@ -191,7 +270,10 @@ impl OrgPronoun {
             return None;
         }
         // (2) "In her latest briefing, the agency said".
-        if before.is_none() && p.tok >= 1 && a.starts_sentence(p.tok - 1) && a.token(p.tok - 1).is_some_and(|t| is(t.text, OPENING_PREPOSITIONS))
+        if before.is_none()
+            && p.tok >= 1
+            && a.starts_sentence(p.tok - 1)
+            && a.token(p.tok - 1).is_some_and(|t| is(t.text, OPENING_PREPOSITIONS))
         {
             let after = ms.iter().find(|m| m.first > p.tok)?;
             let comma = (p.tok + 1..after.first).any(|j| a.token(j).is_some_and(|t| t.text == ","));
@@ -215,7 +297,9 @@ mod tests {
     use crate::lint::testing::{fixed, flagged};
 
     fn lint() -> OrgPronoun {
-        OrgPronoun::default()
+        let lex = crate::pack::builtin_lexicons();
+        let names = GivenNames::from_lexicons(lex.iter().filter(|l| l.lint == "pronoun-drift")).unwrap_or_default();
+        OrgPronoun { names }
     }
 
     #[test]
