@@ -31,7 +31,31 @@
 //!    links disagree with it; else links alone decide when at least two agree
 //!    and they outnumber the others two to one.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// FNV-1a: word keys are short, SipHash dominated the profile.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use crate::document::{Document, TokenKind};
 use crate::source::Span;
@@ -69,13 +93,13 @@ impl Gender {
 /// Confident Western given names (from the `given-names` lexicon).
 #[derive(Default, Debug)]
 pub struct GivenNames {
-    map: HashMap<String, Gender>,
+    map: FastMap<String, Gender>,
 }
 
 impl GivenNames {
     /// Read `pairs = { name = "m" | "f" }` and `entries = ["name:f"]`.
     pub fn from_lexicons<'a>(lexicons: impl Iterator<Item = &'a crate::pack::Lexicon>) -> Result<GivenNames, String> {
-        let mut map = HashMap::new();
+        let mut map = FastMap::default();
         for lex in lexicons {
             let entries = lex.entries.iter().filter_map(|e| e.split_once(':'));
             for (k, v) in lex.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).chain(entries) {
@@ -210,7 +234,7 @@ fn pronoun_of(w: &str) -> Option<(Gender, Case)> {
 }
 
 /// Honorifics and gendered titles: strong evidence.
-const GENDERED_TITLES: &[(&str, Gender)] = &[
+static GENDERED_TITLES: &[(&str, Gender)] = &[
     ("mr", Gender::Male),
     ("mister", Gender::Male),
     ("sir", Gender::Male),
@@ -256,7 +280,7 @@ const GENDERED_TITLES: &[(&str, Gender)] = &[
 ];
 
 /// Roles that are gendered by form but sometimes used for anyone: weak.
-const ROLE_TITLES: &[(&str, Gender)] = &[
+static ROLE_TITLES: &[(&str, Gender)] = &[
     ("chairman", Gender::Male),
     ("spokesman", Gender::Male),
     ("congressman", Gender::Male),
@@ -269,7 +293,7 @@ const ROLE_TITLES: &[(&str, Gender)] = &[
 ];
 
 /// Kinship and gendered common nouns.
-const GENDERED_NOUNS: &[(&str, Gender)] = &[
+static GENDERED_NOUNS: &[(&str, Gender)] = &[
     ("man", Gender::Male),
     ("boy", Gender::Male),
     ("husband", Gender::Male),
@@ -313,7 +337,7 @@ const GENDERED_NOUNS: &[(&str, Gender)] = &[
 ];
 
 /// Titles and roles that precede a person's name (no gender).
-const TITLES: &[&str] = &[
+static TITLES: &[&str] = &[
     "president",
     "minister",
     "premier",
@@ -446,7 +470,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Person nouns that make an anonymous, gender-unknown person.
-const PERSON_NOUNS: &[&str] = &[
+static PERSON_NOUNS: &[&str] = &[
     "official",
     "spokesperson",
     "minister",
@@ -554,7 +578,7 @@ const PERSON_NOUNS: &[&str] = &[
 ];
 
 /// Head nouns of organisations.
-pub const ORG_HEADS: &[&str] = &[
+pub static ORG_HEADS: &[&str] = &[
     "agency",
     "ministry",
     "government",
@@ -630,7 +654,7 @@ pub const ORG_HEADS: &[&str] = &[
 ];
 
 /// Last words of place and thing names (never persons).
-const PLACE_HEADS: &[&str] = &[
+static PLACE_HEADS: &[&str] = &[
     "square",
     "street",
     "avenue",
@@ -737,18 +761,18 @@ const PLACE_HEADS: &[&str] = &[
 ];
 
 /// First words of place names.
-const PLACE_FIRST: &[&str] = &[
+static PLACE_FIRST: &[&str] = &[
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "saint", "st", "san", "santa", "los",
     "las", "fort", "mount", "lake", "port", "upper", "lower", "greater", "united", "great", "old", "the", "sri", "costa", "puerto", "hong",
     "cape", "gulf", "middle", "far", "near", "inner", "outer",
 ];
 
-const NAME_PARTICLES: &[&str] = &[
+static NAME_PARTICLES: &[&str] = &[
     "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "le", "la", "bin", "ibn", "al", "el", "ter", "ten",
     "y", "bint", "ben", "abu", "zu",
 ];
 
-const CALENDAR: &[&str] = &[
+static CALENDAR: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -783,7 +807,7 @@ const CALENDAR: &[&str] = &[
 ];
 
 /// Capitalised words that are never names (sentence openers, pronouns).
-const NOT_NAMES: &[&str] = &[
+static NOT_NAMES: &[&str] = &[
     "i",
     "the",
     "a",
@@ -897,7 +921,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Words after which a name is not a subject.
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: &[&str] = &[
     "to",
     "with",
     "by",
@@ -950,14 +974,14 @@ const PREPOSITIONS: &[&str] = &[
     "despite",
 ];
 
-const AUXILIARIES: &[&str] = &[
+static AUXILIARIES: &[&str] = &[
     "is", "was", "has", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "shall", "said", "says",
     "told", "added", "went", "came", "made", "took", "gave", "got", "left", "met", "won", "lost", "ran", "saw", "became", "began", "wrote",
     "spoke", "sent", "kept", "held", "led", "felt", "knew", "thought", "found", "set", "put", "let", "hit", "cut", "who", "later", "also",
     "now", "then", "still", "never", "once", "has", "have", "remains", "is",
 ];
 
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
     "say",
@@ -1019,7 +1043,7 @@ const SPEECH_VERBS: &[&str] = &[
     "reveals",
 ];
 
-const ADVERBS: &[&str] = &[
+static ADVERBS: &[&str] = &[
     "also",
     "previously",
     "earlier",
@@ -1048,7 +1072,7 @@ const ADVERBS: &[&str] = &[
 ];
 
 /// Words that follow object "her" (so that it is not a possessive).
-const NOT_AFTER_POSSESSIVE: &[&str] = &[
+static NOT_AFTER_POSSESSIVE: &[&str] = &[
     "the",
     "a",
     "an",
@@ -1162,16 +1186,69 @@ const NOT_AFTER_POSSESSIVE: &[&str] = &[
     "among",
 ];
 
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "this", "that", "his", "her", "our", "one", "another", "each", "every", "whose", "my", "your",
 ];
 
+/// Hash sets of the word lists above, keyed by the list's address, built
+/// once (a linear scan per token would dominate the run time).
+fn word_sets() -> &'static FastMap<usize, FastSet<&'static str>> {
+    static SETS: OnceLock<FastMap<usize, FastSet<&'static str>>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let lists: &[&'static [&'static str]] = &[
+            TITLES,
+            PERSON_NOUNS,
+            ORG_HEADS,
+            PLACE_HEADS,
+            PLACE_FIRST,
+            NAME_PARTICLES,
+            CALENDAR,
+            NOT_NAMES,
+            PREPOSITIONS,
+            AUXILIARIES,
+            SPEECH_VERBS,
+            ADVERBS,
+            NOT_AFTER_POSSESSIVE,
+            DETERMINERS,
+        ];
+        lists.iter().map(|l| (l.as_ptr() as usize, l.iter().copied().collect())).collect()
+    })
+}
+
+fn gendered_maps() -> &'static FastMap<usize, FastMap<&'static str, Gender>> {
+    static MAPS: OnceLock<FastMap<usize, FastMap<&'static str, Gender>>> = OnceLock::new();
+    MAPS.get_or_init(|| {
+        let lists: &[&'static [(&'static str, Gender)]] = &[GENDERED_TITLES, ROLE_TITLES, GENDERED_NOUNS];
+        lists.iter().map(|l| (l.as_ptr() as usize, l.iter().copied().collect())).collect()
+    })
+}
+
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
 fn in_list(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    if w.len() > 20 {
+        return false;
+    }
+    match word_sets().get(&(list.as_ptr() as usize)) {
+        Some(set) => set.contains(lower(w).as_ref()),
+        None => list.iter().any(|x| x.eq_ignore_ascii_case(w)),
+    }
 }
 
 fn gendered(list: &[(&str, Gender)], w: &str) -> Option<Gender> {
-    list.iter().find(|(x, _)| x.eq_ignore_ascii_case(w)).map(|&(_, g)| g)
+    if w.len() > 20 {
+        return None;
+    }
+    match gendered_maps().get(&(list.as_ptr() as usize)) {
+        Some(map) => map.get(lower(w).as_ref()).copied(),
+        None => list.iter().find(|(x, _)| x.eq_ignore_ascii_case(w)).map(|&(_, g)| g),
+    }
 }
 
 /// Strip a possessive ending: "China’s" -> ("China", true).
@@ -1255,8 +1332,21 @@ impl<'a> Analysis<'a> {
             pronouns: Vec::new(),
             links: Vec::new(),
         };
-        let lowercase: HashSet<&str> = a.toks.iter().filter(|t| t.lower()).map(|t| t.text).collect();
-        let capitalised: HashSet<&str> = a.toks.iter().filter(|t| t.cap()).map(|t| strip_possessive(t.text).0).collect();
+        // Sentence-initial capitalised words also written in lowercase are
+        // common words ("Wearing"), not names.
+        let initial: FastSet<String> = (0..a.sent_start.len().saturating_sub(1))
+            .flat_map(|s| a.sent_start.get(s).map_or(0..0, |&i| i..i + 2))
+            .filter_map(|i| a.toks.get(i))
+            .filter(|t| t.cap())
+            .map(|t| t.text.to_lowercase())
+            .collect();
+        let lowercase: FastSet<&str> = a
+            .toks
+            .iter()
+            .filter(|t| t.lower() && initial.contains(t.text))
+            .map(|t| t.text)
+            .collect();
+        let capitalised: FastSet<&str> = a.toks.iter().filter(|t| t.cap()).map(|t| strip_possessive(t.text).0).collect();
         let chains = a.chains(&lowercase, &capitalised, names);
         a.build_mentions(doc, chains);
         a.find_pronouns(doc);
@@ -1291,7 +1381,7 @@ impl<'a> Analysis<'a> {
         true
     }
 
-    fn chains(&self, lowercase: &HashSet<&str>, capitalised: &HashSet<&str>, names: &GivenNames) -> Vec<Chain> {
+    fn chains(&self, lowercase: &FastSet<&str>, capitalised: &FastSet<&str>, names: &GivenNames) -> Vec<Chain> {
         let mut out = Vec::new();
         let mut i = 0;
         let n = self.toks.len();
@@ -1368,8 +1458,8 @@ impl<'a> Analysis<'a> {
         start: usize,
         end: usize,
         mut words: Vec<usize>,
-        lowercase: &HashSet<&str>,
-        capitalised: &HashSet<&str>,
+        lowercase: &FastSet<&str>,
+        capitalised: &FastSet<&str>,
         names: &GivenNames,
     ) -> Option<Chain> {
         // Drop a sentence-initial common word ("The", "Wearing").
@@ -1524,8 +1614,8 @@ impl<'a> Analysis<'a> {
     fn build_mentions(&mut self, doc: &Document, chains: Vec<Chain>) {
         let _ = doc;
         // Clusters of full names, and the keys bare names resolve through.
-        let mut by_fold: HashMap<String, usize> = HashMap::new();
-        let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_fold: FastMap<String, usize> = FastMap::default();
+        let mut keys: FastMap<String, Vec<usize>> = FastMap::default();
         let mut chain_cluster: Vec<Option<usize>> = vec![None; chains.len()];
         let word_text = |a: &Analysis, w: usize| strip_possessive(a.toks[w].text).0.to_string();
         for (ci, c) in chains.iter().enumerate() {
@@ -1740,7 +1830,7 @@ impl<'a> Analysis<'a> {
 
     /// A name without a full-name cluster of its own: the one cluster it
     /// names, or an anonymous person when several share it.
-    fn resolve_bare(&self, c: &Chain, keys: &HashMap<String, Vec<usize>>) -> Option<MentionKind> {
+    fn resolve_bare(&self, c: &Chain, keys: &FastMap<String, Vec<usize>>) -> Option<MentionKind> {
         let words: Vec<&str> = c
             .words
             .iter()
@@ -2077,7 +2167,7 @@ impl<'a> Analysis<'a> {
 
 /// "Kims" where the document also has "Kim": a possessive that lost its
 /// apostrophe.
-fn lost_apostrophe(w: &str, capitalised: &HashSet<&str>) -> bool {
+fn lost_apostrophe(w: &str, capitalised: &FastSet<&str>) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.get(..w.len() - 1).is_some_and(|stem| capitalised.contains(stem))
 }
 

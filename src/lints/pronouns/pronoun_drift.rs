@@ -267,3 +267,21 @@ mod tests {
         assert!(flagged(&lint(), "The parade began at noon.").is_empty());
     }
 }
+
+#[cfg(test)]
+mod pack_tests {
+    #[test]
+    fn given_names_pack_examples_pass() {
+        let (path, text) = crate::pack::BUILTIN_PACKS
+            .iter()
+            .find(|(p, _)| p.ends_with("given-names.toml"))
+            .copied()
+            .unwrap_or(("", ""));
+        let pack = crate::pack::parse_pack(path, text);
+        assert!(pack.is_ok(), "given-names.toml does not parse");
+        if let Ok(pack) = pack {
+            let failures = crate::pack::test_pack(&pack);
+            assert!(failures.is_empty(), "{failures:?}");
+        }
+    }
+}
