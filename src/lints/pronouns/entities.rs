@@ -13,7 +13,7 @@
 //! 2. **Persons**: a chain is a person when it has a title, honorific,
 //!    kinship or role word, a confident Western given name first (lexicon),
 //!    an age apposition ("X, 45,"), or a speech verb ("X said", "said X").
-//!    Full names cluster by their letters; a bare name ("Merkel", "Kim")
+//!    Full names cluster by their letters; a bare name ("Merkel", "Park")
 //!    joins the one cluster whose first or last name it is, and is an
 //!    anonymous person of unknown gender when two clusters share it.
 //! 3. **Other mentions**: gendered nouns ("the woman", "his wife"), person
@@ -1268,7 +1268,7 @@ fn strip_possessive(w: &str) -> (&str, bool) {
     (w, false)
 }
 
-/// Lowercase letters of a name, for clustering ("Kim Jong-un" = "Kim Jong Un").
+/// Lowercase letters of a name, for clustering ("Park Ji-won" = "Park Ji Won").
 fn fold(parts: &[&str]) -> String {
     parts
         .iter()
@@ -1980,7 +1980,7 @@ impl<'a> Analysis<'a> {
             let before: Vec<usize> = (0..ms.len()).filter(|&k| ms[k].last < p.tok).collect();
             let base = self.sent_mentions.get(p.sent).copied().unwrap_or(0);
             // A pronoun between the nearest person and this one: follow a
-            // linked subject pronoun ("Kim said he ... his"), else abstain.
+            // linked subject pronoun ("Park said he ... his"), else abstain.
             let nearest_person = before.iter().rev().find(|&&k| Self::is_person(&ms[k])).map(|&k| ms[k].last);
             let nearer = (0..pi)
                 .rev()

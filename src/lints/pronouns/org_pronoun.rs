@@ -198,7 +198,7 @@ impl Lint for OrgPronoun {
             let person = (from..=p.sent).any(|s| {
                 a.sentence_mentions(s).iter().any(|m| {
                     // The speaker of an inverted attribution after the
-                    // pronoun (", said Lee.") reports, and is not meant.
+                    // pronoun (", said Park.") reports, and is not meant.
                     let reporter = s == p.sent
                         && m.first > p.tok
                         && m.first

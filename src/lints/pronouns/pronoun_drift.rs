@@ -9,7 +9,7 @@ declare_lint! {
     ///
     /// Flags "he", "she", "his", "her" (and the other third-person singular
     /// forms) whose one plausible antecedent is a person the rest of the
-    /// document treats as the other gender: "Kim ... his 14-year rule ... Kim
+    /// document treats as the other gender: "Park ... his 14-year rule ... Park
     /// seeks to extend her diplomatic base".
     ///
     /// ## Why is this bad?
@@ -36,7 +36,7 @@ declare_lint! {
     /// belongs to. A pronoun is linked to a person only in two configurations:
     /// (A) the nearest person before it in its sentence is that person, as
     /// the subject or topic of a clause, and the pronoun is a possessive,
-    /// reflexive or subject pronoun ("Kim seeks to extend her base"); (B) its
+    /// reflexive or subject pronoun ("Park seeks to extend her base"); (B) its
     /// sentence mentions nobody before it, and every person named in the two
     /// sentences before is that one person, as a subject. Each person's gender
     /// is the document's consensus: an honorific, a gendered title or kinship
@@ -51,12 +51,12 @@ declare_lint! {
     /// wife", an unlinked pronoun) or in the eight sentences before (a person
     /// or gendered noun); when another person of unknown gender is a subject
     /// in that window or is named before the pronoun in its sentence; for
-    /// object pronouns in the same clause ("Kim praised her"); inside
+    /// object pronouns in the same clause ("Park praised her"); inside
     /// quotations; for generic "he or she", "his/her", "s/he"; in title-case
-    /// headlines; for "his" or "her" caught inside a name ("Choe his Hui");
+    /// headlines; for "his" or "her" caught inside a name ("Minister Ryu his Hyon");
     /// for countries, ships and other things, which are never persons here
-    /// ("Britain and her allies"); for cataphora ("In his speech, Kim said");
-    /// and for bare names shared by two people ("Kim" with two Kims).
+    /// ("Britain and her allies"); for cataphora ("In his speech, Park said");
+    /// and for bare names shared by two people ("Park" with two Parks).
     ///
     /// ## Known problems
     ///
