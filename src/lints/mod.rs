@@ -4,6 +4,7 @@
 pub mod language;
 pub mod meta;
 pub mod names;
+pub mod pronouns;
 pub mod repetition;
 pub mod spacing;
 pub mod typography;
@@ -42,6 +43,14 @@ pub static BUILTIN: &[Builtin] = &[
     Builtin {
         meta: &names::name_variant::NAME_VARIANT,
         build: names::name_variant::build,
+    },
+    Builtin {
+        meta: &pronouns::org_pronoun::ORG_PRONOUN,
+        build: pronouns::org_pronoun::OrgPronoun::build,
+    },
+    Builtin {
+        meta: &pronouns::pronoun_drift::PRONOUN_DRIFT,
+        build: pronouns::pronoun_drift::PronounDrift::build,
     },
     Builtin {
         meta: &repetition::repeated_word::REPEATED_WORD,

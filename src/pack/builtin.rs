@@ -9,5 +9,6 @@ pub static BUILTIN_PACKS: &[(&str, &str)] = &[
     ("lints/english-words.toml", include_str!("../../lints/english-words.toml")),
     ("lints/spelling-us-gb.toml", include_str!("../../lints/spelling-us-gb.toml")),
     ("lints/romanization.toml", include_str!("../../lints/romanization.toml")),
+    ("lints/given-names.toml", include_str!("../../lints/given-names.toml")),
     ("lints/typos.toml", include_str!("../../lints/typos.toml")),
 ];

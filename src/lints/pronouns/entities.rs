@@ -1,0 +1,2320 @@
+//! Person and organisation mentions, third-person pronouns and conservative
+//! pronoun links, shared by `pronoun-drift` and `org-pronoun`.
+//!
+//! The analysis is built once per document in O(n) over its word tokens:
+//!
+//! 1. **Name chains**: runs of capitalised words joined by particles ("van",
+//!    "de", "bin") and hyphens ("Won-shik"). A title or honorific inside or
+//!    just before the chain ("Russian President V. P", "leader X", "Mr X",
+//!    "his sister X", "first lady X") is split off and kept as evidence.
+//!    Chains ending in an organisation head ("... Service", "... Ministry")
+//!    are organisations; chains that look like places (compass word first,
+//!    place head last, acronyms) are ignored.
+//! 2. **Persons**: a chain is a person when it has a title, honorific,
+//!    kinship or role word, a confident Western given name first (lexicon),
+//!    an age apposition ("X, 45,"), or a speech verb ("X said", "said X").
+//!    Full names cluster by their letters; a bare name ("Merkel", "Park")
+//!    joins the one cluster whose first or last name it is, and is an
+//!    anonymous person of unknown gender when two clusters share it.
+//! 3. **Other mentions**: gendered nouns ("the woman", "his wife"), person
+//!    nouns ("the official"), organisation nouns ("the agency").
+//! 4. **Pronouns** he/him/his/himself/she/her/hers/herself, with their case;
+//!    generic pairs ("he or she", "his/her"), pronouns inside quotations and
+//!    pronouns sandwiched in a capitalised name are unusable.
+//! 5. **Links**, only in unambiguous configurations: (A) the nearest subject
+//!    before a possessive, reflexive or subject pronoun in the same sentence,
+//!    with no other person or gendered noun in between; (B) a pronoun with no
+//!    mention before it in its sentence, when every person mentioned in the
+//!    two sentences before is one cluster, in subject position.
+//! 6. **Consensus**: honorifics and kinship decide unless contradicted by
+//!    other strong evidence; else a given name decides unless two or more
+//!    links disagree with it; else links alone decide when at least two agree
+//!    and they outnumber the others two to one.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// FNV-1a: word keys are short, SipHash dominated the profile.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+use crate::document::{Document, TokenKind};
+use crate::source::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    pub fn adjective(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+
+    pub fn other(self) -> Gender {
+        match self {
+            Gender::Male => Gender::Female,
+            Gender::Female => Gender::Male,
+        }
+    }
+
+    fn parse(s: &str) -> Option<Gender> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "m" | "male" => Some(Gender::Male),
+            "f" | "female" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
+
+/// Confident Western given names (from the `given-names` lexicon).
+#[derive(Default, Debug)]
+pub struct GivenNames {
+    map: FastMap<String, Gender>,
+}
+
+impl GivenNames {
+    /// Read `pairs = { name = "m" | "f" }` and `entries = ["name:f"]`.
+    pub fn from_lexicons<'a>(lexicons: impl Iterator<Item = &'a crate::pack::Lexicon>) -> Result<GivenNames, String> {
+        let mut map = FastMap::default();
+        for lex in lexicons {
+            let entries = lex.entries.iter().filter_map(|e| e.split_once(':'));
+            for (k, v) in lex.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).chain(entries) {
+                let g = Gender::parse(v).ok_or_else(|| format!("{}: given name `{k}` has gender `{v}` (want m or f)", lex.origin))?;
+                map.insert(k.trim().to_lowercase(), g);
+            }
+        }
+        Ok(GivenNames { map })
+    }
+
+    pub fn get(&self, name: &str) -> Option<Gender> {
+        self.map.get(&name.to_lowercase()).copied()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    Subject,
+    Object,
+    Possessive,
+    Reflexive,
+}
+
+#[derive(Clone, Debug)]
+pub struct Pronoun {
+    pub span: Span,
+    pub tok: usize,
+    pub sent: usize,
+    pub gender: Gender,
+    pub case: Case,
+    /// Not generic, not quoted, not inside a name.
+    pub usable: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A person cluster.
+    Person(usize),
+    /// A person who cannot be clustered: a gendered or person noun, or a
+    /// bare name shared by two clusters.
+    Anon(Option<Gender>),
+    Org,
+}
+
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub span: Span,
+    /// First and last token (indices into the analysis tokens).
+    pub first: usize,
+    pub last: usize,
+    pub sent: usize,
+    pub kind: MentionKind,
+    /// Subject or topic of its clause.
+    pub subject: bool,
+    pub possessive: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvidenceKind {
+    /// Honorific, kinship or gendered title in the same phrase.
+    Strong,
+    /// Weakly gendered role noun ("spokesman").
+    Role,
+    GivenName,
+    /// A pronoun linked in an unambiguous configuration.
+    Link,
+}
+
+#[derive(Clone, Debug)]
+pub struct Evidence {
+    pub span: Span,
+    pub gender: Gender,
+    pub kind: EvidenceKind,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Cluster {
+    pub name: String,
+    pub evidence: Vec<Evidence>,
+    pub gender: Option<Gender>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Tok<'a> {
+    pub span: Span,
+    pub text: &'a str,
+    pub word: bool,
+    pub sent: usize,
+}
+
+impl Tok<'_> {
+    fn cap(&self) -> bool {
+        self.word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    fn lower(&self) -> bool {
+        self.word && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+    fn is(&self, s: &str) -> bool {
+        self.text.eq_ignore_ascii_case(s)
+    }
+}
+
+pub struct Analysis<'a> {
+    pub toks: Vec<Tok<'a>>,
+    /// Token index where each sentence starts (one extra at the end).
+    pub sent_start: Vec<usize>,
+    pub mentions: Vec<Mention>,
+    /// Mention index where each sentence's mentions start (one extra).
+    pub sent_mentions: Vec<usize>,
+    pub clusters: Vec<Cluster>,
+    pub pronouns: Vec<Pronoun>,
+    /// Per pronoun: the mention it is linked to.
+    pub links: Vec<Option<usize>>,
+}
+
+const PRONOUNS: &[(&str, Gender, Case)] = &[
+    ("he", Gender::Male, Case::Subject),
+    ("him", Gender::Male, Case::Object),
+    ("his", Gender::Male, Case::Possessive),
+    ("himself", Gender::Male, Case::Reflexive),
+    ("she", Gender::Female, Case::Subject),
+    ("her", Gender::Female, Case::Possessive),
+    ("hers", Gender::Female, Case::Possessive),
+    ("herself", Gender::Female, Case::Reflexive),
+];
+
+fn pronoun_of(w: &str) -> Option<(Gender, Case)> {
+    if w.len() > 7 {
+        return None;
+    }
+    PRONOUNS.iter().find(|(p, _, _)| w.eq_ignore_ascii_case(p)).map(|&(_, g, c)| (g, c))
+}
+
+/// Honorifics and gendered titles: strong evidence.
+static GENDERED_TITLES: &[(&str, Gender)] = &[
+    ("mr", Gender::Male),
+    ("mister", Gender::Male),
+    ("sir", Gender::Male),
+    ("lord", Gender::Male),
+    ("king", Gender::Male),
+    ("prince", Gender::Male),
+    ("duke", Gender::Male),
+    ("emperor", Gender::Male),
+    ("baron", Gender::Male),
+    ("count", Gender::Male),
+    ("sheikh", Gender::Male),
+    ("monsieur", Gender::Male),
+    ("señor", Gender::Male),
+    ("herr", Gender::Male),
+    ("mrs", Gender::Female),
+    ("ms", Gender::Female),
+    ("miss", Gender::Female),
+    ("madam", Gender::Female),
+    ("madame", Gender::Female),
+    ("mme", Gender::Female),
+    ("mlle", Gender::Female),
+    ("dame", Gender::Female),
+    ("lady", Gender::Female),
+    ("queen", Gender::Female),
+    ("princess", Gender::Female),
+    ("duchess", Gender::Female),
+    ("empress", Gender::Female),
+    ("baroness", Gender::Female),
+    ("countess", Gender::Female),
+    ("señora", Gender::Female),
+    ("frau", Gender::Female),
+    ("actress", Gender::Female),
+    ("congresswoman", Gender::Female),
+    ("chairwoman", Gender::Female),
+    ("spokeswoman", Gender::Female),
+    ("businesswoman", Gender::Female),
+    ("sportswoman", Gender::Female),
+    ("councilwoman", Gender::Female),
+    ("stateswoman", Gender::Female),
+    ("policewoman", Gender::Female),
+    ("heiress", Gender::Female),
+    ("widow", Gender::Female),
+];
+
+/// Roles that are gendered by form but sometimes used for anyone: weak.
+static ROLE_TITLES: &[(&str, Gender)] = &[
+    ("chairman", Gender::Male),
+    ("spokesman", Gender::Male),
+    ("congressman", Gender::Male),
+    ("businessman", Gender::Male),
+    ("councilman", Gender::Male),
+    ("statesman", Gender::Male),
+    ("policeman", Gender::Male),
+    ("sportsman", Gender::Male),
+    ("actor", Gender::Male),
+];
+
+/// Kinship and gendered common nouns.
+static GENDERED_NOUNS: &[(&str, Gender)] = &[
+    ("man", Gender::Male),
+    ("boy", Gender::Male),
+    ("husband", Gender::Male),
+    ("father", Gender::Male),
+    ("son", Gender::Male),
+    ("brother", Gender::Male),
+    ("uncle", Gender::Male),
+    ("nephew", Gender::Male),
+    ("grandfather", Gender::Male),
+    ("grandson", Gender::Male),
+    ("stepfather", Gender::Male),
+    ("stepson", Gender::Male),
+    ("boyfriend", Gender::Male),
+    ("widower", Gender::Male),
+    ("gentleman", Gender::Male),
+    ("fiance", Gender::Male),
+    ("king", Gender::Male),
+    ("prince", Gender::Male),
+    ("woman", Gender::Female),
+    ("girl", Gender::Female),
+    ("wife", Gender::Female),
+    ("mother", Gender::Female),
+    ("daughter", Gender::Female),
+    ("sister", Gender::Female),
+    ("aunt", Gender::Female),
+    ("niece", Gender::Female),
+    ("grandmother", Gender::Female),
+    ("granddaughter", Gender::Female),
+    ("stepmother", Gender::Female),
+    ("stepdaughter", Gender::Female),
+    ("girlfriend", Gender::Female),
+    ("widow", Gender::Female),
+    ("lady", Gender::Female),
+    ("fiancee", Gender::Female),
+    ("queen", Gender::Female),
+    ("princess", Gender::Female),
+    ("actress", Gender::Female),
+    ("mum", Gender::Female),
+    ("mom", Gender::Female),
+    ("dad", Gender::Male),
+];
+
+/// Titles and roles that precede a person's name (no gender).
+static TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "leader",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "governor",
+    "gov",
+    "mayor",
+    "pope",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "admiral",
+    "adm",
+    "sergeant",
+    "sgt",
+    "lieutenant",
+    "lt",
+    "commander",
+    "chief",
+    "director",
+    "secretary",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "lawmaker",
+    "legislator",
+    "judge",
+    "justice",
+    "professor",
+    "prof",
+    "dr",
+    "doctor",
+    "chair",
+    "ceo",
+    "founder",
+    "advisor",
+    "adviser",
+    "speaker",
+    "coach",
+    "manager",
+    "analyst",
+    "author",
+    "writer",
+    "singer",
+    "player",
+    "officer",
+    "official",
+    "dictator",
+    "emir",
+    "cardinal",
+    "bishop",
+    "rabbi",
+    "imam",
+    "rev",
+    "reverend",
+    "deputy",
+    "chairperson",
+    "diplomat",
+    "economist",
+    "researcher",
+    "scientist",
+    "commissioner",
+    "prosecutor",
+    "attorney",
+    "lawyer",
+    "activist",
+    "journalist",
+    "reporter",
+    "correspondent",
+    "editor",
+    "candidate",
+    "nominee",
+    "comedian",
+    "artist",
+    "poet",
+    "novelist",
+    "director",
+    "producer",
+    "musician",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "quarterback",
+    "pitcher",
+    "boxer",
+    "rapper",
+    "dancer",
+    "designer",
+    "architect",
+    "entrepreneur",
+    "investor",
+    "billionaire",
+    "executive",
+    "head",
+    "president-elect",
+    "vice",
+    "aide",
+    "assistant",
+    "counsel",
+    "inspector",
+    "detective",
+    "agent",
+    "consul",
+    "ayatollah",
+    "cleric",
+    "priest",
+    "pastor",
+    "chef",
+    "host",
+    "anchor",
+    "teacher",
+    "student",
+    "nurse",
+    "surgeon",
+    "physician",
+    "colleague",
+    "friend",
+    "partner",
+    "rival",
+    "opponent",
+];
+
+/// Person nouns that make an anonymous, gender-unknown person.
+static PERSON_NOUNS: &[&str] = &[
+    "official",
+    "spokesperson",
+    "minister",
+    "lawmaker",
+    "legislator",
+    "analyst",
+    "president",
+    "leader",
+    "diplomat",
+    "envoy",
+    "ambassador",
+    "prosecutor",
+    "judge",
+    "lawyer",
+    "attorney",
+    "suspect",
+    "victim",
+    "defendant",
+    "witness",
+    "director",
+    "chief",
+    "executive",
+    "ceo",
+    "chairperson",
+    "secretary",
+    "governor",
+    "mayor",
+    "senator",
+    "candidate",
+    "officer",
+    "soldier",
+    "doctor",
+    "nurse",
+    "teacher",
+    "student",
+    "driver",
+    "passenger",
+    "resident",
+    "patient",
+    "researcher",
+    "scientist",
+    "professor",
+    "expert",
+    "source",
+    "reporter",
+    "journalist",
+    "author",
+    "writer",
+    "artist",
+    "player",
+    "coach",
+    "manager",
+    "owner",
+    "founder",
+    "user",
+    "person",
+    "child",
+    "baby",
+    "teenager",
+    "adult",
+    "individual",
+    "worker",
+    "employee",
+    "aide",
+    "adviser",
+    "advisor",
+    "parent",
+    "partner",
+    "spouse",
+    "premier",
+    "chancellor",
+    "commander",
+    "general",
+    "activist",
+    "economist",
+    "investigator",
+    "detective",
+    "agent",
+    "friend",
+    "neighbour",
+    "neighbor",
+    "colleague",
+    "actor",
+    "singer",
+    "athlete",
+    "survivor",
+    "detainee",
+    "prisoner",
+    "inmate",
+    "farmer",
+    "correspondent",
+    "editor",
+    "host",
+    "speaker",
+    "representative",
+    "deputy",
+    "counterpart",
+    "predecessor",
+    "successor",
+    "incumbent",
+    "chairman",
+    "spokesman",
+    "congressman",
+    "businessman",
+];
+
+/// Head nouns of organisations.
+pub static ORG_HEADS: &[&str] = &[
+    "agency",
+    "ministry",
+    "government",
+    "service",
+    "company",
+    "committee",
+    "party",
+    "council",
+    "court",
+    "bank",
+    "bureau",
+    "office",
+    "commission",
+    "department",
+    "corporation",
+    "firm",
+    "group",
+    "union",
+    "association",
+    "organisation",
+    "organization",
+    "authority",
+    "administration",
+    "cabinet",
+    "parliament",
+    "congress",
+    "senate",
+    "assembly",
+    "army",
+    "navy",
+    "military",
+    "police",
+    "institute",
+    "university",
+    "foundation",
+    "federation",
+    "league",
+    "club",
+    "team",
+    "board",
+    "regime",
+    "directorate",
+    "secretariat",
+    "embassy",
+    "consulate",
+    "network",
+    "newspaper",
+    "broadcaster",
+    "publisher",
+    "startup",
+    "conglomerate",
+    "bloc",
+    "alliance",
+    "coalition",
+    "tribunal",
+    "inc",
+    "corp",
+    "ltd",
+    "plc",
+    "llc",
+    "co",
+    "fund",
+    "charity",
+    "brand",
+    "manufacturer",
+    "retailer",
+    "airline",
+    "carrier",
+    "watchdog",
+    "regulator",
+    "prosecutors",
+    "ngo",
+];
+
+/// Last words of place and thing names (never persons).
+static PLACE_HEADS: &[&str] = &[
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "river",
+    "sea",
+    "ocean",
+    "lake",
+    "island",
+    "islands",
+    "mountain",
+    "mountains",
+    "province",
+    "city",
+    "county",
+    "state",
+    "states",
+    "republic",
+    "kingdom",
+    "region",
+    "peninsula",
+    "airport",
+    "station",
+    "hotel",
+    "hospital",
+    "museum",
+    "stadium",
+    "tower",
+    "bridge",
+    "palace",
+    "hall",
+    "house",
+    "park",
+    "valley",
+    "coast",
+    "bay",
+    "strait",
+    "gulf",
+    "desert",
+    "war",
+    "day",
+    "prize",
+    "award",
+    "cup",
+    "games",
+    "championship",
+    "summit",
+    "forum",
+    "act",
+    "treaty",
+    "accord",
+    "agreement",
+    "empire",
+    "dynasty",
+    "church",
+    "mosque",
+    "temple",
+    "cathedral",
+    "school",
+    "college",
+    "centre",
+    "center",
+    "district",
+    "territory",
+    "territories",
+    "village",
+    "town",
+    "port",
+    "canal",
+    "highway",
+    "building",
+    "zone",
+    "front",
+    "line",
+    "festival",
+    "week",
+    "year",
+    "times",
+    "post",
+    "news",
+    "journal",
+    "daily",
+    "herald",
+    "tribune",
+    "press",
+    "review",
+    "magazine",
+    "channel",
+    "radio",
+    "tv",
+    "era",
+    "age",
+    "revolution",
+    "movement",
+    "project",
+    "program",
+    "programme",
+    "plan",
+    "initiative",
+    "code",
+    "law",
+    "bill",
+    "index",
+];
+
+/// First words of place names.
+static PLACE_FIRST: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "saint", "st", "san", "santa", "los",
+    "las", "fort", "mount", "lake", "port", "upper", "lower", "greater", "united", "great", "old", "the", "sri", "costa", "puerto", "hong",
+    "cape", "gulf", "middle", "far", "near", "inner", "outer",
+];
+
+static NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "le", "la", "bin", "ibn", "al", "el", "ter", "ten",
+    "y", "bint", "ben", "abu", "zu",
+];
+
+static CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Capitalised words that are never names (sentence openers, pronouns).
+static NOT_NAMES: &[&str] = &[
+    "i",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "to",
+    "and",
+    "but",
+    "or",
+    "if",
+    "as",
+    "by",
+    "with",
+    "from",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "they",
+    "their",
+    "we",
+    "our",
+    "you",
+    "your",
+    "there",
+    "here",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "although",
+    "though",
+    "however",
+    "meanwhile",
+    "also",
+    "according",
+    "last",
+    "next",
+    "one",
+    "two",
+    "three",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "each",
+    "every",
+    "no",
+    "not",
+    "yes",
+    "so",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "he",
+    "she",
+    "his",
+    "her",
+    "him",
+    "hers",
+    "himself",
+    "herself",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "during",
+    "under",
+    "over",
+    "about",
+    "despite",
+    "amid",
+    "among",
+    "between",
+    "into",
+    "through",
+    "without",
+    "within",
+    "because",
+    "once",
+    "until",
+    "unless",
+    "whether",
+    "other",
+    "another",
+    "such",
+    "more",
+    "less",
+    "only",
+    "just",
+    "even",
+    "still",
+    "read",
+    "photo",
+    "image",
+    "video",
+    "watch",
+    "share",
+];
+
+/// Words after which a name is not a subject.
+static PREPOSITIONS: &[&str] = &[
+    "to",
+    "with",
+    "by",
+    "for",
+    "of",
+    "from",
+    "at",
+    "in",
+    "on",
+    "alongside",
+    "between",
+    "among",
+    "about",
+    "against",
+    "toward",
+    "towards",
+    "into",
+    "than",
+    "like",
+    "under",
+    "over",
+    "via",
+    "including",
+    "except",
+    "without",
+    "behind",
+    "beside",
+    "besides",
+    "near",
+    "upon",
+    "onto",
+    "through",
+    "after",
+    "before",
+    "during",
+    "around",
+    "across",
+    "meet",
+    "met",
+    "meeting",
+    "and",
+    "or",
+    "nor",
+    "as",
+    "per",
+    "unlike",
+    "beyond",
+    "within",
+    "amid",
+    "despite",
+];
+
+static AUXILIARIES: &[&str] = &[
+    "is", "was", "has", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "shall", "said", "says",
+    "told", "added", "went", "came", "made", "took", "gave", "got", "left", "met", "won", "lost", "ran", "saw", "became", "began", "wrote",
+    "spoke", "sent", "kept", "held", "led", "felt", "knew", "thought", "found", "set", "put", "let", "hit", "cut", "who", "later", "also",
+    "now", "then", "still", "never", "once", "has", "have", "remains", "is",
+];
+
+static SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "claimed",
+    "claims",
+    "believes",
+    "believed",
+    "believe",
+    "thought",
+    "thinks",
+    "think",
+    "noted",
+    "notes",
+    "reported",
+    "reports",
+    "estimated",
+    "estimates",
+    "assessed",
+    "assesses",
+    "announced",
+    "announces",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "concluded",
+    "predicted",
+    "predicts",
+    "expects",
+    "expected",
+    "confirmed",
+    "confirms",
+    "explained",
+    "explains",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "replied",
+    "stressed",
+    "stresses",
+    "suggested",
+    "suggests",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "denied",
+    "denies",
+    "revealed",
+    "reveals",
+];
+
+static ADVERBS: &[&str] = &[
+    "also",
+    "previously",
+    "earlier",
+    "later",
+    "further",
+    "then",
+    "now",
+    "still",
+    "reportedly",
+    "recently",
+    "already",
+    "once",
+    "has",
+    "had",
+    "have",
+    "again",
+    "repeatedly",
+    "publicly",
+    "officially",
+    "separately",
+    "initially",
+    "first",
+    "last",
+    "probably",
+    "even",
+];
+
+/// Words that follow object "her" (so that it is not a possessive).
+static NOT_AFTER_POSSESSIVE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "to",
+    "that",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "of",
+    "as",
+    "into",
+    "about",
+    "after",
+    "before",
+    "if",
+    "when",
+    "while",
+    "this",
+    "these",
+    "those",
+    "back",
+    "up",
+    "out",
+    "off",
+    "down",
+    "over",
+    "away",
+    "again",
+    "now",
+    "then",
+    "there",
+    "here",
+    "was",
+    "is",
+    "be",
+    "been",
+    "not",
+    "so",
+    "but",
+    "because",
+    "since",
+    "until",
+    "during",
+    "through",
+    "how",
+    "what",
+    "why",
+    "who",
+    "whom",
+    "which",
+    "where",
+    "his",
+    "her",
+    "him",
+    "their",
+    "its",
+    "my",
+    "your",
+    "our",
+    "some",
+    "any",
+    "no",
+    "all",
+    "more",
+    "less",
+    "very",
+    "too",
+    "just",
+    "only",
+    "also",
+    "well",
+    "alone",
+    "himself",
+    "herself",
+    "today",
+    "yesterday",
+    "last",
+    "next",
+    "once",
+    "twice",
+    "either",
+    "neither",
+    "nor",
+    "than",
+    "like",
+    "unless",
+    "whether",
+    "against",
+    "toward",
+    "towards",
+    "across",
+    "along",
+    "around",
+    "behind",
+    "beside",
+    "between",
+    "beyond",
+    "near",
+    "under",
+    "upon",
+    "via",
+    "without",
+    "within",
+    "amid",
+    "among",
+];
+
+static DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "this", "that", "his", "her", "our", "one", "another", "each", "every", "whose", "my", "your",
+];
+
+/// Hash sets of the word lists above, keyed by the list's address, built
+/// once (a linear scan per token would dominate the run time).
+fn word_sets() -> &'static FastMap<usize, FastSet<&'static str>> {
+    static SETS: OnceLock<FastMap<usize, FastSet<&'static str>>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let lists: &[&'static [&'static str]] = &[
+            TITLES,
+            PERSON_NOUNS,
+            ORG_HEADS,
+            PLACE_HEADS,
+            PLACE_FIRST,
+            NAME_PARTICLES,
+            CALENDAR,
+            NOT_NAMES,
+            PREPOSITIONS,
+            AUXILIARIES,
+            SPEECH_VERBS,
+            ADVERBS,
+            NOT_AFTER_POSSESSIVE,
+            DETERMINERS,
+        ];
+        lists.iter().map(|l| (l.as_ptr() as usize, l.iter().copied().collect())).collect()
+    })
+}
+
+fn gendered_maps() -> &'static FastMap<usize, FastMap<&'static str, Gender>> {
+    static MAPS: OnceLock<FastMap<usize, FastMap<&'static str, Gender>>> = OnceLock::new();
+    MAPS.get_or_init(|| {
+        let lists: &[&'static [(&'static str, Gender)]] = &[GENDERED_TITLES, ROLE_TITLES, GENDERED_NOUNS];
+        lists.iter().map(|l| (l.as_ptr() as usize, l.iter().copied().collect())).collect()
+    })
+}
+
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+fn in_list(list: &[&str], w: &str) -> bool {
+    if w.len() > 20 {
+        return false;
+    }
+    match word_sets().get(&(list.as_ptr() as usize)) {
+        Some(set) => set.contains(lower(w).as_ref()),
+        None => list.iter().any(|x| x.eq_ignore_ascii_case(w)),
+    }
+}
+
+fn gendered(list: &[(&str, Gender)], w: &str) -> Option<Gender> {
+    if w.len() > 20 {
+        return None;
+    }
+    match gendered_maps().get(&(list.as_ptr() as usize)) {
+        Some(map) => map.get(lower(w).as_ref()).copied(),
+        None => list.iter().find(|(x, _)| x.eq_ignore_ascii_case(w)).map(|&(_, g)| g),
+    }
+}
+
+/// Strip a possessive ending: "China’s" -> ("China", true).
+fn strip_possessive(w: &str) -> (&str, bool) {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            return (stem, true);
+        }
+    }
+    for suffix in ["'", "’"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if stem.ends_with('s') {
+                return (stem, true);
+            }
+        }
+    }
+    (w, false)
+}
+
+/// Lowercase letters of a name, for clustering ("Park Ji-won" = "Park Ji Won").
+fn fold(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .flat_map(|p| p.chars())
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// One capitalised name chain, after titles are split off.
+#[derive(Debug)]
+struct Chain {
+    /// Token indices of the name words (particles and hyphen parts included).
+    first: usize,
+    last: usize,
+    /// Name words (possessive stripped from the last).
+    words: Vec<usize>,
+    possessive: bool,
+    class: ChainClass,
+    person: bool,
+    evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+enum ChainClass {
+    Name,
+    Org,
+    Place,
+}
+
+impl<'a> Analysis<'a> {
+    /// Analyse a document; `None` when it has no third-person pronoun.
+    pub fn new(doc: &'a Document, names: &GivenNames) -> Option<Analysis<'a>> {
+        let has_pronoun = doc.words().any(|t| pronoun_of(&doc.prose[t.span.range()]).is_some());
+        if !has_pronoun {
+            return None;
+        }
+        let mut toks = Vec::with_capacity(doc.tokens.len() / 2);
+        let mut sent_start = Vec::new();
+        for (si, s) in doc.sentences().iter().enumerate() {
+            sent_start.push(toks.len());
+            for t in doc.sentence_tokens(s) {
+                if matches!(t.kind, TokenKind::Space | TokenKind::Newline) {
+                    continue;
+                }
+                toks.push(Tok {
+                    span: t.span,
+                    text: &doc.prose[t.span.range()],
+                    word: t.kind == TokenKind::Word,
+                    sent: si,
+                });
+            }
+        }
+        sent_start.push(toks.len());
+        let mut a = Analysis {
+            toks,
+            sent_start,
+            mentions: Vec::new(),
+            sent_mentions: Vec::new(),
+            clusters: Vec::new(),
+            pronouns: Vec::new(),
+            links: Vec::new(),
+        };
+        // Sentence-initial capitalised words also written in lowercase are
+        // common words ("Wearing"), not names.
+        let initial: FastSet<String> = (0..a.sent_start.len().saturating_sub(1))
+            .flat_map(|s| a.sent_start.get(s).map_or(0..0, |&i| i..i + 2))
+            .filter_map(|i| a.toks.get(i))
+            .filter(|t| t.cap())
+            .map(|t| t.text.to_lowercase())
+            .collect();
+        let lowercase: FastSet<&str> = a
+            .toks
+            .iter()
+            .filter(|t| t.lower() && initial.contains(t.text))
+            .map(|t| t.text)
+            .collect();
+        let capitalised: FastSet<&str> = a.toks.iter().filter(|t| t.cap()).map(|t| strip_possessive(t.text).0).collect();
+        let chains = a.chains(&lowercase, &capitalised, names);
+        a.build_mentions(doc, chains);
+        a.find_pronouns(doc);
+        a.link();
+        a.consensus();
+        Some(a)
+    }
+
+    fn tok(&self, i: usize) -> Option<&Tok<'a>> {
+        self.toks.get(i)
+    }
+
+    /// Previous token in the same sentence.
+    fn prev(&self, i: usize) -> Option<&Tok<'a>> {
+        let t = self.toks.get(i)?;
+        i.checked_sub(1).and_then(|j| self.toks.get(j)).filter(|p| p.sent == t.sent)
+    }
+
+    fn next(&self, i: usize) -> Option<&Tok<'a>> {
+        let t = self.toks.get(i)?;
+        self.toks.get(i + 1).filter(|n| n.sent == t.sent)
+    }
+
+    fn sentence_initial(&self, i: usize) -> bool {
+        let mut j = i;
+        while let Some(p) = self.prev(j) {
+            if p.word || p.text.chars().all(|c| c.is_alphanumeric()) {
+                return false;
+            }
+            j -= 1;
+        }
+        true
+    }
+
+    fn chains(&self, lowercase: &FastSet<&str>, capitalised: &FastSet<&str>, names: &GivenNames) -> Vec<Chain> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let n = self.toks.len();
+        while i < n {
+            let t = self.toks[i];
+            if !t.cap() || in_list(CALENDAR, strip_possessive(t.text).0) {
+                i += 1;
+                continue;
+            }
+            // Extend the chain.
+            let start = i;
+            let mut words = vec![i];
+            let mut j = i;
+            loop {
+                if strip_possessive(self.toks[j].text).1 || lost_apostrophe(self.toks[j].text, capitalised) {
+                    break;
+                }
+                let Some(nx) = self.next(j) else { break };
+                if nx.cap() && !in_list(CALENDAR, strip_possessive(nx.text).0) && pronoun_of(nx.text).is_none() {
+                    j += 1;
+                    words.push(j);
+                    continue;
+                }
+                // "Mr. Smith"
+                if nx.text == "."
+                    && gendered(GENDERED_TITLES, self.toks[j].text).is_some()
+                    && self.tok(j + 2).is_some_and(|w| w.cap() && w.sent == t.sent)
+                {
+                    j += 2;
+                    words.push(j);
+                    continue;
+                }
+                // Particles: "Ursula von der Leyen".
+                if nx.lower() && in_list(NAME_PARTICLES, nx.text) {
+                    let mut k = j + 1;
+                    while self
+                        .tok(k + 1)
+                        .is_some_and(|w| w.lower() && in_list(NAME_PARTICLES, w.text) && w.sent == t.sent)
+                    {
+                        k += 1;
+                    }
+                    if self.tok(k + 1).is_some_and(|w| w.cap() && w.sent == t.sent) {
+                        words.extend(j + 1..=k + 1);
+                        j = k + 1;
+                        continue;
+                    }
+                    break;
+                }
+                // Hyphenated parts: "Jong-un", "Won-shik".
+                if nx.text == "-" && nx.span.start == self.toks[j].span.end {
+                    if let Some(w) = self
+                        .tok(j + 2)
+                        .filter(|w| w.word && w.sent == t.sent && w.span.start == nx.span.end)
+                    {
+                        let _ = w;
+                        j += 2;
+                        words.push(j);
+                        continue;
+                    }
+                }
+                break;
+            }
+            i = j + 1;
+            if let Some(c) = self.classify(start, j, words, lowercase, capitalised, names) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Split titles off a raw chain and classify it.
+    fn classify(
+        &self,
+        start: usize,
+        end: usize,
+        mut words: Vec<usize>,
+        lowercase: &FastSet<&str>,
+        capitalised: &FastSet<&str>,
+        names: &GivenNames,
+    ) -> Option<Chain> {
+        // Drop a sentence-initial common word ("The", "Wearing").
+        while let Some(&w) = words.first() {
+            let text = strip_possessive(self.toks[w].text).0;
+            let lower = text.to_lowercase();
+            if in_list(NOT_NAMES, text) || (self.sentence_initial(w) && lowercase.contains(lower.as_str())) {
+                words.remove(0);
+            } else {
+                break;
+            }
+        }
+        let mut evidence = Vec::new();
+        let mut person = false;
+        // Titles inside the chain: the name is what follows the last one.
+        let mut title_at = None;
+        for (k, &w) in words.iter().enumerate() {
+            let text = self.toks[w].text;
+            if in_list(TITLES, text) || gendered(GENDERED_TITLES, text).is_some() || gendered(ROLE_TITLES, text).is_some() {
+                title_at = Some(k);
+            }
+        }
+        if let Some(k) = title_at {
+            let title = self.toks[words[k]];
+            // "Prime Minister X", "Mr X": the title must be followed by a name.
+            if k + 1 < words.len() {
+                person = true;
+                if let Some(g) = gendered(GENDERED_TITLES, title.text) {
+                    evidence.push(Evidence {
+                        span: title.span,
+                        gender: g,
+                        kind: EvidenceKind::Strong,
+                    });
+                } else if let Some(g) = gendered(ROLE_TITLES, title.text) {
+                    evidence.push(Evidence {
+                        span: title.span,
+                        gender: g,
+                        kind: EvidenceKind::Role,
+                    });
+                }
+                words.drain(..=k);
+            }
+        }
+        // Skip "." tokens kept after "Mr"; drop trailing common words ("To").
+        words.retain(|&w| self.toks[w].word);
+        while words
+            .last()
+            .is_some_and(|&w| in_list(NOT_NAMES, strip_possessive(self.toks[w].text).0))
+        {
+            words.pop();
+        }
+        let (&first, &last) = (words.first()?, words.last()?);
+        let name_words: Vec<&str> = words
+            .iter()
+            .filter(|&&w| !in_list(NAME_PARTICLES, self.toks[w].text))
+            .map(|&w| strip_possessive(self.toks[w].text).0)
+            .collect();
+        let possessive = strip_possessive(self.toks[last].text).1 || lost_apostrophe(self.toks[last].text, capitalised);
+        let last_word = name_words.last().copied().unwrap_or("");
+        let first_word = name_words.first().copied().unwrap_or("");
+        let class = if in_list(ORG_HEADS, last_word) {
+            ChainClass::Org
+        } else if in_list(PLACE_HEADS, last_word)
+            || (name_words.len() > 1 && in_list(PLACE_FIRST, first_word))
+            || name_words
+                .iter()
+                .any(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase))
+            || (name_words.len() == 1 && in_list(PLACE_FIRST, first_word))
+        {
+            ChainClass::Place
+        } else {
+            ChainClass::Name
+        };
+        if class == ChainClass::Name {
+            // Titles, honorifics and kinship just before: "leader X",
+            // "his sister X", "first lady X", "his daughter, X".
+            let mut p = first;
+            if self.prev(p).is_some_and(|t| t.text == ",") {
+                p -= 1;
+            }
+            if let Some(prev) = self.prev(p) {
+                if let Some(g) = gendered(GENDERED_NOUNS, prev.text).or_else(|| gendered(GENDERED_TITLES, prev.text)) {
+                    person = true;
+                    evidence.push(Evidence {
+                        span: prev.span,
+                        gender: g,
+                        kind: EvidenceKind::Strong,
+                    });
+                } else if let Some(g) = gendered(ROLE_TITLES, prev.text) {
+                    person = true;
+                    evidence.push(Evidence {
+                        span: prev.span,
+                        gender: g,
+                        kind: EvidenceKind::Role,
+                    });
+                } else if p == first && in_list(TITLES, prev.text) {
+                    person = true;
+                }
+            }
+            // "X, 45," and "X, who".
+            if !possessive && self.next(last).is_some_and(|t| t.text == ",") {
+                if let Some(t) = self.tok(last + 2).filter(|t| t.sent == self.toks[last].sent) {
+                    if t.is("who") || (t.text.len() <= 3 && t.text.chars().all(|c| c.is_ascii_digit())) {
+                        person = true;
+                    }
+                }
+            }
+            // "X said", "said X" (full names only).
+            if name_words.len() > 1 {
+                let said_after = !possessive && self.next(last).is_some_and(|t| in_list(SPEECH_VERBS, t.text));
+                let said_before = self
+                    .prev(first)
+                    .is_some_and(|t| in_list(&["said", "says", "added", "wrote"], t.text));
+                if said_after || said_before {
+                    person = true;
+                }
+            }
+            // A confident Western given name first.
+            if name_words.len() > 1 && !self.east_asian_shape(&words) {
+                if let Some(g) = names.get(first_word) {
+                    person = true;
+                    evidence.push(Evidence {
+                        span: self.toks[first].span,
+                        gender: g,
+                        kind: EvidenceKind::GivenName,
+                    });
+                }
+            }
+        }
+        let _ = (start, end);
+        Some(Chain {
+            first,
+            last,
+            words,
+            possessive,
+            class,
+            person: person && class == ChainClass::Name,
+            evidence,
+        })
+    }
+
+    /// A name with hyphenated syllables or three or more short parts reads as
+    /// an East Asian (surname-first) name: no given-name lookup.
+    fn east_asian_shape(&self, words: &[usize]) -> bool {
+        let hyphen = words
+            .windows(2)
+            .any(|w| w[1] == w[0] + 2 && self.tok(w[0] + 1).is_some_and(|t| t.text == "-"));
+        let short = words.iter().filter(|&&w| self.toks[w].text.chars().count() <= 5).count();
+        (hyphen && words.len() <= 4) || (words.len() >= 3 && short == words.len())
+    }
+
+    fn build_mentions(&mut self, doc: &Document, chains: Vec<Chain>) {
+        let _ = doc;
+        // Clusters of full names, and the keys bare names resolve through.
+        let mut by_fold: FastMap<String, usize> = FastMap::default();
+        let mut keys: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut chain_cluster: Vec<Option<usize>> = vec![None; chains.len()];
+        let word_text = |a: &Analysis, w: usize| strip_possessive(a.toks[w].text).0.to_string();
+        for (ci, c) in chains.iter().enumerate() {
+            if !c.person || c.class != ChainClass::Name {
+                continue;
+            }
+            let parts: Vec<String> = c
+                .words
+                .iter()
+                .filter(|&&w| self.toks[w].word && !in_list(NAME_PARTICLES, self.toks[w].text))
+                .map(|&w| word_text(self, w))
+                .collect();
+            // Hyphen parts are single words for keys: "Jong-un" -> "jongun".
+            let mut name_parts: Vec<String> = Vec::new();
+            for (k, &w) in c.words.iter().enumerate() {
+                let text = word_text(self, w);
+                if in_list(NAME_PARTICLES, &text) {
+                    continue;
+                }
+                let joined = k > 0 && c.words.get(k - 1).is_some_and(|&p| p + 2 == w && self.toks[p + 1].text == "-");
+                match (joined, name_parts.last_mut()) {
+                    (true, Some(last)) => last.push_str(&text),
+                    _ => name_parts.push(text),
+                }
+            }
+            if name_parts.len() < 2 {
+                continue;
+            }
+            let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+            let key = fold(&refs);
+            let next_id = self.clusters.len();
+            let id = *by_fold.entry(key).or_insert(next_id);
+            if id == next_id {
+                self.clusters.push(Cluster {
+                    name: refs.join(" "),
+                    ..Cluster::default()
+                });
+                for k in [name_parts.first(), name_parts.last()].into_iter().flatten() {
+                    let v = keys.entry(fold(&[k.as_str()])).or_default();
+                    if !v.contains(&id) {
+                        v.push(id);
+                    }
+                }
+            }
+            chain_cluster[ci] = Some(id);
+        }
+        // Titled bare names ("President X", "Mr X") with no full name.
+        for (ci, c) in chains.iter().enumerate() {
+            if !c.person || chain_cluster[ci].is_some() || c.words.len() != 1 {
+                continue;
+            }
+            let key = fold(&[strip_possessive(self.toks[c.first].text).0]);
+            let ids = keys.entry(key.clone()).or_default();
+            if ids.is_empty() {
+                let id = self.clusters.len();
+                self.clusters.push(Cluster {
+                    name: strip_possessive(self.toks[c.first].text).0.to_string(),
+                    ..Cluster::default()
+                });
+                ids.push(id);
+            }
+        }
+        // Full names (with or without evidence) by sentence, to find bare
+        // names shared by two people mentioned recently.
+        let full: Vec<(usize, String, String, String)> = chains
+            .iter()
+            .filter(|c| c.class == ChainClass::Name)
+            .filter_map(|c| {
+                let parts: Vec<&str> = c
+                    .words
+                    .iter()
+                    .filter(|&&w| self.toks[w].word)
+                    .map(|&w| strip_possessive(self.toks[w].text).0)
+                    .collect();
+                match parts.as_slice() {
+                    [f, .., l] => Some((self.toks[c.first].sent, fold(&[f]), fold(&[l]), fold(&parts))),
+                    _ => None,
+                }
+            })
+            .collect();
+        let mut full_at = 0;
+        // Mentions from chains.
+        let mut mentions = Vec::new();
+        for (ci, c) in chains.iter().enumerate() {
+            let span = Span::new(self.toks[c.first].span.start, self.toks[c.last].span.end);
+            let sent = self.toks[c.first].sent;
+            while full.get(full_at).is_some_and(|f| f.0 + 3 < sent) {
+                full_at += 1;
+            }
+            let kind = match c.class {
+                ChainClass::Org => Some(MentionKind::Org),
+                ChainClass::Place => None,
+                ChainClass::Name => match chain_cluster[ci] {
+                    Some(id) => Some(MentionKind::Person(id)),
+                    None if c.words.iter().filter(|&&w| self.toks[w].word).count() == 1 => {
+                        let key = fold(&[strip_possessive(self.toks[c.first].text).0]);
+                        let mut folds: Vec<&str> = full
+                            .get(full_at..)
+                            .unwrap_or(&[])
+                            .iter()
+                            .take_while(|f| f.0 <= sent)
+                            .filter(|f| f.1 == key || f.2 == key)
+                            .map(|f| f.3.as_str())
+                            .collect();
+                        folds.sort_unstable();
+                        folds.dedup();
+                        if folds.len() > 1 {
+                            Some(MentionKind::Anon(None))
+                        } else {
+                            self.resolve_bare(c, &keys)
+                        }
+                    }
+                    None => self.resolve_bare(c, &keys),
+                },
+            };
+            let Some(kind) = kind else { continue };
+            if let MentionKind::Person(id) = kind {
+                if let Some(cl) = self.clusters.get_mut(id) {
+                    cl.evidence.extend(c.evidence.iter().cloned());
+                }
+            }
+            mentions.push(Mention {
+                span,
+                first: c.first,
+                last: c.last,
+                sent,
+                kind: match kind {
+                    // Evidence of an unclustered person stays with the mention.
+                    MentionKind::Anon(None) => MentionKind::Anon(consistent_gender(&c.evidence)),
+                    k => k,
+                },
+                subject: false,
+                possessive: c.possessive,
+            });
+        }
+        // Lowercase mentions: gendered nouns, person nouns, organisation nouns.
+        for i in 0..self.toks.len() {
+            let t = self.toks[i];
+            if !t.lower() {
+                continue;
+            }
+            let next_is_name = self.next(i).is_some_and(|n| n.cap())
+                || (self.next(i).is_some_and(|n| n.text == ",") && self.tok(i + 2).is_some_and(|n| n.cap() && n.sent == t.sent));
+            if let Some(g) = gendered(GENDERED_NOUNS, t.text) {
+                if next_is_name {
+                    continue;
+                }
+                // "man-made", "mother country" are rare; "first lady" is a title.
+                mentions.push(self.lower_mention(i, MentionKind::Anon(Some(g))));
+            } else if in_list(ORG_HEADS, t.text) {
+                let det = (1..=4)
+                    .map_while(|k| {
+                        i.checked_sub(k)
+                            .filter(|&j| self.toks.get(j).is_some_and(|p| p.sent == t.sent && p.word))
+                    })
+                    .find(|&j| self.toks[j].is("the") || self.toks[j].is("its") || self.toks[j].is("their"));
+                if let Some(d) = det.filter(|_| !self.next(i).is_some_and(|n| n.cap() || n.text == "-")) {
+                    let mut m = self.lower_mention(i, MentionKind::Org);
+                    m.first = d;
+                    m.span = Span::new(self.toks[d].span.start, t.span.end);
+                    mentions.push(m);
+                }
+            } else if in_list(PERSON_NOUNS, t.text) && !next_is_name {
+                let det = self.prev(i).is_some_and(|p| in_list(DETERMINERS, p.text) || p.cap() || p.lower())
+                    && (1..=3)
+                        .map_while(|k| {
+                            i.checked_sub(k)
+                                .and_then(|j| self.toks.get(j))
+                                .filter(|p| p.sent == t.sent && p.word)
+                        })
+                        .any(|p| in_list(DETERMINERS, p.text));
+                if det {
+                    mentions.push(self.lower_mention(i, MentionKind::Anon(None)));
+                }
+            }
+        }
+        mentions.sort_by_key(|m| m.first);
+        // Subjects, then coordinated subjects ("X and Y said").
+        for m in mentions.iter_mut() {
+            m.subject = self.is_subject(m.first, m.last, m.possessive);
+        }
+        for k in (0..mentions.len().saturating_sub(1)).rev() {
+            let (a, b) = (&mentions[k], &mentions[k + 1]);
+            if b.subject && b.sent == a.sent && b.first == a.last + 2 && self.tok(a.last + 1).is_some_and(|t| t.is("and")) {
+                mentions[k].subject = true;
+            }
+        }
+        let mut sent_mentions = Vec::with_capacity(self.sent_start.len());
+        let mut k = 0;
+        for s in 0..self.sent_start.len() {
+            while k < mentions.len() && mentions[k].sent < s {
+                k += 1;
+            }
+            sent_mentions.push(k);
+        }
+        self.mentions = mentions;
+        self.sent_mentions = sent_mentions;
+    }
+
+    fn lower_mention(&self, i: usize, kind: MentionKind) -> Mention {
+        let t = self.toks[i];
+        Mention {
+            span: t.span,
+            first: i,
+            last: i,
+            sent: t.sent,
+            kind,
+            subject: false,
+            possessive: false,
+        }
+    }
+
+    /// A name without a full-name cluster of its own: the one cluster it
+    /// names, or an anonymous person when several share it.
+    fn resolve_bare(&self, c: &Chain, keys: &FastMap<String, Vec<usize>>) -> Option<MentionKind> {
+        let words: Vec<&str> = c
+            .words
+            .iter()
+            .filter(|&&w| self.toks[w].word)
+            .map(|&w| strip_possessive(self.toks[w].text).0)
+            .collect();
+        let lookup = |w: &str| -> &[usize] {
+            let mut ids = keys.get(&fold(&[w])).map(Vec::as_slice).unwrap_or(&[]);
+            // "Kims" for "Kim's" (a lost apostrophe).
+            if ids.is_empty() && w.len() > 3 && w.ends_with('s') {
+                ids = keys.get(&fold(&[&w[..w.len() - 1]])).map(Vec::as_slice).unwrap_or(&[]);
+            }
+            ids
+        };
+        match words.as_slice() {
+            [] => None,
+            [w] => match lookup(w) {
+                [id] => Some(MentionKind::Person(*id)),
+                [] => c.person.then_some(MentionKind::Anon(None)),
+                _ => Some(MentionKind::Anon(None)),
+            },
+            [f, .., l] => {
+                // A longer or shorter form of one full name ("Angela Dorothea
+                // Merkel"); another name sharing a part is someone else.
+                let (a, b) = (lookup(f), lookup(l));
+                let shared: Vec<usize> = a.iter().copied().filter(|x| b.contains(x)).collect();
+                match shared.as_slice() {
+                    [id] => Some(MentionKind::Person(*id)),
+                    // Any other full name may be a person of unknown gender.
+                    _ => Some(MentionKind::Anon(None)),
+                }
+            }
+        }
+    }
+
+    /// Subject or topic of a clause: followed by a verb (after an optional
+    /// adverb) and not governed by a preposition; a possessive at the start
+    /// of a clause; the speaker of an inverted "said X".
+    fn is_subject(&self, first: usize, last: usize, possessive: bool) -> bool {
+        let prev = self.prev(first);
+        let clause_start = prev.is_none_or(|p| {
+            !p.word
+                || in_list(
+                    &[
+                        "that", "and", "but", "while", "because", "as", "when", "although", "though", "since", "if", "after", "before",
+                        "so",
+                    ],
+                    p.text,
+                )
+        }) || prev.is_some_and(|p| in_list(SPEECH_VERBS, p.text));
+        if possessive {
+            return clause_start && !prev.is_some_and(|p| in_list(PREPOSITIONS, p.text) && !p.is("and"));
+        }
+        if prev.is_some_and(|p| in_list(SPEECH_VERBS, p.text)) && self.next(last).is_none_or(|n| !n.word) {
+            return true;
+        }
+        if prev.is_some_and(|p| in_list(PREPOSITIONS, p.text) && !p.is("and") && !p.is("after") && !p.is("before")) {
+            return false;
+        }
+        let mut j = last + 1;
+        // Appositions: "X, 45, said", "X, who ...,".
+        if self.tok(j).is_some_and(|t| t.text == "," && t.sent == self.toks[last].sent) && self.tok(j + 1).is_some_and(|t| t.is("who")) {
+            return true;
+        }
+        while self
+            .tok(j)
+            .is_some_and(|t| t.lower() && in_list(ADVERBS, t.text) && t.sent == self.toks[last].sent)
+        {
+            j += 1;
+        }
+        let Some(next) = self.tok(j).filter(|t| t.sent == self.toks[last].sent) else {
+            return false;
+        };
+        if !next.lower() {
+            return false;
+        }
+        let w = next.text;
+        in_list(AUXILIARIES, w)
+            || in_list(SPEECH_VERBS, w)
+            || (w.len() > 4 && w.ends_with("ed"))
+            || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !in_list(NOT_AFTER_POSSESSIVE, w))
+    }
+
+    fn find_pronouns(&mut self, doc: &Document) {
+        for i in 0..self.toks.len() {
+            let t = self.toks[i];
+            if !t.word {
+                continue;
+            }
+            let Some((gender, mut case)) = pronoun_of(t.text) else { continue };
+            if t.text.eq_ignore_ascii_case("her") {
+                case = match self.next(i) {
+                    Some(n) if n.word && n.lower() && !in_list(NOT_AFTER_POSSESSIVE, n.text) => Case::Possessive,
+                    Some(n) if !n.word && n.text.chars().all(|c| c.is_ascii_digit()) => Case::Possessive,
+                    Some(n) if n.text.chars().next().is_some_and(|c| c.is_ascii_digit()) => Case::Possessive,
+                    _ => Case::Object,
+                };
+            }
+            let generic = self.generic(i);
+            let in_name = t.cap() && self.prev(i).is_some_and(|p| p.cap()) && self.next(i).is_some_and(|n| n.cap())
+                || self.prev(i).is_some_and(|p| p.cap() && !self.sentence_initial(i - 1)) && self.next(i).is_some_and(|n| n.cap());
+            let quoted = doc.in_quote(t.span);
+            let heading = doc
+                .block_at(t.span.start)
+                .and_then(|b| doc.blocks.get(b))
+                .is_some_and(|b| b.title_case);
+            self.pronouns.push(Pronoun {
+                span: t.span,
+                tok: i,
+                sent: t.sent,
+                gender,
+                case,
+                usable: !generic && !in_name && !quoted && !heading,
+            });
+        }
+        self.links = vec![None; self.pronouns.len()];
+    }
+
+    /// "he or she", "his/her", "s/he", "him or her".
+    fn generic(&self, i: usize) -> bool {
+        let is_pro =
+            |t: Option<&Tok>| t.is_some_and(|t| pronoun_of(t.text).is_some() || t.is("s") || t.is("they") || t.is("them") || t.is("their"));
+        let joiner = |t: Option<&Tok>| t.is_some_and(|t| t.is("or") || t.text == "/" || t.is("and"));
+        let t = self.toks[i];
+        let same = |j: usize| self.tok(j).filter(|x| x.sent == t.sent);
+        (joiner(same(i + 1)) && is_pro(same(i + 2))) || (i >= 2 && joiner(same(i - 1)) && is_pro(same(i - 2)))
+    }
+
+    /// Mentions of sentence `s`.
+    pub fn sentence_mentions(&self, s: usize) -> &[Mention] {
+        let a = self.sent_mentions.get(s).copied().unwrap_or(self.mentions.len());
+        let b = self.sent_mentions.get(s + 1).copied().unwrap_or(self.mentions.len());
+        self.mentions.get(a..b).unwrap_or(&[])
+    }
+
+    fn is_person(m: &Mention) -> bool {
+        matches!(m.kind, MentionKind::Person(_) | MentionKind::Anon(_))
+    }
+
+    fn link(&mut self) {
+        for pi in 0..self.pronouns.len() {
+            let p = self.pronouns[pi].clone();
+            if !p.usable {
+                continue;
+            }
+            let ms = self.sentence_mentions(p.sent);
+            let before: Vec<usize> = (0..ms.len()).filter(|&k| ms[k].last < p.tok).collect();
+            let base = self.sent_mentions.get(p.sent).copied().unwrap_or(0);
+            // A pronoun between the nearest person and this one: follow a
+            // linked subject pronoun ("Park said he ... his"), else abstain.
+            let nearest_person = before.iter().rev().find(|&&k| Self::is_person(&ms[k])).map(|&k| ms[k].last);
+            let nearer = (0..pi)
+                .rev()
+                .take_while(|&q| self.pronouns[q].sent == p.sent)
+                .find(|&q| nearest_person.is_none_or(|l| self.pronouns[q].tok > l));
+            if let Some(q) = nearer {
+                if p.case != Case::Object && self.pronouns[q].case != Case::Object && self.pronouns[q].usable {
+                    self.links[pi] = self.links[q];
+                }
+                continue;
+            }
+            // (A) the nearest subject before, nothing personal in between.
+            if p.case != Case::Object {
+                let persons: Vec<usize> = before.iter().copied().filter(|&k| Self::is_person(&ms[k])).collect();
+                if let Some(&k) = persons.last() {
+                    let m = &ms[k];
+                    if m.subject && matches!(m.kind, MentionKind::Person(_)) {
+                        self.links[pi] = Some(base + k);
+                        continue;
+                    }
+                }
+            }
+            // (B) nothing before it in its sentence; one person cluster in
+            // the two sentences before, as a subject.
+            if before.iter().any(|&k| Self::is_person(&ms[k])) || p.sent == 0 {
+                continue;
+            }
+            let from = p.sent.saturating_sub(2);
+            let mut target: Option<(usize, usize)> = None; // (cluster, mention)
+            let mut ok = true;
+            let mut subject = false;
+            for s in from..p.sent {
+                let base = self.sent_mentions.get(s).copied().unwrap_or(0);
+                for (k, m) in self.sentence_mentions(s).iter().enumerate() {
+                    match m.kind {
+                        MentionKind::Person(c) => {
+                            if target.is_some_and(|(t, _)| t != c) {
+                                ok = false;
+                            }
+                            target = Some((c, base + k));
+                            subject |= m.subject;
+                        }
+                        MentionKind::Anon(_) => ok = false,
+                        MentionKind::Org => {}
+                    }
+                }
+            }
+            if let (true, true, Some((_, mi))) = (ok, subject, target) {
+                self.links[pi] = Some(mi);
+            }
+        }
+    }
+
+    fn consensus(&mut self) {
+        for (pi, l) in self.links.iter().enumerate() {
+            let Some(MentionKind::Person(c)) = l.and_then(|m| self.mentions.get(m)).map(|m| m.kind) else {
+                continue;
+            };
+            let p = &self.pronouns[pi];
+            if let Some(cl) = self.clusters.get_mut(c) {
+                cl.evidence.push(Evidence {
+                    span: p.span,
+                    gender: p.gender,
+                    kind: EvidenceKind::Link,
+                });
+            }
+        }
+        for cl in &mut self.clusters {
+            cl.gender = decide(&cl.evidence);
+        }
+    }
+
+    /// The gender of a mention, when known.
+    pub fn mention_gender(&self, m: &Mention) -> Option<Gender> {
+        match m.kind {
+            MentionKind::Person(c) => self.clusters.get(c).and_then(|c| c.gender),
+            MentionKind::Anon(g) => g,
+            MentionKind::Org => None,
+        }
+    }
+
+    /// The cluster a pronoun is linked to.
+    pub fn linked_cluster(&self, pi: usize) -> Option<usize> {
+        match self.links.get(pi).copied().flatten().and_then(|m| self.mentions.get(m))?.kind {
+            MentionKind::Person(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Whether something of gender `g` other than cluster `except` is
+    /// mentioned in sentences `from..=to`: a person, a gendered noun, or a
+    /// pronoun of that gender not linked to a cluster of the other gender.
+    pub fn gender_present(&self, g: Gender, from: usize, to: usize, except: Option<usize>, skip: &dyn Fn(usize) -> bool) -> bool {
+        for s in from..=to {
+            for m in self.sentence_mentions(s) {
+                if let MentionKind::Person(c) = m.kind {
+                    if Some(c) == except {
+                        continue;
+                    }
+                }
+                if self.mention_gender(m) == Some(g) {
+                    return true;
+                }
+            }
+        }
+        let start = self.pronouns.partition_point(|p| p.sent < from);
+        for (pi, p) in self.pronouns.iter().enumerate().skip(start) {
+            if p.sent > to {
+                break;
+            }
+            if skip(pi) || p.gender != g {
+                continue;
+            }
+            let linked_other = self
+                .linked_cluster(pi)
+                .and_then(|c| self.clusters.get(c))
+                .is_some_and(|c| c.gender == Some(g.other()));
+            if !linked_other {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a person or gendered noun of gender `g` (other than cluster
+    /// `except`) is mentioned in sentences `from..=to` (no pronouns).
+    pub fn gendered_mention(&self, g: Gender, from: usize, to: usize, except: Option<usize>) -> bool {
+        (from..=to).any(|s| {
+            self.sentence_mentions(s)
+                .iter()
+                .any(|m| !matches!(m.kind, MentionKind::Person(c) if Some(c) == except) && self.mention_gender(m) == Some(g))
+        })
+    }
+
+    /// Text of a mention, possessive stripped.
+    pub fn mention_text(&self, doc: &Document, m: &Mention) -> String {
+        strip_possessive(doc.text(m.span)).0.to_string()
+    }
+
+    /// A short phrase starting at a pronoun ("his 14-year rule"), for labels.
+    pub fn phrase_span(&self, pi: usize) -> Span {
+        let Some(p) = self.pronouns.get(pi) else { return Span::new(0, 0) };
+        let mut end = p.span.end;
+        if p.case == Case::Subject {
+            if let Some(n) = self.tok(p.tok + 1).filter(|n| n.word && n.sent == p.sent) {
+                end = n.span.end;
+            }
+        } else if p.case == Case::Possessive {
+            let mut j = p.tok + 1;
+            let mut words = 0;
+            while let Some(t) = self.tok(j).filter(|t| t.sent == p.sent) {
+                if t.word || t.text == "-" || t.text.chars().all(|c| c.is_ascii_digit()) {
+                    if t.word {
+                        words += 1;
+                    }
+                    end = t.span.end;
+                    if words >= 2 || (t.word && in_list(NOT_AFTER_POSSESSIVE, t.text)) {
+                        break;
+                    }
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        Span::new(p.span.start, end)
+    }
+
+    /// Token helper for lints.
+    pub fn token(&self, i: usize) -> Option<&Tok<'a>> {
+        self.tok(i)
+    }
+
+    pub fn is_subject_mention(&self, m: &Mention) -> bool {
+        m.subject
+    }
+
+    /// Whether token `i` is the first word of its sentence (after opening
+    /// punctuation).
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        self.sentence_initial(i)
+    }
+}
+
+/// "Kims" where the document also has "Kim": a possessive that lost its
+/// apostrophe.
+fn lost_apostrophe(w: &str, capitalised: &FastSet<&str>) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.get(..w.len() - 1).is_some_and(|stem| capitalised.contains(stem))
+}
+
+fn consistent_gender(evidence: &[Evidence]) -> Option<Gender> {
+    let mut g = None;
+    for e in evidence.iter().filter(|e| e.kind == EvidenceKind::Strong) {
+        match g {
+            None => g = Some(e.gender),
+            Some(x) if x != e.gender => return None,
+            _ => {}
+        }
+    }
+    g
+}
+
+/// The document's consensus on one cluster's gender.
+pub fn decide(evidence: &[Evidence]) -> Option<Gender> {
+    let count = |g: Gender, k: EvidenceKind| evidence.iter().filter(|e| e.gender == g && e.kind == k).count();
+    let (sm, sf) = (
+        count(Gender::Male, EvidenceKind::Strong),
+        count(Gender::Female, EvidenceKind::Strong),
+    );
+    let (vm, vf) = (
+        count(Gender::Male, EvidenceKind::Link) + count(Gender::Male, EvidenceKind::Role),
+        count(Gender::Female, EvidenceKind::Link) + count(Gender::Female, EvidenceKind::Role),
+    );
+    let (nm, nf) = (
+        count(Gender::Male, EvidenceKind::GivenName),
+        count(Gender::Female, EvidenceKind::GivenName),
+    );
+    if sm > 0 && sf > 0 {
+        return None;
+    }
+    if sm > 0 {
+        return Some(Gender::Male);
+    }
+    if sf > 0 {
+        return Some(Gender::Female);
+    }
+    let by_votes = |g: Gender, v: usize, w: usize| (v >= 2 && v >= 2 * w).then_some(g);
+    match (nm > 0, nf > 0) {
+        (true, false) => (vf < 2 || vf <= vm).then_some(Gender::Male),
+        (false, true) => (vm < 2 || vm <= vf).then_some(Gender::Female),
+        (true, true) => None,
+        (false, false) => by_votes(Gender::Male, vm, vf).or_else(|| by_votes(Gender::Female, vf, vm)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{FileKind, SourceFile};
+
+    fn names() -> GivenNames {
+        let lex = crate::pack::builtin_lexicons();
+        GivenNames::from_lexicons(lex.iter().filter(|l| l.lint == "pronoun-drift")).unwrap_or_default()
+    }
+
+    fn with<R>(text: &str, f: impl FnOnce(&Document, &Analysis) -> R) -> Option<R> {
+        let doc = Document::parse(0, SourceFile::new("t", text, FileKind::Plain), None);
+        let n = names();
+        let a = Analysis::new(&doc, &n)?;
+        Some(f(&doc, &a))
+    }
+
+    #[test]
+    fn clusters_full_and_bare_names() {
+        let r = with("Foreign Minister Anna Lindgren arrived. Lindgren said she was pleased.", |_, a| {
+            (
+                a.clusters.len(),
+                a.clusters.first().and_then(|c| c.gender),
+                a.links.iter().flatten().count(),
+            )
+        });
+        assert_eq!(r, Some((1, Some(Gender::Female), 1)));
+    }
+
+    #[test]
+    fn no_given_name_gender_for_east_asian_shapes() {
+        // "Mark" would be male if the name were in Western order.
+        let r = with("Leader Kim Mark-hee arrived. Kim said nothing.", |_, a| {
+            a.clusters
+                .iter()
+                .flat_map(|c| c.evidence.iter())
+                .any(|e| e.kind == EvidenceKind::GivenName)
+        });
+        assert_eq!(r, None); // no pronoun: no analysis at all
+        let r = with("Leader Kim Mark-hee arrived. Kim said he was glad.", |_, a| {
+            a.clusters
+                .iter()
+                .flat_map(|c| c.evidence.iter())
+                .any(|e| e.kind == EvidenceKind::GivenName)
+        });
+        assert_eq!(r, Some(false));
+    }
+
+    #[test]
+    fn shared_bare_names_are_anonymous() {
+        let r = with("Bill Clinton and Hillary Clinton spoke. Clinton said he was tired.", |doc, a| {
+            a.mentions
+                .iter()
+                .filter(|m| doc.text(m.span) == "Clinton")
+                .map(|m| m.kind)
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(r, Some(vec![MentionKind::Anon(None)]));
+    }
+
+    #[test]
+    fn generic_and_quoted_pronouns_are_unusable() {
+        let r = with("Each voter must show his or her card. \"She is late,\" Mr Hale said.", |_, a| {
+            a.pronouns.iter().map(|p| p.usable).collect::<Vec<_>>()
+        });
+        assert_eq!(r, Some(vec![false, false, false]));
+    }
+
+    #[test]
+    fn organisations_and_kinship() {
+        let r = with("The espionage agency said his daughter, Mirela, was safe.", |doc, a| {
+            a.mentions
+                .iter()
+                .map(|m| (doc.text(m.span).to_string(), m.kind))
+                .collect::<Vec<_>>()
+        });
+        let r = r.unwrap_or_default();
+        assert!(
+            r.iter().any(|(t, k)| t == "The espionage agency" && *k == MentionKind::Org),
+            "{r:?}"
+        );
+        assert!(r.iter().any(|(t, k)| t == "Mirela" && matches!(k, MentionKind::Person(_))), "{r:?}");
+    }
+
+    #[test]
+    fn consensus_rules() {
+        let e = |g, kind| Evidence {
+            span: Span::new(0, 0),
+            gender: g,
+            kind,
+        };
+        use EvidenceKind::*;
+        use Gender::*;
+        assert_eq!(decide(&[e(Male, Strong), e(Female, Link), e(Female, Link)]), Some(Male));
+        assert_eq!(decide(&[e(Male, Strong), e(Female, Strong)]), None);
+        assert_eq!(decide(&[e(Female, GivenName), e(Male, Link)]), Some(Female));
+        assert_eq!(decide(&[e(Female, GivenName), e(Male, Link), e(Male, Link)]), None);
+        assert_eq!(decide(&[e(Male, Link), e(Male, Link), e(Female, Link)]), Some(Male));
+        assert_eq!(decide(&[e(Male, Link), e(Female, Link)]), None);
+        assert_eq!(decide(&[e(Male, Link)]), None);
+    }
+}

@@ -1,0 +1,3 @@
+pub mod entities;
+pub mod org_pronoun;
+pub mod pronoun_drift;

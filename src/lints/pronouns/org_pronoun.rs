@@ -1,0 +1,348 @@
+use crate::declare_lint;
+use crate::document::Document;
+use crate::finding::Applicability;
+use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
+
+use super::entities::{Analysis, Case, GivenNames, Mention, MentionKind};
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Flags "he", "she", "his" or "her" that refers to an organisation:
+    /// "the agency said that she thought", "In her latest briefing, the
+    /// agency said", and offers "it"/"its" as an unsafe fix.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Machine translation from languages that drop subjects or have no
+    /// gendered pronouns fills in "he" or "she" for an agency, ministry or
+    /// company. English uses "it" (or "they"), and the gendered pronoun makes
+    /// readers look for a person who is not there.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// The intelligence agency said that she thought 2,000 soldiers had died.
+    /// ```
+    ///
+    /// Use instead: `The intelligence agency said that it thought ...`
+    ///
+    /// ## How it works
+    ///
+    /// Organisations are noun phrases headed by agency, ministry, government,
+    /// service, company, committee, party, council, court, bank, bureau,
+    /// office, commission and similar words ("the espionage agency",
+    /// "National Intelligence Service"). Three configurations are checked:
+    /// (1) the organisation, a reporting verb and an optional "that" directly
+    /// before "he"/"she" ("the agency said that she"); (2) a sentence opening
+    /// with a preposition and "his"/"her" whose subject, after the comma, is
+    /// the organisation ("In her latest briefing, the agency said"); (3) the
+    /// organisation as subject and "his"/"her" later in the same clause with
+    /// no person between ("The ministry published her report").
+    ///
+    /// It abstains when a person of the pronoun's gender or of unknown gender
+    /// is named in the sentence or the three before it (the pronoun may be a
+    /// detainee or an official: "The ministry said she had been released"),
+    /// when a gendered noun or an unlinked pronoun of that gender is in the
+    /// sentence or the two before it, when a person or gendered noun of that
+    /// gender appears in the eight sentences before, when the pronoun is
+    /// linked to a person, inside quotations, and for generic "he or she".
+    ///
+    /// ## Known problems
+    ///
+    /// A person referred to only as "the minister" or by a bare surname far
+    /// back can still be the real antecedent. Organisations named only by an
+    /// acronym ("the NIS") are not recognised. "Her Majesty's Government"
+    /// style phrases are fine, since the pronoun comes first without an
+    /// opening preposition.
+    pub static ORG_PRONOUN = {
+        name: "org-pronoun",
+        family: "pronouns",
+        severity: Warning,
+        status: Preview,
+        fix: Some(Applicability::Unsafe),
+        english_only: true,
+    };
+}
+
+#[derive(Default)]
+pub struct OrgPronoun {
+    names: GivenNames,
+}
+
+impl OrgPronoun {
+    pub fn build(cx: &BuildCx) -> Result<Box<dyn Lint>, String> {
+        if let Some(key) = cx.options.keys().next() {
+            return Err(format!("unknown option `{key}` (this lint has no options)"));
+        }
+        Ok(Box::new(OrgPronoun {
+            names: GivenNames::from_lexicons(cx.lexicons_for(super::pronoun_drift::PRONOUN_DRIFT.name))?,
+        }))
+    }
+}
+
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "stated",
+    "states",
+    "claimed",
+    "claims",
+    "believes",
+    "believed",
+    "thought",
+    "thinks",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "reported",
+    "reports",
+    "estimated",
+    "estimates",
+    "assessed",
+    "assesses",
+    "announced",
+    "announces",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "concluded",
+    "predicted",
+    "predicts",
+    "expects",
+    "expected",
+    "explained",
+    "explains",
+    "stressed",
+    "stresses",
+    "suggested",
+    "suggests",
+    "judged",
+    "judges",
+    "considers",
+    "considered",
+    "indicated",
+    "indicates",
+];
+
+const ADVERBS: &[&str] = &[
+    "also",
+    "previously",
+    "earlier",
+    "later",
+    "further",
+    "then",
+    "now",
+    "still",
+    "reportedly",
+    "recently",
+    "already",
+    "once",
+    "again",
+    "repeatedly",
+    "publicly",
+    "officially",
+    "separately",
+    "initially",
+    "has",
+    "had",
+    "have",
+];
+
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "during",
+    "throughout",
+    "with",
+    "under",
+    "after",
+    "before",
+    "through",
+    "for",
+    "on",
+    "from",
+    "despite",
+    "via",
+    "by",
+];
+
+fn is(t: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(t))
+}
+
+impl Lint for OrgPronoun {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo::from(&ORG_PRONOUN)]
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Ctx) {
+        let Some(a) = Analysis::new(doc, &self.names) else { return };
+        let candidates: Vec<Option<&Mention>> = (0..a.pronouns.len())
+            .map(|pi| {
+                let p = &a.pronouns[pi];
+                if !p.usable || a.links[pi].is_some() || p.case == Case::Reflexive {
+                    return None;
+                }
+                self.organisation(&a, pi)
+            })
+            .collect();
+        for (pi, p) in a.pronouns.iter().enumerate() {
+            let Some(org) = candidates[pi] else { continue };
+            // Persons who could be meant instead.
+            let from = p.sent.saturating_sub(3);
+            let person = (from..=p.sent).any(|s| {
+                a.sentence_mentions(s).iter().any(|m| {
+                    // The speaker of an inverted attribution after the
+                    // pronoun (", said Park.") reports, and is not meant.
+                    let reporter = s == p.sent
+                        && m.first > p.tok
+                        && m.first
+                            .checked_sub(1)
+                            .and_then(|j| a.token(j))
+                            .is_some_and(|t| is(t.text, REPORTING));
+                    matches!(m.kind, MentionKind::Person(_) | MentionKind::Anon(_))
+                        && a.mention_gender(m) != Some(p.gender.other())
+                        && !reporter
+                })
+            });
+            if person
+                || a.gender_present(p.gender, p.sent.saturating_sub(2), p.sent, None, &|q| {
+                    q == pi || candidates.get(q).is_some_and(Option::is_some)
+                })
+                || a.gendered_mention(p.gender, p.sent.saturating_sub(8), p.sent, None)
+            {
+                continue;
+            }
+            let pro = doc.text(p.span);
+            let lower = pro.to_lowercase();
+            let replacement = match (lower.as_str(), p.case) {
+                ("his", _) | ("her", Case::Possessive) => "its",
+                ("hers", _) => "its",
+                _ => "it",
+            };
+            let replacement = if pro.chars().next().is_some_and(char::is_uppercase) {
+                let mut c = replacement.chars();
+                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+            } else {
+                replacement.to_string()
+            };
+            let org_text = doc.text(org.span).to_string();
+            let f = cx.report(p.span, format!("'{pro}' refers to an organisation ('{org_text}')"));
+            f.label(org.span, "organisation here");
+            f.replace(replacement.clone(), Applicability::Unsafe);
+            f.help(format!("an organisation is 'it' in English: use '{replacement}'"));
+        }
+    }
+}
+
+impl OrgPronoun {
+    /// The organisation a pronoun refers to, in one of the three checked
+    /// configurations.
+    fn organisation<'m>(&self, a: &'m Analysis, pi: usize) -> Option<&'m Mention> {
+        let p = a.pronouns.get(pi)?;
+        let ms = a.sentence_mentions(p.sent);
+        let before = ms.iter().rev().find(|m| m.last < p.tok);
+        // (1) ORG [adverb] said [that] he/she.
+        if p.case == Case::Subject {
+            if let Some(m) = before.filter(|m| m.kind == MentionKind::Org) {
+                let mut j = m.last + 1;
+                while a.token(j).is_some_and(|t| is(t.text, ADVERBS)) {
+                    j += 1;
+                }
+                if a.token(j).is_some_and(|t| is(t.text, REPORTING)) {
+                    j += 1;
+                    if a.token(j).is_some_and(|t| t.text.eq_ignore_ascii_case("that")) {
+                        j += 1;
+                    }
+                    if j == p.tok {
+                        return Some(m);
+                    }
+                }
+            }
+            return None;
+        }
+        if p.case != Case::Possessive || !matches!(p.span.len(), 3) {
+            return None;
+        }
+        // (2) "In her latest briefing, the agency said".
+        if before.is_none()
+            && p.tok >= 1
+            && a.starts_sentence(p.tok - 1)
+            && a.token(p.tok - 1).is_some_and(|t| is(t.text, OPENING_PREPOSITIONS))
+        {
+            let after = ms.iter().find(|m| m.first > p.tok)?;
+            let comma = (p.tok + 1..after.first).any(|j| a.token(j).is_some_and(|t| t.text == ","));
+            if after.kind == MentionKind::Org && after.subject && comma {
+                return Some(after);
+            }
+            return None;
+        }
+        // (3) The ORG (subject) ... his/her, nothing personal between.
+        let m = before?;
+        if m.kind == MentionKind::Org && m.subject {
+            return Some(m);
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{fixed, flagged};
+
+    fn lint() -> OrgPronoun {
+        let lex = crate::pack::builtin_lexicons();
+        let names = GivenNames::from_lexicons(lex.iter().filter(|l| l.lint == "pronoun-drift")).unwrap_or_default();
+        OrgPronoun { names }
+    }
+
+    #[test]
+    fn flags_reporting_verb() {
+        let text = "Officials gave no figures. The intelligence agency said that she thought 2,000 soldiers had died.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        assert_eq!(
+            fixed(&lint(), text),
+            "Officials gave no figures. The intelligence agency said that it thought 2,000 soldiers had died."
+        );
+        assert_eq!(flagged(&lint(), "The ministry also said he would review the rules."), vec!["he"]);
+    }
+
+    #[test]
+    fn flags_opening_possessive() {
+        let text = "In her latest briefing to lawmakers, the espionage agency said that the troops had moved.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        assert_eq!(
+            fixed(&lint(), text),
+            "In its latest briefing to lawmakers, the espionage agency said that the troops had moved."
+        );
+    }
+
+    #[test]
+    fn flags_subject_possessive() {
+        assert_eq!(flagged(&lint(), "The company raised his prices again in March."), vec!["his"]);
+    }
+
+    #[test]
+    fn abstains_with_persons_nearby() {
+        for ok in [
+            "Jane Porter was detained in May. The ministry said she had been released.",
+            "The detainee was held for a week. The ministry said she had been released.",
+            "The minister spoke on Monday. The ministry said he would resign.",
+            "Ms Porter was arrested. Police questioned her for hours. The court rejected her appeal.",
+            "The agency said it thought the troops had died.",
+            "The agency said he or she would be named later.",
+            "\"The agency said she was wrong,\" he added.",
+            "In his speech, President Ruiz said the government would act.",
+            "The company said its profits rose.",
+            "The committee asked her to testify.",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
+    }
+}

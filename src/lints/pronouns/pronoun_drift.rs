@@ -1,0 +1,287 @@
+use crate::declare_lint;
+use crate::document::Document;
+use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
+
+use super::entities::{Analysis, EvidenceKind, GivenNames, MentionKind};
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Flags "he", "she", "his", "her" (and the other third-person singular
+    /// forms) whose one plausible antecedent is a person the rest of the
+    /// document treats as the other gender: "Park ... his 14-year rule ... Park
+    /// seeks to extend her diplomatic base".
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Machine translation from languages without gendered pronouns (Korean,
+    /// Chinese, Japanese, Turkish, Finnish...) guesses "he" or "she" sentence
+    /// by sentence, and the guess flips mid-article. Readers are told the
+    /// wrong thing about a real person.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// Mr Daniels said he would stay. Daniels wants to extend her term.
+    /// ```
+    ///
+    /// Use instead: `Daniels wants to extend his term.`
+    ///
+    /// ## How it works
+    ///
+    /// Persons are capitalised name chains with evidence that they are
+    /// persons (a title or honorific, "his sister X", "first lady X", an age
+    /// apposition, "X said", or a confident Western given name). Full names
+    /// cluster by their letters; a bare surname joins the one full name it
+    /// belongs to. A pronoun is linked to a person only in two configurations:
+    /// (A) the nearest person before it in its sentence is that person, as
+    /// the subject or topic of a clause, and the pronoun is a possessive,
+    /// reflexive or subject pronoun ("Park seeks to extend her base"); (B) its
+    /// sentence mentions nobody before it, and every person named in the two
+    /// sentences before is that one person, as a subject. Each person's gender
+    /// is the document's consensus: an honorific, a gendered title or kinship
+    /// word in the same phrase decides; else a given name from the
+    /// `given-names` lexicon (Western name order only) decides unless two
+    /// linked pronouns disagree; else the linked pronouns decide when at least
+    /// two agree and they outnumber the others two to one. A linked pronoun of
+    /// the other gender is flagged, with the evidence as labels.
+    ///
+    /// It abstains when anything of the pronoun's gender is mentioned in the
+    /// sentence or the two before it (another person, "the woman", "his
+    /// wife", an unlinked pronoun) or in the eight sentences before (a person
+    /// or gendered noun); when another person of unknown gender is a subject
+    /// in that window or is named before the pronoun in its sentence; for
+    /// object pronouns in the same clause ("Park praised her"); inside
+    /// quotations; for generic "he or she", "his/her", "s/he"; in title-case
+    /// headlines; for "his" or "her" caught inside a name ("Minister Ryu his Hyon");
+    /// for countries, ships and other things, which are never persons here
+    /// ("Britain and her allies"); for cataphora ("In his speech, Park said");
+    /// and for bare names shared by two people ("Park" with two Parks).
+    ///
+    /// ## Known problems
+    ///
+    /// Recall is deliberately low: a drifted pronoun is caught only in an
+    /// unambiguous configuration, and only when the document establishes the
+    /// person's gender. Subjects are found by word shape, not parsing, so a
+    /// long noun phrase between a name and its verb hides the subject. Given
+    /// names are looked up only for Western-order names; East Asian names get
+    /// their gender from honorifics, kinship and pronouns alone. A person whose
+    /// pronouns genuinely differ from their given name's usual gender is
+    /// flagged if the document uses only one or two pronouns for them; allow
+    /// the lint inline there.
+    pub static PRONOUN_DRIFT = {
+        name: "pronoun-drift",
+        family: "pronouns",
+        severity: Warning,
+        status: Preview,
+        fix: None,
+        english_only: true,
+    };
+}
+
+#[derive(Default)]
+pub struct PronounDrift {
+    names: GivenNames,
+}
+
+impl PronounDrift {
+    pub fn build(cx: &BuildCx) -> Result<Box<dyn Lint>, String> {
+        if let Some(key) = cx.options.keys().next() {
+            return Err(format!("unknown option `{key}` (this lint has no options)"));
+        }
+        Ok(Box::new(PronounDrift {
+            names: GivenNames::from_lexicons(cx.lexicons_for(PRONOUN_DRIFT.name))?,
+        }))
+    }
+}
+
+impl Lint for PronounDrift {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo::from(&PRONOUN_DRIFT)]
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Ctx) {
+        let Some(a) = Analysis::new(doc, &self.names) else { return };
+        for (pi, p) in a.pronouns.iter().enumerate() {
+            let Some(mi) = a.links[pi] else { continue };
+            let Some(m) = a.mentions.get(mi) else { continue };
+            let MentionKind::Person(c) = m.kind else { continue };
+            let Some(cluster) = a.clusters.get(c) else { continue };
+            let Some(g) = cluster.gender else { continue };
+            if g == p.gender {
+                continue;
+            }
+            let from = p.sent.saturating_sub(2);
+            if a.gender_present(p.gender, from, p.sent, Some(c), &|q| q == pi)
+                || a.gendered_mention(p.gender, p.sent.saturating_sub(8), p.sent, Some(c))
+            {
+                continue;
+            }
+            // Another person of unknown gender who could be meant.
+            let rival = (from..=p.sent).any(|s| {
+                a.sentence_mentions(s).iter().any(|o| {
+                    let other = match o.kind {
+                        MentionKind::Person(oc) => oc != c,
+                        MentionKind::Anon(_) => true,
+                        MentionKind::Org => false,
+                    };
+                    // Subjects in the window, anyone in the sentence before,
+                    // anyone before the pronoun in its own sentence.
+                    other && a.mention_gender(o).is_none() && (o.subject || s + 1 == p.sent || (s == p.sent && o.last < p.tok))
+                })
+            });
+            if rival {
+                continue;
+            }
+            let name = a.mention_text(doc, m);
+            let pro = doc.text(p.span).to_string();
+            let mut evidence: Vec<_> = cluster.evidence.iter().filter(|e| e.gender == g).collect();
+            evidence.sort_by_key(|e| match e.kind {
+                EvidenceKind::Strong => 0,
+                EvidenceKind::GivenName => 1,
+                EvidenceKind::Role => 2,
+                EvidenceKind::Link => 3,
+            });
+            let mut labels = Vec::new();
+            for e in evidence.iter().take(3) {
+                let span = match e.kind {
+                    EvidenceKind::Link => a
+                        .pronouns
+                        .iter()
+                        .position(|q| q.span == e.span)
+                        .map_or(e.span, |qi| a.phrase_span(qi)),
+                    _ => e.span,
+                };
+                let what = match e.kind {
+                    EvidenceKind::GivenName => format!("{} given name here: '{}'", g.adjective(), doc.text(span)),
+                    _ => format!("{} here: '{}'", g.adjective(), doc.text(span)),
+                };
+                labels.push((span, what));
+            }
+            let summary: Vec<String> = labels.iter().map(|(s, _)| format!("'{}'", doc.text(*s))).collect();
+            let f = cx.report(
+                p.span,
+                format!(
+                    "'{pro}' refers to '{name}', who is {} elsewhere in this document ({})",
+                    g.adjective(),
+                    summary.join(", ")
+                ),
+            );
+            f.label(m.span, format!("'{pro}' refers to '{name}' here"));
+            for (span, what) in labels {
+                f.label(span, what);
+            }
+            f.help(format!(
+                "check the source text: a pronoun of the other gender for '{name}' is usually a translation error"
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::flagged;
+
+    fn lint() -> PronounDrift {
+        let lex = crate::pack::builtin_lexicons();
+        let empty = toml::Table::new();
+        let cx = BuildCx {
+            options: &empty,
+            spelling: crate::config::Spelling::Any,
+            lexicons: &lex,
+        };
+        PronounDrift {
+            names: GivenNames::from_lexicons(cx.lexicons_for(PRONOUN_DRIFT.name)).unwrap_or_default(),
+        }
+    }
+
+    #[test]
+    fn flags_flipped_pronoun_against_pronoun_consensus() {
+        let text = "North Korean leader Kim Jong Un left on Monday. Kim's trip marked his first visit since he took power.\n\
+                    Analysts said Kim hopes to restore his ties with the region.\n\nKim seeks to extend her diplomatic base.\n";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+    }
+
+    #[test]
+    fn flags_against_honorific_and_given_name() {
+        let text = "Ms Okafor arrived in the capital on Tuesday. Okafor said he would meet the delegation.";
+        assert_eq!(flagged(&lint(), text), vec!["he"]);
+        let text = "Prime Minister Margaret Hollis spoke on Monday. Hollis said he wanted an early vote.";
+        assert_eq!(flagged(&lint(), text), vec!["he"]);
+        let text = "The coach, Robert Lindqvist, was fired. Lindqvist lost her job after the defeat.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+    }
+
+    #[test]
+    fn evidence_labels_are_attached() {
+        let text = "Ms Okafor arrived in the capital on Tuesday. Okafor said he would meet the delegation.";
+        let f = crate::lint::testing::run(&lint(), text, crate::source::FileKind::Plain);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("'Okafor'"), "{}", f[0].message);
+        assert!(
+            f[0].labels.iter().any(|l| l.message.contains("female here: 'Ms'")),
+            "{:?}",
+            f[0].labels
+        );
+    }
+
+    #[test]
+    fn abstains_when_ambiguous() {
+        for ok in [
+            // Two persons of different genders.
+            "Ms Okafor met her husband, Daniel Okafor, on Monday. Okafor said he was glad.",
+            "Maria Lopez and John Smith met on Monday. Lopez said he was glad.",
+            // Another person of unknown gender nearby.
+            "Mr Tanaka met Sam Rivera at the hotel. Tanaka said she was late.",
+            // Object pronoun in the same clause.
+            "Mr Grant praised her on Monday.",
+            // Generic pronouns.
+            "Mr Grant said every voter should know whether he or she is registered.",
+            "Mr Grant said each voter should check his/her registration.",
+            // Quoted speech.
+            "Mr Grant said: \"She will win.\"",
+            // Countries are not persons.
+            "Britain and her allies met on Monday. The prime minister, Mr Hale, said he was pleased.",
+            // Cataphora.
+            "In her speech, Mr Grant's successor spoke of reform.",
+            // A gendered noun of the pronoun's gender nearby.
+            "Mr Grant left the room. The woman said she would stay.",
+            // Two Kims: the bare name is ambiguous.
+            "Kim Jong Un and his sister Kim Yo Jong arrived. Kim said she was ready.",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
+    }
+
+    #[test]
+    fn consistent_articles_are_silent() {
+        let text = "German Chancellor Angela Merkel arrived in Paris on Monday. Merkel said she hoped for progress.\n\
+                    Her spokesman, Steffen Seibert, said he expected a long meeting. Merkel later met President Emmanuel Macron, \
+                    and she praised his plan.";
+        assert!(flagged(&lint(), text).is_empty(), "{:?}", flagged(&lint(), text));
+    }
+
+    #[test]
+    fn no_pronouns_no_work() {
+        assert!(flagged(&lint(), "The parade began at noon.").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod pack_tests {
+    #[test]
+    fn given_names_pack_examples_pass() {
+        let (path, text) = crate::pack::BUILTIN_PACKS
+            .iter()
+            .find(|(p, _)| p.ends_with("given-names.toml"))
+            .copied()
+            .unwrap_or(("", ""));
+        let pack = crate::pack::parse_pack(path, text);
+        assert!(pack.is_ok(), "given-names.toml does not parse");
+        if let Ok(pack) = pack {
+            let failures = crate::pack::test_pack(&pack);
+            assert!(failures.is_empty(), "{failures:?}");
+        }
+    }
+}
