@@ -1,6 +1,7 @@
 //! Built-in Rust lints, one file per lint in family folders, registered in
 //! the one explicit list below (alphabetical by name).
 
+pub mod language;
 pub mod meta;
 pub mod repetition;
 pub mod spacing;
@@ -19,6 +20,10 @@ pub static BUILTIN: &[Builtin] = &[
     Builtin {
         meta: &spacing::glued_words::GLUED_WORDS,
         build: crate::lint::with_options::<spacing::glued_words::GluedWords>,
+    },
+    Builtin {
+        meta: &language::mojibake::MOJIBAKE,
+        build: crate::lint::no_options::<language::mojibake::Mojibake>,
     },
     Builtin {
         meta: &repetition::repeated_word::REPEATED_WORD,
