@@ -4,6 +4,7 @@
 pub mod language;
 pub mod meta;
 pub mod repetition;
+pub mod scrape;
 pub mod spacing;
 
 use crate::lint::{BuildCx, Lint, LintMeta};
@@ -20,6 +21,14 @@ pub static BUILTIN: &[Builtin] = &[
     Builtin {
         meta: &spacing::glued_words::GLUED_WORDS,
         build: crate::lint::with_options::<spacing::glued_words::GluedWords>,
+    },
+    Builtin {
+        meta: &scrape::boilerplate::BOILERPLATE,
+        build: scrape::boilerplate::Boilerplate::build,
+    },
+    Builtin {
+        meta: &scrape::metadata_leak::METADATA_LEAK,
+        build: scrape::metadata_leak::MetadataLeak::build,
     },
     Builtin {
         meta: &language::mojibake::MOJIBAKE,

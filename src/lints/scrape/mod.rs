@@ -1,0 +1,58 @@
+//! Scrape residue: page furniture, leaked CMS fields and teaser residue.
+
+pub mod boilerplate;
+pub mod metadata_leak;
+// pub mod truncated_teaser;
+
+use crate::document::Document;
+use crate::source::Span;
+
+/// The span that deletes a whole line: the line's own text (from its line
+/// start) and the line break after it (or before it, at the end of the text).
+pub(crate) fn line_deletion(doc: &Document, span: Span) -> Span {
+    let text = doc.source.text.as_str();
+    let start = text.get(..span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    let start = if text.get(start..span.start).is_some_and(|t| t.trim().is_empty()) {
+        start
+    } else {
+        span.start
+    };
+    match text.get(span.end..).and_then(|t| t.find('\n')) {
+        Some(i) if text.get(span.end..span.end + i).is_some_and(|t| t.trim().is_empty()) => Span::new(start, span.end + i + 1),
+        Some(_) => Span::new(span.start, span.end),
+        None => {
+            let before = text.get(..start).map_or(0, |t| t.len() - t.trim_end_matches(['\n', '\r']).len());
+            Span::new(start - before, text.len())
+        }
+    }
+}
+
+/// Lowercased text with runs of non-alphanumeric characters folded to one
+/// space, trimmed: the key for comparing lines.
+pub(crate) fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes() {
+        assert_eq!(normalize("  Read also: "), "read also");
+        assert_eq!(normalize("Kim’s  TRAIN!"), "kim s train");
+    }
+}
