@@ -19,6 +19,10 @@ pub struct Builtin {
 /// Every built-in lint.
 pub static BUILTIN: &[Builtin] = &[
     Builtin {
+        meta: &language::foreign_segment::FOREIGN_SEGMENT,
+        build: crate::lint::no_options::<language::foreign_segment::ForeignSegment>,
+    },
+    Builtin {
         meta: &spacing::glued_words::GLUED_WORDS,
         build: crate::lint::with_options::<spacing::glued_words::GluedWords>,
     },
@@ -31,6 +35,10 @@ pub static BUILTIN: &[Builtin] = &[
         build: scrape::metadata_leak::MetadataLeak::build,
     },
     Builtin {
+        meta: &repetition::duplicate_line::DUPLICATE_LINE,
+        build: crate::lint::no_options::<repetition::duplicate_line::DuplicateLine>,
+    },
+    Builtin {
         meta: &language::mojibake::MOJIBAKE,
         build: crate::lint::no_options::<language::mojibake::Mojibake>,
     },
@@ -41,6 +49,10 @@ pub static BUILTIN: &[Builtin] = &[
     Builtin {
         meta: &spacing::space_before_hyphen::SPACE_BEFORE_HYPHEN,
         build: crate::lint::no_options::<spacing::space_before_hyphen::SpaceBeforeHyphen>,
+    },
+    Builtin {
+        meta: &scrape::truncated_teaser::TRUNCATED_TEASER,
+        build: crate::lint::no_options::<scrape::truncated_teaser::TruncatedTeaser>,
     },
     Builtin {
         meta: &meta::unused_suppression::UNUSED_SUPPRESSION,

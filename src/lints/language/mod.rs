@@ -1,1 +1,2 @@
+pub mod foreign_segment;
 pub mod mojibake;

@@ -109,8 +109,10 @@ impl Boilerplate {
         if let Some(key) = cx.options.keys().next() {
             return Err(format!("unknown option `{key}` (this lint has no options)"));
         }
-        let lexicons: Vec<(String, Vec<String>)> =
-            cx.lexicons_for(BOILERPLATE.name).map(|l| (l.rule.clone(), l.entries.clone())).collect();
+        let lexicons: Vec<(String, Vec<String>)> = cx
+            .lexicons_for(BOILERPLATE.name)
+            .map(|l| (l.rule.clone(), l.entries.clone()))
+            .collect();
         Ok(Box::new(Boilerplate::from_lexicons(&lexicons)))
     }
 
@@ -273,7 +275,10 @@ impl Boilerplate {
                 related_header &= msg.is_some();
             }
             if msg.is_none() && i >= body_end && l.words <= 4 && !l.sentence && (l.words == 1 || raw.trim_end().ends_with(':')) {
-                msg = Some(format!("short line '{}' after the end of the article reads as page furniture", clip(raw)));
+                msg = Some(format!(
+                    "short line '{}' after the end of the article reads as page furniture",
+                    clip(raw)
+                ));
             }
             if let Some(m) = msg {
                 flagged[i] = true;
@@ -310,7 +315,13 @@ impl Boilerplate {
             }
             let len = j - i;
             let near_edge = i <= n / 4 || j >= n - n / 4;
-            let known = (i..j).any(|k| flagged[k] || info[k].norm.as_deref().is_some_and(|s| self.lexicon(s, doc.text(doc.blocks[k].span)).is_some()));
+            let known = (i..j).any(|k| {
+                flagged[k]
+                    || info[k]
+                        .norm
+                        .as_deref()
+                        .is_some_and(|s| self.lexicon(s, doc.text(doc.blocks[k].span)).is_some())
+            });
             if (len >= 4 && near_edge) || len >= 6 || (len >= 3 && known) {
                 for (k, f) in flagged.iter_mut().enumerate().take(j).skip(i) {
                     if !*f {
@@ -493,7 +504,9 @@ fn credit(doc: &Document, span: Span) -> Option<Span> {
             return Some(Span::new(span.start + c.start(), span.start + c.end()));
         }
     }
-    s.credit_paren.find(raw).map(|m| Span::new(span.start + m.start(), span.start + m.end()))
+    s.credit_paren
+        .find(raw)
+        .map(|m| Span::new(span.start + m.start(), span.start + m.end()))
 }
 
 impl Lint for Boilerplate {
@@ -597,7 +610,9 @@ impl Lint for Boilerplate {
             if (words > 12 && count < 3) || dateline(raw.trim()) || doc.in_quote(block.span) {
                 continue;
             }
-            let already = cache.entry(d).or_insert_with(|| self.analyze(doc).iter().map(|h| h.block).collect());
+            let already = cache
+                .entry(d)
+                .or_insert_with(|| self.analyze(doc).iter().map(|h| h.block).collect());
             if already.contains(&i) {
                 continue;
             }
@@ -606,7 +621,10 @@ impl Lint for Boilerplate {
             cx.report_in(
                 doc.id,
                 block.span,
-                format!("'{}' is repeated verbatim in {count} documents of this run (template residue)", clip(raw)),
+                format!(
+                    "'{}' is repeated verbatim in {count} documents of this run (template residue)",
+                    clip(raw)
+                ),
             )
             .label_in(other.id, other.blocks[oi].span, "the same line in another document")
             .fix_edits(

@@ -117,7 +117,10 @@ impl MetadataLeak {
         for lex in cx.lexicons_for(METADATA_LEAK.name) {
             for (k, v) in &lex.pairs {
                 if v != "time" && v != "text" {
-                    return Err(format!("{}: rule `{}`: field class must be \"time\" or \"text\", not {v:?}", lex.origin, lex.rule));
+                    return Err(format!(
+                        "{}: rule `{}`: field class must be \"time\" or \"text\", not {v:?}",
+                        lex.origin, lex.rule
+                    ));
                 }
                 fields.push((k.clone(), v.clone()));
             }
@@ -152,9 +155,7 @@ fn shapes() -> &'static Shapes {
         let build = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()));
         Shapes {
             lower_iso: build(&format!(r"^[ \t]*[a-z][a-z_]{{1,20}}\s*[:=]?\s*{iso}\b")),
-            ident_key: build(
-                r#"^[ \t]*(?:"[A-Za-z_][\w.:-]*"\s*:\s*\S|[a-z][a-z0-9]*(?:[_.:][a-z0-9]+|[A-Z][a-z0-9]+)+\s*[:=]\s*\S)"#,
-            ),
+            ident_key: build(r#"^[ \t]*(?:"[A-Za-z_][\w.:-]*"\s*:\s*\S|[a-z][a-z0-9]*(?:[_.:][a-z0-9]+|[A-Z][a-z0-9]+)+\s*[:=]\s*\S)"#),
             lone_stamp: build(&format!(r"(?i)^[ \t]*(?:[\p{{L}}][\p{{L}} ]{{0,24}}:\s*)?{dv}\s*$")),
         }
     })
@@ -207,7 +208,15 @@ impl MetadataLeak {
             let machine = m.name("iso").is_some();
             let lower = key.starts_with(|c: char| c.is_lowercase());
             if colon || rest.is_empty() || machine || lower {
-                self.report_prefix(doc, line, lead, end, rest.is_empty(), &format!("leaked '{}' field", key.to_lowercase()), cx);
+                self.report_prefix(
+                    doc,
+                    line,
+                    lead,
+                    end,
+                    rest.is_empty(),
+                    &format!("leaked '{}' field", key.to_lowercase()),
+                    cx,
+                );
                 return;
             }
         }
@@ -225,7 +234,12 @@ impl MetadataLeak {
             report_line(doc, content, "leaked key/value field", cx);
             return;
         }
-        if words <= 8 && shapes.lone_stamp.captures(body).is_some_and(|c| c.name("iso").is_some() || body.contains(':')) {
+        if words <= 8
+            && shapes
+                .lone_stamp
+                .captures(body)
+                .is_some_and(|c| c.name("iso").is_some() || body.contains(':'))
+        {
             report_line(doc, content, "leaked date stamp", cx);
         }
     }
@@ -239,14 +253,23 @@ impl MetadataLeak {
         }
         // Delete the field and the separator after it.
         let text = doc.prose.get(line.start + end..line.end).unwrap_or("");
-        let sep = text.len() - text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | '·' | '•')).len();
+        let sep = text.len()
+            - text
+                .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | '·' | '•'))
+                .len();
         let span = Span::new(line.start + lead, line.start + end);
         // Blank before the field (outside the block) goes too.
         let before = doc.source.text.get(..line.start).unwrap_or("");
         let ws = before.len() - before.trim_end_matches([' ', '\t']).len();
         let edit = Span::new(line.start - ws, line.start + end + sep);
         cx.report(span, msg.to_string())
-            .fix_edits(vec![Edit { span: edit, replacement: String::new() }], Applicability::Safe)
+            .fix_edits(
+                vec![Edit {
+                    span: edit,
+                    replacement: String::new(),
+                }],
+                Applicability::Safe,
+            )
             .help("remove the leaked metadata");
     }
 }
@@ -254,7 +277,13 @@ impl MetadataLeak {
 fn report_line(doc: &Document, content: Span, msg: &str, cx: &mut Ctx) {
     let del = super::line_deletion(doc, content);
     cx.report(content, msg.to_string())
-        .fix_edits(vec![Edit { span: del, replacement: String::new() }], Applicability::Safe)
+        .fix_edits(
+            vec![Edit {
+                span: del,
+                replacement: String::new(),
+            }],
+            Applicability::Safe,
+        )
         .help("remove the leaked metadata line");
 }
 
@@ -283,9 +312,16 @@ mod tests {
             "Updated 3 hours ago",
             "posted on 04/03/2021",
         ] {
-            assert_eq!(flagged(&l, &format!("The minister spoke on Monday.\n{t}\nShe left.\n")).len(), 1, "{t}");
+            assert_eq!(
+                flagged(&l, &format!("The minister spoke on Monday.\n{t}\nShe left.\n")).len(),
+                1,
+                "{t}"
+            );
         }
-        assert_eq!(fixed(&l, "The minister spoke.\nUpdated: 14:02\nShe left.\n"), "The minister spoke.\nShe left.\n");
+        assert_eq!(
+            fixed(&l, "The minister spoke.\nUpdated: 14:02\nShe left.\n"),
+            "The minister spoke.\nShe left.\n"
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 pub mod boilerplate;
 pub mod metadata_leak;
-// pub mod truncated_teaser;
+pub mod truncated_teaser;
 
 use crate::document::Document;
 use crate::source::Span;
@@ -18,7 +18,20 @@ pub(crate) fn line_deletion(doc: &Document, span: Span) -> Span {
         span.start
     };
     match text.get(span.end..).and_then(|t| t.find('\n')) {
-        Some(i) if text.get(span.end..span.end + i).is_some_and(|t| t.trim().is_empty()) => Span::new(start, span.end + i + 1),
+        Some(i) if text.get(span.end..span.end + i).is_some_and(|t| t.trim().is_empty()) => {
+            let mut end = span.end + i + 1;
+            // A paragraph of its own: take one of the blank lines around it.
+            let blank_before = start == 0
+                || text
+                    .get(..start)
+                    .is_some_and(|t| t.trim_end_matches([' ', '\t', '\r']).ends_with("\n\n"));
+            let rest = text.get(end..).unwrap_or("");
+            let blank_after = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+            if blank_before && blank_after {
+                end += rest.find('\n').map_or(0, |k| k + 1);
+            }
+            Span::new(start, end)
+        }
         Some(_) => Span::new(span.start, span.end),
         None => {
             let before = text.get(..start).map_or(0, |t| t.len() - t.trim_end_matches(['\n', '\r']).len());
