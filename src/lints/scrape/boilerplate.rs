@@ -259,7 +259,7 @@ impl Boilerplate {
                         msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
                         related_header = e.family == "related" && l.words <= 4;
                     }
-                } else if self.cue(norm, raw, l.words) {
+                } else if self.cue(norm, raw, l.words) || after_colon(raw).is_some_and(|t| self.cue(&normalize(t), t, l.words)) {
                     msg = Some(format!("'{}' is a site prompt addressed to the reader", clip(raw)));
                 }
             }
@@ -338,6 +338,38 @@ impl Boilerplate {
             }
             i = j.max(i + 1);
         }
+        // After the last paragraph: runs of headline-like lines among
+        // furniture ("You might have missed" and its list).
+        let mut i = body_end;
+        while i < n {
+            let part = |k: usize| {
+                let l = &info[k];
+                flagged[k] || (!l.skip && !l.sentence && (1..=15).contains(&l.words) && !doc.text(doc.blocks[k].span).starts_with('('))
+            };
+            if !part(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < n && part(j) {
+                j += 1;
+            }
+            let known = (i..j).filter(|&k| flagged[k]).count();
+            if j - i >= 3 || (j - i >= 2 && known >= 1) {
+                for (k, f) in flagged.iter_mut().enumerate().take(j).skip(i) {
+                    if !*f {
+                        *f = true;
+                        hits.push(Hit {
+                            block: k,
+                            span: doc.blocks[k].span,
+                            whole_line: true,
+                            message: format!("'{}' follows the end of the article among page furniture", clip(doc.text(doc.blocks[k].span))),
+                        });
+                    }
+                }
+            }
+            i = j;
+        }
         hits.sort_by_key(|h| h.span.start);
         hits
     }
@@ -390,6 +422,12 @@ fn separator_after(raw: &str, n: usize) -> bool {
         }
     }
     false
+}
+
+/// The text after a label colon ("Never miss a beat: turn on alerts").
+fn after_colon(raw: &str) -> Option<&str> {
+    let (head, tail) = raw.split_once(':')?;
+    (head.split_whitespace().count() <= 5 && !tail.trim().is_empty()).then_some(tail.trim())
 }
 
 fn clip(s: &str) -> String {
@@ -689,6 +727,15 @@ mod tests {
         assert_eq!(flagged(&bp(), &t).len(), 5);
         let t = format!("{BODY}\nRelated:\nFloods hit northern towns after storm\nMinister resigns over expenses row\n");
         assert_eq!(flagged(&bp(), &t).len(), 3, "{:?}", flagged(&bp(), &t));
+    }
+
+    #[test]
+    fn flags_unlisted_trailing_furniture() {
+        let t = format!("{BODY}\nYou might have missed\nStorm damages coastal homes\nFerry operator cuts winter routes\n\nNever miss a beat: turn on alerts\n");
+        assert_eq!(flagged(&bp(), &t).len(), 4, "{:?}", flagged(&bp(), &t));
+        // One trailing short line that is not a label: a sign-off, left alone.
+        let t = format!("{BODY}\nJane Roe in Lisbon\n");
+        assert!(flagged(&bp(), &t).is_empty());
     }
 
     #[test]
