@@ -85,6 +85,21 @@ const LATIN_LANGS: &[Lang] = &[
     Lang::Est,
 ];
 
+/// Whether a word is one of `ENGLISH` (ASCII case-insensitive), without
+/// allocating.
+fn english_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() > 6 || b.len() < 2 {
+        return false;
+    }
+    let mut buf = [0u8; 6];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lw = &buf[..b.len()];
+    ENGLISH.iter().any(|e| e.as_bytes() == lw)
+}
+
 fn is_latin(c: char) -> bool {
     (c as u32) < 0x0250 || ('\u{1e00}'..='\u{1eff}').contains(&c)
 }
@@ -145,7 +160,7 @@ fn english_share(doc: &Document, i: usize) -> f32 {
     let mut hits = 0usize;
     for t in doc.block_tokens(b).iter().filter(|t| t.kind == TokenKind::Word) {
         n += 1;
-        if ENGLISH.iter().any(|w| doc.text(t.span).eq_ignore_ascii_case(w)) {
+        if english_word(doc.text(t.span)) {
             hits += 1;
         }
     }
@@ -253,7 +268,7 @@ impl ForeignSegment {
                 continue;
             }
             let w = doc.text(t.span);
-            if ENGLISH.iter().any(|e| w.eq_ignore_ascii_case(e)) {
+            if english_word(w) {
                 check(start.take(), end, count, cx);
                 count = 0;
                 continue;

@@ -60,8 +60,8 @@ impl Lint for DuplicateLine {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
-        let mut exact: HashMap<String, usize> = HashMap::new();
-        let mut by_head: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        let mut exact: HashMap<u64, usize> = HashMap::new();
+        let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, block) in doc.blocks.iter().enumerate() {
             if matches!(block.scope, Scope::ListItem | Scope::TableCell | Scope::Quote | Scope::Caption) {
                 continue;
@@ -70,22 +70,72 @@ impl Lint for DuplicateLine {
             if words < MIN_WORDS || doc.in_quote(block.span) {
                 continue;
             }
-            let key = normalize(doc.prose.get(block.span.range()).unwrap_or(""));
-            if let Some(&first) = exact.get(&key) {
-                self.report(doc, i, first, true, cx);
-                continue;
+            let text = doc.prose.get(block.span.range()).unwrap_or("");
+            let (hash, head) = fingerprint(text);
+            if let Some(&first) = exact.get(&hash) {
+                let other = doc.prose.get(doc.blocks[first].span.range()).unwrap_or("");
+                if normalize(other) == normalize(text) {
+                    self.report(doc, i, first, true, cx);
+                    continue;
+                }
             }
-            let head: String = key.split(' ').take(4).collect::<Vec<_>>().join(" ");
             let group = by_head.entry(head).or_default();
-            let near = group.iter().find(|(_, other)| similar_lines(other, &key)).map(|&(j, _)| j);
-            if let Some(first) = near {
-                self.report(doc, i, first, false, cx);
-                continue;
+            if !group.is_empty() {
+                let key = normalize(text);
+                let near = group.iter().copied().find(|&j| {
+                    let other = doc.prose.get(doc.blocks[j].span.range()).unwrap_or("");
+                    similar_lines(&normalize(other), &key)
+                });
+                if let Some(first) = near {
+                    self.report(doc, i, first, false, cx);
+                    continue;
+                }
             }
-            group.push((i, key.clone()));
-            exact.insert(key, i);
+            group.push(i);
+            exact.entry(hash).or_insert(i);
         }
     }
+}
+
+/// A hash of the normalized text (as `normalize` would produce it) and its
+/// first four words, without building the normalized string.
+fn fingerprint(text: &str) -> (u64, String) {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut head = String::new();
+    let mut words = 0usize;
+    let mut space = false;
+    let mut started = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if space && started {
+                h.write_u8(b' ');
+                words += 1;
+                if words < 4 {
+                    head.push(' ');
+                }
+            }
+            space = false;
+            started = true;
+            if c.is_ascii() {
+                let l = c.to_ascii_lowercase();
+                h.write_u8(l as u8);
+                if words < 4 {
+                    head.push(l);
+                }
+            } else {
+                for l in c.to_lowercase() {
+                    h.write_u32(l as u32);
+                    if words < 4 {
+                        head.push(l);
+                    }
+                }
+            }
+        } else {
+            space = true;
+        }
+    }
+    (h.finish(), head)
 }
 
 /// Near-verbatim: lengths within a fifth and 90 % of words in common, in
@@ -146,6 +196,13 @@ mod tests {
             fixed(&DuplicateLine, t),
             "Parade in the Capital Draws World Leaders\n\nThe parade began at dawn.\n\nIt ended at noon.\n"
         );
+    }
+
+    #[test]
+    fn fingerprint_matches_normalize() {
+        let (_, head) = fingerprint("  Kim’s TRAIN: arrives in Beijing, today!");
+        assert_eq!(head, normalize("Kim’s TRAIN: arrives").as_str());
+        assert_eq!(fingerprint("A b, c.").0, fingerprint("a  B c").0);
     }
 
     #[test]

@@ -290,7 +290,7 @@ impl Boilerplate {
                 });
                 continue;
             }
-            if let Some(span) = credit(doc, block.span) {
+            if let Some(span) = credit(doc, block.span, l.words) {
                 flagged[i] = true;
                 let whole = span.start == block.span.start;
                 hits.push(Hit {
@@ -363,7 +363,10 @@ impl Boilerplate {
                             block: k,
                             span: doc.blocks[k].span,
                             whole_line: true,
-                            message: format!("'{}' follows the end of the article among page furniture", clip(doc.text(doc.blocks[k].span))),
+                            message: format!(
+                                "'{}' follows the end of the article among page furniture",
+                                clip(doc.text(doc.blocks[k].span))
+                            ),
                         });
                     }
                 }
@@ -528,19 +531,30 @@ fn link_like(raw: &str) -> bool {
 /// An image credit: a whole line ("Photo: Jane Doe / Agency"), a credit after
 /// the last sentence of a caption ("... parade. Image: Example News."), or a
 /// parenthesised "(Photo by ...)".
-fn credit(doc: &Document, span: Span) -> Option<Span> {
+fn credit(doc: &Document, span: Span, words: usize) -> Option<Span> {
     let raw = doc.prose.get(span.range())?;
     let s = shapes();
-    if !(raw.contains(':') || raw.contains(" by ") || raw.contains("courtesy")) {
-        return None;
-    }
-    if raw.split_whitespace().count() <= 12 && s.credit_line.is_match(raw) {
+    if words <= 12
+        && (raw.contains(':') || raw.contains(" by ") || raw.contains(" via ") || raw.contains("courtesy"))
+        && s.credit_line.is_match(raw)
+    {
         return Some(span);
     }
-    if let Some(c) = s.credit_tail.captures(raw).and_then(|c| c.get(1)) {
-        if c.as_str().split_whitespace().count() <= 10 {
-            return Some(Span::new(span.start + c.start(), span.start + c.end()));
+    // Only the end of a long line can hold a trailing credit.
+    let mut cut = raw.len().saturating_sub(160);
+    while !raw.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let tail = raw.get(cut..)?;
+    if tail.contains(':') || tail.contains(" by ") || tail.contains("courtesy") {
+        if let Some(c) = s.credit_tail.captures(tail).and_then(|c| c.get(1)) {
+            if c.as_str().split_whitespace().count() <= 10 {
+                return Some(Span::new(span.start + cut + c.start(), span.start + cut + c.end()));
+            }
         }
+    }
+    if !raw.contains('(') {
+        return None;
     }
     s.credit_paren
         .find(raw)

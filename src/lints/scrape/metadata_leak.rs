@@ -72,7 +72,8 @@ const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 
 /// A date or time value as CMSs print it. Group `iso` marks machine shapes.
 fn date_value() -> String {
-    let time = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|UTC[+-]?\d*|GMT[+-]?\d*))?";
+    let time =
+        r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?m\.?)(?:\s+(?:[A-Z]{2,4}|UTC[+-]?\d*|GMT[+-]?\d*))?";
     let iso = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
     let numeric = format!(r"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}(?:,?\s+(?:at\s+)?{time})?");
     let written = format!(
@@ -356,6 +357,7 @@ mod tests {
             "Source: the ministry said the figure was correct.",
             "Score: 3-1 after extra time.",
             "In 2019, 14:02 was the time.",
+            "Price: 2.30",
         ] {
             assert!(flagged(&l, t).is_empty(), "{t}: {:?}", flagged(&l, t));
         }
