@@ -274,7 +274,14 @@ impl Boilerplate {
             } else if msg.is_some() || l.paragraph {
                 related_header &= msg.is_some();
             }
-            if msg.is_none() && i >= body_end && l.words <= 4 && !l.sentence && (l.words == 1 || raw.trim_end().ends_with(':')) {
+            let introduces_list = info.get(i + 1).is_some_and(|next| next.plain_item);
+            if msg.is_none()
+                && i >= body_end
+                && !l.plain_item
+                && l.words <= 4
+                && !l.sentence
+                && (l.words == 1 || (raw.trim_end().ends_with(':') && !introduces_list))
+            {
                 msg = Some(format!(
                     "short line '{}' after the end of the article reads as page furniture",
                     clip(raw)
@@ -344,7 +351,12 @@ impl Boilerplate {
         while i < n {
             let part = |k: usize| {
                 let l = &info[k];
-                flagged[k] || (!l.skip && !l.sentence && (1..=15).contains(&l.words) && !doc.text(doc.blocks[k].span).starts_with('('))
+                flagged[k]
+                    || (!l.skip
+                        && !l.plain_item
+                        && !l.sentence
+                        && (1..=15).contains(&l.words)
+                        && !doc.text(doc.blocks[k].span).starts_with('('))
             };
             if !part(i) {
                 i += 1;
@@ -456,6 +468,8 @@ struct LineInfo {
     menu_item: bool,
     /// Never flagged: quotations, table cells, datelines.
     skip: bool,
+    /// A Markdown list item that is not a link (a real list, not a menu).
+    plain_item: bool,
 }
 
 impl LineInfo {
@@ -469,13 +483,19 @@ impl LineInfo {
             || (words <= 10 && dateline(raw))
             || words == 0;
         let norm = (words <= SHORT && !skip).then(|| normalize(raw)).filter(|s| !s.is_empty());
+        // Markdown list items take part in menus only when they are links.
+        let linked = block.scope != Scope::ListItem || {
+            let from = block.span.start.saturating_sub(3);
+            doc.source.text.get(from..block.span.start).is_some_and(|t| t.contains('['))
+        };
         LineInfo {
             words,
             norm,
             sentence,
             paragraph: words >= 8 && sentence,
-            menu_item: !skip && (1..=4).contains(&words) && !sentence && !raw.ends_with([',', ':']) && raw.chars().count() <= 40,
+            menu_item: linked && !skip && (1..=4).contains(&words) && !sentence && !raw.ends_with([',', ':']) && raw.chars().count() <= 40,
             skip,
+            plain_item: !linked,
         }
     }
 }
@@ -750,6 +770,14 @@ mod tests {
         // One trailing short line that is not a label: a sign-off, left alone.
         let t = format!("{BODY}\nJane Roe in Lisbon\n");
         assert!(flagged(&bp(), &t).is_empty());
+    }
+
+    #[test]
+    fn markdown_lists_are_not_menus() {
+        let md = format!("{BODY}\nWe used:\n\n- Rust\n- Go\n- Python\n- Java\n");
+        assert!(crate::lint::testing::run(&bp(), &md, FileKind::Markdown).is_empty());
+        let menu = format!("- [Home](/)\n- [World](/w)\n- [Markets](/m)\n- [Opinion](/o)\n\n{BODY}");
+        assert_eq!(crate::lint::testing::run(&bp(), &menu, FileKind::Markdown).len(), 4);
     }
 
     #[test]
