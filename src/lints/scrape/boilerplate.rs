@@ -637,7 +637,7 @@ impl Lint for Boilerplate {
         // Documents that share two article lines, or one long one, are
         // copies of one article.
         let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-        for (ds, is_long) in long.values().filter(|v| (2..=5).contains(&v.0.len())) {
+        for (ds, is_long) in long.values().filter(|v| !v.1 && (2..=5).contains(&v.0.len())) {
             for &a in ds {
                 for &b in ds {
                     if a != b {
@@ -646,19 +646,43 @@ impl Lint for Boilerplate {
                 }
             }
         }
-        let mut related: HashMap<usize, HashSet<usize>> = HashMap::new();
+        // Components of copies: documents joined by a shared long paragraph
+        // (any number of them: a wire story republished many times), or by
+        // two shared article lines.
+        let mut parent: Vec<usize> = (0..docs.len()).collect();
+        fn find(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        let union = |parent: &mut Vec<usize>, a: usize, b: usize| {
+            let (ra, rb) = (find(parent, a), find(parent, b));
+            if ra != rb {
+                parent[ra] = rb;
+            }
+        };
+        for (ds, is_long) in long.values() {
+            if *is_long {
+                for w in ds.windows(2) {
+                    union(&mut parent, w[0], w[1]);
+                }
+            }
+        }
         for (&(a, b), &n) in &shared {
             if n >= 2 {
-                related.entry(a).or_default().insert(b);
+                union(&mut parent, a, b);
             }
         }
         let mut candidates: Vec<(usize, usize, usize, (usize, usize))> = Vec::new(); // doc, block, count, first other
         for occ in short.values().filter(|v| v.len() >= 2) {
-            // Independent documents: no shared long line with one already counted.
+            // Independent documents: one per component of copies.
             let mut chosen: Vec<usize> = Vec::new();
             for &(d, _) in occ {
-                if chosen.iter().all(|c| !related.get(c).is_some_and(|r| r.contains(&d))) {
-                    chosen.push(d);
+                let root = find(&mut parent, d);
+                if !chosen.contains(&root) {
+                    chosen.push(root);
                 }
             }
             if chosen.len() < 2 {
@@ -818,8 +842,8 @@ mod tests {
         let f = cx.into_findings();
         assert_eq!(f.len(), 2, "{f:?}");
         // Copies of one article share long lines: not template residue.
-        let d2 = format!("{BODY}Floods hit the north.\n");
-        let docs: Vec<Document> = [d2.as_str(), d2.as_str()]
+        let d2 = format!("Floods hit the north\n\n{BODY}The river burst its banks overnight and the water rose above the old flood walls, forcing residents from their homes before dawn.\n");
+        let docs: Vec<Document> = [d2.as_str(); 8]
             .iter()
             .enumerate()
             .map(|(i, t)| Document::parse(i, SourceFile::new(format!("{i}.txt"), *t, FileKind::Plain), None))
