@@ -58,6 +58,17 @@ const ENGLISH: &[&str] = &[
     "after", "into", "about", "we", "you", "our", "had", "also", "more", "could", "should", "these", "those", "what", "when", "there",
 ];
 
+/// Function words of other Latin-script languages (German, French, Spanish,
+/// Italian, Portuguese, Dutch); a run needs two of them before whatlang is
+/// asked.
+const FOREIGN: &[&str] = &[
+    "der", "die", "und", "ist", "nicht", "das", "ein", "eine", "mit", "den", "dem", "des", "sich", "auf", "für", "wir", "sie", "auch",
+    "wird", "le", "la", "les", "et", "est", "une", "du", "pas", "qui", "dans", "pour", "sur", "avec", "sont", "ce", "il", "elle", "nous",
+    "el", "los", "las", "del", "que", "por", "para", "con", "una", "es", "su", "lo", "como", "más", "pero", "di", "che", "è", "della",
+    "non", "per", "sono", "gli", "nel", "não", "uma", "do", "da", "em", "os", "ao", "são", "het", "een", "van", "zijn", "niet", "op",
+    "voor", "ook", "dat", "de",
+];
+
 const LATIN_LANGS: &[Lang] = &[
     Lang::Eng,
     Lang::Deu,
@@ -248,6 +259,13 @@ impl ForeignSegment {
                 .filter(|t| t.kind == TokenKind::Word && doc.text(t.span).starts_with(char::is_uppercase))
                 .count();
             if caps * 2 > count {
+                return;
+            }
+            let foreign = toks[s..=e]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && FOREIGN.iter().any(|f| doc.text(t.span).eq_ignore_ascii_case(f)))
+                .count();
+            if foreign < 2 {
                 return;
             }
             if let Some(l) = confirm(text, Lang::Eng).filter(|l| LATIN_LANGS.contains(l)) {

@@ -4,7 +4,7 @@ use crate::declare_lint;
 use crate::document::{Document, Scope, TokenKind};
 use crate::finding::{Applicability, Edit};
 use crate::lint::{Ctx, Lint, RuleInfo};
-use crate::lints::scrape::{line_deletion, normalize};
+use crate::lints::scrape::{fingerprint, line_deletion, normalize};
 use crate::source::Span;
 
 declare_lint! {
@@ -95,47 +95,6 @@ impl Lint for DuplicateLine {
             exact.entry(hash).or_insert(i);
         }
     }
-}
-
-/// A hash of the normalized text (as `normalize` would produce it) and its
-/// first four words, without building the normalized string.
-fn fingerprint(text: &str) -> (u64, String) {
-    use std::hash::Hasher;
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    let mut head = String::new();
-    let mut words = 0usize;
-    let mut space = false;
-    let mut started = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if space && started {
-                h.write_u8(b' ');
-                words += 1;
-                if words < 4 {
-                    head.push(' ');
-                }
-            }
-            space = false;
-            started = true;
-            if c.is_ascii() {
-                let l = c.to_ascii_lowercase();
-                h.write_u8(l as u8);
-                if words < 4 {
-                    head.push(l);
-                }
-            } else {
-                for l in c.to_lowercase() {
-                    h.write_u32(l as u32);
-                    if words < 4 {
-                        head.push(l);
-                    }
-                }
-            }
-        } else {
-            space = true;
-        }
-    }
-    (h.finish(), head)
 }
 
 /// Near-verbatim: lengths within a fifth and 90 % of words in common, in

@@ -3,7 +3,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{line_deletion, normalize};
+use super::{fingerprint, line_deletion, normalize};
 use crate::declare_lint;
 use crate::document::{Document, Scope, TokenKind};
 use crate::finding::{Applicability, Edit};
@@ -604,8 +604,8 @@ impl Lint for Boilerplate {
         }
         // Short lines by key, and article lines (to tell copies of one
         // article apart from a shared template).
-        let mut short: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        let mut long: HashMap<String, (Vec<usize>, bool)> = HashMap::new();
+        let mut short: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+        let mut long: HashMap<u64, (Vec<usize>, bool)> = HashMap::new();
         for (d, doc) in docs.iter().enumerate() {
             for (i, b) in doc.blocks.iter().enumerate() {
                 if matches!(b.scope, Scope::TableCell | Scope::Quote) {
@@ -616,12 +616,12 @@ impl Lint for Boilerplate {
                     continue;
                 }
                 let raw = doc.text(b.span);
-                let key = normalize(raw);
-                if key.is_empty() {
+                let (key, head) = fingerprint(raw);
+                if head.is_empty() {
                     continue;
                 }
                 if words >= 8 && (words > TEMPLATE_MAX || raw.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}'])) {
-                    let v = long.entry(key.clone()).or_insert_with(|| (Vec::new(), words > TEMPLATE_MAX));
+                    let v = long.entry(key).or_insert_with(|| (Vec::new(), words > TEMPLATE_MAX));
                     if v.0.last() != Some(&d) {
                         v.0.push(d);
                     }

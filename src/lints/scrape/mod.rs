@@ -59,6 +59,47 @@ pub(crate) fn normalize(text: &str) -> String {
     out
 }
 
+/// A hash of the normalized text (as `normalize` would produce it) and its
+/// first four words, without building the normalized string.
+pub(crate) fn fingerprint(text: &str) -> (u64, String) {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut head = String::new();
+    let mut words = 0usize;
+    let mut space = false;
+    let mut started = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if space && started {
+                h.write_u8(b' ');
+                words += 1;
+                if words < 4 {
+                    head.push(' ');
+                }
+            }
+            space = false;
+            started = true;
+            if c.is_ascii() {
+                let l = c.to_ascii_lowercase();
+                h.write_u8(l as u8);
+                if words < 4 {
+                    head.push(l);
+                }
+            } else {
+                for l in c.to_lowercase() {
+                    h.write_u32(l as u32);
+                    if words < 4 {
+                        head.push(l);
+                    }
+                }
+            }
+        } else {
+            space = true;
+        }
+    }
+    (h.finish(), head)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
