@@ -90,13 +90,16 @@ pub fn summary_of(docs: &str) -> String {
             }
             break;
         }
-        if l.starts_with('#') {
+        if l.starts_with('#') || l.starts_with("- ") || l.starts_with("* ") {
             break;
         }
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(l);
+    }
+    if let Some(stem) = out.strip_suffix(':') {
+        return format!("{stem}.");
     }
     // Cut after the first sentence, ignoring periods inside `code`.
     let mut in_code = false;

@@ -6,6 +6,7 @@ pub mod meta;
 pub mod names;
 pub mod pronouns;
 pub mod repetition;
+pub mod scrape;
 pub mod spacing;
 pub mod typography;
 
@@ -25,6 +26,18 @@ pub static BUILTIN: &[Builtin] = &[
         build: typography::acronym_plural::AcronymPlural::build,
     },
     Builtin {
+        meta: &scrape::boilerplate::BOILERPLATE,
+        build: scrape::boilerplate::Boilerplate::build,
+    },
+    Builtin {
+        meta: &repetition::duplicate_line::DUPLICATE_LINE,
+        build: crate::lint::no_options::<repetition::duplicate_line::DuplicateLine>,
+    },
+    Builtin {
+        meta: &language::foreign_segment::FOREIGN_SEGMENT,
+        build: crate::lint::no_options::<language::foreign_segment::ForeignSegment>,
+    },
+    Builtin {
         meta: &spacing::glued_words::GLUED_WORDS,
         build: crate::lint::with_options::<spacing::glued_words::GluedWords>,
     },
@@ -33,12 +46,20 @@ pub static BUILTIN: &[Builtin] = &[
         build: typography::lost_apostrophe::LostApostrophe::build,
     },
     Builtin {
+        meta: &names::mangled_name::MANGLED_NAME,
+        build: crate::lint::no_options::<names::mangled_name::MangledName>,
+    },
+    Builtin {
+        meta: &scrape::metadata_leak::METADATA_LEAK,
+        build: scrape::metadata_leak::MetadataLeak::build,
+    },
+    Builtin {
         meta: &language::mixed_spelling::MIXED_SPELLING,
         build: language::mixed_spelling::MixedSpelling::build,
     },
     Builtin {
-        meta: &names::mangled_name::MANGLED_NAME,
-        build: crate::lint::no_options::<names::mangled_name::MangledName>,
+        meta: &language::mojibake::MOJIBAKE,
+        build: crate::lint::no_options::<language::mojibake::Mojibake>,
     },
     Builtin {
         meta: &names::name_variant::NAME_VARIANT,
@@ -63,6 +84,10 @@ pub static BUILTIN: &[Builtin] = &[
     Builtin {
         meta: &typography::stray_capital::STRAY_CAPITAL,
         build: typography::stray_capital::StrayCapital::build,
+    },
+    Builtin {
+        meta: &scrape::truncated_teaser::TRUNCATED_TEASER,
+        build: crate::lint::no_options::<scrape::truncated_teaser::TruncatedTeaser>,
     },
     Builtin {
         meta: &typography::unbalanced_quotes::UNBALANCED_QUOTES,

@@ -1,1 +1,2 @@
+pub mod duplicate_line;
 pub mod repeated_word;

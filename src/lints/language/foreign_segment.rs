@@ -1,0 +1,347 @@
+use crate::declare_lint;
+use crate::document::{Document, Lang, Scope, TokenKind};
+use crate::lint::{Ctx, Lint, RuleInfo};
+use crate::source::Span;
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Flags a block or a long sentence written in another language than the
+    /// document: an untranslated source segment in a translated article
+    /// ("这项协议将于明年生效。" or a German sentence in an English text).
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Machine translation pipelines skip segments they fail on and leave the
+    /// source text in place. Readers of the translation cannot read it.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// The agreement was signed on Monday. Die Regierung hat die Entscheidung
+    /// heute getroffen und wird sie morgen bekannt geben.
+    /// ```
+    ///
+    /// ## Known problems
+    ///
+    /// Signals: (1) a block whose language (detected once by the Document
+    /// behind a cheap English test) differs from the document's, confirmed
+    /// by whatlang as reliable on a block of at least eight words that is not
+    /// a headline; (2) in a Latin-script document, a run of at least eight
+    /// letters of a non-Latin script (Han, kana, Hangul) or at least twelve
+    /// of another (Cyrillic, Arabic, Greek), unless it is in parentheses
+    /// after a romanized name ("Kim Jong Un (김정은)") or a short quotation;
+    /// (3) in an English block, a run of eight or more words without any
+    /// common English function word that whatlang reliably assigns to
+    /// another language. Short foreign phrases, names and titles are not
+    /// flagged; neither are foreign sentences in quotation marks of up to
+    /// fifteen words. Language identification on short text is unreliable, so
+    /// a foreign segment of fewer than eight words is missed, and some
+    /// lists of names may be taken for a foreign sentence.
+    pub static FOREIGN_SEGMENT = {
+        name: "foreign-segment",
+        family: "language",
+        severity: Warning,
+        status: Preview,
+        fix: None,
+        english_only: false,
+    };
+}
+
+#[derive(Default)]
+pub struct ForeignSegment;
+
+/// English function words rare in other languages written in Latin script.
+const ENGLISH: &[&str] = &[
+    "the", "of", "and", "to", "is", "was", "for", "that", "with", "are", "were", "this", "have", "has", "be", "by", "at", "from", "it",
+    "he", "she", "they", "his", "her", "their", "not", "will", "would", "said", "which", "who", "been", "or", "as", "its", "than", "but",
+    "after", "into", "about", "we", "you", "our", "had", "also", "more", "could", "should", "these", "those", "what", "when", "there",
+];
+
+/// Function words of other Latin-script languages (German, French, Spanish,
+/// Italian, Portuguese, Dutch); a run needs two of them before whatlang is
+/// asked.
+const FOREIGN: &[&str] = &[
+    "der", "die", "und", "ist", "nicht", "das", "ein", "eine", "mit", "den", "dem", "des", "sich", "auf", "für", "wir", "sie", "auch",
+    "wird", "le", "la", "les", "et", "est", "une", "du", "pas", "qui", "dans", "pour", "sur", "avec", "sont", "ce", "il", "elle", "nous",
+    "el", "los", "las", "del", "que", "por", "para", "con", "una", "es", "su", "lo", "como", "más", "pero", "di", "che", "è", "della",
+    "non", "per", "sono", "gli", "nel", "não", "uma", "do", "da", "em", "os", "ao", "são", "het", "een", "van", "zijn", "niet", "op",
+    "voor", "ook", "dat", "de",
+];
+
+const LATIN_LANGS: &[Lang] = &[
+    Lang::Eng,
+    Lang::Deu,
+    Lang::Fra,
+    Lang::Spa,
+    Lang::Ita,
+    Lang::Por,
+    Lang::Nld,
+    Lang::Swe,
+    Lang::Dan,
+    Lang::Nob,
+    Lang::Fin,
+    Lang::Pol,
+    Lang::Ces,
+    Lang::Slk,
+    Lang::Hun,
+    Lang::Ron,
+    Lang::Tur,
+    Lang::Ind,
+    Lang::Vie,
+    Lang::Hrv,
+    Lang::Slv,
+    Lang::Lit,
+    Lang::Lav,
+    Lang::Est,
+];
+
+/// Whether a word is one of `ENGLISH` (ASCII case-insensitive), without
+/// allocating.
+fn english_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() > 6 || b.len() < 2 {
+        return false;
+    }
+    let mut buf = [0u8; 6];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lw = &buf[..b.len()];
+    ENGLISH.iter().any(|e| e.as_bytes() == lw)
+}
+
+fn is_latin(c: char) -> bool {
+    (c as u32) < 0x0250 || ('\u{1e00}'..='\u{1eff}').contains(&c)
+}
+
+/// Scripts written without spaces, where each character carries a word.
+fn dense(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Confirm a segment's language with whatlang: reliable and not `doc_lang`.
+fn confirm(text: &str, doc_lang: Lang) -> Option<Lang> {
+    let info = whatlang::detect(text)?;
+    (info.lang() != doc_lang && info.is_reliable() && info.confidence() >= 0.5).then(|| info.lang())
+}
+
+impl Lint for ForeignSegment {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo::from(&FOREIGN_SEGMENT)]
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Ctx) {
+        let latin_doc = LATIN_LANGS.contains(&doc.lang);
+        for (i, block) in doc.blocks.iter().enumerate() {
+            if matches!(block.scope, Scope::TableCell) {
+                continue;
+            }
+            let text = doc.prose.get(block.span.range()).unwrap_or("");
+            let words = doc.block_tokens(block).iter().filter(|t| t.kind == TokenKind::Word).count();
+            // (1) The whole block.
+            if let Some(l) = block.lang.filter(|&l| l != doc.lang) {
+                let long = words >= 8 || text.chars().filter(|&c| dense(c)).count() >= 10;
+                if long && !block.title_case && !quoted_short(doc, block.span, words) {
+                    if let Some(l) = confirm(text, doc.lang).filter(|&c| c == l) {
+                        if !(l == Lang::Eng || doc.lang != Lang::Eng) || english_share(doc, i) < 0.1 {
+                            cx.report(block.span, format!("{} text in a {} document", l.eng_name(), doc.lang.eng_name()))
+                                .help("translate the segment or remove it");
+                            continue;
+                        }
+                    }
+                }
+            }
+            // (2) A run of another script.
+            if latin_doc && !text.is_ascii() && self.script_runs(doc, block.span, text, cx) {
+                continue;
+            }
+            // (3) A long run without English function words.
+            if doc.lang == Lang::Eng && words >= 8 && !block.title_case {
+                self.latin_runs(doc, i, cx);
+            }
+        }
+    }
+}
+
+/// Share of English function words among the words of a block.
+fn english_share(doc: &Document, i: usize) -> f32 {
+    let Some(b) = doc.blocks.get(i) else { return 0.0 };
+    let mut n = 0usize;
+    let mut hits = 0usize;
+    for t in doc.block_tokens(b).iter().filter(|t| t.kind == TokenKind::Word) {
+        n += 1;
+        if english_word(doc.text(t.span)) {
+            hits += 1;
+        }
+    }
+    if n == 0 {
+        0.0
+    } else {
+        hits as f32 / n as f32
+    }
+}
+
+/// A foreign quotation of at most fifteen words is a quote, not a segment.
+fn quoted_short(doc: &Document, span: Span, words: usize) -> bool {
+    words <= 15 && doc.in_quote(span)
+}
+
+impl ForeignSegment {
+    /// Runs of non-Latin letters (with the spaces and punctuation between
+    /// them). Returns whether anything was reported.
+    fn script_runs(&self, doc: &Document, block: Span, text: &str, cx: &mut Ctx) -> bool {
+        let mut reported = false;
+        let mut run: Option<(usize, usize, usize, usize)> = None; // start, end, letters, dense letters
+        let mut flush = |run: &mut Option<(usize, usize, usize, usize)>, cx: &mut Ctx| {
+            if let Some((s, e, letters, dense_n)) = run.take() {
+                let enough = dense_n >= 8 || letters >= 12;
+                if !enough {
+                    return;
+                }
+                let span = Span::new(block.start + s, block.start + e);
+                // "(김정은)" after a name, or a short quotation.
+                let before = text.get(..s).unwrap_or("").trim_end();
+                let after = text.get(e..).unwrap_or("").trim_start();
+                if before.ends_with(['(', '（', '[']) && after.starts_with([')', '）', ']']) {
+                    return;
+                }
+                if doc.in_quote(span) && letters < 40 {
+                    return;
+                }
+                let name = whatlang::detect(doc.text(span)).map_or("Non-Latin", |i| i.lang().eng_name());
+                cx.report(span, format!("{name} text in a {} document", doc.lang.eng_name()))
+                    .help("translate the segment or remove it");
+                reported = true;
+            }
+        };
+        for (i, c) in text.char_indices() {
+            if c.is_alphabetic() && !is_latin(c) {
+                let r = run.get_or_insert((i, i, 0, 0));
+                r.1 = i + c.len_utf8();
+                r.2 += 1;
+                r.3 += usize::from(dense(c));
+            } else if c.is_alphabetic() || c == '\n' {
+                flush(&mut run, cx);
+            } else if let Some(r) = run.as_mut() {
+                // Keep sentence punctuation of the foreign text inside the run.
+                if !c.is_whitespace() && !c.is_ascii_digit() {
+                    r.1 = i + c.len_utf8();
+                }
+            }
+        }
+        flush(&mut run, cx);
+        reported
+    }
+
+    /// Runs of eight or more words without an English function word, in an
+    /// English block; confirmed by whatlang.
+    fn latin_runs(&self, doc: &Document, i: usize, cx: &mut Ctx) {
+        let Some(block) = doc.blocks.get(i) else { return };
+        let toks = doc.block_tokens(block);
+        let mut start: Option<usize> = None; // token index
+        let mut count = 0usize;
+        let mut end = 0usize;
+        let check = |s: Option<usize>, e: usize, count: usize, cx: &mut Ctx| {
+            let Some(s) = s else { return };
+            if count < 8 {
+                return;
+            }
+            let (Some(a), Some(b)) = (toks.get(s), toks.get(e)) else { return };
+            let span = Span::new(a.span.start, b.span.end);
+            if doc.in_quote(span) && count <= 15 {
+                return;
+            }
+            let text = doc.text(span);
+            // Mostly capitalised words: a list of names or a title.
+            let caps = toks[s..=e]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && doc.text(t.span).starts_with(char::is_uppercase))
+                .count();
+            if caps * 2 > count {
+                return;
+            }
+            let foreign = toks[s..=e]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && FOREIGN.iter().any(|f| doc.text(t.span).eq_ignore_ascii_case(f)))
+                .count();
+            if foreign < 2 {
+                return;
+            }
+            if let Some(l) = confirm(text, Lang::Eng).filter(|l| LATIN_LANGS.contains(l)) {
+                cx.report(span, format!("{} text in an English document", l.eng_name()))
+                    .help("translate the segment or remove it");
+            }
+        };
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind == TokenKind::Punct && matches!(doc.text(t.span), "." | "!" | "?") {
+                if start.is_some() {
+                    end = k;
+                }
+                check(start.take(), end, count, cx);
+                count = 0;
+                continue;
+            }
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = doc.text(t.span);
+            if english_word(w) {
+                check(start.take(), end, count, cx);
+                count = 0;
+                continue;
+            }
+            if start.is_none() {
+                start = Some(k);
+            }
+            count += 1;
+            end = k;
+        }
+        check(start, end, count, cx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::flagged;
+
+    const EN: &str = "The minister spoke to reporters on Monday about the new budget and said that the plan would be published next week after a meeting of the cabinet.\n";
+
+    #[test]
+    fn flags_untranslated_blocks() {
+        let t = format!(
+            "{EN}{EN}Die Regierung hat heute beschlossen, die Steuern im kommenden Jahr deutlich zu senken, sagte ein Sprecher.\n{EN}"
+        );
+        assert_eq!(flagged(&ForeignSegment, &t).len(), 1);
+        let t = format!("{EN}这项协议将于明年生效，双方领导人在北京签署了文件。\n{EN}");
+        assert_eq!(
+            flagged(&ForeignSegment, &t),
+            vec!["这项协议将于明年生效，双方领导人在北京签署了文件。"]
+        );
+    }
+
+    #[test]
+    fn flags_foreign_sentence_inside_english_block() {
+        let t = format!(
+            "{EN}The agreement was signed on Monday. La ministra declaró ayer que el gobierno no cambiará su política económica durante este año. It takes effect in May.\n{EN}"
+        );
+        let f = flagged(&ForeignSegment, &t);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].starts_with("La ministra"));
+    }
+
+    #[test]
+    fn leaves_names_quotes_and_titles() {
+        for t in [
+            format!("{EN}North Korean leader Kim Jong Un (김정은) arrived on Tuesday by train.\n"),
+            format!("{EN}The slogan \"Wir schaffen das\" became famous in 2015, she said.\n"),
+            format!("{EN}Myanmar, Iranian, Cuban, Indonesian, Malaysian, and Vietnamese leaders are also attending.\n"),
+            format!("{EN}He quoted the motto \"liberté, égalité, fraternité\" in his speech.\n"),
+            format!("{EN}Le Monde and Der Spiegel reported the story, as did El País.\n"),
+            format!("{EN}Amazon Web Services, Google Cloud Platform, Microsoft Azure, IBM Cloud, Oracle Cloud Infrastructure dominate.\n"),
+        ] {
+            assert!(flagged(&ForeignSegment, &t).is_empty(), "{t}: {:?}", flagged(&ForeignSegment, &t));
+        }
+    }
+}

@@ -1,0 +1,190 @@
+use std::collections::HashMap;
+
+use crate::declare_lint;
+use crate::document::{Document, Scope, TokenKind};
+use crate::finding::{Applicability, Edit};
+use crate::lint::{Ctx, Lint, RuleInfo};
+use crate::lints::scrape::{fingerprint, line_deletion, normalize};
+use crate::source::Span;
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Flags a line, paragraph or headline that repeats an earlier one of the
+    /// same document verbatim or nearly so. The second copy is flagged; a
+    /// label points at the first.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Scrapers pick up a headline twice (page title and article title), and
+    /// pipelines that join pages or retry requests duplicate paragraphs. The
+    /// reader meets the same text twice.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// Parade in the Capital Draws World Leaders
+    /// ...
+    /// Parade in the Capital Draws World Leaders
+    /// ```
+    ///
+    /// ## Known problems
+    ///
+    /// Lines are compared lowercased with punctuation folded, so "Leaders"
+    /// and "leaders:" are the same; near copies are lines with the same first
+    /// four words whose word-level similarity is at least 90 % and whose
+    /// lengths differ by less than a fifth. Lines of fewer than five words,
+    /// list items, table cells, block quotes and lines inside quotation marks
+    /// (refrains in quoted speech) are never compared. A repeat that is
+    /// intended (a chorus, a pull quote outside quotation marks) is flagged.
+    /// The fix deletes the second copy: safe when it is byte-identical,
+    /// unsafe otherwise.
+    pub static DUPLICATE_LINE = {
+        name: "duplicate-line",
+        family: "repetition",
+        severity: Warning,
+        status: Stable,
+        fix: Some(Applicability::Safe),
+        english_only: false,
+    };
+}
+
+#[derive(Default)]
+pub struct DuplicateLine;
+
+const MIN_WORDS: usize = 5;
+
+impl Lint for DuplicateLine {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo::from(&DUPLICATE_LINE)]
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Ctx) {
+        let mut exact: HashMap<u64, usize> = HashMap::new();
+        let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, block) in doc.blocks.iter().enumerate() {
+            if matches!(block.scope, Scope::ListItem | Scope::TableCell | Scope::Quote | Scope::Caption) {
+                continue;
+            }
+            let words = doc.block_tokens(block).iter().filter(|t| t.kind == TokenKind::Word).count();
+            if words < MIN_WORDS || doc.in_quote(block.span) {
+                continue;
+            }
+            let text = doc.prose.get(block.span.range()).unwrap_or("");
+            let (hash, head) = fingerprint(text);
+            if let Some(&first) = exact.get(&hash) {
+                let other = doc.prose.get(doc.blocks[first].span.range()).unwrap_or("");
+                if normalize(other) == normalize(text) {
+                    self.report(doc, i, first, true, cx);
+                    continue;
+                }
+            }
+            let group = by_head.entry(head).or_default();
+            if !group.is_empty() {
+                let key = normalize(text);
+                let near = group.iter().copied().find(|&j| {
+                    let other = doc.prose.get(doc.blocks[j].span.range()).unwrap_or("");
+                    similar_lines(&normalize(other), &key)
+                });
+                if let Some(first) = near {
+                    self.report(doc, i, first, false, cx);
+                    continue;
+                }
+            }
+            group.push(i);
+            exact.entry(hash).or_insert(i);
+        }
+    }
+}
+
+/// Near-verbatim: lengths within a fifth and 90 % of words in common, in
+/// order.
+fn similar_lines(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.len(), b.len());
+    if la.min(lb) * 5 < la.max(lb) * 4 {
+        return false;
+    }
+    let wa: Vec<&str> = a.split(' ').collect();
+    let wb: Vec<&str> = b.split(' ').collect();
+    let diff = similar::TextDiff::configure().diff_slices(&wa, &wb);
+    diff.ratio() >= 0.9
+}
+
+impl DuplicateLine {
+    fn report(&self, doc: &Document, second: usize, first: usize, exact: bool, cx: &mut Ctx) {
+        let (Some(a), Some(b)) = (doc.blocks.get(first), doc.blocks.get(second)) else {
+            return;
+        };
+        let identical = doc.text(a.span) == doc.text(b.span);
+        let line = doc.source.line_index(a.span.start) + 1;
+        let what = if exact { "repeats" } else { "nearly repeats" };
+        let del = line_deletion(doc, b.span);
+        let app = if identical { Applicability::Safe } else { Applicability::Unsafe };
+        cx.report(b.span, format!("this {} {what} line {line}", scope_name(b.scope)))
+            .label(a.span, "first written here")
+            .fix_edits(
+                vec![Edit {
+                    span: Span::new(del.start, del.end),
+                    replacement: String::new(),
+                }],
+                app,
+            )
+            .help("delete the second copy");
+    }
+}
+
+fn scope_name(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Heading(_) => "heading",
+        Scope::Paragraph => "paragraph",
+        _ => "line",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{fixed, flagged, run};
+    use crate::source::FileKind;
+
+    #[test]
+    fn flags_repeated_headline() {
+        let t = "Parade in the Capital Draws World Leaders\n\nThe parade began at dawn.\n\nParade in the Capital Draws World Leaders\n\nIt ended at noon.\n";
+        assert_eq!(flagged(&DuplicateLine, t), vec!["Parade in the Capital Draws World Leaders"]);
+        assert_eq!(
+            fixed(&DuplicateLine, t),
+            "Parade in the Capital Draws World Leaders\n\nThe parade began at dawn.\n\nIt ended at noon.\n"
+        );
+    }
+
+    #[test]
+    fn fingerprint_matches_normalize() {
+        let (_, head) = fingerprint("  Kim’s TRAIN: arrives in Beijing, today!");
+        assert_eq!(head, normalize("Kim’s TRAIN: arrives").as_str());
+        assert_eq!(fingerprint("A b, c.").0, fingerprint("a  B c").0);
+    }
+
+    #[test]
+    fn flags_near_copies() {
+        let t = "The minister said the budget would be published next week after a cabinet meeting.\nOther text follows here today.\nThe minister said the budget would be published next week, after a cabinet meeting on Monday.\n";
+        assert_eq!(flagged(&DuplicateLine, t).len(), 1);
+        let f = run(&DuplicateLine, t, FileKind::Plain);
+        assert!(f[0].fix.as_ref().is_some_and(|x| x.applicability == Applicability::Unsafe));
+    }
+
+    #[test]
+    fn leaves_legitimate_repeats() {
+        for t in [
+            // Short lines and different lines with a shared opening.
+            "Read more\nText one is here.\nRead more\n",
+            "Military Parade in Beijing to Witness Attendance of Kim, Marking His First Multilateral...\nMilitary Parade in Beijing to Witness Attendance of Kim, Marking His First Multilateral Public Engagement in Six Years\n",
+            "The minister said the budget was ready.\nThe minister said the vote would be held on Friday afternoon.\n",
+            // Refrains in quoted speech.
+            "\"We shall overcome, we shall overcome someday\"\nThey sang.\n\"We shall overcome, we shall overcome someday\"\n",
+        ] {
+            assert!(flagged(&DuplicateLine, t).is_empty(), "{t}");
+        }
+        let md = "- apples and pears and plums too\n- apples and pears and plums too\n\n| a b c d e | x |\n|---|---|\n| a b c d e | y |\n";
+        assert!(run(&DuplicateLine, md, FileKind::Markdown).is_empty());
+    }
+}

@@ -1,0 +1,881 @@
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{fingerprint, line_deletion, normalize};
+use crate::declare_lint;
+use crate::document::{Document, Scope, TokenKind};
+use crate::finding::{Applicability, Edit};
+use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
+use crate::source::Span;
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Flags page furniture that a scraper left in article text. It covers navigation
+    /// ("Skip to content", a lone "Latest", a menu of section names), share
+    /// and follow prompts, newsletter and subscription prompts,
+    /// advertisements, "Read also:" and related-article lists, image captions
+    /// and credits ("Image: Example News.", "(Photo by ...)"), cookie notices
+    /// and copyright footers.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Furniture is not part of the article: it interrupts the text, gets
+    /// indexed and quoted as if the author wrote it, and shows that the
+    /// extraction step failed.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// Skip to content
+    ///
+    /// Military parade draws world leaders
+    /// ...
+    /// Read also:
+    ///
+    /// Latest
+    /// ```
+    ///
+    /// Use instead: the article without the first and the last two lines.
+    ///
+    /// ## Known problems
+    ///
+    /// Signals, line by line: (1) a phrase of the `boilerplate-*` lexicons in
+    /// `lints/boilerplate.toml` (whole line, line start, line end; weak
+    /// entries such as a lone section name count only at the start or end of
+    /// the document or in a menu run); (2) a short line that opens with a
+    /// web imperative ("subscribe", "tap", "get") and names a web thing
+    /// ("newsletter", "inbox", "app") or addresses the reader; (3) credit
+    /// shapes ("Image: X", "Photo: X / Agency", "(Photo by X)") at the start
+    /// or the end of a line, and copyright lines ("© 2025 X", "Copyright
+    /// 2025"); (4) breadcrumb and link shapes ("Home > World > Asia", "More
+    /// »"); (5) runs of four or more very short lines without punctuation
+    /// near the start or end (menus), short label lines after the last
+    /// paragraph, and headline-like lines under a "Related:" header; (6) in a
+    /// run of several documents, a short line repeated verbatim in two or
+    /// more unrelated documents (template residue; documents that share
+    /// paragraphs count as one). Datelines ("NEW DELHI (AP) -") and lines in
+    /// quotation marks are never flagged. Short furniture in the middle of
+    /// the article that matches no phrase, no shape and no other document
+    /// is missed; plain-text lists of very short lines at the very start or
+    /// end of a document may be taken for a menu. The fix deletes the line
+    /// (or the credit) and is safe.
+    pub static BOILERPLATE = {
+        name: "boilerplate",
+        family: "scrape",
+        severity: Warning,
+        status: Preview,
+        fix: Some(Applicability::Safe),
+        english_only: false,
+    };
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    family: String,
+    weak: bool,
+}
+
+/// The compiled phrase lexicons and cue words.
+#[derive(Default)]
+pub struct Boilerplate {
+    exact: HashMap<String, Entry>,
+    prefix: HashMap<String, Entry>,
+    suffix: HashMap<String, Entry>,
+    contains: Vec<(String, Entry)>,
+    max_words: usize,
+    verbs: HashSet<String>,
+    nouns: HashSet<String>,
+}
+
+/// Lines longer than this are never furniture by phrase.
+const SHORT: usize = 15;
+/// Lines up to this length take part in cross-document repetition.
+const TEMPLATE_MAX: usize = 20;
+
+/// One flagged piece of a document.
+struct Hit {
+    block: usize,
+    span: Span,
+    /// Whether the fix deletes the whole line.
+    whole_line: bool,
+    message: String,
+}
+
+impl Boilerplate {
+    pub fn build(cx: &BuildCx) -> Result<Box<dyn Lint>, String> {
+        if let Some(key) = cx.options.keys().next() {
+            return Err(format!("unknown option `{key}` (this lint has no options)"));
+        }
+        let lexicons: Vec<(String, Vec<String>)> = cx
+            .lexicons_for(BOILERPLATE.name)
+            .map(|l| (l.rule.clone(), l.entries.clone()))
+            .collect();
+        Ok(Box::new(Boilerplate::from_lexicons(&lexicons)))
+    }
+
+    fn from_lexicons(lexicons: &[(String, Vec<String>)]) -> Boilerplate {
+        let mut b = Boilerplate::default();
+        for (rule, entries) in lexicons {
+            let family = rule.strip_prefix("boilerplate-").unwrap_or(rule).to_string();
+            if family.contains("cue-verb") {
+                b.verbs.extend(entries.iter().map(|e| normalize(e)));
+                continue;
+            }
+            if family.contains("cue-noun") {
+                b.nouns.extend(entries.iter().map(|e| normalize(e)));
+                continue;
+            }
+            for raw in entries {
+                let (weak, raw) = match raw.strip_prefix('~') {
+                    Some(r) => (true, r),
+                    None => (false, raw.as_str()),
+                };
+                let lead = raw.trim_start().starts_with('*');
+                let trail = raw.trim_end().ends_with('*');
+                let phrase = normalize(raw);
+                if phrase.is_empty() {
+                    continue;
+                }
+                b.max_words = b.max_words.max(phrase.split(' ').count());
+                let e = Entry {
+                    family: family.clone(),
+                    weak,
+                };
+                match (lead, trail) {
+                    (false, false) => b.exact.insert(phrase, e),
+                    (false, true) => b.prefix.insert(phrase, e),
+                    (true, false) => b.suffix.insert(phrase, e),
+                    (true, true) => {
+                        b.contains.push((phrase, e));
+                        None
+                    }
+                };
+            }
+        }
+        b
+    }
+
+    #[cfg(test)]
+    fn builtin() -> Boilerplate {
+        let lex: Vec<(String, Vec<String>)> = crate::pack::builtin_lexicons()
+            .into_iter()
+            .filter(|l| l.lint == BOILERPLATE.name)
+            .map(|l| (l.rule, l.entries))
+            .collect();
+        Boilerplate::from_lexicons(&lex)
+    }
+
+    /// The lexicon entry a normalized line matches, strongest first.
+    fn lexicon(&self, norm: &str, raw: &str) -> Option<&Entry> {
+        if let Some(e) = self.exact.get(norm) {
+            return Some(e);
+        }
+        let words: Vec<&str> = norm.split(' ').collect();
+        let ends_sentence = raw.trim_end().ends_with(['.', '!', '?']);
+        let mut best: Option<&Entry> = None;
+        let limit = self.max_words.min(words.len().saturating_sub(1));
+        let mut cut = 0usize;
+        for (n, w) in words.iter().enumerate().take(limit) {
+            cut += w.len() + usize::from(n > 0);
+            if let Some(e) = norm.get(..cut).and_then(|head| self.prefix.get(head)) {
+                // "Read more: X", a short label without sentence punctuation,
+                // or a specific phrase of three words or more.
+                let short_label = !ends_sentence && words.len() <= 6;
+                if short_label || separator_after(raw, n + 1) || n + 1 >= 3 {
+                    consider(&mut best, e);
+                }
+            }
+        }
+        let mut cut = 0usize;
+        for (n, w) in words.iter().rev().enumerate().take(limit) {
+            cut += w.len() + usize::from(n > 0);
+            if let Some(e) = norm.get(norm.len() - cut..).and_then(|tail| self.suffix.get(tail)) {
+                consider(&mut best, e);
+            }
+        }
+        if !self.contains.is_empty() {
+            let padded = format!(" {norm} ");
+            for (p, e) in &self.contains {
+                if padded.contains(&format!(" {p} ")) {
+                    consider(&mut best, e);
+                }
+            }
+        }
+        best
+    }
+
+    /// A short line that opens with a web imperative and names a web thing
+    /// or addresses the reader: "Get our briefing in your inbox".
+    fn cue(&self, norm: &str, raw: &str, words: usize) -> bool {
+        if words > 14 || self.verbs.is_empty() {
+            return false;
+        }
+        let mut it = norm.split(' ');
+        let Some(first) = it.next() else { return false };
+        if !self.verbs.contains(first) {
+            return false;
+        }
+        let toks: Vec<&str> = norm.split(' ').collect();
+        let noun = toks
+            .iter()
+            .enumerate()
+            .skip(1)
+            .any(|(i, t)| self.nouns.contains(*t) || toks.get(i + 1).is_some_and(|n| self.nouns.contains(&format!("{t} {n}"))));
+        let reader = toks.iter().any(|t| matches!(*t, "you" | "your" | "our" | "us"));
+        let sentence = raw.trim_end().ends_with(['.', '!', '?']);
+        noun && (reader || !sentence)
+    }
+
+    /// Everything this lint flags in one document (without the corpus
+    /// phase).
+    fn analyze(&self, doc: &Document) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::new();
+        let n = doc.blocks.len();
+        if n == 0 {
+            return hits;
+        }
+        let info: Vec<LineInfo> = (0..n).map(|i| LineInfo::of(doc, i)).collect();
+        // The article body: from the first to the last block that reads as a
+        // paragraph (eight words or more with sentence punctuation).
+        let body_start = info.iter().position(|l| l.paragraph).unwrap_or(n);
+        let body_end = info.iter().rposition(|l| l.paragraph).map_or(0, |i| i + 1);
+        // Without any paragraph there is no article to be "after", and a
+        // Markdown heading is a heading wherever it stands.
+        let has_body = body_start < n;
+        let tail = |i: usize| has_body && i >= body_end && !matches!(doc.blocks[i].scope, Scope::Heading(_));
+        let mut flagged = vec![false; n];
+        let mut related_header = false;
+        for (i, l) in info.iter().enumerate() {
+            let block = &doc.blocks[i];
+            let raw = doc.text(block.span);
+            if l.skip {
+                related_header = false;
+                continue;
+            }
+            let edge = i < body_start || i >= body_end;
+            let mut msg: Option<String> = None;
+            if let Some(norm) = &l.norm {
+                if let Some(e) = self.lexicon(norm, raw) {
+                    if !e.weak || edge {
+                        msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
+                        related_header = e.family == "related" && l.words <= 4;
+                    }
+                } else if self.cue(norm, raw, l.words) || after_colon(raw).is_some_and(|t| self.cue(&normalize(t), t, l.words)) {
+                    msg = Some(format!("'{}' is a site prompt addressed to the reader", clip(raw)));
+                }
+            }
+            if msg.is_none() && l.words <= 25 && copyright_line(raw) {
+                msg = Some("copyright footer left in the text".to_string());
+            }
+            if msg.is_none() && l.words <= 20 && link_like(raw) {
+                msg = Some(format!("'{}' is a breadcrumb or menu line", clip(raw)));
+            }
+            if msg.is_none() && related_header && !l.paragraph && l.words <= 20 && i >= body_end.saturating_sub(1) {
+                msg = Some(format!("'{}' is an item of a related-articles list", clip(raw)));
+            } else if msg.is_some() || l.paragraph {
+                related_header &= msg.is_some();
+            }
+            let introduces_list = info.get(i + 1).is_some_and(|next| next.plain_item);
+            if msg.is_none()
+                && tail(i)
+                && !l.plain_item
+                && l.words <= 4
+                && !l.sentence
+                && (l.words == 1 || (raw.trim_end().ends_with(':') && !introduces_list))
+            {
+                msg = Some(format!(
+                    "short line '{}' after the end of the article reads as page furniture",
+                    clip(raw)
+                ));
+            }
+            if let Some(m) = msg {
+                flagged[i] = true;
+                hits.push(Hit {
+                    block: i,
+                    span: block.span,
+                    whole_line: true,
+                    message: m,
+                });
+                continue;
+            }
+            if let Some(span) = credit(doc, block.span, l.words) {
+                flagged[i] = true;
+                let whole = span.start == block.span.start;
+                hits.push(Hit {
+                    block: i,
+                    span,
+                    whole_line: whole,
+                    message: "image credit left in the text".to_string(),
+                });
+            }
+        }
+        // Menu runs: four or more very short lines in a row near the start or
+        // the end (three when one of them is a known phrase), or six anywhere.
+        let mut i = 0;
+        while i < n {
+            if !info[i].menu_item {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < n && info[j].menu_item && (j == i || doc.blocks[j].span.start > doc.blocks[j - 1].span.end) {
+                j += 1;
+            }
+            let len = j - i;
+            let near_edge = i <= n / 4 || j >= n - n / 4;
+            let known = (i..j).any(|k| {
+                flagged[k]
+                    || info[k]
+                        .norm
+                        .as_deref()
+                        .is_some_and(|s| self.lexicon(s, doc.text(doc.blocks[k].span)).is_some())
+            });
+            if (len >= 4 && near_edge) || len >= 6 || (len >= 3 && known) {
+                for (k, f) in flagged.iter_mut().enumerate().take(j).skip(i) {
+                    if !*f {
+                        *f = true;
+                        let raw = doc.text(doc.blocks[k].span);
+                        hits.push(Hit {
+                            block: k,
+                            span: doc.blocks[k].span,
+                            whole_line: true,
+                            message: format!("'{}' is part of a run of short menu lines", clip(raw)),
+                        });
+                    }
+                }
+            }
+            i = j.max(i + 1);
+        }
+        // After the last paragraph: runs of headline-like lines among
+        // furniture ("You might have missed" and its list).
+        let mut i = body_end;
+        while i < n {
+            let part = |k: usize| {
+                let l = &info[k];
+                flagged[k]
+                    || (tail(k)
+                        && !l.skip
+                        && !l.plain_item
+                        && !l.sentence
+                        && (1..=15).contains(&l.words)
+                        && !doc.text(doc.blocks[k].span).starts_with('('))
+            };
+            if !part(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < n && part(j) {
+                j += 1;
+            }
+            let known = (i..j).filter(|&k| flagged[k]).count();
+            if j - i >= 3 || (j - i >= 2 && known >= 1) {
+                for (k, f) in flagged.iter_mut().enumerate().take(j).skip(i) {
+                    if !*f {
+                        *f = true;
+                        hits.push(Hit {
+                            block: k,
+                            span: doc.blocks[k].span,
+                            whole_line: true,
+                            message: format!(
+                                "'{}' follows the end of the article among page furniture",
+                                clip(doc.text(doc.blocks[k].span))
+                            ),
+                        });
+                    }
+                }
+            }
+            i = j;
+        }
+        hits.sort_by_key(|h| h.span.start);
+        hits
+    }
+
+    fn report(&self, doc: &Document, hit: &Hit, cx: &mut Ctx) {
+        let del = if hit.whole_line {
+            line_deletion(doc, hit.span)
+        } else {
+            // The credit and the space before it.
+            let before = doc.source.text.get(..hit.span.start).unwrap_or("");
+            let ws = before.len() - before.trim_end_matches([' ', '\t']).len();
+            Span::new(hit.span.start - ws, hit.span.end)
+        };
+        cx.report(hit.span, hit.message.clone())
+            .fix_edits(
+                vec![Edit {
+                    span: del,
+                    replacement: String::new(),
+                }],
+                Applicability::Safe,
+            )
+            .help(if hit.whole_line { "delete the line" } else { "delete the credit" });
+    }
+}
+
+/// Keep the stronger of two lexicon matches.
+fn consider<'a>(best: &mut Option<&'a Entry>, e: &'a Entry) {
+    if best.is_none_or(|b| b.weak && !e.weak) {
+        *best = Some(e);
+    }
+}
+
+/// Whether a phrase of `n` normalized words is followed in the raw line by a
+/// separator (":", "|", "»", "-").
+fn separator_after(raw: &str, n: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in raw.char_indices() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+        } else {
+            if in_word && words == n {
+                let rest = raw.get(i..).unwrap_or("").trim_start();
+                return rest.starts_with([':', '|', '»', '›', '-', '–', '—', '>']);
+            }
+            in_word = false;
+        }
+    }
+    false
+}
+
+/// The text after a label colon ("Never miss a beat: turn on alerts").
+fn after_colon(raw: &str) -> Option<&str> {
+    let (head, tail) = raw.split_once(':')?;
+    (head.split_whitespace().count() <= 5 && !tail.trim().is_empty()).then_some(tail.trim())
+}
+
+fn clip(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().count() <= 60 {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(57).collect();
+    out.push_str("...");
+    out
+}
+
+/// Per-line features.
+struct LineInfo {
+    words: usize,
+    /// Normalized text, for lines of at most `SHORT` words.
+    norm: Option<String>,
+    /// Ends with sentence punctuation.
+    sentence: bool,
+    /// Eight words or more with sentence punctuation: article text.
+    paragraph: bool,
+    /// At most four words, no sentence punctuation, no digits-only content.
+    menu_item: bool,
+    /// Never flagged: quotations, table cells, datelines.
+    skip: bool,
+    /// A Markdown list item that is not a link (a real list, not a menu).
+    plain_item: bool,
+}
+
+impl LineInfo {
+    fn of(doc: &Document, i: usize) -> LineInfo {
+        let block = &doc.blocks[i];
+        let raw = doc.text(block.span).trim();
+        let words = doc.block_tokens(block).iter().filter(|t| t.kind == TokenKind::Word).count();
+        let sentence = raw.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}', ';']);
+        let skip = matches!(block.scope, Scope::Quote | Scope::TableCell | Scope::Caption)
+            || doc.in_quote(block.span)
+            || (words <= 10 && dateline(raw))
+            || words == 0;
+        let norm = (words <= SHORT && !skip).then(|| normalize(raw)).filter(|s| !s.is_empty());
+        // Markdown list items take part in menus only when they are links.
+        let linked = block.scope != Scope::ListItem || {
+            let from = block.span.start.saturating_sub(3);
+            doc.source.text.get(from..block.span.start).is_some_and(|t| t.contains('['))
+        };
+        LineInfo {
+            words,
+            norm,
+            sentence,
+            paragraph: words >= 8 && sentence,
+            menu_item: linked && !skip && (1..=4).contains(&words) && !sentence && !raw.ends_with([',', ':']) && raw.chars().count() <= 40,
+            skip,
+            plain_item: !linked,
+        }
+    }
+}
+
+struct Shapes {
+    dateline: Regex,
+    credit_line: Regex,
+    credit_tail: Regex,
+    credit_paren: Regex,
+    copyright: Regex,
+}
+
+fn shapes() -> &'static Shapes {
+    static S: OnceLock<Shapes> = OnceLock::new();
+    S.get_or_init(|| {
+        let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()));
+        let labels = r"(?:Image|Images|Photo|Photos|Photograph|Picture|Pictures|Pic|Illustration|Graphic|Video|Credit|Credits|Photo credit|Image credit|Picture credit|Image source|Photo source|File photo|File image|Courtesy)";
+        Shapes {
+            // "(AP)", "(IANS)", "(Reuters) -" near the start of a short line.
+            dateline: re(r"^[^()]{0,60}\((?:[A-Z]{2,8}|[A-Z][a-z]+)\)\s*(?:[-–—:]|$)|^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z .]+)?\s*[-–—]\s*$"),
+            credit_line: re(&format!(r"^\s*{labels}\s*:\s*\p{{Lu}}[^\n]{{0,80}}$|^\s*(?:Photo|Image|Picture|Video|Illustration)s?\s+(?:by|courtesy of|via)\s+\p{{Lu}}[^\n]{{0,60}}$")),
+            credit_tail: re(&format!(r"[.!?][\x22\u{{201d}}\u{{2019}}')]?\s+({labels}\s*:\s*\p{{Lu}}[^\n.!?]{{0,60}}[.]?|(?:Photo|Image|Picture)s?\s+(?:by|courtesy of)\s+\p{{Lu}}[^\n.!?]{{0,60}}[.]?)\s*$")),
+            credit_paren: re(r"\((?:Photo|Photos|Image|Images|Picture|Pic|Video|File photo|Illustration|Graphic)(?:\s+(?:by|courtesy(?: of)?|credit)\s*:?|\s*:)\s*[^()\n]{1,60}\)"),
+            copyright: re(r"^\s*(?:©|\([cC]\)\s*\d{4}|(?i:copyright)\s*(?:©\s*)?\d{4}|Copyright\s+©?\s*\p{Lu})"),
+        }
+    })
+}
+
+fn dateline(raw: &str) -> bool {
+    shapes().dateline.is_match(raw)
+}
+
+fn copyright_line(raw: &str) -> bool {
+    let t = raw.trim_start();
+    (t.starts_with('©') || t.starts_with("(c)") || t.starts_with("(C)") || t.starts_with("Copyright") || t.starts_with("copyright"))
+        && shapes().copyright.is_match(raw)
+}
+
+/// "Home > World > Asia", "Home | News | Sport", "More »".
+fn link_like(raw: &str) -> bool {
+    let t = raw.trim();
+    let seps = [" | ", " > ", " » ", " › ", " / ", " • "];
+    let count: usize = seps.iter().map(|s| t.matches(s).count()).sum();
+    if count >= 2 {
+        // Every item short.
+        let items = t.split(['|', '>', '»', '›', '/', '•']);
+        return items.map(|s| s.split_whitespace().count()).all(|w| (1..=4).contains(&w));
+    }
+    let words = t.split_whitespace().count();
+    words <= 6 && (t.ends_with(['»', '›', '→']) || t.ends_with(">>") || t.starts_with(['«', '‹', '←']) || t.starts_with("<<"))
+}
+
+/// An image credit: a whole line ("Photo: Jane Doe / Agency"), a credit after
+/// the last sentence of a caption ("... parade. Image: Example News."), or a
+/// parenthesised "(Photo by ...)".
+fn credit(doc: &Document, span: Span, words: usize) -> Option<Span> {
+    let raw = doc.prose.get(span.range())?;
+    let s = shapes();
+    if words <= 12
+        && (raw.contains(':') || raw.contains(" by ") || raw.contains(" via ") || raw.contains("courtesy"))
+        && s.credit_line.is_match(raw)
+    {
+        return Some(span);
+    }
+    // Only the end of a long line can hold a trailing credit.
+    let mut cut = raw.len().saturating_sub(160);
+    while !raw.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let tail = raw.get(cut..)?;
+    if tail.contains(':') || tail.contains(" by ") || tail.contains("courtesy") {
+        if let Some(c) = s.credit_tail.captures(tail).and_then(|c| c.get(1)) {
+            if c.as_str().split_whitespace().count() <= 10 {
+                return Some(Span::new(span.start + cut + c.start(), span.start + cut + c.end()));
+            }
+        }
+    }
+    if !raw.contains('(') {
+        return None;
+    }
+    s.credit_paren
+        .find(raw)
+        .map(|m| Span::new(span.start + m.start(), span.start + m.end()))
+}
+
+impl Lint for Boilerplate {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo::from(&BOILERPLATE)]
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Ctx) {
+        for hit in self.analyze(doc) {
+            self.report(doc, &hit, cx);
+        }
+    }
+
+    fn has_corpus_phase(&self) -> bool {
+        true
+    }
+
+    /// Template residue: short lines repeated verbatim in several unrelated
+    /// documents of the run.
+    fn check_corpus(&self, docs: &[&Document], cx: &mut Ctx) {
+        if docs.len() < 2 {
+            return;
+        }
+        // Short lines by key, and article lines (to tell copies of one
+        // article apart from a shared template).
+        let mut short: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+        let mut long: HashMap<u64, (Vec<usize>, bool)> = HashMap::new();
+        let mut lines_of: Vec<usize> = vec![0; docs.len()];
+        for (d, doc) in docs.iter().enumerate() {
+            for (i, b) in doc.blocks.iter().enumerate() {
+                if matches!(b.scope, Scope::TableCell | Scope::Quote) {
+                    continue;
+                }
+                let words = doc.block_tokens(b).iter().filter(|t| t.kind == TokenKind::Word).count();
+                if words == 0 {
+                    continue;
+                }
+                let raw = doc.text(b.span);
+                let (key, head) = fingerprint(raw);
+                if head.is_empty() {
+                    continue;
+                }
+                lines_of[d] += 1;
+                if words >= 8 && (words > TEMPLATE_MAX || raw.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}'])) {
+                    let v = long.entry(key).or_insert_with(|| (Vec::new(), words > TEMPLATE_MAX));
+                    if v.0.last() != Some(&d) {
+                        v.0.push(d);
+                    }
+                }
+                if words <= TEMPLATE_MAX {
+                    let v = short.entry(key).or_default();
+                    if v.last().is_none_or(|&(ld, _)| ld != d) {
+                        v.push((d, i));
+                    }
+                }
+            }
+        }
+        // Documents that share two article lines, or one long one, are
+        // copies of one article.
+        let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+        for (ds, is_long) in long.values().filter(|v| !v.1 && (2..=5).contains(&v.0.len())) {
+            for &a in ds {
+                for &b in ds {
+                    if a != b {
+                        *shared.entry((a, b)).or_default() += if *is_long { 2 } else { 1 };
+                    }
+                }
+            }
+        }
+        // Documents sharing at least half of their lines (short ones too) are
+        // copies of one text, however short its lines.
+        let mut shared_all: HashMap<(usize, usize), usize> = HashMap::new();
+        for v in short.values().filter(|v| (2..=5).contains(&v.len())) {
+            for &(a, _) in v {
+                for &(b, _) in v {
+                    if a < b {
+                        *shared_all.entry((a, b)).or_default() += 1;
+                    }
+                }
+            }
+        }
+        // Components of copies: documents joined by a shared long paragraph
+        // (any number of them: a wire story republished many times), or by
+        // two shared article lines.
+        let mut parent: Vec<usize> = (0..docs.len()).collect();
+        fn find(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        let union = |parent: &mut Vec<usize>, a: usize, b: usize| {
+            let (ra, rb) = (find(parent, a), find(parent, b));
+            if ra != rb {
+                parent[ra] = rb;
+            }
+        };
+        for (ds, is_long) in long.values() {
+            if *is_long {
+                for w in ds.windows(2) {
+                    union(&mut parent, w[0], w[1]);
+                }
+            }
+        }
+        for (&(a, b), &n) in &shared {
+            if n >= 2 {
+                union(&mut parent, a, b);
+            }
+        }
+        for (&(a, b), &n) in &shared_all {
+            let smaller = lines_of[a].min(lines_of[b]);
+            if n >= smaller.min(2) && n * 2 >= smaller {
+                union(&mut parent, a, b);
+            }
+        }
+        let mut candidates: Vec<(usize, usize, usize, (usize, usize))> = Vec::new(); // doc, block, count, first other
+        for occ in short.values().filter(|v| v.len() >= 2) {
+            // Independent documents: one per component of copies.
+            let mut chosen: Vec<usize> = Vec::new();
+            for &(d, _) in occ {
+                let root = find(&mut parent, d);
+                if !chosen.contains(&root) {
+                    chosen.push(root);
+                }
+            }
+            if chosen.len() < 2 {
+                continue;
+            }
+            for (k, &(d, i)) in occ.iter().enumerate() {
+                let other = if k == 0 { occ[1] } else { occ[0] };
+                candidates.push((d, i, chosen.len(), other));
+            }
+        }
+        if candidates.is_empty() {
+            return;
+        }
+        candidates.sort_unstable();
+        let mut cache: HashMap<usize, HashSet<usize>> = HashMap::new();
+        for (d, i, count, (od, oi)) in candidates {
+            let doc = docs[d];
+            let block = &doc.blocks[i];
+            let raw = doc.text(block.span);
+            let words = doc.block_tokens(block).iter().filter(|t| t.kind == TokenKind::Word).count();
+            if (words > 12 && count < 3) || dateline(raw.trim()) || doc.in_quote(block.span) {
+                continue;
+            }
+            let already = cache
+                .entry(d)
+                .or_insert_with(|| self.analyze(doc).iter().map(|h| h.block).collect());
+            if already.contains(&i) {
+                continue;
+            }
+            let other = docs[od];
+            let del = line_deletion(doc, block.span);
+            cx.report_in(
+                doc.id,
+                block.span,
+                format!(
+                    "'{}' is repeated verbatim in {count} documents of this run (template residue)",
+                    clip(raw)
+                ),
+            )
+            .label_in(other.id, other.blocks[oi].span, "the same line in another document")
+            .fix_edits(
+                vec![Edit {
+                    span: del,
+                    replacement: String::new(),
+                }],
+                Applicability::Safe,
+            )
+            .help("delete the line");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{fixed, flagged};
+    use crate::source::{FileKind, SourceFile};
+
+    fn bp() -> Boilerplate {
+        Boilerplate::builtin()
+    }
+
+    const BODY: &str = "The minister spoke to reporters on Monday about the new budget.\n\nShe said the plan would be published next week after a cabinet meeting.\n";
+
+    #[test]
+    fn flags_seed_furniture() {
+        let t = format!("Skip to content\n\nParade in the capital marks anniversary\n\n{BODY}\nRead also:\n\nLatest");
+        assert_eq!(flagged(&bp(), &t), vec!["Skip to content", "Read also:", "Latest"]);
+        let cap = "Leader arrives by armoured train ahead of the parade. Image: Example News.\nThe leader traveled on Tuesday.\n";
+        assert_eq!(flagged(&bp(), cap), vec!["Image: Example News."]);
+        assert_eq!(
+            fixed(&bp(), cap),
+            "Leader arrives by armoured train ahead of the parade.\nThe leader traveled on Tuesday.\n"
+        );
+    }
+
+    #[test]
+    fn flags_unseen_phrasing_by_shape() {
+        // Prompts in no list: imperative + web thing.
+        for line in [
+            "Grab our free morning digest straight to your inbox",
+            "Turn on push notifications for breaking stories",
+            "Install the app to keep reading",
+            "Home > News > Asia > Politics",
+            "Photo: Jane Roe / Example Agency",
+            "© 2024 Some Media Group Ltd",
+            "Copyright 2023 Northwind Publishing. All rights reserved.",
+            "More headlines »",
+        ] {
+            let t = format!("{BODY}{line}\nThe plan was approved by parliament later that week.\n");
+            assert_eq!(flagged(&bp(), &t), vec![line.to_string()], "{line}");
+        }
+        let t = format!("{BODY}The crowd cheered (Photo by Jane Roe) as the band played.\n");
+        assert_eq!(flagged(&bp(), &t), vec!["(Photo by Jane Roe)"]);
+    }
+
+    #[test]
+    fn flags_menu_runs_and_related_lists() {
+        let t = format!("Home\nWorld\nMarkets\nOpinion\nGadgets\n\nParade in the capital marks anniversary\n\n{BODY}");
+        assert_eq!(flagged(&bp(), &t).len(), 5);
+        let t = format!("{BODY}\nRelated:\nFloods hit northern towns after storm\nMinister resigns over expenses row\n");
+        assert_eq!(flagged(&bp(), &t).len(), 3, "{:?}", flagged(&bp(), &t));
+    }
+
+    #[test]
+    fn flags_unlisted_trailing_furniture() {
+        let t = format!("{BODY}\nYou might have missed\nStorm damages coastal homes\nFerry operator cuts winter routes\n\nNever miss a beat: turn on alerts\n");
+        assert_eq!(flagged(&bp(), &t).len(), 4, "{:?}", flagged(&bp(), &t));
+        // One trailing short line that is not a label: a sign-off, left alone.
+        let t = format!("{BODY}\nJane Roe in Lisbon\n");
+        assert!(flagged(&bp(), &t).is_empty());
+    }
+
+    #[test]
+    fn markdown_lists_are_not_menus() {
+        let md = format!("{BODY}\nWe used:\n\n- Rust\n- Go\n- Python\n- Java\n");
+        assert!(crate::lint::testing::run(&bp(), &md, FileKind::Markdown).is_empty());
+        let menu = format!("- [Home](/)\n- [World](/w)\n- [Markets](/m)\n- [Opinion](/o)\n\n{BODY}");
+        assert_eq!(crate::lint::testing::run(&bp(), &menu, FileKind::Markdown).len(), 4);
+    }
+
+    #[test]
+    fn leaves_articles_alone() {
+        for t in [
+            format!("Military Parade in Beijing Draws World Leaders\n\n{BODY}"),
+            format!("Beijing, Sep 3 (IANS)\n{BODY}"),
+            format!("NEW DELHI (AP) -\n{BODY}"),
+            format!("{BODY}\nThe budding friendship\n\n{BODY}"),
+            format!("{BODY}\nHe declined to comment.\n"),
+            format!("{BODY}\nShare prices fell sharply after the announcement.\n"),
+            format!("{BODY}\n\"Follow us,\" the officer shouted at the crowd.\n"),
+            format!("{BODY}\nWatch the moment a whale leaps onto a boat\n\n{BODY}"),
+            format!("{BODY}\nThe photo was taken by a passer-by.\n"),
+            format!("{BODY}\nSource: the ministry said the figure was correct and would not change.\n"),
+            format!("Key US challengers in one frame\n{BODY}\nKim’s Legendary Train\n{BODY}"),
+        ] {
+            assert!(flagged(&bp(), &t).is_empty(), "{t}: {:?}", flagged(&bp(), &t));
+        }
+    }
+
+    #[test]
+    fn template_lines_across_documents() {
+        let a = format!("{BODY}Get the best of our journalism, every morning\n");
+        let b = "Floods hit the north after a week of heavy rain across the region.\n\nGet the best of our journalism, every morning\n";
+        let c = "Floods hit the north after a week of heavy rain across the region.\n\nHe said the plan was ready.\n";
+        let docs: Vec<Document> = [a.as_str(), b, c]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::parse(i, SourceFile::new(format!("{i}.txt"), *t, FileKind::Plain), None))
+            .collect();
+        let refs: Vec<&Document> = docs.iter().collect();
+        let lint = bp();
+        let names = vec![std::sync::Arc::from("boilerplate")];
+        let enabled = vec![true];
+        let mut cx = Ctx::new(0, &names, &enabled);
+        lint.check_corpus(&refs, &mut cx);
+        let f = cx.into_findings();
+        assert_eq!(f.len(), 2, "{f:?}");
+        // Copies of one article share long lines: not template residue.
+        let d2 = format!("Floods hit the north\n\n{BODY}The river burst its banks overnight and the water rose above the old flood walls, forcing residents from their homes before dawn.\n");
+        let docs: Vec<Document> = [d2.as_str(); 8]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::parse(i, SourceFile::new(format!("{i}.txt"), *t, FileKind::Plain), None))
+            .collect();
+        let refs: Vec<&Document> = docs.iter().collect();
+        let mut cx = Ctx::new(0, &names, &enabled);
+        lint.check_corpus(&refs, &mut cx);
+        assert!(cx.into_findings().is_empty());
+    }
+}

@@ -1,0 +1,365 @@
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::declare_lint;
+use crate::document::{Document, Scope};
+use crate::finding::{Applicability, Edit};
+use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
+use crate::source::Span;
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Flags field labels and values that a CMS or a scraper leaked into the
+    /// text: " date 2025-09-03 Beijing, Sep 3 ..." at the start of an article,
+    /// "Published: 2021-03-04", "Updated: 14:02", "author: Jane Doe",
+    /// "tags: politics, asia", `og_title = ...`.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Metadata is not part of the article. Left in, it sits before the
+    /// dateline or between paragraphs and reads as garbage.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    ///  date 2025-09-03 Beijing, Sep 3 (IANS) North Korean leader ...
+    /// ```
+    ///
+    /// Use instead: `Beijing, Sep 3 (IANS) North Korean leader ...`.
+    ///
+    /// ## Known problems
+    ///
+    /// Signals, all anchored at the start of a line: (1) a time field name
+    /// from the `metadata-fields-*` lexicons of `lints/boilerplate.toml`
+    /// ("published", "updated", "datum") followed by a machine-shaped date or
+    /// time (ISO date, numeric date, clock time, "3 hours ago", or a written
+    /// date when a colon follows the label or the line ends there); (2) a text
+    /// field name ("author", "tags", "category") with a colon, on a short line;
+    /// (3) shapes that no prose has: a lowercase label directly followed by an
+    /// ISO date, an identifier-like key (`og:title`, `author_name =`,
+    /// `"datePublished":`), or a line that is only a date-time stamp or only
+    /// "Label: date". The fix deletes the leaked prefix, or the whole line.
+    /// Fields in the middle of a line, and bylines ("By Jane Doe"), are not
+    /// flagged; a written-out date with a capitalised label and running text
+    /// after it ("Published 3 July 2020, the report ...") is left alone.
+    pub static METADATA_LEAK = {
+        name: "metadata-leak",
+        family: "scrape",
+        severity: Warning,
+        status: Preview,
+        fix: Some(Applicability::Safe),
+        english_only: false,
+    };
+}
+
+/// Compiled field patterns.
+pub struct MetadataLeak {
+    /// Time field, optional colon, date/time value.
+    time_field: Option<Regex>,
+    /// Text field with a colon.
+    text_field: Option<Regex>,
+}
+
+impl Default for MetadataLeak {
+    fn default() -> Self {
+        MetadataLeak::from_fields(&[])
+    }
+}
+
+const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+
+/// A date or time value as CMSs print it. Group `iso` marks machine shapes.
+fn date_value() -> String {
+    let time =
+        r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?m\.?)(?:\s+(?:[A-Z]{2,4}|UTC[+-]?\d*|GMT[+-]?\d*))?";
+    let iso = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
+    let numeric = format!(r"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}(?:,?\s+(?:at\s+)?{time})?");
+    let written = format!(
+        r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}})(?:,?\s+(?:at\s+)?(?:{time}))?"
+    );
+    let ago = r"\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago";
+    format!(r"(?:(?P<iso>{iso}|{numeric}|{time}|{ago})|(?P<written>{written}))")
+}
+
+fn alternation(keys: &[&str]) -> String {
+    let mut keys: Vec<String> = keys.iter().map(|k| regex::escape(k.trim()).replace(' ', r"\s+")).collect();
+    keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
+    keys.join("|")
+}
+
+impl MetadataLeak {
+    /// `fields`: (name, class) with class "time" or "text".
+    pub fn from_fields(fields: &[(String, String)]) -> MetadataLeak {
+        let time: Vec<&str> = fields.iter().filter(|(_, c)| c == "time").map(|(k, _)| k.as_str()).collect();
+        let text: Vec<&str> = fields.iter().filter(|(_, c)| c == "text").map(|(k, _)| k.as_str()).collect();
+        let dv = date_value();
+        let time_field = (!time.is_empty())
+            .then(|| {
+                Regex::new(&format!(
+                    r"(?i)^[ \t]*(?P<key>{})(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){dv}",
+                    alternation(&time)
+                ))
+                .ok()
+            })
+            .flatten();
+        let text_field = (!text.is_empty())
+            .then(|| Regex::new(&format!(r"(?i)^[ \t]*(?:{})\s*:\s*\S", alternation(&text))).ok())
+            .flatten();
+        MetadataLeak { time_field, text_field }
+    }
+
+    pub fn build(cx: &BuildCx) -> Result<Box<dyn Lint>, String> {
+        if let Some(key) = cx.options.keys().next() {
+            return Err(format!("unknown option `{key}` (this lint has no options)"));
+        }
+        let mut fields = Vec::new();
+        for lex in cx.lexicons_for(METADATA_LEAK.name) {
+            for (k, v) in &lex.pairs {
+                if v != "time" && v != "text" {
+                    return Err(format!(
+                        "{}: rule `{}`: field class must be \"time\" or \"text\", not {v:?}",
+                        lex.origin, lex.rule
+                    ));
+                }
+                fields.push((k.clone(), v.clone()));
+            }
+        }
+        Ok(Box::new(MetadataLeak::from_fields(&fields)))
+    }
+
+    #[cfg(test)]
+    fn builtin() -> MetadataLeak {
+        let mut fields = Vec::new();
+        for lex in crate::pack::builtin_lexicons().iter().filter(|l| l.lint == METADATA_LEAK.name) {
+            fields.extend(lex.pairs.iter().cloned());
+        }
+        MetadataLeak::from_fields(&fields)
+    }
+}
+
+struct Shapes {
+    /// A lowercase label directly followed by an ISO date: " date 2025-09-03".
+    lower_iso: Regex,
+    /// Identifier keys: `og:title`, `author_name =`, `"datePublished":`.
+    ident_key: Regex,
+    /// A line that is only a date-time stamp, or "Label: date".
+    lone_stamp: Regex,
+}
+
+fn shapes() -> &'static Shapes {
+    static S: OnceLock<Shapes> = OnceLock::new();
+    S.get_or_init(|| {
+        let dv = date_value();
+        let iso = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
+        let build = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()));
+        Shapes {
+            lower_iso: build(&format!(r"^[ \t]*[a-z][a-z_]{{1,20}}\s*[:=]?\s*{iso}\b")),
+            ident_key: build(r#"^[ \t]*(?:"[A-Za-z_][\w.:-]*"\s*:\s*\S|[a-z][a-z0-9]*(?:[_.:][a-z0-9]+|[A-Z][a-z0-9]+)+\s*[:=]\s*\S)"#),
+            lone_stamp: build(&format!(r"(?i)^[ \t]*(?:[\p{{L}}][\p{{L}} ]{{0,24}}:\s*)?{dv}\s*$")),
+        }
+    })
+}
+
+impl Lint for MetadataLeak {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo::from(&METADATA_LEAK)]
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Ctx) {
+        let shapes = shapes();
+        for block in &doc.blocks {
+            if matches!(block.scope, Scope::TableCell | Scope::Caption) {
+                continue;
+            }
+            // Each line of the block (plain text: the block is one line).
+            let mut pos = block.span.start;
+            let text = doc.prose.get(block.span.range()).unwrap_or("");
+            for line in text.split_inclusive('\n') {
+                let start = pos;
+                pos += line.len();
+                let body = line.trim_end();
+                if body.trim().is_empty() {
+                    continue;
+                }
+                self.check_line(doc, shapes, Span::new(start, start + body.len()), body, cx);
+            }
+        }
+    }
+}
+
+impl MetadataLeak {
+    fn check_line(&self, doc: &Document, shapes: &Shapes, line: Span, body: &str, cx: &mut Ctx) {
+        // Cheap gate: a field needs a digit, a colon, an equals sign or a
+        // quote near the start.
+        let head: &str = body.get(..body.len().min(48)).unwrap_or(body);
+        if !head.bytes().any(|b| b.is_ascii_digit() || b == b':' || b == b'=' || b == b'"') {
+            return;
+        }
+        let words = body.split_whitespace().count();
+        let lead = body.len() - body.trim_start().len();
+        let content = Span::new(line.start + lead, line.end);
+
+        if let Some(m) = self.time_field.as_ref().and_then(|r| r.captures(body)) {
+            let end = m.get(0).map_or(0, |x| x.end());
+            let key = m.name("key").map_or("", |k| k.as_str());
+            let colon = m.name("colon").is_some_and(|c| !c.as_str().trim().is_empty());
+            let rest = body.get(end..).unwrap_or("").trim();
+            let machine = m.name("iso").is_some();
+            let lower = key.starts_with(|c: char| c.is_lowercase());
+            if colon || rest.is_empty() || machine || lower {
+                self.report_prefix(
+                    doc,
+                    line,
+                    lead,
+                    end,
+                    rest.is_empty(),
+                    &format!("leaked '{}' field", key.to_lowercase()),
+                    cx,
+                );
+                return;
+            }
+        }
+        if words <= 12 && self.text_field.as_ref().is_some_and(|r| r.is_match(body)) && !body.trim_end().ends_with(['.', '!', '?']) {
+            let key = body.trim_start().split(':').next().unwrap_or("").trim().to_lowercase();
+            report_line(doc, content, &format!("leaked '{key}' field"), cx);
+            return;
+        }
+        if let Some(m) = shapes.lower_iso.find(body) {
+            let rest = body.get(m.end()..).unwrap_or("").trim();
+            self.report_prefix(doc, line, lead, m.end(), rest.is_empty(), "leaked date field", cx);
+            return;
+        }
+        if words <= 20 && shapes.ident_key.is_match(body) {
+            report_line(doc, content, "leaked key/value field", cx);
+            return;
+        }
+        if words <= 8
+            && shapes
+                .lone_stamp
+                .captures(body)
+                .is_some_and(|c| c.name("iso").is_some() || body.contains(':'))
+        {
+            report_line(doc, content, "leaked date stamp", cx);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn report_prefix(&self, doc: &Document, line: Span, lead: usize, end: usize, whole: bool, msg: &str, cx: &mut Ctx) {
+        let content = Span::new(line.start + lead, line.end);
+        if whole {
+            report_line(doc, content, msg, cx);
+            return;
+        }
+        // Delete the field and the separator after it.
+        let text = doc.prose.get(line.start + end..line.end).unwrap_or("");
+        let sep = text.len()
+            - text
+                .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | '·' | '•'))
+                .len();
+        let span = Span::new(line.start + lead, line.start + end);
+        // Blank before the field (outside the block) goes too.
+        let before = doc.source.text.get(..line.start).unwrap_or("");
+        let ws = before.len() - before.trim_end_matches([' ', '\t']).len();
+        let edit = Span::new(line.start - ws, line.start + end + sep);
+        cx.report(span, msg.to_string())
+            .fix_edits(
+                vec![Edit {
+                    span: edit,
+                    replacement: String::new(),
+                }],
+                Applicability::Safe,
+            )
+            .help("remove the leaked metadata");
+    }
+}
+
+fn report_line(doc: &Document, content: Span, msg: &str, cx: &mut Ctx) {
+    let del = super::line_deletion(doc, content);
+    cx.report(content, msg.to_string())
+        .fix_edits(
+            vec![Edit {
+                span: del,
+                replacement: String::new(),
+            }],
+            Applicability::Safe,
+        )
+        .help("remove the leaked metadata line");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{fixed, flagged};
+
+    #[test]
+    fn flags_leaked_date_prefix() {
+        let l = MetadataLeak::builtin();
+        let t = " date 2025-09-03 Beijing, Sep 3 (IANS) North Korean leader arrived.\n";
+        assert_eq!(flagged(&l, t), vec!["date 2025-09-03"]);
+        assert_eq!(fixed(&l, t), "Beijing, Sep 3 (IANS) North Korean leader arrived.\n");
+    }
+
+    #[test]
+    fn flags_field_lines() {
+        let l = MetadataLeak::builtin();
+        for t in [
+            "Published: 2021-03-04",
+            "Updated: 14:02",
+            "Last updated: March 3, 2021 10:02 am",
+            "author: Jane Doe",
+            "Tags: politics, asia, trade",
+            "Updated 3 hours ago",
+            "posted on 04/03/2021",
+        ] {
+            assert_eq!(
+                flagged(&l, &format!("The minister spoke on Monday.\n{t}\nShe left.\n")).len(),
+                1,
+                "{t}"
+            );
+        }
+        assert_eq!(
+            fixed(&l, "The minister spoke.\nUpdated: 14:02\nShe left.\n"),
+            "The minister spoke.\nShe left.\n"
+        );
+    }
+
+    #[test]
+    fn flags_unseen_shapes() {
+        let l = MetadataLeak::builtin();
+        for t in [
+            "pubstamp 2023-11-02T08:15:00Z Paris (AFP) - The talks resumed.",
+            "og:title = Talks resume in Paris",
+            "article_section: World",
+            "\"datePublished\": \"2023-11-02\"",
+            "Erstellt: 02.11.2023 08:15",
+            "2023-11-02 08:15",
+        ] {
+            assert_eq!(flagged(&l, &format!("{t}\nThe talks resumed on Monday.\n")).len(), 1, "{t}");
+        }
+    }
+
+    #[test]
+    fn clean_lines_are_silent() {
+        let l = MetadataLeak::builtin();
+        for t in [
+            "NEW DELHI (AP) - Indian Prime Minister Narendra Modi will attend.",
+            "Beijing, Sep 3 (IANS) North Korean leader Kim stood with the others.",
+            "Published 3 July 2020, the report found that rates had fallen.",
+            "Updated figures released on July 3, 2020 showed a fall.",
+            "By Jane Doe",
+            "The ceremony is set for Aug. 5, a date organizers said was auspicious.",
+            "He said: \"We will meet at 10:30 tomorrow.\"",
+            "Author and activist Jane Doe spoke at 3:15 pm.",
+            "Date night: how couples are coping",
+            "Tags are used to track the birds.",
+            "Source: the ministry said the figure was correct.",
+            "Score: 3-1 after extra time.",
+            "In 2019, 14:02 was the time.",
+            "Price: 2.30",
+        ] {
+            assert!(flagged(&l, t).is_empty(), "{t}: {:?}", flagged(&l, t));
+        }
+    }
+}

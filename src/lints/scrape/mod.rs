@@ -1,0 +1,112 @@
+//! Scrape residue: page furniture, leaked CMS fields and teaser residue.
+
+pub mod boilerplate;
+pub mod metadata_leak;
+pub mod truncated_teaser;
+
+use crate::document::Document;
+use crate::source::Span;
+
+/// The span that deletes a whole line: the line's own text (from its line
+/// start) and the line break after it (or before it, at the end of the text).
+pub(crate) fn line_deletion(doc: &Document, span: Span) -> Span {
+    let text = doc.source.text.as_str();
+    let start = text.get(..span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    let start = if text.get(start..span.start).is_some_and(|t| t.trim().is_empty()) {
+        start
+    } else {
+        span.start
+    };
+    match text.get(span.end..).and_then(|t| t.find('\n')) {
+        Some(i) if text.get(span.end..span.end + i).is_some_and(|t| t.trim().is_empty()) => {
+            let mut end = span.end + i + 1;
+            // A paragraph of its own: take one of the blank lines around it.
+            let blank_before = start == 0
+                || text
+                    .get(..start)
+                    .is_some_and(|t| t.trim_end_matches([' ', '\t', '\r']).ends_with("\n\n"));
+            let rest = text.get(end..).unwrap_or("");
+            let blank_after = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+            if blank_before && blank_after {
+                end += rest.find('\n').map_or(0, |k| k + 1);
+            }
+            Span::new(start, end)
+        }
+        Some(_) => Span::new(span.start, span.end),
+        None => {
+            let before = text.get(..start).map_or(0, |t| t.len() - t.trim_end_matches(['\n', '\r']).len());
+            Span::new(start - before, text.len())
+        }
+    }
+}
+
+/// Lowercased text with runs of non-alphanumeric characters folded to one
+/// space, trimmed: the key for comparing lines.
+pub(crate) fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// A hash of the normalized text (as `normalize` would produce it) and its
+/// first four words, without building the normalized string.
+pub(crate) fn fingerprint(text: &str) -> (u64, String) {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut head = String::new();
+    let mut words = 0usize;
+    let mut space = false;
+    let mut started = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if space && started {
+                h.write_u8(b' ');
+                words += 1;
+                if words < 4 {
+                    head.push(' ');
+                }
+            }
+            space = false;
+            started = true;
+            if c.is_ascii() {
+                let l = c.to_ascii_lowercase();
+                h.write_u8(l as u8);
+                if words < 4 {
+                    head.push(l);
+                }
+            } else {
+                for l in c.to_lowercase() {
+                    h.write_u32(l as u32);
+                    if words < 4 {
+                        head.push(l);
+                    }
+                }
+            }
+        } else {
+            space = true;
+        }
+    }
+    (h.finish(), head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes() {
+        assert_eq!(normalize("  Read also: "), "read also");
+        assert_eq!(normalize("Kim’s  TRAIN!"), "kim s train");
+    }
+}

@@ -1,0 +1,190 @@
+use crate::declare_lint;
+use crate::document::{Document, Scope, TokenKind};
+use crate::finding::{Applicability, Edit};
+use crate::lint::{Ctx, Lint, RuleInfo};
+use crate::source::Span;
+
+use super::{line_deletion, normalize};
+
+declare_lint! {
+    /// ## What it does
+    ///
+    /// Flags teaser and listing residue: a line ending in "..." or "…" that
+    /// repeats the beginning of a headline or paragraph found elsewhere in
+    /// the document, and a teaser paragraph cut off in mid-sentence ("This
+    /// will be his first such appearance since taking...").
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Listing pages show the first words of an article with an ellipsis.
+    /// Scraped along with the article, the teaser duplicates text or leaves a
+    /// sentence unfinished.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// Parade in the Capital Draws World Leaders, Marking His First...
+    /// Parade in the Capital Draws World Leaders, Marking His First Trip Abroad
+    /// ```
+    ///
+    /// ## Known problems
+    ///
+    /// Signals: (1) the text before the ellipsis (four words or more) is,
+    /// lowercased and with punctuation folded, the start of a longer line of
+    /// the same document (flagged with an unsafe fix that deletes the
+    /// teaser); (2) the ellipsis is glued to a lowercase word at the end of a
+    /// line, the unfinished sentence has at least six words, and it is not in
+    /// quotation marks: a cut-off teaser (no fix: the rest is lost). An
+    /// ellipsis that trails off on purpose in narration ("He paused and
+    /// then...") on a long sentence is flagged too; quoted speech, short
+    /// sentences, title-case lines and "[...]" omissions are not.
+    pub static TRUNCATED_TEASER = {
+        name: "truncated-teaser",
+        family: "scrape",
+        severity: Warning,
+        status: Preview,
+        fix: Some(Applicability::Unsafe),
+        english_only: false,
+    };
+}
+
+#[derive(Default)]
+pub struct TruncatedTeaser;
+
+/// The line without its final ellipsis, if it ends with one.
+fn strip_ellipsis(text: &str) -> Option<&str> {
+    let t = text.trim_end();
+    t.strip_suffix("...")
+        .or_else(|| t.strip_suffix('…'))
+        .map(|s| s.trim_end_matches('.'))
+}
+
+impl Lint for TruncatedTeaser {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo::from(&TRUNCATED_TEASER)]
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Ctx) {
+        let mut norms: Option<Vec<String>> = None;
+        for (i, block) in doc.blocks.iter().enumerate() {
+            if matches!(block.scope, Scope::TableCell | Scope::Quote | Scope::Caption) {
+                continue;
+            }
+            let prose = doc.prose.get(block.span.range()).unwrap_or("");
+            let Some(stem) = strip_ellipsis(prose) else { continue };
+            if stem.ends_with(['[', '(', ' ']) {
+                continue;
+            }
+            let stem_end = block.span.start + stem.len();
+            let ellipsis = Span::new(stem_end, block.span.start + prose.trim_end().len());
+            if doc.in_quote(ellipsis) {
+                continue;
+            }
+            let key = normalize(stem);
+            let words = key.split(' ').filter(|w| !w.is_empty()).count();
+            if words < 4 {
+                continue;
+            }
+            // (1) The start of another line.
+            let norms = norms.get_or_insert_with(|| {
+                doc.blocks
+                    .iter()
+                    .map(|b| normalize(doc.prose.get(b.span.range()).unwrap_or("")))
+                    .collect()
+            });
+            let full = norms
+                .iter()
+                .enumerate()
+                .find(|&(j, n)| j != i && n.len() > key.len() && n.starts_with(&key) && n.as_bytes().get(key.len()) == Some(&b' '));
+            if let Some((j, _)) = full {
+                let line = doc.source.line_index(doc.blocks[j].span.start) + 1;
+                let del = line_deletion(doc, block.span);
+                cx.report(block.span, format!("teaser repeats the beginning of line {line} and is cut off"))
+                    .label(doc.blocks[j].span, "the full text")
+                    .fix_edits(
+                        vec![Edit {
+                            span: del,
+                            replacement: String::new(),
+                        }],
+                        Applicability::Unsafe,
+                    )
+                    .help("delete the teaser");
+                continue;
+            }
+            // (2) A sentence cut off in the middle: "since taking...".
+            if block.title_case {
+                continue;
+            }
+            let toks = doc.block_tokens(block);
+            let Some(last) = toks.iter().rev().find(|t| t.span.end <= stem_end && t.kind != TokenKind::Space) else {
+                continue;
+            };
+            if last.kind != TokenKind::Word || last.span.end != stem_end {
+                continue;
+            }
+            if !doc.text(last.span).starts_with(|c: char| c.is_lowercase()) {
+                continue;
+            }
+            // Words of the unfinished sentence.
+            let mut n = 0;
+            for t in toks.iter().rev().filter(|t| t.span.end <= stem_end) {
+                match t.kind {
+                    TokenKind::Word => n += 1,
+                    TokenKind::Punct if matches!(doc.text(t.span), "." | "!" | "?" | ":" | ";") => break,
+                    _ => {}
+                }
+            }
+            if n < 6 {
+                continue;
+            }
+            // Any opening quotation mark in the unfinished sentence means quoted speech.
+            let cut = Span::new(last.span.start, ellipsis.end);
+            cx.report(cut, "teaser cut off in mid-sentence")
+                .help("restore the full paragraph from the source or delete the teaser");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{fixed, flagged};
+
+    #[test]
+    fn flags_teaser_of_a_headline() {
+        let t = "Parade in the Capital Draws World Leaders, Marking His First...\nParade in the Capital Draws World Leaders, Marking His First Trip Abroad in Six Years\n\nThe parade began at dawn.\n";
+        assert_eq!(
+            flagged(&TruncatedTeaser, t),
+            vec!["Parade in the Capital Draws World Leaders, Marking His First..."]
+        );
+        assert_eq!(
+            fixed(&TruncatedTeaser, t),
+            "Parade in the Capital Draws World Leaders, Marking His First Trip Abroad in Six Years\n\nThe parade began at dawn.\n"
+        );
+        let t2 = "The council voted on Tuesday to close the old bridge to…\n\nThe council voted on Tuesday to close the old bridge to heavy traffic.\n";
+        assert_eq!(flagged(&TruncatedTeaser, t2).len(), 1);
+    }
+
+    #[test]
+    fn flags_cut_teaser_paragraph() {
+        let t = "The leader will attend a parade next week. It will mark his first such appearance at a multilateral event since taking...\n\nOther text.\n";
+        assert_eq!(flagged(&TruncatedTeaser, t), vec!["taking..."]);
+        let t = "Officials said the new rules would apply to every company that operates in the…\n";
+        assert_eq!(flagged(&TruncatedTeaser, t), vec!["the…"]);
+    }
+
+    #[test]
+    fn leaves_ellipses_alone() {
+        for t in [
+            "It sounds serene...\nWe pack the car.\n",
+            "\"I think we will win, but you never know with these things...\" he said.\n",
+            "\"We were walking home and then all of a sudden...\"\n",
+            "The report says the program [...] was a failure.\n",
+            "Coming Up Next on the Evening Show With the Anchors...\n",
+            "I also pray to God to lend his family patience...there is no strength but his.\n",
+            "He said it was over. Wait for it...\n",
+        ] {
+            assert!(flagged(&TruncatedTeaser, t).is_empty(), "{t}: {:?}", flagged(&TruncatedTeaser, t));
+        }
+    }
+}
