@@ -238,30 +238,39 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
         findings.extend(f);
     }
 
+    // Policy per file: which rules are enabled, at which severity.
+    let policies: Vec<_> = docs
+        .iter()
+        .map(|d| regs[doc_registry[d.id]].as_ref().map(|r| r.policy_for(d.path())))
+        .collect();
+
     // Corpus phase, per registry (documents sharing a config form a corpus).
+    // A runner sees the documents for which one of its rules is enabled.
     for (ri, reg) in regs.iter().enumerate() {
         let Some(reg) = reg else { continue };
-        let group: Vec<&Document> = docs.iter().filter(|d| doc_registry[d.id] == ri).collect();
-        if group.is_empty() {
-            continue;
-        }
         for runner in reg.runners.iter().filter(|r| r.corpus) {
-            let enabled = vec![true; runner.names.len()];
-            let mut english: Vec<&Document> = group.clone();
-            if runner.english_only {
-                english.retain(|d| d.is_english());
+            let on = |d: &Document| {
+                policies[d.id]
+                    .as_ref()
+                    .is_some_and(|p| runner.rule_ids.iter().any(|&i| p.enabled[i]))
+                    && (!runner.english_only || d.is_english())
+            };
+            let group: Vec<&Document> = docs.iter().filter(|d| doc_registry[d.id] == ri && on(d)).collect();
+            if group.is_empty() {
+                continue;
             }
+            let enabled: Vec<bool> = runner
+                .rule_ids
+                .iter()
+                .map(|&i| group.iter().any(|d| policies[d.id].as_ref().is_some_and(|p| p.enabled[i])))
+                .collect();
             let mut cx = Ctx::new(0, &runner.names, &enabled);
-            runner.lint.check_corpus(&english, &mut cx);
+            runner.lint.check_corpus(&group, &mut cx);
             findings.extend(cx.into_findings());
         }
     }
 
     // Policy: enablement and severity per file.
-    let policies: Vec<_> = docs
-        .iter()
-        .map(|d| regs[doc_registry[d.id]].as_ref().map(|r| r.policy_for(d.path())))
-        .collect();
     findings.retain_mut(|f| {
         let (Some(reg), Some(policy)) = (regs[doc_registry[f.file]].as_ref(), policies[f.file].as_ref()) else {
             return false;

@@ -98,6 +98,9 @@ pub struct Document {
     sentences: OnceLock<Vec<Sentence>>,
     /// Computed on first use by the name lints.
     names: OnceLock<names::NameTable>,
+    /// Analyses derived from the document by lints and shared between them
+    /// (see [`Document::memo`]).
+    memo: std::sync::Mutex<Vec<(std::any::TypeId, std::sync::Arc<dyn std::any::Any + Send + Sync>)>>,
     pub quotes: Vec<Quote>,
     pub comments: Vec<Comment>,
     pub lang: Lang,
@@ -128,6 +131,7 @@ impl Document {
             tokens: Vec::with_capacity(estimate),
             sentences: OnceLock::new(),
             names: OnceLock::new(),
+            memo: std::sync::Mutex::new(Vec::new()),
             quotes: Vec::new(),
             comments,
             lang: Lang::Eng,
@@ -189,6 +193,29 @@ impl Document {
     }
 
     /// The name table (computed once, on first use).
+    /// A derived analysis of type `T`, built once per document by the first
+    /// lint that asks and shared with every other lint (for example the
+    /// person and organisation mentions both pronoun lints read).
+    pub fn memo<T: std::any::Any + Send + Sync>(&self, build: impl FnOnce(&Document) -> T) -> std::sync::Arc<T> {
+        let id = std::any::TypeId::of::<T>();
+        let cached = self
+            .memo
+            .lock()
+            .ok()
+            .and_then(|m| m.iter().find(|(k, _)| *k == id).map(|(_, v)| v.clone()));
+        if let Some(v) = cached.and_then(|v| v.downcast::<T>().ok()) {
+            return v;
+        }
+        // Build without holding the lock: `build` may ask for other memos.
+        let value = std::sync::Arc::new(build(self));
+        if let Ok(mut m) = self.memo.lock() {
+            if !m.iter().any(|(k, _)| *k == id) {
+                m.push((id, value.clone()));
+            }
+        }
+        value
+    }
+
     pub fn names(&self) -> &names::NameTable {
         self.names.get_or_init(|| names::NameTable::build(self))
     }
