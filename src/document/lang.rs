@@ -86,12 +86,18 @@ pub(crate) fn block_language<'a>(text: &str, words: impl Iterator<Item = &'a str
     for w in words.take(24) {
         n += 1;
         hits += usize::from(is_english_function_word(w));
+        if hits >= 3 {
+            // Three function words in at most 24 words: English.
+            return Some(Lang::Eng);
+        }
     }
     if (hits >= 2 && hits * 8 >= n) || (hits >= 1 && n <= 16) {
         return Some(Lang::Eng);
     }
-    if n < 8 || text.len() < 60 {
-        // Too short for a reliable answer.
+    if n < 8 || text.len() < 60 || hits > 0 {
+        // Too short for a reliable answer, or English function words are
+        // there but rare (a line full of names): leave it undetermined
+        // rather than pay for whatlang.
         return None;
     }
     // A few hundred bytes are enough for a confident answer.

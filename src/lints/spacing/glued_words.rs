@@ -111,17 +111,28 @@ impl Lint for GluedWords {
                     continue;
                 }
                 let w = doc.text(t.span);
-                if self.allow.iter().any(|a| a == w) {
-                    continue;
-                }
-                if let Some(split) = camel_glue(w) {
-                    if !recurs(doc, w) {
-                        self.report(doc, t.span.start + split, t.span, cx);
+                // One pass over ASCII words: only a '.' or a lowercase letter
+                // followed by a capital can make a glue inside the token.
+                let suspicious = !w.is_ascii()
+                    || w.as_bytes()
+                        .windows(2)
+                        .any(|p| p[1] == b'.' || (p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase()));
+                if suspicious {
+                    if self.allow.iter().any(|a| a == w) {
+                        continue;
                     }
-                    continue;
+                    if let Some(split) = camel_glue(w) {
+                        if !recurs(doc, w) {
+                            self.report(doc, t.span.start + split, t.span, cx);
+                        }
+                        continue;
+                    }
+                    if let Some(split) = inner_period_glue(w) {
+                        self.report(doc, t.span.start + split, t.span, cx);
+                        continue;
+                    }
                 }
-                if let Some(split) = inner_period_glue(w) {
-                    self.report(doc, t.span.start + split, t.span, cx);
+                if toks.get(i + 1).is_none_or(|n| n.kind != TokenKind::Punct) || self.allow.iter().any(|a| a == w) {
                     continue;
                 }
                 self.punct_glue(doc, toks, i, cx);
