@@ -114,16 +114,16 @@ pub fn apply(findings: &mut Vec<Finding>, directives: &mut [Directive], family_o
     });
 }
 
-/// FNV-1a, 64 bits: a stable fingerprint across runs and platforms.
-fn fnv1a(parts: &[&str]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+/// A stable 64-bit fingerprint (FxHash has no random seed, so the same
+/// input gives the same value on every run and platform).
+fn stable_hash(parts: &[&str]) -> String {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
     for p in parts {
-        for b in p.bytes().chain(std::iter::once(0)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        h.write(p.as_bytes());
+        h.write_u8(0);
     }
-    format!("{h:016x}")
+    format!("{:016x}", h.finish())
 }
 
 /// A finding's fingerprint: its lint, the flagged text and the whitespace-
@@ -139,7 +139,7 @@ pub fn fingerprint(doc: &Document, f: &Finding) -> String {
         .or_else(|| doc.block_at(f.span.start).map(|b| doc.blocks[b].span))
         .unwrap_or(f.span);
     let context: String = doc.text(context).split_whitespace().collect::<Vec<_>>().join(" ");
-    fnv1a(&[&f.lint, flagged, &context])
+    stable_hash(&[&f.lint, flagged, &context])
 }
 
 /// The path a baseline records for a file: relative to the baseline file's
