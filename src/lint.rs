@@ -316,23 +316,24 @@ pub mod testing {
     /// Apply every fix of a plain-text run.
     pub fn fixed(lint: &dyn Lint, text: &str) -> String {
         let findings = run(lint, text, FileKind::Plain);
-        let mut edits: Vec<_> = findings
+        let edits: Vec<_> = findings
             .iter()
             .filter_map(|f| f.fix.as_ref())
             .flat_map(|f| f.edits.clone())
             .collect();
-        edits.sort_by_key(|e| e.span.start);
-        let mut out = String::new();
-        let mut pos = 0;
-        for e in edits {
-            if e.span.start < pos {
-                continue;
-            }
-            out.push_str(&text[pos..e.span.start]);
-            out.push_str(&e.replacement);
-            pos = e.span.end;
-        }
-        out.push_str(&text[pos..]);
-        out
+        crate::fix::apply_edits(text, edits)
+    }
+
+    /// Build a lint the way the registry does, with no options and the
+    /// lexicons of the built-in packs.
+    pub fn build_builtin(build: fn(&BuildCx) -> Result<Box<dyn Lint>, String>) -> Box<dyn Lint> {
+        let lexicons = crate::pack::builtin_lexicons();
+        let empty = toml::Table::new();
+        let cx = BuildCx {
+            options: &empty,
+            spelling: crate::config::Spelling::Any,
+            lexicons: &lexicons,
+        };
+        build(&cx).expect("a built-in lint builds with no options")
     }
 }

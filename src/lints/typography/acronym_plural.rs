@@ -197,14 +197,7 @@ mod tests {
     use crate::lint::testing::{fixed, flagged};
 
     fn lint() -> Box<dyn Lint> {
-        let lex = crate::pack::builtin_lexicons();
-        let empty = toml::Table::new();
-        let cx = BuildCx {
-            options: &empty,
-            spelling: crate::config::Spelling::Any,
-            lexicons: &lex,
-        };
-        AcronymPlural::build(&cx).unwrap()
+        crate::lint::testing::build_builtin(AcronymPlural::build)
     }
 
     #[test]

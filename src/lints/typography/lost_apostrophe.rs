@@ -430,14 +430,7 @@ mod tests {
     use crate::lint::testing::{fixed, flagged};
 
     fn lint() -> Box<dyn Lint> {
-        let lex = crate::pack::builtin_lexicons();
-        let empty = toml::Table::new();
-        let cx = BuildCx {
-            options: &empty,
-            spelling: crate::config::Spelling::Any,
-            lexicons: &lex,
-        };
-        LostApostrophe::build(&cx).unwrap()
+        crate::lint::testing::build_builtin(LostApostrophe::build)
     }
 
     const SEED: &str = "Kim left Pyongyang on Monday. Kim met officials.\n\nThe intelligence service said Kims Train entered China. \

@@ -534,14 +534,7 @@ mod tests {
     use crate::lint::testing::{fixed, flagged};
 
     fn lint() -> Box<dyn Lint> {
-        let lex = crate::pack::builtin_lexicons();
-        let empty = toml::Table::new();
-        let cx = BuildCx {
-            options: &empty,
-            spelling: crate::config::Spelling::Any,
-            lexicons: &lex,
-        };
-        StrayCapital::build(&cx).unwrap()
+        crate::lint::testing::build_builtin(StrayCapital::build)
     }
 
     #[test]
