@@ -31,31 +31,9 @@
 //!    links disagree with it; else links alone decide when at least two agree
 //!    and they outnumber the others two to one.
 
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// FNV-1a: word keys are short, SipHash dominated the profile.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::{Document, TokenKind};
 use crate::source::Span;
@@ -93,13 +71,13 @@ impl Gender {
 /// Confident Western given names (from the `given-names` lexicon).
 #[derive(Default, Debug)]
 pub struct GivenNames {
-    map: FastMap<String, Gender>,
+    map: FxHashMap<String, Gender>,
 }
 
 impl GivenNames {
     /// Read `pairs = { name = "m" | "f" }` and `entries = ["name:f"]`.
     pub fn from_lexicons<'a>(lexicons: impl Iterator<Item = &'a crate::pack::Lexicon>) -> Result<GivenNames, String> {
-        let mut map = FastMap::default();
+        let mut map = FxHashMap::default();
         for lex in lexicons {
             let entries = lex.entries.iter().filter_map(|e| e.split_once(':'));
             for (k, v) in lex.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).chain(entries) {
@@ -111,7 +89,10 @@ impl GivenNames {
     }
 
     pub fn get(&self, name: &str) -> Option<Gender> {
-        self.map.get(&name.to_lowercase()).copied()
+        match ascii_lower(name, &mut [0; 32]) {
+            Some(key) => self.map.get(key).copied(),
+            None => self.map.get(&name.to_lowercase()).copied(),
+        }
     }
 }
 
@@ -182,28 +163,77 @@ pub struct Cluster {
     pub gender: Option<Gender>,
 }
 
+/// A token of the analysis (no spaces or newlines).
 #[derive(Clone, Copy, Debug)]
-pub struct Tok<'a> {
+pub struct Tok {
     pub span: Span,
-    pub text: &'a str,
     pub word: bool,
     pub sent: usize,
 }
 
-impl Tok<'_> {
+/// A token while the analysis is built, with its text and word classes
+/// computed once.
+#[derive(Clone, Copy, Debug)]
+struct BTok<'a> {
+    span: Span,
+    text: &'a str,
+    word: bool,
+    sent: usize,
+    cap: bool,
+    low: bool,
+    /// The text without a possessive ending ("China’s" -> "China").
+    stem: &'a str,
+    possessive: bool,
+    bits: u32,
+    /// Classes of `stem`.
+    sbits: u32,
+    pro: Option<(Gender, Case)>,
+}
+
+impl<'a> BTok<'a> {
+    fn new(span: Span, text: &'a str, word: bool, sent: usize) -> BTok<'a> {
+        let first = text.chars().next();
+        let (stem, possessive) = strip_possessive(text);
+        let bits = classes(text);
+        BTok {
+            span,
+            text,
+            word,
+            sent,
+            cap: word && first.is_some_and(char::is_uppercase),
+            low: word && first.is_some_and(char::is_lowercase),
+            stem,
+            possessive,
+            bits,
+            sbits: if possessive { classes(stem) } else { bits },
+            pro: pronoun_of(text),
+        }
+    }
     fn cap(&self) -> bool {
-        self.word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.cap
     }
     fn lower(&self) -> bool {
-        self.word && self.text.chars().next().is_some_and(char::is_lowercase)
+        self.low
     }
     fn is(&self, s: &str) -> bool {
         self.text.eq_ignore_ascii_case(s)
     }
+    fn has(&self, bit: u32) -> bool {
+        self.bits & bit != 0
+    }
+    fn stem_has(&self, bit: u32) -> bool {
+        self.sbits & bit != 0
+    }
+    fn gender(&self, male: u32) -> Option<Gender> {
+        gender_in(self.bits, male)
+    }
 }
 
-pub struct Analysis<'a> {
-    pub toks: Vec<Tok<'a>>,
+/// Everything the pronoun lints need from one document, owned so that it
+/// can be built once and shared between them (see [`Document::memo`]).
+#[derive(Debug)]
+pub struct Analysis {
+    pub toks: Vec<Tok>,
     /// Token index where each sentence starts (one extra at the end).
     pub sent_start: Vec<usize>,
     pub mentions: Vec<Mention>,
@@ -213,6 +243,28 @@ pub struct Analysis<'a> {
     pub pronouns: Vec<Pronoun>,
     /// Per pronoun: the mention it is linked to.
     pub links: Vec<Option<usize>>,
+}
+
+/// The analysis while it is built, borrowing the document's text.
+struct Builder<'a> {
+    toks: Vec<BTok<'a>>,
+    sent_start: Vec<usize>,
+    mentions: Vec<Mention>,
+    sent_mentions: Vec<usize>,
+    clusters: Vec<Cluster>,
+    pronouns: Vec<Pronoun>,
+    links: Vec<Option<usize>>,
+}
+
+/// The analysis of a document, shared by both pronoun lints: `None` when the
+/// document has no third-person pronoun.
+pub struct Shared(pub Option<Analysis>);
+
+impl Shared {
+    /// The document's analysis, built by the first lint that asks.
+    pub fn of(doc: &Document, names: &GivenNames) -> std::sync::Arc<Shared> {
+        doc.memo(|doc| Shared(Analysis::new(doc, names)))
+    }
 }
 
 const PRONOUNS: &[(&str, Gender, Case)] = &[
@@ -227,10 +279,22 @@ const PRONOUNS: &[(&str, Gender, Case)] = &[
 ];
 
 fn pronoun_of(w: &str) -> Option<(Gender, Case)> {
-    if w.len() > 7 {
+    if !(2..=7).contains(&w.len()) || !matches!(w.as_bytes().first(), Some(b'h' | b'H' | b's' | b'S')) {
         return None;
     }
     PRONOUNS.iter().find(|(p, _, _)| w.eq_ignore_ascii_case(p)).map(|&(_, g, c)| (g, c))
+}
+
+/// `w` in ASCII lowercase, in `buf`, when `w` is ASCII and fits; `None`
+/// otherwise (then callers fall back to `to_lowercase`).
+fn ascii_lower<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if !w.is_ascii() {
+        return None;
+    }
+    let out = buf.get_mut(..w.len())?;
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 /// Honorifics and gendered titles: strong evidence.
@@ -1190,64 +1254,112 @@ static DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "this", "that", "his", "her", "our", "one", "another", "each", "every", "whose", "my", "your",
 ];
 
-/// Hash sets of the word lists above, keyed by the list's address, built
-/// once (a linear scan per token would dominate the run time).
-fn word_sets() -> &'static FastMap<usize, FastSet<&'static str>> {
-    static SETS: OnceLock<FastMap<usize, FastSet<&'static str>>> = OnceLock::new();
-    SETS.get_or_init(|| {
-        let lists: &[&'static [&'static str]] = &[
-            TITLES,
-            PERSON_NOUNS,
-            ORG_HEADS,
-            PLACE_HEADS,
-            PLACE_FIRST,
-            NAME_PARTICLES,
-            CALENDAR,
-            NOT_NAMES,
-            PREPOSITIONS,
-            AUXILIARIES,
-            SPEECH_VERBS,
-            ADVERBS,
-            NOT_AFTER_POSSESSIVE,
-            DETERMINERS,
+/// Word classes: one bit per word list above, so that a word is looked up
+/// once per token and every list test after that is a bit test.
+mod cls {
+    pub const TITLES: u32 = 1 << 0;
+    pub const PERSON_NOUNS: u32 = 1 << 1;
+    pub const ORG_HEADS: u32 = 1 << 2;
+    pub const PLACE_HEADS: u32 = 1 << 3;
+    pub const PLACE_FIRST: u32 = 1 << 4;
+    pub const NAME_PARTICLES: u32 = 1 << 5;
+    pub const CALENDAR: u32 = 1 << 6;
+    pub const NOT_NAMES: u32 = 1 << 7;
+    pub const PREPOSITIONS: u32 = 1 << 8;
+    pub const AUXILIARIES: u32 = 1 << 9;
+    pub const SPEECH_VERBS: u32 = 1 << 10;
+    pub const ADVERBS: u32 = 1 << 11;
+    pub const NOT_AFTER_POSSESSIVE: u32 = 1 << 12;
+    pub const DETERMINERS: u32 = 1 << 13;
+    pub const SAID_BEFORE: u32 = 1 << 14;
+    pub const CLAUSE_OPENERS: u32 = 1 << 15;
+    /// Gendered lists take two bits each: male, then female.
+    pub const GENDERED_TITLES: u32 = 1 << 16;
+    pub const ROLE_TITLES: u32 = 1 << 18;
+    pub const GENDERED_NOUNS: u32 = 1 << 20;
+}
+
+/// Speech verbs that introduce an inverted attribution ("said X").
+static SAID_BEFORE: &[&str] = &["said", "says", "added", "wrote"];
+
+/// Words after which a name starts a clause.
+static CLAUSE_OPENERS: &[&str] = &[
+    "that", "and", "but", "while", "because", "as", "when", "although", "though", "since", "if", "after", "before", "so",
+];
+
+fn class_map() -> &'static FxHashMap<&'static str, u32> {
+    static MAP: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+        let lists: &[(&[&'static str], u32)] = &[
+            (TITLES, cls::TITLES),
+            (PERSON_NOUNS, cls::PERSON_NOUNS),
+            (ORG_HEADS, cls::ORG_HEADS),
+            (PLACE_HEADS, cls::PLACE_HEADS),
+            (PLACE_FIRST, cls::PLACE_FIRST),
+            (NAME_PARTICLES, cls::NAME_PARTICLES),
+            (CALENDAR, cls::CALENDAR),
+            (NOT_NAMES, cls::NOT_NAMES),
+            (PREPOSITIONS, cls::PREPOSITIONS),
+            (AUXILIARIES, cls::AUXILIARIES),
+            (SPEECH_VERBS, cls::SPEECH_VERBS),
+            (ADVERBS, cls::ADVERBS),
+            (NOT_AFTER_POSSESSIVE, cls::NOT_AFTER_POSSESSIVE),
+            (DETERMINERS, cls::DETERMINERS),
+            (SAID_BEFORE, cls::SAID_BEFORE),
+            (CLAUSE_OPENERS, cls::CLAUSE_OPENERS),
         ];
-        lists.iter().map(|l| (l.as_ptr() as usize, l.iter().copied().collect())).collect()
+        for &(list, bit) in lists {
+            for &w in list {
+                *map.entry(w).or_default() |= bit;
+            }
+        }
+        let gendered: &[(&[(&'static str, Gender)], u32)] = &[
+            (GENDERED_TITLES, cls::GENDERED_TITLES),
+            (ROLE_TITLES, cls::ROLE_TITLES),
+            (GENDERED_NOUNS, cls::GENDERED_NOUNS),
+        ];
+        for &(list, male) in gendered {
+            for &(w, g) in list {
+                *map.entry(w).or_default() |= gender_bit(male, g);
+            }
+        }
+        map
     })
 }
 
-fn gendered_maps() -> &'static FastMap<usize, FastMap<&'static str, Gender>> {
-    static MAPS: OnceLock<FastMap<usize, FastMap<&'static str, Gender>>> = OnceLock::new();
-    MAPS.get_or_init(|| {
-        let lists: &[&'static [(&'static str, Gender)]] = &[GENDERED_TITLES, ROLE_TITLES, GENDERED_NOUNS];
-        lists.iter().map(|l| (l.as_ptr() as usize, l.iter().copied().collect())).collect()
-    })
+fn gender_bit(male: u32, g: Gender) -> u32 {
+    match g {
+        Gender::Male => male,
+        Gender::Female => male << 1,
+    }
 }
 
-fn lower(w: &str) -> Cow<'_, str> {
-    if w.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(w.to_ascii_lowercase())
+/// The word classes of `w` (ASCII case-insensitive, as the lists are).
+fn classes(w: &str) -> u32 {
+    let mut buf = [0u8; 20];
+    let Some(out) = buf.get_mut(..w.len()) else { return 0 };
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    match std::str::from_utf8(out) {
+        Ok(key) => class_map().get(key).copied().unwrap_or(0),
+        Err(_) => 0,
+    }
+}
+
+fn in_list(bit: u32, w: &str) -> bool {
+    classes(w) & bit != 0
+}
+
+/// The gender a gendered list (`cls::GENDERED_TITLES`...) gives to words of
+/// classes `bits`.
+fn gender_in(bits: u32, male: u32) -> Option<Gender> {
+    if bits & male != 0 {
+        Some(Gender::Male)
+    } else if bits & (male << 1) != 0 {
+        Some(Gender::Female)
     } else {
-        Cow::Borrowed(w)
-    }
-}
-
-fn in_list(list: &[&str], w: &str) -> bool {
-    if w.len() > 20 {
-        return false;
-    }
-    match word_sets().get(&(list.as_ptr() as usize)) {
-        Some(set) => set.contains(lower(w).as_ref()),
-        None => list.iter().any(|x| x.eq_ignore_ascii_case(w)),
-    }
-}
-
-fn gendered(list: &[(&str, Gender)], w: &str) -> Option<Gender> {
-    if w.len() > 20 {
-        return None;
-    }
-    match gendered_maps().get(&(list.as_ptr() as usize)) {
-        Some(map) => map.get(lower(w).as_ref()).copied(),
-        None => list.iter().find(|(x, _)| x.eq_ignore_ascii_case(w)).map(|&(_, g)| g),
+        None
     }
 }
 
@@ -1299,9 +1411,32 @@ enum ChainClass {
     Place,
 }
 
-impl<'a> Analysis<'a> {
+impl Analysis {
     /// Analyse a document; `None` when it has no third-person pronoun.
-    pub fn new(doc: &'a Document, names: &GivenNames) -> Option<Analysis<'a>> {
+    pub fn new(doc: &Document, names: &GivenNames) -> Option<Analysis> {
+        let b = Builder::new(doc, names)?;
+        Some(Analysis {
+            toks: b
+                .toks
+                .iter()
+                .map(|t| Tok {
+                    span: t.span,
+                    word: t.word,
+                    sent: t.sent,
+                })
+                .collect(),
+            sent_start: b.sent_start,
+            mentions: b.mentions,
+            sent_mentions: b.sent_mentions,
+            clusters: b.clusters,
+            pronouns: b.pronouns,
+            links: b.links,
+        })
+    }
+}
+
+impl<'a> Builder<'a> {
+    fn new(doc: &'a Document, names: &GivenNames) -> Option<Builder<'a>> {
         let has_pronoun = doc.words().any(|t| pronoun_of(&doc.prose[t.span.range()]).is_some());
         if !has_pronoun {
             return None;
@@ -1314,16 +1449,11 @@ impl<'a> Analysis<'a> {
                 if matches!(t.kind, TokenKind::Space | TokenKind::Newline) {
                     continue;
                 }
-                toks.push(Tok {
-                    span: t.span,
-                    text: &doc.prose[t.span.range()],
-                    word: t.kind == TokenKind::Word,
-                    sent: si,
-                });
+                toks.push(BTok::new(t.span, &doc.prose[t.span.range()], t.kind == TokenKind::Word, si));
             }
         }
         sent_start.push(toks.len());
-        let mut a = Analysis {
+        let mut a = Builder {
             toks,
             sent_start,
             mentions: Vec::new(),
@@ -1334,19 +1464,19 @@ impl<'a> Analysis<'a> {
         };
         // Sentence-initial capitalised words also written in lowercase are
         // common words ("Wearing"), not names.
-        let initial: FastSet<String> = (0..a.sent_start.len().saturating_sub(1))
+        let initial: FxHashSet<String> = (0..a.sent_start.len().saturating_sub(1))
             .flat_map(|s| a.sent_start.get(s).map_or(0..0, |&i| i..i + 2))
             .filter_map(|i| a.toks.get(i))
             .filter(|t| t.cap())
             .map(|t| t.text.to_lowercase())
             .collect();
-        let lowercase: FastSet<&str> = a
+        let lowercase: FxHashSet<&str> = a
             .toks
             .iter()
             .filter(|t| t.lower() && initial.contains(t.text))
             .map(|t| t.text)
             .collect();
-        let capitalised: FastSet<&str> = a.toks.iter().filter(|t| t.cap()).map(|t| strip_possessive(t.text).0).collect();
+        let capitalised: FxHashSet<&str> = a.toks.iter().filter(|t| t.cap()).map(|t| t.stem).collect();
         let chains = a.chains(&lowercase, &capitalised, names);
         a.build_mentions(doc, chains);
         a.find_pronouns(doc);
@@ -1355,17 +1485,17 @@ impl<'a> Analysis<'a> {
         Some(a)
     }
 
-    fn tok(&self, i: usize) -> Option<&Tok<'a>> {
+    fn tok(&self, i: usize) -> Option<&BTok<'a>> {
         self.toks.get(i)
     }
 
     /// Previous token in the same sentence.
-    fn prev(&self, i: usize) -> Option<&Tok<'a>> {
+    fn prev(&self, i: usize) -> Option<&BTok<'a>> {
         let t = self.toks.get(i)?;
         i.checked_sub(1).and_then(|j| self.toks.get(j)).filter(|p| p.sent == t.sent)
     }
 
-    fn next(&self, i: usize) -> Option<&Tok<'a>> {
+    fn next(&self, i: usize) -> Option<&BTok<'a>> {
         let t = self.toks.get(i)?;
         self.toks.get(i + 1).filter(|n| n.sent == t.sent)
     }
@@ -1381,13 +1511,13 @@ impl<'a> Analysis<'a> {
         true
     }
 
-    fn chains(&self, lowercase: &FastSet<&str>, capitalised: &FastSet<&str>, names: &GivenNames) -> Vec<Chain> {
+    fn chains(&self, lowercase: &FxHashSet<&str>, capitalised: &FxHashSet<&str>, names: &GivenNames) -> Vec<Chain> {
         let mut out = Vec::new();
         let mut i = 0;
         let n = self.toks.len();
         while i < n {
             let t = self.toks[i];
-            if !t.cap() || in_list(CALENDAR, strip_possessive(t.text).0) {
+            if !t.cap() || t.stem_has(cls::CALENDAR) {
                 i += 1;
                 continue;
             }
@@ -1400,14 +1530,14 @@ impl<'a> Analysis<'a> {
                     break;
                 }
                 let Some(nx) = self.next(j) else { break };
-                if nx.cap() && !in_list(CALENDAR, strip_possessive(nx.text).0) && pronoun_of(nx.text).is_none() {
+                if nx.cap() && !nx.stem_has(cls::CALENDAR) && nx.pro.is_none() {
                     j += 1;
                     words.push(j);
                     continue;
                 }
                 // "Mr. Smith"
                 if nx.text == "."
-                    && gendered(GENDERED_TITLES, self.toks[j].text).is_some()
+                    && self.toks[j].gender(cls::GENDERED_TITLES).is_some()
                     && self.tok(j + 2).is_some_and(|w| w.cap() && w.sent == t.sent)
                 {
                     j += 2;
@@ -1415,11 +1545,11 @@ impl<'a> Analysis<'a> {
                     continue;
                 }
                 // Particles: "Ursula von der Leyen".
-                if nx.lower() && in_list(NAME_PARTICLES, nx.text) {
+                if nx.lower() && nx.has(cls::NAME_PARTICLES) {
                     let mut k = j + 1;
                     while self
                         .tok(k + 1)
-                        .is_some_and(|w| w.lower() && in_list(NAME_PARTICLES, w.text) && w.sent == t.sent)
+                        .is_some_and(|w| w.lower() && w.has(cls::NAME_PARTICLES) && w.sent == t.sent)
                     {
                         k += 1;
                     }
@@ -1458,15 +1588,14 @@ impl<'a> Analysis<'a> {
         start: usize,
         end: usize,
         mut words: Vec<usize>,
-        lowercase: &FastSet<&str>,
-        capitalised: &FastSet<&str>,
+        lowercase: &FxHashSet<&str>,
+        capitalised: &FxHashSet<&str>,
         names: &GivenNames,
     ) -> Option<Chain> {
         // Drop a sentence-initial common word ("The", "Wearing").
         while let Some(&w) = words.first() {
-            let text = strip_possessive(self.toks[w].text).0;
-            let lower = text.to_lowercase();
-            if in_list(NOT_NAMES, text) || (self.sentence_initial(w) && lowercase.contains(lower.as_str())) {
+            let t = self.toks[w];
+            if t.stem_has(cls::NOT_NAMES) || (self.sentence_initial(w) && lowercase.contains(t.stem.to_lowercase().as_str())) {
                 words.remove(0);
             } else {
                 break;
@@ -1477,8 +1606,8 @@ impl<'a> Analysis<'a> {
         // Titles inside the chain: the name is what follows the last one.
         let mut title_at = None;
         for (k, &w) in words.iter().enumerate() {
-            let text = self.toks[w].text;
-            if in_list(TITLES, text) || gendered(GENDERED_TITLES, text).is_some() || gendered(ROLE_TITLES, text).is_some() {
+            let t = self.toks[w];
+            if t.has(cls::TITLES) || t.gender(cls::GENDERED_TITLES).is_some() || t.gender(cls::ROLE_TITLES).is_some() {
                 title_at = Some(k);
             }
         }
@@ -1487,13 +1616,13 @@ impl<'a> Analysis<'a> {
             // "Prime Minister X", "Mr X": the title must be followed by a name.
             if k + 1 < words.len() {
                 person = true;
-                if let Some(g) = gendered(GENDERED_TITLES, title.text) {
+                if let Some(g) = title.gender(cls::GENDERED_TITLES) {
                     evidence.push(Evidence {
                         span: title.span,
                         gender: g,
                         kind: EvidenceKind::Strong,
                     });
-                } else if let Some(g) = gendered(ROLE_TITLES, title.text) {
+                } else if let Some(g) = title.gender(cls::ROLE_TITLES) {
                     evidence.push(Evidence {
                         span: title.span,
                         gender: g,
@@ -1505,29 +1634,24 @@ impl<'a> Analysis<'a> {
         }
         // Skip "." tokens kept after "Mr"; drop trailing common words ("To").
         words.retain(|&w| self.toks[w].word);
-        while words
-            .last()
-            .is_some_and(|&w| in_list(NOT_NAMES, strip_possessive(self.toks[w].text).0))
-        {
+        while words.last().is_some_and(|&w| self.toks[w].stem_has(cls::NOT_NAMES)) {
             words.pop();
         }
         let (&first, &last) = (words.first()?, words.last()?);
-        let name_words: Vec<&str> = words
-            .iter()
-            .filter(|&&w| !in_list(NAME_PARTICLES, self.toks[w].text))
-            .map(|&w| strip_possessive(self.toks[w].text).0)
-            .collect();
-        let possessive = strip_possessive(self.toks[last].text).1 || lost_apostrophe(self.toks[last].text, capitalised);
-        let last_word = name_words.last().copied().unwrap_or("");
-        let first_word = name_words.first().copied().unwrap_or("");
-        let class = if in_list(ORG_HEADS, last_word) {
+        let name_words: Vec<usize> = words.iter().copied().filter(|&w| !self.toks[w].has(cls::NAME_PARTICLES)).collect();
+        let possessive = self.toks[last].possessive || lost_apostrophe(self.toks[last].text, capitalised);
+        let stem_bits = |k: Option<&usize>| k.map_or(0, |&w| self.toks[w].sbits);
+        let (first_bits, last_bits) = (stem_bits(name_words.first()), stem_bits(name_words.last()));
+        let first_word = name_words.first().map_or("", |&w| self.toks[w].stem);
+        let class = if last_bits & cls::ORG_HEADS != 0 {
             ChainClass::Org
-        } else if in_list(PLACE_HEADS, last_word)
-            || (name_words.len() > 1 && in_list(PLACE_FIRST, first_word))
-            || name_words
-                .iter()
-                .any(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase))
-            || (name_words.len() == 1 && in_list(PLACE_FIRST, first_word))
+        } else if last_bits & cls::PLACE_HEADS != 0
+            || (name_words.len() > 1 && first_bits & cls::PLACE_FIRST != 0)
+            || name_words.iter().any(|&w| {
+                let w = self.toks[w].stem;
+                w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
+            })
+            || (name_words.len() == 1 && first_bits & cls::PLACE_FIRST != 0)
         {
             ChainClass::Place
         } else {
@@ -1541,21 +1665,21 @@ impl<'a> Analysis<'a> {
                 p -= 1;
             }
             if let Some(prev) = self.prev(p) {
-                if let Some(g) = gendered(GENDERED_NOUNS, prev.text).or_else(|| gendered(GENDERED_TITLES, prev.text)) {
+                if let Some(g) = prev.gender(cls::GENDERED_NOUNS).or_else(|| prev.gender(cls::GENDERED_TITLES)) {
                     person = true;
                     evidence.push(Evidence {
                         span: prev.span,
                         gender: g,
                         kind: EvidenceKind::Strong,
                     });
-                } else if let Some(g) = gendered(ROLE_TITLES, prev.text) {
+                } else if let Some(g) = prev.gender(cls::ROLE_TITLES) {
                     person = true;
                     evidence.push(Evidence {
                         span: prev.span,
                         gender: g,
                         kind: EvidenceKind::Role,
                     });
-                } else if p == first && in_list(TITLES, prev.text) {
+                } else if p == first && prev.has(cls::TITLES) {
                     person = true;
                 }
             }
@@ -1569,10 +1693,8 @@ impl<'a> Analysis<'a> {
             }
             // "X said", "said X" (full names only).
             if name_words.len() > 1 {
-                let said_after = !possessive && self.next(last).is_some_and(|t| in_list(SPEECH_VERBS, t.text));
-                let said_before = self
-                    .prev(first)
-                    .is_some_and(|t| in_list(&["said", "says", "added", "wrote"], t.text));
+                let said_after = !possessive && self.next(last).is_some_and(|t| t.has(cls::SPEECH_VERBS));
+                let said_before = self.prev(first).is_some_and(|t| t.has(cls::SAID_BEFORE));
                 if said_after || said_before {
                     person = true;
                 }
@@ -1614,10 +1736,10 @@ impl<'a> Analysis<'a> {
     fn build_mentions(&mut self, doc: &Document, chains: Vec<Chain>) {
         let _ = doc;
         // Clusters of full names, and the keys bare names resolve through.
-        let mut by_fold: FastMap<String, usize> = FastMap::default();
-        let mut keys: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut by_fold: FxHashMap<String, usize> = FxHashMap::default();
+        let mut keys: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut chain_cluster: Vec<Option<usize>> = vec![None; chains.len()];
-        let word_text = |a: &Analysis, w: usize| strip_possessive(a.toks[w].text).0.to_string();
+        let word_text = |a: &Builder, w: usize| strip_possessive(a.toks[w].text).0.to_string();
         for (ci, c) in chains.iter().enumerate() {
             if !c.person || c.class != ChainClass::Name {
                 continue;
@@ -1625,14 +1747,14 @@ impl<'a> Analysis<'a> {
             let parts: Vec<String> = c
                 .words
                 .iter()
-                .filter(|&&w| self.toks[w].word && !in_list(NAME_PARTICLES, self.toks[w].text))
+                .filter(|&&w| self.toks[w].word && !self.toks[w].has(cls::NAME_PARTICLES))
                 .map(|&w| word_text(self, w))
                 .collect();
             // Hyphen parts are single words for keys: "Jong-un" -> "jongun".
             let mut name_parts: Vec<String> = Vec::new();
             for (k, &w) in c.words.iter().enumerate() {
                 let text = word_text(self, w);
-                if in_list(NAME_PARTICLES, &text) {
+                if self.toks[w].stem_has(cls::NAME_PARTICLES) {
                     continue;
                 }
                 let joined = k > 0 && c.words.get(k - 1).is_some_and(|&p| p + 2 == w && self.toks[p + 1].text == "-");
@@ -1759,13 +1881,13 @@ impl<'a> Analysis<'a> {
             }
             let next_is_name = self.next(i).is_some_and(|n| n.cap())
                 || (self.next(i).is_some_and(|n| n.text == ",") && self.tok(i + 2).is_some_and(|n| n.cap() && n.sent == t.sent));
-            if let Some(g) = gendered(GENDERED_NOUNS, t.text) {
+            if let Some(g) = t.gender(cls::GENDERED_NOUNS) {
                 if next_is_name {
                     continue;
                 }
                 // "man-made", "mother country" are rare; "first lady" is a title.
                 mentions.push(self.lower_mention(i, MentionKind::Anon(Some(g))));
-            } else if in_list(ORG_HEADS, t.text) {
+            } else if t.has(cls::ORG_HEADS) {
                 let det = (1..=4)
                     .map_while(|k| {
                         i.checked_sub(k)
@@ -1778,15 +1900,15 @@ impl<'a> Analysis<'a> {
                     m.span = Span::new(self.toks[d].span.start, t.span.end);
                     mentions.push(m);
                 }
-            } else if in_list(PERSON_NOUNS, t.text) && !next_is_name {
-                let det = self.prev(i).is_some_and(|p| in_list(DETERMINERS, p.text) || p.cap() || p.lower())
+            } else if t.has(cls::PERSON_NOUNS) && !next_is_name {
+                let det = self.prev(i).is_some_and(|p| p.has(cls::DETERMINERS) || p.cap() || p.lower())
                     && (1..=3)
                         .map_while(|k| {
                             i.checked_sub(k)
                                 .and_then(|j| self.toks.get(j))
                                 .filter(|p| p.sent == t.sent && p.word)
                         })
-                        .any(|p| in_list(DETERMINERS, p.text));
+                        .any(|p| p.has(cls::DETERMINERS));
                 if det {
                     mentions.push(self.lower_mention(i, MentionKind::Anon(None)));
                 }
@@ -1830,7 +1952,7 @@ impl<'a> Analysis<'a> {
 
     /// A name without a full-name cluster of its own: the one cluster it
     /// names, or an anonymous person when several share it.
-    fn resolve_bare(&self, c: &Chain, keys: &FastMap<String, Vec<usize>>) -> Option<MentionKind> {
+    fn resolve_bare(&self, c: &Chain, keys: &FxHashMap<String, Vec<usize>>) -> Option<MentionKind> {
         let words: Vec<&str> = c
             .words
             .iter()
@@ -1871,23 +1993,14 @@ impl<'a> Analysis<'a> {
     /// of a clause; the speaker of an inverted "said X".
     fn is_subject(&self, first: usize, last: usize, possessive: bool) -> bool {
         let prev = self.prev(first);
-        let clause_start = prev.is_none_or(|p| {
-            !p.word
-                || in_list(
-                    &[
-                        "that", "and", "but", "while", "because", "as", "when", "although", "though", "since", "if", "after", "before",
-                        "so",
-                    ],
-                    p.text,
-                )
-        }) || prev.is_some_and(|p| in_list(SPEECH_VERBS, p.text));
+        let clause_start = prev.is_none_or(|p| !p.word || p.has(cls::CLAUSE_OPENERS)) || prev.is_some_and(|p| p.has(cls::SPEECH_VERBS));
         if possessive {
-            return clause_start && !prev.is_some_and(|p| in_list(PREPOSITIONS, p.text) && !p.is("and"));
+            return clause_start && !prev.is_some_and(|p| p.has(cls::PREPOSITIONS) && !p.is("and"));
         }
-        if prev.is_some_and(|p| in_list(SPEECH_VERBS, p.text)) && self.next(last).is_none_or(|n| !n.word) {
+        if prev.is_some_and(|p| p.has(cls::SPEECH_VERBS)) && self.next(last).is_none_or(|n| !n.word) {
             return true;
         }
-        if prev.is_some_and(|p| in_list(PREPOSITIONS, p.text) && !p.is("and") && !p.is("after") && !p.is("before")) {
+        if prev.is_some_and(|p| p.has(cls::PREPOSITIONS) && !p.is("and") && !p.is("after") && !p.is("before")) {
             return false;
         }
         let mut j = last + 1;
@@ -1897,7 +2010,7 @@ impl<'a> Analysis<'a> {
         }
         while self
             .tok(j)
-            .is_some_and(|t| t.lower() && in_list(ADVERBS, t.text) && t.sent == self.toks[last].sent)
+            .is_some_and(|t| t.lower() && t.has(cls::ADVERBS) && t.sent == self.toks[last].sent)
         {
             j += 1;
         }
@@ -1908,10 +2021,9 @@ impl<'a> Analysis<'a> {
             return false;
         }
         let w = next.text;
-        in_list(AUXILIARIES, w)
-            || in_list(SPEECH_VERBS, w)
+        next.has(cls::AUXILIARIES | cls::SPEECH_VERBS)
             || (w.len() > 4 && w.ends_with("ed"))
-            || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !in_list(NOT_AFTER_POSSESSIVE, w))
+            || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !next.has(cls::NOT_AFTER_POSSESSIVE))
     }
 
     fn find_pronouns(&mut self, doc: &Document) {
@@ -1920,10 +2032,10 @@ impl<'a> Analysis<'a> {
             if !t.word {
                 continue;
             }
-            let Some((gender, mut case)) = pronoun_of(t.text) else { continue };
+            let Some((gender, mut case)) = t.pro else { continue };
             if t.text.eq_ignore_ascii_case("her") {
                 case = match self.next(i) {
-                    Some(n) if n.word && n.lower() && !in_list(NOT_AFTER_POSSESSIVE, n.text) => Case::Possessive,
+                    Some(n) if n.word && n.lower() && !n.has(cls::NOT_AFTER_POSSESSIVE) => Case::Possessive,
                     Some(n) if !n.word && n.text.chars().all(|c| c.is_ascii_digit()) => Case::Possessive,
                     Some(n) if n.text.chars().next().is_some_and(|c| c.is_ascii_digit()) => Case::Possessive,
                     _ => Case::Object,
@@ -1951,19 +2063,16 @@ impl<'a> Analysis<'a> {
 
     /// "he or she", "his/her", "s/he", "him or her".
     fn generic(&self, i: usize) -> bool {
-        let is_pro =
-            |t: Option<&Tok>| t.is_some_and(|t| pronoun_of(t.text).is_some() || t.is("s") || t.is("they") || t.is("them") || t.is("their"));
-        let joiner = |t: Option<&Tok>| t.is_some_and(|t| t.is("or") || t.text == "/" || t.is("and"));
+        let is_pro = |t: Option<&BTok>| t.is_some_and(|t| t.pro.is_some() || t.is("s") || t.is("they") || t.is("them") || t.is("their"));
+        let joiner = |t: Option<&BTok>| t.is_some_and(|t| t.is("or") || t.text == "/" || t.is("and"));
         let t = self.toks[i];
         let same = |j: usize| self.tok(j).filter(|x| x.sent == t.sent);
         (joiner(same(i + 1)) && is_pro(same(i + 2))) || (i >= 2 && joiner(same(i - 1)) && is_pro(same(i - 2)))
     }
 
     /// Mentions of sentence `s`.
-    pub fn sentence_mentions(&self, s: usize) -> &[Mention] {
-        let a = self.sent_mentions.get(s).copied().unwrap_or(self.mentions.len());
-        let b = self.sent_mentions.get(s + 1).copied().unwrap_or(self.mentions.len());
-        self.mentions.get(a..b).unwrap_or(&[])
+    fn sentence_mentions(&self, s: usize) -> &[Mention] {
+        sentence_slice(&self.mentions, &self.sent_mentions, s)
     }
 
     fn is_person(m: &Mention) -> bool {
@@ -2052,6 +2161,20 @@ impl<'a> Analysis<'a> {
             cl.gender = decide(&cl.evidence);
         }
     }
+}
+
+/// The mentions of sentence `s`, given where each sentence's mentions start.
+fn sentence_slice<'m>(mentions: &'m [Mention], starts: &[usize], s: usize) -> &'m [Mention] {
+    let a = starts.get(s).copied().unwrap_or(mentions.len());
+    let b = starts.get(s + 1).copied().unwrap_or(mentions.len());
+    mentions.get(a..b).unwrap_or(&[])
+}
+
+impl Analysis {
+    /// Mentions of sentence `s`.
+    pub fn sentence_mentions(&self, s: usize) -> &[Mention] {
+        sentence_slice(&self.mentions, &self.sent_mentions, s)
+    }
 
     /// The gender of a mention, when known.
     pub fn mention_gender(&self, m: &Mention) -> Option<Gender> {
@@ -2121,7 +2244,7 @@ impl<'a> Analysis<'a> {
     }
 
     /// A short phrase starting at a pronoun ("his 14-year rule"), for labels.
-    pub fn phrase_span(&self, pi: usize) -> Span {
+    pub fn phrase_span(&self, doc: &Document, pi: usize) -> Span {
         let Some(p) = self.pronouns.get(pi) else { return Span::new(0, 0) };
         let mut end = p.span.end;
         if p.case == Case::Subject {
@@ -2132,12 +2255,13 @@ impl<'a> Analysis<'a> {
             let mut j = p.tok + 1;
             let mut words = 0;
             while let Some(t) = self.tok(j).filter(|t| t.sent == p.sent) {
-                if t.word || t.text == "-" || t.text.chars().all(|c| c.is_ascii_digit()) {
+                let text = self.text(doc, j);
+                if t.word || text == "-" || text.chars().all(|c| c.is_ascii_digit()) {
                     if t.word {
                         words += 1;
                     }
                     end = t.span.end;
-                    if words >= 2 || (t.word && in_list(NOT_AFTER_POSSESSIVE, t.text)) {
+                    if words >= 2 || (t.word && in_list(cls::NOT_AFTER_POSSESSIVE, text)) {
                         break;
                     }
                     j += 1;
@@ -2150,8 +2274,17 @@ impl<'a> Analysis<'a> {
     }
 
     /// Token helper for lints.
-    pub fn token(&self, i: usize) -> Option<&Tok<'a>> {
+    pub fn token(&self, i: usize) -> Option<&Tok> {
         self.tok(i)
+    }
+
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    /// The text of token `i` (empty past the end).
+    pub fn text<'d>(&self, doc: &'d Document, i: usize) -> &'d str {
+        self.toks.get(i).and_then(|t| doc.prose.get(t.span.range())).unwrap_or("")
     }
 
     pub fn is_subject_mention(&self, m: &Mention) -> bool {
@@ -2160,14 +2293,22 @@ impl<'a> Analysis<'a> {
 
     /// Whether token `i` is the first word of its sentence (after opening
     /// punctuation).
-    pub fn starts_sentence(&self, i: usize) -> bool {
-        self.sentence_initial(i)
+    pub fn starts_sentence(&self, doc: &Document, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return true };
+        let mut j = i;
+        while let Some(p) = j.checked_sub(1).and_then(|k| self.toks.get(k)).filter(|p| p.sent == t.sent) {
+            if p.word || self.text(doc, j - 1).chars().all(|c| c.is_alphanumeric()) {
+                return false;
+            }
+            j -= 1;
+        }
+        true
     }
 }
 
 /// "Kims" where the document also has "Kim": a possessive that lost its
 /// apostrophe.
-fn lost_apostrophe(w: &str, capitalised: &FastSet<&str>) -> bool {
+fn lost_apostrophe(w: &str, capitalised: &FxHashSet<&str>) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.get(..w.len() - 1).is_some_and(|stem| capitalised.contains(stem))
 }
 

@@ -3,7 +3,7 @@ use crate::document::Document;
 use crate::finding::Applicability;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
-use super::entities::{Analysis, Case, GivenNames, Mention, MentionKind};
+use super::entities::{Analysis, Case, GivenNames, Mention, MentionKind, Shared};
 
 declare_lint! {
     /// ## What it does
@@ -181,14 +181,15 @@ impl Lint for OrgPronoun {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
-        let Some(a) = Analysis::new(doc, &self.names) else { return };
+        let shared = Shared::of(doc, &self.names);
+        let Some(a) = &shared.0 else { return };
         let candidates: Vec<Option<&Mention>> = (0..a.pronouns.len())
             .map(|pi| {
                 let p = &a.pronouns[pi];
                 if !p.usable || a.links[pi].is_some() || p.case == Case::Reflexive {
                     return None;
                 }
-                self.organisation(&a, pi)
+                self.organisation(doc, a, pi)
             })
             .collect();
         for (pi, p) in a.pronouns.iter().enumerate() {
@@ -199,12 +200,7 @@ impl Lint for OrgPronoun {
                 a.sentence_mentions(s).iter().any(|m| {
                     // The speaker of an inverted attribution after the
                     // pronoun (", said Park.") reports, and is not meant.
-                    let reporter = s == p.sent
-                        && m.first > p.tok
-                        && m.first
-                            .checked_sub(1)
-                            .and_then(|j| a.token(j))
-                            .is_some_and(|t| is(t.text, REPORTING));
+                    let reporter = s == p.sent && m.first > p.tok && m.first.checked_sub(1).is_some_and(|j| is(a.text(doc, j), REPORTING));
                     matches!(m.kind, MentionKind::Person(_) | MentionKind::Anon(_))
                         && a.mention_gender(m) != Some(p.gender.other())
                         && !reporter
@@ -243,7 +239,7 @@ impl Lint for OrgPronoun {
 impl OrgPronoun {
     /// The organisation a pronoun refers to, in one of the three checked
     /// configurations.
-    fn organisation<'m>(&self, a: &'m Analysis, pi: usize) -> Option<&'m Mention> {
+    fn organisation<'m>(&self, doc: &Document, a: &'m Analysis, pi: usize) -> Option<&'m Mention> {
         let p = a.pronouns.get(pi)?;
         let ms = a.sentence_mentions(p.sent);
         let before = ms.iter().rev().find(|m| m.last < p.tok);
@@ -251,12 +247,12 @@ impl OrgPronoun {
         if p.case == Case::Subject {
             if let Some(m) = before.filter(|m| m.kind == MentionKind::Org) {
                 let mut j = m.last + 1;
-                while a.token(j).is_some_and(|t| is(t.text, ADVERBS)) {
+                while is(a.text(doc, j), ADVERBS) {
                     j += 1;
                 }
-                if a.token(j).is_some_and(|t| is(t.text, REPORTING)) {
+                if is(a.text(doc, j), REPORTING) {
                     j += 1;
-                    if a.token(j).is_some_and(|t| t.text.eq_ignore_ascii_case("that")) {
+                    if a.text(doc, j).eq_ignore_ascii_case("that") {
                         j += 1;
                     }
                     if j == p.tok {
@@ -270,13 +266,9 @@ impl OrgPronoun {
             return None;
         }
         // (2) "In her latest briefing, the agency said".
-        if before.is_none()
-            && p.tok >= 1
-            && a.starts_sentence(p.tok - 1)
-            && a.token(p.tok - 1).is_some_and(|t| is(t.text, OPENING_PREPOSITIONS))
-        {
+        if before.is_none() && p.tok >= 1 && a.starts_sentence(doc, p.tok - 1) && is(a.text(doc, p.tok - 1), OPENING_PREPOSITIONS) {
             let after = ms.iter().find(|m| m.first > p.tok)?;
-            let comma = (p.tok + 1..after.first).any(|j| a.token(j).is_some_and(|t| t.text == ","));
+            let comma = (p.tok + 1..after.first).any(|j| a.text(doc, j) == ",");
             if after.kind == MentionKind::Org && after.subject && comma {
                 return Some(after);
             }

@@ -2,7 +2,7 @@ use crate::declare_lint;
 use crate::document::Document;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
-use super::entities::{Analysis, EvidenceKind, GivenNames, MentionKind};
+use super::entities::{EvidenceKind, GivenNames, MentionKind, Shared};
 
 declare_lint! {
     /// ## What it does
@@ -101,7 +101,8 @@ impl Lint for PronounDrift {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
-        let Some(a) = Analysis::new(doc, &self.names) else { return };
+        let shared = Shared::of(doc, &self.names);
+        let Some(a) = &shared.0 else { return };
         for (pi, p) in a.pronouns.iter().enumerate() {
             let Some(mi) = a.links[pi] else { continue };
             let Some(m) = a.mentions.get(mi) else { continue };
@@ -149,7 +150,7 @@ impl Lint for PronounDrift {
                         .pronouns
                         .iter()
                         .position(|q| q.span == e.span)
-                        .map_or(e.span, |qi| a.phrase_span(qi)),
+                        .map_or(e.span, |qi| a.phrase_span(doc, qi)),
                     _ => e.span,
                 };
                 let what = match e.kind {
