@@ -181,8 +181,8 @@ struct BTok<'a> {
     sent: usize,
     cap: bool,
     low: bool,
-    /// The text without a possessive ending ("China’s" -> "China").
-    stem: &'a str,
+    /// Length of the text without a possessive ending ("China’s" -> "China").
+    stem_len: usize,
     possessive: bool,
     bits: u32,
     /// Classes of `stem`.
@@ -194,7 +194,8 @@ impl<'a> BTok<'a> {
     fn new(span: Span, text: &'a str, word: bool, sent: usize) -> BTok<'a> {
         let first = text.chars().next();
         let (stem, possessive) = strip_possessive(text);
-        let bits = classes(text);
+        // No list holds numbers or punctuation.
+        let bits = if word { classes(text) } else { 0 };
         BTok {
             span,
             text,
@@ -202,15 +203,18 @@ impl<'a> BTok<'a> {
             sent,
             cap: word && first.is_some_and(char::is_uppercase),
             low: word && first.is_some_and(char::is_lowercase),
-            stem,
+            stem_len: stem.len(),
             possessive,
             bits,
             sbits: if possessive { classes(stem) } else { bits },
-            pro: pronoun_of(text),
+            pro: if word { pronoun_of(text) } else { None },
         }
     }
     fn cap(&self) -> bool {
         self.cap
+    }
+    fn stem(&self) -> &'a str {
+        self.text.get(..self.stem_len).unwrap_or(self.text)
     }
     fn lower(&self) -> bool {
         self.low
@@ -1287,10 +1291,10 @@ static CLAUSE_OPENERS: &[&str] = &[
     "that", "and", "but", "while", "because", "as", "when", "although", "though", "since", "if", "after", "before", "so",
 ];
 
-fn class_map() -> &'static FxHashMap<&'static str, u32> {
-    static MAP: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
+fn class_map() -> &'static FxHashMap<&'static [u8], u32> {
+    static MAP: OnceLock<FxHashMap<&'static [u8], u32>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+        let mut map: FxHashMap<&'static [u8], u32> = FxHashMap::default();
         let lists: &[(&[&'static str], u32)] = &[
             (TITLES, cls::TITLES),
             (PERSON_NOUNS, cls::PERSON_NOUNS),
@@ -1311,7 +1315,7 @@ fn class_map() -> &'static FxHashMap<&'static str, u32> {
         ];
         for &(list, bit) in lists {
             for &w in list {
-                *map.entry(w).or_default() |= bit;
+                *map.entry(w.as_bytes()).or_default() |= bit;
             }
         }
         let gendered: &[(&[(&'static str, Gender)], u32)] = &[
@@ -1321,7 +1325,7 @@ fn class_map() -> &'static FxHashMap<&'static str, u32> {
         ];
         for &(list, male) in gendered {
             for &(w, g) in list {
-                *map.entry(w).or_default() |= gender_bit(male, g);
+                *map.entry(w.as_bytes()).or_default() |= gender_bit(male, g);
             }
         }
         map
@@ -1341,10 +1345,7 @@ fn classes(w: &str) -> u32 {
     let Some(out) = buf.get_mut(..w.len()) else { return 0 };
     out.copy_from_slice(w.as_bytes());
     out.make_ascii_lowercase();
-    match std::str::from_utf8(out) {
-        Ok(key) => class_map().get(key).copied().unwrap_or(0),
-        Err(_) => 0,
-    }
+    class_map().get(&*out).copied().unwrap_or(0)
 }
 
 fn in_list(bit: u32, w: &str) -> bool {
@@ -1382,12 +1383,32 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 
 /// Lowercase letters of a name, for clustering ("Park Ji-won" = "Park Ji Won").
 fn fold(parts: &[&str]) -> String {
+    if parts.iter().all(|p| p.is_ascii()) {
+        let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+        for p in parts {
+            out.extend(
+                p.bytes()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+        }
+        return out;
+    }
     parts
         .iter()
         .flat_map(|p| p.chars())
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// `w.to_lowercase()`, quicker for ASCII words.
+fn lowercase(w: &str) -> String {
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
 }
 
 /// One capitalised name chain, after titles are split off.
@@ -1441,7 +1462,12 @@ impl<'a> Builder<'a> {
         if !has_pronoun {
             return None;
         }
-        let mut toks = Vec::with_capacity(doc.tokens.len() / 2);
+        let mut toks = Vec::with_capacity(
+            doc.tokens
+                .iter()
+                .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Newline))
+                .count(),
+        );
         let mut sent_start = Vec::new();
         for (si, s) in doc.sentences().iter().enumerate() {
             sent_start.push(toks.len());
@@ -1468,15 +1494,18 @@ impl<'a> Builder<'a> {
             .flat_map(|s| a.sent_start.get(s).map_or(0..0, |&i| i..i + 2))
             .filter_map(|i| a.toks.get(i))
             .filter(|t| t.cap())
-            .map(|t| t.text.to_lowercase())
+            .map(|t| lowercase(t.text))
             .collect();
+        // Prefilter on length before hashing: `initial` is small.
+        let length_bit = |w: &str| 1u64 << w.len().min(63);
+        let lengths = initial.iter().fold(0u64, |m, w| m | length_bit(w));
         let lowercase: FxHashSet<&str> = a
             .toks
             .iter()
-            .filter(|t| t.lower() && initial.contains(t.text))
+            .filter(|t| t.lower() && lengths & length_bit(t.text) != 0 && initial.contains(t.text))
             .map(|t| t.text)
             .collect();
-        let capitalised: FxHashSet<&str> = a.toks.iter().filter(|t| t.cap()).map(|t| t.stem).collect();
+        let capitalised: FxHashSet<&str> = a.toks.iter().filter(|t| t.cap()).map(|t| t.stem()).collect();
         let chains = a.chains(&lowercase, &capitalised, names);
         a.build_mentions(doc, chains);
         a.find_pronouns(doc);
@@ -1595,7 +1624,7 @@ impl<'a> Builder<'a> {
         // Drop a sentence-initial common word ("The", "Wearing").
         while let Some(&w) = words.first() {
             let t = self.toks[w];
-            if t.stem_has(cls::NOT_NAMES) || (self.sentence_initial(w) && lowercase.contains(t.stem.to_lowercase().as_str())) {
+            if t.stem_has(cls::NOT_NAMES) || (self.sentence_initial(w) && lowercase.contains(self::lowercase(t.stem()).as_str())) {
                 words.remove(0);
             } else {
                 break;
@@ -1642,13 +1671,13 @@ impl<'a> Builder<'a> {
         let possessive = self.toks[last].possessive || lost_apostrophe(self.toks[last].text, capitalised);
         let stem_bits = |k: Option<&usize>| k.map_or(0, |&w| self.toks[w].sbits);
         let (first_bits, last_bits) = (stem_bits(name_words.first()), stem_bits(name_words.last()));
-        let first_word = name_words.first().map_or("", |&w| self.toks[w].stem);
+        let first_word = name_words.first().map_or("", |&w| self.toks[w].stem());
         let class = if last_bits & cls::ORG_HEADS != 0 {
             ChainClass::Org
         } else if last_bits & cls::PLACE_HEADS != 0
             || (name_words.len() > 1 && first_bits & cls::PLACE_FIRST != 0)
             || name_words.iter().any(|&w| {
-                let w = self.toks[w].stem;
+                let w = self.toks[w].stem();
                 w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
             })
             || (name_words.len() == 1 && first_bits & cls::PLACE_FIRST != 0)
