@@ -4,8 +4,8 @@
 //! The analysis is built once per document in O(n) over its word tokens:
 //!
 //! 1. **Name chains**: runs of capitalised words joined by particles ("van",
-//!    "de", "bin") and hyphens ("Won-shik"). A title or honorific inside or
-//!    just before the chain ("Russian President V. P", "leader X", "Mr X",
+//!    "de", "bin") and hyphens ("Tae-hoon"). A title or honorific inside or
+//!    just before the chain ("Brazilian President J. S", "leader X", "Mr X",
 //!    "his sister X", "first lady X") is split off and kept as evidence.
 //!    Chains ending in an organisation head ("... Service", "... Ministry")
 //!    are organisations; chains that look like places (compass word first,
@@ -1589,7 +1589,7 @@ impl<'a> Builder<'a> {
                     }
                     break;
                 }
-                // Hyphenated parts: "Jong-un", "Won-shik".
+                // Hyphenated parts: "Tae-hoon", "Mi-ran".
                 if nx.text == "-" && nx.span.start == self.toks[j].span.end {
                     if let Some(w) = self
                         .tok(j + 2)
@@ -1779,7 +1779,7 @@ impl<'a> Builder<'a> {
                 .filter(|&&w| self.toks[w].word && !self.toks[w].has(cls::NAME_PARTICLES))
                 .map(|&w| word_text(self, w))
                 .collect();
-            // Hyphen parts are single words for keys: "Jong-un" -> "jongun".
+            // Hyphen parts are single words for keys: "Tae-hoon" -> "taehoon".
             let mut name_parts: Vec<String> = Vec::new();
             for (k, &w) in c.words.iter().enumerate() {
                 let text = word_text(self, w);
@@ -1990,7 +1990,7 @@ impl<'a> Builder<'a> {
             .collect();
         let lookup = |w: &str| -> &[usize] {
             let mut ids = keys.get(&fold(&[w])).map(Vec::as_slice).unwrap_or(&[]);
-            // "Kims" for "Kim's" (a lost apostrophe).
+            // "Parks" for "Park's" (a lost apostrophe).
             if ids.is_empty() && w.len() > 3 && w.ends_with('s') {
                 ids = keys.get(&fold(&[&w[..w.len() - 1]])).map(Vec::as_slice).unwrap_or(&[]);
             }
@@ -2272,7 +2272,7 @@ impl Analysis {
         strip_possessive(doc.text(m.span)).0.to_string()
     }
 
-    /// A short phrase starting at a pronoun ("his 14-year rule"), for labels.
+    /// A short phrase starting at a pronoun ("his ten-year tenure"), for labels.
     pub fn phrase_span(&self, doc: &Document, pi: usize) -> Span {
         let Some(p) = self.pronouns.get(pi) else { return Span::new(0, 0) };
         let mut end = p.span.end;
@@ -2335,7 +2335,7 @@ impl Analysis {
     }
 }
 
-/// "Kims" where the document also has "Kim": a possessive that lost its
+/// "Parks" where the document also has "Park": a possessive that lost its
 /// apostrophe.
 fn lost_apostrophe(w: &str, capitalised: &FxHashSet<&str>) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.get(..w.len() - 1).is_some_and(|stem| capitalised.contains(stem))
@@ -2418,14 +2418,14 @@ mod tests {
     #[test]
     fn no_given_name_gender_for_east_asian_shapes() {
         // "Mark" would be male if the name were in Western order.
-        let r = with("Leader Kim Mark-hee arrived. Kim said nothing.", |_, a| {
+        let r = with("Leader Bae Mark-hee arrived. Bae said nothing.", |_, a| {
             a.clusters
                 .iter()
                 .flat_map(|c| c.evidence.iter())
                 .any(|e| e.kind == EvidenceKind::GivenName)
         });
         assert_eq!(r, None); // no pronoun: no analysis at all
-        let r = with("Leader Kim Mark-hee arrived. Kim said he was glad.", |_, a| {
+        let r = with("Leader Bae Mark-hee arrived. Bae said he was glad.", |_, a| {
             a.clusters
                 .iter()
                 .flat_map(|c| c.evidence.iter())
@@ -2456,7 +2456,7 @@ mod tests {
 
     #[test]
     fn organisations_and_kinship() {
-        let r = with("The espionage agency said his daughter, Mirela, was safe.", |doc, a| {
+        let r = with("The audit agency said his daughter, Mirela, was safe.", |doc, a| {
             a.mentions
                 .iter()
                 .map(|m| (doc.text(m.span).to_string(), m.kind))
@@ -2464,7 +2464,7 @@ mod tests {
         });
         let r = r.unwrap_or_default();
         assert!(
-            r.iter().any(|(t, k)| t == "The espionage agency" && *k == MentionKind::Org),
+            r.iter().any(|(t, k)| t == "The audit agency" && *k == MentionKind::Org),
             "{r:?}"
         );
         assert!(r.iter().any(|(t, k)| t == "Mirela" && matches!(k, MentionKind::Person(_))), "{r:?}");

@@ -9,7 +9,7 @@ declare_lint! {
     /// ## What it does
     ///
     /// Flags "he", "she", "his" or "her" that refers to an organisation:
-    /// "the agency said that she thought", "In her latest briefing, the
+    /// "the agency said that she expected", "In her annual report, the
     /// agency said", and offers "it"/"its" as an unsafe fix.
     ///
     /// ## Why is this bad?
@@ -22,21 +22,21 @@ declare_lint! {
     /// ## Example
     ///
     /// ```text
-    /// The intelligence agency said that she thought 2,000 soldiers had died.
+    /// The statistics agency said that she expected 300 jobs to be lost.
     /// ```
     ///
-    /// Use instead: `The intelligence agency said that it thought ...`
+    /// Use instead: `The statistics agency said that it expected ...`
     ///
     /// ## How it works
     ///
     /// Organisations are noun phrases headed by agency, ministry, government,
     /// service, company, committee, party, council, court, bank, bureau,
-    /// office, commission and similar words ("the espionage agency",
+    /// office, commission and similar words ("the audit agency",
     /// "National Intelligence Service"). Three configurations are checked:
     /// (1) the organisation, a reporting verb and an optional "that" directly
     /// before "he"/"she" ("the agency said that she"); (2) a sentence opening
     /// with a preposition and "his"/"her" whose subject, after the comma, is
-    /// the organisation ("In her latest briefing, the agency said"); (3) the
+    /// the organisation ("In her annual report, the agency said"); (3) the
     /// organisation as subject and "his"/"her" later in the same clause with
     /// no person between ("The ministry published her report").
     ///
@@ -265,7 +265,7 @@ impl OrgPronoun {
         if p.case != Case::Possessive || !matches!(p.span.len(), 3) {
             return None;
         }
-        // (2) "In her latest briefing, the agency said".
+        // (2) "In her annual report, the agency said".
         if before.is_none() && p.tok >= 1 && a.starts_sentence(doc, p.tok - 1) && is(a.text(doc, p.tok - 1), OPENING_PREPOSITIONS) {
             let after = ms.iter().find(|m| m.first > p.tok)?;
             let comma = (p.tok + 1..after.first).any(|j| a.text(doc, j) == ",");
@@ -296,22 +296,22 @@ mod tests {
 
     #[test]
     fn flags_reporting_verb() {
-        let text = "Officials gave no figures. The intelligence agency said that she thought 2,000 soldiers had died.";
+        let text = "Officials gave no figures. The statistics agency said that she expected 300 jobs to be lost.";
         assert_eq!(flagged(&lint(), text), vec!["she"]);
         assert_eq!(
             fixed(&lint(), text),
-            "Officials gave no figures. The intelligence agency said that it thought 2,000 soldiers had died."
+            "Officials gave no figures. The statistics agency said that it expected 300 jobs to be lost."
         );
         assert_eq!(flagged(&lint(), "The ministry also said he would review the rules."), vec!["he"]);
     }
 
     #[test]
     fn flags_opening_possessive() {
-        let text = "In her latest briefing to lawmakers, the espionage agency said that the troops had moved.";
+        let text = "In her annual report to parliament, the audit agency said that spending had risen.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
         assert_eq!(
             fixed(&lint(), text),
-            "In its latest briefing to lawmakers, the espionage agency said that the troops had moved."
+            "In its annual report to parliament, the audit agency said that spending had risen."
         );
     }
 

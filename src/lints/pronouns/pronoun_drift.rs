@@ -9,8 +9,8 @@ declare_lint! {
     ///
     /// Flags "he", "she", "his", "her" (and the other third-person singular
     /// forms) whose one plausible antecedent is a person the rest of the
-    /// document treats as the other gender: "Park ... his 14-year rule ... Park
-    /// seeks to extend her diplomatic base".
+    /// document treats as the other gender: "Park ... his ten-year tenure ... Park
+    /// seeks to extend her political base".
     ///
     /// ## Why is this bad?
     ///
@@ -199,8 +199,8 @@ mod tests {
 
     #[test]
     fn flags_flipped_pronoun_against_pronoun_consensus() {
-        let text = "North Korean leader Kim Jong Un left on Monday. Kim's trip marked his first visit since he took power.\n\
-                    Analysts said Kim hopes to restore his ties with the region.\n\nKim seeks to extend her diplomatic base.\n";
+        let text = "Provincial leader Bae Tae Hoon left on Monday. Bae's trip marked his first visit since he took office.\n\
+                    Analysts said Bae hopes to restore his ties with the region.\n\nBae seeks to extend her political base.\n";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
     }
 
@@ -210,7 +210,7 @@ mod tests {
         assert_eq!(flagged(&lint(), text), vec!["he"]);
         let text = "Prime Minister Margaret Hollis spoke on Monday. Hollis said he wanted an early vote.";
         assert_eq!(flagged(&lint(), text), vec!["he"]);
-        let text = "The coach, Robert Lindqvist, was fired. Lindqvist lost her job after the defeat.";
+        let text = "The coach, Thomas Lindqvist, was fired. Lindqvist lost her job after the defeat.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
     }
 
@@ -248,8 +248,8 @@ mod tests {
             "In her speech, Mr Grant's successor spoke of reform.",
             // A gendered noun of the pronoun's gender nearby.
             "Mr Grant left the room. The woman said she would stay.",
-            // Two Kims: the bare name is ambiguous.
-            "Kim Jong Un and his sister Kim Yo Jong arrived. Kim said she was ready.",
+            // Two Baes: the bare name is ambiguous.
+            "Bae Tae Hoon and his sister Bae Mi Ran arrived. Bae said she was ready.",
         ] {
             assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
         }
