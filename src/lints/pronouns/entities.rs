@@ -2463,10 +2463,7 @@ mod tests {
                 .collect::<Vec<_>>()
         });
         let r = r.unwrap_or_default();
-        assert!(
-            r.iter().any(|(t, k)| t == "The audit agency" && *k == MentionKind::Org),
-            "{r:?}"
-        );
+        assert!(r.iter().any(|(t, k)| t == "The audit agency" && *k == MentionKind::Org), "{r:?}");
         assert!(r.iter().any(|(t, k)| t == "Mirela" && matches!(k, MentionKind::Person(_))), "{r:?}");
     }
 
