@@ -1,5 +1,5 @@
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -180,14 +180,14 @@ impl Lint for NameVariant {
 
 /// One surface form of a name in one document.
 #[derive(Debug)]
-struct Node {
+struct Node<'d> {
     doc: usize,
-    form: String,
-    key: String,
+    form: &'d str,
+    key: &'d str,
     /// Indices into the document's mentions.
     mentions: Vec<usize>,
     first: Span,
-    pieces: Vec<String>,
+    pieces: Vec<&'d str>,
     /// Used as a name: several words, mid-sentence outside headlines, or a
     /// word of a longer name.
     name_like: bool,
@@ -218,15 +218,17 @@ impl UnionFind {
 }
 
 impl NameVariant {
-    fn nodes(docs: &[&Document]) -> Vec<Node> {
+    fn nodes<'d>(docs: &[&'d Document]) -> Vec<Node<'d>> {
         let mut nodes: Vec<Node> = Vec::new();
+        let mut long_pieces: HashSet<&str> = HashSet::default();
+        let mut by_form: HashMap<&str, usize> = HashMap::default();
         for (di, doc) in docs.iter().enumerate() {
             let table = doc.names();
-            let mut long_pieces: HashSet<String> = HashSet::new();
+            long_pieces.clear();
             for m in table.mentions.iter().filter(|m| m.parts.len() >= 2 && !m.headline) {
-                long_pieces.extend(m.pieces());
+                long_pieces.extend(m.piece_keys());
             }
-            let mut by_form: HashMap<&str, usize> = HashMap::new();
+            by_form.clear();
             for (mi, m) in table.mentions.iter().enumerate() {
                 if m.dateline {
                     continue;
@@ -236,12 +238,12 @@ impl NameVariant {
                     None => {
                         nodes.push(Node {
                             doc: di,
-                            form: m.form.clone(),
-                            key: m.key.clone(),
+                            form: &m.form,
+                            key: &m.key,
                             mentions: Vec::new(),
                             first: m.span,
-                            pieces: m.pieces(),
-                            name_like: m.parts.len() >= 2 || long_pieces.contains(&m.key),
+                            pieces: m.piece_keys().collect(),
+                            name_like: m.parts.len() >= 2 || long_pieces.contains(m.key.as_str()),
                             body: false,
                             all_caps: m.all_caps,
                             compound: m.has_compound(),
@@ -271,52 +273,53 @@ impl NameVariant {
         let mut uf = UnionFind((0..nodes.len()).collect());
 
         // Pass 1: exact fold key.
-        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, n) in nodes.iter().enumerate() {
-            by_key.entry(n.key.as_str()).or_default().push(i);
+            by_key.entry(n.key).or_default().push(i);
         }
         for group in by_key.values().filter(|g| g.len() >= 2) {
-            for (x, &a) in group.iter().enumerate() {
-                for &b in &group[x + 1..] {
-                    if nodes[a].form != nodes[b].form && compatible(docs, &nodes[a], &nodes[b]) {
-                        uf.union(a, b);
-                    }
-                }
-            }
+            pass_one_group(docs, &nodes, group, &mut uf);
         }
 
         // Context of each document: its name keys.
-        let context: Vec<HashSet<&str>> = docs
-            .iter()
-            .enumerate()
-            .map(|(di, _)| {
-                nodes
-                    .iter()
-                    .filter(|n| n.doc == di && n.name_like)
-                    .map(|n| n.key.as_str())
-                    .collect()
-            })
-            .collect();
+        let mut context: Vec<HashSet<&str>> = (0..docs.len()).map(|_| HashSet::default()).collect();
+        for n in nodes.iter().filter(|n| n.name_like) {
+            if let Some(c) = context.get_mut(n.doc) {
+                c.insert(n.key);
+            }
+        }
         let shared = |a: &Node, b: &Node| -> bool {
             if a.doc == b.doc {
                 return true;
             }
             let (ca, cb) = (&context[a.doc], &context[b.doc]);
-            ca.iter().filter(|k| **k != a.key && **k != b.key && cb.contains(*k)).count() >= 3
+            ca.iter()
+                .filter(|k| **k != a.key && **k != b.key && cb.contains(*k))
+                .take(3)
+                .count()
+                >= 3
         };
 
         // Pass 2: romanization skeletons.
-        let skeletons: Vec<Vec<Option<String>>> = nodes
+        // Skeletons depend only on the form: compute each form once.
+        let mut uniq: Vec<Vec<Option<String>>> = vec![Vec::new()];
+        let mut by_form: HashMap<&str, usize> = HashMap::default();
+        let skel_of: Vec<usize> = nodes
             .iter()
             .map(|n| {
                 if n.name_like && n.body && !n.all_caps && !n.compound && (n.pieces.len() >= 2 || n.key.chars().count() >= 6) {
-                    self.romanizer.skeletons(&n.form)
+                    *by_form.entry(n.form).or_insert_with(|| {
+                        uniq.push(self.romanizer.skeletons(n.form));
+                        uniq.len() - 1
+                    })
                 } else {
-                    Vec::new()
+                    0
                 }
             })
             .collect();
-        let mut by_skel: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+        let skeletons: Vec<&[Option<String>]> = skel_of.iter().map(|&u| uniq.get(u).map_or(&[][..], |v| v.as_slice())).collect();
+        let mut by_skel: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
+        let mut similar: HashMap<(&str, &str), bool> = HashMap::default();
         for (i, sk) in skeletons.iter().enumerate() {
             for (f, s) in sk.iter().enumerate() {
                 if let Some(s) = s {
@@ -328,10 +331,13 @@ impl NameVariant {
             for (x, &a) in group.iter().enumerate() {
                 for &b in &group[x + 1..] {
                     let (na, nb) = (&nodes[a], &nodes[b]);
-                    if na.key == nb.key || jaro_winkler(&na.key, &nb.key) < 0.82 || !shared(na, nb) {
+                    if na.key == nb.key || (na.doc == nb.doc && na.mentions.len() == nb.mentions.len()) || uf.find(a) == uf.find(b) {
                         continue;
                     }
-                    if na.doc == nb.doc && na.mentions.len() == nb.mentions.len() {
+                    let close = *similar
+                        .entry((na.key, nb.key))
+                        .or_insert_with(|| jaro_winkler(na.key, nb.key) >= 0.82);
+                    if !close || !shared(na, nb) {
                         continue;
                     }
                     uf.union(a, b);
@@ -341,15 +347,20 @@ impl NameVariant {
 
         // Pass 3: fuzzy, inside one document, names of two or more words
         // differing in one word.
-        let mut buckets: HashMap<(usize, usize, String), Vec<usize>> = HashMap::new();
+        let mut buckets: HashMap<(usize, usize, String), Vec<usize>> = HashMap::default();
         for (i, n) in nodes.iter().enumerate() {
             if n.pieces.len() < 2 || !n.body || n.all_caps || n.form.contains('-') {
                 continue;
             }
             for p in 0..n.pieces.len() {
-                let mut k = n.pieces.clone();
-                k[p] = "*".to_string();
-                buckets.entry((n.doc, p, k.join(" "))).or_default().push(i);
+                let mut k = String::with_capacity(n.key.len() + n.pieces.len());
+                for (q, piece) in n.pieces.iter().enumerate() {
+                    if q > 0 {
+                        k.push(' ');
+                    }
+                    k.push_str(if q == p { "*" } else { piece });
+                }
+                buckets.entry((n.doc, p, k)).or_default().push(i);
             }
         }
         for ((_, p, _), group) in buckets.iter().filter(|(_, g)| g.len() >= 2) {
@@ -364,10 +375,10 @@ impl NameVariant {
                         || wa.chars().count() < 5
                         || wb.chars().count() < 5
                         || edit_distance(wa, wb) > 2
-                        || wa.starts_with(wb.as_str())
-                        || wb.starts_with(wa.as_str())
+                        || wa.starts_with(*wb)
+                        || wb.starts_with(*wa)
                         || morphological_pair(wa, wb)
-                        || jaro_winkler(&na.key, &nb.key) < 0.9
+                        || jaro_winkler(na.key, nb.key) < 0.9
                         || ca.min(cb) != 1
                         || ca.max(cb) < 2
                     {
@@ -379,7 +390,7 @@ impl NameVariant {
         }
 
         // Clusters.
-        let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut clusters: HashMap<usize, Vec<usize>> = HashMap::default();
         for i in 0..nodes.len() {
             let r = uf.find(i);
             clusters.entry(r).or_default().push(i);
@@ -393,15 +404,15 @@ impl NameVariant {
         }
     }
 
-    fn configured(&self, nodes: &[Node], members: &[usize], skeletons: &[Vec<Option<String>>]) -> Option<String> {
+    fn configured(&self, nodes: &[Node], members: &[usize], skeletons: &[&[Option<String>]]) -> Option<String> {
         if self.canonical.is_empty() {
             return None;
         }
         for &m in members {
-            if let Some(c) = self.canonical.get(&nodes[m].key) {
+            if let Some(c) = self.canonical.get(nodes[m].key) {
                 return Some(c.clone());
             }
-            for (f, s) in skeletons.get(m).into_iter().flatten().enumerate() {
+            for (f, s) in skeletons.get(m).copied().unwrap_or(&[]).iter().enumerate() {
                 if let Some(s) = s {
                     if let Some(c) = self.canonical_skeletons.get(&(f, s.clone())) {
                         return Some(c.clone());
@@ -415,7 +426,7 @@ impl NameVariant {
     /// Per form of a cluster: (votes, mentions, earliest place reversed).
     /// Each document votes for the form it uses most.
     fn scores<'n>(nodes: &'n [Node], members: &[usize]) -> HashMap<&'n str, Score> {
-        let mut best_in_doc: HashMap<usize, usize> = HashMap::new();
+        let mut best_in_doc: HashMap<usize, usize> = HashMap::default();
         for &m in members {
             let n = &nodes[m];
             let e = best_in_doc.entry(n.doc).or_insert(m);
@@ -424,10 +435,10 @@ impl NameVariant {
                 *e = m;
             }
         }
-        let mut score: HashMap<&str, Score> = HashMap::new();
+        let mut score: HashMap<&str, Score> = HashMap::default();
         for &m in members {
             let n = &nodes[m];
-            let s = score.entry(n.form.as_str()).or_insert(Score {
+            let s = score.entry(n.form).or_insert(Score {
                 votes: 0,
                 mentions: 0,
                 first: Reverse((usize::MAX, usize::MAX)),
@@ -474,12 +485,12 @@ impl NameVariant {
         docs: &[&Document],
         nodes: &[Node],
         members: &[usize],
-        skeletons: &[Vec<Option<String>>],
+        skeletons: &[&[Option<String>]],
         style: Option<bool>,
         cx: &mut Ctx,
     ) {
         let configured = self.configured(nodes, members, skeletons);
-        let distinct: HashSet<&str> = members.iter().map(|&m| nodes[m].form.as_str()).collect();
+        let distinct: HashSet<&str> = members.iter().map(|&m| nodes[m].form).collect();
         if distinct.len() < 2 && configured.as_ref().is_none_or(|c| distinct.contains(c.as_str())) {
             return;
         }
@@ -510,7 +521,7 @@ impl NameVariant {
             // Across documents, a near-even split is a house style, not a
             // slip: flag only a clear minority, or one against the run's style.
             if same_doc.is_none() && configured.is_none() {
-                let votes = score.get(n.form.as_str()).map_or(0, |s| s.votes);
+                let votes = score.get(n.form).map_or(0, |s| s.votes);
                 let clear = target_votes >= 2 * votes;
                 let by_style = fits_style(&target) && target_votes >= votes;
                 if !clear && !by_style {
@@ -527,7 +538,7 @@ impl NameVariant {
                     doc,
                     docs,
                     mention,
-                    &n.form,
+                    n.form,
                     &target,
                     same_doc.copied(),
                     holders.first().copied(),
@@ -605,34 +616,56 @@ fn style_pair(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// Whether two forms with one fold key are a real variant pair.
-fn compatible(docs: &[&Document], a: &Node, b: &Node) -> bool {
-    let dotless = |s: &str| s.replace('.', "");
-    if dotless(&a.form) == dotless(&b.form) {
-        return false;
+/// Pass 1 on the nodes of one fold key: union every compatible pair. Pairs
+/// are judged per pair of forms (only forms differing in case need per-node
+/// checks), and pairs already joined are skipped.
+fn pass_one_group(docs: &[&Document], nodes: &[Node], group: &[usize], uf: &mut UnionFind) {
+    // Forms in order of first node; members in node order.
+    let mut forms: Vec<(&str, Vec<usize>)> = Vec::new();
+    for &i in group {
+        match forms.iter_mut().find(|(f, _)| *f == nodes[i].form) {
+            Some((_, v)) => v.push(i),
+            None => forms.push((nodes[i].form, vec![i])),
+        }
     }
-    if a.form.to_lowercase() != b.form.to_lowercase() {
-        return true;
+    for x in 0..forms.len() {
+        for y in x + 1..forms.len() {
+            let ((fa, ma), (fb, mb)) = (&forms[x], &forms[y]);
+            let dotless = |s: &str| s.replace('.', "");
+            if dotless(fa) == dotless(fb) {
+                continue;
+            }
+            let lower = fa.to_lowercase();
+            if lower != fb.to_lowercase() {
+                // Every pair is compatible: join both forms' nodes.
+                for &n in ma.iter().chain(mb.iter()) {
+                    uf.union(ma[0], n);
+                }
+                continue;
+            }
+            // Case only: whether a document writes a piece in lowercase.
+            let words: Vec<&str> = pieces(&lower).collect();
+            let mut bad: HashMap<usize, bool> = HashMap::default();
+            let mut is_bad = |d: usize| {
+                *bad.entry(d)
+                    .or_insert_with(|| docs.get(d).is_some_and(|doc| words.iter().any(|w| doc.names().is_lower_word(w))))
+            };
+            for &p in ma {
+                for &q in mb {
+                    let (a, b) = (p.min(q), p.max(q));
+                    let (na, nb) = (&nodes[a], &nodes[b]);
+                    let (caps, mixed) = if na.all_caps { (na, nb) } else { (nb, na) };
+                    if !mixed.name_like || !mixed.body || (!caps.body && !caps.all_caps) || uf.find(a) == uf.find(b) {
+                        continue;
+                    }
+                    if is_bad(na.doc) || is_bad(nb.doc) {
+                        continue;
+                    }
+                    uf.union(a, b);
+                }
+            }
+        }
     }
-    // Case only: "NATO"/"Nato", "LI"/"Li". The form in small letters must be a
-    // name used mid-sentence that no document involved writes in lowercase.
-    let (caps, mixed) = if a.all_caps { (a, b) } else { (b, a) };
-    if !mixed.name_like || !mixed.body {
-        return false;
-    }
-    if !caps.body && !caps.all_caps {
-        return false;
-    }
-    let lower = mixed.form.to_lowercase();
-    let words: Vec<&str> = pieces(&lower).collect();
-    if [a.doc, b.doc]
-        .iter()
-        .filter_map(|&d| docs.get(d))
-        .any(|d| words.iter().any(|w| d.names().is_lower_word(w)))
-    {
-        return false;
-    }
-    true
 }
 
 #[cfg(test)]
@@ -668,12 +701,15 @@ mod tests {
     fn flags_minority_hyphenation_case_and_spacing() {
         let l = lint();
         assert_eq!(
-            flagged(&l, "Kim Jong Un arrived on Tuesday. Kim Jong-un met officials. Kim Jong Un left."),
-            vec!["Kim Jong-un"]
+            flagged(
+                &l,
+                "Ryu Sung Min arrived on Tuesday. Ryu Sung-min met officials. Ryu Sung Min left."
+            ),
+            vec!["Ryu Sung-min"]
         );
         assert_eq!(
-            flagged(&l, "Leaders met Xi on Monday. Xi spoke, then XI and Putin left."),
-            vec!["XI"]
+            flagged(&l, "Leaders met Hu on Monday. Hu spoke, then HU and Scholz left."),
+            vec!["HU"]
         );
         assert_eq!(
             flagged(
@@ -687,13 +723,13 @@ mod tests {
     #[test]
     fn label_points_to_majority_and_fix_rewrites() {
         let l = lint();
-        let text = "Kim Jong Un arrived on Tuesday. Kim Jong-un met officials. Kim Jong Un left.";
+        let text = "Ryu Sung Min arrived on Tuesday. Ryu Sung-min met officials. Ryu Sung Min left.";
         let f = crate::lint::testing::run(&l, text, FileKind::Plain);
         assert_eq!(f.len(), 1);
-        assert_eq!(&text[f[0].labels[0].span.range()], "Kim Jong Un");
+        assert_eq!(&text[f[0].labels[0].span.range()], "Ryu Sung Min");
         assert_eq!(
             crate::lint::testing::fixed(&l, text),
-            "Kim Jong Un arrived on Tuesday. Kim Jong Un met officials. Kim Jong Un left."
+            "Ryu Sung Min arrived on Tuesday. Ryu Sung Min met officials. Ryu Sung Min left."
         );
     }
 
@@ -703,18 +739,18 @@ mod tests {
         let f = run_docs(
             &l,
             &[
-                "Leader Kim Jong-un went to Beijing with Putin and Xi.",
-                "Leader Kim Jong Un went to Beijing to meet Putin and Xi.",
-                "Then Kim Jong Un met Putin and Xi in Beijing. Russia's Tass agency said so.",
-                "Kim Jong Un and Putin and Xi met in Beijing, Russia's Tass agency said. Russia's TASS agency repeated.",
+                "Leader Ryu Sung-min went to Hanoi with Scholz and Hu.",
+                "Leader Ryu Sung Min went to Hanoi to meet Scholz and Hu.",
+                "Then Ryu Sung Min met Scholz and Hu in Hanoi. Chile's Efe agency said so.",
+                "Ryu Sung Min and Scholz and Hu met in Hanoi, Chile's Efe agency said. Chile's EFE agency repeated.",
             ],
         );
         assert!(
             f.iter()
-                .any(|(d, t, m)| *d == 0 && t == "Kim Jong-un" && m.contains("other documents")),
+                .any(|(d, t, m)| *d == 0 && t == "Ryu Sung-min" && m.contains("other documents")),
             "{f:?}"
         );
-        assert!(f.iter().any(|(d, t, _)| *d == 3 && t == "TASS"), "{f:?}");
+        assert!(f.iter().any(|(d, t, _)| *d == 3 && t == "EFE"), "{f:?}");
         assert_eq!(f.len(), 2, "{f:?}");
     }
 
@@ -722,21 +758,21 @@ mod tests {
     fn configured_canonical_wins() {
         let lex = crate::pack::builtin_lexicons();
         let r = Romanizer::from_lexicons(lex.iter().filter(|l| l.lint == "name-variant")).unwrap();
-        let l = NameVariant::new(r, &["Kim Jong-un".to_string()], true);
+        let l = NameVariant::new(r, &["Ryu Sung-min".to_string()], true);
         assert_eq!(
-            flagged(&l, "Kim Jong Un arrived. Kim Jong Un left."),
-            vec!["Kim Jong Un", "Kim Jong Un"]
+            flagged(&l, "Ryu Sung Min arrived. Ryu Sung Min left."),
+            vec!["Ryu Sung Min", "Ryu Sung Min"]
         );
-        assert!(flagged(&l, "Kim Jong-un arrived.").is_empty());
+        assert!(flagged(&l, "Ryu Sung-min arrived.").is_empty());
     }
 
     #[test]
     fn known_distinct_and_precision_traps() {
         let l = lint();
         for ok in [
-            "Kim Jong Un, son of Kim Jong Il and grandson of Kim Il Sung, sent Kim Yo Jong. Kim Jong Un left.",
+            "Ryu Sung Min, son of Ryu Sung Il and grandson of Ryu Il Chol, sent Ryu Yo Sung. Ryu Sung Min left.",
             "Coal from Shanxi and Shaanxi. Mines in Shanxi and Shaanxi. And Shanxi again.",
-            "Taiwan's leader spoke. Taiwanese voters agreed. Taiwan's army drilled.",
+            "Nepal's leader spoke. Nepalese voters agreed. Nepal's army drilled.",
             "Martin Luther wrote theses. Martin Luther King marched. Martin Luther King spoke.",
             "John Paul II visited. John Paul was a name. John Paul II left.",
             "Fang Fang and Boutros Boutros-Ghali met in Baden-Baden and Bora Bora.",
@@ -746,8 +782,8 @@ mod tests {
             "WHO officials said. Who knows? The WHO agreed.",
             "The U.S. said so. The US agreed.",
             "YouTube and PayPal grew. YouTube said.",
-            "Trump Signs Order On Trade\nPresident Donald Trump signed an order. Trump spoke.",
-            "Kim Jong Un met his sister Kim Yo Jong and his aunt Kim Kyong Hui. Kim Yo Jong spoke.",
+            "Macron Signs Order On Trade\nPresident Emmanuel Macron signed an order. Macron spoke.",
+            "Ryu Sung Min met his sister Ryu Yo Sung and his aunt Ryu Kyong Ok. Ryu Yo Sung spoke.",
             "Pope Pius XI died. Pius XI was pope.",
             "NEW DELHI (AP) - Delhi officials said. New Delhi is big.",
         ] {
@@ -761,7 +797,7 @@ mod tests {
         let f = run_docs(
             &l,
             &[
-                "Park Jin met officials in Seoul. Park Jin spoke about trade.",
+                "Park Jin met officials in Busan. Park Jin spoke about trade.",
                 "The striker Bak Jin scored twice in Madrid. Bak Jin celebrated.",
             ],
         );
