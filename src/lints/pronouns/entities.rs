@@ -271,6 +271,58 @@ impl Shared {
     }
 }
 
+/// Which pronoun lints can possibly report on a document, from one cheap
+/// pass over its words (no sentences, no analysis). Both tests are necessary
+/// conditions of a finding, so skipping on `false` never loses one.
+#[derive(Debug, Clone, Copy)]
+pub struct Precheck {
+    /// `pronoun-drift` needs a pronoun of one gender and a cluster decided as
+    /// the other, which needs a pronoun, a gendered title, kinship or role
+    /// word, or a given name of that other gender.
+    pub drift: bool,
+    /// `org-pronoun` needs he, she, his or her in a block (sentences never
+    /// cross blocks) with an organisation head word.
+    pub org: bool,
+}
+
+impl Precheck {
+    pub fn of(doc: &Document, names: &GivenNames) -> std::sync::Arc<Precheck> {
+        doc.memo(|doc| Precheck::new(doc, names))
+    }
+
+    fn new(doc: &Document, names: &GivenNames) -> Precheck {
+        let word = |t: &crate::document::Token| (t.kind == TokenKind::Word).then(|| doc.prose.get(t.span.range())).flatten();
+        let (mut male, mut female, mut org) = (false, false, false);
+        for b in &doc.blocks {
+            let mut candidate = false;
+            for text in doc.block_tokens(b).iter().filter_map(word) {
+                if let Some((g, case)) = pronoun_of(text) {
+                    male |= g == Gender::Male;
+                    female |= g == Gender::Female;
+                    candidate |= text.len() <= 3 && case != Case::Object;
+                }
+            }
+            if candidate && !org {
+                org = doc.block_tokens(b).iter().filter_map(word).any(|text| {
+                    let (stem, possessive) = strip_possessive(text);
+                    (classes(text) | if possessive { classes(stem) } else { 0 }) & cls::ORG_HEADS != 0
+                });
+            }
+        }
+        let evidence = |g: Gender| {
+            let bits = [cls::GENDERED_TITLES, cls::ROLE_TITLES, cls::GENDERED_NOUNS]
+                .iter()
+                .fold(0, |m, &male_bit| m | gender_bit(male_bit, g));
+            doc.tokens
+                .iter()
+                .filter_map(word)
+                .any(|text| classes(text) & bits != 0 || names.get(strip_possessive(text).0) == Some(g))
+        };
+        let drift = (male && (female || evidence(Gender::Female))) || (female && evidence(Gender::Male));
+        Precheck { drift, org }
+    }
+}
+
 const PRONOUNS: &[(&str, Gender, Case)] = &[
     ("he", Gender::Male, Case::Subject),
     ("him", Gender::Male, Case::Object),

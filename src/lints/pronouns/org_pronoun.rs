@@ -3,7 +3,7 @@ use crate::document::Document;
 use crate::finding::Applicability;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
-use super::entities::{Analysis, Case, GivenNames, Mention, MentionKind, Shared};
+use super::entities::{Analysis, Case, GivenNames, Mention, MentionKind, Precheck, Shared};
 
 declare_lint! {
     /// ## What it does
@@ -181,6 +181,9 @@ impl Lint for OrgPronoun {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
+        if !Precheck::of(doc, &self.names).org {
+            return;
+        }
         let shared = Shared::of(doc, &self.names);
         let Some(a) = &shared.0 else { return };
         let candidates: Vec<Option<&Mention>> = (0..a.pronouns.len())

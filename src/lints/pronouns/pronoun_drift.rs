@@ -2,7 +2,7 @@ use crate::declare_lint;
 use crate::document::Document;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
-use super::entities::{EvidenceKind, GivenNames, MentionKind, Shared};
+use super::entities::{EvidenceKind, GivenNames, MentionKind, Precheck, Shared};
 
 declare_lint! {
     /// ## What it does
@@ -101,6 +101,9 @@ impl Lint for PronounDrift {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
+        if !Precheck::of(doc, &self.names).drift {
+            return;
+        }
         let shared = Shared::of(doc, &self.names);
         let Some(a) = &shared.0 else { return };
         for (pi, p) in a.pronouns.iter().enumerate() {
