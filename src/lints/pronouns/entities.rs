@@ -313,10 +313,20 @@ impl Precheck {
             let bits = [cls::GENDERED_TITLES, cls::ROLE_TITLES, cls::GENDERED_NOUNS]
                 .iter()
                 .fold(0, |m, &male_bit| m | gender_bit(male_bit, g));
-            doc.tokens
-                .iter()
-                .filter_map(word)
-                .any(|text| classes(text) & bits != 0 || names.get(strip_possessive(text).0) == Some(g))
+            if doc.tokens.iter().filter_map(word).any(|text| classes(text) & bits != 0) {
+                return true;
+            }
+            // Given names are looked up for the first word of a name chain:
+            // a capitalised word or a hyphenated part ("Mi-ran").
+            doc.tokens.iter().enumerate().any(|(i, t)| {
+                let Some(text) = word(t) else { return false };
+                let hyphen_part = i >= 1
+                    && doc
+                        .tokens
+                        .get(i - 1)
+                        .is_some_and(|p| p.span.len() == 1 && p.kind == TokenKind::Punct);
+                (hyphen_part || text.chars().next().is_some_and(char::is_uppercase)) && names.get(strip_possessive(text).0) == Some(g)
+            })
         };
         let drift = (male && (female || evidence(Gender::Female))) || (female && evidence(Gender::Male));
         Precheck { drift, org }
