@@ -70,12 +70,29 @@ pub struct Position {
 }
 
 /// One input: a display path, its text and a line index.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct SourceFile {
     pub path: String,
     pub text: String,
     pub kind: FileKind,
     line_starts: Vec<usize>,
+    /// Column checkpoints every `CHECKPOINT` bytes inside long lines, built
+    /// on the first position asked on a long line: a position then costs a
+    /// binary search and a short count, not a count from the line start
+    /// (scraped articles often sit on one line of many kilobytes).
+    checkpoints: std::sync::OnceLock<Vec<Position>>,
+}
+
+impl Clone for SourceFile {
+    fn clone(&self) -> SourceFile {
+        SourceFile {
+            path: self.path.clone(),
+            text: self.text.clone(),
+            kind: self.kind,
+            line_starts: self.line_starts.clone(),
+            checkpoints: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 impl SourceFile {
@@ -88,6 +105,7 @@ impl SourceFile {
             text,
             kind,
             line_starts,
+            checkpoints: std::sync::OnceLock::new(),
         }
     }
 
@@ -125,9 +143,24 @@ impl SourceFile {
             byte -= 1;
         }
         let line = self.line_index(byte);
-        let prefix = &self.text[self.line_starts[line]..byte];
-        let column = prefix.chars().count() + 1;
-        let utf16 = prefix.chars().map(char::len_utf16).sum::<usize>() + 1;
+        let mut from = Position {
+            byte: self.line_starts[line],
+            line: line + 1,
+            column: 1,
+            utf16: 1,
+        };
+        if byte - from.byte > CHECKPOINT {
+            let cps = self.checkpoints.get_or_init(|| self.build_checkpoints());
+            let i = cps.partition_point(|c| c.byte <= byte);
+            if let Some(c) = i.checked_sub(1).map(|i| cps[i]) {
+                if c.line == line + 1 && c.byte >= from.byte {
+                    from = c;
+                }
+            }
+        }
+        let prefix = &self.text[from.byte..byte];
+        let column = from.column + prefix.chars().count();
+        let utf16 = from.utf16 + prefix.chars().map(char::len_utf16).sum::<usize>();
         Position {
             byte,
             line: line + 1,
@@ -136,10 +169,38 @@ impl SourceFile {
         }
     }
 
+    fn build_checkpoints(&self) -> Vec<Position> {
+        let mut out = Vec::new();
+        let (mut line, mut column, mut utf16, mut line_start) = (1, 1, 1, 0);
+        for (i, c) in self.text.char_indices() {
+            if i - line_start >= CHECKPOINT && out.last().is_none_or(|p: &Position| i - p.byte >= CHECKPOINT) {
+                out.push(Position {
+                    byte: i,
+                    line,
+                    column,
+                    utf16,
+                });
+            }
+            if c == '\n' {
+                line += 1;
+                column = 1;
+                utf16 = 1;
+                line_start = i + 1;
+            } else {
+                column += 1;
+                utf16 += c.len_utf16();
+            }
+        }
+        out
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.range()).unwrap_or("")
     }
 }
+
+/// Distance between column checkpoints on long lines.
+const CHECKPOINT: usize = 1024;
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
     text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1)
@@ -157,6 +218,20 @@ mod tests {
         let p = f.position(8); // after the emoji
         assert_eq!((p.line, p.column, p.utf16), (2, 3, 4));
         assert_eq!(f.line_span(1), Span::new(3, 9));
+    }
+
+    #[test]
+    fn long_line_positions_match_a_plain_count() {
+        let line: String = "aé😀 ".repeat(3000);
+        let text = format!("x\n{line}\n{line}");
+        let f = SourceFile::new("a.txt", text.clone(), FileKind::Plain);
+        for byte in (0..text.len()).step_by(997).chain([text.len()]) {
+            let p = f.position(byte);
+            let start = text[..p.byte].rfind('\n').map_or(0, |i| i + 1);
+            let prefix = &text[start..p.byte];
+            assert_eq!(p.column, prefix.chars().count() + 1, "byte {byte}");
+            assert_eq!(p.utf16, prefix.chars().map(char::len_utf16).sum::<usize>() + 1, "byte {byte}");
+        }
     }
 
     #[test]

@@ -157,7 +157,23 @@ impl RepeatedWord {
             // "THE THE": all caps repeat of a short word.
             return original.chars().count() >= 3 || crate::document::MINOR_WORDS.contains(&lower);
         }
-        doc.words().any(|t| doc.text(t.span) == lower)
+        doc.memo(LowercaseWords::of).0.contains(lower)
+    }
+}
+
+/// The words a document writes in lowercase, built once per document on
+/// first need (capitalised repeats are rare).
+struct LowercaseWords(rustc_hash::FxHashSet<String>);
+
+impl LowercaseWords {
+    fn of(doc: &Document) -> LowercaseWords {
+        LowercaseWords(
+            doc.words()
+                .map(|t| doc.text(t.span))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .map(str::to_string)
+                .collect(),
+        )
     }
 }
 

@@ -283,7 +283,24 @@ fn memchr_dot(w: &str) -> Option<usize> {
 
 /// Whether a camel-case word appears more than once: a brand, not a glue.
 fn recurs(doc: &Document, w: &str) -> bool {
-    doc.words().filter(|t| doc.text(t.span) == w).nth(1).is_some()
+    doc.memo(CamelCounts::of).0.get(w).is_some_and(|&n| n > 1)
+}
+
+/// How often each mixed-case word occurs, built once per document on first
+/// need.
+struct CamelCounts(rustc_hash::FxHashMap<String, u32>);
+
+impl CamelCounts {
+    fn of(doc: &Document) -> CamelCounts {
+        let mut m = rustc_hash::FxHashMap::default();
+        for t in doc.words() {
+            let w = doc.text(t.span);
+            if w.chars().skip(1).any(char::is_uppercase) {
+                *m.entry(w.to_string()).or_insert(0) += 1;
+            }
+        }
+        CamelCounts(m)
+    }
 }
 
 #[cfg(test)]
