@@ -168,10 +168,13 @@ lines = [
     '  text = "The World Health Organization met the Shanghai Cooperation Organisation. Officials traveled and traveled."',
     "  findings = 0",
     "",
-    "  [rule.pairs]",
 ]
-for gb, us in pairs.items():
-    lines.append(f'  {gb} = "{us}"')
+# The pairs go in a compact `table` (one "british american" pair per line),
+# placed before the rule's examples.
+first_test = max(i for i, l in enumerate(lines) if l == "[[rule]]")
+first_test = next(i for i in range(first_test, len(lines)) if lines[i] == "  [[rule.test]]")
+table = ['table = """'] + [f"{gb} {us}" for gb, us in pairs.items()] + ['"""', ""]
+lines[first_test:first_test] = table
 with open(os.path.join(OUT, "spelling-us-gb.toml"), "w", encoding="utf-8") as f:
     f.write("\n".join(lines) + "\n")
 print(len(pairs), "pairs;", sum(len(w) for _, w in bands), "lowercase words;", len(cap), "capitalised")

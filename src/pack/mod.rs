@@ -123,6 +123,11 @@ pub struct Rule {
     /// `lexicon`: key/value pairs.
     #[serde(default)]
     pub pairs: BTreeMap<String, String>,
+    /// `lexicon`: many key/value pairs in one string, one pair per line,
+    /// key and value separated by whitespace (a compact, fast-loading form
+    /// of `pairs` for large tables).
+    #[serde(default)]
+    pub table: String,
     /// Longer description for `artlint explain`.
     #[serde(default)]
     pub docs: Option<String>,
@@ -226,9 +231,16 @@ fn validate_rule(rule: &Rule) -> Result<(), String> {
                 return Err(format!("lexicon for unknown lint `{lint}`"));
             }
             need(
-                !rule.entries.is_empty() || !rule.words.trim().is_empty() || !rule.pairs.is_empty(),
-                "`entries`, `words` or `pairs`",
+                !rule.entries.is_empty() || !rule.words.trim().is_empty() || !rule.pairs.is_empty() || !rule.table.trim().is_empty(),
+                "`entries`, `words`, `pairs` or `table`",
             )?;
+            if rule
+                .table
+                .lines()
+                .any(|l| !l.trim().is_empty() && l.split_whitespace().count() != 2)
+            {
+                return Err("every line of `table` needs exactly a key and a value".into());
+            }
         }
         Kind::Variants => {
             need(!rule.variants.is_empty(), "`variants`")?;
@@ -261,7 +273,15 @@ impl Lexicon {
                 .cloned()
                 .chain(rule.words.split_whitespace().map(str::to_string))
                 .collect(),
-            pairs: rule.pairs.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            pairs: rule
+                .pairs
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .chain(rule.table.lines().filter_map(|l| {
+                    let mut it = l.split_whitespace();
+                    Some((it.next()?.to_string(), it.next()?.to_string()))
+                }))
+                .collect(),
             origin: origin.to_string(),
         })
     }
