@@ -151,8 +151,9 @@ pub struct NameTable {
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
     by_key: HashMap<String, usize>,
-    /// Lowercase words of running text (evidence for "common word").
-    lower_words: HashSet<String>,
+    /// FxHash hashes of the lowercase words of running text (evidence for
+    /// "common word").
+    lower_words: HashSet<u64>,
 }
 
 impl NameTable {
@@ -168,7 +169,7 @@ impl NameTable {
     /// Whether the document writes this word in lowercase in running text
     /// (so a capitalised occurrence is a common word, not a name).
     pub fn is_lower_word(&self, lower: &str) -> bool {
-        self.lower_words.contains(lower)
+        self.lower_words.contains(&word_hash(lower))
     }
 
     /// The entity a mention stands for: its own, or for a one-word short
@@ -183,27 +184,40 @@ impl NameTable {
         let mut t = NameTable::default();
         // Pass 0: lowercase words and capitalised words (for the
         // lost-apostrophe possessive test).
-        let mut capitals: HashSet<&str> = HashSet::default();
+        let mut capitals: HashSet<u64> = HashSet::default();
         for b in &doc.blocks {
             for tok in doc.block_tokens(b) {
                 if tok.kind != TokenKind::Word {
                     continue;
                 }
-                let w = strip_possessive(&doc.prose[tok.span.range()]).0;
+                let raw = &doc.prose[tok.span.range()];
+                let first = raw.as_bytes().first().copied().unwrap_or(0);
+                if first.is_ascii_lowercase() {
+                    // Lowercase ASCII start: never a capital.
+                    if b.title_case {
+                        continue;
+                    }
+                    let w = strip_possessive(raw).0;
+                    if w.bytes().any(|c| c.is_ascii_uppercase()) || !w.is_ascii() {
+                        if w.chars().any(char::is_uppercase) {
+                            with_lower(w, |l| t.lower_words.insert(word_hash(l)));
+                            continue;
+                        }
+                    }
+                    t.lower_words.insert(word_hash(w));
+                    continue;
+                }
+                let w = strip_possessive(raw).0;
                 match w.chars().next() {
                     Some(c) if c.is_lowercase() && !b.title_case => {
                         if w.chars().any(char::is_uppercase) {
-                            with_lower(w, |l| {
-                                if !t.lower_words.contains(l) {
-                                    t.lower_words.insert(l.to_string());
-                                }
-                            });
-                        } else if !t.lower_words.contains(w) {
-                            t.lower_words.insert(w.to_string());
+                            with_lower(w, |l| t.lower_words.insert(word_hash(l)));
+                        } else {
+                            t.lower_words.insert(word_hash(w));
                         }
                     }
                     Some(c) if c.is_uppercase() => {
-                        capitals.insert(w);
+                        capitals.insert(word_hash(w));
                     }
                     _ => {}
                 }
@@ -804,6 +818,12 @@ fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&s.to_lowercase())
 }
 
+/// 64-bit FxHash of a word (the per-document word sets store hashes, not strings).
+fn word_hash(w: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(w)
+}
+
 /// The classes of a word after lowercasing.
 fn lower_class(s: &str) -> u8 {
     with_lower(s, class_of)
@@ -836,7 +856,16 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 fn is_all_caps(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    let mut letters = 0usize;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
 }
 
 /// A piece that can continue a hyphenated name in lowercase ("Geun-hye").
@@ -1169,7 +1198,7 @@ fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
 }
 
 /// Find the chains of one block and push their mentions.
-fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<&str>, t: &mut NameTable) {
+fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: &mut NameTable) {
     let toks = doc.block_tokens(block);
     let text = |i: usize| -> &str { toks.get(i).map_or("", |tk| &doc.prose[tk.span.range()]) };
     let kind = |i: usize| toks.get(i).map(|tk| tk.kind);
@@ -1194,9 +1223,9 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<&str>, t:
         // hyphen to a capitalised word ("al-Assad").
         let starts = cap_word(i)
             || (kind(i) == Some(TokenKind::Word)
-                && class_of(text(i)) & class::PARTICLE != 0
                 && is_hyphen(i + 1)
                 && cap_word(i + 2)
+                && class_of(text(i)) & class::PARTICLE != 0
                 && (i == 0 || !matches!(kind(i - 1), Some(TokenKind::Word))));
         if !starts {
             i += 1;
@@ -1251,7 +1280,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<&str>, t:
             // Lost apostrophe: "Parks Office" when "Park" is a name here.
             if !possessive && p_end_tok == j && is_space(next) && cap_word(next + 1) {
                 if let Some(stem) = core.strip_suffix('s') {
-                    if stem.chars().count() >= 3 && !stem.ends_with('s') && capitals.contains(stem) {
+                    if stem.chars().count() >= 3 && !stem.ends_with('s') && capitals.contains(&word_hash(stem)) {
                         possessive = true;
                         p_end -= 1;
                     }
@@ -1325,7 +1354,7 @@ fn push_mention(
 
     // A sentence opener that is a common word is not part of the name.
     if initial && !parts.is_empty() {
-        let (c, lower) = with_lower(raw(&parts[0]), |w| (class_of(w), t.lower_words.contains(w)));
+        let (c, lower) = with_lower(raw(&parts[0]), |w| (class_of(w), t.lower_words.contains(&word_hash(w))));
         if c & class::OPENER != 0 || (parts.len() >= 2 && lower && c & class::LEADING == 0) {
             parts.remove(0);
             initial = false;
@@ -1343,7 +1372,7 @@ fn push_mention(
     }
     // A lone capitalised common word is a stray capital, not a name.
     if parts.len() == 1 {
-        let (c, lower) = with_lower(raw(&parts[0]), |w| (class_of(w), t.lower_words.contains(w)));
+        let (c, lower) = with_lower(raw(&parts[0]), |w| (class_of(w), t.lower_words.contains(&word_hash(w))));
         if c & (class::OPENER | class::CALENDAR) != 0 || lower {
             return;
         }
