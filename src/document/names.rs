@@ -185,6 +185,8 @@ impl NameTable {
         // Pass 0: lowercase words and capitalised words (for the
         // lost-apostrophe possessive test).
         let mut capitals: HashSet<u64> = HashSet::default();
+        // Capitalised words: an upper bound on the number of mentions.
+        let mut n_caps = 0usize;
         for b in &doc.blocks {
             for tok in doc.block_tokens(b) {
                 if tok.kind != TokenKind::Word {
@@ -217,12 +219,14 @@ impl NameTable {
                         }
                     }
                     Some(c) if c.is_uppercase() => {
+                        n_caps += 1;
                         capitals.insert(word_hash(w));
                     }
                     _ => {}
                 }
             }
         }
+        t.mentions.reserve(n_caps);
         for (bi, b) in doc.blocks.iter().enumerate() {
             chains(doc, bi, b, &capitals, &mut t);
         }
@@ -1217,6 +1221,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: 
     let terminal = raw.ends_with(['.', '!', '?', ';', '"', '\u{201d}', ')']) && !raw.ends_with("..") && !raw.ends_with('\u{2026}');
     let headline = matches!(block.scope, super::Scope::Heading(_)) || shouting || ((block.heading_like || block.title_case) && !terminal);
 
+    let mut parts: Vec<Part> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         // A chain starts at a capitalised word, or at a particle joined by a
@@ -1232,7 +1237,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: 
             continue;
         }
         let chain_start = i;
-        let mut parts: Vec<Part> = Vec::new();
+        parts.clear();
         let mut j = i;
         loop {
             // One part: a word plus hyphen-joined pieces.
@@ -1328,7 +1333,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: 
             parts.pop();
         }
         let end_tok = j;
-        push_mention(doc, bi, toks, chain_start, end_tok, parts, headline, t);
+        push_mention(doc, bi, toks, chain_start, end_tok, &mut parts, headline, t);
         i = end_tok.max(i + 1);
     }
 }
@@ -1340,7 +1345,7 @@ fn push_mention(
     toks: &[super::Token],
     chain_start: usize,
     end_tok: usize,
-    mut parts: Vec<Part>,
+    parts: &mut Vec<Part>,
     headline: bool,
     t: &mut NameTable,
 ) {
@@ -1442,7 +1447,13 @@ fn push_mention(
     };
     let span = Span::new(first.span.start, last.span.end);
     let possessive = last.possessive;
-    let form: String = parts.iter().map(|p| &doc.source.text[p.span.range()]).collect::<Vec<_>>().join(" ");
+    let mut form = String::with_capacity(span.len());
+    for (n, p) in parts.iter().enumerate() {
+        if n > 0 {
+            form.push(' ');
+        }
+        form.push_str(&doc.source.text[p.span.range()]);
+    }
     let mut key = String::with_capacity(form.len());
     let mut piece_ends = Vec::new();
     for p in pieces(&form) {
