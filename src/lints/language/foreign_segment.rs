@@ -96,6 +96,26 @@ const LATIN_LANGS: &[Lang] = &[
     Lang::Est,
 ];
 
+/// `ENGLISH`, each word packed little-endian into a `u64` with its length in
+/// the top byte (all are at most six bytes long), for comparing without
+/// `memcmp`.
+const ENGLISH_PACKED: [u64; ENGLISH.len()] = {
+    let mut out = [0u64; ENGLISH.len()];
+    let mut i = 0;
+    while i < ENGLISH.len() {
+        let w = ENGLISH[i].as_bytes();
+        let mut v = 0u64;
+        let mut k = 0;
+        while k < w.len() && k < 8 {
+            v |= (w[k] as u64) << (8 * k);
+            k += 1;
+        }
+        out[i] = v | (w.len() as u64) << 56;
+        i += 1;
+    }
+    out
+};
+
 /// Whether a word is one of `ENGLISH` (ASCII case-insensitive), without
 /// allocating.
 fn english_word(w: &str) -> bool {
@@ -103,12 +123,12 @@ fn english_word(w: &str) -> bool {
     if b.len() > 6 || b.len() < 2 {
         return false;
     }
-    let mut buf = [0u8; 6];
+    let mut buf = [0u8; 8];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    let lw = &buf[..b.len()];
-    ENGLISH.iter().any(|e| e.as_bytes() == lw)
+    buf[7] = b.len() as u8;
+    ENGLISH_PACKED.contains(&u64::from_le_bytes(buf))
 }
 
 fn is_latin(c: char) -> bool {
@@ -305,6 +325,17 @@ impl ForeignSegment {
 mod tests {
     use super::*;
     use crate::lint::testing::flagged;
+
+    #[test]
+    fn english_word_matches_the_list() {
+        for w in ENGLISH {
+            assert!(english_word(w), "{w}");
+            assert!(english_word(&w.to_uppercase()), "{w}");
+        }
+        for w in ["a", "then", "ther", "der", "theirs", "la", "shoulda", "th\0", "the\0"] {
+            assert!(!english_word(w), "{w}");
+        }
+    }
 
     const EN: &str = "The minister spoke to reporters on Monday about the new budget and said that the plan would be published next week after a meeting of the cabinet.\n";
 

@@ -1,4 +1,4 @@
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -609,8 +609,8 @@ impl Lint for Boilerplate {
         }
         // Short lines by key, and article lines (to tell copies of one
         // article apart from a shared template).
-        let mut short: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
-        let mut long: HashMap<u64, (Vec<usize>, bool)> = HashMap::new();
+        let mut short: HashMap<u64, Vec<(usize, usize)>> = HashMap::default();
+        let mut long: HashMap<u64, (Vec<usize>, bool)> = HashMap::default();
         let mut lines_of: Vec<usize> = vec![0; docs.len()];
         for (d, doc) in docs.iter().enumerate() {
             for (i, b) in doc.blocks.iter().enumerate() {
@@ -622,8 +622,9 @@ impl Lint for Boilerplate {
                     continue;
                 }
                 let raw = doc.text(b.span);
-                let (key, head) = fingerprint(raw);
-                if head.is_empty() {
+                let fp = fingerprint(raw);
+                let key = fp.hash;
+                if !fp.has_words {
                     continue;
                 }
                 lines_of[d] += 1;
@@ -643,7 +644,7 @@ impl Lint for Boilerplate {
         }
         // Documents that share two article lines, or one long one, are
         // copies of one article.
-        let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
         for (ds, is_long) in long.values().filter(|v| !v.1 && (2..=5).contains(&v.0.len())) {
             for &a in ds {
                 for &b in ds {
@@ -655,7 +656,7 @@ impl Lint for Boilerplate {
         }
         // Documents sharing at least half of their lines (short ones too) are
         // copies of one text, however short its lines.
-        let mut shared_all: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut shared_all: HashMap<(usize, usize), usize> = HashMap::default();
         for v in short.values().filter(|v| (2..=5).contains(&v.len())) {
             for &(a, _) in v {
                 for &(b, _) in v {
@@ -722,7 +723,7 @@ impl Lint for Boilerplate {
             return;
         }
         candidates.sort_unstable();
-        let mut cache: HashMap<usize, HashSet<usize>> = HashMap::new();
+        let mut cache: HashMap<usize, HashSet<usize>> = HashMap::default();
         for (d, i, count, (od, oi)) in candidates {
             let doc = docs[d];
             let block = &doc.blocks[i];

@@ -59,37 +59,92 @@ pub(crate) fn normalize(text: &str) -> String {
     out
 }
 
-/// A hash of the normalized text (as `normalize` would produce it) and its
-/// first four words, without building the normalized string.
-pub(crate) fn fingerprint(text: &str) -> (u64, String) {
-    use std::hash::Hasher;
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    let mut head = String::new();
+/// The hashes of a line's normalized text (as `normalize` would produce it)
+/// and of its first four words, without building the normalized string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Fingerprint {
+    /// Hash of the whole normalized text.
+    pub hash: u64,
+    /// Hash of the normalized first four words.
+    pub head: u64,
+    /// Whether the text has any alphanumeric character (a non-empty head).
+    pub has_words: bool,
+}
+
+/// Hashes a byte stream in chunks (the same stream always gives the same
+/// hash, however it was pushed).
+struct Sink {
+    h: rustc_hash::FxHasher,
+    buf: [u8; 64],
+    n: usize,
+}
+
+impl Sink {
+    fn new() -> Sink {
+        Sink {
+            h: rustc_hash::FxHasher::default(),
+            buf: [0; 64],
+            n: 0,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, b: u8) {
+        use std::hash::Hasher;
+        if self.n == self.buf.len() {
+            self.h.write(&self.buf);
+            self.n = 0;
+        }
+        if let Some(slot) = self.buf.get_mut(self.n) {
+            *slot = b;
+        }
+        self.n += 1;
+    }
+
+    fn push_char(&mut self, c: char) {
+        let mut tmp = [0u8; 4];
+        for &b in c.encode_utf8(&mut tmp).as_bytes() {
+            self.push(b);
+        }
+    }
+
+    fn finish(mut self) -> u64 {
+        use std::hash::Hasher;
+        let n = self.n.min(self.buf.len());
+        self.h.write(&self.buf[..n]);
+        self.h.write_usize(n);
+        self.h.finish()
+    }
+}
+
+pub(crate) fn fingerprint(text: &str) -> Fingerprint {
+    let mut h = Sink::new();
+    let mut head = Sink::new();
     let mut words = 0usize;
     let mut space = false;
     let mut started = false;
     for c in text.chars() {
         if c.is_alphanumeric() {
             if space && started {
-                h.write_u8(b' ');
+                h.push(b' ');
                 words += 1;
                 if words < 4 {
-                    head.push(' ');
+                    head.push(b' ');
                 }
             }
             space = false;
             started = true;
             if c.is_ascii() {
-                let l = c.to_ascii_lowercase();
-                h.write_u8(l as u8);
+                let l = c.to_ascii_lowercase() as u8;
+                h.push(l);
                 if words < 4 {
                     head.push(l);
                 }
             } else {
                 for l in c.to_lowercase() {
-                    h.write_u32(l as u32);
+                    h.push_char(l);
                     if words < 4 {
-                        head.push(l);
+                        head.push_char(l);
                     }
                 }
             }
@@ -97,7 +152,11 @@ pub(crate) fn fingerprint(text: &str) -> (u64, String) {
             space = true;
         }
     }
-    (h.finish(), head)
+    Fingerprint {
+        hash: h.finish(),
+        head: head.finish(),
+        has_words: started,
+    }
 }
 
 #[cfg(test)]
