@@ -390,14 +390,20 @@ impl NameVariant {
         }
 
         // Clusters.
-        let mut clusters: HashMap<usize, Vec<usize>> = HashMap::default();
-        for i in 0..nodes.len() {
-            let r = uf.find(i);
-            clusters.entry(r).or_default().push(i);
+        // Ordered by root, members in node order.
+        let mut order: Vec<(usize, usize)> = (0..nodes.len()).map(|i| (uf.find(i), i)).collect();
+        order.sort_unstable();
+        let flat: Vec<usize> = order.iter().map(|&(_, i)| i).collect();
+        let mut clusters: Vec<&[usize]> = Vec::new();
+        let mut start = 0;
+        for k in 1..=order.len() {
+            if order.get(k).map(|x| x.0) != order.get(start).map(|x| x.0) {
+                if let Some(c) = flat.get(start..k) {
+                    clusters.push(c);
+                }
+                start = k;
+            }
         }
-        let mut roots: Vec<usize> = clusters.keys().copied().collect();
-        roots.sort_unstable();
-        let clusters: Vec<Vec<usize>> = roots.iter().filter_map(|r| clusters.remove(r)).collect();
         let style = Self::run_style(&nodes, &clusters);
         for members in &clusters {
             self.report_cluster(docs, &nodes, members, &skeletons, style, cx);
@@ -455,9 +461,13 @@ impl NameVariant {
     /// The run's hyphenation style for names ("Park Geun-hye" vs "Park Geun
     /// Hye"), from clusters where one form clearly wins (twice the votes of
     /// every other): Some(true) = hyphenated.
-    fn run_style(nodes: &[Node], clusters: &[Vec<usize>]) -> Option<bool> {
+    fn run_style(nodes: &[Node], clusters: &[&[usize]]) -> Option<bool> {
         let (mut hyphen, mut space) = (0usize, 0usize);
         for members in clusters {
+            if members.len() < 2 {
+                // One form: never a style cluster.
+                continue;
+            }
             let score = Self::scores(nodes, members);
             if score.len() < 2 || !score.keys().all(|a| score.keys().all(|b| style_pair(a, b))) {
                 continue;
@@ -489,6 +499,10 @@ impl NameVariant {
         style: Option<bool>,
         cx: &mut Ctx,
     ) {
+        if members.len() < 2 && self.canonical.is_empty() {
+            // One form and nothing configured: nothing to report.
+            return;
+        }
         let configured = self.configured(nodes, members, skeletons);
         let distinct: HashSet<&str> = members.iter().map(|&m| nodes[m].form).collect();
         if distinct.len() < 2 && configured.as_ref().is_none_or(|c| distinct.contains(c.as_str())) {
