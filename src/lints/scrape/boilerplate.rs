@@ -571,14 +571,34 @@ fn credit(doc: &Document, span: Span, words: usize) -> Option<Span> {
         cut += 1;
     }
     let tail = raw.get(cut..)?;
-    if tail.contains(':') || tail.contains(" by ") || tail.contains("courtesy") {
+    // Every credit label holds one of these words.
+    let label = |t: &str| {
+        [
+            "Photo",
+            "Image",
+            "Pic",
+            "Video",
+            "Credit",
+            "Illustration",
+            "Graphic",
+            "File",
+            "Courtesy",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+    };
+    if (tail.contains(':') || tail.contains(" by ") || tail.contains("courtesy")) && label(tail) {
         if let Some(c) = s.credit_tail.captures(tail).and_then(|c| c.get(1)) {
             if c.as_str().split_whitespace().count() <= 10 {
                 return Some(Span::new(span.start + cut + c.start(), span.start + cut + c.end()));
             }
         }
     }
-    if !raw.contains('(') {
+    if !raw.contains('(')
+        || !["(Photo", "(Image", "(Pic", "(Video", "(File photo", "(Illustration", "(Graphic"]
+            .iter()
+            .any(|w| raw.contains(w))
+    {
         return None;
     }
     s.credit_paren

@@ -123,24 +123,46 @@ pub(crate) fn fingerprint(text: &str) -> Fingerprint {
     let mut words = 0usize;
     let mut space = false;
     let mut started = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if space && started {
-                h.push(b' ');
-                words += 1;
-                if words < 4 {
-                    head.push(b' ');
-                }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII bytes directly; other characters decoded.
+        let c = if b < 0x80 {
+            i += 1;
+            if !b.is_ascii_alphanumeric() {
+                space = true;
+                continue;
             }
-            space = false;
-            started = true;
-            if c.is_ascii() {
-                let l = c.to_ascii_lowercase() as u8;
+            None
+        } else {
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            if !c.is_alphanumeric() {
+                space = true;
+                continue;
+            }
+            Some(c)
+        };
+        if space && started {
+            h.push(b' ');
+            words += 1;
+            if words < 4 {
+                head.push(b' ');
+            }
+        }
+        space = false;
+        started = true;
+        match c {
+            None => {
+                let l = b.to_ascii_lowercase();
                 h.push(l);
                 if words < 4 {
                     head.push(l);
                 }
-            } else {
+            }
+            Some(c) => {
                 for l in c.to_lowercase() {
                     h.push_char(l);
                     if words < 4 {
@@ -148,8 +170,6 @@ pub(crate) fn fingerprint(text: &str) -> Fingerprint {
                     }
                 }
             }
-        } else {
-            space = true;
         }
     }
     Fingerprint {
