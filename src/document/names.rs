@@ -1211,11 +1211,15 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: 
     let cap_word = |i: usize| kind(i) == Some(TokenKind::Word) && is_capitalised(text(i));
 
     // A block in capitals (a shouted headline) is all headline.
-    let words = toks.iter().filter(|tk| tk.kind == TokenKind::Word).count();
-    let caps = toks
-        .iter()
-        .filter(|tk| tk.kind == TokenKind::Word && is_all_caps(&doc.prose[tk.span.range()]))
-        .count();
+    let first_byte = |tk: &super::Token| doc.prose.as_bytes().get(tk.span.start).copied().unwrap_or(0);
+    let (mut words, mut caps) = (0usize, 0usize);
+    for tk in toks.iter().filter(|tk| tk.kind == TokenKind::Word) {
+        words += 1;
+        // A lowercase ASCII start is never all caps.
+        if !first_byte(tk).is_ascii_lowercase() && is_all_caps(&doc.prose[tk.span.range()]) {
+            caps += 1;
+        }
+    }
     let shouting = words >= 3 && caps * 10 >= words * 6;
     let raw = doc.prose[block.span.range()].trim_end();
     let terminal = raw.ends_with(['.', '!', '?', ';', '"', '\u{201d}', ')']) && !raw.ends_with("..") && !raw.ends_with('\u{2026}');
@@ -1223,7 +1227,13 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: 
 
     let mut parts: Vec<Part> = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
+    while let Some(tk) = toks.get(i) {
+        // Cheap skip: only words start a chain, and a lowercase ASCII word
+        // only as a particle before a hyphen.
+        if tk.kind != TokenKind::Word || (first_byte(tk).is_ascii_lowercase() && kind(i + 1) != Some(TokenKind::Punct)) {
+            i += 1;
+            continue;
+        }
         // A chain starts at a capitalised word, or at a particle joined by a
         // hyphen to a capitalised word ("al-Assad").
         let starts = cap_word(i)
