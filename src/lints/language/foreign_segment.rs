@@ -96,39 +96,65 @@ const LATIN_LANGS: &[Lang] = &[
     Lang::Est,
 ];
 
-/// `ENGLISH`, each word packed little-endian into a `u64` with its length in
-/// the top byte (all are at most six bytes long), for comparing without
-/// `memcmp`.
-const ENGLISH_PACKED: [u64; ENGLISH.len()] = {
-    let mut out = [0u64; ENGLISH.len()];
+/// Words packed little-endian into a `u64` with their length in the top
+/// byte (all are at most six bytes long), sorted: membership by binary search
+/// without `memcmp`.
+const fn pack_sorted<const N: usize>(words: &[&str]) -> [u64; N] {
+    let mut out = [0u64; N];
     let mut i = 0;
-    while i < ENGLISH.len() {
-        let w = ENGLISH[i].as_bytes();
+    while i < N && i < words.len() {
+        let w = words[i].as_bytes();
         let mut v = 0u64;
         let mut k = 0;
-        while k < w.len() && k < 8 {
+        while k < w.len() && k < 7 {
             v |= (w[k] as u64) << (8 * k);
             k += 1;
         }
         out[i] = v | (w.len() as u64) << 56;
         i += 1;
     }
+    // Insertion sort.
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && out[j - 1] > out[j] {
+            let t = out[j - 1];
+            out[j - 1] = out[j];
+            out[j] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
     out
-};
+}
 
-/// Whether a word is one of `ENGLISH` (ASCII case-insensitive), without
-/// allocating.
-fn english_word(w: &str) -> bool {
+const ENGLISH_PACKED: [u64; ENGLISH.len()] = pack_sorted(ENGLISH);
+const FOREIGN_PACKED: [u64; FOREIGN.len()] = pack_sorted(FOREIGN);
+
+/// A word ASCII-lowercased and packed as `pack_sorted` does; `None` when
+/// longer than six bytes (no listed word is).
+fn pack(w: &str) -> Option<u64> {
     let b = w.as_bytes();
-    if b.len() > 6 || b.len() < 2 {
-        return false;
+    if b.len() > 6 {
+        return None;
     }
     let mut buf = [0u8; 8];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
     buf[7] = b.len() as u8;
-    ENGLISH_PACKED.contains(&u64::from_le_bytes(buf))
+    Some(u64::from_le_bytes(buf))
+}
+
+/// Whether a word is one of `ENGLISH` (ASCII case-insensitive), without
+/// allocating.
+fn english_word(w: &str) -> bool {
+    w.len() >= 2 && pack(w).is_some_and(|k| ENGLISH_PACKED.binary_search(&k).is_ok())
+}
+
+/// Whether a word is one of `FOREIGN` (ASCII case-insensitive).
+fn foreign_word(w: &str) -> bool {
+    pack(w).is_some_and(|k| FOREIGN_PACKED.binary_search(&k).is_ok())
 }
 
 fn is_latin(c: char) -> bool {
@@ -283,7 +309,7 @@ impl ForeignSegment {
             }
             let foreign = toks[s..=e]
                 .iter()
-                .filter(|t| t.kind == TokenKind::Word && FOREIGN.iter().any(|f| doc.text(t.span).eq_ignore_ascii_case(f)))
+                .filter(|t| t.kind == TokenKind::Word && foreign_word(doc.text(t.span)))
                 .count();
             if foreign < 2 {
                 return;
@@ -332,6 +358,11 @@ mod tests {
             assert!(english_word(w), "{w}");
             assert!(english_word(&w.to_uppercase()), "{w}");
         }
+        for w in FOREIGN {
+            assert!(foreign_word(w), "{w}");
+            assert!(foreign_word(&w.to_ascii_uppercase()), "{w}");
+        }
+        assert!(!foreign_word("the") && !foreign_word("dès") && !foreign_word("nichts"));
         for w in ["a", "then", "ther", "der", "theirs", "la", "shoulda", "th\0", "the\0"] {
             assert!(!english_word(w), "{w}");
         }
