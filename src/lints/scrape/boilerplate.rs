@@ -543,14 +543,20 @@ fn copyright_line(raw: &str) -> bool {
 fn link_like(raw: &str) -> bool {
     let t = raw.trim();
     let seps = [" | ", " > ", " » ", " › ", " / ", " • "];
-    let count: usize = seps.iter().map(|s| t.matches(s).count()).sum();
+    // Every separator holds '|', '>', '/' or a character led by 0xC2 ('»')
+    // or 0xE2 ('›', '•').
+    let count: usize = if t.bytes().any(|b| matches!(b, b'|' | b'>' | b'/' | 0xC2 | 0xE2)) {
+        seps.iter().map(|s| t.matches(s).count()).sum()
+    } else {
+        0
+    };
     if count >= 2 {
         // Every item short.
         let items = t.split(['|', '>', '»', '›', '/', '•']);
         return items.map(|s| s.split_whitespace().count()).all(|w| (1..=4).contains(&w));
     }
-    let words = t.split_whitespace().count();
-    words <= 6 && (t.ends_with(['»', '›', '→']) || t.ends_with(">>") || t.starts_with(['«', '‹', '←']) || t.starts_with("<<"))
+    (t.ends_with(['»', '›', '→']) || t.ends_with(">>") || t.starts_with(['«', '‹', '←']) || t.starts_with("<<"))
+        && t.split_whitespace().count() <= 6
 }
 
 /// An image credit: a whole line ("Photo: Jane Doe / Agency"), a credit after
