@@ -200,11 +200,9 @@ impl NameTable {
                         continue;
                     }
                     let w = strip_possessive(raw).0;
-                    if w.bytes().any(|c| c.is_ascii_uppercase() || !c.is_ascii()) {
-                        if w.chars().any(char::is_uppercase) {
-                            with_lower(w, |l| t.lower_words.insert(word_hash(l)));
-                            continue;
-                        }
+                    if w.bytes().any(|c| c.is_ascii_uppercase() || !c.is_ascii()) && w.chars().any(char::is_uppercase) {
+                        with_lower(w, |l| t.lower_words.insert(word_hash(l)));
+                        continue;
                     }
                     t.lower_words.insert(word_hash(w));
                     continue;
