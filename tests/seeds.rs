@@ -19,7 +19,13 @@ fn run(args: &[&str]) -> String {
 
 #[test]
 fn seeds_concise() {
-    insta::assert_snapshot!(run(&["--format", "concise", "--select", "repeated-word,glued-words,space-before-hyphen", "fixtures/seeds"]));
+    insta::assert_snapshot!(run(&[
+        "--format",
+        "concise",
+        "--select",
+        "repeated-word,glued-words,space-before-hyphen",
+        "fixtures/seeds"
+    ]));
 }
 
 #[test]
