@@ -269,12 +269,18 @@ impl Lint for Mojibake {
 impl Mojibake {
     fn mis_decoded(&self, doc: &Document, cx: &mut Ctx) {
         let prose = doc.prose.as_str();
-        let mut iter = prose.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        // Candidates are U+00C2..U+00F4, all encoded with the lead byte 0xC3.
+        let bytes = prose.as_bytes();
+        let mut pos = 0;
+        while let Some(off) = bytes.get(pos..).and_then(|r| r.iter().position(|&b| b == 0xC3)) {
+            let i = pos + off;
+            pos = i + 1;
+            let Some(rest) = prose.get(i..) else { continue };
+            let Some(c) = rest.chars().next() else { continue };
+            pos = i + c.len_utf8();
             if !('\u{c2}'..='\u{f4}').contains(&c) {
                 continue;
             }
-            let Some(rest) = prose.get(i..) else { continue };
             // Extend over adjacent sequences ("Ã¼Ã¶").
             let mut end = 0;
             while let Some((len, _)) = rest.get(end..).and_then(sequence) {
@@ -287,7 +293,7 @@ impl Mojibake {
                     cx.report(span, "mis-decoded text 'â€': probably a closing quotation mark")
                         .replace("\u{201d}", Applicability::Unsafe)
                         .help("the text was UTF-8 read as Windows-1252; re-read it as UTF-8");
-                    iter.next();
+                    pos = i + "â€".len();
                 }
                 continue;
             }
@@ -310,9 +316,7 @@ impl Mojibake {
             cx.report(span, msg)
                 .replace(repaired, Applicability::Safe)
                 .help("the text was UTF-8 read as Latin-1 or Windows-1252; re-read it as UTF-8");
-            while iter.peek().is_some_and(|&(j, _)| j < i + end) {
-                iter.next();
-            }
+            pos = pos.max(i + end);
         }
     }
 
