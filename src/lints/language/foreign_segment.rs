@@ -30,7 +30,7 @@ declare_lint! {
     /// a headline; (2) in a Latin-script document, a run of at least eight
     /// letters of a non-Latin script (Han, kana, Hangul) or at least twelve
     /// of another (Cyrillic, Arabic, Greek), unless it is in parentheses
-    /// after a romanized name ("Kim Jong Un (김정은)") or a short quotation;
+    /// after a romanized name ("Moon Jae-in (문재인)") or a short quotation;
     /// (3) in an English block, a run of eight or more words without any
     /// common English function word that whatlang reliably assigns to
     /// another language. Short foreign phrases, names and titles are not
@@ -396,7 +396,7 @@ mod tests {
     #[test]
     fn leaves_names_quotes_and_titles() {
         for t in [
-            format!("{EN}North Korean leader Kim Jong Un (김정은) arrived on Tuesday by train.\n"),
+            format!("{EN}South Korean president Moon Jae-in (문재인) arrived on Tuesday by train.\n"),
             format!("{EN}The slogan \"Wir schaffen das\" became famous in 2015, she said.\n"),
             format!("{EN}Myanmar, Iranian, Cuban, Indonesian, Malaysian, and Vietnamese leaders are also attending.\n"),
             format!("{EN}He quoted the motto \"liberté, égalité, fraternité\" in his speech.\n"),

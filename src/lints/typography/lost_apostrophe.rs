@@ -13,20 +13,21 @@ use super::{is_capitalised, next_word, prev_word};
 declare_lint! {
     /// ## What it does
     ///
-    /// Flags a possessive or a contraction that lost its apostrophe ("Kims
-    /// Train", "Russias news agency", "in Kims for the first time", "leaders
-    /// Wholl join", "they didnt say"), and a possessive apostrophe put after
-    /// the "s" of a singular name ("Kims' presence" for "Kim's presence").
+    /// Flags a possessive or a contraction that lost its apostrophe ("Rutos
+    /// Motorcade", "Kenyas news agency", "in Rutos for the first time",
+    /// "leaders Wholl join", "they didnt say"), and a possessive apostrophe
+    /// put after the "s" of a singular name ("Rutos' presence" for "Ruto's
+    /// presence").
     ///
     /// ## Why is this bad?
     ///
     /// Machine translation and careless text pipelines drop apostrophes. The
-    /// result reads as a typo or, worse, as a plural ("the Kims").
+    /// result reads as a typo or, worse, as a plural ("the Rutos").
     ///
     /// ## Example
     ///
     /// ```text
-    /// Kim left on Monday. Kims train entered China early on Tuesday.
+    /// Ruto left on Monday. Rutos motorcade entered Uganda early on Tuesday.
     /// ```
     ///
     /// Use instead: `Kim's train`.
@@ -37,7 +38,7 @@ declare_lint! {
     /// the "s" stands alone elsewhere in the document, the form with the "s"
     /// is not a word of the shared English word list (pack `english-words`,
     /// a commonness threshold, not mere membership) and no occurrence reads
-    /// as a plural ("the Kims", "two Koreas", "Houthis said"). A name whose
+    /// as a plural ("the Nehrus", "two Koreas", "Houthis said"). A name whose
     /// "s" form is also a common word ("Trumps", "Shells") is never flagged,
     /// and neither are plural names of peoples (pack `apostrophes`).
     /// Contractions come from a closed list of forms that cannot be words
@@ -95,7 +96,7 @@ impl LostApostrophe {
     }
 }
 
-/// Words before a plural: "the Kims", "two Koreas", "both Gandhis".
+/// Words before a plural: "the Nehrus", "two Koreas", "both Gandhis".
 const DETERMINERS: &[&str] = &[
     "the",
     "two",
@@ -198,7 +199,7 @@ const BASE_VERBS: &[&str] = &[
 struct Candidate {
     /// Token index.
     tok: usize,
-    /// "Kims'": an apostrophe follows.
+    /// "Rutos'": an apostrophe follows.
     trailing: Option<Span>,
 }
 
@@ -231,7 +232,7 @@ impl Lint for LostApostrophe {
                     .get(i + 1)
                     .filter(|n| n.kind == TokenKind::Punct && matches!(doc.text(n.span), "'" | "\u{2019}"))
                     .map(|n| n.span)
-                    // "Kims' presence": the apostrophe is followed by a space.
+                    // "Rutos' presence": the apostrophe is followed by a space.
                     .filter(|_| toks.get(i + 2).is_some_and(|n| n.kind == TokenKind::Space));
                 if !self.words.known(w, REAL_WORD_CLASS) {
                     candidates.push(Candidate { tok: i, trailing });
@@ -433,17 +434,17 @@ mod tests {
         crate::lint::testing::build_builtin(LostApostrophe::build)
     }
 
-    const SEED: &str = "Kim left Pyongyang on Monday. Kim met officials.\n\nThe intelligence service said Kims Train entered China. \
-It takes place in Kims for the first time. Kims Travel has marked his first visit. Some experts say that Kims' presence matters. \
-The talks collapsed from Kims earlier Diplomacy. Russia agreed. The aide told Russias Tass that a meeting was under study. \
-Kim and Putin are among The 26 world leaders Wholl join the parade.";
+    const SEED: &str = "Ruto left Nairobi on Monday. Ruto met officials.\n\nThe security service said Rutos Motorcade entered Uganda. \
+It takes place in Rutos for the first time. Rutos Travel has marked his first visit. Some experts say that Rutos' presence matters. \
+The talks collapsed from Rutos earlier Diplomacy. Kenya agreed. The aide told Kenyas Standard that a meeting was under study. \
+Ruto and Lula are among The 26 world leaders Wholl join the summit.";
 
     #[test]
     fn flags_seed_shapes() {
         let l = lint();
         assert_eq!(
             flagged(l.as_ref(), SEED),
-            vec!["Wholl", "Kims", "Kims", "Kims", "Kims'", "Kims", "Russias"]
+            vec!["Wholl", "Rutos", "Rutos", "Rutos", "Rutos'", "Rutos", "Kenyas"]
         );
     }
 
@@ -477,7 +478,7 @@ Pakistan agreed. Pakistans foreign minister spoke to the editor of Pakistans Dai
             "Its hell, she said. Well, the shell hit a wed couple. Shell said its Shells were fine.",
             "Trump spoke. Trumps tariffs were discussed.",
             "Houthi fighters attacked. Houthis fired missiles at ships.",
-            "Kim spoke. The Kims have ruled since 1948. Kims are a dynasty.",
+            "Nehru spoke. The Nehrus have ruled for decades. Nehrus are a dynasty.",
             "Tesla sold cars. It sold 10,000 Teslas in May.",
             "Reuters reported it. Evan spoke to Evans about Adams.",
             "As was his wont, he left early. They are wont to complain. The cant of politics.",

@@ -13,7 +13,7 @@ declare_lint! {
     /// ## What it does
     ///
     /// Flags a common word capitalised in the middle of a sentence: "the
-    /// Chinese president Xi Jinping To monitor the parade", "troops to
+    /// Brazilian president Lula da Silva To monitor the summit", "troops to
     /// Support the war", "moreover Thousands of workers", "during His 14
     /// year old rule".
     ///
@@ -540,10 +540,10 @@ mod tests {
     #[test]
     fn flags_seed_shapes() {
         let l = lint();
-        let text = "Leaders will join the Chinese president Xi Jinping To monitor the massive military parade in the capital. \
+        let text = "Leaders will join the Brazilian president Lula da Silva To monitor the massive climate summit in the capital. \
 It is the first such event during His 14 year old rule, officials said. \
 The country has provided troops to Support the war against its neighbour in exchange for aid. \
-Officials agreed to send moreover Thousands of workers and deminers In the Kursk region, an official said.";
+Officials agreed to send moreover Thousands of workers and engineers In the Donbas region, an official said.";
         assert_eq!(flagged(l.as_ref(), text), vec!["To", "His", "Support", "Thousands", "In"]);
         assert_eq!(
             fixed(l.as_ref(), "The minister said he would travel To attend the talks."),

@@ -8,7 +8,7 @@ declare_lint! {
     ///
     /// Flags double quotation marks that do not pair within a paragraph: an
     /// opening mark where a closing one belongs ("a summit “was being
-    /// considered. “Xi and Putin ..."), a closing mark with no opening one,
+    /// considered. “Lula and Modi ..."), a closing mark with no opening one,
     /// and a quotation that is never closed. Straight (") and curly (“ ”)
     /// marks are both checked. A second rule, `mixed-quote-style` (info),
     /// reports a document that mixes straight and curly double quotes.
@@ -285,8 +285,8 @@ mod tests {
     #[test]
     fn flags_unbalanced_marks() {
         let l = UnbalancedQuotes;
-        let seed = "Ushakov told the agency that a summit \u{201c}was being considered. \u{201c}Xi and Putin, in contrast, \
-            reaffirmed it, with Xi declaring that Putin was his \u{201c}old friend\u{201d} and Putin calling him a \u{201c}dear friend.\u{201d}";
+        let seed = "An aide told the agency that a summit \u{201c}was being considered. \u{201c}Lula and Modi, in contrast, \
+            reaffirmed it, with Lula declaring that Modi was his \u{201c}old friend\u{201d} and Modi calling him a \u{201c}dear friend.\u{201d}";
         assert_eq!(flagged(&l, seed), vec!["\u{201c}"]);
         assert_eq!(flagged(&l, "He said it was \u{201c}over. Then he left."), vec!["\u{201c}"]);
         assert_eq!(flagged(&l, "He said it was over.\u{201d} Then he left."), vec!["\u{201d}"]);
