@@ -908,7 +908,7 @@ pub fn is_syllable(w: &str) -> bool {
     )
 }
 
-/// Whether a folded word is one or two romanised syllables ("jinping").
+/// Whether a folded word is one or two romanised syllables ("xiaoping").
 pub fn is_one_or_two_syllables(w: &str) -> bool {
     is_syllable(w) || (1..w.len()).any(|i| w.is_char_boundary(i) && is_syllable(&w[..i]) && is_syllable(&w[i..]))
 }
