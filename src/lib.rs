@@ -25,6 +25,14 @@ pub use finding::{Finding, Severity};
 
 /// Lint one text with the default configuration (no config file): a
 /// convenience for tests and embedding.
+///
+/// ```
+/// let run = artlint::check_str("story.txt", "The ferry left the the harbour.\n");
+/// let lints: Vec<&str> = run.findings.iter().map(|f| &*f.lint).collect();
+/// assert_eq!(lints, ["repeated-word"]);
+/// let start = run.findings[0].span.start;
+/// assert_eq!(&run.docs[0].source.text[start..start + 7], "the the");
+/// ```
 pub fn check_str(path: &str, text: &str) -> engine::Run {
     let input = engine::Input {
         path: path.to_string(),
