@@ -190,7 +190,7 @@ pub fn lint_document(doc: &Document, reg: &Registry) -> Vec<Finding> {
             continue;
         }
         let mut cx = Ctx::new(doc.id, &runner.names, &enabled);
-        runner.lint.check(doc, &mut cx);
+        crate::timings::time(&runner.names[0], || runner.lint.check(doc, &mut cx));
         out.extend(cx.into_findings());
     }
     out
@@ -226,7 +226,13 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
         .enumerate()
         .map(|(id, input)| {
             let reg = regs[doc_registry[id]].as_ref().expect("registry resolved above");
-            let doc = Document::parse(id, SourceFile::new(input.path, input.text, input.kind), reg.lang);
+            let doc = crate::timings::time("(parse)", || {
+                Document::parse(id, SourceFile::new(input.path, input.text, input.kind), reg.lang)
+            });
+            if crate::timings::enabled() {
+                crate::timings::time("(sentences)", || doc.sentences().len());
+                crate::timings::time("(names)", || doc.names().mentions.len());
+            }
             let findings = lint_document(&doc, reg);
             (doc, findings)
         })
@@ -265,7 +271,9 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
                 .map(|&i| group.iter().any(|d| policies[d.id].as_ref().is_some_and(|p| p.enabled[i])))
                 .collect();
             let mut cx = Ctx::new(0, &runner.names, &enabled);
-            runner.lint.check_corpus(&group, &mut cx);
+            crate::timings::time(&format!("{} (corpus)", runner.names[0]), || {
+                runner.lint.check_corpus(&group, &mut cx)
+            });
             findings.extend(cx.into_findings());
         }
     }

@@ -19,6 +19,7 @@ pub mod registry;
 pub mod render;
 pub mod source;
 pub mod suppress;
+pub mod timings;
 pub mod walk;
 
 pub use finding::{Finding, Severity};

@@ -1,7 +1,11 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    artlint_cli::main()
+    let code = artlint_cli::main();
+    if let Some(t) = artlint::timings::report() {
+        eprint!("{t}");
+    }
+    code
 }
 
 #[path = "cli.rs"]
