@@ -10,3 +10,6 @@ fn main() -> ExitCode {
 
 #[path = "cli.rs"]
 mod artlint_cli;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -11,6 +11,7 @@ mod markdown;
 pub mod names;
 mod plain;
 mod quotes;
+mod sentence_breaks;
 mod tokens;
 
 use std::ops::Range;
@@ -185,8 +186,17 @@ impl Document {
     pub fn sentences(&self) -> &[Sentence] {
         self.sentences.get_or_init(|| {
             let mut out = Vec::new();
+            let mut scratch = Vec::new();
             for (i, b) in self.blocks.iter().enumerate() {
-                tokens::sentences(&self.prose, b.span, i, &self.tokens[b.tokens.clone()], b.tokens.start, &mut out);
+                tokens::sentences(
+                    &self.prose,
+                    b.span,
+                    i,
+                    &self.tokens[b.tokens.clone()],
+                    b.tokens.start,
+                    &mut out,
+                    &mut scratch,
+                );
             }
             out
         })
