@@ -13,14 +13,19 @@ pub struct Quote {
 
 pub(crate) fn find(prose: &str, span: Span, block: usize, out: &mut Vec<Quote>) {
     let text = &prose[span.range()];
-    if !text.contains(['"', '\u{201c}', '\u{201d}']) {
-        return;
-    }
+    // U+201C and U+201D are E2 80 9C and E2 80 9D in UTF-8.
+    let bytes = text.as_bytes();
     let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let at = span.start + i;
-        match c {
-            '\u{201c}' => {
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(k) = bytes[i..].iter().position(|&b| b == b'"' || b == 0xe2) else {
+            break;
+        };
+        let at = span.start + i + k;
+        let rest = &bytes[i + k..];
+        i += k + 1;
+        match rest {
+            [0xe2, 0x80, 0x9c, ..] => {
                 if let Some(o) = open.take() {
                     out.push(Quote {
                         span: Span::new(o, at),
@@ -30,16 +35,16 @@ pub(crate) fn find(prose: &str, span: Span, block: usize, out: &mut Vec<Quote>) 
                 }
                 open = Some(at);
             }
-            '\u{201d}' => {
+            [0xe2, 0x80, 0x9d, ..] => {
                 if let Some(o) = open.take() {
                     out.push(Quote {
-                        span: Span::new(o, at + c.len_utf8()),
+                        span: Span::new(o, at + 3),
                         block,
                         closed: true,
                     });
                 }
             }
-            '"' => match open.take() {
+            [b'"', ..] => match open.take() {
                 Some(o) => out.push(Quote {
                     span: Span::new(o, at + 1),
                     block,
