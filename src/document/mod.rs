@@ -232,8 +232,8 @@ impl Document {
 
     /// Keep a value for the corpus phase. Lints with a corpus phase store
     /// what it needs here during `check`: after the per-document phase the
-    /// engine frees the tokens, prose view, sentences, name table and memos
-    /// of every document (see [`Document::release`]), and keeps these.
+    /// engine frees the tokens, prose view, sentences and memos of every
+    /// document (see [`Document::release`]), and keeps these.
     pub fn keep<T: std::any::Any + Send + Sync>(&self, value: T) {
         let id = std::any::TypeId::of::<T>();
         if let Ok(mut k) = self.kept.lock() {
@@ -250,16 +250,18 @@ impl Document {
     }
 
     /// Free what only the per-document phase reads: tokens, the prose view,
-    /// quotes, sentences, the name table and memos. Blocks (with empty
-    /// token ranges), comments, the source and kept values stay, which is
-    /// all that the corpus phase, suppressions and rendering read. Retaining
-    /// whole documents costs about 30 bytes per byte of input.
+    /// quotes, sentences and memos. Blocks (with empty token ranges),
+    /// comments, the source, the name table if it was built, and kept values
+    /// stay, which is all that the corpus phase, suppressions and rendering
+    /// read. Retaining whole documents costs about 30 bytes per byte of input.
+    ///
+    /// A lint with a corpus phase must build in `check` whatever its corpus
+    /// phase reads (call [`Document::names`], or [`Document::keep`] a summary).
     pub fn release(&mut self) {
         self.tokens = Vec::new();
         self.prose = String::new();
         self.quotes = Vec::new();
         self.sentences = OnceLock::new();
-        self.names = OnceLock::new();
         if let Ok(m) = self.memo.get_mut() {
             *m = Vec::new();
         }
@@ -274,6 +276,8 @@ impl Document {
         self.released
     }
 
+    /// The name table (computed once, on first use; empty if first asked
+    /// for after [`Document::release`]).
     pub fn names(&self) -> &names::NameTable {
         self.names.get_or_init(|| names::NameTable::build(self))
     }
