@@ -1,7 +1,7 @@
 //! The document's name table: capitalised name chains ("mentions") grouped
 //! into entities. Built once per document on first use (`Document::names()`)
 //! and shared by every lint that reasons about names (`mangled-name`,
-//! `name-variant`, pronoun lints).
+//! `name-variant`).
 //!
 //! ## How mentions are found
 //!
@@ -31,7 +31,15 @@
 //! form is the most frequent surface form (ties: the one written first).
 //! A one-word mention also records, in `refers_to`, the multi-word entity it
 //! most likely shortens (the last one mentioned before it whose first or last
-//! word it is, else the first one after).
+//! word it is, else the first one after). Entities are grouped on first use
+//! ([`NameTable::entities`]): the name lints read mentions only.
+//!
+//! ## Storage
+//!
+//! Forms, fold keys, part spans and piece boundaries of all mentions live in
+//! a few shared buffers of the table (no allocation per mention); read them
+//! through [`NameTable::form`], [`NameTable::key`], [`NameTable::parts`] and
+//! [`NameTable::piece_keys`].
 
 use std::sync::OnceLock;
 
@@ -40,21 +48,49 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::{Block, Document, TokenKind};
 use crate::source::Span;
 
-/// One occurrence of a name.
+/// A byte or index range into one of the table's buffers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Slot {
+    start: u32,
+    end: u32,
+}
+
+impl Slot {
+    fn new(start: usize, end: usize) -> Slot {
+        Slot {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
+        }
+    }
+
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    fn len(self) -> usize {
+        self.end.saturating_sub(self.start) as usize
+    }
+}
+
+/// One occurrence of a name. Its form, key, parts and pieces are read through
+/// the table ([`NameTable::form`] and friends).
 #[derive(Clone, Debug)]
 pub struct Mention {
     /// The name itself: title, sentence opener and possessive excluded.
     pub span: Span,
-    /// Space-separated parts (a hyphenated part such as "Geun-hye" is one part).
-    pub parts: Vec<Span>,
-    /// The parts joined by single spaces (original spelling).
-    pub form: String,
-    /// Fold key: lowercase, diacritics removed, only letters and digits.
-    pub key: String,
-    /// End offsets in `key` of the folded pieces (the key is their concatenation).
-    piece_ends: Vec<u32>,
-    /// Index into `NameTable::entities`.
-    pub entity: usize,
+    /// Space-separated parts (a hyphenated part such as "Geun-hye" is one
+    /// part): range of `NameTable::part_spans`.
+    parts: Slot,
+    /// The parts joined by single spaces (original spelling): range of `NameTable::strings`.
+    form: Slot,
+    /// Fold key (lowercase, diacritics removed, only letters and digits):
+    /// range of `NameTable::strings`.
+    key: Slot,
+    /// Range of `NameTable::piece_ends`: end offsets in `strings` of the
+    /// folded pieces (the key is their concatenation).
+    pieces: Slot,
+    /// Text of the title (range of `NameTable::strings`; empty without one).
+    title_text: Slot,
     /// Title or honorific before the name ("President", "Minister of Foreign
     /// Affairs", a lowercase "leader").
     pub title: Option<Span>,
@@ -67,62 +103,29 @@ pub struct Mention {
     pub all_caps: bool,
     /// An ALL-CAPS chain opening a block ("NAIROBI (Reuters)").
     pub dateline: bool,
+    /// Some part is a hyphen compound of capitalised pieces
+    /// ("Austria-Hungary", "Boutros-Ghali").
+    compound: bool,
     pub block: usize,
     /// The next token after one space is a lowercase word.
     pub next_lower: bool,
-    /// For a one-part mention: the multi-part entity it shortens.
-    pub refers_to: Option<usize>,
 }
 
 impl Mention {
-    /// Fold keys of the pieces: the parts split at hyphens ("Park Geun-hye" ->
-    /// park, geun, hye).
-    pub fn pieces(&self) -> Vec<String> {
-        self.piece_keys().map(str::to_string).collect()
+    /// Number of parts.
+    pub fn part_count(&self) -> usize {
+        self.parts.len()
     }
 
-    /// Fold keys of the pieces, borrowed from `key` (no allocation).
-    pub fn piece_keys(&self) -> impl Iterator<Item = &str> + '_ {
-        let mut start = 0usize;
-        self.piece_ends.iter().map(move |&e| {
-            let s = self.key.get(start..e as usize).unwrap_or("");
-            start = e as usize;
-            s
-        })
-    }
-
-    /// Number of pieces.
+    /// Number of pieces (the parts split at hyphens).
     pub fn piece_count(&self) -> usize {
-        self.piece_ends.len()
-    }
-
-    /// Spans of the pieces (the parts split at hyphens), in order.
-    pub fn piece_spans(&self, text: &str) -> Vec<Span> {
-        let mut out = Vec::new();
-        for p in &self.parts {
-            let Some(s) = text.get(p.range()) else { continue };
-            let mut start = 0;
-            for (i, c) in s.char_indices() {
-                if matches!(c, '-' | '\u{2010}' | '\u{2011}') {
-                    if i > start {
-                        out.push(Span::new(p.start + start, p.start + i));
-                    }
-                    start = i + c.len_utf8();
-                }
-            }
-            if s.len() > start {
-                out.push(Span::new(p.start + start, p.end));
-            }
-        }
-        out
+        self.pieces.len()
     }
 
     /// Whether some part is a hyphen compound of capitalised pieces
     /// ("Austria-Hungary", "Boutros-Ghali").
     pub fn has_compound(&self) -> bool {
-        self.form
-            .split(' ')
-            .any(|p| p.contains('-') && p.split('-').filter(|x| is_capitalised(x)).count() >= 2)
+        self.compound
     }
 }
 
@@ -144,26 +147,119 @@ pub struct Entity {
     pub parts: usize,
 }
 
+/// The entities of a table (built on first use).
+#[derive(Clone, Debug, Default)]
+struct Entities {
+    list: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+    /// Per mention: its entity.
+    of_mention: Vec<usize>,
+    /// Per mention: for a one-part mention, the multi-part entity it shortens.
+    refers_to: Vec<Option<usize>>,
+}
+
 /// All names of a document.
 #[derive(Clone, Debug, Default)]
 pub struct NameTable {
     /// In document order.
     pub mentions: Vec<Mention>,
-    pub entities: Vec<Entity>,
-    by_key: HashMap<String, usize>,
+    /// Forms, keys and titles of the mentions.
+    strings: String,
+    /// Part spans of the mentions.
+    part_spans: Vec<Span>,
+    /// Piece boundaries (end offsets into `strings`).
+    piece_ends: Vec<u32>,
     /// FxHash hashes of the lowercase words of running text (evidence for
     /// "common word").
     lower_words: HashSet<u64>,
+    entities: OnceLock<Entities>,
 }
 
 impl NameTable {
+    /// The form of a mention: its parts joined by single spaces (original spelling).
+    pub fn form(&self, m: &Mention) -> &str {
+        self.strings.get(m.form.range()).unwrap_or("")
+    }
+
+    /// The fold key of a mention: lowercase, diacritics removed, only letters and digits.
+    pub fn key(&self, m: &Mention) -> &str {
+        self.strings.get(m.key.range()).unwrap_or("")
+    }
+
+    /// Space-separated parts of a mention (a hyphenated part such as "Geun-hye" is one part).
+    pub fn parts(&self, m: &Mention) -> &[Span] {
+        self.part_spans.get(m.parts.range()).unwrap_or(&[])
+    }
+
+    /// Fold keys of the pieces of a mention: the parts split at hyphens
+    /// ("Park Geun-hye" -> park, geun, hye). Borrowed, no allocation.
+    pub fn piece_keys<'t>(&'t self, m: &Mention) -> impl DoubleEndedIterator<Item = &'t str> + ExactSizeIterator + Clone + 't {
+        let ends = self.piece_ends.get(m.pieces.range()).unwrap_or(&[]);
+        let key_start = m.key.start;
+        let strings = self.strings.as_str();
+        (0..ends.len()).map(move |i| {
+            let start = if i == 0 { key_start } else { ends[i - 1] };
+            strings.get(start as usize..ends[i] as usize).unwrap_or("")
+        })
+    }
+
+    /// The i-th piece key of a mention.
+    pub fn piece_key(&self, m: &Mention, i: usize) -> Option<&str> {
+        let ends = self.piece_ends.get(m.pieces.range())?;
+        let end = *ends.get(i)?;
+        let start = if i == 0 { m.key.start } else { *ends.get(i - 1)? };
+        self.strings.get(start as usize..end as usize)
+    }
+
+    /// Fold keys of the pieces (owned).
+    pub fn pieces(&self, m: &Mention) -> Vec<String> {
+        self.piece_keys(m).map(str::to_string).collect()
+    }
+
+    /// Spans of the pieces (the parts split at hyphens), in order.
+    pub fn piece_spans(&self, m: &Mention, text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        for p in self.parts(m) {
+            let Some(s) = text.get(p.range()) else { continue };
+            let mut start = 0;
+            for (i, c) in s.char_indices() {
+                if matches!(c, '-' | '\u{2010}' | '\u{2011}') {
+                    if i > start {
+                        out.push(Span::new(p.start + start, p.start + i));
+                    }
+                    start = i + c.len_utf8();
+                }
+            }
+            if s.len() > start {
+                out.push(Span::new(p.start + start, p.end));
+            }
+        }
+        out
+    }
+
+    /// The entities of the document (grouped on first use).
+    pub fn entities(&self) -> &[Entity] {
+        &self.grouped().list
+    }
+
     /// The entity with this fold key.
     pub fn entity(&self, key: &str) -> Option<&Entity> {
-        self.by_key.get(key).and_then(|&i| self.entities.get(i))
+        let g = self.grouped();
+        g.by_key.get(key).and_then(|&i| g.list.get(i))
     }
 
     pub fn entity_index(&self, key: &str) -> Option<usize> {
-        self.by_key.get(key).copied()
+        self.grouped().by_key.get(key).copied()
+    }
+
+    /// The entity of a mention (index into [`NameTable::entities`]).
+    pub fn entity_of(&self, mention: usize) -> Option<usize> {
+        self.grouped().of_mention.get(mention).copied()
+    }
+
+    /// For a one-part mention: the multi-part entity it shortens.
+    pub fn refers_to(&self, mention: usize) -> Option<usize> {
+        self.grouped().refers_to.get(mention).copied().flatten()
     }
 
     /// Whether the document writes this word in lowercase in running text
@@ -175,8 +271,8 @@ impl NameTable {
     /// The entity a mention stands for: its own, or for a one-word short
     /// form ("Park") the full name it shortens.
     pub fn resolve(&self, mention: usize) -> Option<usize> {
-        let m = self.mentions.get(mention)?;
-        Some(m.refers_to.unwrap_or(m.entity))
+        let g = self.grouped();
+        g.refers_to.get(mention).copied().flatten().or_else(|| g.of_mention.get(mention).copied())
     }
 
     /// Build the table of a document.
@@ -185,83 +281,81 @@ impl NameTable {
         // Pass 0: lowercase words and capitalised words (for the
         // lost-apostrophe possessive test).
         let mut capitals: HashSet<u64> = HashSet::default();
-        // Capitalised words: an upper bound on the number of mentions.
-        let mut n_caps = 0usize;
+        t.lower_words.reserve(doc.word_count / 2);
         for b in &doc.blocks {
             for tok in doc.block_tokens(b) {
                 if tok.kind != TokenKind::Word {
                     continue;
                 }
-                let raw = &doc.prose[tok.span.range()];
+                let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
                 let first = raw.as_bytes().first().copied().unwrap_or(0);
                 if first.is_ascii_lowercase() {
                     // Lowercase ASCII start: never a capital.
-                    if b.title_case {
-                        continue;
+                    if !b.title_case {
+                        t.lower_words.insert(lower_hash(strip_possessive(raw).0));
                     }
+                } else if first.is_ascii_uppercase() {
+                    capitals.insert(word_hash(strip_possessive(raw).0));
+                } else if first >= 0x80 {
                     let w = strip_possessive(raw).0;
-                    if w.bytes().any(|c| c.is_ascii_uppercase() || !c.is_ascii()) && w.chars().any(char::is_uppercase) {
-                        with_lower(w, |l| t.lower_words.insert(word_hash(l)));
-                        continue;
-                    }
-                    t.lower_words.insert(word_hash(w));
-                    continue;
-                }
-                let w = strip_possessive(raw).0;
-                match w.chars().next() {
-                    Some(c) if c.is_lowercase() && !b.title_case => {
-                        if w.chars().any(char::is_uppercase) {
-                            with_lower(w, |l| t.lower_words.insert(word_hash(l)));
-                        } else {
-                            t.lower_words.insert(word_hash(w));
+                    match w.chars().next() {
+                        Some(c) if c.is_lowercase() && !b.title_case => {
+                            t.lower_words.insert(lower_hash(w));
                         }
+                        Some(c) if c.is_uppercase() => {
+                            capitals.insert(word_hash(w));
+                        }
+                        _ => {}
                     }
-                    Some(c) if c.is_uppercase() => {
-                        n_caps += 1;
-                        capitals.insert(word_hash(w));
-                    }
-                    _ => {}
                 }
             }
         }
-        t.mentions.reserve(n_caps);
+        let mut parts: Vec<Part> = Vec::new();
         for (bi, b) in doc.blocks.iter().enumerate() {
-            chains(doc, bi, b, &capitals, &mut t);
+            chains(doc, bi, b, &capitals, &mut parts, &mut t);
         }
-        t.group();
-        t.collect_titles(doc);
         t
     }
 
-    fn group(&mut self) {
-        for i in 0..self.mentions.len() {
-            let e = match self.by_key.get(self.mentions[i].key.as_str()) {
+    fn grouped(&self) -> &Entities {
+        self.entities.get_or_init(|| self.group())
+    }
+
+    fn group(&self) -> Entities {
+        let mut g = Entities::default();
+        for (i, m) in self.mentions.iter().enumerate() {
+            let (key, form) = (self.key(m), self.form(m));
+            let e = match g.by_key.get(key) {
                 Some(&e) => e,
                 None => {
-                    let key = self.mentions[i].key.clone();
-                    self.entities.push(Entity {
-                        key: key.clone(),
+                    g.list.push(Entity {
+                        key: key.to_string(),
                         canonical: String::new(),
-                        canonical_span: self.mentions[i].span,
+                        canonical_span: m.span,
                         forms: Vec::new(),
                         mentions: Vec::new(),
                         titles: Vec::new(),
-                        parts: self.mentions[i].parts.len(),
+                        parts: m.part_count(),
                     });
-                    self.by_key.insert(key, self.entities.len() - 1);
-                    self.entities.len() - 1
+                    g.by_key.insert(key.to_string(), g.list.len() - 1);
+                    g.list.len() - 1
                 }
             };
-            self.mentions[i].entity = e;
-            let m = &self.mentions[i];
-            let ent = &mut self.entities[e];
+            g.of_mention.push(e);
+            let ent = &mut g.list[e];
             ent.mentions.push(i);
-            match ent.forms.iter_mut().find(|(f, _)| *f == m.form) {
+            match ent.forms.iter_mut().find(|(f, _)| f == form) {
                 Some((_, n)) => *n += 1,
-                None => ent.forms.push((m.form.clone(), 1)),
+                None => ent.forms.push((form.to_string(), 1)),
+            }
+            if m.title.is_some() {
+                let text = self.strings.get(m.title_text.range()).unwrap_or("");
+                if !ent.titles.iter().any(|t| t == text) {
+                    ent.titles.push(text.to_string());
+                }
             }
         }
-        for ent in &mut self.entities {
+        for ent in &mut g.list {
             let mut best: Option<(&String, usize)> = None;
             for (f, n) in &ent.forms {
                 if best.is_none_or(|(_, bn)| *n > bn) {
@@ -271,26 +365,24 @@ impl NameTable {
             if let Some((f, _)) = best {
                 ent.canonical = f.clone();
             }
-            if let Some(&m) = ent.mentions.iter().find(|&&m| self.mentions[m].form == ent.canonical) {
+            if let Some(&m) = ent.mentions.iter().find(|&&m| self.form(&self.mentions[m]) == ent.canonical) {
                 ent.canonical_span = self.mentions[m].span;
-                ent.parts = self.mentions[m].parts.len();
+                ent.parts = self.mentions[m].part_count();
             }
         }
         // Short forms: the last multi-part entity with this first or last piece.
+        g.refers_to = vec![None; self.mentions.len()];
         let mut last_long: HashMap<&str, usize> = HashMap::default();
         let mut pending: Vec<usize> = Vec::new();
-        let mut refers: Vec<(usize, Option<usize>)> = Vec::new();
-        for i in 0..self.mentions.len() {
-            let m = &self.mentions[i];
-            if m.parts.len() >= 2 && !m.headline {
-                let first = m.piece_keys().next();
-                let last = m.piece_keys().last();
-                for p in [first, last].into_iter().flatten() {
-                    last_long.insert(p, m.entity);
+        for (i, m) in self.mentions.iter().enumerate() {
+            if m.part_count() >= 2 && !m.headline {
+                let mut pk = self.piece_keys(m);
+                for p in [pk.next(), pk.next_back()].into_iter().flatten() {
+                    last_long.insert(p, g.of_mention[i]);
                 }
-            } else if m.parts.len() == 1 {
-                match last_long.get(m.key.as_str()) {
-                    Some(&e) => refers.push((i, Some(e))),
+            } else if m.part_count() == 1 {
+                match last_long.get(self.key(m)) {
+                    Some(&e) => g.refers_to[i] = Some(e),
                     None => pending.push(i),
                 }
             }
@@ -298,35 +390,17 @@ impl NameTable {
         // A short form before any full form: the first full form after it.
         if !pending.is_empty() {
             let mut first_long: HashMap<&str, usize> = HashMap::default();
-            for m in self.mentions.iter().filter(|m| m.parts.len() >= 2 && !m.headline) {
-                let first = m.piece_keys().next();
-                let last = m.piece_keys().last();
-                for p in [first, last].into_iter().flatten() {
-                    first_long.entry(p).or_insert(m.entity);
+            for (i, m) in self.mentions.iter().enumerate().filter(|(_, m)| m.part_count() >= 2 && !m.headline) {
+                let mut pk = self.piece_keys(m);
+                for p in [pk.next(), pk.next_back()].into_iter().flatten() {
+                    first_long.entry(p).or_insert(g.of_mention[i]);
                 }
             }
             for i in pending {
-                refers.push((i, first_long.get(self.mentions[i].key.as_str()).copied()));
+                g.refers_to[i] = first_long.get(self.key(&self.mentions[i])).copied();
             }
         }
-        for (i, e) in refers {
-            self.mentions[i].refers_to = e;
-        }
-    }
-
-    /// Record the titles of each entity (needs the document text).
-    fn collect_titles(&mut self, doc: &Document) {
-        for i in 0..self.mentions.len() {
-            let (e, title) = (self.mentions[i].entity, self.mentions[i].title);
-            if let Some(t) = title {
-                let text = doc.text(t).to_string();
-                if let Some(ent) = self.entities.get_mut(e) {
-                    if !ent.titles.contains(&text) {
-                        ent.titles.push(text);
-                    }
-                }
-            }
-        }
+        g
     }
 }
 
@@ -779,11 +853,20 @@ mod class {
     pub const HYPHEN: u8 = 64;
 }
 
-/// The classes of a word, looked up exactly (the lists are lowercase).
-fn class_of(w: &str) -> u8 {
-    static MAP: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m: HashMap<&'static str, u8> = HashMap::default();
+/// The listed words packed into integers: words of up to 16 bytes by their
+/// bytes (zero-padded) with their length; longer words by string.
+struct ClassMap {
+    short: HashMap<u128, (u8, u8)>,
+    long: Vec<(&'static str, u8)>,
+}
+
+fn class_map() -> &'static ClassMap {
+    static MAP: OnceLock<ClassMap> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = ClassMap {
+            short: HashMap::default(),
+            long: Vec::new(),
+        };
         for (list, c) in [
             (PARTICLES, class::PARTICLE),
             (OFFICE_TITLES, class::OFFICE),
@@ -794,16 +877,63 @@ fn class_of(w: &str) -> u8 {
             (HYPHEN_WORDS, class::HYPHEN),
         ] {
             for w in list {
-                *m.entry(w).or_default() |= c;
+                match pack(w.as_bytes()) {
+                    Some(k) => m.short.entry(k).or_insert((0, w.len() as u8)).0 |= c,
+                    None => match m.long.iter_mut().find(|(x, _)| x == w) {
+                        Some((_, v)) => *v |= c,
+                        None => m.long.push((w, c)),
+                    },
+                }
             }
         }
         m
-    });
-    if w.len() > 17 {
+    })
+}
+
+/// Up to 16 bytes packed into an integer (zero-padded).
+fn pack(b: &[u8]) -> Option<u128> {
+    if b.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u128::from_le_bytes(buf))
+}
+
+/// The classes of a word, looked up exactly (the lists are lowercase ASCII).
+fn class_of(w: &str) -> u8 {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 17 {
         // Longer than any listed word.
         return 0;
     }
-    map.get(w).copied().unwrap_or(0)
+    let map = class_map();
+    match pack(b) {
+        Some(k) => match map.short.get(&k) {
+            Some(&(c, n)) if n as usize == b.len() => c,
+            _ => 0,
+        },
+        None => map.long.iter().find(|(x, _)| *x == w).map_or(0, |(_, c)| *c),
+    }
+}
+
+/// The classes of a word after lowercasing.
+fn lower_class(s: &str) -> u8 {
+    let b = s.as_bytes();
+    if b.is_empty() || (b.len() > 17 && s.is_ascii()) {
+        return 0;
+    }
+    if b.len() <= 16 && s.is_ascii() {
+        let mut buf = [0u8; 16];
+        for (d, c) in buf.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        return match class_map().short.get(&u128::from_le_bytes(buf)) {
+            Some(&(c, n)) if n as usize == b.len() => c,
+            _ => 0,
+        };
+    }
+    with_lower(s, class_of)
 }
 
 /// Run `f` on the lowercase form of `s` (no allocation for short ASCII words).
@@ -826,9 +956,25 @@ fn word_hash(w: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(w)
 }
 
-/// The classes of a word after lowercasing.
-fn lower_class(s: &str) -> u8 {
-    with_lower(s, class_of)
+/// The hash of a word of running text for the lowercase-word set: lowercased
+/// when it has an upper-case letter ("iPhone"), else as written.
+fn lower_hash(w: &str) -> u64 {
+    if w.is_ascii() {
+        if w.bytes().any(|c| c.is_ascii_uppercase()) {
+            return with_lower(w, word_hash);
+        }
+        return word_hash(w);
+    }
+    if w.chars().any(char::is_uppercase) {
+        with_lower(w, word_hash)
+    } else {
+        word_hash(w)
+    }
+}
+
+/// Whether the lowercase form of a word is in the set.
+fn has_lower(set: &HashSet<u64>, w: &str) -> bool {
+    with_lower(w, |l| set.contains(&word_hash(l)))
 }
 
 /// Generational and regnal suffixes ("Jr", "II").
@@ -843,6 +989,9 @@ pub fn is_roman_numeral(w: &str) -> bool {
 
 /// Strip a possessive `'s` / `’s` (or a bare trailing apostrophe).
 pub fn strip_possessive(w: &str) -> (&str, bool) {
+    if !w.ends_with(['s', 'S']) {
+        return (w, false);
+    }
     for suf in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if let Some(s) = w.strip_suffix(suf) {
             if !s.is_empty() {
@@ -854,10 +1003,26 @@ pub fn strip_possessive(w: &str) -> (&str, bool) {
 }
 
 fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 fn is_all_caps(w: &str) -> bool {
+    if w.is_ascii() {
+        let mut letters = 0usize;
+        for c in w.bytes() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            if c.is_ascii_uppercase() {
+                letters += 1;
+            }
+        }
+        return letters >= 2;
+    }
     let mut letters = 0usize;
     for c in w.chars() {
         if c.is_lowercase() {
@@ -872,6 +1037,20 @@ fn is_all_caps(w: &str) -> bool {
 
 /// A piece that can continue a hyphenated name in lowercase ("Geun-hye").
 fn lower_name_piece(w: &str) -> bool {
+    if w.is_ascii() {
+        // ASCII: the fold key is the lowercase letters and digits.
+        if w.len() > 5 {
+            return false;
+        }
+        let mut buf = [0u8; 5];
+        let mut n = 0;
+        for c in w.bytes().filter(u8::is_ascii_alphanumeric) {
+            buf[n] = c.to_ascii_lowercase();
+            n += 1;
+        }
+        let folded = std::str::from_utf8(&buf[..n]).unwrap_or("");
+        return is_syllable(folded) && lower_class(w) & class::HYPHEN == 0;
+    }
     with_lower(w, |lower| {
         lower.len() <= 5 && is_syllable(&fold_key(lower)) && class_of(lower) & class::HYPHEN == 0
     })
@@ -915,16 +1094,16 @@ pub fn is_one_or_two_syllables(w: &str) -> bool {
 
 /// A looser East Asian shape: 2 to 4 pieces, a one-syllable surname of at
 /// most five letters, given-name pieces of one or two syllables ("Li Keqiang").
-pub fn east_asian_like(pieces: &[String]) -> bool {
+pub fn east_asian_like<S: AsRef<str>>(pieces: &[S]) -> bool {
     (2..=4).contains(&pieces.len())
-        && pieces.first().is_some_and(|s| s.len() <= 5 && is_syllable(s))
-        && pieces.iter().skip(1).all(|p| is_one_or_two_syllables(p))
+        && pieces.first().is_some_and(|s| s.as_ref().len() <= 5 && is_syllable(s.as_ref()))
+        && pieces.iter().skip(1).all(|p| is_one_or_two_syllables(p.as_ref()))
 }
 
 /// Whether a name (its folded pieces) has the shape of a surname-first East
 /// Asian name: 2 to 4 pieces, each one romanised syllable, a short surname.
-pub fn east_asian_shape(pieces: &[String]) -> bool {
-    (2..=4).contains(&pieces.len()) && pieces.first().is_some_and(|s| s.len() <= 5) && pieces.iter().all(|p| is_syllable(p))
+pub fn east_asian_shape<S: AsRef<str>>(pieces: &[S]) -> bool {
+    (2..=4).contains(&pieces.len()) && pieces.first().is_some_and(|s| s.as_ref().len() <= 5) && pieces.iter().all(|p| is_syllable(p.as_ref()))
 }
 
 /// Fold key: lowercase, diacritics removed, only letters and digits kept.
@@ -1152,6 +1331,46 @@ struct Part {
     span: Span,
     particle: bool,
     possessive: bool,
+    /// Classes of the part's lowercase text (trailing periods trimmed).
+    cls: u8,
+}
+
+impl Part {
+    fn new(doc: &Document, span: Span, particle: bool, possessive: bool) -> Part {
+        let cls = doc.prose.get(span.range()).map_or(0, |s| lower_class(s.trim_end_matches('.')));
+        Part {
+            span,
+            particle,
+            possessive,
+            cls,
+        }
+    }
+}
+
+/// Whether a block reads as a headline: a heading, a shouted (mostly
+/// all-caps) block, or a headline-like or title-case line without terminal
+/// punctuation.
+fn block_headline(doc: &Document, block: &Block, toks: &[super::Token]) -> bool {
+    if matches!(block.scope, super::Scope::Heading(_)) {
+        return true;
+    }
+    // A block in capitals (a shouted headline) is all headline.
+    let (mut words, mut caps) = (0usize, 0usize);
+    for tk in toks.iter().filter(|tk| tk.kind == TokenKind::Word) {
+        words += 1;
+        let w = doc.prose.get(tk.span.range()).unwrap_or("");
+        // A lowercase ASCII start is never all caps.
+        if !w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && is_all_caps(w) {
+            caps += 1;
+        }
+    }
+    let shouting = words >= 3 && caps * 10 >= words * 6;
+    if shouting {
+        return true;
+    }
+    let raw = doc.prose.get(block.span.range()).unwrap_or("").trim_end();
+    let terminal = raw.ends_with(['.', '!', '?', ';', '"', '\u{201d}', ')']) && !raw.ends_with("..") && !raw.ends_with('\u{2026}');
+    (block.heading_like || block.title_case) && !terminal
 }
 
 /// Words that end a sentence before a capital (so the capital is no evidence).
@@ -1200,7 +1419,7 @@ fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
 }
 
 /// Find the chains of one block and push their mentions.
-fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: &mut NameTable) {
+fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, parts: &mut Vec<Part>, t: &mut NameTable) {
     let toks = doc.block_tokens(block);
     let text = |i: usize| -> &str { toks.get(i).map_or("", |tk| &doc.prose[tk.span.range()]) };
     let kind = |i: usize| toks.get(i).map(|tk| tk.kind);
@@ -1208,22 +1427,10 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: 
     let is_space = |i: usize| kind(i) == Some(TokenKind::Space);
     let cap_word = |i: usize| kind(i) == Some(TokenKind::Word) && is_capitalised(text(i));
 
-    // A block in capitals (a shouted headline) is all headline.
     let first_byte = |tk: &super::Token| doc.prose.as_bytes().get(tk.span.start).copied().unwrap_or(0);
-    let (mut words, mut caps) = (0usize, 0usize);
-    for tk in toks.iter().filter(|tk| tk.kind == TokenKind::Word) {
-        words += 1;
-        // A lowercase ASCII start is never all caps.
-        if !first_byte(tk).is_ascii_lowercase() && is_all_caps(&doc.prose[tk.span.range()]) {
-            caps += 1;
-        }
-    }
-    let shouting = words >= 3 && caps * 10 >= words * 6;
-    let raw = doc.prose[block.span.range()].trim_end();
-    let terminal = raw.ends_with(['.', '!', '?', ';', '"', '\u{201d}', ')']) && !raw.ends_with("..") && !raw.ends_with('\u{2026}');
-    let headline = matches!(block.scope, super::Scope::Heading(_)) || shouting || ((block.heading_like || block.title_case) && !terminal);
+    // Computed for the first mention of the block.
+    let mut headline: Option<bool> = None;
 
-    let mut parts: Vec<Part> = Vec::new();
     let mut i = 0;
     while let Some(tk) = toks.get(i) {
         // Cheap skip: only words start a chain, and a lowercase ASCII word
@@ -1300,11 +1507,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: 
                 }
             }
             let particle = !is_capitalised(&doc.prose[p_start..p_end]) && !is_capitalised(text(j));
-            parts.push(Part {
-                span: Span::new(p_start, p_end),
-                particle,
-                possessive,
-            });
+            parts.push(Part::new(doc, Span::new(p_start, p_end), particle, possessive));
             if possessive {
                 j = next;
                 break;
@@ -1319,16 +1522,9 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: 
             if is_space(next) && kind(next + 1) == Some(TokenKind::Word) && is_space(next + 2) && cap_word(next + 3) && !parts.is_empty() {
                 let w = text(next + 1);
                 let in_title = (w == "of" || w == "for")
-                    && parts.iter().all(|p| {
-                        lower_class(doc.prose[p.span.range()].trim_end_matches('.')) & (class::OFFICE | class::LEADING | class::PORTFOLIO)
-                            != 0
-                    });
+                    && parts.iter().all(|p| p.cls & (class::OFFICE | class::LEADING | class::PORTFOLIO) != 0);
                 if class_of(w) & class::PARTICLE != 0 || in_title {
-                    parts.push(Part {
-                        span: toks[next + 1].span,
-                        particle: true,
-                        possessive: false,
-                    });
+                    parts.push(Part::new(doc, toks[next + 1].span, true, false));
                     j = next + 3;
                     continue;
                 }
@@ -1341,54 +1537,60 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: 
             parts.pop();
         }
         let end_tok = j;
-        push_mention(doc, bi, toks, chain_start, end_tok, &mut parts, headline, t);
+        let cx = ChainCx {
+            doc,
+            bi,
+            block,
+            toks,
+            chain_start,
+            end_tok,
+        };
+        push_mention(&cx, parts, &mut headline, t);
         i = end_tok.max(i + 1);
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_mention(
-    doc: &Document,
+/// Where a chain stands.
+struct ChainCx<'a> {
+    doc: &'a Document,
     bi: usize,
-    toks: &[super::Token],
+    block: &'a Block,
+    toks: &'a [super::Token],
     chain_start: usize,
     end_tok: usize,
-    parts: &mut Vec<Part>,
-    headline: bool,
-    t: &mut NameTable,
-) {
+}
+
+fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, headline: &mut Option<bool>, t: &mut NameTable) {
+    let (doc, toks, chain_start) = (cx.doc, cx.toks, cx.chain_start);
     if parts.is_empty() {
         return;
     }
-    let raw = |p: &Part| doc.prose[p.span.range()].trim_end_matches('.');
-    let cls = |p: &Part| lower_class(raw(p));
+    let prose = |p: &Part| doc.prose.get(p.span.range()).unwrap_or("");
+    let raw = |p: &Part| prose(p).trim_end_matches('.');
     let mut initial = opens_sentence(doc, toks, chain_start);
-    let dateline = chain_start == 0 && parts.iter().all(|p| is_all_caps(&doc.prose[p.span.range()]) || p.particle);
+    let dateline = chain_start == 0 && parts.iter().all(|p| is_all_caps(prose(p)) || p.particle);
 
     // A sentence opener that is a common word is not part of the name.
-    if initial && !parts.is_empty() {
-        let (c, lower) = with_lower(raw(&parts[0]), |w| (class_of(w), t.lower_words.contains(&word_hash(w))));
-        if c & class::OPENER != 0 || (parts.len() >= 2 && lower && c & class::LEADING == 0) {
+    if initial {
+        let c = parts[0].cls;
+        let lower = || has_lower(&t.lower_words, raw(&parts[0]));
+        if c & class::OPENER != 0 || (parts.len() >= 2 && c & class::LEADING == 0 && lower()) {
             parts.remove(0);
             initial = false;
-        } else if parts.len() == 1 && lower {
+        } else if parts.len() == 1 && lower() {
             return;
         }
     }
     // Weekdays, months and stray capitalised function words do not end a
     // name: "Park Geun Hye Tuesday", "Li Keqiang To".
-    while parts.len() >= 2 && parts.last().is_some_and(|p| cls(p) & (class::OPENER | class::CALENDAR) != 0) {
+    while parts.len() >= 2 && parts.last().is_some_and(|p| p.cls & (class::OPENER | class::CALENDAR) != 0) {
         parts.pop();
     }
-    if parts.is_empty() {
-        return;
-    }
     // A lone capitalised common word is a stray capital, not a name.
-    if parts.len() == 1 {
-        let (c, lower) = with_lower(raw(&parts[0]), |w| (class_of(w), t.lower_words.contains(&word_hash(w))));
-        if c & (class::OPENER | class::CALENDAR) != 0 || lower {
-            return;
-        }
+    match parts.as_slice() {
+        [] => return,
+        [p] if p.cls & (class::OPENER | class::CALENDAR) != 0 || has_lower(&t.lower_words, raw(p)) => return,
+        _ => {}
     }
 
     // Titles: modifiers, then office titles and portfolio words
@@ -1397,16 +1599,15 @@ fn push_mention(
     {
         let mut k = 0;
         // Leading titles open the chain.
-        while k < parts.len() && cls(&parts[k]) & class::LEADING != 0 {
+        while k < parts.len() && parts[k].cls & class::LEADING != 0 {
             title_end = Some(k);
             k += 1;
         }
         if title_end.is_none() {
             // Up to three modifiers before an office title.
             let first_office = parts.iter().take(4).position(|p| {
-                with_lower(raw(p), |w| {
-                    class_of(w) & class::OFFICE != 0 || w.split('-').all(|s| class_of(s) & class::OFFICE != 0)
-                })
+                p.cls & class::OFFICE != 0
+                    || (raw(p).contains('-') && with_lower(raw(p), |w| w.split('-').all(|s| class_of(s) & class::OFFICE != 0)))
             });
             if let Some(o) = first_office {
                 title_end = Some(o);
@@ -1415,7 +1616,7 @@ fn push_mention(
         }
         if title_end.is_some() {
             while k < parts.len() {
-                if cls(&parts[k]) & (class::OFFICE | class::PORTFOLIO) != 0 || parts[k].particle {
+                if parts[k].cls & (class::OFFICE | class::PORTFOLIO) != 0 || parts[k].particle {
                     title_end = Some(k);
                     k += 1;
                 } else {
@@ -1426,27 +1627,23 @@ fn push_mention(
     }
     let mut title: Option<Span> = None;
     if let Some(te) = title_end {
-        let rest = &parts[te + 1..];
-        let has_name = rest.iter().any(|p| !p.particle && !is_suffix(&doc.prose[p.span.range()]));
+        let rest = parts.get(te + 1..).unwrap_or(&[]);
+        let has_name = rest.iter().any(|p| !p.particle && !is_suffix(prose(p)));
         if has_name {
             title = Some(Span::new(parts[0].span.start, parts[te].span.end));
             parts.drain(..=te);
             initial = false;
         }
     }
-    while parts
-        .first()
-        .is_some_and(|p| p.particle && !doc.prose[p.span.range()].contains(['-', '\u{2010}']))
-    {
-        parts.remove(0);
-    }
+    let lead = parts.iter().take_while(|p| p.particle && !prose(p).contains(['-', '\u{2010}'])).count();
+    parts.drain(..lead);
     if parts.is_empty() {
         return;
     }
     // A lowercase title just before the chain: "leader Park Geun Hye".
     if title.is_none() && chain_start >= 2 && toks[chain_start - 1].kind == TokenKind::Space {
         let prev = &toks[chain_start - 2];
-        if prev.kind == TokenKind::Word && lower_class(&doc.prose[prev.span.range()]) & class::OFFICE != 0 {
+        if prev.kind == TokenKind::Word && lower_class(doc.prose.get(prev.span.range()).unwrap_or("")) & class::OFFICE != 0 {
             title = Some(prev.span);
         }
     }
@@ -1455,45 +1652,70 @@ fn push_mention(
     };
     let span = Span::new(first.span.start, last.span.end);
     let possessive = last.possessive;
-    let mut form = String::with_capacity(span.len());
+    let text = doc.source.text.as_str();
+
+    // Form, key and pieces go to the table's buffers.
+    let (form_start, pieces_start) = (t.strings.len(), t.piece_ends.len());
     for (n, p) in parts.iter().enumerate() {
         if n > 0 {
-            form.push(' ');
+            t.strings.push(' ');
         }
-        form.push_str(&doc.source.text[p.span.range()]);
+        t.strings.push_str(text.get(p.span.range()).unwrap_or(""));
     }
-    let mut key = String::with_capacity(form.len());
-    let mut piece_ends = Vec::new();
-    for p in pieces(&form) {
-        fold_into(p, &mut key);
-        if key.len() > piece_ends.last().map_or(0, |&e: &u32| e as usize) {
-            piece_ends.push(key.len() as u32);
+    let form = Slot::new(form_start, t.strings.len());
+    let compound = t.strings.get(form.range()).is_some_and(|f| {
+        f.contains('-') && f.split(' ').any(|p| p.contains('-') && p.split('-').filter(|x| is_capitalised(x)).count() >= 2)
+    });
+    let key_start = t.strings.len();
+    let mut last_end = key_start;
+    for p in parts.iter() {
+        for piece in pieces(text.get(p.span.range()).unwrap_or("")) {
+            fold_into(piece, &mut t.strings);
+            if t.strings.len() > last_end {
+                last_end = t.strings.len();
+                t.piece_ends.push(u32::try_from(last_end).unwrap_or(u32::MAX));
+            }
         }
     }
-    if key.is_empty() {
+    if last_end == key_start {
+        // Nothing to fold: not a name.
+        t.strings.truncate(form_start);
+        t.piece_ends.truncate(pieces_start);
         return;
     }
-    let all_caps = parts.iter().all(|p| p.particle || is_all_caps(&doc.prose[p.span.range()]));
-    let next_lower = toks.get(end_tok).is_some_and(|tk| tk.kind == TokenKind::Space)
-        && toks
-            .get(end_tok + 1)
-            .is_some_and(|tk| tk.kind == TokenKind::Word && doc.prose[tk.span.range()].chars().next().is_some_and(char::is_lowercase));
+    let key = Slot::new(key_start, last_end);
+    let title_text = match title {
+        Some(ts) => {
+            let start = t.strings.len();
+            t.strings.push_str(doc.text(ts));
+            Slot::new(start, t.strings.len())
+        }
+        None => Slot::default(),
+    };
+    let parts_start = t.part_spans.len();
+    t.part_spans.extend(parts.iter().map(|p| p.span));
+    let all_caps = parts.iter().all(|p| p.particle || is_all_caps(prose(p)));
+    let next_lower = toks.get(cx.end_tok).is_some_and(|tk| tk.kind == TokenKind::Space)
+        && toks.get(cx.end_tok + 1).is_some_and(|tk| {
+            tk.kind == TokenKind::Word && doc.prose.get(tk.span.range()).and_then(|s| s.chars().next()).is_some_and(char::is_lowercase)
+        });
+    let headline = *headline.get_or_insert_with(|| block_headline(doc, cx.block, toks));
     t.mentions.push(Mention {
         span,
-        parts: parts.iter().map(|p| p.span).collect(),
+        parts: Slot::new(parts_start, t.part_spans.len()),
         form,
         key,
-        piece_ends,
-        entity: 0,
+        pieces: Slot::new(pieces_start, t.piece_ends.len()),
+        title_text,
         title,
         possessive,
         initial,
         headline,
         all_caps,
         dateline,
-        block: bi,
+        compound,
+        block: cx.bi,
         next_lower,
-        refers_to: None,
     });
 }
 
@@ -1504,7 +1726,8 @@ mod tests {
 
     fn table(text: &str) -> (Document, Vec<String>) {
         let d = Document::parse(0, SourceFile::new("t.txt", text, FileKind::Plain), None);
-        let forms = d.names().mentions.iter().map(|m| m.form.clone()).collect();
+        let n = d.names();
+        let forms = n.mentions.iter().map(|m| n.form(m).to_string()).collect();
         (d, forms)
     }
 
@@ -1563,10 +1786,10 @@ mod tests {
     fn short_forms_refer_to_full_names() {
         let (d, _) = table("Ryu Sung Min arrived. Later Ryu left, and Olaf Scholz spoke. Scholz smiled.");
         let n = d.names();
-        let ryu = n.mentions.iter().position(|m| m.form == "Ryu").unwrap();
-        let scholz = n.mentions.iter().position(|m| m.form == "Scholz").unwrap();
-        assert_eq!(n.entities[n.resolve(ryu).unwrap()].canonical, "Ryu Sung Min");
-        assert_eq!(n.entities[n.resolve(scholz).unwrap()].canonical, "Olaf Scholz");
+        let ryu = n.mentions.iter().position(|m| n.form(m) == "Ryu").unwrap();
+        let scholz = n.mentions.iter().position(|m| n.form(m) == "Scholz").unwrap();
+        assert_eq!(n.entities()[n.resolve(ryu).unwrap()].canonical, "Ryu Sung Min");
+        assert_eq!(n.entities()[n.resolve(scholz).unwrap()].canonical, "Olaf Scholz");
     }
 
     #[test]
@@ -1593,8 +1816,9 @@ mod tests {
     fn piece_spans_split_hyphens() {
         let text = "Leader Ryu Sung-min left.";
         let d = Document::parse(0, SourceFile::new("t.txt", text, FileKind::Plain), None);
-        let m = &d.names().mentions[0];
-        let p: Vec<&str> = m.piece_spans(text).iter().map(|s| &text[s.range()]).collect();
+        let n = d.names();
+        let m = &n.mentions[0];
+        let p: Vec<&str> = n.piece_spans(m, text).iter().map(|s| &text[s.range()]).collect();
         assert_eq!(p, vec!["Ryu", "Sung", "min"]);
     }
 
