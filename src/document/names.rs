@@ -43,7 +43,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Block, Document, TokenKind};
 use crate::source::Span;
@@ -171,7 +171,7 @@ pub struct NameTable {
     piece_ends: Vec<u32>,
     /// FxHash hashes of the lowercase words of running text (evidence for
     /// "common word").
-    lower_words: HashSet<u64>,
+    lower_words: WordSet,
     entities: OnceLock<Entities>,
 }
 
@@ -265,7 +265,7 @@ impl NameTable {
     /// Whether the document writes this word in lowercase in running text
     /// (so a capitalised occurrence is a common word, not a name).
     pub fn is_lower_word(&self, lower: &str) -> bool {
-        self.lower_words.contains(&word_hash(lower))
+        self.lower_words.contains(word_hash(lower))
     }
 
     /// The entity a mention stands for: its own, or for a one-word short
@@ -280,22 +280,36 @@ impl NameTable {
         let mut t = NameTable::default();
         // Pass 0: lowercase words and capitalised words (for the
         // lost-apostrophe possessive test).
-        let mut capitals: HashSet<u64> = HashSet::default();
-        t.lower_words.reserve(doc.word_count / 2);
+        let mut capitals = WordSet::with_capacity(doc.word_count / 4);
+        t.lower_words = WordSet::with_capacity(doc.word_count / 2);
+        // Per block: whether it reads as a headline.
+        let mut headlines: Vec<bool> = Vec::with_capacity(doc.blocks.len());
+        // Capitalised words and their bytes: bounds for the buffers.
+        let (mut n_caps, mut cap_bytes) = (0usize, 0usize);
         for b in &doc.blocks {
+            // Words, and words in capitals (a shouted block is a headline).
+            let (mut words, mut caps) = (0usize, 0usize);
             for tok in doc.block_tokens(b) {
                 if tok.kind != TokenKind::Word {
                     continue;
                 }
+                words += 1;
                 let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
                 let first = raw.as_bytes().first().copied().unwrap_or(0);
                 if first.is_ascii_lowercase() {
-                    // Lowercase ASCII start: never a capital.
+                    // Lowercase ASCII start: never a capital, never all caps.
                     if !b.title_case {
                         t.lower_words.insert(lower_hash(strip_possessive(raw).0));
                     }
-                } else if first.is_ascii_uppercase() {
+                    continue;
+                }
+                if is_all_caps(raw) {
+                    caps += 1;
+                }
+                if first.is_ascii_uppercase() {
                     capitals.insert(word_hash(strip_possessive(raw).0));
+                    n_caps += 1;
+                    cap_bytes += raw.len();
                 } else if first >= 0x80 {
                     let w = strip_possessive(raw).0;
                     match w.chars().next() {
@@ -304,15 +318,23 @@ impl NameTable {
                         }
                         Some(c) if c.is_uppercase() => {
                             capitals.insert(word_hash(w));
+                            n_caps += 1;
+                            cap_bytes += raw.len();
                         }
                         _ => {}
                     }
                 }
             }
+            headlines.push(block_headline(doc, b, words, caps));
         }
+        t.mentions.reserve(n_caps);
+        t.strings.reserve(2 * cap_bytes + n_caps);
+        t.part_spans.reserve(n_caps);
+        t.piece_ends.reserve(n_caps);
         let mut parts: Vec<Part> = Vec::new();
         for (bi, b) in doc.blocks.iter().enumerate() {
-            chains(doc, bi, b, &capitals, &mut parts, &mut t);
+            let headline = headlines.get(bi).copied().unwrap_or(false);
+            chains(doc, bi, b, headline, &capitals, &mut parts, &mut t);
         }
         t
     }
@@ -950,20 +972,77 @@ fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&s.to_lowercase())
 }
 
-/// 64-bit FxHash of a word (the per-document word sets store hashes, not strings).
+/// 64-bit hash of a word (the per-document word sets store hashes, not
+/// strings): eight bytes at a time, each step a bijection, so words of up to
+/// eight bytes never collide.
 fn word_hash(w: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(w)
+    let b = w.as_bytes();
+    let mut h = (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    for chunk in b.chunks(8) {
+        h = mix(h ^ le_u64(chunk));
+    }
+    h
+}
+
+/// Up to eight bytes as a little-endian integer (zero-padded). Short
+/// slices are read as two overlapping loads (no byte loop, no memcpy).
+fn le_u64(c: &[u8]) -> u64 {
+    let n = c.len();
+    if let Some(b) = c.first_chunk::<8>() {
+        return u64::from_le_bytes(*b);
+    }
+    if n >= 4 {
+        let lo = c.first_chunk::<4>().map_or(0, |b| u32::from_le_bytes(*b));
+        let hi = c.last_chunk::<4>().map_or(0, |b| u32::from_le_bytes(*b));
+        // The overlapping bytes are equal in both loads.
+        return u64::from(lo) | (u64::from(hi) << (8 * (n - 4)));
+    }
+    match c {
+        [] => 0,
+        [a, ..] => {
+            let (m, z) = (c.get(n / 2).copied().unwrap_or(0), c.get(n - 1).copied().unwrap_or(0));
+            u64::from(*a) | (u64::from(m) << (8 * (n / 2))) | (u64::from(z) << (8 * (n - 1)))
+        }
+    }
+}
+
+/// A bijective 64-bit mixer (multiply, xor-shift).
+fn mix(x: u64) -> u64 {
+    let x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    let x = x ^ (x >> 31);
+    x.wrapping_mul(0x94D0_49BB_1331_11EB)
+}
+
+/// `word_hash` of a word without upper-case or non-ASCII bytes; `None` for
+/// any other word (one pass over the bytes).
+fn plain_hash(w: &str) -> Option<u64> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = w.as_bytes();
+    let mut h = (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    for chunk in b.chunks(8) {
+        let x = le_u64(chunk);
+        if x & HIGH != 0 {
+            return None;
+        }
+        // ASCII bytes from 'A' (0x41) to 'Z' (0x5a) set their high bit here.
+        let upper = x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525) & HIGH;
+        if upper != 0 {
+            return None;
+        }
+        h = mix(h ^ x);
+    }
+    Some(h)
 }
 
 /// The hash of a word of running text for the lowercase-word set: lowercased
 /// when it has an upper-case letter ("iPhone"), else as written.
 fn lower_hash(w: &str) -> u64 {
+    if let Some(h) = plain_hash(w) {
+        return h;
+    }
     if w.is_ascii() {
-        if w.bytes().any(|c| c.is_ascii_uppercase()) {
-            return with_lower(w, word_hash);
-        }
-        return word_hash(w);
+        // Has an upper-case ASCII letter.
+        return with_lower(w, word_hash);
     }
     if w.chars().any(char::is_uppercase) {
         with_lower(w, word_hash)
@@ -972,9 +1051,77 @@ fn lower_hash(w: &str) -> u64 {
     }
 }
 
+/// A set of word hashes: open addressing with linear probing (0 marks an
+/// empty slot; a zero hash is stored as 1).
+#[derive(Clone, Debug, Default)]
+struct WordSet {
+    slots: Vec<u64>,
+    len: usize,
+}
+
+impl WordSet {
+    fn with_capacity(n: usize) -> WordSet {
+        WordSet {
+            slots: vec![0; (2 * n).max(16).next_power_of_two()],
+            len: 0,
+        }
+    }
+
+    fn slot(&self, h: u64) -> usize {
+        // The table size is a power of two: take the top bits of a multiply.
+        let bits = self.slots.len().trailing_zeros();
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits.max(1))) as usize
+    }
+
+    fn insert(&mut self, h: u64) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let h = h.max(1);
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(h);
+        loop {
+            match self.slots[i] {
+                0 => {
+                    self.slots[i] = h;
+                    self.len += 1;
+                    return;
+                }
+                x if x == h => return,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn contains(&self, h: u64) -> bool {
+        if self.slots.is_empty() {
+            return false;
+        }
+        let h = h.max(1);
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(h);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                x if x == h => return true,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        self.slots = vec![0; (old.len() * 2).max(16)];
+        self.len = 0;
+        for h in old.into_iter().filter(|&h| h != 0) {
+            self.insert(h);
+        }
+    }
+}
+
 /// Whether the lowercase form of a word is in the set.
-fn has_lower(set: &HashSet<u64>, w: &str) -> bool {
-    with_lower(w, |l| set.contains(&word_hash(l)))
+fn has_lower(set: &WordSet, w: &str) -> bool {
+    with_lower(w, |l| set.contains(word_hash(l)))
 }
 
 /// Generational and regnal suffixes ("Jr", "II").
@@ -1244,41 +1391,80 @@ pub fn fold_char(c: char) -> Option<&'static str> {
     Some(s)
 }
 
+/// Longest word (in chars) the similarity measures handle on the stack.
+const SHORT: usize = 32;
+
+/// The chars of a short string in a stack buffer (`None` when longer than `SHORT`).
+fn short_chars(s: &str) -> Option<([char; SHORT], usize)> {
+    let mut buf = ['\0'; SHORT];
+    let mut n = 0;
+    for c in s.chars() {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    Some((buf, n))
+}
+
 /// Optimal-string-alignment edit distance (adjacent swaps count one) on chars.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    if let (Some((ab, n)), Some((bb, m))) = (short_chars(a), short_chars(b)) {
+        return osa(&ab[..n], &bb[..m]);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+    osa(&a, &b)
+}
+
+/// OSA distance with three rolling rows (on the stack for short words).
+fn osa(a: &[char], b: &[char]) -> usize {
+    let m = b.len();
+    if m <= SHORT {
+        let mut rows = [[0usize; SHORT + 1]; 3];
+        let [r0, r1, r2] = &mut rows;
+        return osa_with(a, b, &mut r0[..=m], &mut r1[..=m], &mut r2[..=m]);
     }
-    for (j, v) in d[0].iter_mut().enumerate() {
+    let (mut r0, mut r1, mut r2) = (vec![0; m + 1], vec![0; m + 1], vec![0; m + 1]);
+    osa_with(a, b, &mut r0, &mut r1, &mut r2)
+}
+
+/// Rows `prev2` (i-2), `prev` (i-1) and `cur` (i), each `b.len() + 1` long.
+fn osa_with<'r>(a: &[char], b: &[char], mut prev2: &'r mut [usize], mut prev: &'r mut [usize], mut cur: &'r mut [usize]) -> usize {
+    let m = b.len();
+    for (j, v) in prev.iter_mut().enumerate() {
         *v = j;
     }
-    for i in 1..=n {
+    for i in 1..=a.len() {
+        cur[0] = i;
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
+                v = v.min(prev2[j - 2] + 1);
             }
-            d[i][j] = v;
+            cur[j] = v;
         }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
     }
-    d[n][m]
+    prev[m]
 }
 
 /// Jaro-Winkler similarity (prefix scale 0.1, prefix up to 4).
 pub fn jaro_winkler(a: &str, b: &str) -> f64 {
+    if let (Some((ab, n)), Some((bb, m))) = (short_chars(a), short_chars(b)) {
+        return jaro_winkler_chars(&ab[..n], &bb[..m], &mut [false; SHORT], &mut [false; SHORT]);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    jaro_winkler_chars(&a, &b, &mut vec![false; a.len()], &mut vec![false; b.len()])
+}
+
+/// `am` and `bm` are match flags, at least as long as `a` and `b`, all false.
+fn jaro_winkler_chars(a: &[char], b: &[char], am: &mut [bool], bm: &mut [bool]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
     let window = (a.len().max(b.len()) / 2).saturating_sub(1);
-    let mut am = vec![false; a.len()];
-    let mut bm = vec![false; b.len()];
     let mut matches = 0usize;
     for i in 0..a.len() {
         let lo = i.saturating_sub(window);
@@ -1309,7 +1495,7 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     }
     let m = matches as f64;
     let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - (trans / 2) as f64) / m) / 3.0;
-    let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count() as f64;
+    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count() as f64;
     jaro + prefix * 0.1 * (1.0 - jaro)
 }
 
@@ -1347,30 +1533,24 @@ impl Part {
     }
 }
 
-/// Whether a block reads as a headline: a heading, a shouted (mostly
-/// all-caps) block, or a headline-like or title-case line without terminal
-/// punctuation.
-fn block_headline(doc: &Document, block: &Block, toks: &[super::Token]) -> bool {
+/// Whether a block reads as a headline: a heading, a shouted block (most of
+/// its `words` in capitals), or a headline-like or title-case line without
+/// terminal punctuation.
+fn block_headline(doc: &Document, block: &Block, words: usize, caps: usize) -> bool {
     if matches!(block.scope, super::Scope::Heading(_)) {
         return true;
     }
     // A block in capitals (a shouted headline) is all headline.
-    let (mut words, mut caps) = (0usize, 0usize);
-    for tk in toks.iter().filter(|tk| tk.kind == TokenKind::Word) {
-        words += 1;
-        let w = doc.prose.get(tk.span.range()).unwrap_or("");
-        // A lowercase ASCII start is never all caps.
-        if !w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && is_all_caps(w) {
-            caps += 1;
-        }
-    }
     let shouting = words >= 3 && caps * 10 >= words * 6;
     if shouting {
         return true;
     }
+    if !(block.heading_like || block.title_case) {
+        return false;
+    }
     let raw = doc.prose.get(block.span.range()).unwrap_or("").trim_end();
     let terminal = raw.ends_with(['.', '!', '?', ';', '"', '\u{201d}', ')']) && !raw.ends_with("..") && !raw.ends_with('\u{2026}');
-    (block.heading_like || block.title_case) && !terminal
+    !terminal
 }
 
 /// Words that end a sentence before a capital (so the capital is no evidence).
@@ -1419,7 +1599,7 @@ fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
 }
 
 /// Find the chains of one block and push their mentions.
-fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, parts: &mut Vec<Part>, t: &mut NameTable) {
+fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: &WordSet, parts: &mut Vec<Part>, t: &mut NameTable) {
     let toks = doc.block_tokens(block);
     let text = |i: usize| -> &str { toks.get(i).map_or("", |tk| &doc.prose[tk.span.range()]) };
     let kind = |i: usize| toks.get(i).map(|tk| tk.kind);
@@ -1428,8 +1608,6 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, par
     let cap_word = |i: usize| kind(i) == Some(TokenKind::Word) && is_capitalised(text(i));
 
     let first_byte = |tk: &super::Token| doc.prose.as_bytes().get(tk.span.start).copied().unwrap_or(0);
-    // Computed for the first mention of the block.
-    let mut headline: Option<bool> = None;
 
     let mut i = 0;
     while let Some(tk) = toks.get(i) {
@@ -1500,7 +1678,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, par
             // Lost apostrophe: "Parks Office" when "Park" is a name here.
             if !possessive && p_end_tok == j && is_space(next) && cap_word(next + 1) {
                 if let Some(stem) = core.strip_suffix('s') {
-                    if stem.chars().count() >= 3 && !stem.ends_with('s') && capitals.contains(&word_hash(stem)) {
+                    if stem.chars().count() >= 3 && !stem.ends_with('s') && capitals.contains(word_hash(stem)) {
                         possessive = true;
                         p_end -= 1;
                     }
@@ -1540,12 +1718,12 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, par
         let cx = ChainCx {
             doc,
             bi,
-            block,
+            headline,
             toks,
             chain_start,
             end_tok,
         };
-        push_mention(&cx, parts, &mut headline, t);
+        push_mention(&cx, parts, t);
         i = end_tok.max(i + 1);
     }
 }
@@ -1554,13 +1732,13 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, par
 struct ChainCx<'a> {
     doc: &'a Document,
     bi: usize,
-    block: &'a Block,
+    headline: bool,
     toks: &'a [super::Token],
     chain_start: usize,
     end_tok: usize,
 }
 
-fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, headline: &mut Option<bool>, t: &mut NameTable) {
+fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, t: &mut NameTable) {
     let (doc, toks, chain_start) = (cx.doc, cx.toks, cx.chain_start);
     if parts.is_empty() {
         return;
@@ -1699,7 +1877,6 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, headline: &mut Option<bool>
         && toks.get(cx.end_tok + 1).is_some_and(|tk| {
             tk.kind == TokenKind::Word && doc.prose.get(tk.span.range()).and_then(|s| s.chars().next()).is_some_and(char::is_lowercase)
         });
-    let headline = *headline.get_or_insert_with(|| block_headline(doc, cx.block, toks));
     t.mentions.push(Mention {
         span,
         parts: Slot::new(parts_start, t.part_spans.len()),
@@ -1710,7 +1887,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, headline: &mut Option<bool>
         title,
         possessive,
         initial,
-        headline,
+        headline: cx.headline,
         all_caps,
         dateline,
         compound,

@@ -4,7 +4,7 @@ use std::cmp::Reverse;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::declare_lint;
-use crate::document::names::{east_asian_like, east_asian_shape, edit_distance, fold_key, is_syllable, morphological_pair, Mention};
+use crate::document::names::{east_asian_like, east_asian_shape, edit_distance, fold_key, is_syllable, morphological_pair, Mention, NameTable};
 use crate::document::Document;
 use crate::finding::{Applicability, FileId};
 use crate::lint::{Ctx, Lint, RuleInfo};
@@ -117,17 +117,22 @@ type LongNames<'d> = HashMap<(&'d str, &'d str), Vec<LongName<'d>>>;
 /// Hyphenated pairs by pattern ("austria-*" and "*-hungary") -> (piece, place).
 type Compounds<'d> = HashMap<String, Vec<(String, Place<'d>)>>;
 
-/// What the run knows about names. Each part is built on first use (most
-/// runs need only some of them).
+/// What the run knows about names, built on first use in one pass over the
+/// mentions outside headlines and datelines.
+#[derive(Default)]
+struct RunIndex<'d> {
+    /// Folded piece -> uses (pieces of five letters or more: the only ones
+    /// ever asked for).
+    piece_counts: HashMap<&'d str, usize>,
+    long_names: LongNames<'d>,
+    compounds: Compounds<'d>,
+}
+
 struct RunNames<'d> {
     docs: &'d [&'d Document],
-    /// Folded piece -> uses outside headlines (pieces of five letters or
-    /// more: the only ones counted).
-    piece_counts: OnceCell<HashMap<&'d str, usize>>,
-    long_names: OnceCell<LongNames<'d>>,
+    index: OnceCell<RunIndex<'d>>,
     /// Answers of `complete` for the whole run (a, b, initial).
     cache: RefCell<HashMap<CompleteKey<'d>, Vec<Place<'d>>>>,
-    compounds: OnceCell<Compounds<'d>>,
 }
 
 impl Lint for MangledName {
@@ -230,92 +235,44 @@ impl<'d> RunNames<'d> {
     fn new(docs: &'d [&'d Document]) -> RunNames<'d> {
         RunNames {
             docs,
-            piece_counts: OnceCell::new(),
-            long_names: OnceCell::new(),
+            index: OnceCell::new(),
             cache: RefCell::new(HashMap::default()),
-            compounds: OnceCell::new(),
         }
     }
 
-    /// Mentions outside headlines and datelines, with their document.
-    fn body_mentions(&self) -> impl Iterator<Item = (usize, &'d Document, &'d Mention)> + 'd {
-        self.docs
-            .iter()
-            .enumerate()
-            .flat_map(|(di, &doc)| doc.names().mentions.iter().map(move |m| (di, doc, m)))
-            .filter(|(_, _, m)| !m.headline && !m.dateline)
+    fn index(&self) -> &RunIndex<'d> {
+        self.index.get_or_init(|| {
+            let mut run = RunIndex::default();
+            for (di, &doc) in self.docs.iter().enumerate() {
+                let table = doc.names();
+                for m in table.mentions.iter().filter(|m| !m.headline && !m.dateline) {
+                    for p in table.piece_keys(m).filter(|p| p.len() >= 5) {
+                        *run.piece_counts.entry(p).or_default() += 1;
+                    }
+                    if m.piece_count() == 3 {
+                        add_long_name(&mut run.long_names, table, m, di);
+                    }
+                    if m.has_compound() {
+                        add_compounds(&mut run.compounds, doc, m, di);
+                    }
+                }
+            }
+            run
+        })
     }
 
     /// Uses of a folded piece outside headlines and datelines (counted for
     /// pieces of at least five letters; shorter ones read 0).
     fn count(&self, piece: &str) -> usize {
-        let counts = self.piece_counts.get_or_init(|| {
-            let mut counts: HashMap<&str, usize> = HashMap::default();
-            for (_, doc, m) in self.body_mentions() {
-                for p in doc.names().piece_keys(m).filter(|p| p.len() >= 5) {
-                    *counts.entry(p).or_default() += 1;
-                }
-            }
-            counts
-        });
-        counts.get(piece).copied().unwrap_or(0)
+        self.index().piece_counts.get(piece).copied().unwrap_or(0)
     }
 
     fn long_names(&self) -> &LongNames<'d> {
-        self.long_names.get_or_init(|| {
-            let mut long_names: LongNames = HashMap::default();
-            for (di, doc, m) in self.body_mentions().filter(|(_, _, m)| m.piece_count() == 3) {
-                let table = doc.names();
-                let pieces: Vec<&str> = table.piece_keys(m).collect();
-                if let [a, b, _] = pieces.as_slice() {
-                    if east_asian_like(&pieces) && find_stutter(&pieces).is_none() {
-                        // The key is the concatenation of the pieces.
-                        let key = table.key(m);
-                        let third = key.chars().nth(a.len() + b.len());
-                        long_names.entry((*a, *b)).or_default().push(LongName {
-                            place: Place {
-                                form: table.form(m),
-                                doc: di,
-                                span: m.span,
-                            },
-                            key,
-                            third,
-                        });
-                    }
-                }
-            }
-            long_names
-        })
+        &self.index().long_names
     }
 
     fn compounds(&self) -> &Compounds<'d> {
-        self.compounds.get_or_init(|| {
-            let mut compounds: Compounds = HashMap::default();
-            for (di, doc, m) in self.body_mentions().filter(|(_, _, m)| m.has_compound()) {
-                let text = doc.source.text.as_str();
-                for part in doc.names().parts(m) {
-                    let Some(s) = text.get(part.range()) else { continue };
-                    let ps: Vec<&str> = s.split('-').collect();
-                    if ps.len() < 2 || ps.iter().any(|p| !p.chars().next().is_some_and(char::is_uppercase)) {
-                        continue;
-                    }
-                    let folded: Vec<String> = ps.iter().map(|p| fold_key(p)).collect();
-                    for i in 0..folded.len() {
-                        let mut pat = folded.clone();
-                        pat[i] = "*".into();
-                        compounds.entry(pat.join("-")).or_default().push((
-                            folded[i].clone(),
-                            Place {
-                                form: ps[i],
-                                doc: di,
-                                span: *part,
-                            },
-                        ));
-                    }
-                }
-            }
-            compounds
-        })
+        &self.index().compounds
     }
 
     /// Three-piece names starting with `a b` whose third piece starts with
@@ -339,6 +296,52 @@ impl<'d> RunNames<'d> {
         let v = distinct(list.iter().filter(fits).collect());
         self.cache.borrow_mut().insert(key, v.clone());
         v
+    }
+}
+
+/// Record a three-piece East Asian name (no stutter) by its first two pieces.
+fn add_long_name<'d>(long_names: &mut LongNames<'d>, table: &'d NameTable, m: &'d Mention, di: usize) {
+    let pieces: Vec<&str> = table.piece_keys(m).collect();
+    if let [a, b, _] = pieces.as_slice() {
+        if east_asian_like(&pieces) && find_stutter(&pieces).is_none() {
+            // The key is the concatenation of the pieces.
+            let key = table.key(m);
+            let third = key.chars().nth(a.len() + b.len());
+            long_names.entry((*a, *b)).or_default().push(LongName {
+                place: Place {
+                    form: table.form(m),
+                    doc: di,
+                    span: m.span,
+                },
+                key,
+                third,
+            });
+        }
+    }
+}
+
+/// Record the hyphenated pairs of a mention under both patterns.
+fn add_compounds<'d>(compounds: &mut Compounds<'d>, doc: &'d Document, m: &Mention, di: usize) {
+    let text = doc.source.text.as_str();
+    for part in doc.names().parts(m) {
+        let Some(s) = text.get(part.range()) else { continue };
+        let ps: Vec<&str> = s.split('-').collect();
+        if ps.len() < 2 || ps.iter().any(|p| !p.chars().next().is_some_and(char::is_uppercase)) {
+            continue;
+        }
+        let folded: Vec<String> = ps.iter().map(|p| fold_key(p)).collect();
+        for i in 0..folded.len() {
+            let mut pat = folded.clone();
+            pat[i] = "*".into();
+            compounds.entry(pat.join("-")).or_default().push((
+                folded[i].clone(),
+                Place {
+                    form: ps[i],
+                    doc: di,
+                    span: *part,
+                },
+            ));
+        }
     }
 }
 
@@ -382,9 +385,12 @@ fn find_stutter<S: AsRef<str>>(pieces: &[S]) -> Option<(usize, usize)> {
                 break;
             }
             let same = (0..l - 1).all(|k| p(i + k) == p(i + l + k));
+            if !same {
+                continue;
+            }
             let (x, y) = (p(i + l - 1), p(i + 2 * l - 1));
             let close = x == y || x.starts_with(y) || y.starts_with(x) || edit_distance(x, y) <= 1;
-            if same && close {
+            if close {
                 return Some((i, l));
             }
         }
@@ -504,6 +510,10 @@ fn truncation(h: &Here, m: &Mention, cx: &mut Ctx) {
 
 fn intruder(h: &Here, a: &Mention, b: &Mention, cx: &mut Ctx) {
     if a.block != b.block || a.headline || a.all_caps || b.all_caps || a.possessive {
+        return;
+    }
+    // One listed word between single spaces.
+    if !(5..=10).contains(&b.span.start.saturating_sub(a.span.end)) {
         return;
     }
     let (doc, di, table) = (h.doc, h.di, h.doc.names());
