@@ -181,18 +181,15 @@ impl Lint for NameVariant {
 /// One surface form of a name in one document.
 #[derive(Debug)]
 struct Node<'d> {
-    doc: usize,
-    table: &'d NameTable,
-    /// The first mention with this form (datelines excluded).
-    mention: &'d Mention,
-    /// Its index in the document's mentions.
-    first_mention: usize,
     form: &'d str,
     key: &'d str,
+    table: &'d NameTable,
+    doc: usize,
+    /// Index of the first mention with this form (datelines excluded).
+    first_mention: u32,
     /// Number of mentions with this form (datelines excluded).
-    count: usize,
-    first: Span,
-    n_pieces: usize,
+    count: u32,
+    n_pieces: u16,
     /// Used as a name: several words, mid-sentence outside headlines, or a
     /// word of a longer name.
     name_like: bool,
@@ -205,20 +202,39 @@ struct Node<'d> {
 }
 
 impl<'d> Node<'d> {
+    fn count(&self) -> usize {
+        self.count as usize
+    }
+
+    fn n_pieces(&self) -> usize {
+        usize::from(self.n_pieces)
+    }
+
+    /// The first mention with this form.
+    fn mention(&self) -> Option<&'d Mention> {
+        self.table.mentions.get(self.first_mention as usize)
+    }
+
+    /// Where the form is first written.
+    fn first(&self) -> Span {
+        self.mention().map_or(Span::new(0, 0), |m| m.span)
+    }
+
     /// Fold keys of the pieces.
     fn pieces(&self) -> impl Iterator<Item = &'d str> + 'd {
-        self.table.piece_keys(self.mention)
+        let table = self.table;
+        self.mention().into_iter().flat_map(move |m| table.piece_keys(m))
     }
 
     fn piece(&self, i: usize) -> Option<&'d str> {
-        self.table.piece_key(self.mention, i)
+        self.table.piece_key(self.mention()?, i)
     }
 
-    /// The node's mentions (datelines excluded), with their indices.
+    /// The node's mentions (datelines excluded).
     fn mentions(&self) -> impl Iterator<Item = &'d Mention> + '_ {
         self.table
             .mentions
-            .get(self.first_mention..)
+            .get(self.first_mention as usize..)
             .unwrap_or(&[])
             .iter()
             .filter(|m| !m.dateline && self.table.form(m) == self.form)
@@ -297,7 +313,7 @@ impl<'d> Context<'d> {
 
 impl NameVariant {
     fn nodes<'d>(docs: &[&'d Document]) -> (Vec<Node<'d>>, Vec<std::ops::Range<usize>>) {
-        let mut nodes: Vec<Node> = Vec::new();
+        let mut nodes: Vec<Node> = Vec::with_capacity(docs.iter().map(|d| d.names().mentions.len()).sum());
         let mut ranges = Vec::with_capacity(docs.len());
         let mut long_pieces: HashSet<&str> = HashSet::default();
         let mut by_form: HashMap<&str, usize> = HashMap::default();
@@ -314,15 +330,13 @@ impl NameVariant {
                     Some(&n) => n,
                     None => {
                         nodes.push(Node {
-                            doc: di,
-                            table,
-                            mention: m,
-                            first_mention: mi,
                             form,
                             key: table.key(m),
+                            table,
+                            doc: di,
+                            first_mention: u32::try_from(mi).unwrap_or(u32::MAX),
                             count: 0,
-                            first: m.span,
-                            n_pieces: m.piece_count(),
+                            n_pieces: u16::try_from(m.piece_count()).unwrap_or(u16::MAX),
                             name_like: m.part_count() >= 2,
                             body: false,
                             all_caps: m.all_caps,
@@ -413,9 +427,10 @@ impl NameVariant {
         let skel_of: Vec<usize> = nodes
             .iter()
             .map(|n| {
-                if n.name_like && n.body && !n.all_caps && !n.compound && (n.n_pieces >= 2 || n.key.chars().count() >= 6) {
+                if n.name_like && n.body && !n.all_caps && !n.compound && (n.n_pieces() >= 2 || n.key.chars().count() >= 6) {
                     *by_form.entry(n.form).or_insert_with(|| {
-                        uniq.push(self.romanizer.skeletons(n.form));
+                        let pieces: Vec<&str> = n.pieces().collect();
+                        uniq.push(self.romanizer.skeletons_of_pieces(&pieces));
                         uniq.len() - 1
                     })
                 } else {
@@ -477,12 +492,10 @@ impl NameVariant {
             slots.clear();
             for i in range.clone() {
                 let n = &nodes[i];
-                if n.n_pieces < 2 || !n.body || n.all_caps || n.form.contains('-') {
+                if n.n_pieces() < 2 || !n.body || n.all_caps || n.form.contains('-') {
                     continue;
                 }
-                for p in 0..n.n_pieces {
-                    slots.push((wildcard_hash(n, p), p, i));
-                }
+                wildcard_hashes(n, |p, h| slots.push((h, p, i)));
             }
             slots.sort_unstable();
             for run in slots.chunk_by(|x, y| x.0 == y.0 && x.1 == y.1).filter(|r| r.len() >= 2) {
@@ -567,7 +580,7 @@ impl NameVariant {
             let n = &nodes[m];
             let e = best_in_doc.entry(n.doc).or_insert(m);
             let cur = &nodes[*e];
-            if (n.count, Reverse(n.first.start)) > (cur.count, Reverse(cur.first.start)) {
+            if (n.count, Reverse(n.first().start)) > (cur.count, Reverse(cur.first().start)) {
                 *e = m;
             }
         }
@@ -579,8 +592,8 @@ impl NameVariant {
                 mentions: 0,
                 first: Reverse((usize::MAX, usize::MAX)),
             });
-            s.mentions += n.count;
-            s.first = s.first.max(Reverse((n.doc, n.first.start)));
+            s.mentions += n.count();
+            s.first = s.first.max(Reverse((n.doc, n.first().start)));
             if best_in_doc.get(&n.doc) == Some(&m) {
                 s.votes += 1;
             }
@@ -716,7 +729,7 @@ impl NameVariant {
                 mention.span,
                 format!("'{form}' is written '{target}' elsewhere in this document"),
             );
-            f.label(h.first, format!("written '{target}' here"));
+            f.label(h.first(), format!("written '{target}' here"));
             f.help(if configured {
                 format!("write the name one way; '{target}' is the configured canonical form")
             } else {
@@ -730,7 +743,7 @@ impl NameVariant {
                 mention.span,
                 format!("'{form}' is written '{target}' in other documents of this run"),
             );
-            f.label_in(od.id, h.first, format!("written '{target}' here"));
+            f.label_in(od.id, h.first(), format!("written '{target}' here"));
             f.help(if configured {
                 format!("'{target}' is the configured canonical form")
             } else {
@@ -751,18 +764,31 @@ struct Score {
     first: Reverse<(usize, usize)>,
 }
 
-/// Hash of a node's pieces with piece `p` replaced by a wildcard (the
-/// bucket of pass 3; `same_but` confirms a match).
-fn wildcard_hash(n: &Node, p: usize) -> u64 {
-    use std::hash::{BuildHasher, Hash, Hasher};
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    (n.n_pieces, p).hash(&mut h);
-    for (q, piece) in n.pieces().enumerate() {
-        if q != p {
-            piece.hash(&mut h);
+/// For each piece `p` of a node: a hash of its pieces with piece `p`
+/// replaced by a wildcard (the buckets of pass 3; `same_but` confirms a
+/// match). Each piece adds a term tagged with its position; the hash for
+/// `p` leaves its term out.
+fn wildcard_hashes(n: &Node, mut f: impl FnMut(usize, u64)) {
+    use std::hash::BuildHasher;
+    let k = n.n_pieces();
+    let term = |q: usize, piece: &str| rustc_hash::FxBuildHasher.hash_one((q, piece));
+    let tag = |p: usize| rustc_hash::FxBuildHasher.hash_one((k, p));
+    let mut terms = [0u64; 16];
+    if k <= terms.len() {
+        let mut total = 0u64;
+        for (q, piece) in n.pieces().enumerate().take(terms.len()) {
+            terms[q] = term(q, piece);
+            total = total.wrapping_add(terms[q]);
         }
+        for (p, t) in terms.iter().enumerate().take(k) {
+            f(p, total.wrapping_sub(*t).wrapping_add(tag(p)));
+        }
+        return;
     }
-    h.finish()
+    for p in 0..k {
+        let h = n.pieces().enumerate().filter(|(q, _)| *q != p).fold(0u64, |h, (q, piece)| h.wrapping_add(term(q, piece)));
+        f(p, h.wrapping_add(tag(p)));
+    }
 }
 
 /// Whether two nodes have the same pieces except piece `p`.
