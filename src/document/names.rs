@@ -81,19 +81,18 @@ pub struct Mention {
     /// Space-separated parts (a hyphenated part such as "Geun-hye" is one
     /// part): range of `NameTable::part_spans`.
     parts: Slot,
-    /// The parts joined by single spaces (original spelling): range of `NameTable::strings`.
-    form: Slot,
-    /// Fold key (lowercase, diacritics removed, only letters and digits):
-    /// range of `NameTable::strings`.
-    key: Slot,
-    /// Range of `NameTable::piece_ends`: end offsets in `strings` of the
-    /// folded pieces (the key is their concatenation).
-    pieces: Slot,
-    /// Text of the title (range of `NameTable::strings`; empty without one).
-    title_text: Slot,
+    /// Index of the mention's form in `NameTable::forms`.
+    form: u32,
+    pub block: u32,
     /// Title or honorific before the name ("President", "Minister of Foreign
-    /// Affairs", a lowercase "leader").
-    pub title: Option<Span>,
+    /// Affairs", a lowercase "leader"): byte range in the document.
+    title: Slot,
+    /// Where the title's text starts in `NameTable::strings`.
+    title_text: u32,
+    n_pieces: u16,
+    has_title: bool,
+    /// Some part is a hyphen compound of capitalised pieces.
+    compound: bool,
     pub possessive: bool,
     /// The name opens a sentence (its capital proves nothing).
     pub initial: bool,
@@ -103,10 +102,6 @@ pub struct Mention {
     pub all_caps: bool,
     /// An ALL-CAPS chain opening a block ("NAIROBI (Reuters)").
     pub dateline: bool,
-    /// Some part is a hyphen compound of capitalised pieces
-    /// ("Austria-Hungary", "Boutros-Ghali").
-    compound: bool,
-    pub block: usize,
     /// The next token after one space is a lowercase word.
     pub next_lower: bool,
 }
@@ -119,7 +114,7 @@ impl Mention {
 
     /// Number of pieces (the parts split at hyphens).
     pub fn piece_count(&self) -> usize {
-        self.pieces.len()
+        usize::from(self.n_pieces)
     }
 
     /// Whether some part is a hyphen compound of capitalised pieces
@@ -127,6 +122,32 @@ impl Mention {
     pub fn has_compound(&self) -> bool {
         self.compound
     }
+
+    /// Title or honorific before the name ("President", "Minister of Foreign
+    /// Affairs", a lowercase "leader").
+    pub fn title(&self) -> Option<Span> {
+        self.has_title.then(|| Span::new(self.title.start as usize, self.title.end as usize))
+    }
+
+    /// Index of the mention's form among the document's distinct forms
+    /// (mentions written alike share it).
+    pub fn form_index(&self) -> usize {
+        self.form as usize
+    }
+}
+
+/// One distinct surface form of a document.
+#[derive(Clone, Copy, Debug, Default)]
+struct Form {
+    /// The parts joined by single spaces (original spelling): range of `NameTable::strings`.
+    form: Slot,
+    /// Fold key (lowercase, diacritics removed, only letters and digits):
+    /// range of `NameTable::strings`.
+    key: Slot,
+    /// Range of `NameTable::piece_ends`: end offsets in `strings` of the
+    /// folded pieces (the key is their concatenation).
+    pieces: Slot,
+    compound: bool,
 }
 
 /// Mentions with one fold key.
@@ -163,27 +184,38 @@ struct Entities {
 pub struct NameTable {
     /// In document order.
     pub mentions: Vec<Mention>,
-    /// Forms, keys and titles of the mentions.
+    /// Distinct forms.
+    forms: Vec<Form>,
+    /// Forms, keys and titles.
     strings: String,
     /// Part spans of the mentions.
     part_spans: Vec<Span>,
-    /// Piece boundaries (end offsets into `strings`).
+    /// Piece boundaries of the forms (end offsets into `strings`).
     piece_ends: Vec<u32>,
-    /// FxHash hashes of the lowercase words of running text (evidence for
-    /// "common word").
-    lower_words: WordSet,
+    /// Hashes of the lowercase words of running text (evidence for "common
+    /// word"), built on first use by [`is_lower_word`].
+    lower_words: OnceLock<WordSet>,
     entities: OnceLock<Entities>,
 }
 
 impl NameTable {
+    fn form_of(&self, m: &Mention) -> Form {
+        self.forms.get(m.form as usize).copied().unwrap_or_default()
+    }
+
+    /// Number of distinct forms (see [`Mention::form_index`]).
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+
     /// The form of a mention: its parts joined by single spaces (original spelling).
     pub fn form(&self, m: &Mention) -> &str {
-        self.strings.get(m.form.range()).unwrap_or("")
+        self.strings.get(self.form_of(m).form.range()).unwrap_or("")
     }
 
     /// The fold key of a mention: lowercase, diacritics removed, only letters and digits.
     pub fn key(&self, m: &Mention) -> &str {
-        self.strings.get(m.key.range()).unwrap_or("")
+        self.strings.get(self.form_of(m).key.range()).unwrap_or("")
     }
 
     /// Space-separated parts of a mention (a hyphenated part such as "Geun-hye" is one part).
@@ -194,8 +226,9 @@ impl NameTable {
     /// Fold keys of the pieces of a mention: the parts split at hyphens
     /// ("Park Geun-hye" -> park, geun, hye). Borrowed, no allocation.
     pub fn piece_keys<'t>(&'t self, m: &Mention) -> impl DoubleEndedIterator<Item = &'t str> + ExactSizeIterator + Clone + 't {
-        let ends = self.piece_ends.get(m.pieces.range()).unwrap_or(&[]);
-        let key_start = m.key.start;
+        let f = self.form_of(m);
+        let ends = self.piece_ends.get(f.pieces.range()).unwrap_or(&[]);
+        let key_start = f.key.start;
         let strings = self.strings.as_str();
         (0..ends.len()).map(move |i| {
             let start = if i == 0 { key_start } else { ends[i - 1] };
@@ -205,9 +238,10 @@ impl NameTable {
 
     /// The i-th piece key of a mention.
     pub fn piece_key(&self, m: &Mention, i: usize) -> Option<&str> {
-        let ends = self.piece_ends.get(m.pieces.range())?;
+        let f = self.form_of(m);
+        let ends = self.piece_ends.get(f.pieces.range())?;
         let end = *ends.get(i)?;
-        let start = if i == 0 { m.key.start } else { *ends.get(i - 1)? };
+        let start = if i == 0 { f.key.start } else { *ends.get(i - 1)? };
         self.strings.get(start as usize..end as usize)
     }
 
@@ -262,12 +296,6 @@ impl NameTable {
         self.grouped().refers_to.get(mention).copied().flatten()
     }
 
-    /// Whether the document writes this word in lowercase in running text
-    /// (so a capitalised occurrence is a common word, not a name).
-    pub fn is_lower_word(&self, lower: &str) -> bool {
-        self.lower_words.contains(word_hash(lower))
-    }
-
     /// The entity a mention stands for: its own, or for a one-word short
     /// form ("Park") the full name it shortens.
     pub fn resolve(&self, mention: usize) -> Option<usize> {
@@ -277,66 +305,41 @@ impl NameTable {
 
     /// Build the table of a document.
     pub fn build(doc: &Document) -> NameTable {
-        let mut t = NameTable::default();
-        // Pass 0: lowercase words and capitalised words (for the
-        // lost-apostrophe possessive test).
-        let mut capitals = WordSet::with_capacity(doc.word_count / 4);
-        t.lower_words = WordSet::with_capacity(doc.word_count / 2);
-        // Per block: whether it reads as a headline.
-        let mut headlines: Vec<bool> = Vec::with_capacity(doc.blocks.len());
-        // Capitalised words and their bytes: bounds for the buffers.
-        let (mut n_caps, mut cap_bytes) = (0usize, 0usize);
-        for b in &doc.blocks {
-            // Words, and words in capitals (a shouted block is a headline).
-            let (mut words, mut caps) = (0usize, 0usize);
-            for tok in doc.block_tokens(b) {
-                if tok.kind != TokenKind::Word {
-                    continue;
-                }
-                words += 1;
-                let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
-                let first = raw.as_bytes().first().copied().unwrap_or(0);
-                if first.is_ascii_lowercase() {
-                    // Lowercase ASCII start: never a capital, never all caps.
-                    if !b.title_case {
-                        t.lower_words.insert(lower_hash(strip_possessive(raw).0));
-                    }
-                    continue;
-                }
-                if is_all_caps(raw) {
-                    caps += 1;
-                }
-                if first.is_ascii_uppercase() {
-                    capitals.insert(word_hash(strip_possessive(raw).0));
-                    n_caps += 1;
-                    cap_bytes += raw.len();
-                } else if first >= 0x80 {
-                    let w = strip_possessive(raw).0;
-                    match w.chars().next() {
-                        Some(c) if c.is_lowercase() && !b.title_case => {
-                            t.lower_words.insert(lower_hash(w));
-                        }
-                        Some(c) if c.is_uppercase() => {
-                            capitals.insert(word_hash(w));
-                            n_caps += 1;
-                            cap_bytes += raw.len();
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            headlines.push(block_headline(doc, b, words, caps));
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
         }
-        t.mentions.reserve(n_caps);
-        t.strings.reserve(2 * cap_bytes + n_caps);
-        t.part_spans.reserve(n_caps);
-        t.piece_ends.reserve(n_caps);
-        let mut parts: Vec<Part> = Vec::new();
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => NameTable::build_with(doc, &mut s),
+            Err(_) => NameTable::build_with(doc, &mut Scratch::default()),
+        })
+    }
+
+    fn build_with(doc: &Document, s: &mut Scratch) -> NameTable {
+        first_pass(doc, s);
+        let Scratch {
+            lower,
+            capitals,
+            headlines,
+            parts,
+            work,
+        } = s;
+        work.clear();
+        let words = Words { lower, capitals };
         for (bi, b) in doc.blocks.iter().enumerate() {
             let headline = headlines.get(bi).copied().unwrap_or(false);
-            chains(doc, bi, b, headline, &capitals, &mut parts, &mut t);
+            chains(doc, bi, b, headline, &words, parts, work);
         }
-        t
+        // Exact-size copies: the table lives as long as the document.
+        let t = &work.table;
+        NameTable {
+            mentions: t.mentions.clone(),
+            forms: t.forms.clone(),
+            strings: t.strings.clone(),
+            part_spans: t.part_spans.clone(),
+            piece_ends: t.piece_ends.clone(),
+            lower_words: OnceLock::new(),
+            entities: OnceLock::new(),
+        }
     }
 
     fn grouped(&self) -> &Entities {
@@ -370,8 +373,9 @@ impl NameTable {
                 Some((_, n)) => *n += 1,
                 None => ent.forms.push((form.to_string(), 1)),
             }
-            if m.title.is_some() {
-                let text = self.strings.get(m.title_text.range()).unwrap_or("");
+            if m.has_title {
+                let start = m.title_text as usize;
+                let text = self.strings.get(start..start + m.title.len()).unwrap_or("");
                 if !ent.titles.iter().any(|t| t == text) {
                     ent.titles.push(text.to_string());
                 }
@@ -424,6 +428,155 @@ impl NameTable {
         }
         g
     }
+}
+
+/// Buffers reused from one document to the next (per thread).
+#[derive(Default)]
+struct Scratch {
+    /// Hashes of the lowercase words of running text.
+    lower: WordSet,
+    /// Hashes of the capitalised words (for the lost-apostrophe possessive test).
+    capitals: WordSet,
+    /// Per block: whether it reads as a headline.
+    headlines: Vec<bool>,
+    parts: Vec<Part>,
+    work: Work,
+}
+
+/// The table under construction.
+#[derive(Default)]
+struct Work {
+    table: NameTable,
+    /// The form of the mention being added.
+    form: String,
+    /// Hash of a form -> index in `table.forms` (the first form with that hash).
+    form_ids: HashMap<u64, u32>,
+}
+
+impl Work {
+    fn clear(&mut self) {
+        let t = &mut self.table;
+        t.mentions.clear();
+        t.forms.clear();
+        t.strings.clear();
+        t.part_spans.clear();
+        t.piece_ends.clear();
+        self.form_ids.clear();
+    }
+
+    /// The index of the form in `self.form`, added (with its key and pieces
+    /// folded from the parts) when new; `None` when it folds to nothing.
+    fn form_id(&mut self, text: &str, parts: &[Part]) -> Option<u32> {
+        let t = &mut self.table;
+        let h = word_hash(&self.form);
+        let same = |t: &NameTable, id: u32| t.forms.get(id as usize).and_then(|f| t.strings.get(f.form.range())) == Some(self.form.as_str());
+        let known = match self.form_ids.get(&h) {
+            Some(&id) if same(t, id) => Some(id),
+            // A hash shared by two forms: look the form up among all.
+            Some(_) => (0..t.forms.len() as u32).find(|&id| same(t, id)),
+            None => None,
+        };
+        if known.is_some() {
+            return known;
+        }
+        let (form_start, pieces_start) = (t.strings.len(), t.piece_ends.len());
+        t.strings.push_str(&self.form);
+        let form = Slot::new(form_start, t.strings.len());
+        let compound = self.form.contains('-')
+            && self
+                .form
+                .split(' ')
+                .any(|p| p.contains('-') && p.split('-').filter(|x| is_capitalised(x)).count() >= 2);
+        let key_start = t.strings.len();
+        let mut last_end = key_start;
+        for p in parts {
+            for piece in pieces(text.get(p.span.range()).unwrap_or("")) {
+                fold_into(piece, &mut t.strings);
+                if t.strings.len() > last_end {
+                    last_end = t.strings.len();
+                    t.piece_ends.push(u32::try_from(last_end).unwrap_or(u32::MAX));
+                }
+            }
+        }
+        if last_end == key_start {
+            // Nothing to fold: not a name.
+            t.strings.truncate(form_start);
+            t.piece_ends.truncate(pieces_start);
+            return None;
+        }
+        let id = u32::try_from(t.forms.len()).unwrap_or(u32::MAX);
+        t.forms.push(Form {
+            form,
+            key: Slot::new(key_start, last_end),
+            pieces: Slot::new(pieces_start, t.piece_ends.len()),
+            compound,
+        });
+        self.form_ids.entry(h).or_insert(id);
+        Some(id)
+    }
+}
+
+/// The word sets of the document being built.
+struct Words<'a> {
+    lower: &'a WordSet,
+    capitals: &'a WordSet,
+}
+
+/// Pass 0 over the words: lowercase words, capitalised words, and which
+/// blocks read as headlines.
+fn first_pass(doc: &Document, s: &mut Scratch) {
+    s.lower.reset(doc.word_count / 2);
+    s.capitals.reset(doc.word_count / 4);
+    s.headlines.clear();
+    for b in &doc.blocks {
+        // Words, and words in capitals (a shouted block is a headline).
+        let (mut words, mut caps) = (0usize, 0usize);
+        for tok in doc.block_tokens(b) {
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            words += 1;
+            let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
+            let first = raw.as_bytes().first().copied().unwrap_or(0);
+            if first.is_ascii_lowercase() {
+                // Lowercase ASCII start: never a capital, never all caps.
+                if !b.title_case {
+                    s.lower.insert(lower_hash(strip_possessive(raw).0));
+                }
+                continue;
+            }
+            if is_all_caps(raw) {
+                caps += 1;
+            }
+            if first.is_ascii_uppercase() {
+                s.capitals.insert(word_hash(strip_possessive(raw).0));
+            } else if first >= 0x80 {
+                let w = strip_possessive(raw).0;
+                match w.chars().next() {
+                    Some(c) if c.is_lowercase() && !b.title_case => {
+                        s.lower.insert(lower_hash(w));
+                    }
+                    Some(c) if c.is_uppercase() => {
+                        s.capitals.insert(word_hash(w));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        s.headlines.push(block_headline(doc, b, words, caps));
+    }
+}
+
+/// Whether the document writes this word in lowercase in running text (so a
+/// capitalised occurrence is a common word, not a name). `lower` is
+/// lowercase.
+pub fn is_lower_word(doc: &Document, lower: &str) -> bool {
+    let set = doc.names().lower_words.get_or_init(|| {
+        let mut s = Scratch::default();
+        first_pass(doc, &mut s);
+        s.lower
+    });
+    set.contains(word_hash(lower))
 }
 
 /// Lowercase particles that may stand inside a name.
@@ -1060,11 +1213,15 @@ struct WordSet {
 }
 
 impl WordSet {
-    fn with_capacity(n: usize) -> WordSet {
-        WordSet {
-            slots: vec![0; (2 * n).max(16).next_power_of_two()],
-            len: 0,
+    /// Empty the set, sized for about `n` words.
+    fn reset(&mut self, n: usize) {
+        let size = (2 * n).max(16).next_power_of_two();
+        if self.slots.len() >= size && self.slots.len() <= 4 * size {
+            self.slots.fill(0);
+        } else {
+            self.slots = vec![0; size];
         }
+        self.len = 0;
     }
 
     fn slot(&self, h: u64) -> usize {
@@ -1599,7 +1756,7 @@ fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
 }
 
 /// Find the chains of one block and push their mentions.
-fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: &WordSet, parts: &mut Vec<Part>, t: &mut NameTable) {
+fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, words: &Words, parts: &mut Vec<Part>, work: &mut Work) {
     let toks = doc.block_tokens(block);
     let text = |i: usize| -> &str { toks.get(i).map_or("", |tk| &doc.prose[tk.span.range()]) };
     let kind = |i: usize| toks.get(i).map(|tk| tk.kind);
@@ -1678,7 +1835,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: &W
             // Lost apostrophe: "Parks Office" when "Park" is a name here.
             if !possessive && p_end_tok == j && is_space(next) && cap_word(next + 1) {
                 if let Some(stem) = core.strip_suffix('s') {
-                    if stem.chars().count() >= 3 && !stem.ends_with('s') && capitals.contains(word_hash(stem)) {
+                    if stem.chars().count() >= 3 && !stem.ends_with('s') && words.capitals.contains(word_hash(stem)) {
                         possessive = true;
                         p_end -= 1;
                     }
@@ -1719,11 +1876,12 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: &W
             doc,
             bi,
             headline,
+            lower: words.lower,
             toks,
             chain_start,
             end_tok,
         };
-        push_mention(&cx, parts, t);
+        push_mention(&cx, parts, work);
         i = end_tok.max(i + 1);
     }
 }
@@ -1733,12 +1891,14 @@ struct ChainCx<'a> {
     doc: &'a Document,
     bi: usize,
     headline: bool,
+    /// Lowercase words of the document.
+    lower: &'a WordSet,
     toks: &'a [super::Token],
     chain_start: usize,
     end_tok: usize,
 }
 
-fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, t: &mut NameTable) {
+fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     let (doc, toks, chain_start) = (cx.doc, cx.toks, cx.chain_start);
     if parts.is_empty() {
         return;
@@ -1751,7 +1911,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, t: &mut NameTable) {
     // A sentence opener that is a common word is not part of the name.
     if initial {
         let c = parts[0].cls;
-        let lower = || has_lower(&t.lower_words, raw(&parts[0]));
+        let lower = || has_lower(cx.lower, raw(&parts[0]));
         if c & class::OPENER != 0 || (parts.len() >= 2 && c & class::LEADING == 0 && lower()) {
             parts.remove(0);
             initial = false;
@@ -1767,7 +1927,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, t: &mut NameTable) {
     // A lone capitalised common word is a stray capital, not a name.
     match parts.as_slice() {
         [] => return,
-        [p] if p.cls & (class::OPENER | class::CALENDAR) != 0 || has_lower(&t.lower_words, raw(p)) => return,
+        [p] if p.cls & (class::OPENER | class::CALENDAR) != 0 || has_lower(cx.lower, raw(p)) => return,
         _ => {}
     }
 
@@ -1832,43 +1992,26 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, t: &mut NameTable) {
     let possessive = last.possessive;
     let text = doc.source.text.as_str();
 
-    // Form, key and pieces go to the table's buffers.
-    let (form_start, pieces_start) = (t.strings.len(), t.piece_ends.len());
+    // The form: its key and pieces are folded once per distinct form.
+    work.form.clear();
     for (n, p) in parts.iter().enumerate() {
         if n > 0 {
-            t.strings.push(' ');
+            work.form.push(' ');
         }
-        t.strings.push_str(text.get(p.span.range()).unwrap_or(""));
+        work.form.push_str(text.get(p.span.range()).unwrap_or(""));
     }
-    let form = Slot::new(form_start, t.strings.len());
-    let compound = t.strings.get(form.range()).is_some_and(|f| {
-        f.contains('-') && f.split(' ').any(|p| p.contains('-') && p.split('-').filter(|x| is_capitalised(x)).count() >= 2)
-    });
-    let key_start = t.strings.len();
-    let mut last_end = key_start;
-    for p in parts.iter() {
-        for piece in pieces(text.get(p.span.range()).unwrap_or("")) {
-            fold_into(piece, &mut t.strings);
-            if t.strings.len() > last_end {
-                last_end = t.strings.len();
-                t.piece_ends.push(u32::try_from(last_end).unwrap_or(u32::MAX));
-            }
-        }
-    }
-    if last_end == key_start {
-        // Nothing to fold: not a name.
-        t.strings.truncate(form_start);
-        t.piece_ends.truncate(pieces_start);
+    let Some(form) = work.form_id(text, parts) else {
         return;
-    }
-    let key = Slot::new(key_start, last_end);
+    };
+    let t = &mut work.table;
+    let f = t.forms.get(form as usize).copied().unwrap_or_default();
     let title_text = match title {
         Some(ts) => {
             let start = t.strings.len();
             t.strings.push_str(doc.text(ts));
-            Slot::new(start, t.strings.len())
+            start
         }
-        None => Slot::default(),
+        None => 0,
     };
     let parts_start = t.part_spans.len();
     t.part_spans.extend(parts.iter().map(|p| p.span));
@@ -1881,17 +2024,17 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, t: &mut NameTable) {
         span,
         parts: Slot::new(parts_start, t.part_spans.len()),
         form,
-        key,
-        pieces: Slot::new(pieces_start, t.piece_ends.len()),
-        title_text,
-        title,
+        block: u32::try_from(cx.bi).unwrap_or(u32::MAX),
+        title: title.map_or(Slot::default(), |ts| Slot::new(ts.start, ts.end)),
+        title_text: u32::try_from(title_text).unwrap_or(u32::MAX),
+        n_pieces: u16::try_from(f.pieces.len()).unwrap_or(u16::MAX),
+        has_title: title.is_some(),
+        compound: f.compound,
         possessive,
         initial,
         headline: cx.headline,
         all_caps,
         dateline,
-        compound,
-        block: cx.bi,
         next_lower,
     });
 }
@@ -1924,8 +2067,8 @@ mod tests {
             ]
         );
         let n = d.names();
-        assert_eq!(d.text(n.mentions[1].title.unwrap()), "leader");
-        assert_eq!(d.text(n.mentions[2].title.unwrap()), "French President");
+        assert_eq!(d.text(n.mentions[1].title().unwrap()), "leader");
+        assert_eq!(d.text(n.mentions[2].title().unwrap()), "French President");
         assert!(n.mentions[4].possessive);
     }
 
@@ -1933,7 +2076,7 @@ mod tests {
     fn title_with_portfolio() {
         let (d, forms) = table("He met the Minister of Foreign Affairs Pak Chol Su and Secretary of State Antony Blinken on Monday.");
         assert_eq!(forms, vec!["Pak Chol Su", "Antony Blinken"]);
-        assert_eq!(d.text(d.names().mentions[0].title.unwrap()), "Minister of Foreign Affairs");
+        assert_eq!(d.text(d.names().mentions[0].title().unwrap()), "Minister of Foreign Affairs");
     }
 
     #[test]

@@ -4,7 +4,9 @@ use std::cmp::Reverse;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::declare_lint;
-use crate::document::names::{east_asian_like, east_asian_shape, edit_distance, fold_key, is_syllable, morphological_pair, Mention, NameTable};
+use crate::document::names::{
+    east_asian_like, east_asian_shape, edit_distance, fold_key, is_lower_word, is_syllable, morphological_pair, Mention, NameTable,
+};
 use crate::document::Document;
 use crate::finding::{Applicability, FileId};
 use crate::lint::{Ctx, Lint, RuleInfo};
@@ -562,7 +564,7 @@ fn intruder(h: &Here, a: &Mention, b: &Mention, cx: &mut Ctx) {
             f.replace(one.form.to_string(), Applicability::Unsafe);
             f.help("machine translation rendered a syllable of the name as an English word");
         }
-        _ if a.title.is_some() && a.part_count() == 1 => {
+        _ if a.title().is_some() && a.part_count() == 1 => {
             let f = cx.report_in(doc.id, span, format!("'{word}' in '{written}' looks like a translated name part"));
             f.help("machine translation rendered a syllable of the name as an English word; check the person's name");
         }
@@ -588,7 +590,7 @@ fn misspelling(h: &Here, m: &Mention, cx: &mut Ctx) {
             let pspan = Span::new(offset, offset + p.len());
             offset += p.len() + 1;
             let fp = &folded[i];
-            if fp.chars().count() < 5 || p.chars().all(|c| !c.is_lowercase()) || run.count(fp) != 1 || table.is_lower_word(fp) {
+            if fp.chars().count() < 5 || p.chars().all(|c| !c.is_lowercase()) || run.count(fp) != 1 || is_lower_word(doc, fp) {
                 continue;
             }
             // Candidates: pieces of this document, and the other piece of
