@@ -192,9 +192,9 @@ pub struct NameTable {
     part_spans: Vec<Span>,
     /// Piece boundaries of the forms (end offsets into `strings`).
     piece_ends: Vec<u32>,
-    /// Hashes of the lowercase words of running text (evidence for "common
-    /// word"), built on first use by [`is_lower_word`].
-    lower_words: OnceLock<WordSet>,
+    /// Hashes of the pieces of names the document also writes as lowercase
+    /// words (see [`NameTable::is_lower_piece`]).
+    lower_pieces: Vec<u64>,
     entities: OnceLock<Entities>,
 }
 
@@ -271,6 +271,15 @@ impl NameTable {
         out
     }
 
+    /// Whether the document writes a piece of one of its names as a
+    /// lowercase word in running text (so its capital proves nothing). `w`
+    /// is a lowercase piece of a name's form (split at spaces and hyphens)
+    /// or the fold key of a hyphen-separated piece; for any other word use
+    /// [`is_lower_word`].
+    pub fn is_lower_piece(&self, w: &str) -> bool {
+        self.lower_pieces.contains(&word_hash(w))
+    }
+
     /// The entities of the document (grouped on first use).
     pub fn entities(&self) -> &[Entity] {
         &self.grouped().list
@@ -315,19 +324,42 @@ impl NameTable {
     }
 
     fn build_with(doc: &Document, s: &mut Scratch) -> NameTable {
+        // Pass 0: capitalised words, headline blocks, lowercase words.
         first_pass(doc, s);
+        // Pass 1: the chains (they do not depend on lowercase words).
+        s.cands.clear();
+        s.cand_parts.clear();
+        for (bi, b) in doc.blocks.iter().enumerate() {
+            let headline = s.headlines.get(bi).copied().unwrap_or(false);
+            chains(doc, bi, b, headline, s);
+        }
+        // Pass 2: which lowercase words the mentions ask about.
+        lower_words_asked(doc, s);
+        // Pass 3: mentions.
         let Scratch {
             lower,
-            capitals,
-            headlines,
+            lower_list,
             parts,
             work,
+            cands,
+            cand_parts,
+            ..
         } = s;
         work.clear();
-        let words = Words { lower, capitals };
-        for (bi, b) in doc.blocks.iter().enumerate() {
-            let headline = headlines.get(bi).copied().unwrap_or(false);
-            chains(doc, bi, b, headline, &words, parts, work);
+        for c in cands.iter() {
+            let Some(block) = doc.blocks.get(c.block as usize) else { continue };
+            parts.clear();
+            parts.extend_from_slice(cand_parts.get(c.parts.range()).unwrap_or(&[]));
+            let cx = ChainCx {
+                doc,
+                bi: c.block as usize,
+                headline: c.headline,
+                lower,
+                toks: doc.block_tokens(block),
+                chain_start: c.chain_start as usize,
+                end_tok: c.end_tok as usize,
+            };
+            push_mention(&cx, parts, work);
         }
         // Exact-size copies: the table lives as long as the document.
         let t = &work.table;
@@ -337,7 +369,7 @@ impl NameTable {
             strings: t.strings.clone(),
             part_spans: t.part_spans.clone(),
             piece_ends: t.piece_ends.clone(),
-            lower_words: OnceLock::new(),
+            lower_pieces: lower_list.clone(),
             entities: OnceLock::new(),
         }
     }
@@ -433,14 +465,199 @@ impl NameTable {
 /// Buffers reused from one document to the next (per thread).
 #[derive(Default)]
 struct Scratch {
-    /// Hashes of the lowercase words of running text.
-    lower: WordSet,
     /// Hashes of the capitalised words (for the lost-apostrophe possessive test).
     capitals: WordSet,
     /// Per block: whether it reads as a headline.
     headlines: Vec<bool>,
+    /// Indices of the lowercase words of running text.
+    lower_toks: Vec<u32>,
+    /// The chains found, and their parts.
+    cands: Vec<Cand>,
+    cand_parts: Vec<Part>,
+    /// Hashes of the lowercase forms the mentions may ask about, and a
+    /// filter on (length, first byte, last byte) of those forms.
+    asked: WordSet,
+    asked_sig: Vec<u64>,
+    /// The asked forms the document writes in lowercase (a set and a list).
+    lower: WordSet,
+    lower_list: Vec<u64>,
     parts: Vec<Part>,
     work: Work,
+}
+
+/// A chain found in pass 1.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    /// Range of `Scratch::cand_parts`.
+    parts: Slot,
+    block: u32,
+    chain_start: u32,
+    end_tok: u32,
+    headline: bool,
+}
+
+/// Pass 0 over the words: capitalised words, which blocks read as
+/// headlines, and where the lowercase words are.
+fn first_pass(doc: &Document, s: &mut Scratch) {
+    s.capitals.reset(doc.word_count / 4);
+    s.headlines.clear();
+    s.lower_toks.clear();
+    for b in &doc.blocks {
+        // Words, and words in capitals (a shouted block is a headline).
+        let (mut words, mut caps) = (0usize, 0usize);
+        for (ti, tok) in doc.tokens.iter().enumerate().take(b.tokens.end).skip(b.tokens.start) {
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            words += 1;
+            let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
+            let first = raw.as_bytes().first().copied().unwrap_or(0);
+            if first.is_ascii_lowercase() {
+                // Lowercase ASCII start: never a capital, never all caps.
+                if !b.title_case {
+                    s.lower_toks.push(u32::try_from(ti).unwrap_or(u32::MAX));
+                }
+                continue;
+            }
+            if is_all_caps(raw) {
+                caps += 1;
+            }
+            if first.is_ascii_uppercase() {
+                s.capitals.insert(word_hash(strip_possessive(raw).0));
+            } else if first >= 0x80 {
+                let w = strip_possessive(raw).0;
+                match w.chars().next() {
+                    Some(c) if c.is_lowercase() && !b.title_case => {
+                        s.lower_toks.push(u32::try_from(ti).unwrap_or(u32::MAX));
+                    }
+                    Some(c) if c.is_uppercase() => {
+                        s.capitals.insert(word_hash(w));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        s.headlines.push(block_headline(doc, b, words, caps));
+    }
+}
+
+/// Signature filter bit of a lowercase form (4096 bits).
+fn sig_bit(len: usize, first: u8, last: u8) -> usize {
+    let x = (len as u32 & 63) | u32::from(first) << 6 | u32::from(last) << 14;
+    (x.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+fn sig_of(lower: &str) -> usize {
+    let b = lower.as_bytes();
+    sig_bit(b.len(), b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0))
+}
+
+/// Pass 2: the hashes mentions may ask about (the lowercase forms of the
+/// first two parts of each chain: see `push_mention`) and the name lints may
+/// ask about (lowercase pieces of the parts, fold keys of hyphen-separated
+/// pieces), and of those, the ones the document writes as lowercase words
+/// (`s.lower`). Only words whose signature matches an asked form are hashed.
+fn lower_words_asked(doc: &Document, s: &mut Scratch) {
+    s.asked.reset(4 * s.cands.len());
+    s.lower.reset(2 * s.cands.len());
+    s.lower_list.clear();
+    s.asked_sig.clear();
+    s.asked_sig.resize(64, 0);
+    let ask = |asked: &mut WordSet, sig: &mut [u64], h: u64, bit: usize| {
+        asked.insert(h);
+        if let Some(w) = sig.get_mut(bit / 64) {
+            *w |= 1 << (bit % 64);
+        }
+    };
+    let text = doc.source.text.as_str();
+    for c in &s.cands {
+        let ps = s.cand_parts.get_mut(c.parts.range()).unwrap_or(&mut []);
+        for (k, p) in ps.iter_mut().enumerate() {
+            if k < 2 {
+                // The part itself (`push_mention` asks about it).
+                let raw = doc.prose.get(p.span.range()).unwrap_or("").trim_end_matches('.');
+                let (h, bit) = with_lower(raw, |l| (word_hash(l), sig_of(l)));
+                p.lower_hash = h;
+                ask(&mut s.asked, &mut s.asked_sig, h, bit);
+            }
+            // Its lowercase pieces and the fold keys of its hyphen-separated
+            // pieces (the name lints ask about those).
+            let part = text.get(p.span.range()).unwrap_or("");
+            with_lower(part, |l| {
+                for piece in pieces(l) {
+                    ask(&mut s.asked, &mut s.asked_sig, word_hash(piece), sig_of(piece));
+                }
+            });
+            if part.contains('-') {
+                for x in part.split('-') {
+                    let f = fold_key(x);
+                    ask(&mut s.asked, &mut s.asked_sig, word_hash(&f), sig_of(&f));
+                }
+            }
+        }
+    }
+    if s.asked.len == 0 {
+        return;
+    }
+    for &ti in &s.lower_toks {
+        let Some(raw) = doc.tokens.get(ti as usize).and_then(|t| doc.prose.get(t.span.range())) else {
+            continue;
+        };
+        let w = strip_possessive(raw).0;
+        let b = w.as_bytes();
+        if w.is_ascii() {
+            // The hashed form is the ASCII lowercase of `w`.
+            let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+            let bit = sig_bit(b.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
+            if s.asked_sig[bit / 64] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
+        }
+        let h = lower_hash(w);
+        if s.asked.contains(h) && s.lower.insert(h) {
+            s.lower_list.push(h);
+        }
+    }
+}
+
+/// Whether the document writes this word in lowercase in running text (so a
+/// capitalised occurrence is a common word, not a name). `lower` is
+/// lowercase. A scan of the document's words: the name lints ask rarely.
+pub fn is_lower_word(doc: &Document, lower: &str) -> bool {
+    for b in doc.blocks.iter().filter(|b| !b.title_case) {
+        for tok in doc.block_tokens(b) {
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
+            let first = raw.as_bytes().first().copied().unwrap_or(0);
+            let lower_start = first.is_ascii_lowercase() || (first >= 0x80 && raw.chars().next().is_some_and(char::is_lowercase));
+            if !lower_start {
+                continue;
+            }
+            // As the word is written in the set of lowercase words: lowercased
+            // when it has an upper-case letter.
+            let w = strip_possessive(raw).0;
+            if w.len() != lower.len() && w.is_ascii() {
+                continue;
+            }
+            let same = if w.is_ascii() {
+                if w.bytes().any(|c| c.is_ascii_uppercase()) {
+                    w.bytes().map(|c| c.to_ascii_lowercase()).eq(lower.bytes())
+                } else {
+                    w == lower
+                }
+            } else if w.chars().any(char::is_uppercase) {
+                w.to_lowercase() == lower
+            } else {
+                w == lower
+            };
+            if same {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The table under construction.
@@ -514,69 +731,6 @@ impl Work {
         self.form_ids.entry(h).or_insert(id);
         Some(id)
     }
-}
-
-/// The word sets of the document being built.
-struct Words<'a> {
-    lower: &'a WordSet,
-    capitals: &'a WordSet,
-}
-
-/// Pass 0 over the words: lowercase words, capitalised words, and which
-/// blocks read as headlines.
-fn first_pass(doc: &Document, s: &mut Scratch) {
-    s.lower.reset(doc.word_count / 2);
-    s.capitals.reset(doc.word_count / 4);
-    s.headlines.clear();
-    for b in &doc.blocks {
-        // Words, and words in capitals (a shouted block is a headline).
-        let (mut words, mut caps) = (0usize, 0usize);
-        for tok in doc.block_tokens(b) {
-            if tok.kind != TokenKind::Word {
-                continue;
-            }
-            words += 1;
-            let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
-            let first = raw.as_bytes().first().copied().unwrap_or(0);
-            if first.is_ascii_lowercase() {
-                // Lowercase ASCII start: never a capital, never all caps.
-                if !b.title_case {
-                    s.lower.insert(lower_hash(strip_possessive(raw).0));
-                }
-                continue;
-            }
-            if is_all_caps(raw) {
-                caps += 1;
-            }
-            if first.is_ascii_uppercase() {
-                s.capitals.insert(word_hash(strip_possessive(raw).0));
-            } else if first >= 0x80 {
-                let w = strip_possessive(raw).0;
-                match w.chars().next() {
-                    Some(c) if c.is_lowercase() && !b.title_case => {
-                        s.lower.insert(lower_hash(w));
-                    }
-                    Some(c) if c.is_uppercase() => {
-                        s.capitals.insert(word_hash(w));
-                    }
-                    _ => {}
-                }
-            }
-        }
-        s.headlines.push(block_headline(doc, b, words, caps));
-    }
-}
-
-/// Whether the document writes this word in lowercase in running text (so a
-/// capitalised occurrence is a common word, not a name). `lower` is
-/// lowercase.
-pub fn is_lower_word(doc: &Document, lower: &str) -> bool {
-    let set = doc.names().lower_words.get_or_init(|| {
-        let mut s = Scratch::default();
-        first_pass(doc, &mut s);
-        s.lower
-    });
-    set.contains(word_hash(lower))
 }
 
 /// Lowercase particles that may stand inside a name.
@@ -1230,7 +1384,8 @@ impl WordSet {
         (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits.max(1))) as usize
     }
 
-    fn insert(&mut self, h: u64) {
+    /// Add a hash; whether it was new.
+    fn insert(&mut self, h: u64) -> bool {
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
@@ -1242,9 +1397,9 @@ impl WordSet {
                 0 => {
                     self.slots[i] = h;
                     self.len += 1;
-                    return;
+                    return true;
                 }
-                x if x == h => return,
+                x if x == h => return false,
                 _ => i = (i + 1) & mask,
             }
         }
@@ -1276,10 +1431,6 @@ impl WordSet {
     }
 }
 
-/// Whether the lowercase form of a word is in the set.
-fn has_lower(set: &WordSet, w: &str) -> bool {
-    with_lower(w, |l| set.contains(word_hash(l)))
-}
 
 /// Generational and regnal suffixes ("Jr", "II").
 pub fn is_suffix(part: &str) -> bool {
@@ -1670,12 +1821,15 @@ pub fn morphological_pair(a: &str, b: &str) -> bool {
 }
 
 /// One part of a chain under construction.
+#[derive(Clone, Copy, Debug)]
 struct Part {
     span: Span,
     particle: bool,
     possessive: bool,
     /// Classes of the part's lowercase text (trailing periods trimmed).
     cls: u8,
+    /// Hash of that lowercase text (set for the first two parts in pass 2).
+    lower_hash: u64,
 }
 
 impl Part {
@@ -1686,6 +1840,7 @@ impl Part {
             particle,
             possessive,
             cls,
+            lower_hash: 0,
         }
     }
 }
@@ -1756,7 +1911,8 @@ fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
 }
 
 /// Find the chains of one block and push their mentions.
-fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, words: &Words, parts: &mut Vec<Part>, work: &mut Work) {
+fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scratch) {
+    let parts = &mut s.parts;
     let toks = doc.block_tokens(block);
     let text = |i: usize| -> &str { toks.get(i).map_or("", |tk| &doc.prose[tk.span.range()]) };
     let kind = |i: usize| toks.get(i).map(|tk| tk.kind);
@@ -1835,7 +1991,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, words: &Word
             // Lost apostrophe: "Parks Office" when "Park" is a name here.
             if !possessive && p_end_tok == j && is_space(next) && cap_word(next + 1) {
                 if let Some(stem) = core.strip_suffix('s') {
-                    if stem.chars().count() >= 3 && !stem.ends_with('s') && words.capitals.contains(word_hash(stem)) {
+                    if stem.chars().count() >= 3 && !stem.ends_with('s') && s.capitals.contains(word_hash(stem)) {
                         possessive = true;
                         p_end -= 1;
                     }
@@ -1872,16 +2028,17 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, words: &Word
             parts.pop();
         }
         let end_tok = j;
-        let cx = ChainCx {
-            doc,
-            bi,
-            headline,
-            lower: words.lower,
-            toks,
-            chain_start,
-            end_tok,
-        };
-        push_mention(&cx, parts, work);
+        if !parts.is_empty() {
+            let start = s.cand_parts.len();
+            s.cand_parts.extend_from_slice(parts);
+            s.cands.push(Cand {
+                parts: Slot::new(start, s.cand_parts.len()),
+                block: u32::try_from(bi).unwrap_or(u32::MAX),
+                chain_start: u32::try_from(chain_start).unwrap_or(u32::MAX),
+                end_tok: u32::try_from(end_tok).unwrap_or(u32::MAX),
+                headline,
+            });
+        }
         i = end_tok.max(i + 1);
     }
 }
@@ -1911,7 +2068,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     // A sentence opener that is a common word is not part of the name.
     if initial {
         let c = parts[0].cls;
-        let lower = || has_lower(cx.lower, raw(&parts[0]));
+        let lower = || cx.lower.contains(parts[0].lower_hash);
         if c & class::OPENER != 0 || (parts.len() >= 2 && c & class::LEADING == 0 && lower()) {
             parts.remove(0);
             initial = false;
@@ -1927,7 +2084,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     // A lone capitalised common word is a stray capital, not a name.
     match parts.as_slice() {
         [] => return,
-        [p] if p.cls & (class::OPENER | class::CALENDAR) != 0 || has_lower(cx.lower, raw(p)) => return,
+        [p] if p.cls & (class::OPENER | class::CALENDAR) != 0 || cx.lower.contains(p.lower_hash) => return,
         _ => {}
     }
 

@@ -5,7 +5,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::declare_lint;
 use crate::document::names::{
-    east_asian_like, east_asian_shape, edit_distance, fold_key, is_lower_word, is_syllable, morphological_pair, Mention, NameTable,
+    east_asian_like, east_asian_shape, edit_distance, fold_key, is_syllable, morphological_pair, Mention, NameTable,
 };
 use crate::document::Document;
 use crate::finding::{Applicability, FileId};
@@ -590,7 +590,7 @@ fn misspelling(h: &Here, m: &Mention, cx: &mut Ctx) {
             let pspan = Span::new(offset, offset + p.len());
             offset += p.len() + 1;
             let fp = &folded[i];
-            if fp.chars().count() < 5 || p.chars().all(|c| !c.is_lowercase()) || run.count(fp) != 1 || is_lower_word(doc, fp) {
+            if fp.chars().count() < 5 || p.chars().all(|c| !c.is_lowercase()) || run.count(fp) != 1 || table.is_lower_piece(fp) {
                 continue;
             }
             // Candidates: pieces of this document, and the other piece of

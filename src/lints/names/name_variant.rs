@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::romanize::Romanizer;
 use crate::declare_lint;
-use crate::document::names::{edit_distance, fold_key, is_lower_word, jaro_winkler, morphological_pair, pieces, Mention, NameTable};
+use crate::document::names::{edit_distance, fold_key, jaro_winkler, morphological_pair, pieces, Mention, NameTable};
 use crate::document::Document;
 use crate::finding::Applicability;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
@@ -835,7 +835,7 @@ fn pass_one_group(docs: &[&Document], nodes: &[Node], group: &[usize], uf: &mut 
             let mut bad: HashMap<usize, bool> = HashMap::default();
             let mut is_bad = |d: usize| {
                 *bad.entry(d)
-                    .or_insert_with(|| docs.get(d).is_some_and(|doc| words.iter().any(|w| is_lower_word(doc, w))))
+                    .or_insert_with(|| docs.get(d).is_some_and(|doc| words.iter().any(|w| doc.names().is_lower_piece(w))))
             };
             for &p in ma {
                 for &q in mb {
