@@ -1,7 +1,7 @@
 //! The document's name table: capitalised name chains ("mentions") grouped
 //! into entities. Built once per document on first use (`Document::names()`)
 //! and shared by every lint that reasons about names (`mangled-name`,
-//! `name-variant`, pronoun lints).
+//! `name-variant`).
 //!
 //! ## How mentions are found
 //!
@@ -31,33 +31,68 @@
 //! form is the most frequent surface form (ties: the one written first).
 //! A one-word mention also records, in `refers_to`, the multi-word entity it
 //! most likely shortens (the last one mentioned before it whose first or last
-//! word it is, else the first one after).
+//! word it is, else the first one after). Entities are grouped on first use
+//! ([`NameTable::entities`]): the name lints read mentions only.
+//!
+//! ## Storage
+//!
+//! Forms, fold keys, part spans and piece boundaries of all mentions live in
+//! a few shared buffers of the table (no allocation per mention); read them
+//! through [`NameTable::form`], [`NameTable::key`], [`NameTable::parts`] and
+//! [`NameTable::piece_keys`].
 
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Block, Document, TokenKind};
 use crate::source::Span;
 
-/// One occurrence of a name.
+/// A byte or index range into one of the table's buffers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Slot {
+    start: u32,
+    end: u32,
+}
+
+impl Slot {
+    fn new(start: usize, end: usize) -> Slot {
+        Slot {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
+        }
+    }
+
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    fn len(self) -> usize {
+        self.end.saturating_sub(self.start) as usize
+    }
+}
+
+/// One occurrence of a name. Its form, key, parts and pieces are read through
+/// the table ([`NameTable::form`] and friends).
 #[derive(Clone, Debug)]
 pub struct Mention {
     /// The name itself: title, sentence opener and possessive excluded.
     pub span: Span,
-    /// Space-separated parts (a hyphenated part such as "Geun-hye" is one part).
-    pub parts: Vec<Span>,
-    /// The parts joined by single spaces (original spelling).
-    pub form: String,
-    /// Fold key: lowercase, diacritics removed, only letters and digits.
-    pub key: String,
-    /// End offsets in `key` of the folded pieces (the key is their concatenation).
-    piece_ends: Vec<u32>,
-    /// Index into `NameTable::entities`.
-    pub entity: usize,
+    /// Space-separated parts (a hyphenated part such as "Geun-hye" is one
+    /// part): range of `NameTable::part_spans`.
+    parts: Slot,
+    /// Index of the mention's form in `NameTable::forms`.
+    form: u32,
+    pub block: u32,
     /// Title or honorific before the name ("President", "Minister of Foreign
-    /// Affairs", a lowercase "leader").
-    pub title: Option<Span>,
+    /// Affairs", a lowercase "leader"): byte range in the document.
+    title: Slot,
+    /// Where the title's text starts in `NameTable::strings`.
+    title_text: u32,
+    n_pieces: u16,
+    has_title: bool,
+    /// Some part is a hyphen compound of capitalised pieces.
+    compound: bool,
     pub possessive: bool,
     /// The name opens a sentence (its capital proves nothing).
     pub initial: bool,
@@ -67,63 +102,52 @@ pub struct Mention {
     pub all_caps: bool,
     /// An ALL-CAPS chain opening a block ("NAIROBI (Reuters)").
     pub dateline: bool,
-    pub block: usize,
     /// The next token after one space is a lowercase word.
     pub next_lower: bool,
-    /// For a one-part mention: the multi-part entity it shortens.
-    pub refers_to: Option<usize>,
 }
 
 impl Mention {
-    /// Fold keys of the pieces: the parts split at hyphens ("Park Geun-hye" ->
-    /// park, geun, hye).
-    pub fn pieces(&self) -> Vec<String> {
-        self.piece_keys().map(str::to_string).collect()
+    /// Number of parts.
+    pub fn part_count(&self) -> usize {
+        self.parts.len()
     }
 
-    /// Fold keys of the pieces, borrowed from `key` (no allocation).
-    pub fn piece_keys(&self) -> impl Iterator<Item = &str> + '_ {
-        let mut start = 0usize;
-        self.piece_ends.iter().map(move |&e| {
-            let s = self.key.get(start..e as usize).unwrap_or("");
-            start = e as usize;
-            s
-        })
-    }
-
-    /// Number of pieces.
+    /// Number of pieces (the parts split at hyphens).
     pub fn piece_count(&self) -> usize {
-        self.piece_ends.len()
-    }
-
-    /// Spans of the pieces (the parts split at hyphens), in order.
-    pub fn piece_spans(&self, text: &str) -> Vec<Span> {
-        let mut out = Vec::new();
-        for p in &self.parts {
-            let Some(s) = text.get(p.range()) else { continue };
-            let mut start = 0;
-            for (i, c) in s.char_indices() {
-                if matches!(c, '-' | '\u{2010}' | '\u{2011}') {
-                    if i > start {
-                        out.push(Span::new(p.start + start, p.start + i));
-                    }
-                    start = i + c.len_utf8();
-                }
-            }
-            if s.len() > start {
-                out.push(Span::new(p.start + start, p.end));
-            }
-        }
-        out
+        usize::from(self.n_pieces)
     }
 
     /// Whether some part is a hyphen compound of capitalised pieces
     /// ("Austria-Hungary", "Boutros-Ghali").
     pub fn has_compound(&self) -> bool {
-        self.form
-            .split(' ')
-            .any(|p| p.contains('-') && p.split('-').filter(|x| is_capitalised(x)).count() >= 2)
+        self.compound
     }
+
+    /// Title or honorific before the name ("President", "Minister of Foreign
+    /// Affairs", a lowercase "leader").
+    pub fn title(&self) -> Option<Span> {
+        self.has_title.then(|| Span::new(self.title.start as usize, self.title.end as usize))
+    }
+
+    /// Index of the mention's form among the document's distinct forms
+    /// (mentions written alike share it).
+    pub fn form_index(&self) -> usize {
+        self.form as usize
+    }
+}
+
+/// One distinct surface form of a document.
+#[derive(Clone, Copy, Debug, Default)]
+struct Form {
+    /// The parts joined by single spaces (original spelling): range of `NameTable::strings`.
+    form: Slot,
+    /// Fold key (lowercase, diacritics removed, only letters and digits):
+    /// range of `NameTable::strings`.
+    key: Slot,
+    /// Range of `NameTable::piece_ends`: end offsets in `strings` of the
+    /// folded pieces (the key is their concatenation).
+    pieces: Slot,
+    compound: bool,
 }
 
 /// Mentions with one fold key.
@@ -144,124 +168,252 @@ pub struct Entity {
     pub parts: usize,
 }
 
+/// The entities of a table (built on first use).
+#[derive(Clone, Debug, Default)]
+struct Entities {
+    list: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+    /// Per mention: its entity.
+    of_mention: Vec<usize>,
+    /// Per mention: for a one-part mention, the multi-part entity it shortens.
+    refers_to: Vec<Option<usize>>,
+}
+
 /// All names of a document.
 #[derive(Clone, Debug, Default)]
 pub struct NameTable {
     /// In document order.
     pub mentions: Vec<Mention>,
-    pub entities: Vec<Entity>,
-    by_key: HashMap<String, usize>,
-    /// FxHash hashes of the lowercase words of running text (evidence for
-    /// "common word").
-    lower_words: HashSet<u64>,
+    /// Distinct forms.
+    forms: Vec<Form>,
+    /// Forms, keys and titles.
+    strings: String,
+    /// Part spans of the mentions.
+    part_spans: Vec<Span>,
+    /// Piece boundaries of the forms (end offsets into `strings`).
+    piece_ends: Vec<u32>,
+    /// Hashes of the pieces of names the document also writes as lowercase
+    /// words (see [`NameTable::is_lower_piece`]).
+    lower_pieces: Vec<u64>,
+    entities: OnceLock<Entities>,
 }
 
 impl NameTable {
+    fn form_of(&self, m: &Mention) -> Form {
+        self.forms.get(m.form as usize).copied().unwrap_or_default()
+    }
+
+    /// Number of distinct forms (see [`Mention::form_index`]).
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// The form of a mention: its parts joined by single spaces (original spelling).
+    pub fn form(&self, m: &Mention) -> &str {
+        self.strings.get(self.form_of(m).form.range()).unwrap_or("")
+    }
+
+    /// The fold key of a mention: lowercase, diacritics removed, only letters and digits.
+    pub fn key(&self, m: &Mention) -> &str {
+        self.strings.get(self.form_of(m).key.range()).unwrap_or("")
+    }
+
+    /// Space-separated parts of a mention (a hyphenated part such as "Geun-hye" is one part).
+    pub fn parts(&self, m: &Mention) -> &[Span] {
+        self.part_spans.get(m.parts.range()).unwrap_or(&[])
+    }
+
+    /// Fold keys of the pieces of a mention: the parts split at hyphens
+    /// ("Park Geun-hye" -> park, geun, hye). Borrowed, no allocation.
+    pub fn piece_keys<'t>(&'t self, m: &Mention) -> impl DoubleEndedIterator<Item = &'t str> + ExactSizeIterator + Clone + 't {
+        let f = self.form_of(m);
+        let ends = self.piece_ends.get(f.pieces.range()).unwrap_or(&[]);
+        let key_start = f.key.start;
+        let strings = self.strings.as_str();
+        (0..ends.len()).map(move |i| {
+            let start = if i == 0 { key_start } else { ends[i - 1] };
+            strings.get(start as usize..ends[i] as usize).unwrap_or("")
+        })
+    }
+
+    /// The i-th piece key of a mention.
+    pub fn piece_key(&self, m: &Mention, i: usize) -> Option<&str> {
+        let f = self.form_of(m);
+        let ends = self.piece_ends.get(f.pieces.range())?;
+        let end = *ends.get(i)?;
+        let start = if i == 0 { f.key.start } else { *ends.get(i - 1)? };
+        self.strings.get(start as usize..end as usize)
+    }
+
+    /// Fold keys of the pieces (owned).
+    pub fn pieces(&self, m: &Mention) -> Vec<String> {
+        self.piece_keys(m).map(str::to_string).collect()
+    }
+
+    /// Spans of the pieces (the parts split at hyphens), in order.
+    pub fn piece_spans(&self, m: &Mention, text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        for p in self.parts(m) {
+            let Some(s) = text.get(p.range()) else { continue };
+            let mut start = 0;
+            for (i, c) in s.char_indices() {
+                if matches!(c, '-' | '\u{2010}' | '\u{2011}') {
+                    if i > start {
+                        out.push(Span::new(p.start + start, p.start + i));
+                    }
+                    start = i + c.len_utf8();
+                }
+            }
+            if s.len() > start {
+                out.push(Span::new(p.start + start, p.end));
+            }
+        }
+        out
+    }
+
+    /// Whether the document writes a piece of one of its names as a
+    /// lowercase word in running text (so its capital proves nothing). `w`
+    /// is a lowercase piece of a name's form (split at spaces and hyphens)
+    /// or the fold key of a hyphen-separated piece; for any other word use
+    /// [`is_lower_word`].
+    pub fn is_lower_piece(&self, w: &str) -> bool {
+        self.lower_pieces.contains(&word_hash(w))
+    }
+
+    /// The entities of the document (grouped on first use).
+    pub fn entities(&self) -> &[Entity] {
+        &self.grouped().list
+    }
+
     /// The entity with this fold key.
     pub fn entity(&self, key: &str) -> Option<&Entity> {
-        self.by_key.get(key).and_then(|&i| self.entities.get(i))
+        let g = self.grouped();
+        g.by_key.get(key).and_then(|&i| g.list.get(i))
     }
 
     pub fn entity_index(&self, key: &str) -> Option<usize> {
-        self.by_key.get(key).copied()
+        self.grouped().by_key.get(key).copied()
     }
 
-    /// Whether the document writes this word in lowercase in running text
-    /// (so a capitalised occurrence is a common word, not a name).
-    pub fn is_lower_word(&self, lower: &str) -> bool {
-        self.lower_words.contains(&word_hash(lower))
+    /// The entity of a mention (index into [`NameTable::entities`]).
+    pub fn entity_of(&self, mention: usize) -> Option<usize> {
+        self.grouped().of_mention.get(mention).copied()
+    }
+
+    /// For a one-part mention: the multi-part entity it shortens.
+    pub fn refers_to(&self, mention: usize) -> Option<usize> {
+        self.grouped().refers_to.get(mention).copied().flatten()
     }
 
     /// The entity a mention stands for: its own, or for a one-word short
     /// form ("Park") the full name it shortens.
     pub fn resolve(&self, mention: usize) -> Option<usize> {
-        let m = self.mentions.get(mention)?;
-        Some(m.refers_to.unwrap_or(m.entity))
+        let g = self.grouped();
+        g.refers_to.get(mention).copied().flatten().or_else(|| g.of_mention.get(mention).copied())
     }
 
     /// Build the table of a document.
     pub fn build(doc: &Document) -> NameTable {
-        let mut t = NameTable::default();
-        // Pass 0: lowercase words and capitalised words (for the
-        // lost-apostrophe possessive test).
-        let mut capitals: HashSet<u64> = HashSet::default();
-        // Capitalised words: an upper bound on the number of mentions.
-        let mut n_caps = 0usize;
-        for b in &doc.blocks {
-            for tok in doc.block_tokens(b) {
-                if tok.kind != TokenKind::Word {
-                    continue;
-                }
-                let raw = &doc.prose[tok.span.range()];
-                let first = raw.as_bytes().first().copied().unwrap_or(0);
-                if first.is_ascii_lowercase() {
-                    // Lowercase ASCII start: never a capital.
-                    if b.title_case {
-                        continue;
-                    }
-                    let w = strip_possessive(raw).0;
-                    if w.bytes().any(|c| c.is_ascii_uppercase() || !c.is_ascii()) && w.chars().any(char::is_uppercase) {
-                        with_lower(w, |l| t.lower_words.insert(word_hash(l)));
-                        continue;
-                    }
-                    t.lower_words.insert(word_hash(w));
-                    continue;
-                }
-                let w = strip_possessive(raw).0;
-                match w.chars().next() {
-                    Some(c) if c.is_lowercase() && !b.title_case => {
-                        if w.chars().any(char::is_uppercase) {
-                            with_lower(w, |l| t.lower_words.insert(word_hash(l)));
-                        } else {
-                            t.lower_words.insert(word_hash(w));
-                        }
-                    }
-                    Some(c) if c.is_uppercase() => {
-                        n_caps += 1;
-                        capitals.insert(word_hash(w));
-                    }
-                    _ => {}
-                }
-            }
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
         }
-        t.mentions.reserve(n_caps);
-        for (bi, b) in doc.blocks.iter().enumerate() {
-            chains(doc, bi, b, &capitals, &mut t);
-        }
-        t.group();
-        t.collect_titles(doc);
-        t
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => NameTable::build_with(doc, &mut s),
+            Err(_) => NameTable::build_with(doc, &mut Scratch::default()),
+        })
     }
 
-    fn group(&mut self) {
-        for i in 0..self.mentions.len() {
-            let e = match self.by_key.get(self.mentions[i].key.as_str()) {
+    fn build_with(doc: &Document, s: &mut Scratch) -> NameTable {
+        // Pass 0: capitalised words, headline blocks, lowercase words.
+        first_pass(doc, s);
+        // Pass 1: the chains (they do not depend on lowercase words).
+        s.cands.clear();
+        s.cand_parts.clear();
+        for (bi, b) in doc.blocks.iter().enumerate() {
+            let headline = s.headlines.get(bi).copied().unwrap_or(false);
+            chains(doc, bi, b, headline, s);
+        }
+        // Pass 2: which lowercase words the mentions ask about.
+        lower_words_asked(doc, s);
+        // Pass 3: mentions.
+        let Scratch {
+            lower,
+            lower_list,
+            parts,
+            work,
+            cands,
+            cand_parts,
+            ..
+        } = s;
+        work.clear();
+        for c in cands.iter() {
+            let Some(block) = doc.blocks.get(c.block as usize) else { continue };
+            parts.clear();
+            parts.extend_from_slice(cand_parts.get(c.parts.range()).unwrap_or(&[]));
+            let cx = ChainCx {
+                doc,
+                bi: c.block as usize,
+                headline: c.headline,
+                lower,
+                toks: doc.block_tokens(block),
+                chain_start: c.chain_start as usize,
+                end_tok: c.end_tok as usize,
+            };
+            push_mention(&cx, parts, work);
+        }
+        // Exact-size copies: the table lives as long as the document.
+        let t = &work.table;
+        NameTable {
+            mentions: t.mentions.clone(),
+            forms: t.forms.clone(),
+            strings: t.strings.clone(),
+            part_spans: t.part_spans.clone(),
+            piece_ends: t.piece_ends.clone(),
+            lower_pieces: lower_list.clone(),
+            entities: OnceLock::new(),
+        }
+    }
+
+    fn grouped(&self) -> &Entities {
+        self.entities.get_or_init(|| self.group())
+    }
+
+    fn group(&self) -> Entities {
+        let mut g = Entities::default();
+        for (i, m) in self.mentions.iter().enumerate() {
+            let (key, form) = (self.key(m), self.form(m));
+            let e = match g.by_key.get(key) {
                 Some(&e) => e,
                 None => {
-                    let key = self.mentions[i].key.clone();
-                    self.entities.push(Entity {
-                        key: key.clone(),
+                    g.list.push(Entity {
+                        key: key.to_string(),
                         canonical: String::new(),
-                        canonical_span: self.mentions[i].span,
+                        canonical_span: m.span,
                         forms: Vec::new(),
                         mentions: Vec::new(),
                         titles: Vec::new(),
-                        parts: self.mentions[i].parts.len(),
+                        parts: m.part_count(),
                     });
-                    self.by_key.insert(key, self.entities.len() - 1);
-                    self.entities.len() - 1
+                    g.by_key.insert(key.to_string(), g.list.len() - 1);
+                    g.list.len() - 1
                 }
             };
-            self.mentions[i].entity = e;
-            let m = &self.mentions[i];
-            let ent = &mut self.entities[e];
+            g.of_mention.push(e);
+            let ent = &mut g.list[e];
             ent.mentions.push(i);
-            match ent.forms.iter_mut().find(|(f, _)| *f == m.form) {
+            match ent.forms.iter_mut().find(|(f, _)| f == form) {
                 Some((_, n)) => *n += 1,
-                None => ent.forms.push((m.form.clone(), 1)),
+                None => ent.forms.push((form.to_string(), 1)),
+            }
+            if m.has_title {
+                let start = m.title_text as usize;
+                let text = self.strings.get(start..start + m.title.len()).unwrap_or("");
+                if !ent.titles.iter().any(|t| t == text) {
+                    ent.titles.push(text.to_string());
+                }
             }
         }
-        for ent in &mut self.entities {
+        for ent in &mut g.list {
             let mut best: Option<(&String, usize)> = None;
             for (f, n) in &ent.forms {
                 if best.is_none_or(|(_, bn)| *n > bn) {
@@ -271,26 +423,24 @@ impl NameTable {
             if let Some((f, _)) = best {
                 ent.canonical = f.clone();
             }
-            if let Some(&m) = ent.mentions.iter().find(|&&m| self.mentions[m].form == ent.canonical) {
+            if let Some(&m) = ent.mentions.iter().find(|&&m| self.form(&self.mentions[m]) == ent.canonical) {
                 ent.canonical_span = self.mentions[m].span;
-                ent.parts = self.mentions[m].parts.len();
+                ent.parts = self.mentions[m].part_count();
             }
         }
         // Short forms: the last multi-part entity with this first or last piece.
+        g.refers_to = vec![None; self.mentions.len()];
         let mut last_long: HashMap<&str, usize> = HashMap::default();
         let mut pending: Vec<usize> = Vec::new();
-        let mut refers: Vec<(usize, Option<usize>)> = Vec::new();
-        for i in 0..self.mentions.len() {
-            let m = &self.mentions[i];
-            if m.parts.len() >= 2 && !m.headline {
-                let first = m.piece_keys().next();
-                let last = m.piece_keys().last();
-                for p in [first, last].into_iter().flatten() {
-                    last_long.insert(p, m.entity);
+        for (i, m) in self.mentions.iter().enumerate() {
+            if m.part_count() >= 2 && !m.headline {
+                let mut pk = self.piece_keys(m);
+                for p in [pk.next(), pk.next_back()].into_iter().flatten() {
+                    last_long.insert(p, g.of_mention[i]);
                 }
-            } else if m.parts.len() == 1 {
-                match last_long.get(m.key.as_str()) {
-                    Some(&e) => refers.push((i, Some(e))),
+            } else if m.part_count() == 1 {
+                match last_long.get(self.key(m)) {
+                    Some(&e) => g.refers_to[i] = Some(e),
                     None => pending.push(i),
                 }
             }
@@ -298,35 +448,288 @@ impl NameTable {
         // A short form before any full form: the first full form after it.
         if !pending.is_empty() {
             let mut first_long: HashMap<&str, usize> = HashMap::default();
-            for m in self.mentions.iter().filter(|m| m.parts.len() >= 2 && !m.headline) {
-                let first = m.piece_keys().next();
-                let last = m.piece_keys().last();
-                for p in [first, last].into_iter().flatten() {
-                    first_long.entry(p).or_insert(m.entity);
+            for (i, m) in self.mentions.iter().enumerate().filter(|(_, m)| m.part_count() >= 2 && !m.headline) {
+                let mut pk = self.piece_keys(m);
+                for p in [pk.next(), pk.next_back()].into_iter().flatten() {
+                    first_long.entry(p).or_insert(g.of_mention[i]);
                 }
             }
             for i in pending {
-                refers.push((i, first_long.get(self.mentions[i].key.as_str()).copied()));
+                g.refers_to[i] = first_long.get(self.key(&self.mentions[i])).copied();
             }
         }
-        for (i, e) in refers {
-            self.mentions[i].refers_to = e;
-        }
+        g
     }
+}
 
-    /// Record the titles of each entity (needs the document text).
-    fn collect_titles(&mut self, doc: &Document) {
-        for i in 0..self.mentions.len() {
-            let (e, title) = (self.mentions[i].entity, self.mentions[i].title);
-            if let Some(t) = title {
-                let text = doc.text(t).to_string();
-                if let Some(ent) = self.entities.get_mut(e) {
-                    if !ent.titles.contains(&text) {
-                        ent.titles.push(text);
+/// Buffers reused from one document to the next (per thread).
+#[derive(Default)]
+struct Scratch {
+    /// Hashes of the capitalised words (for the lost-apostrophe possessive test).
+    capitals: WordSet,
+    /// Per block: whether it reads as a headline.
+    headlines: Vec<bool>,
+    /// Indices of the lowercase words of running text.
+    lower_toks: Vec<u32>,
+    /// The chains found, and their parts.
+    cands: Vec<Cand>,
+    cand_parts: Vec<Part>,
+    /// Hashes of the lowercase forms the mentions may ask about, and a
+    /// filter on (length, first byte, last byte) of those forms.
+    asked: WordSet,
+    asked_sig: Vec<u64>,
+    /// The asked forms the document writes in lowercase (a set and a list).
+    lower: WordSet,
+    lower_list: Vec<u64>,
+    parts: Vec<Part>,
+    work: Work,
+}
+
+/// A chain found in pass 1.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    /// Range of `Scratch::cand_parts`.
+    parts: Slot,
+    block: u32,
+    chain_start: u32,
+    end_tok: u32,
+    headline: bool,
+}
+
+/// Pass 0 over the words: capitalised words, which blocks read as
+/// headlines, and where the lowercase words are.
+fn first_pass(doc: &Document, s: &mut Scratch) {
+    s.capitals.reset(doc.word_count / 4);
+    s.headlines.clear();
+    s.lower_toks.clear();
+    for b in &doc.blocks {
+        // Words, and words in capitals (a shouted block is a headline).
+        let (mut words, mut caps) = (0usize, 0usize);
+        for (ti, tok) in doc.tokens.iter().enumerate().take(b.tokens.end).skip(b.tokens.start) {
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            words += 1;
+            let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
+            let first = raw.as_bytes().first().copied().unwrap_or(0);
+            if first.is_ascii_lowercase() {
+                // Lowercase ASCII start: never a capital, never all caps.
+                if !b.title_case {
+                    s.lower_toks.push(u32::try_from(ti).unwrap_or(u32::MAX));
+                }
+                continue;
+            }
+            if is_all_caps(raw) {
+                caps += 1;
+            }
+            if first.is_ascii_uppercase() {
+                s.capitals.insert(word_hash(strip_possessive(raw).0));
+            } else if first >= 0x80 {
+                let w = strip_possessive(raw).0;
+                match w.chars().next() {
+                    Some(c) if c.is_lowercase() && !b.title_case => {
+                        s.lower_toks.push(u32::try_from(ti).unwrap_or(u32::MAX));
                     }
+                    Some(c) if c.is_uppercase() => {
+                        s.capitals.insert(word_hash(w));
+                    }
+                    _ => {}
                 }
             }
         }
+        s.headlines.push(block_headline(doc, b, words, caps));
+    }
+}
+
+/// Signature filter bit of a lowercase form (4096 bits).
+fn sig_bit(len: usize, first: u8, last: u8) -> usize {
+    let x = (len as u32 & 63) | u32::from(first) << 6 | u32::from(last) << 14;
+    (x.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+fn sig_of(lower: &str) -> usize {
+    let b = lower.as_bytes();
+    sig_bit(b.len(), b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0))
+}
+
+/// Pass 2: the hashes mentions may ask about (the lowercase forms of the
+/// first two parts of each chain: see `push_mention`) and the name lints may
+/// ask about (lowercase pieces of the parts, fold keys of hyphen-separated
+/// pieces), and of those, the ones the document writes as lowercase words
+/// (`s.lower`). Only words whose signature matches an asked form are hashed.
+fn lower_words_asked(doc: &Document, s: &mut Scratch) {
+    s.asked.reset(4 * s.cands.len());
+    s.lower.reset(2 * s.cands.len());
+    s.lower_list.clear();
+    s.asked_sig.clear();
+    s.asked_sig.resize(64, 0);
+    let ask = |asked: &mut WordSet, sig: &mut [u64], h: u64, bit: usize| {
+        asked.insert(h);
+        if let Some(w) = sig.get_mut(bit / 64) {
+            *w |= 1 << (bit % 64);
+        }
+    };
+    let text = doc.source.text.as_str();
+    for c in &s.cands {
+        let ps = s.cand_parts.get_mut(c.parts.range()).unwrap_or(&mut []);
+        for (k, p) in ps.iter_mut().enumerate() {
+            if k < 2 {
+                // The part itself (`push_mention` asks about it).
+                let raw = doc.prose.get(p.span.range()).unwrap_or("").trim_end_matches('.');
+                let (h, bit) = with_lower(raw, |l| (word_hash(l), sig_of(l)));
+                p.lower_hash = h;
+                ask(&mut s.asked, &mut s.asked_sig, h, bit);
+            }
+            // Its lowercase pieces and the fold keys of its hyphen-separated
+            // pieces (the name lints ask about those).
+            let part = text.get(p.span.range()).unwrap_or("");
+            with_lower(part, |l| {
+                for piece in pieces(l) {
+                    ask(&mut s.asked, &mut s.asked_sig, word_hash(piece), sig_of(piece));
+                }
+            });
+            if part.contains('-') {
+                for x in part.split('-') {
+                    let f = fold_key(x);
+                    ask(&mut s.asked, &mut s.asked_sig, word_hash(&f), sig_of(&f));
+                }
+            }
+        }
+    }
+    if s.asked.len == 0 {
+        return;
+    }
+    for &ti in &s.lower_toks {
+        let Some(raw) = doc.tokens.get(ti as usize).and_then(|t| doc.prose.get(t.span.range())) else {
+            continue;
+        };
+        let w = strip_possessive(raw).0;
+        let b = w.as_bytes();
+        if w.is_ascii() {
+            // The hashed form is the ASCII lowercase of `w`.
+            let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+            let bit = sig_bit(b.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
+            if s.asked_sig[bit / 64] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
+        }
+        let h = lower_hash(w);
+        if s.asked.contains(h) && s.lower.insert(h) {
+            s.lower_list.push(h);
+        }
+    }
+}
+
+/// Whether the document writes this word in lowercase in running text (so a
+/// capitalised occurrence is a common word, not a name). `lower` is
+/// lowercase. A scan of the document's words: the name lints ask rarely.
+pub fn is_lower_word(doc: &Document, lower: &str) -> bool {
+    for b in doc.blocks.iter().filter(|b| !b.title_case) {
+        for tok in doc.block_tokens(b) {
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
+            let first = raw.as_bytes().first().copied().unwrap_or(0);
+            let lower_start = first.is_ascii_lowercase() || (first >= 0x80 && raw.chars().next().is_some_and(char::is_lowercase));
+            if !lower_start {
+                continue;
+            }
+            // As the word is written in the set of lowercase words: lowercased
+            // when it has an upper-case letter.
+            let w = strip_possessive(raw).0;
+            if w.len() != lower.len() && w.is_ascii() {
+                continue;
+            }
+            let same = if w.is_ascii() {
+                if w.bytes().any(|c| c.is_ascii_uppercase()) {
+                    w.bytes().map(|c| c.to_ascii_lowercase()).eq(lower.bytes())
+                } else {
+                    w == lower
+                }
+            } else if w.chars().any(char::is_uppercase) {
+                w.to_lowercase() == lower
+            } else {
+                w == lower
+            };
+            if same {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The table under construction.
+#[derive(Default)]
+struct Work {
+    table: NameTable,
+    /// The form of the mention being added.
+    form: String,
+    /// Hash of a form -> index in `table.forms` (the first form with that hash).
+    form_ids: HashMap<u64, u32>,
+}
+
+impl Work {
+    fn clear(&mut self) {
+        let t = &mut self.table;
+        t.mentions.clear();
+        t.forms.clear();
+        t.strings.clear();
+        t.part_spans.clear();
+        t.piece_ends.clear();
+        self.form_ids.clear();
+    }
+
+    /// The index of the form in `self.form`, added (with its key and pieces
+    /// folded from the parts) when new; `None` when it folds to nothing.
+    fn form_id(&mut self, text: &str, parts: &[Part]) -> Option<u32> {
+        let t = &mut self.table;
+        let h = word_hash(&self.form);
+        let same = |t: &NameTable, id: u32| t.forms.get(id as usize).and_then(|f| t.strings.get(f.form.range())) == Some(self.form.as_str());
+        let known = match self.form_ids.get(&h) {
+            Some(&id) if same(t, id) => Some(id),
+            // A hash shared by two forms: look the form up among all.
+            Some(_) => (0..t.forms.len() as u32).find(|&id| same(t, id)),
+            None => None,
+        };
+        if known.is_some() {
+            return known;
+        }
+        let (form_start, pieces_start) = (t.strings.len(), t.piece_ends.len());
+        t.strings.push_str(&self.form);
+        let form = Slot::new(form_start, t.strings.len());
+        let compound = self.form.contains('-')
+            && self
+                .form
+                .split(' ')
+                .any(|p| p.contains('-') && p.split('-').filter(|x| is_capitalised(x)).count() >= 2);
+        let key_start = t.strings.len();
+        let mut last_end = key_start;
+        for p in parts {
+            for piece in pieces(text.get(p.span.range()).unwrap_or("")) {
+                fold_into(piece, &mut t.strings);
+                if t.strings.len() > last_end {
+                    last_end = t.strings.len();
+                    t.piece_ends.push(u32::try_from(last_end).unwrap_or(u32::MAX));
+                }
+            }
+        }
+        if last_end == key_start {
+            // Nothing to fold: not a name.
+            t.strings.truncate(form_start);
+            t.piece_ends.truncate(pieces_start);
+            return None;
+        }
+        let id = u32::try_from(t.forms.len()).unwrap_or(u32::MAX);
+        t.forms.push(Form {
+            form,
+            key: Slot::new(key_start, last_end),
+            pieces: Slot::new(pieces_start, t.piece_ends.len()),
+            compound,
+        });
+        self.form_ids.entry(h).or_insert(id);
+        Some(id)
     }
 }
 
@@ -779,11 +1182,20 @@ mod class {
     pub const HYPHEN: u8 = 64;
 }
 
-/// The classes of a word, looked up exactly (the lists are lowercase).
-fn class_of(w: &str) -> u8 {
-    static MAP: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m: HashMap<&'static str, u8> = HashMap::default();
+/// The listed words packed into integers: words of up to 16 bytes by their
+/// bytes (zero-padded) with their length; longer words by string.
+struct ClassMap {
+    short: HashMap<u128, (u8, u8)>,
+    long: Vec<(&'static str, u8)>,
+}
+
+fn class_map() -> &'static ClassMap {
+    static MAP: OnceLock<ClassMap> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = ClassMap {
+            short: HashMap::default(),
+            long: Vec::new(),
+        };
         for (list, c) in [
             (PARTICLES, class::PARTICLE),
             (OFFICE_TITLES, class::OFFICE),
@@ -794,16 +1206,63 @@ fn class_of(w: &str) -> u8 {
             (HYPHEN_WORDS, class::HYPHEN),
         ] {
             for w in list {
-                *m.entry(w).or_default() |= c;
+                match pack(w.as_bytes()) {
+                    Some(k) => m.short.entry(k).or_insert((0, w.len() as u8)).0 |= c,
+                    None => match m.long.iter_mut().find(|(x, _)| x == w) {
+                        Some((_, v)) => *v |= c,
+                        None => m.long.push((w, c)),
+                    },
+                }
             }
         }
         m
-    });
-    if w.len() > 17 {
+    })
+}
+
+/// Up to 16 bytes packed into an integer (zero-padded).
+fn pack(b: &[u8]) -> Option<u128> {
+    if b.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u128::from_le_bytes(buf))
+}
+
+/// The classes of a word, looked up exactly (the lists are lowercase ASCII).
+fn class_of(w: &str) -> u8 {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 17 {
         // Longer than any listed word.
         return 0;
     }
-    map.get(w).copied().unwrap_or(0)
+    let map = class_map();
+    match pack(b) {
+        Some(k) => match map.short.get(&k) {
+            Some(&(c, n)) if n as usize == b.len() => c,
+            _ => 0,
+        },
+        None => map.long.iter().find(|(x, _)| *x == w).map_or(0, |(_, c)| *c),
+    }
+}
+
+/// The classes of a word after lowercasing.
+fn lower_class(s: &str) -> u8 {
+    let b = s.as_bytes();
+    if b.is_empty() || (b.len() > 17 && s.is_ascii()) {
+        return 0;
+    }
+    if b.len() <= 16 && s.is_ascii() {
+        let mut buf = [0u8; 16];
+        for (d, c) in buf.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        return match class_map().short.get(&u128::from_le_bytes(buf)) {
+            Some(&(c, n)) if n as usize == b.len() => c,
+            _ => 0,
+        };
+    }
+    with_lower(s, class_of)
 }
 
 /// Run `f` on the lowercase form of `s` (no allocation for short ASCII words).
@@ -820,16 +1279,158 @@ fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&s.to_lowercase())
 }
 
-/// 64-bit FxHash of a word (the per-document word sets store hashes, not strings).
+/// 64-bit hash of a word (the per-document word sets store hashes, not
+/// strings): eight bytes at a time, each step a bijection, so words of up to
+/// eight bytes never collide.
 fn word_hash(w: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(w)
+    let b = w.as_bytes();
+    let mut h = (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    for chunk in b.chunks(8) {
+        h = mix(h ^ le_u64(chunk));
+    }
+    h
 }
 
-/// The classes of a word after lowercasing.
-fn lower_class(s: &str) -> u8 {
-    with_lower(s, class_of)
+/// Up to eight bytes as a little-endian integer (zero-padded). Short
+/// slices are read as two overlapping loads (no byte loop, no memcpy).
+fn le_u64(c: &[u8]) -> u64 {
+    let n = c.len();
+    if let Some(b) = c.first_chunk::<8>() {
+        return u64::from_le_bytes(*b);
+    }
+    if n >= 4 {
+        let lo = c.first_chunk::<4>().map_or(0, |b| u32::from_le_bytes(*b));
+        let hi = c.last_chunk::<4>().map_or(0, |b| u32::from_le_bytes(*b));
+        // The overlapping bytes are equal in both loads.
+        return u64::from(lo) | (u64::from(hi) << (8 * (n - 4)));
+    }
+    match c {
+        [] => 0,
+        [a, ..] => {
+            let (m, z) = (c.get(n / 2).copied().unwrap_or(0), c.get(n - 1).copied().unwrap_or(0));
+            u64::from(*a) | (u64::from(m) << (8 * (n / 2))) | (u64::from(z) << (8 * (n - 1)))
+        }
+    }
 }
+
+/// A bijective 64-bit mixer (multiply, xor-shift).
+fn mix(x: u64) -> u64 {
+    let x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    let x = x ^ (x >> 31);
+    x.wrapping_mul(0x94D0_49BB_1331_11EB)
+}
+
+/// `word_hash` of a word without upper-case or non-ASCII bytes; `None` for
+/// any other word (one pass over the bytes).
+fn plain_hash(w: &str) -> Option<u64> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = w.as_bytes();
+    let mut h = (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    for chunk in b.chunks(8) {
+        let x = le_u64(chunk);
+        if x & HIGH != 0 {
+            return None;
+        }
+        // ASCII bytes from 'A' (0x41) to 'Z' (0x5a) set their high bit here.
+        let upper = x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525) & HIGH;
+        if upper != 0 {
+            return None;
+        }
+        h = mix(h ^ x);
+    }
+    Some(h)
+}
+
+/// The hash of a word of running text for the lowercase-word set: lowercased
+/// when it has an upper-case letter ("iPhone"), else as written.
+fn lower_hash(w: &str) -> u64 {
+    if let Some(h) = plain_hash(w) {
+        return h;
+    }
+    if w.is_ascii() {
+        // Has an upper-case ASCII letter.
+        return with_lower(w, word_hash);
+    }
+    if w.chars().any(char::is_uppercase) {
+        with_lower(w, word_hash)
+    } else {
+        word_hash(w)
+    }
+}
+
+/// A set of word hashes: open addressing with linear probing (0 marks an
+/// empty slot; a zero hash is stored as 1).
+#[derive(Clone, Debug, Default)]
+struct WordSet {
+    slots: Vec<u64>,
+    len: usize,
+}
+
+impl WordSet {
+    /// Empty the set, sized for about `n` words.
+    fn reset(&mut self, n: usize) {
+        let size = (2 * n).max(16).next_power_of_two();
+        if self.slots.len() >= size && self.slots.len() <= 4 * size {
+            self.slots.fill(0);
+        } else {
+            self.slots = vec![0; size];
+        }
+        self.len = 0;
+    }
+
+    fn slot(&self, h: u64) -> usize {
+        // The table size is a power of two: take the top bits of a multiply.
+        let bits = self.slots.len().trailing_zeros();
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits.max(1))) as usize
+    }
+
+    /// Add a hash; whether it was new.
+    fn insert(&mut self, h: u64) -> bool {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let h = h.max(1);
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(h);
+        loop {
+            match self.slots[i] {
+                0 => {
+                    self.slots[i] = h;
+                    self.len += 1;
+                    return true;
+                }
+                x if x == h => return false,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn contains(&self, h: u64) -> bool {
+        if self.slots.is_empty() {
+            return false;
+        }
+        let h = h.max(1);
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(h);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                x if x == h => return true,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        self.slots = vec![0; (old.len() * 2).max(16)];
+        self.len = 0;
+        for h in old.into_iter().filter(|&h| h != 0) {
+            self.insert(h);
+        }
+    }
+}
+
 
 /// Generational and regnal suffixes ("Jr", "II").
 pub fn is_suffix(part: &str) -> bool {
@@ -843,6 +1444,9 @@ pub fn is_roman_numeral(w: &str) -> bool {
 
 /// Strip a possessive `'s` / `’s` (or a bare trailing apostrophe).
 pub fn strip_possessive(w: &str) -> (&str, bool) {
+    if !w.ends_with(['s', 'S']) {
+        return (w, false);
+    }
     for suf in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if let Some(s) = w.strip_suffix(suf) {
             if !s.is_empty() {
@@ -854,10 +1458,26 @@ pub fn strip_possessive(w: &str) -> (&str, bool) {
 }
 
 fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 fn is_all_caps(w: &str) -> bool {
+    if w.is_ascii() {
+        let mut letters = 0usize;
+        for c in w.bytes() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            if c.is_ascii_uppercase() {
+                letters += 1;
+            }
+        }
+        return letters >= 2;
+    }
     let mut letters = 0usize;
     for c in w.chars() {
         if c.is_lowercase() {
@@ -872,6 +1492,20 @@ fn is_all_caps(w: &str) -> bool {
 
 /// A piece that can continue a hyphenated name in lowercase ("Geun-hye").
 fn lower_name_piece(w: &str) -> bool {
+    if w.is_ascii() {
+        // ASCII: the fold key is the lowercase letters and digits.
+        if w.len() > 5 {
+            return false;
+        }
+        let mut buf = [0u8; 5];
+        let mut n = 0;
+        for c in w.bytes().filter(u8::is_ascii_alphanumeric) {
+            buf[n] = c.to_ascii_lowercase();
+            n += 1;
+        }
+        let folded = std::str::from_utf8(&buf[..n]).unwrap_or("");
+        return is_syllable(folded) && lower_class(w) & class::HYPHEN == 0;
+    }
     with_lower(w, |lower| {
         lower.len() <= 5 && is_syllable(&fold_key(lower)) && class_of(lower) & class::HYPHEN == 0
     })
@@ -915,16 +1549,16 @@ pub fn is_one_or_two_syllables(w: &str) -> bool {
 
 /// A looser East Asian shape: 2 to 4 pieces, a one-syllable surname of at
 /// most five letters, given-name pieces of one or two syllables ("Li Keqiang").
-pub fn east_asian_like(pieces: &[String]) -> bool {
+pub fn east_asian_like<S: AsRef<str>>(pieces: &[S]) -> bool {
     (2..=4).contains(&pieces.len())
-        && pieces.first().is_some_and(|s| s.len() <= 5 && is_syllable(s))
-        && pieces.iter().skip(1).all(|p| is_one_or_two_syllables(p))
+        && pieces.first().is_some_and(|s| s.as_ref().len() <= 5 && is_syllable(s.as_ref()))
+        && pieces.iter().skip(1).all(|p| is_one_or_two_syllables(p.as_ref()))
 }
 
 /// Whether a name (its folded pieces) has the shape of a surname-first East
 /// Asian name: 2 to 4 pieces, each one romanised syllable, a short surname.
-pub fn east_asian_shape(pieces: &[String]) -> bool {
-    (2..=4).contains(&pieces.len()) && pieces.first().is_some_and(|s| s.len() <= 5) && pieces.iter().all(|p| is_syllable(p))
+pub fn east_asian_shape<S: AsRef<str>>(pieces: &[S]) -> bool {
+    (2..=4).contains(&pieces.len()) && pieces.first().is_some_and(|s| s.as_ref().len() <= 5) && pieces.iter().all(|p| is_syllable(p.as_ref()))
 }
 
 /// Fold key: lowercase, diacritics removed, only letters and digits kept.
@@ -1065,41 +1699,80 @@ pub fn fold_char(c: char) -> Option<&'static str> {
     Some(s)
 }
 
+/// Longest word (in chars) the similarity measures handle on the stack.
+const SHORT: usize = 32;
+
+/// The chars of a short string in a stack buffer (`None` when longer than `SHORT`).
+fn short_chars(s: &str) -> Option<([char; SHORT], usize)> {
+    let mut buf = ['\0'; SHORT];
+    let mut n = 0;
+    for c in s.chars() {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    Some((buf, n))
+}
+
 /// Optimal-string-alignment edit distance (adjacent swaps count one) on chars.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    if let (Some((ab, n)), Some((bb, m))) = (short_chars(a), short_chars(b)) {
+        return osa(&ab[..n], &bb[..m]);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+    osa(&a, &b)
+}
+
+/// OSA distance with three rolling rows (on the stack for short words).
+fn osa(a: &[char], b: &[char]) -> usize {
+    let m = b.len();
+    if m <= SHORT {
+        let mut rows = [[0usize; SHORT + 1]; 3];
+        let [r0, r1, r2] = &mut rows;
+        return osa_with(a, b, &mut r0[..=m], &mut r1[..=m], &mut r2[..=m]);
     }
-    for (j, v) in d[0].iter_mut().enumerate() {
+    let (mut r0, mut r1, mut r2) = (vec![0; m + 1], vec![0; m + 1], vec![0; m + 1]);
+    osa_with(a, b, &mut r0, &mut r1, &mut r2)
+}
+
+/// Rows `prev2` (i-2), `prev` (i-1) and `cur` (i), each `b.len() + 1` long.
+fn osa_with<'r>(a: &[char], b: &[char], mut prev2: &'r mut [usize], mut prev: &'r mut [usize], mut cur: &'r mut [usize]) -> usize {
+    let m = b.len();
+    for (j, v) in prev.iter_mut().enumerate() {
         *v = j;
     }
-    for i in 1..=n {
+    for i in 1..=a.len() {
+        cur[0] = i;
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
+                v = v.min(prev2[j - 2] + 1);
             }
-            d[i][j] = v;
+            cur[j] = v;
         }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
     }
-    d[n][m]
+    prev[m]
 }
 
 /// Jaro-Winkler similarity (prefix scale 0.1, prefix up to 4).
 pub fn jaro_winkler(a: &str, b: &str) -> f64 {
+    if let (Some((ab, n)), Some((bb, m))) = (short_chars(a), short_chars(b)) {
+        return jaro_winkler_chars(&ab[..n], &bb[..m], &mut [false; SHORT], &mut [false; SHORT]);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    jaro_winkler_chars(&a, &b, &mut vec![false; a.len()], &mut vec![false; b.len()])
+}
+
+/// `am` and `bm` are match flags, at least as long as `a` and `b`, all false.
+fn jaro_winkler_chars(a: &[char], b: &[char], am: &mut [bool], bm: &mut [bool]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
     let window = (a.len().max(b.len()) / 2).saturating_sub(1);
-    let mut am = vec![false; a.len()];
-    let mut bm = vec![false; b.len()];
     let mut matches = 0usize;
     for i in 0..a.len() {
         let lo = i.saturating_sub(window);
@@ -1130,7 +1803,7 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     }
     let m = matches as f64;
     let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - (trans / 2) as f64) / m) / 3.0;
-    let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count() as f64;
+    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count() as f64;
     jaro + prefix * 0.1 * (1.0 - jaro)
 }
 
@@ -1148,10 +1821,48 @@ pub fn morphological_pair(a: &str, b: &str) -> bool {
 }
 
 /// One part of a chain under construction.
+#[derive(Clone, Copy, Debug)]
 struct Part {
     span: Span,
     particle: bool,
     possessive: bool,
+    /// Classes of the part's lowercase text (trailing periods trimmed).
+    cls: u8,
+    /// Hash of that lowercase text (set for the first two parts in pass 2).
+    lower_hash: u64,
+}
+
+impl Part {
+    fn new(doc: &Document, span: Span, particle: bool, possessive: bool) -> Part {
+        let cls = doc.prose.get(span.range()).map_or(0, |s| lower_class(s.trim_end_matches('.')));
+        Part {
+            span,
+            particle,
+            possessive,
+            cls,
+            lower_hash: 0,
+        }
+    }
+}
+
+/// Whether a block reads as a headline: a heading, a shouted block (most of
+/// its `words` in capitals), or a headline-like or title-case line without
+/// terminal punctuation.
+fn block_headline(doc: &Document, block: &Block, words: usize, caps: usize) -> bool {
+    if matches!(block.scope, super::Scope::Heading(_)) {
+        return true;
+    }
+    // A block in capitals (a shouted headline) is all headline.
+    let shouting = words >= 3 && caps * 10 >= words * 6;
+    if shouting {
+        return true;
+    }
+    if !(block.heading_like || block.title_case) {
+        return false;
+    }
+    let raw = doc.prose.get(block.span.range()).unwrap_or("").trim_end();
+    let terminal = raw.ends_with(['.', '!', '?', ';', '"', '\u{201d}', ')']) && !raw.ends_with("..") && !raw.ends_with('\u{2026}');
+    !terminal
 }
 
 /// Words that end a sentence before a capital (so the capital is no evidence).
@@ -1200,7 +1911,8 @@ fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
 }
 
 /// Find the chains of one block and push their mentions.
-fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: &mut NameTable) {
+fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scratch) {
+    let parts = &mut s.parts;
     let toks = doc.block_tokens(block);
     let text = |i: usize| -> &str { toks.get(i).map_or("", |tk| &doc.prose[tk.span.range()]) };
     let kind = |i: usize| toks.get(i).map(|tk| tk.kind);
@@ -1208,22 +1920,8 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: 
     let is_space = |i: usize| kind(i) == Some(TokenKind::Space);
     let cap_word = |i: usize| kind(i) == Some(TokenKind::Word) && is_capitalised(text(i));
 
-    // A block in capitals (a shouted headline) is all headline.
     let first_byte = |tk: &super::Token| doc.prose.as_bytes().get(tk.span.start).copied().unwrap_or(0);
-    let (mut words, mut caps) = (0usize, 0usize);
-    for tk in toks.iter().filter(|tk| tk.kind == TokenKind::Word) {
-        words += 1;
-        // A lowercase ASCII start is never all caps.
-        if !first_byte(tk).is_ascii_lowercase() && is_all_caps(&doc.prose[tk.span.range()]) {
-            caps += 1;
-        }
-    }
-    let shouting = words >= 3 && caps * 10 >= words * 6;
-    let raw = doc.prose[block.span.range()].trim_end();
-    let terminal = raw.ends_with(['.', '!', '?', ';', '"', '\u{201d}', ')']) && !raw.ends_with("..") && !raw.ends_with('\u{2026}');
-    let headline = matches!(block.scope, super::Scope::Heading(_)) || shouting || ((block.heading_like || block.title_case) && !terminal);
 
-    let mut parts: Vec<Part> = Vec::new();
     let mut i = 0;
     while let Some(tk) = toks.get(i) {
         // Cheap skip: only words start a chain, and a lowercase ASCII word
@@ -1293,18 +1991,14 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: 
             // Lost apostrophe: "Parks Office" when "Park" is a name here.
             if !possessive && p_end_tok == j && is_space(next) && cap_word(next + 1) {
                 if let Some(stem) = core.strip_suffix('s') {
-                    if stem.chars().count() >= 3 && !stem.ends_with('s') && capitals.contains(&word_hash(stem)) {
+                    if stem.chars().count() >= 3 && !stem.ends_with('s') && s.capitals.contains(word_hash(stem)) {
                         possessive = true;
                         p_end -= 1;
                     }
                 }
             }
             let particle = !is_capitalised(&doc.prose[p_start..p_end]) && !is_capitalised(text(j));
-            parts.push(Part {
-                span: Span::new(p_start, p_end),
-                particle,
-                possessive,
-            });
+            parts.push(Part::new(doc, Span::new(p_start, p_end), particle, possessive));
             if possessive {
                 j = next;
                 break;
@@ -1319,16 +2013,9 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: 
             if is_space(next) && kind(next + 1) == Some(TokenKind::Word) && is_space(next + 2) && cap_word(next + 3) && !parts.is_empty() {
                 let w = text(next + 1);
                 let in_title = (w == "of" || w == "for")
-                    && parts.iter().all(|p| {
-                        lower_class(doc.prose[p.span.range()].trim_end_matches('.')) & (class::OFFICE | class::LEADING | class::PORTFOLIO)
-                            != 0
-                    });
+                    && parts.iter().all(|p| p.cls & (class::OFFICE | class::LEADING | class::PORTFOLIO) != 0);
                 if class_of(w) & class::PARTICLE != 0 || in_title {
-                    parts.push(Part {
-                        span: toks[next + 1].span,
-                        particle: true,
-                        possessive: false,
-                    });
+                    parts.push(Part::new(doc, toks[next + 1].span, true, false));
                     j = next + 3;
                     continue;
                 }
@@ -1341,54 +2028,64 @@ fn chains(doc: &Document, bi: usize, block: &Block, capitals: &HashSet<u64>, t: 
             parts.pop();
         }
         let end_tok = j;
-        push_mention(doc, bi, toks, chain_start, end_tok, &mut parts, headline, t);
+        if !parts.is_empty() {
+            let start = s.cand_parts.len();
+            s.cand_parts.extend_from_slice(parts);
+            s.cands.push(Cand {
+                parts: Slot::new(start, s.cand_parts.len()),
+                block: u32::try_from(bi).unwrap_or(u32::MAX),
+                chain_start: u32::try_from(chain_start).unwrap_or(u32::MAX),
+                end_tok: u32::try_from(end_tok).unwrap_or(u32::MAX),
+                headline,
+            });
+        }
         i = end_tok.max(i + 1);
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_mention(
-    doc: &Document,
+/// Where a chain stands.
+struct ChainCx<'a> {
+    doc: &'a Document,
     bi: usize,
-    toks: &[super::Token],
+    headline: bool,
+    /// Lowercase words of the document.
+    lower: &'a WordSet,
+    toks: &'a [super::Token],
     chain_start: usize,
     end_tok: usize,
-    parts: &mut Vec<Part>,
-    headline: bool,
-    t: &mut NameTable,
-) {
+}
+
+fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
+    let (doc, toks, chain_start) = (cx.doc, cx.toks, cx.chain_start);
     if parts.is_empty() {
         return;
     }
-    let raw = |p: &Part| doc.prose[p.span.range()].trim_end_matches('.');
-    let cls = |p: &Part| lower_class(raw(p));
+    let prose = |p: &Part| doc.prose.get(p.span.range()).unwrap_or("");
+    let raw = |p: &Part| prose(p).trim_end_matches('.');
     let mut initial = opens_sentence(doc, toks, chain_start);
-    let dateline = chain_start == 0 && parts.iter().all(|p| is_all_caps(&doc.prose[p.span.range()]) || p.particle);
+    let dateline = chain_start == 0 && parts.iter().all(|p| is_all_caps(prose(p)) || p.particle);
 
     // A sentence opener that is a common word is not part of the name.
-    if initial && !parts.is_empty() {
-        let (c, lower) = with_lower(raw(&parts[0]), |w| (class_of(w), t.lower_words.contains(&word_hash(w))));
-        if c & class::OPENER != 0 || (parts.len() >= 2 && lower && c & class::LEADING == 0) {
+    if initial {
+        let c = parts[0].cls;
+        let lower = || cx.lower.contains(parts[0].lower_hash);
+        if c & class::OPENER != 0 || (parts.len() >= 2 && c & class::LEADING == 0 && lower()) {
             parts.remove(0);
             initial = false;
-        } else if parts.len() == 1 && lower {
+        } else if parts.len() == 1 && lower() {
             return;
         }
     }
     // Weekdays, months and stray capitalised function words do not end a
     // name: "Park Geun Hye Tuesday", "Li Keqiang To".
-    while parts.len() >= 2 && parts.last().is_some_and(|p| cls(p) & (class::OPENER | class::CALENDAR) != 0) {
+    while parts.len() >= 2 && parts.last().is_some_and(|p| p.cls & (class::OPENER | class::CALENDAR) != 0) {
         parts.pop();
     }
-    if parts.is_empty() {
-        return;
-    }
     // A lone capitalised common word is a stray capital, not a name.
-    if parts.len() == 1 {
-        let (c, lower) = with_lower(raw(&parts[0]), |w| (class_of(w), t.lower_words.contains(&word_hash(w))));
-        if c & (class::OPENER | class::CALENDAR) != 0 || lower {
-            return;
-        }
+    match parts.as_slice() {
+        [] => return,
+        [p] if p.cls & (class::OPENER | class::CALENDAR) != 0 || cx.lower.contains(p.lower_hash) => return,
+        _ => {}
     }
 
     // Titles: modifiers, then office titles and portfolio words
@@ -1397,16 +2094,15 @@ fn push_mention(
     {
         let mut k = 0;
         // Leading titles open the chain.
-        while k < parts.len() && cls(&parts[k]) & class::LEADING != 0 {
+        while k < parts.len() && parts[k].cls & class::LEADING != 0 {
             title_end = Some(k);
             k += 1;
         }
         if title_end.is_none() {
             // Up to three modifiers before an office title.
             let first_office = parts.iter().take(4).position(|p| {
-                with_lower(raw(p), |w| {
-                    class_of(w) & class::OFFICE != 0 || w.split('-').all(|s| class_of(s) & class::OFFICE != 0)
-                })
+                p.cls & class::OFFICE != 0
+                    || (raw(p).contains('-') && with_lower(raw(p), |w| w.split('-').all(|s| class_of(s) & class::OFFICE != 0)))
             });
             if let Some(o) = first_office {
                 title_end = Some(o);
@@ -1415,7 +2111,7 @@ fn push_mention(
         }
         if title_end.is_some() {
             while k < parts.len() {
-                if cls(&parts[k]) & (class::OFFICE | class::PORTFOLIO) != 0 || parts[k].particle {
+                if parts[k].cls & (class::OFFICE | class::PORTFOLIO) != 0 || parts[k].particle {
                     title_end = Some(k);
                     k += 1;
                 } else {
@@ -1426,27 +2122,23 @@ fn push_mention(
     }
     let mut title: Option<Span> = None;
     if let Some(te) = title_end {
-        let rest = &parts[te + 1..];
-        let has_name = rest.iter().any(|p| !p.particle && !is_suffix(&doc.prose[p.span.range()]));
+        let rest = parts.get(te + 1..).unwrap_or(&[]);
+        let has_name = rest.iter().any(|p| !p.particle && !is_suffix(prose(p)));
         if has_name {
             title = Some(Span::new(parts[0].span.start, parts[te].span.end));
             parts.drain(..=te);
             initial = false;
         }
     }
-    while parts
-        .first()
-        .is_some_and(|p| p.particle && !doc.prose[p.span.range()].contains(['-', '\u{2010}']))
-    {
-        parts.remove(0);
-    }
+    let lead = parts.iter().take_while(|p| p.particle && !prose(p).contains(['-', '\u{2010}'])).count();
+    parts.drain(..lead);
     if parts.is_empty() {
         return;
     }
     // A lowercase title just before the chain: "leader Park Geun Hye".
     if title.is_none() && chain_start >= 2 && toks[chain_start - 1].kind == TokenKind::Space {
         let prev = &toks[chain_start - 2];
-        if prev.kind == TokenKind::Word && lower_class(&doc.prose[prev.span.range()]) & class::OFFICE != 0 {
+        if prev.kind == TokenKind::Word && lower_class(doc.prose.get(prev.span.range()).unwrap_or("")) & class::OFFICE != 0 {
             title = Some(prev.span);
         }
     }
@@ -1455,45 +2147,52 @@ fn push_mention(
     };
     let span = Span::new(first.span.start, last.span.end);
     let possessive = last.possessive;
-    let mut form = String::with_capacity(span.len());
+    let text = doc.source.text.as_str();
+
+    // The form: its key and pieces are folded once per distinct form.
+    work.form.clear();
     for (n, p) in parts.iter().enumerate() {
         if n > 0 {
-            form.push(' ');
+            work.form.push(' ');
         }
-        form.push_str(&doc.source.text[p.span.range()]);
+        work.form.push_str(text.get(p.span.range()).unwrap_or(""));
     }
-    let mut key = String::with_capacity(form.len());
-    let mut piece_ends = Vec::new();
-    for p in pieces(&form) {
-        fold_into(p, &mut key);
-        if key.len() > piece_ends.last().map_or(0, |&e: &u32| e as usize) {
-            piece_ends.push(key.len() as u32);
-        }
-    }
-    if key.is_empty() {
+    let Some(form) = work.form_id(text, parts) else {
         return;
-    }
-    let all_caps = parts.iter().all(|p| p.particle || is_all_caps(&doc.prose[p.span.range()]));
-    let next_lower = toks.get(end_tok).is_some_and(|tk| tk.kind == TokenKind::Space)
-        && toks
-            .get(end_tok + 1)
-            .is_some_and(|tk| tk.kind == TokenKind::Word && doc.prose[tk.span.range()].chars().next().is_some_and(char::is_lowercase));
+    };
+    let t = &mut work.table;
+    let f = t.forms.get(form as usize).copied().unwrap_or_default();
+    let title_text = match title {
+        Some(ts) => {
+            let start = t.strings.len();
+            t.strings.push_str(doc.text(ts));
+            start
+        }
+        None => 0,
+    };
+    let parts_start = t.part_spans.len();
+    t.part_spans.extend(parts.iter().map(|p| p.span));
+    let all_caps = parts.iter().all(|p| p.particle || is_all_caps(prose(p)));
+    let next_lower = toks.get(cx.end_tok).is_some_and(|tk| tk.kind == TokenKind::Space)
+        && toks.get(cx.end_tok + 1).is_some_and(|tk| {
+            tk.kind == TokenKind::Word && doc.prose.get(tk.span.range()).and_then(|s| s.chars().next()).is_some_and(char::is_lowercase)
+        });
     t.mentions.push(Mention {
         span,
-        parts: parts.iter().map(|p| p.span).collect(),
+        parts: Slot::new(parts_start, t.part_spans.len()),
         form,
-        key,
-        piece_ends,
-        entity: 0,
-        title,
+        block: u32::try_from(cx.bi).unwrap_or(u32::MAX),
+        title: title.map_or(Slot::default(), |ts| Slot::new(ts.start, ts.end)),
+        title_text: u32::try_from(title_text).unwrap_or(u32::MAX),
+        n_pieces: u16::try_from(f.pieces.len()).unwrap_or(u16::MAX),
+        has_title: title.is_some(),
+        compound: f.compound,
         possessive,
         initial,
-        headline,
+        headline: cx.headline,
         all_caps,
         dateline,
-        block: bi,
         next_lower,
-        refers_to: None,
     });
 }
 
@@ -1504,7 +2203,8 @@ mod tests {
 
     fn table(text: &str) -> (Document, Vec<String>) {
         let d = Document::parse(0, SourceFile::new("t.txt", text, FileKind::Plain), None);
-        let forms = d.names().mentions.iter().map(|m| m.form.clone()).collect();
+        let n = d.names();
+        let forms = n.mentions.iter().map(|m| n.form(m).to_string()).collect();
         (d, forms)
     }
 
@@ -1524,8 +2224,8 @@ mod tests {
             ]
         );
         let n = d.names();
-        assert_eq!(d.text(n.mentions[1].title.unwrap()), "leader");
-        assert_eq!(d.text(n.mentions[2].title.unwrap()), "French President");
+        assert_eq!(d.text(n.mentions[1].title().unwrap()), "leader");
+        assert_eq!(d.text(n.mentions[2].title().unwrap()), "French President");
         assert!(n.mentions[4].possessive);
     }
 
@@ -1533,7 +2233,7 @@ mod tests {
     fn title_with_portfolio() {
         let (d, forms) = table("He met the Minister of Foreign Affairs Pak Chol Su and Secretary of State Antony Blinken on Monday.");
         assert_eq!(forms, vec!["Pak Chol Su", "Antony Blinken"]);
-        assert_eq!(d.text(d.names().mentions[0].title.unwrap()), "Minister of Foreign Affairs");
+        assert_eq!(d.text(d.names().mentions[0].title().unwrap()), "Minister of Foreign Affairs");
     }
 
     #[test]
@@ -1563,10 +2263,10 @@ mod tests {
     fn short_forms_refer_to_full_names() {
         let (d, _) = table("Ryu Sung Min arrived. Later Ryu left, and Olaf Scholz spoke. Scholz smiled.");
         let n = d.names();
-        let ryu = n.mentions.iter().position(|m| m.form == "Ryu").unwrap();
-        let scholz = n.mentions.iter().position(|m| m.form == "Scholz").unwrap();
-        assert_eq!(n.entities[n.resolve(ryu).unwrap()].canonical, "Ryu Sung Min");
-        assert_eq!(n.entities[n.resolve(scholz).unwrap()].canonical, "Olaf Scholz");
+        let ryu = n.mentions.iter().position(|m| n.form(m) == "Ryu").unwrap();
+        let scholz = n.mentions.iter().position(|m| n.form(m) == "Scholz").unwrap();
+        assert_eq!(n.entities()[n.resolve(ryu).unwrap()].canonical, "Ryu Sung Min");
+        assert_eq!(n.entities()[n.resolve(scholz).unwrap()].canonical, "Olaf Scholz");
     }
 
     #[test]
@@ -1593,8 +2293,9 @@ mod tests {
     fn piece_spans_split_hyphens() {
         let text = "Leader Ryu Sung-min left.";
         let d = Document::parse(0, SourceFile::new("t.txt", text, FileKind::Plain), None);
-        let m = &d.names().mentions[0];
-        let p: Vec<&str> = m.piece_spans(text).iter().map(|s| &text[s.range()]).collect();
+        let n = d.names();
+        let m = &n.mentions[0];
+        let p: Vec<&str> = n.piece_spans(m, text).iter().map(|s| &text[s.range()]).collect();
         assert_eq!(p, vec!["Ryu", "Sung", "min"]);
     }
 

@@ -1,10 +1,12 @@
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::cmp::Reverse;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::declare_lint;
-use crate::document::names::{east_asian_like, east_asian_shape, edit_distance, fold_key, is_syllable, morphological_pair, Mention};
+use crate::document::names::{
+    east_asian_like, east_asian_shape, edit_distance, fold_key, is_syllable, morphological_pair, Mention, NameTable,
+};
 use crate::document::Document;
 use crate::finding::{Applicability, FileId};
 use crate::lint::{Ctx, Lint, RuleInfo};
@@ -92,36 +94,47 @@ const INTRUDERS: &[&str] = &[
 ];
 
 /// A name written somewhere in the run.
-#[derive(Clone, Debug)]
-struct Place {
-    form: String,
+#[derive(Clone, Copy, Debug)]
+struct Place<'d> {
+    form: &'d str,
     doc: usize,
     span: Span,
 }
 
 /// A three-piece name of the run with its fold key.
-#[derive(Clone, Debug)]
-struct LongName {
-    place: Place,
-    key: String,
+#[derive(Clone, Copy, Debug)]
+struct LongName<'d> {
+    place: Place<'d>,
+    key: &'d str,
     /// The character of the key after the first two pieces (as `complete` reads it).
     third: Option<char>,
 }
 
 /// Arguments of `RunNames::complete` for the whole run.
-type CompleteKey = (String, String, Option<char>);
+type CompleteKey<'d> = (&'d str, &'d str, Option<char>);
 
-/// What the run knows about names (built once per run).
+/// Three-piece East Asian names (no stutter) by their first two pieces.
+type LongNames<'d> = HashMap<(&'d str, &'d str), Vec<LongName<'d>>>;
+
+/// Hyphenated pairs by pattern ("austria-*" and "*-hungary") -> (piece, place).
+type Compounds<'d> = HashMap<String, Vec<(String, Place<'d>)>>;
+
+/// What the run knows about names, built on first use in one pass over the
+/// mentions outside headlines and datelines.
 #[derive(Default)]
-struct RunNames {
-    /// Folded piece -> uses outside headlines.
-    piece_counts: HashMap<String, usize>,
-    /// Three-piece East Asian names (no stutter) by their first two pieces.
-    long_names: HashMap<(String, String), Vec<LongName>>,
+struct RunIndex<'d> {
+    /// Folded piece -> uses (pieces of five letters or more: the only ones
+    /// ever asked for).
+    piece_counts: HashMap<&'d str, usize>,
+    long_names: LongNames<'d>,
+    compounds: Compounds<'d>,
+}
+
+struct RunNames<'d> {
+    docs: &'d [&'d Document],
+    index: OnceCell<RunIndex<'d>>,
     /// Answers of `complete` for the whole run (a, b, initial).
-    cache: RefCell<HashMap<CompleteKey, Vec<Place>>>,
-    /// Hyphenated pairs by pattern ("austria-*" and "*-hungary") -> (piece, place).
-    compounds: HashMap<String, Vec<(String, Place)>>,
+    cache: RefCell<HashMap<CompleteKey<'d>, Vec<Place<'d>>>>,
 }
 
 impl Lint for MangledName {
@@ -134,60 +147,80 @@ impl Lint for MangledName {
     }
 
     fn check_corpus(&self, docs: &[&Document], cx: &mut Ctx) {
-        let run = RunNames::build(docs);
-        for (di, doc) in docs.iter().enumerate() {
-            let text = doc.source.text.as_str();
+        let run = RunNames::new(docs);
+        for (di, &doc) in docs.iter().enumerate() {
             let table = doc.names();
-            let index = DocIndex::build(doc, di);
             if table.mentions.is_empty() {
                 continue;
             }
+            let index = OnceCell::new();
+            let here = Here {
+                doc,
+                di,
+                docs,
+                run: &run,
+                index: &index,
+            };
             for m in &table.mentions {
-                stutter(doc, di, docs, &run, m, cx);
-                truncation(doc, di, docs, &run, &index, m, cx);
-                misspelling(doc, di, docs, &run, &index, m, text, cx);
+                stutter(&here, m, cx);
+                truncation(&here, m, cx);
+                misspelling(&here, m, cx);
             }
             for pair in table.mentions.windows(2) {
                 if let [a, b] = pair {
-                    intruder(doc, di, docs, &run, a, b, cx);
+                    intruder(&here, a, b, cx);
                 }
             }
         }
     }
 }
 
+/// The document being checked, with the run.
+struct Here<'a, 'd> {
+    doc: &'d Document,
+    di: usize,
+    docs: &'d [&'d Document],
+    run: &'a RunNames<'d>,
+    /// Built on first use.
+    index: &'a OnceCell<DocIndex<'d>>,
+}
+
+impl<'d> Here<'_, 'd> {
+    fn index(&self) -> &DocIndex<'d> {
+        self.index.get_or_init(|| DocIndex::build(self.doc, self.di))
+    }
+}
+
 /// Per-document lookups, built once per document.
 struct DocIndex<'d> {
     /// First two pieces -> first mention (outside headlines) with three or more pieces.
-    longer: HashMap<(String, String), (&'d Mention, Vec<String>)>,
+    longer: HashMap<(&'d str, &'d str), (&'d Mention, Vec<&'d str>)>,
     /// First letter -> (folded piece, where it is written), first use of each piece.
-    pieces: HashMap<char, Vec<(String, Place)>>,
+    pieces: HashMap<char, Vec<(&'d str, Place<'d>)>>,
 }
 
 impl<'d> DocIndex<'d> {
     fn build(doc: &'d Document, di: usize) -> DocIndex<'d> {
         let mut longer = HashMap::default();
-        let mut pieces: HashMap<char, Vec<(String, Place)>> = HashMap::default();
+        let mut pieces: HashMap<char, Vec<(&str, Place)>> = HashMap::default();
         let mut seen: HashSet<&str> = HashSet::default();
         let text = doc.source.text.as_str();
-        for m in doc.names().mentions.iter().filter(|m| !m.headline) {
-            let ps: Vec<&str> = m.piece_keys().collect();
-            if ps.len() >= 3 {
-                longer
-                    .entry((ps[0].to_string(), ps[1].to_string()))
-                    .or_insert_with(|| (m, m.pieces()));
+        let table = doc.names();
+        for m in table.mentions.iter().filter(|m| !m.headline) {
+            let ps: Vec<&str> = table.piece_keys(m).collect();
+            if let [a, b, _, ..] = ps.as_slice() {
+                longer.entry((*a, *b)).or_insert_with(|| (m, ps.clone()));
             }
             if ps.iter().all(|q| seen.contains(q)) {
                 continue;
             }
-            for (q, span) in ps.into_iter().zip(m.piece_spans(text)) {
+            for (q, span) in ps.into_iter().zip(table.piece_spans(m, text)) {
                 if seen.insert(q) {
-                    let q = q.to_string();
                     if let Some(c) = q.chars().next() {
                         pieces.entry(c).or_default().push((
                             q,
                             Place {
-                                form: doc.text(span).to_string(),
+                                form: doc.text(span),
                                 doc: di,
                                 span,
                             },
@@ -200,75 +233,54 @@ impl<'d> DocIndex<'d> {
     }
 }
 
-impl RunNames {
-    fn build(docs: &[&Document]) -> RunNames {
-        let mut run = RunNames::default();
-        for (di, doc) in docs.iter().enumerate() {
-            let text = doc.source.text.as_str();
-            for m in doc.names().mentions.iter().filter(|m| !m.headline && !m.dateline) {
-                for p in m.piece_keys() {
-                    match run.piece_counts.get_mut(p) {
-                        Some(n) => *n += 1,
-                        None => {
-                            run.piece_counts.insert(p.to_string(), 1);
-                        }
+impl<'d> RunNames<'d> {
+    fn new(docs: &'d [&'d Document]) -> RunNames<'d> {
+        RunNames {
+            docs,
+            index: OnceCell::new(),
+            cache: RefCell::new(HashMap::default()),
+        }
+    }
+
+    fn index(&self) -> &RunIndex<'d> {
+        self.index.get_or_init(|| {
+            let mut run = RunIndex::default();
+            for (di, &doc) in self.docs.iter().enumerate() {
+                let table = doc.names();
+                for m in table.mentions.iter().filter(|m| !m.headline && !m.dateline) {
+                    for p in table.piece_keys(m).filter(|p| p.len() >= 5) {
+                        *run.piece_counts.entry(p).or_default() += 1;
                     }
-                }
-                if m.piece_count() == 3 {
-                    let pieces = m.pieces();
-                    if east_asian_like(&pieces) && find_stutter(&pieces).is_none() {
-                        let key = fold_key(&m.form);
-                        let third = key.chars().nth(pieces[0].len() + pieces[1].len());
-                        run.long_names
-                            .entry((pieces[0].clone(), pieces[1].clone()))
-                            .or_default()
-                            .push(LongName {
-                                place: Place {
-                                    form: m.form.clone(),
-                                    doc: di,
-                                    span: m.span,
-                                },
-                                key,
-                                third,
-                            });
+                    if m.piece_count() == 3 {
+                        add_long_name(&mut run.long_names, table, m, di);
                     }
-                }
-                if !m.has_compound() {
-                    continue;
-                }
-                for part in &m.parts {
-                    let Some(s) = text.get(part.range()) else { continue };
-                    let ps: Vec<&str> = s.split('-').collect();
-                    if ps.len() < 2 || ps.iter().any(|p| !p.chars().next().is_some_and(char::is_uppercase)) {
-                        continue;
-                    }
-                    let folded: Vec<String> = ps.iter().map(|p| fold_key(p)).collect();
-                    for i in 0..folded.len() {
-                        let mut pat = folded.clone();
-                        pat[i] = "*".into();
-                        run.compounds.entry(pat.join("-")).or_default().push((
-                            folded[i].clone(),
-                            Place {
-                                form: ps[i].to_string(),
-                                doc: di,
-                                span: *part,
-                            },
-                        ));
+                    if m.has_compound() {
+                        add_compounds(&mut run.compounds, doc, m, di);
                     }
                 }
             }
-        }
-        run
+            run
+        })
     }
 
+    /// Uses of a folded piece outside headlines and datelines (counted for
+    /// pieces of at least five letters; shorter ones read 0).
     fn count(&self, piece: &str) -> usize {
-        self.piece_counts.get(piece).copied().unwrap_or(0)
+        self.index().piece_counts.get(piece).copied().unwrap_or(0)
+    }
+
+    fn long_names(&self) -> &LongNames<'d> {
+        &self.index().long_names
+    }
+
+    fn compounds(&self) -> &Compounds<'d> {
+        &self.index().compounds
     }
 
     /// Three-piece names starting with `a b` whose third piece starts with
     /// `initial` (if given): same document first, else the run; distinct forms.
-    fn complete(&self, a: &str, b: &str, initial: Option<char>, doc: usize) -> Vec<Place> {
-        let Some(list) = self.long_names.get(&(a.to_string(), b.to_string())) else {
+    fn complete(&self, a: &'d str, b: &'d str, initial: Option<char>, doc: usize) -> Vec<Place<'d>> {
+        let Some(list) = self.long_names().get(&(a, b)) else {
             return Vec::new();
         };
         let fits = |p: &&LongName| initial.is_none_or(|c| p.third == Some(c));
@@ -279,7 +291,7 @@ impl RunNames {
         if !here.is_empty() {
             return distinct(here);
         }
-        let key = (a.to_string(), b.to_string(), initial);
+        let key = (a, b, initial);
         if let Some(v) = self.cache.borrow().get(&key) {
             return v.clone();
         }
@@ -289,16 +301,62 @@ impl RunNames {
     }
 }
 
+/// Record a three-piece East Asian name (no stutter) by its first two pieces.
+fn add_long_name<'d>(long_names: &mut LongNames<'d>, table: &'d NameTable, m: &'d Mention, di: usize) {
+    let pieces: Vec<&str> = table.piece_keys(m).collect();
+    if let [a, b, _] = pieces.as_slice() {
+        if east_asian_like(&pieces) && find_stutter(&pieces).is_none() {
+            // The key is the concatenation of the pieces.
+            let key = table.key(m);
+            let third = key.chars().nth(a.len() + b.len());
+            long_names.entry((*a, *b)).or_default().push(LongName {
+                place: Place {
+                    form: table.form(m),
+                    doc: di,
+                    span: m.span,
+                },
+                key,
+                third,
+            });
+        }
+    }
+}
+
+/// Record the hyphenated pairs of a mention under both patterns.
+fn add_compounds<'d>(compounds: &mut Compounds<'d>, doc: &'d Document, m: &Mention, di: usize) {
+    let text = doc.source.text.as_str();
+    for part in doc.names().parts(m) {
+        let Some(s) = text.get(part.range()) else { continue };
+        let ps: Vec<&str> = s.split('-').collect();
+        if ps.len() < 2 || ps.iter().any(|p| !p.chars().next().is_some_and(char::is_uppercase)) {
+            continue;
+        }
+        let folded: Vec<String> = ps.iter().map(|p| fold_key(p)).collect();
+        for i in 0..folded.len() {
+            let mut pat = folded.clone();
+            pat[i] = "*".into();
+            compounds.entry(pat.join("-")).or_default().push((
+                folded[i].clone(),
+                Place {
+                    form: ps[i],
+                    doc: di,
+                    span: *part,
+                },
+            ));
+        }
+    }
+}
+
 /// One place per distinct name (fold key), in the form most places use
 /// (ties: the first written); names in order of first place.
-fn distinct(pool: Vec<&LongName>) -> Vec<Place> {
+fn distinct<'d>(pool: Vec<&LongName<'d>>) -> Vec<Place<'d>> {
     let mut groups: Vec<Vec<&LongName>> = Vec::new();
     let mut by_key: HashMap<&str, usize> = HashMap::default();
     for p in pool {
-        match by_key.get(p.key.as_str()) {
+        match by_key.get(p.key) {
             Some(&g) => groups[g].push(p),
             None => {
-                by_key.insert(&p.key, groups.len());
+                by_key.insert(p.key, groups.len());
                 groups.push(vec![p]);
             }
         }
@@ -308,29 +366,33 @@ fn distinct(pool: Vec<&LongName>) -> Vec<Place> {
         .filter_map(|places| {
             let mut counts: HashMap<&str, usize> = HashMap::default();
             for p in &places {
-                *counts.entry(p.place.form.as_str()).or_default() += 1;
+                *counts.entry(p.place.form).or_default() += 1;
             }
             let count = |f: &str| counts.get(f).copied().unwrap_or(0);
             places
                 .iter()
-                .max_by_key(|p| (count(&p.place.form), Reverse((p.place.doc, p.place.span.start))))
-                .map(|p| p.place.clone())
+                .max_by_key(|p| (count(p.place.form), Reverse((p.place.doc, p.place.span.start))))
+                .map(|p| p.place)
         })
         .collect()
 }
 
 /// (start, length) of a stutter: pieces[i..i+L] repeated at once, the last
 /// piece of the copy equal, a prefix, or one edit away.
-fn find_stutter(pieces: &[String]) -> Option<(usize, usize)> {
+fn find_stutter<S: AsRef<str>>(pieces: &[S]) -> Option<(usize, usize)> {
+    let p = |i: usize| pieces[i].as_ref();
     for l in 2..=3 {
         for i in 0..pieces.len() {
             if i + 2 * l > pieces.len() {
                 break;
             }
-            let same = (0..l - 1).all(|k| pieces[i + k] == pieces[i + l + k]);
-            let (x, y) = (&pieces[i + l - 1], &pieces[i + 2 * l - 1]);
-            let close = x == y || x.starts_with(y.as_str()) || y.starts_with(x.as_str()) || edit_distance(x, y) <= 1;
-            if same && close {
+            let same = (0..l - 1).all(|k| p(i + k) == p(i + l + k));
+            if !same {
+                continue;
+            }
+            let (x, y) = (p(i + l - 1), p(i + 2 * l - 1));
+            let close = x == y || x.starts_with(y) || y.starts_with(x) || edit_distance(x, y) <= 1;
+            if close {
                 return Some((i, l));
             }
         }
@@ -351,16 +413,17 @@ fn label_place(f: &mut crate::finding::Finding, docs: &[&Document], di: usize, p
     }
 }
 
-fn stutter(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, m: &Mention, cx: &mut Ctx) {
+fn stutter(h: &Here, m: &Mention, cx: &mut Ctx) {
     if m.all_caps || m.piece_count() < 4 {
         return;
     }
-    let pieces = m.pieces();
+    let (doc, di, table) = (h.doc, h.di, h.doc.names());
+    let pieces: Vec<&str> = table.piece_keys(m).collect();
     if pieces.len() < 4 {
         return;
     }
     let Some((i, l)) = find_stutter(&pieces) else { return };
-    let spans = m.piece_spans(&doc.source.text);
+    let spans = table.piece_spans(m, &doc.source.text);
     let (Some(first), Some(last)) = (spans.first(), spans.get(i + 2 * l - 1)) else {
         return;
     };
@@ -369,7 +432,7 @@ fn stutter(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, m: &Me
     // The intended name: the pieces before the repeat plus one piece.
     let k = i + l - 1;
     let candidates = if k == 2 {
-        run.complete(&pieces[0], &pieces[1], pieces[k].chars().next(), di)
+        h.run.complete(pieces[0], pieces[1], pieces[k].chars().next(), di)
     } else {
         Vec::new()
     };
@@ -380,8 +443,8 @@ fn stutter(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, m: &Me
                 span,
                 format!("name parts repeated in '{written}'; the name is written '{}'", one.form),
             );
-            label_place(f, docs, di, one);
-            f.replace(one.form.clone(), Applicability::Unsafe);
+            label_place(f, h.docs, di, one);
+            f.replace(one.form.to_string(), Applicability::Unsafe);
             f.help("machine translation repeated part of the name");
         }
         _ => {
@@ -391,13 +454,16 @@ fn stutter(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, m: &Me
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn truncation(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, index: &DocIndex, m: &Mention, cx: &mut Ctx) {
-    if m.headline || m.all_caps || m.parts.is_empty() || m.piece_count() != 2 {
+fn truncation(h: &Here, m: &Mention, cx: &mut Ctx) {
+    if m.headline || m.all_caps || m.part_count() == 0 || m.piece_count() != 2 {
         return;
     }
-    let pieces = m.pieces();
-    if pieces.len() != 2 || !east_asian_shape(&pieces) {
+    let (doc, di, table) = (h.doc, h.di, h.doc.names());
+    let mut pk = table.piece_keys(m);
+    let (Some(p0), Some(p1), None) = (pk.next(), pk.next(), pk.next()) else {
+        return;
+    };
+    if !east_asian_shape(&[p0, p1]) {
         return;
     }
     let after = doc.prose.get(m.span.end..).and_then(|s| s.chars().next());
@@ -406,7 +472,7 @@ fn truncation(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, ind
         return;
     }
     // Evidence in this document: a longer name starting with these pieces.
-    let Some((evidence, ev_pieces)) = index.longer.get(&(pieces[0].clone(), pieces[1].clone())) else {
+    let Some((evidence, ev_pieces)) = h.index().longer.get(&(p0, p1)) else {
         return;
     };
     let initial = if find_stutter(ev_pieces).is_some() {
@@ -414,8 +480,8 @@ fn truncation(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, ind
     } else {
         None
     };
-    let candidates = run.complete(&pieces[0], &pieces[1], initial, di);
-    let written = &m.form;
+    let candidates = h.run.complete(p0, p1, initial, di);
+    let written = table.form(m);
     match candidates.as_slice() {
         [one] => {
             let f = cx.report_in(
@@ -423,34 +489,36 @@ fn truncation(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, ind
                 m.span,
                 format!("'{written}' looks cut short; the name is written '{}'", one.form),
             );
-            label_place(f, docs, di, one);
-            f.replace(one.form.clone(), Applicability::Unsafe);
+            label_place(f, h.docs, di, one);
+            f.replace(one.form.to_string(), Applicability::Unsafe);
             f.help("surname-first names are shortened to the surname alone, not to surname and first syllable");
         }
         [] => {
-            let f = cx.report_in(
-                doc.id,
-                m.span,
-                format!("'{written}' looks cut short ('{}' is written here too)", evidence.form),
-            );
-            f.label(evidence.span, format!("written '{}' here", evidence.form));
+            let ev_form = table.form(evidence);
+            let f = cx.report_in(doc.id, m.span, format!("'{written}' looks cut short ('{ev_form}' is written here too)"));
+            f.label(evidence.span, format!("written '{ev_form}' here"));
             f.help("surname-first names are shortened to the surname alone, not to surname and first syllable");
         }
         many => {
             let names: Vec<String> = many.iter().map(|p| format!("'{}'", p.form)).collect();
             let f = cx.report_in(doc.id, m.span, format!("'{written}' looks cut short ({})", names.join(" or ")));
             for p in many {
-                label_place(f, docs, di, p);
+                label_place(f, h.docs, di, p);
             }
             f.help("surname-first names are shortened to the surname alone, not to surname and first syllable");
         }
     }
 }
 
-fn intruder(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, a: &Mention, b: &Mention, cx: &mut Ctx) {
+fn intruder(h: &Here, a: &Mention, b: &Mention, cx: &mut Ctx) {
     if a.block != b.block || a.headline || a.all_caps || b.all_caps || a.possessive {
         return;
     }
+    // One listed word between single spaces.
+    if !(5..=10).contains(&b.span.start.saturating_sub(a.span.end)) {
+        return;
+    }
+    let (doc, di, table) = (h.doc, h.di, h.doc.names());
     let Some(between) = doc.prose.get(a.span.end..b.span.start) else {
         return;
     };
@@ -460,28 +528,30 @@ fn intruder(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, a: &M
     if !INTRUDERS.contains(&word) {
         return;
     }
-    let (pa, pb) = (a.pieces(), b.pieces());
-    let (Some(x), [y]) = (pa.last(), pb.as_slice()) else { return };
-    if x.len() > 5 || y.len() > 5 || !is_syllable(x) || !is_syllable(y) || b.parts.len() != 1 {
+    let mut pb = table.piece_keys(b);
+    let (Some(x), Some(y), None) = (table.piece_keys(a).next_back(), pb.next(), pb.next()) else {
+        return;
+    };
+    if x.len() > 5 || y.len() > 5 || !is_syllable(x) || !is_syllable(y) || b.part_count() != 1 {
         return;
     }
-    let spans = a.piece_spans(&doc.source.text);
+    let spans = table.piece_spans(a, &doc.source.text);
     let Some(start) = spans.last() else { return };
     let span = Span::new(start.start, b.span.end);
     let written = doc.text(span).to_string();
     // A three-part name "x ? y" written in the run.
     let mut found: Vec<Place> = Vec::new();
-    for (_, places) in run.long_names.iter().filter(|((p0, _), _)| p0 == x) {
+    for (_, places) in h.run.long_names().iter().filter(|((p0, _), _)| *p0 == x) {
         for p in places {
-            let f = &p.key;
-            if f.ends_with(y.as_str()) && !found.iter().any(|o| fold_key(&o.form) == *f) {
-                found.push(p.place.clone());
+            let f = p.key;
+            if f.ends_with(y) && !found.iter().any(|o| fold_key(o.form) == *f) {
+                found.push(p.place);
             }
         }
     }
     found.sort_by_key(|p| (p.doc != di, p.doc, p.span.start));
     match found.first() {
-        Some(one) if found.iter().all(|p| fold_key(&p.form) == fold_key(&one.form)) => {
+        Some(one) if found.iter().all(|p| fold_key(p.form) == fold_key(one.form)) => {
             let f = cx.report_in(
                 doc.id,
                 span,
@@ -490,11 +560,11 @@ fn intruder(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, a: &M
                     one.form
                 ),
             );
-            label_place(f, docs, di, one);
-            f.replace(one.form.clone(), Applicability::Unsafe);
+            label_place(f, h.docs, di, one);
+            f.replace(one.form.to_string(), Applicability::Unsafe);
             f.help("machine translation rendered a syllable of the name as an English word");
         }
-        _ if a.title.is_some() && a.parts.len() == 1 => {
+        _ if a.title().is_some() && a.part_count() == 1 => {
             let f = cx.report_in(doc.id, span, format!("'{word}' in '{written}' looks like a translated name part"));
             f.help("machine translation rendered a syllable of the name as an English word; check the person's name");
         }
@@ -502,13 +572,13 @@ fn intruder(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, a: &M
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn misspelling(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, index: &DocIndex, m: &Mention, text: &str, cx: &mut Ctx) {
+fn misspelling(h: &Here, m: &Mention, cx: &mut Ctx) {
     if m.headline || m.all_caps || !m.has_compound() {
         return;
     }
-    let table = doc.names();
-    for part in &m.parts {
+    let (doc, di, table, run) = (h.doc, h.di, h.doc.names(), h.run);
+    let text = doc.source.text.as_str();
+    for part in table.parts(m) {
         let Some(s) = text.get(part.range()) else { continue };
         let ps: Vec<&str> = s.split('-').collect();
         if ps.len() < 2 || ps.iter().any(|p| !p.chars().next().is_some_and(char::is_uppercase)) {
@@ -520,41 +590,41 @@ fn misspelling(doc: &Document, di: usize, docs: &[&Document], run: &RunNames, in
             let pspan = Span::new(offset, offset + p.len());
             offset += p.len() + 1;
             let fp = &folded[i];
-            if fp.chars().count() < 5 || p.chars().all(|c| !c.is_lowercase()) || run.count(fp) != 1 || table.is_lower_word(fp) {
+            if fp.chars().count() < 5 || p.chars().all(|c| !c.is_lowercase()) || run.count(fp) != 1 || table.is_lower_piece(fp) {
                 continue;
             }
             // Candidates: pieces of this document, and the other piece of
             // pairs written with the same partner in the run.
-            let mut cands: Vec<(String, Place)> = fp
+            let mut cands: Vec<(&str, Place)> = fp
                 .chars()
                 .next()
-                .and_then(|c| index.pieces.get(&c))
-                .map(|v| v.iter().filter(|(q, _)| q.len().abs_diff(fp.len()) <= 2).cloned().collect())
+                .and_then(|c| h.index().pieces.get(&c))
+                .map(|v| v.iter().filter(|(q, _)| q.len().abs_diff(fp.len()) <= 2).copied().collect())
                 .unwrap_or_default();
             let mut pat = folded.clone();
             pat[i] = "*".into();
-            if let Some(list) = run.compounds.get(&pat.join("-")) {
-                cands.extend(list.iter().cloned());
+            if let Some(list) = run.compounds().get(&pat.join("-")) {
+                cands.extend(list.iter().map(|(q, place)| (q.as_str(), *place)));
             }
             let best = cands
                 .into_iter()
                 .filter(|(q, _)| {
-                    q != fp
+                    *q != fp.as_str()
                         && q.chars().next() == fp.chars().next()
                         && q.chars().count() >= 5
                         && run.count(q) >= 2
                         && !morphological_pair(fp, q)
                         && !q.starts_with(fp.as_str())
-                        && !fp.starts_with(q.as_str())
+                        && !fp.starts_with(q)
                         && !doubled_vowel_pair(fp, q)
                 })
-                .map(|(q, place)| (edit_distance(fp, &q), q, place))
+                .map(|(q, place)| (edit_distance(fp, q), q, place))
                 .filter(|(d, q, _)| *d <= if fp.chars().count().min(q.chars().count()) <= 5 { 1 } else { 2 })
                 .min_by_key(|(d, q, place)| (*d, std::cmp::Reverse(run.count(q)), place.doc != di, place.doc, place.span.start));
             let Some((_, _, place)) = best else { continue };
             let f = cx.report_in(doc.id, pspan, format!("'{p}' looks like a misspelling of '{}'", place.form));
-            label_place(f, docs, di, &place);
-            f.replace(place.form.clone(), Applicability::Unsafe);
+            label_place(f, h.docs, di, &place);
+            f.replace(place.form.to_string(), Applicability::Unsafe);
             f.help("the name is spelled correctly elsewhere");
         }
     }
@@ -574,7 +644,7 @@ fn doubled_vowel_pair(a: &str, b: &str) -> bool {
             && long
                 .get(..i)
                 .zip(long.get(i + 1..))
-                .is_some_and(|(x, y)| format!("{x}{y}") == short)
+                .is_some_and(|(x, y)| x.len() + y.len() == short.len() && short.starts_with(x) && short.ends_with(y))
     })
 }
 

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::romanize::Romanizer;
 use crate::declare_lint;
-use crate::document::names::{edit_distance, fold_key, jaro_winkler, morphological_pair, pieces, Mention};
+use crate::document::names::{edit_distance, fold_key, jaro_winkler, morphological_pair, pieces, Mention, NameTable};
 use crate::document::Document;
 use crate::finding::Applicability;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
@@ -181,13 +181,15 @@ impl Lint for NameVariant {
 /// One surface form of a name in one document.
 #[derive(Debug)]
 struct Node<'d> {
-    doc: usize,
     form: &'d str,
     key: &'d str,
-    /// Indices into the document's mentions.
-    mentions: Vec<usize>,
-    first: Span,
-    pieces: Vec<&'d str>,
+    table: &'d NameTable,
+    doc: usize,
+    /// Index of the first mention with this form (datelines excluded).
+    first_mention: u32,
+    /// Number of mentions with this form (datelines excluded).
+    count: u32,
+    n_pieces: u16,
     /// Used as a name: several words, mid-sentence outside headlines, or a
     /// word of a longer name.
     name_like: bool,
@@ -199,61 +201,153 @@ struct Node<'d> {
     compound: bool,
 }
 
-struct UnionFind(Vec<usize>);
+impl<'d> Node<'d> {
+    fn count(&self) -> usize {
+        self.count as usize
+    }
+
+    fn n_pieces(&self) -> usize {
+        usize::from(self.n_pieces)
+    }
+
+    /// The first mention with this form.
+    fn mention(&self) -> Option<&'d Mention> {
+        self.table.mentions.get(self.first_mention as usize)
+    }
+
+    /// Where the form is first written.
+    fn first(&self) -> Span {
+        self.mention().map_or(Span::new(0, 0), |m| m.span)
+    }
+
+    /// Fold keys of the pieces.
+    fn pieces(&self) -> impl Iterator<Item = &'d str> + 'd {
+        let table = self.table;
+        self.mention().into_iter().flat_map(move |m| table.piece_keys(m))
+    }
+
+    fn piece(&self, i: usize) -> Option<&'d str> {
+        self.table.piece_key(self.mention()?, i)
+    }
+
+    /// The node's mentions (datelines excluded).
+    fn mentions(&self) -> impl Iterator<Item = &'d Mention> + '_ {
+        self.table
+            .mentions
+            .get(self.first_mention as usize..)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|m| !m.dateline && self.table.form(m) == self.form)
+    }
+}
+
+/// Union-find over nodes; remembers which nodes were ever joined.
+struct UnionFind {
+    parent: Vec<usize>,
+    joined: Vec<bool>,
+}
 
 impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind {
+            parent: (0..n).collect(),
+            joined: vec![false; n],
+        }
+    }
     fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] != x {
-            self.0[x] = self.0[self.0[x]];
-            x = self.0[x];
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
         }
         x
     }
     fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
-            self.0[rb] = ra;
+            self.parent[rb] = ra;
+            self.joined[a] = true;
+            self.joined[b] = true;
         }
     }
 }
 
+/// Per document: the fold keys of its name-like nodes (built on first use),
+/// and per pair of documents the number of keys they share.
+struct Context<'d> {
+    keys: Vec<Option<HashSet<&'d str>>>,
+    shared: HashMap<(usize, usize), usize>,
+}
+
+impl<'d> Context<'d> {
+    fn keys(&mut self, nodes: &[Node<'d>], ranges: &[std::ops::Range<usize>], doc: usize) -> &HashSet<&'d str> {
+        let slot = &mut self.keys[doc];
+        slot.get_or_insert_with(|| {
+            let range = ranges.get(doc).cloned().unwrap_or(0..0);
+            nodes.get(range).unwrap_or(&[]).iter().filter(|n| n.name_like).map(|n| n.key).collect()
+        })
+    }
+
+    /// Whether two nodes of different documents share context: at least
+    /// three other name keys in both documents.
+    fn shared(&mut self, nodes: &[Node<'d>], ranges: &[std::ops::Range<usize>], a: &Node<'d>, b: &Node<'d>) -> bool {
+        if a.doc == b.doc {
+            return true;
+        }
+        let pair = (a.doc.min(b.doc), a.doc.max(b.doc));
+        let (both, a_in, b_in) = {
+            self.keys(nodes, ranges, a.doc);
+            self.keys(nodes, ranges, b.doc);
+            let (Some(ca), Some(cb)) = (&self.keys[a.doc], &self.keys[b.doc]) else {
+                return false;
+            };
+            let both = *self
+                .shared
+                .entry(pair)
+                .or_insert_with(|| ca.iter().filter(|k| cb.contains(*k)).count());
+            let in_both = |k: &str| ca.contains(k) && cb.contains(k);
+            (both, in_both(a.key), a.key != b.key && in_both(b.key))
+        };
+        both - usize::from(a_in) - usize::from(b_in) >= 3
+    }
+}
+
 impl NameVariant {
-    fn nodes<'d>(docs: &[&'d Document]) -> Vec<Node<'d>> {
-        let mut nodes: Vec<Node> = Vec::new();
+    fn nodes<'d>(docs: &[&'d Document]) -> (Vec<Node<'d>>, Vec<std::ops::Range<usize>>) {
+        let mut nodes: Vec<Node> = Vec::with_capacity(docs.iter().map(|d| d.names().mentions.len()).sum());
+        let mut ranges = Vec::with_capacity(docs.len());
         let mut long_pieces: HashSet<&str> = HashSet::default();
         let mut by_form: HashMap<&str, usize> = HashMap::default();
         for (di, doc) in docs.iter().enumerate() {
             let table = doc.names();
-            long_pieces.clear();
-            for m in table.mentions.iter().filter(|m| m.parts.len() >= 2 && !m.headline) {
-                long_pieces.extend(m.piece_keys());
-            }
+            let lo = nodes.len();
             by_form.clear();
             for (mi, m) in table.mentions.iter().enumerate() {
                 if m.dateline {
                     continue;
                 }
-                let n = match by_form.get(m.form.as_str()) {
+                let form = table.form(m);
+                let n = match by_form.get(form) {
                     Some(&n) => n,
                     None => {
                         nodes.push(Node {
+                            form,
+                            key: table.key(m),
+                            table,
                             doc: di,
-                            form: &m.form,
-                            key: &m.key,
-                            mentions: Vec::new(),
-                            first: m.span,
-                            pieces: m.piece_keys().collect(),
-                            name_like: m.parts.len() >= 2 || long_pieces.contains(m.key.as_str()),
+                            first_mention: u32::try_from(mi).unwrap_or(u32::MAX),
+                            count: 0,
+                            n_pieces: u16::try_from(m.piece_count()).unwrap_or(u16::MAX),
+                            name_like: m.part_count() >= 2,
                             body: false,
                             all_caps: m.all_caps,
                             compound: m.has_compound(),
                         });
-                        by_form.insert(&m.form, nodes.len() - 1);
+                        by_form.insert(form, nodes.len() - 1);
                         nodes.len() - 1
                     }
                 };
                 let node = &mut nodes[n];
-                node.mentions.push(mi);
+                node.count += 1;
                 if !m.headline && !m.all_caps {
                     node.body = true;
                     if !m.initial {
@@ -261,43 +355,69 @@ impl NameVariant {
                     }
                 }
             }
+            // A one-part name is name-like when it is a word of a longer name.
+            let mut filled = false;
+            for n in nodes.get_mut(lo..).unwrap_or(&mut []) {
+                if n.name_like {
+                    continue;
+                }
+                if !filled {
+                    long_pieces.clear();
+                    for m in table.mentions.iter().filter(|m| m.part_count() >= 2 && !m.headline) {
+                        long_pieces.extend(table.piece_keys(m));
+                    }
+                    filled = true;
+                }
+                n.name_like = long_pieces.contains(n.key);
+            }
+            ranges.push(lo..nodes.len());
         }
-        nodes
+        (nodes, ranges)
     }
 
     fn analyze(&self, docs: &[&Document], cx: &mut Ctx) {
-        let nodes = Self::nodes(docs);
+        let (nodes, ranges) = Self::nodes(docs);
         if nodes.is_empty() {
             return;
         }
-        let mut uf = UnionFind((0..nodes.len()).collect());
+        let mut uf = UnionFind::new(nodes.len());
 
-        // Pass 1: exact fold key.
-        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
+        // Pass 1: exact fold key. Nodes of one key are chained in node order.
+        let mut by_key: HashMap<&str, (usize, usize)> = HashMap::default();
+        let mut next_same: Vec<usize> = vec![usize::MAX; nodes.len()];
         for (i, n) in nodes.iter().enumerate() {
-            by_key.entry(n.key).or_default().push(i);
+            match by_key.get_mut(n.key) {
+                Some((_, last)) => {
+                    next_same[*last] = i;
+                    *last = i;
+                }
+                None => {
+                    by_key.insert(n.key, (i, i));
+                }
+            }
         }
-        for group in by_key.values().filter(|g| g.len() >= 2) {
-            pass_one_group(docs, &nodes, group, &mut uf);
+        let mut group: Vec<usize> = Vec::new();
+        for &(head, last) in by_key.values() {
+            if head == last {
+                continue;
+            }
+            group.clear();
+            let mut i = head;
+            while i != usize::MAX {
+                group.push(i);
+                i = next_same[i];
+            }
+            // Only different forms of one key can join.
+            if group.iter().all(|&g| nodes[g].form == nodes[head].form) {
+                continue;
+            }
+            pass_one_group(docs, &nodes, &group, &mut uf);
         }
 
-        // Context of each document: its name keys.
-        let mut context: Vec<HashSet<&str>> = (0..docs.len()).map(|_| HashSet::default()).collect();
-        for n in nodes.iter().filter(|n| n.name_like) {
-            if let Some(c) = context.get_mut(n.doc) {
-                c.insert(n.key);
-            }
-        }
-        let shared = |a: &Node, b: &Node| -> bool {
-            if a.doc == b.doc {
-                return true;
-            }
-            let (ca, cb) = (&context[a.doc], &context[b.doc]);
-            ca.iter()
-                .filter(|k| **k != a.key && **k != b.key && cb.contains(*k))
-                .take(3)
-                .count()
-                >= 3
+        // Context of each document: its name keys (for pairs across documents).
+        let mut context = Context {
+            keys: (0..docs.len()).map(|_| None).collect(),
+            shared: HashMap::default(),
         };
 
         // Pass 2: romanization skeletons.
@@ -307,9 +427,10 @@ impl NameVariant {
         let skel_of: Vec<usize> = nodes
             .iter()
             .map(|n| {
-                if n.name_like && n.body && !n.all_caps && !n.compound && (n.pieces.len() >= 2 || n.key.chars().count() >= 6) {
+                if n.name_like && n.body && !n.all_caps && !n.compound && (n.n_pieces() >= 2 || n.key.chars().count() >= 6) {
                     *by_form.entry(n.form).or_insert_with(|| {
-                        uniq.push(self.romanizer.skeletons(n.form));
+                        let pieces: Vec<&str> = n.pieces().collect();
+                        uniq.push(self.romanizer.skeletons_of_pieces(&pieces));
                         uniq.len() - 1
                     })
                 } else {
@@ -318,26 +439,45 @@ impl NameVariant {
             })
             .collect();
         let skeletons: Vec<&[Option<String>]> = skel_of.iter().map(|&u| uniq.get(u).map_or(&[][..], |v| v.as_slice())).collect();
+        // Skeleton -> forms (unique) that have it; then the nodes of those forms.
         let mut by_skel: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
-        let mut similar: HashMap<(&str, &str), bool> = HashMap::default();
-        for (i, sk) in skeletons.iter().enumerate() {
+        for (u, sk) in uniq.iter().enumerate().skip(1) {
             for (f, s) in sk.iter().enumerate() {
                 if let Some(s) = s {
-                    by_skel.entry((f, s.as_str())).or_default().push(i);
+                    by_skel.entry((f, s.as_str())).or_default().push(u);
                 }
             }
         }
-        for group in by_skel.values().filter(|g| g.len() >= 2) {
-            for (x, &a) in group.iter().enumerate() {
-                for &b in &group[x + 1..] {
+        let mut nodes_of_form: Vec<Vec<usize>> = vec![Vec::new(); uniq.len()];
+        for (i, &u) in skel_of.iter().enumerate() {
+            if u != 0 {
+                nodes_of_form[u].push(i);
+            }
+        }
+        let mut similar: HashMap<(&str, &str), bool> = HashMap::default();
+        let mut members: Vec<usize> = Vec::new();
+        for forms in by_skel.values() {
+            // Forms with one key never join (same key is pass 1's business).
+            let key0 = nodes_of_form[forms[0]].first().map(|&n| nodes[n].key);
+            if forms.iter().all(|&u| nodes_of_form[u].first().map(|&n| nodes[n].key) == key0) {
+                continue;
+            }
+            members.clear();
+            for &u in forms {
+                members.extend_from_slice(&nodes_of_form[u]);
+            }
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    // As in node order (similarity is read in that order).
+                    let (a, b) = (a.min(b), a.max(b));
                     let (na, nb) = (&nodes[a], &nodes[b]);
-                    if na.key == nb.key || (na.doc == nb.doc && na.mentions.len() == nb.mentions.len()) || uf.find(a) == uf.find(b) {
+                    if na.key == nb.key || (na.doc == nb.doc && na.count == nb.count) || uf.find(a) == uf.find(b) {
                         continue;
                     }
                     let close = *similar
                         .entry((na.key, nb.key))
                         .or_insert_with(|| jaro_winkler(na.key, nb.key) >= 0.82);
-                    if !close || !shared(na, nb) {
+                    if !close || !context.shared(&nodes, &ranges, na, nb) {
                         continue;
                     }
                     uf.union(a, b);
@@ -347,51 +487,54 @@ impl NameVariant {
 
         // Pass 3: fuzzy, inside one document, names of two or more words
         // differing in one word.
-        let mut buckets: HashMap<(usize, usize, String), Vec<usize>> = HashMap::default();
-        for (i, n) in nodes.iter().enumerate() {
-            if n.pieces.len() < 2 || !n.body || n.all_caps || n.form.contains('-') {
-                continue;
-            }
-            for p in 0..n.pieces.len() {
-                let mut k = String::with_capacity(n.key.len() + n.pieces.len());
-                for (q, piece) in n.pieces.iter().enumerate() {
-                    if q > 0 {
-                        k.push(' ');
-                    }
-                    k.push_str(if q == p { "*" } else { piece });
+        let mut slots: Vec<(u64, usize, usize)> = Vec::new();
+        for range in &ranges {
+            slots.clear();
+            for i in range.clone() {
+                let n = &nodes[i];
+                if n.n_pieces() < 2 || !n.body || n.all_caps || n.form.contains('-') {
+                    continue;
                 }
-                buckets.entry((n.doc, p, k)).or_default().push(i);
+                wildcard_hashes(n, |p, h| slots.push((h, p, i)));
             }
-        }
-        for ((_, p, _), group) in buckets.iter().filter(|(_, g)| g.len() >= 2) {
-            for (x, &a) in group.iter().enumerate() {
-                for &b in &group[x + 1..] {
-                    let (na, nb) = (&nodes[a], &nodes[b]);
-                    let (Some(wa), Some(wb)) = (na.pieces.get(*p), nb.pieces.get(*p)) else {
-                        continue;
-                    };
-                    let (ca, cb) = (na.mentions.len(), nb.mentions.len());
-                    if wa == wb
-                        || wa.chars().count() < 5
-                        || wb.chars().count() < 5
-                        || edit_distance(wa, wb) > 2
-                        || wa.starts_with(*wb)
-                        || wb.starts_with(*wa)
-                        || morphological_pair(wa, wb)
-                        || jaro_winkler(na.key, nb.key) < 0.9
-                        || ca.min(cb) != 1
-                        || ca.max(cb) < 2
-                    {
-                        continue;
+            slots.sort_unstable();
+            for run in slots.chunk_by(|x, y| x.0 == y.0 && x.1 == y.1).filter(|r| r.len() >= 2) {
+                for (x, &(_, p, a)) in run.iter().enumerate() {
+                    for &(_, _, b) in &run[x + 1..] {
+                        let (a, b) = (a.min(b), a.max(b));
+                        let (na, nb) = (&nodes[a], &nodes[b]);
+                        if !same_but(na, nb, p) {
+                            continue;
+                        }
+                        let (Some(wa), Some(wb)) = (na.piece(p), nb.piece(p)) else {
+                            continue;
+                        };
+                        let (ca, cb) = (na.count, nb.count);
+                        if wa == wb
+                            || wa.chars().count() < 5
+                            || wb.chars().count() < 5
+                            || edit_distance(wa, wb) > 2
+                            || wa.starts_with(wb)
+                            || wb.starts_with(wa)
+                            || morphological_pair(wa, wb)
+                            || jaro_winkler(na.key, nb.key) < 0.9
+                            || ca.min(cb) != 1
+                            || ca.max(cb) < 2
+                        {
+                            continue;
+                        }
+                        uf.union(a, b);
                     }
-                    uf.union(a, b);
                 }
             }
         }
 
-        // Clusters.
-        // Ordered by root, members in node order.
-        let mut order: Vec<(usize, usize)> = (0..nodes.len()).map(|i| (uf.find(i), i)).collect();
+        // Clusters, ordered by root, members in node order. Without
+        // configured forms a one-form cluster reports nothing: only joined
+        // nodes matter.
+        let all = !self.canonical.is_empty();
+        let keep: Vec<usize> = (0..nodes.len()).filter(|&i| all || uf.joined[i]).collect();
+        let mut order: Vec<(usize, usize)> = keep.into_iter().map(|i| (uf.find(i), i)).collect();
         order.sort_unstable();
         let flat: Vec<usize> = order.iter().map(|&(_, i)| i).collect();
         let mut clusters: Vec<&[usize]> = Vec::new();
@@ -437,7 +580,7 @@ impl NameVariant {
             let n = &nodes[m];
             let e = best_in_doc.entry(n.doc).or_insert(m);
             let cur = &nodes[*e];
-            if (n.mentions.len(), Reverse(n.first.start)) > (cur.mentions.len(), Reverse(cur.first.start)) {
+            if (n.count, Reverse(n.first().start)) > (cur.count, Reverse(cur.first().start)) {
                 *e = m;
             }
         }
@@ -449,8 +592,8 @@ impl NameVariant {
                 mentions: 0,
                 first: Reverse((usize::MAX, usize::MAX)),
             });
-            s.mentions += n.mentions.len();
-            s.first = s.first.max(Reverse((n.doc, n.first.start)));
+            s.mentions += n.count();
+            s.first = s.first.max(Reverse((n.doc, n.first().start)));
             if best_in_doc.get(&n.doc) == Some(&m) {
                 s.votes += 1;
             }
@@ -530,7 +673,6 @@ impl NameVariant {
                 continue;
             }
             let doc = docs[n.doc];
-            let table = doc.names();
             let same_doc = holders.iter().find(|h| h.doc == n.doc);
             // Across documents, a near-even split is a house style, not a
             // slip: flag only a clear minority, or one against the run's style.
@@ -543,8 +685,7 @@ impl NameVariant {
                 }
             }
             let case_only = n.form.to_lowercase() == target.to_lowercase();
-            for &mi in &n.mentions {
-                let Some(mention) = table.mentions.get(mi) else { continue };
+            for mention in n.mentions() {
                 if (case_only && (mention.headline || mention.initial && !mention.all_caps)) || (mention.headline && mention.all_caps) {
                     continue;
                 }
@@ -588,7 +729,7 @@ impl NameVariant {
                 mention.span,
                 format!("'{form}' is written '{target}' elsewhere in this document"),
             );
-            f.label(h.first, format!("written '{target}' here"));
+            f.label(h.first(), format!("written '{target}' here"));
             f.help(if configured {
                 format!("write the name one way; '{target}' is the configured canonical form")
             } else {
@@ -602,7 +743,7 @@ impl NameVariant {
                 mention.span,
                 format!("'{form}' is written '{target}' in other documents of this run"),
             );
-            f.label_in(od.id, h.first, format!("written '{target}' here"));
+            f.label_in(od.id, h.first(), format!("written '{target}' here"));
             f.help(if configured {
                 format!("'{target}' is the configured canonical form")
             } else {
@@ -621,6 +762,38 @@ struct Score {
     votes: usize,
     mentions: usize,
     first: Reverse<(usize, usize)>,
+}
+
+/// For each piece `p` of a node: a hash of its pieces with piece `p`
+/// replaced by a wildcard (the buckets of pass 3; `same_but` confirms a
+/// match). Each piece adds a term tagged with its position; the hash for
+/// `p` leaves its term out.
+fn wildcard_hashes(n: &Node, mut f: impl FnMut(usize, u64)) {
+    use std::hash::BuildHasher;
+    let k = n.n_pieces();
+    let term = |q: usize, piece: &str| rustc_hash::FxBuildHasher.hash_one((q, piece));
+    let tag = |p: usize| rustc_hash::FxBuildHasher.hash_one((k, p));
+    let mut terms = [0u64; 16];
+    if k <= terms.len() {
+        let mut total = 0u64;
+        for (q, piece) in n.pieces().enumerate().take(terms.len()) {
+            terms[q] = term(q, piece);
+            total = total.wrapping_add(terms[q]);
+        }
+        for (p, t) in terms.iter().enumerate().take(k) {
+            f(p, total.wrapping_sub(*t).wrapping_add(tag(p)));
+        }
+        return;
+    }
+    for p in 0..k {
+        let h = n.pieces().enumerate().filter(|(q, _)| *q != p).fold(0u64, |h, (q, piece)| h.wrapping_add(term(q, piece)));
+        f(p, h.wrapping_add(tag(p)));
+    }
+}
+
+/// Whether two nodes have the same pieces except piece `p`.
+fn same_but(a: &Node, b: &Node, p: usize) -> bool {
+    a.n_pieces == b.n_pieces && a.pieces().zip(b.pieces()).enumerate().all(|(q, (x, y))| q == p || x == y)
 }
 
 /// Whether two forms differ only in hyphens versus spaces and the case that
@@ -662,7 +835,7 @@ fn pass_one_group(docs: &[&Document], nodes: &[Node], group: &[usize], uf: &mut 
             let mut bad: HashMap<usize, bool> = HashMap::default();
             let mut is_bad = |d: usize| {
                 *bad.entry(d)
-                    .or_insert_with(|| docs.get(d).is_some_and(|doc| words.iter().any(|w| doc.names().is_lower_word(w))))
+                    .or_insert_with(|| docs.get(d).is_some_and(|doc| words.iter().any(|w| doc.names().is_lower_piece(w))))
             };
             for &p in ma {
                 for &q in mb {

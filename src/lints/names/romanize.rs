@@ -11,6 +11,8 @@ pub struct Family {
     pub name: String,
     /// (pattern, anchored at start, anchored at end, replacement), longest first.
     rules: Vec<(String, bool, bool, String)>,
+    /// Indices into `rules` by the first byte of the pattern (in rule order).
+    by_first: Vec<Vec<usize>>,
     east_asian: bool,
     geminates: bool,
     vowels: bool,
@@ -56,6 +58,12 @@ impl Romanizer {
                 f.rules.push((pat, start, end, v.clone()));
             }
             f.rules.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+            f.by_first = vec![Vec::new(); 256];
+            for (i, r) in f.rules.iter().enumerate() {
+                if let Some(&b) = r.0.as_bytes().first() {
+                    f.by_first[usize::from(b)].push(i);
+                }
+            }
             families.push(f);
         }
         Ok(Romanizer { families })
@@ -65,33 +73,46 @@ impl Romanizer {
     /// family does not apply or the skeleton is too short to trust).
     pub fn skeletons(&self, form: &str) -> Vec<Option<String>> {
         let folded: Vec<String> = pieces(form).map(fold_key).filter(|p| !p.is_empty()).collect();
-        self.families.iter().map(|f| f.skeleton(&folded)).collect()
+        self.skeletons_of_pieces(&folded)
+    }
+
+    /// `skeletons` from the folded pieces of a name (empty pieces dropped).
+    pub fn skeletons_of_pieces<S: AsRef<str>>(&self, pieces: &[S]) -> Vec<Option<String>> {
+        let mut scratch = (String::new(), String::new());
+        self.families.iter().map(|f| f.skeleton(pieces, &mut scratch)).collect()
     }
 }
 
 impl Family {
-    fn skeleton(&self, pieces: &[String]) -> Option<String> {
+    fn skeleton<S: AsRef<str>>(&self, pieces: &[S], (rewritten, collapsed): &mut (String, String)) -> Option<String> {
         if self.east_asian && !east_asian_like(pieces) {
             return None;
         }
         let mut out = String::new();
         for (i, p) in pieces.iter().enumerate() {
-            if self.article && i == 0 && pieces.len() > 1 && matches!(p.as_str(), "al" | "el" | "ul") {
+            let p = p.as_ref();
+            if self.article && i == 0 && pieces.len() > 1 && matches!(p, "al" | "el" | "ul") {
                 continue;
             }
-            let mut s = self.rewrite(p);
-            if self.geminates {
-                s = collapse_consonants(&s);
-            }
+            rewritten.clear();
+            self.rewrite_into(p, rewritten);
+            let s = if self.geminates {
+                collapsed.clear();
+                collapse_consonants_into(rewritten, collapsed);
+                collapsed.as_str()
+            } else {
+                rewritten.as_str()
+            };
             if self.vowels {
                 // A final vowel is kept as a mark (Ivanov is not Ivanova).
                 let final_vowel = s.ends_with(['a', 'e', 'i', 'o', 'u']);
-                s.retain(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'));
+                out.extend(s.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')));
                 if final_vowel {
-                    s.push('V');
+                    out.push('V');
                 }
+            } else {
+                out.push_str(s);
             }
-            out.push_str(&s);
         }
         let consonants = out
             .chars()
@@ -100,15 +121,16 @@ impl Family {
         (consonants >= 3).then_some(out)
     }
 
-    fn rewrite(&self, piece: &str) -> String {
-        let mut out = String::with_capacity(piece.len());
+    fn rewrite_into(&self, piece: &str, out: &mut String) {
         let mut i = 0;
         while i < piece.len() {
-            let rest = &piece[i..];
-            let hit = self
-                .rules
-                .iter()
-                .find(|(pat, start, end, _)| rest.starts_with(pat.as_str()) && (!*start || i == 0) && (!*end || rest.len() == pat.len()));
+            let Some(rest) = piece.get(i..) else { break };
+            let first = usize::from(rest.as_bytes().first().copied().unwrap_or(0));
+            let hit = self.by_first.get(first).and_then(|ids| {
+                ids.iter().filter_map(|&r| self.rules.get(r)).find(|(pat, start, end, _)| {
+                    rest.starts_with(pat.as_str()) && (!*start || i == 0) && (!*end || rest.len() == pat.len())
+                })
+            });
             match hit {
                 Some((pat, _, _, rep)) => {
                     out.push_str(rep);
@@ -121,14 +143,12 @@ impl Family {
                 }
             }
         }
-        out
     }
 }
 
 /// Collapse doubled consonants ("dd" -> "d"); a doubled vowel is distinctive
 /// ("Shaanxi" is not "Shanxi") and leaves a mark.
-fn collapse_consonants(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+fn collapse_consonants_into(s: &str, out: &mut String) {
     let mut prev: Option<char> = None;
     for c in s.chars() {
         let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
@@ -142,7 +162,6 @@ fn collapse_consonants(s: &str) -> String {
         out.push(c);
         prev = Some(c);
     }
-    out
 }
 
 #[cfg(test)]
