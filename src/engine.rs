@@ -243,9 +243,11 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
             }
             let (findings, corpus) = lint_document_for_corpus(&doc, reg);
             let mut doc = doc;
-            if !corpus {
-                // Free the per-document analyses now, while they are hot:
-                // retaining every document's tokens costs more than parsing.
+            // Free the per-document analyses now, while they are hot:
+            // retaining every document's tokens costs more than parsing.
+            if corpus {
+                doc.release_caches();
+            } else {
                 doc.release();
             }
             (doc, findings)

@@ -271,6 +271,15 @@ impl Document {
         self.released = true;
     }
 
+    /// Free the analyses that are rebuilt on demand (sentences and memos):
+    /// safe whatever a corpus phase reads.
+    pub fn release_caches(&mut self) {
+        self.sentences = OnceLock::new();
+        if let Ok(m) = self.memo.get_mut() {
+            *m = Vec::new();
+        }
+    }
+
     /// Whether [`Document::release`] has run.
     pub fn is_released(&self) -> bool {
         self.released
