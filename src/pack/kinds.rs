@@ -15,6 +15,18 @@ use crate::source::{FileKind, SourceFile, Span};
 /// What an automaton pattern stands for: (rule index, replacement).
 type PhraseTarget = (usize, Option<String>);
 
+/// One phrase automaton.
+struct PhraseSet {
+    ac: AhoCorasick,
+    /// Pattern -> (rule, replacement).
+    map: Vec<PhraseTarget>,
+    /// ASCII case-insensitive: the automaton holds the patterns in ASCII
+    /// lowercase and searches ASCII-lowercased text (the same matches, at
+    /// the same offsets, as a case-insensitive automaton, and with its
+    /// SIMD prefilter).
+    folded: bool,
+}
+
 struct Compiled {
     info: RuleInfo,
     kind: Kind,
@@ -32,9 +44,11 @@ struct Compiled {
 /// Every pack rule of a run, compiled together.
 pub struct PackSet {
     rules: Vec<Compiled>,
-    /// Phrase and substitute automata (case-insensitive, case-sensitive):
-    /// (automaton, pattern -> (rule, replacement)).
-    ac: Vec<(AhoCorasick, Vec<PhraseTarget>)>,
+    /// Phrase and substitute automata (case-insensitive, case-sensitive).
+    ac: Vec<PhraseSet>,
+    /// Whether the automata may search a whole document at once (no empty
+    /// phrase).
+    whole_text: bool,
     patterns: Option<(RegexSet, Vec<(usize, Regex)>)>,
     lines: Option<(RegexSet, Vec<usize>)>,
 }
@@ -172,14 +186,19 @@ impl PackSet {
             });
         }
         let mut ac = Vec::new();
+        let whole_text = !ci_pats.iter().chain(&cs_pats).any(String::is_empty);
         for (pats, map, folded) in [(ci_pats, ci_map, true), (cs_pats, cs_map, false)] {
             if !pats.is_empty() {
+                let pats: Vec<String> = if folded {
+                    pats.iter().map(|p| p.to_ascii_lowercase()).collect()
+                } else {
+                    pats
+                };
                 let a = AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(folded)
                     .build(&pats)
                     .map_err(|e| e.to_string())?;
-                ac.push((a, map));
+                ac.push(PhraseSet { ac: a, map, folded });
             }
         }
         let patterns = if pat_src.is_empty() {
@@ -195,6 +214,7 @@ impl PackSet {
         Ok(PackSet {
             rules: compiled,
             ac,
+            whole_text,
             patterns,
             lines,
         })
@@ -319,17 +339,23 @@ impl Lint for PackSet {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
-        for block in &doc.blocks {
+        let phrases = self.phrase_matches(doc);
+        // Cursor per automaton into its matches (in block order).
+        let mut next = vec![0usize; phrases.len()];
+        for (b, block) in doc.blocks.iter().enumerate() {
             let text = &doc.prose[block.span.range()];
             // Phrases and substitutes.
-            for (ac, map) in &self.ac {
-                for m in ac.find_iter(text) {
-                    let (i, rep) = &map[m.pattern().as_usize()];
-                    let (s, e) = (block.span.start + m.start(), block.span.start + m.end());
-                    if !on_boundaries(&doc.prose, s, e) || !self.applies(*i, doc, block.scope, cx) {
+            for (k, set) in self.ac.iter().enumerate() {
+                let (Some(found), Some(at)) = (phrases.get(k), next.get_mut(k)) else {
+                    continue;
+                };
+                while let Some(&(_, start, end, pattern)) = found.get(*at).filter(|m| m.0 == b) {
+                    *at += 1;
+                    let (i, rep) = &set.map[pattern];
+                    if !on_boundaries(&doc.prose, start, end) || !self.applies(*i, doc, block.scope, cx) {
                         continue;
                     }
-                    self.report(*i, doc, Span::new(s, e), rep.as_deref(), None, cx);
+                    self.report(*i, doc, Span::new(start, end), rep.as_deref(), None, cx);
                 }
             }
             if let Some((set, rules)) = &self.patterns {
@@ -365,7 +391,70 @@ impl Lint for PackSet {
     }
 }
 
+/// A phrase match: (block, start, end, pattern), offsets in the document.
+type PhraseMatch = (usize, usize, usize, usize);
+
 impl PackSet {
+    /// The matches of every phrase automaton, per automaton in block order:
+    /// what searching each block on its own finds.
+    fn phrase_matches(&self, doc: &Document) -> Vec<Vec<PhraseMatch>> {
+        if self.ac.is_empty() {
+            return Vec::new();
+        }
+        let folded = self.ac.iter().any(|s| s.folded).then(|| doc.prose.as_bytes().to_ascii_lowercase());
+        let hay = |set: &PhraseSet| -> &[u8] {
+            match (&folded, set.folded) {
+                (Some(f), true) => f,
+                _ => doc.prose.as_bytes(),
+            }
+        };
+        // Searching the whole text at once finds what the blocks find as long
+        // as no match runs across the edge of a block (and blocks are in
+        // order): a match that starts between blocks ends before the next.
+        let ordered = doc.blocks.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+        if self.whole_text && ordered {
+            let mut all = Vec::with_capacity(self.ac.len());
+            'sets: for set in &self.ac {
+                let mut found = Vec::new();
+                let mut b = 0;
+                for m in set.ac.find_iter(hay(set)) {
+                    while doc.blocks.get(b).is_some_and(|x| x.span.end <= m.start()) {
+                        b += 1;
+                    }
+                    match doc.blocks.get(b) {
+                        Some(x) if x.span.start <= m.start() && m.end() <= x.span.end => {
+                            found.push((b, m.start(), m.end(), m.pattern().as_usize()));
+                        }
+                        // Across an edge: search block by block.
+                        Some(x) if m.end() > x.span.start => break 'sets,
+                        // Between blocks.
+                        _ => {}
+                    }
+                }
+                all.push(found);
+            }
+            if all.len() == self.ac.len() {
+                return all;
+            }
+        }
+        self.ac
+            .iter()
+            .map(|set| {
+                let hay = hay(set);
+                let mut found = Vec::new();
+                for (b, block) in doc.blocks.iter().enumerate() {
+                    let Some(text) = hay.get(block.span.range()) else {
+                        continue;
+                    };
+                    for m in set.ac.find_iter(text) {
+                        found.push((b, block.span.start + m.start(), block.span.start + m.end(), m.pattern().as_usize()));
+                    }
+                }
+                found
+            })
+            .collect()
+    }
+
     fn applies_any_scope(&self, i: usize, doc: &Document, _scope: Scope, cx: &Ctx) -> bool {
         cx.enabled(i) && self.rules[i].langs.as_ref().is_none_or(|l| l.contains(&doc.lang))
     }

@@ -1,5 +1,5 @@
 use crate::declare_lint;
-use crate::document::{Document, Scope, TokenKind};
+use crate::document::{Document, Scope, Token, TokenKind};
 use crate::finding::Applicability;
 use crate::lint::{Ctx, Lint, RuleInfo};
 use crate::source::Span;
@@ -58,35 +58,41 @@ impl Lint for RepeatedWord {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
+        let bytes = doc.source.text.as_bytes();
+        let mut lowercase = LowercaseWords::default();
         for block in &doc.blocks {
             let toks = doc.block_tokens(block);
             let line_break_ok = matches!(block.scope, Scope::ListItem | Scope::TableCell);
-            let mut prev: Option<usize> = None; // index of the previous word
-            let mut gap_ok = true;
+            // The previous word (`usize::MAX`: none, or not next to this one).
+            let mut prev = usize::MAX;
             for (i, t) in toks.iter().enumerate() {
-                match t.kind {
-                    TokenKind::Word => {
-                        if let (Some(p), true) = (prev, gap_ok) {
-                            self.compare(
-                                doc,
-                                &toks[p],
-                                t,
-                                toks.get(p.wrapping_sub(2)).filter(|_| p >= 2),
-                                toks.get(i + 1),
-                                cx,
-                            );
+                if t.kind == TokenKind::Word {
+                    if let Some(a) = toks.get(prev) {
+                        // Most pairs differ in length or first letter.
+                        if a.span.len() == t.span.len() && may_be_equal(bytes, a, t) {
+                            let around = (prev.checked_sub(2).and_then(|k| toks.get(k)), toks.get(i + 1));
+                            self.compare(doc, a, t, around, &mut lowercase, cx);
                         }
-                        prev = Some(i);
-                        gap_ok = true;
                     }
-                    TokenKind::Space => {}
-                    TokenKind::Newline => gap_ok &= !line_break_ok,
-                    _ => {
-                        prev = None;
+                    prev = i;
+                } else if t.kind == TokenKind::Newline {
+                    if line_break_ok {
+                        prev = usize::MAX;
                     }
+                } else if t.kind != TokenKind::Space {
+                    prev = usize::MAX;
                 }
             }
         }
+    }
+}
+
+/// False when two words start with different ASCII letters, ignoring
+/// case (then they differ, lowercased or not).
+fn may_be_equal(bytes: &[u8], a: &Token, b: &Token) -> bool {
+    match (bytes.get(a.span.start), bytes.get(b.span.start)) {
+        (Some(x), Some(y)) if x.is_ascii() && y.is_ascii() => x.eq_ignore_ascii_case(y),
+        _ => true,
     }
 }
 
@@ -94,15 +100,19 @@ impl RepeatedWord {
     fn compare(
         &self,
         doc: &Document,
-        a: &crate::document::Token,
-        b: &crate::document::Token,
-        before: Option<&crate::document::Token>,
-        after: Option<&crate::document::Token>,
+        a: &Token,
+        b: &Token,
+        (before, after): (Option<&Token>, Option<&Token>),
+        lowercase: &mut LowercaseWords,
         cx: &mut Ctx,
     ) {
         let wa = doc.text(a.span);
         let wb = doc.text(b.span);
-        if wa.len() != wb.len() || !wa.eq_ignore_ascii_case(wb) && wa.to_lowercase() != wb.to_lowercase() {
+        // Lowercased only when a word is not ASCII (for ASCII the two
+        // comparisons agree).
+        if wa.len() != wb.len()
+            || !wa.eq_ignore_ascii_case(wb) && (wa.is_ascii() && wb.is_ascii() || wa.to_lowercase() != wb.to_lowercase())
+        {
             return;
         }
         let lower = wa.to_lowercase();
@@ -125,7 +135,7 @@ impl RepeatedWord {
             return;
         }
         let capitalised = wa.chars().next().is_some_and(char::is_uppercase);
-        if capitalised && !self.common_word(doc, &lower, wa) {
+        if capitalised && !self.common_word(doc, &lower, wa, lowercase) {
             return;
         }
         // Single letters ("A A" in lists, "I I" stutter) are too ambiguous.
@@ -149,7 +159,7 @@ impl RepeatedWord {
     /// Whether a capitalised doubled word is a common word rather than a
     /// reduplicated name: long, a function word, or written in lowercase
     /// elsewhere in the document.
-    fn common_word(&self, doc: &Document, lower: &str, original: &str) -> bool {
+    fn common_word(&self, doc: &Document, lower: &str, original: &str, lowercase: &mut LowercaseWords) -> bool {
         if original.chars().count() >= 8 || crate::document::MINOR_WORDS.contains(&lower) {
             return true;
         }
@@ -157,23 +167,57 @@ impl RepeatedWord {
             // "THE THE": all caps repeat of a short word.
             return original.chars().count() >= 3 || crate::document::MINOR_WORDS.contains(&lower);
         }
-        doc.memo(LowercaseWords::of).0.contains(lower)
+        lowercase.contains(doc, lower)
     }
 }
 
-/// The words a document writes in lowercase, built once per document on
-/// first need (capitalised repeats are rare).
-struct LowercaseWords(rustc_hash::FxHashSet<String>);
+/// Whether a document writes a word in lowercase: the first few questions
+/// by a scan of the words, then from the words sorted by hash, built once
+/// (capitalised repeats are rare).
+#[derive(Default)]
+struct LowercaseWords {
+    asked: usize,
+    /// (hash, token) of every word that starts with a lowercase letter.
+    sorted: Option<Vec<(u64, usize)>>,
+}
 
 impl LowercaseWords {
-    fn of(doc: &Document) -> LowercaseWords {
-        LowercaseWords(
-            doc.words()
-                .map(|t| doc.text(t.span))
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-                .map(str::to_string)
-                .collect(),
-        )
+    fn hash(w: &str) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(w)
+    }
+
+    fn is_lowercase_word(doc: &Document, t: &Token) -> bool {
+        t.kind == TokenKind::Word && doc.text(t.span).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    fn contains(&mut self, doc: &Document, word: &str) -> bool {
+        self.asked += 1;
+        if self.sorted.is_none() && self.asked <= 4 {
+            return doc
+                .tokens
+                .iter()
+                .any(|t| t.span.len() == word.len() && Self::is_lowercase_word(doc, t) && doc.text(t.span) == word);
+        }
+        let sorted = self.sorted.get_or_insert_with(|| {
+            let mut v: Vec<(u64, usize)> = doc
+                .tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| Self::is_lowercase_word(doc, t))
+                .map(|(i, t)| (Self::hash(doc.text(t.span)), i))
+                .collect();
+            v.sort_unstable();
+            v
+        });
+        let h = Self::hash(word);
+        let from = sorted.partition_point(|&(x, _)| x < h);
+        sorted
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&(x, _)| x == h)
+            .any(|&(_, i)| doc.tokens.get(i).is_some_and(|t| doc.text(t.span) == word))
     }
 }
 
@@ -195,6 +239,19 @@ mod tests {
             flagged(&RepeatedWord, "Security forces arrived. The Forces forces were many."),
             vec!["Forces forces"]
         );
+    }
+
+    #[test]
+    fn many_capitalised_repeats() {
+        // Past the first questions the lowercase words are indexed.
+        let t = "Fang Fang met Nile Nile, Oslo Oslo and Rome Rome; Lima Lima, Forces Forces, Papers Papers. The forces and papers left.";
+        assert_eq!(flagged(&RepeatedWord, t), vec!["Forces Forces", "Papers Papers"]);
+    }
+
+    #[test]
+    fn compares_non_ascii_words_by_case() {
+        assert_eq!(flagged(&RepeatedWord, "the café CAFÉ opened"), vec!["café CAFÉ"]);
+        assert!(flagged(&RepeatedWord, "the café cafè opened").is_empty());
     }
 
     #[test]

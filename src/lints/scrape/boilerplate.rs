@@ -3,9 +3,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{fingerprint, line_deletion, normalize};
+use super::{hash_bytes, last_word_into, line_deletion, normalize, normalize_into};
 use crate::declare_lint;
-use crate::document::{Document, Scope, TokenKind};
+use crate::document::{Document, Scope};
 use crate::finding::{Applicability, Edit};
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 use crate::source::Span;
@@ -85,6 +85,13 @@ pub struct Boilerplate {
     prefix: HashMap<String, Entry>,
     suffix: HashMap<String, Entry>,
     contains: Vec<(String, Entry)>,
+    /// First words of the `prefix` phrases, last words of the `suffix` ones.
+    prefix_first: HashSet<String>,
+    suffix_last: HashSet<String>,
+    /// First words of every exact and prefix phrase and cue verb: a line
+    /// starting with none of them (and ending with no suffix phrase's last
+    /// word) matches no phrase and is no prompt.
+    first_words: HashSet<String>,
     max_words: usize,
     verbs: HashSet<String>,
     nouns: HashSet<String>,
@@ -94,6 +101,10 @@ pub struct Boilerplate {
 const SHORT: usize = 15;
 /// Lines up to this length take part in cross-document repetition.
 const TEMPLATE_MAX: usize = 20;
+/// Word counts are needed up to here (no test looks further).
+const WORDS_CAP: usize = 26;
+/// Bytes of normalized text that key a line in the corpus phase.
+const PREFIX_BYTES: usize = 48;
 
 /// One flagged piece of a document.
 struct Hit {
@@ -122,6 +133,7 @@ impl Boilerplate {
             let family = rule.strip_prefix("boilerplate-").unwrap_or(rule).to_string();
             if family.contains("cue-verb") {
                 b.verbs.extend(entries.iter().map(|e| normalize(e)));
+                b.first_words.extend(entries.iter().map(|e| normalize(e)));
                 continue;
             }
             if family.contains("cue-noun") {
@@ -144,10 +156,19 @@ impl Boilerplate {
                     family: family.clone(),
                     weak,
                 };
+                if !lead {
+                    b.first_words.insert(phrase.split(' ').next().unwrap_or("").to_string());
+                }
                 match (lead, trail) {
                     (false, false) => b.exact.insert(phrase, e),
-                    (false, true) => b.prefix.insert(phrase, e),
-                    (true, false) => b.suffix.insert(phrase, e),
+                    (false, true) => {
+                        b.prefix_first.insert(phrase.split(' ').next().unwrap_or("").to_string());
+                        b.prefix.insert(phrase, e)
+                    }
+                    (true, false) => {
+                        b.suffix_last.insert(phrase.rsplit(' ').next().unwrap_or("").to_string());
+                        b.suffix.insert(phrase, e)
+                    }
                     (true, true) => {
                         b.contains.push((phrase, e));
                         None
@@ -173,34 +194,54 @@ impl Boilerplate {
         if let Some(e) = self.exact.get(norm) {
             return Some(e);
         }
-        let words: Vec<&str> = norm.split(' ').collect();
-        let ends_sentence = raw.trim_end().ends_with(['.', '!', '?']);
+        // Phrases are whole words: a prefix phrase starts with the line's
+        // first word, a suffix phrase ends with its last one.
+        let first = norm.split(' ').next().unwrap_or("");
+        let last = norm.rsplit(' ').next().unwrap_or("");
+        let try_prefix = self.prefix_first.contains(first);
+        let try_suffix = self.suffix_last.contains(last);
+        if !try_prefix && !try_suffix && self.contains.is_empty() {
+            return None;
+        }
+        let n_words = norm.bytes().filter(|&b| b == b' ').count() + 1;
         let mut best: Option<&Entry> = None;
-        let limit = self.max_words.min(words.len().saturating_sub(1));
-        let mut cut = 0usize;
-        for (n, w) in words.iter().enumerate().take(limit) {
-            cut += w.len() + usize::from(n > 0);
-            if let Some(e) = norm.get(..cut).and_then(|head| self.prefix.get(head)) {
-                // "Read more: X", a short label without sentence punctuation,
-                // or a specific phrase of three words or more.
-                let short_label = !ends_sentence && words.len() <= 6;
-                if short_label || separator_after(raw, n + 1) || n + 1 >= 3 {
+        let limit = self.max_words.min(n_words.saturating_sub(1));
+        if try_prefix {
+            let ends_sentence = raw.trim_end().ends_with(['.', '!', '?']);
+            // The first n + 1 words end at the (n + 1)-th space.
+            for (n, (cut, _)) in norm.match_indices(' ').enumerate().take(limit) {
+                if let Some(e) = norm.get(..cut).and_then(|head| self.prefix.get(head)) {
+                    // "Read more: X", a short label without sentence punctuation,
+                    // or a specific phrase of three words or more.
+                    let short_label = !ends_sentence && n_words <= 6;
+                    if short_label || separator_after(raw, n + 1) || n + 1 >= 3 {
+                        consider(&mut best, e);
+                    }
+                }
+            }
+        }
+        if try_suffix {
+            for (cut, _) in norm.rmatch_indices(' ').take(limit) {
+                if let Some(e) = norm.get(cut + 1..).and_then(|tail| self.suffix.get(tail)) {
                     consider(&mut best, e);
                 }
             }
         }
-        let mut cut = 0usize;
-        for (n, w) in words.iter().rev().enumerate().take(limit) {
-            cut += w.len() + usize::from(n > 0);
-            if let Some(e) = norm.get(norm.len() - cut..).and_then(|tail| self.suffix.get(tail)) {
-                consider(&mut best, e);
-            }
-        }
-        if !self.contains.is_empty() {
-            let padded = format!(" {norm} ");
-            for (p, e) in &self.contains {
-                if padded.contains(&format!(" {p} ")) {
+        for (p, e) in &self.contains {
+            // `p` as whole words somewhere in the line.
+            let mut from = 0;
+            while let Some(k) = norm.get(from..).and_then(|t| t.find(p.as_str())) {
+                let at = from + k;
+                let end = at + p.len();
+                let before = at == 0 || norm.as_bytes().get(at - 1) == Some(&b' ');
+                let after = end == norm.len() || norm.as_bytes().get(end) == Some(&b' ');
+                if before && after {
                     consider(&mut best, e);
+                    break;
+                }
+                from = at + 1;
+                while !norm.is_char_boundary(from) {
+                    from += 1;
                 }
             }
         }
@@ -229,15 +270,48 @@ impl Boilerplate {
         noun && (reader || !sentence)
     }
 
+    /// `cue` on raw text, normalizing it only when its first word is a cue
+    /// verb.
+    fn cue_raw(&self, raw: &str, words: usize) -> bool {
+        if words > 14 || self.verbs.is_empty() {
+            return false;
+        }
+        let mut first = Vec::new();
+        normalize_into(raw, &mut first, 1, usize::MAX);
+        if !std::str::from_utf8(&first).is_ok_and(|w| self.verbs.contains(w)) {
+            return false;
+        }
+        self.cue(&normalize(raw), raw, words)
+    }
+
+    /// Whether a short line may need its normalized text: it may match a
+    /// phrase or be a prompt (`lexicon`, `cue`, `after_colon`).
+    fn needs_norm(&self, raw: &str, scratch: &mut Vec<u8>) -> bool {
+        if !self.contains.is_empty() || raw.contains(':') {
+            return true;
+        }
+        scratch.clear();
+        normalize_into(raw, scratch, 1, usize::MAX);
+        if std::str::from_utf8(scratch).is_ok_and(|w| self.first_words.contains(w)) {
+            return true;
+        }
+        scratch.clear();
+        last_word_into(raw, scratch);
+        std::str::from_utf8(scratch).is_ok_and(|w| self.suffix_last.contains(w))
+    }
+
     /// Everything this lint flags in one document (without the corpus
-    /// phase).
-    fn analyze(&self, doc: &Document) -> Vec<Hit> {
+    /// phase), and the facts about each line.
+    fn analyze(&self, doc: &Document) -> (Vec<Hit>, Vec<LineInfo>) {
         let mut hits: Vec<Hit> = Vec::new();
         let n = doc.blocks.len();
         if n == 0 {
-            return hits;
+            return (hits, Vec::new());
         }
-        let info: Vec<LineInfo> = (0..n).map(|i| LineInfo::of(doc, i)).collect();
+        let mut norms = String::new();
+        let mut scratch = Vec::new();
+        let info: Vec<LineInfo> = (0..n).map(|i| LineInfo::of(doc, i, self, &mut norms, &mut scratch)).collect();
+        let cand = Candidates::of(doc);
         // The article body: from the first to the last block that reads as a
         // paragraph (eight words or more with sentence punctuation).
         let body_start = info.iter().position(|l| l.paragraph).unwrap_or(n);
@@ -257,20 +331,20 @@ impl Boilerplate {
             }
             let edge = i < body_start || i >= body_end;
             let mut msg: Option<String> = None;
-            if let Some(norm) = &l.norm {
+            if let Some(norm) = l.norm(&norms) {
                 if let Some(e) = self.lexicon(norm, raw) {
                     if !e.weak || edge {
                         msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
                         related_header = e.family == "related" && l.words <= 4;
                     }
-                } else if self.cue(norm, raw, l.words) || after_colon(raw).is_some_and(|t| self.cue(&normalize(t), t, l.words)) {
+                } else if self.cue(norm, raw, l.words) || after_colon(raw).is_some_and(|t| self.cue_raw(t, l.words)) {
                     msg = Some(format!("'{}' is a site prompt addressed to the reader", clip(raw)));
                 }
             }
             if msg.is_none() && l.words <= 25 && copyright_line(raw) {
                 msg = Some("copyright footer left in the text".to_string());
             }
-            if msg.is_none() && l.words <= 20 && link_like(raw) {
+            if msg.is_none() && l.words <= 20 && link_like(raw, cand.separator[i]) {
                 msg = Some(format!("'{}' is a breadcrumb or menu line", clip(raw)));
             }
             if msg.is_none() && related_header && !l.paragraph && l.words <= 20 && i >= body_end.saturating_sub(1) {
@@ -301,7 +375,7 @@ impl Boilerplate {
                 });
                 continue;
             }
-            if let Some(span) = credit(doc, block.span, l.words) {
+            if let Some(span) = credit(doc, block.span, l.words, cand.label[i]) {
                 flagged[i] = true;
                 let whole = span.start == block.span.start;
                 hits.push(Hit {
@@ -329,8 +403,7 @@ impl Boilerplate {
             let known = (i..j).any(|k| {
                 flagged[k]
                     || info[k]
-                        .norm
-                        .as_deref()
+                        .norm(&norms)
                         .is_some_and(|s| self.lexicon(s, doc.text(doc.blocks[k].span)).is_some())
             });
             if (len >= 4 && near_edge) || len >= 6 || (len >= 3 && known) {
@@ -391,7 +464,50 @@ impl Boilerplate {
             i = j;
         }
         hits.sort_by_key(|h| h.span.start);
-        hits
+        (hits, info)
+    }
+
+    /// Identifies this lint instance (its configuration) in memos.
+    fn id(&self) -> usize {
+        std::ptr::from_ref(self) as usize
+    }
+
+    /// What the corpus phase needs of a document.
+    fn summary(&self, doc: &Document, hits: &[Hit], info: &[LineInfo]) -> Summary {
+        let lines = doc
+            .blocks
+            .iter()
+            .zip(info)
+            .map(|(b, l)| {
+                if matches!(b.scope, Scope::TableCell | Scope::Quote) || l.words == 0 {
+                    return LineSum::default();
+                }
+                let raw = doc.text(b.span);
+                LineSum {
+                    words: u8::try_from(l.words).unwrap_or(u8::MAX),
+                    article: l.words >= 8 && (l.words > TEMPLATE_MAX || raw.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}'])),
+                    hash: hash_bytes(raw.as_bytes()),
+                }
+            })
+            .collect();
+        Summary {
+            owner: self.id(),
+            flagged: hits.iter().map(|h| h.block).collect(),
+            lines,
+        }
+    }
+
+    /// The summary `check` kept of a document, or a new one.
+    fn summary_of(&self, doc: &Document) -> std::sync::Arc<Summary> {
+        let build = |doc: &Document| {
+            let (hits, info) = self.analyze(doc);
+            self.summary(doc, &hits, &info)
+        };
+        let kept = doc.memo(build);
+        if kept.owner == self.id() {
+            return kept;
+        }
+        std::sync::Arc::new(build(doc))
     }
 
     fn report(&self, doc: &Document, hit: &Hit, cx: &mut Ctx) {
@@ -460,11 +576,33 @@ fn clip(s: &str) -> String {
     out
 }
 
+/// What the corpus phase needs of a document, kept by `check` of one lint
+/// instance (while the document is at hand, its tokens in cache).
+struct Summary {
+    owner: usize,
+    /// The blocks `check` flagged.
+    flagged: Vec<usize>,
+    /// Per block.
+    lines: Vec<LineSum>,
+}
+
+/// A block as the corpus phase sees it.
+#[derive(Clone, Copy, Default)]
+struct LineSum {
+    /// Word tokens, up to `WORDS_CAP`; 0 for blocks never compared.
+    words: u8,
+    /// Eight words or more that read as article text.
+    article: bool,
+    /// A hash of the text.
+    hash: u64,
+}
+
 /// Per-line features.
 struct LineInfo {
     words: usize,
-    /// Normalized text, for lines of at most `SHORT` words.
-    norm: Option<String>,
+    /// Normalized text (a range of the document's buffer of them), for
+    /// lines of at most `SHORT` words that may match a phrase.
+    norm: Option<(usize, usize)>,
     /// Ends with sentence punctuation.
     sentence: bool,
     /// Eight words or more with sentence punctuation: article text.
@@ -478,16 +616,30 @@ struct LineInfo {
 }
 
 impl LineInfo {
-    fn of(doc: &Document, i: usize) -> LineInfo {
+    fn norm<'a>(&self, norms: &'a str) -> Option<&'a str> {
+        self.norm.and_then(|(a, b)| norms.get(a..b))
+    }
+
+    fn of(doc: &Document, i: usize, lint: &Boilerplate, norms: &mut String, scratch: &mut Vec<u8>) -> LineInfo {
         let block = &doc.blocks[i];
         let raw = doc.text(block.span).trim();
-        let words = doc.block_tokens(block).iter().filter(|t| t.kind == TokenKind::Word).count();
+        let words = super::word_count(doc, block, WORDS_CAP);
         let sentence = raw.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}', ';']);
         let skip = matches!(block.scope, Scope::Quote | Scope::TableCell | Scope::Caption)
             || doc.in_quote(block.span)
             || (words <= 10 && dateline(raw))
             || words == 0;
-        let norm = (words <= SHORT && !skip).then(|| normalize(raw)).filter(|s| !s.is_empty());
+        let mut norm = None;
+        if words <= SHORT && !skip && lint.needs_norm(raw, scratch) {
+            scratch.clear();
+            normalize_into(raw, scratch, usize::MAX, usize::MAX);
+            if let Ok(s) = std::str::from_utf8(scratch) {
+                if !s.is_empty() {
+                    norm = Some((norms.len(), norms.len() + s.len()));
+                    norms.push_str(s);
+                }
+            }
+        }
         // Markdown list items take part in menus only when they are links.
         let linked = block.scope != Scope::ListItem || {
             let from = block.span.start.saturating_sub(3);
@@ -530,7 +682,10 @@ fn shapes() -> &'static Shapes {
 }
 
 fn dateline(raw: &str) -> bool {
-    shapes().dateline.is_match(raw)
+    // Both shapes need a parenthesis, or a capital first and a dash.
+    let candidate = raw.contains('(')
+        || (raw.starts_with(|c: char| c.is_ascii_uppercase()) && (raw.contains('-') || raw.contains('–') || raw.contains('—')));
+    candidate && shapes().dateline.is_match(raw)
 }
 
 fn copyright_line(raw: &str) -> bool {
@@ -539,14 +694,87 @@ fn copyright_line(raw: &str) -> bool {
         && shapes().copyright.is_match(raw)
 }
 
+/// Link separators ("Home > World").
+const SEPARATORS: [&str; 6] = [" | ", " > ", " » ", " › ", " / ", " • "];
+
+/// Words every credit label holds ("Photo" in "Photograph", "Pic" in
+/// "Picture").
+const CREDIT_WORDS: [&str; 9] = [
+    "Image",
+    "Photo",
+    "Pic",
+    "Illustration",
+    "Graphic",
+    "Video",
+    "Credit",
+    "File",
+    "Courtesy",
+];
+
+/// Blocks of a document that hold a credit label word (in the prose) or a
+/// link separator (in the text), found in one pass each.
+struct Candidates {
+    label: Vec<bool>,
+    separator: Vec<bool>,
+}
+
+impl Candidates {
+    fn of(doc: &Document) -> Candidates {
+        static SCAN: OnceLock<Option<(aho_corasick::AhoCorasick, aho_corasick::AhoCorasick)>> = OnceLock::new();
+        let n = doc.blocks.len();
+        let mut c = Candidates {
+            label: vec![false; n],
+            separator: vec![false; n],
+        };
+        // Separators without their leading space, which every line has
+        // (no use to a prefilter).
+        let scan = SCAN.get_or_init(|| {
+            // Leftmost matching: the packed (SIMD) prefilter.
+            let build = |p: &[&str]| {
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                    .build(p)
+                    .ok()
+            };
+            Some((build(&CREDIT_WORDS)?, build(&SEPARATORS.map(|s| s.trim_start()))?))
+        });
+        let Some((labels, separators)) = scan else {
+            // Without the scanners every block is a candidate.
+            c.label.fill(true);
+            c.separator.fill(true);
+            return c;
+        };
+        let mark = |found: &mut Vec<bool>, start: usize, end: usize| {
+            let i = doc.blocks.partition_point(|b| b.span.end < end);
+            if let Some(b) = doc.blocks.get(i) {
+                if b.span.start <= start && end <= b.span.end {
+                    if let Some(f) = found.get_mut(i) {
+                        *f = true;
+                    }
+                }
+            }
+        };
+        // Labels are letters: a match that hides another (overlapping it)
+        // stands in the same block.
+        for m in labels.find_iter(doc.prose.as_str()) {
+            mark(&mut c.label, m.start(), m.end());
+        }
+        // Matches cannot overlap (a symbol, then a space).
+        let text = doc.source.text.as_bytes();
+        for m in separators.find_iter(doc.source.text.as_str()) {
+            if m.start() > 0 && text.get(m.start() - 1) == Some(&b' ') {
+                mark(&mut c.separator, m.start() - 1, m.end());
+            }
+        }
+        c
+    }
+}
+
 /// "Home > World > Asia", "Home | News | Sport", "More »".
-fn link_like(raw: &str) -> bool {
+fn link_like(raw: &str, has_separator: bool) -> bool {
     let t = raw.trim();
-    let seps = [" | ", " > ", " » ", " › ", " / ", " • "];
-    // Every separator holds '|', '>', '/' or a character led by 0xC2 ('»')
-    // or 0xE2 ('›', '•').
-    let count: usize = if t.bytes().any(|b| matches!(b, b'|' | b'>' | b'/' | 0xC2 | 0xE2)) {
-        seps.iter().map(|s| t.matches(s).count()).sum()
+    let count: usize = if has_separator {
+        SEPARATORS.iter().map(|s| t.matches(s).count()).sum()
     } else {
         0
     };
@@ -559,10 +787,43 @@ fn link_like(raw: &str) -> bool {
         && t.split_whitespace().count() <= 6
 }
 
+/// Whether a credit label may follow the last sentence of `tail`: the
+/// trailing credit shape (`credit_tail`) is a sentence end, an optional
+/// closing quote, whitespace and a label, then no sentence punctuation but
+/// an optional final period.
+fn label_after_last_sentence(tail: &str) -> bool {
+    let t = tail.trim_end();
+    let t = t.strip_suffix('.').unwrap_or(t);
+    let Some(end) = t.bytes().rposition(|b| matches!(b, b'.' | b'!' | b'?')) else {
+        return false;
+    };
+    let rest = t.get(end + 1..).unwrap_or("");
+    let rest = rest.strip_prefix(['"', '\u{201d}', '\u{2019}', '\'', ')']).unwrap_or(rest);
+    let label = rest.trim_start();
+    label.len() < rest.len()
+        && [
+            "Image",
+            "Photo",
+            "Pic",
+            "Illustration",
+            "Graphic",
+            "Video",
+            "Credit",
+            "File",
+            "Courtesy",
+        ]
+        .iter()
+        .any(|w| label.starts_with(w))
+}
+
 /// An image credit: a whole line ("Photo: Jane Doe / Agency"), a credit after
 /// the last sentence of a caption ("... parade. Image: Example News."), or a
 /// parenthesised "(Photo by ...)".
-fn credit(doc: &Document, span: Span, words: usize) -> Option<Span> {
+fn credit(doc: &Document, span: Span, words: usize, has_label: bool) -> Option<Span> {
+    // Every credit shape names a label.
+    if !has_label {
+        return None;
+    }
     let raw = doc.prose.get(span.range())?;
     let s = shapes();
     if words <= 12
@@ -578,33 +839,21 @@ fn credit(doc: &Document, span: Span, words: usize) -> Option<Span> {
     }
     let tail = raw.get(cut..)?;
     // Every credit label holds one of these words.
-    let label = |t: &str| {
-        [
-            "Photo",
-            "Image",
-            "Pic",
-            "Video",
-            "Credit",
-            "Illustration",
-            "Graphic",
-            "File",
-            "Courtesy",
-        ]
-        .iter()
-        .any(|w| t.contains(w))
-    };
-    if (tail.contains(':') || tail.contains(" by ") || tail.contains("courtesy")) && label(tail) {
+    let label = |t: &str| CREDIT_WORDS.iter().any(|w| t.contains(w));
+    if (tail.contains(':') || tail.contains(" by ") || tail.contains("courtesy")) && label_after_last_sentence(tail) && label(tail) {
         if let Some(c) = s.credit_tail.captures(tail).and_then(|c| c.get(1)) {
             if c.as_str().split_whitespace().count() <= 10 {
                 return Some(Span::new(span.start + cut + c.start(), span.start + cut + c.end()));
             }
         }
     }
-    if !raw.contains('(')
-        || !["(Photo", "(Image", "(Pic", "(Video", "(File photo", "(Illustration", "(Graphic"]
+    let paren_label = raw.match_indices('(').any(|(k, _)| {
+        let after = raw.get(k..).unwrap_or("");
+        ["(Photo", "(Image", "(Pic", "(Video", "(File photo", "(Illustration", "(Graphic"]
             .iter()
-            .any(|w| raw.contains(w))
-    {
+            .any(|w| after.starts_with(w))
+    });
+    if !paren_label {
         return None;
     }
     s.credit_paren
@@ -618,9 +867,12 @@ impl Lint for Boilerplate {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
-        for hit in self.analyze(doc) {
-            self.report(doc, &hit, cx);
+        let (hits, info) = self.analyze(doc);
+        for hit in &hits {
+            self.report(doc, hit, cx);
         }
+        // Kept for the corpus phase.
+        doc.memo(|doc| self.summary(doc, &hits, &info));
     }
 
     fn has_corpus_phase(&self) -> bool {
@@ -633,38 +885,103 @@ impl Lint for Boilerplate {
         if docs.len() < 2 {
             return;
         }
+        // Lines are compared by their normalized text. Normalize each
+        // distinct text once, and in full only when another line may share
+        // it: when the text recurs, or the prefix of its normalized text
+        // does. Texts are told apart by a 64-bit hash (as the normalized
+        // texts are).
+        struct Line {
+            doc: usize,
+            block: usize,
+            words: usize,
+            article: bool,
+            text: usize,
+        }
+        struct Text {
+            doc: usize,
+            block: usize,
+            count: u32,
+            /// Whether the text has an alphanumeric character.
+            has_words: bool,
+            prefix: u64,
+            key: Option<u64>,
+        }
+        let summaries: Vec<std::sync::Arc<Summary>> = docs.iter().map(|d| self.summary_of(d)).collect();
+        let mut lines: Vec<Line> = Vec::new();
+        let mut texts: Vec<Text> = Vec::new();
+        let mut text_ids: HashMap<u64, usize> = HashMap::default();
+        for (d, sum) in summaries.iter().enumerate() {
+            for (i, l) in sum.lines.iter().enumerate().filter(|(_, l)| l.words > 0) {
+                let text = *text_ids.entry(l.hash).or_insert_with(|| {
+                    texts.push(Text {
+                        doc: d,
+                        block: i,
+                        count: 0,
+                        has_words: false,
+                        prefix: 0,
+                        key: None,
+                    });
+                    texts.len() - 1
+                });
+                texts[text].count += 1;
+                lines.push(Line {
+                    doc: d,
+                    block: i,
+                    words: usize::from(l.words),
+                    article: l.article,
+                    text,
+                });
+            }
+        }
+        let mut buf: Vec<u8> = Vec::new();
+        let raw_of = |t: &Text| docs[t.doc].text(docs[t.doc].blocks[t.block].span);
+        for t in &mut texts {
+            buf.clear();
+            if t.count >= 2 {
+                normalize_into(raw_of(t), &mut buf, usize::MAX, usize::MAX);
+                t.key = Some(hash_bytes(&buf));
+                buf.truncate(PREFIX_BYTES);
+            } else {
+                normalize_into(raw_of(t), &mut buf, usize::MAX, PREFIX_BYTES);
+            }
+            t.has_words = !buf.is_empty();
+            t.prefix = hash_bytes(&buf);
+        }
+        let mut prefixes: HashMap<u64, u32> = HashMap::default();
+        for t in texts.iter().filter(|t| t.has_words) {
+            *prefixes.entry(t.prefix).or_default() += 1;
+        }
+        for t in texts.iter_mut().filter(|t| t.has_words && t.key.is_none()) {
+            if prefixes.get(&t.prefix).is_some_and(|&n| n >= 2) {
+                buf.clear();
+                normalize_into(raw_of(t), &mut buf, usize::MAX, usize::MAX);
+                t.key = Some(hash_bytes(&buf));
+            }
+        }
+        // No alphanumeric character: not a line to compare.
+        lines.retain(|l| texts[l.text].has_words);
+        let mut lines_of: Vec<usize> = vec![0; docs.len()];
+        for l in &lines {
+            lines_of[l.doc] += 1;
+        }
         // Short lines by key, and article lines (to tell copies of one
-        // article apart from a shared template).
+        // article apart from a shared template). A line that no other line
+        // may share is in no group of two: left out.
         let mut short: HashMap<u64, Vec<(usize, usize)>> = HashMap::default();
         let mut long: HashMap<u64, (Vec<usize>, bool)> = HashMap::default();
-        let mut lines_of: Vec<usize> = vec![0; docs.len()];
-        for (d, doc) in docs.iter().enumerate() {
-            for (i, b) in doc.blocks.iter().enumerate() {
-                if matches!(b.scope, Scope::TableCell | Scope::Quote) {
-                    continue;
+        for line in &lines {
+            let Some(key) = texts[line.text].key else { continue };
+            let (d, i, words) = (line.doc, line.block, line.words);
+            if line.article {
+                let v = long.entry(key).or_insert_with(|| (Vec::new(), words > TEMPLATE_MAX));
+                if v.0.last() != Some(&d) {
+                    v.0.push(d);
                 }
-                let words = doc.block_tokens(b).iter().filter(|t| t.kind == TokenKind::Word).count();
-                if words == 0 {
-                    continue;
-                }
-                let raw = doc.text(b.span);
-                let fp = fingerprint(raw);
-                let key = fp.hash;
-                if !fp.has_words {
-                    continue;
-                }
-                lines_of[d] += 1;
-                if words >= 8 && (words > TEMPLATE_MAX || raw.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}'])) {
-                    let v = long.entry(key).or_insert_with(|| (Vec::new(), words > TEMPLATE_MAX));
-                    if v.0.last() != Some(&d) {
-                        v.0.push(d);
-                    }
-                }
-                if words <= TEMPLATE_MAX {
-                    let v = short.entry(key).or_default();
-                    if v.last().is_none_or(|&(ld, _)| ld != d) {
-                        v.push((d, i));
-                    }
+            }
+            if words <= TEMPLATE_MAX {
+                let v = short.entry(key).or_default();
+                if v.last().is_none_or(|&(ld, _)| ld != d) {
+                    v.push((d, i));
                 }
             }
         }
@@ -749,19 +1066,15 @@ impl Lint for Boilerplate {
             return;
         }
         candidates.sort_unstable();
-        let mut cache: HashMap<usize, HashSet<usize>> = HashMap::default();
         for (d, i, count, (od, oi)) in candidates {
             let doc = docs[d];
             let block = &doc.blocks[i];
             let raw = doc.text(block.span);
-            let words = doc.block_tokens(block).iter().filter(|t| t.kind == TokenKind::Word).count();
+            let words = summaries[d].lines.get(i).map_or(0, |l| usize::from(l.words));
             if (words > 12 && count < 3) || dateline(raw.trim()) || doc.in_quote(block.span) {
                 continue;
             }
-            let already = cache
-                .entry(d)
-                .or_insert_with(|| self.analyze(doc).iter().map(|h| h.block).collect());
-            if already.contains(&i) {
+            if summaries[d].flagged.contains(&i) {
                 continue;
             }
             let other = docs[od];
@@ -854,6 +1167,31 @@ mod tests {
         assert!(crate::lint::testing::run(&bp(), &md, FileKind::Markdown).is_empty());
         let menu = format!("- [Home](/)\n- [World](/w)\n- [Markets](/m)\n- [Opinion](/o)\n\n{BODY}");
         assert_eq!(crate::lint::testing::run(&bp(), &menu, FileKind::Markdown).len(), 4);
+    }
+
+    #[test]
+    fn credit_gate_keeps_every_trailing_credit() {
+        let s = shapes();
+        for t in [
+            "The parade ended. Image: Example News.",
+            "The parade ended.\" Photo: Jane Roe / Agency",
+            "It rained! Photos by Jane Roe",
+            "It rained?)\u{a0}Credit : Ünal Doe.  ",
+            "It rained. Picture courtesy of Jane Roe.",
+            "Done. File photo: Jane Roe",
+        ] {
+            assert!(s.credit_tail.is_match(t), "{t}");
+            assert!(label_after_last_sentence(t), "{t}");
+        }
+        for t in [
+            "The parade ended. Image: Example News. More text",
+            "Image: Example News",
+            "It rained.Photo: Jane Roe",
+            "End. The photo: x",
+        ] {
+            assert!(!label_after_last_sentence(t), "{t}");
+            assert!(!s.credit_tail.is_match(t), "{t}");
+        }
     }
 
     #[test]

@@ -60,6 +60,61 @@ pub struct MetadataLeak {
     time_field: Option<Regex>,
     /// Text field with a colon.
     text_field: Option<Regex>,
+    /// The first words of the time and text field names.
+    time_first: FirstWords,
+    text_first: FirstWords,
+}
+
+/// The first words of field names, lowercased: a line holds a field only
+/// when its own first word (see [`first_word`]) is one of them.
+#[derive(Default)]
+struct FirstWords {
+    words: rustc_hash::FxHashSet<String>,
+    /// A name holds a character that case-folds to ASCII (the Kelvin sign,
+    /// the long s): no gate.
+    open: bool,
+}
+
+impl FirstWords {
+    fn of(keys: &[&str]) -> FirstWords {
+        let mut f = FirstWords::default();
+        for k in keys {
+            let w = first_word(k.trim());
+            f.open |= w.contains(['\u{212a}', '\u{17f}']);
+            f.words.insert(w.to_lowercase());
+        }
+        f
+    }
+
+    /// Whether `word` may be one of the first words, as the regexes compare
+    /// them (case-insensitively; non-ASCII words are left to the regexes).
+    fn may_contain(&self, word: &str) -> bool {
+        if self.open || !word.is_ascii() {
+            return true;
+        }
+        let mut buf = [0u8; 32];
+        let Some(slot) = buf.get_mut(..word.len()) else {
+            // Longer than a name: let the regex decide.
+            return true;
+        };
+        slot.copy_from_slice(word.as_bytes());
+        slot.make_ascii_lowercase();
+        std::str::from_utf8(slot).is_ok_and(|w| self.words.contains(w))
+    }
+}
+
+/// The first word of a line or field name: up to whitespace or a field
+/// separator (`:`, `=`, `|`). A field name in the text ends at one of those.
+fn first_word(rest: &str) -> &str {
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, ':' | '=' | '|'))
+        .unwrap_or(rest.len());
+    rest.get(..end).unwrap_or("")
+}
+
+/// Whitespace-separated words of a line, counted up to `cap`.
+fn words_upto(body: &str, cap: usize) -> usize {
+    body.split_whitespace().take(cap).count()
 }
 
 impl Default for MetadataLeak {
@@ -107,7 +162,12 @@ impl MetadataLeak {
         let text_field = (!text.is_empty())
             .then(|| Regex::new(&format!(r"(?i)^[ \t]*(?:{})\s*:\s*\S", alternation(&text))).ok())
             .flatten();
-        MetadataLeak { time_field, text_field }
+        MetadataLeak {
+            time_field,
+            text_field,
+            time_first: FirstWords::of(&time),
+            text_first: FirstWords::of(&text),
+        }
     }
 
     pub fn build(cx: &BuildCx) -> Result<Box<dyn Lint>, String> {
@@ -144,8 +204,29 @@ struct Shapes {
     lower_iso: Regex,
     /// Identifier keys: `og:title`, `author_name =`, `"datePublished":`.
     ident_key: Regex,
-    /// A line that is only a date-time stamp, or "Label: date".
-    lone_stamp: Regex,
+    /// A line that is only a date-time stamp (see `lone_stamp`).
+    stamp: Regex,
+    /// The label of "Label: date": a letter, then letters and spaces.
+    stamp_label: Regex,
+}
+
+/// A line that is only a date-time stamp, or "Label: date" with a label of
+/// at most 25 letters and spaces, and with a machine-shaped date or a colon:
+/// the regex `(?i)^[ \t]*(?:[\p{L}][\p{L} ]{0,24}:\s*)?{date}\s*$`, run
+/// as two small ones (the counted letter class is slow to compile).
+fn lone_stamp(shapes: &Shapes, body: &str) -> bool {
+    let Some(colon) = body.find(':') else {
+        // No label: the date alone, machine-shaped.
+        return shapes.stamp.captures(body).is_some_and(|c| c.name("iso").is_some());
+    };
+    if shapes.stamp.is_match(body) {
+        return true;
+    }
+    // The label holds no colon: it ends at the first one.
+    let rest = body.trim_start_matches([' ', '\t']);
+    let label = rest.get(..rest.find(':').unwrap_or(0)).unwrap_or("");
+    let value = body.get(colon + 1..).unwrap_or("").trim_start();
+    label.chars().count() <= 25 && shapes.stamp_label.is_match(label) && shapes.stamp.is_match(value)
 }
 
 fn shapes() -> &'static Shapes {
@@ -157,7 +238,8 @@ fn shapes() -> &'static Shapes {
         Shapes {
             lower_iso: build(&format!(r"^[ \t]*[a-z][a-z_]{{1,20}}\s*[:=]?\s*{iso}\b")),
             ident_key: build(r#"^[ \t]*(?:"[A-Za-z_][\w.:-]*"\s*:\s*\S|[a-z][a-z0-9]*(?:[_.:][a-z0-9]+|[A-Z][a-z0-9]+)+\s*[:=]\s*\S)"#),
-            lone_stamp: build(&format!(r"(?i)^[ \t]*(?:[\p{{L}}][\p{{L}} ]{{0,24}}:\s*)?{dv}\s*$")),
+            stamp: build(&format!(r"(?i)^[ \t]*{dv}\s*$")),
+            stamp_label: build(r"(?i)^[\p{L}][\p{L} ]*$"),
         }
     })
 }
@@ -197,11 +279,18 @@ impl MetadataLeak {
         if !head.bytes().any(|b| b.is_ascii_digit() || b == b':' || b == b'=' || b == b'"') {
             return;
         }
-        let words = body.split_whitespace().count();
         let lead = body.len() - body.trim_start().len();
         let content = Span::new(line.start + lead, line.end);
+        // Every shape starts right after the leading blanks.
+        let rest = body.trim_start_matches([' ', '\t']);
+        let first = first_word(rest);
 
-        if let Some(m) = self.time_field.as_ref().and_then(|r| r.captures(body)) {
+        if let Some(m) = self
+            .time_field
+            .as_ref()
+            .filter(|_| self.time_first.may_contain(first))
+            .and_then(|r| r.captures(body))
+        {
             let end = m.get(0).map_or(0, |x| x.end());
             let key = m.name("key").map_or("", |k| k.as_str());
             let colon = m.name("colon").is_some_and(|c| !c.as_str().trim().is_empty());
@@ -221,26 +310,35 @@ impl MetadataLeak {
                 return;
             }
         }
-        if words <= 12 && self.text_field.as_ref().is_some_and(|r| r.is_match(body)) && !body.trim_end().ends_with(['.', '!', '?']) {
+        // Word counts matter up to 20.
+        let words = words_upto(body, 21);
+        if words <= 12
+            && self.text_first.may_contain(first)
+            && self.text_field.as_ref().is_some_and(|r| r.is_match(body))
+            && !body.trim_end().ends_with(['.', '!', '?'])
+        {
             let key = body.trim_start().split(':').next().unwrap_or("").trim().to_lowercase();
             report_line(doc, content, &format!("leaked '{key}' field"), cx);
             return;
         }
-        if let Some(m) = shapes.lower_iso.find(body) {
-            let rest = body.get(m.end()..).unwrap_or("").trim();
-            self.report_prefix(doc, line, lead, m.end(), rest.is_empty(), "leaked date field", cx);
-            return;
+        let lower_start = rest.starts_with(|c: char| c.is_ascii_lowercase());
+        // An ISO date has dashes.
+        if lower_start && rest.contains('-') {
+            if let Some(m) = shapes.lower_iso.find(body) {
+                let rest = body.get(m.end()..).unwrap_or("").trim();
+                self.report_prefix(doc, line, lead, m.end(), rest.is_empty(), "leaked date field", cx);
+                return;
+            }
         }
-        if words <= 20 && shapes.ident_key.is_match(body) {
+        if words <= 20
+            && (lower_start || rest.starts_with('"'))
+            && (rest.contains(':') || rest.contains('='))
+            && shapes.ident_key.is_match(body)
+        {
             report_line(doc, content, "leaked key/value field", cx);
             return;
         }
-        if words <= 8
-            && shapes
-                .lone_stamp
-                .captures(body)
-                .is_some_and(|c| c.name("iso").is_some() || body.contains(':'))
-        {
+        if words <= 8 && lone_stamp(shapes, body) {
             report_line(doc, content, "leaked date stamp", cx);
         }
     }
@@ -337,6 +435,54 @@ mod tests {
             "2023-11-02 08:15",
         ] {
             assert_eq!(flagged(&l, &format!("{t}\nThe talks resumed on Monday.\n")).len(), 1, "{t}");
+        }
+    }
+
+    #[test]
+    fn gates_keep_field_names() {
+        let keys = ["date", "Last updated", "og:date", "publié le"];
+        let f = FirstWords::of(&keys);
+        for w in ["date", "DATE", "last", "Last", "og", "publié", "Publié"] {
+            assert!(f.may_contain(w), "{w}");
+        }
+        for w in ["dated", "lastly", "Beijing", ""] {
+            assert!(!f.may_contain(w), "{w}");
+        }
+        assert_eq!(first_word("Updated: 14:02"), "Updated");
+        assert_eq!(first_word("tags=x"), "tags");
+        assert_eq!(first_word("date\u{a0}2025"), "date");
+        assert!(FirstWords::of(&["\u{212a}ey"]).may_contain("key"));
+    }
+
+    #[test]
+    fn lone_stamps() {
+        let s = shapes();
+        // The single regex that `lone_stamp` splits.
+        let single =
+            Regex::new(&format!(r"(?i)^[ \t]*(?:[\p{{L}}][\p{{L}} ]{{0,24}}:\s*)?{}\s*$", date_value())).unwrap_or_else(|e| panic!("{e}"));
+        let cases = [
+            ("2023-11-02 08:15", true),
+            ("14:02", true),
+            ("Last updated: 14:02", true),
+            ("  Heure de Paris : 02/11/2023 ", true),
+            ("Zuletzt aktualisiert:\u{a0}3 March 2021", true),
+            ("Ünal Straße: 2 hours ago", true),
+            ("March 3, 2021", false),
+            ("A label that is far too long for one: 14:02", false),
+            ("A label of twenty-five ok: 14:02", false),
+            ("Abcdefghi klmnopqrst vwxy: 14:02", true),
+            ("Abcdefghij klmnopqrst vwxy: 14:02", false),
+            ("x1: 14:02", false),
+            ("Score: 3-1", false),
+            (": 14:02", false),
+            ("Date: 14:02: 15:03", false),
+            ("Posted: March 3, 2021", true),
+            ("\tTime:14:02 UTC", true),
+        ];
+        for (t, want) in cases {
+            let old = single.captures(t).is_some_and(|c| c.name("iso").is_some() || t.contains(':'));
+            assert_eq!(old, want, "single regex: {t}");
+            assert_eq!(lone_stamp(s, t), want, "{t}");
         }
     }
 

@@ -43,97 +43,133 @@ pub(crate) fn line_deletion(doc: &Document, span: Span) -> Span {
 /// Lowercased text with runs of non-alphanumeric characters folded to one
 /// space, trimmed: the key for comparing lines.
 pub(crate) fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        } else {
-            space = true;
-        }
-    }
-    out
+    let mut out = Vec::with_capacity(text.len());
+    normalize_into(text, &mut out, usize::MAX, usize::MAX);
+    // Whole characters only were written: always UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// The hashes of a line's normalized text (as `normalize` would produce it)
-/// and of its first four words, without building the normalized string.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Fingerprint {
-    /// Hash of the whole normalized text.
-    pub hash: u64,
-    /// Hash of the normalized first four words.
-    pub head: u64,
-    /// Whether the text has any alphanumeric character (a non-empty head).
-    pub has_words: bool,
-}
-
-/// Hashes a byte stream in chunks (the same stream always gives the same
-/// hash, however it was pushed).
-struct Sink {
-    h: rustc_hash::FxHasher,
-    buf: [u8; 64],
-    n: usize,
-}
-
-impl Sink {
-    fn new() -> Sink {
-        Sink {
-            h: rustc_hash::FxHasher::default(),
-            buf: [0; 64],
-            n: 0,
+/// ASCII letters and digits lowercased; every other ASCII byte 0.
+static FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
         }
+        b += 1;
     }
+    t
+};
 
-    #[inline]
-    fn push(&mut self, b: u8) {
-        use std::hash::Hasher;
-        if self.n == self.buf.len() {
-            self.h.write(&self.buf);
-            self.n = 0;
-        }
-        if let Some(slot) = self.buf.get_mut(self.n) {
-            *slot = b;
-        }
-        self.n += 1;
+/// Appends the normalized form of `text` (what [`normalize`] returns) to
+/// `out`, up to its first `max_words` words, and cut to at most `max_bytes`
+/// bytes: always a prefix of the whole normalized text, so equal texts give
+/// equal prefixes. Returns whether it stopped early (the prefix may be the
+/// whole text all the same).
+pub(crate) fn normalize_into(text: &str, out: &mut Vec<u8>, max_words: usize, max_bytes: usize) -> bool {
+    let base = out.len();
+    // Room for the usual output (two bytes per byte in is more than any
+    // text needs); if it runs out, start again the slow way.
+    let mut room = (2 * text.len() + 8).min(max_bytes.saturating_add(32));
+    if max_words <= 8 {
+        room = room.min(256);
     }
-
-    fn push_char(&mut self, c: char) {
-        let mut tmp = [0u8; 4];
-        for &b in c.encode_utf8(&mut tmp).as_bytes() {
-            self.push(b);
+    out.resize(base + room, 0);
+    let fixed = out.get_mut(base..).and_then(|buf| normalize_fixed(text, buf, max_words, max_bytes));
+    match fixed {
+        Some((n, stopped)) => {
+            out.truncate(base + n);
+            stopped
         }
-    }
-
-    fn finish(mut self) -> u64 {
-        use std::hash::Hasher;
-        let n = self.n.min(self.buf.len());
-        self.h.write(&self.buf[..n]);
-        self.h.write_usize(n);
-        self.h.finish()
+        None => {
+            out.truncate(base);
+            normalize_push(text, out, max_words, max_bytes)
+        }
     }
 }
 
-pub(crate) fn fingerprint(text: &str) -> Fingerprint {
-    let mut h = Sink::new();
-    let mut head = Sink::new();
-    let mut words = 0usize;
-    let mut space = false;
-    let mut started = false;
+/// [`normalize_into`] into a fixed buffer: the length written and whether
+/// it stopped early, or `None` when the buffer is too small.
+fn normalize_fixed(text: &str, buf: &mut [u8], max_words: usize, max_bytes: usize) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
+    let mut n = 0usize;
+    let mut words = 0usize;
+    // A separator since the last word character.
+    let mut space = false;
     let mut i = 0;
+    let mut stopped = false;
     while let Some(&b) = bytes.get(i) {
-        // ASCII bytes directly; other characters decoded.
+        let l = FOLD[usize::from(b)];
+        if l != 0 && !space && words > 0 {
+            // Inside a word of ASCII letters and digits: the common case.
+            *buf.get_mut(n)? = l;
+            n += 1;
+            i += 1;
+            continue;
+        }
         let c = if b < 0x80 {
             i += 1;
-            if !b.is_ascii_alphanumeric() {
+            if l == 0 {
+                space = true;
+                continue;
+            }
+            None
+        } else {
+            let c = text.get(i..).and_then(|t| t.chars().next())?;
+            i += c.len_utf8();
+            if !c.is_alphanumeric() {
+                space = true;
+                continue;
+            }
+            Some(c)
+        };
+        // A new word (or the first): stop before it when enough is written.
+        if space || words == 0 {
+            if words == max_words || n >= max_bytes {
+                stopped = true;
+                break;
+            }
+            if words > 0 {
+                *buf.get_mut(n)? = b' ';
+                n += 1;
+            }
+            words += 1;
+            space = false;
+        }
+        match c {
+            None => {
+                *buf.get_mut(n)? = l;
+                n += 1;
+            }
+            Some(c) => {
+                for l in c.to_lowercase() {
+                    let w = l.len_utf8();
+                    l.encode_utf8(buf.get_mut(n..n + w)?);
+                    n += w;
+                }
+            }
+        }
+    }
+    if n > max_bytes {
+        n = max_bytes;
+        stopped = true;
+    }
+    Some((n, stopped))
+}
+
+/// [`normalize_into`], growing `out` as it goes.
+fn normalize_push(text: &str, out: &mut Vec<u8>, max_words: usize, max_bytes: usize) -> bool {
+    let base = out.len();
+    let bytes = text.as_bytes();
+    let mut words = 0usize;
+    let mut space = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let c = if b < 0x80 {
+            i += 1;
+            if FOLD[usize::from(b)] == 0 {
                 space = true;
                 continue;
             }
@@ -149,38 +185,66 @@ pub(crate) fn fingerprint(text: &str) -> Fingerprint {
             }
             Some(c)
         };
-        if space && started {
-            h.push(b' ');
+        if space || words == 0 {
+            if words == max_words || out.len() - base >= max_bytes {
+                out.truncate(base + (out.len() - base).min(max_bytes));
+                return true;
+            }
+            if words > 0 {
+                out.push(b' ');
+            }
             words += 1;
-            if words < 4 {
-                head.push(b' ');
-            }
+            space = false;
         }
-        space = false;
-        started = true;
         match c {
-            None => {
-                let l = b.to_ascii_lowercase();
-                h.push(l);
-                if words < 4 {
-                    head.push(l);
-                }
-            }
+            None => out.push(FOLD[usize::from(b)]),
             Some(c) => {
+                let mut tmp = [0u8; 4];
                 for l in c.to_lowercase() {
-                    h.push_char(l);
-                    if words < 4 {
-                        head.push_char(l);
-                    }
+                    out.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
                 }
             }
         }
     }
-    Fingerprint {
-        hash: h.finish(),
-        head: head.finish(),
-        has_words: started,
+    if out.len() - base > max_bytes {
+        out.truncate(base + max_bytes);
+        return true;
     }
+    false
+}
+
+/// Appends the last word of the normalized text of `text` (its last run of
+/// letters and digits, lowercased) to `out`.
+pub(crate) fn last_word_into(text: &str, out: &mut Vec<u8>) {
+    let t = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let start = t
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    normalize_into(t.get(start..).unwrap_or(""), out, 1, usize::MAX);
+}
+
+/// A hash of normalized bytes.
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
+}
+
+/// The number of word tokens of a block, counted up to `cap`.
+pub(crate) fn word_count(doc: &Document, block: &crate::document::Block, cap: usize) -> usize {
+    let mut n = 0;
+    // Counted in chunks without a branch per token.
+    for chunk in doc.block_tokens(block).chunks(8) {
+        n += chunk.iter().filter(|t| t.kind == crate::document::TokenKind::Word).count();
+        if n >= cap {
+            return cap;
+        }
+    }
+    n
 }
 
 #[cfg(test)]
@@ -191,5 +255,43 @@ mod tests {
     fn normalizes() {
         assert_eq!(normalize("  Read also: "), "read also");
         assert_eq!(normalize("Kim’s  TRAIN!"), "kim s train");
+        assert_eq!(normalize("İSTANBUL, Ünal  Éire_x"), "i\u{307}stanbul ünal éire x");
+        assert_eq!(normalize(" , "), "");
+    }
+
+    #[test]
+    fn normalizes_prefixes() {
+        let text = "  Kim’s TRAIN: arrives in Beijing, today!";
+        let whole = normalize(text);
+        for (words, bytes) in [(4, usize::MAX), (usize::MAX, 10), (2, 3), (0, 5), (usize::MAX, usize::MAX)] {
+            let mut out = b"x".to_vec();
+            normalize_into(text, &mut out, words, bytes);
+            let got = std::str::from_utf8(&out[1..]).unwrap_or("");
+            assert!(whole.starts_with(got), "{words} {bytes}: {got}");
+            assert!(got.len() <= bytes);
+            if bytes == usize::MAX {
+                assert_eq!(got.split(' ').filter(|w| !w.is_empty()).count(), words.min(7));
+            }
+        }
+        let mut out = Vec::new();
+        normalize_into(text, &mut out, 4, usize::MAX);
+        assert_eq!(out, b"kim s train arrives");
+        let mut last = Vec::new();
+        last_word_into("  Kim’s TRAIN: arrives in BEIJİNG, today!! ", &mut last);
+        assert_eq!(last, b"today");
+        for t in ["x Ünal-ÉIRE..", "İ", " , ", "a"] {
+            let mut last = Vec::new();
+            last_word_into(t, &mut last);
+            assert_eq!(std::str::from_utf8(&last).ok(), normalize(t).rsplit(' ').next(), "{t}");
+        }
+        // The slow way gives the same.
+        for t in [text, "İSTANBUL, Ünal  Éire_x", "a", "", " ,", "Ⱥ Ⱥ Ⱥ ⱥ"] {
+            for (words, bytes) in [(4, usize::MAX), (usize::MAX, 3), (usize::MAX, usize::MAX), (1, 1)] {
+                let (mut a, mut b) = (b"x".to_vec(), b"x".to_vec());
+                let sa = normalize_into(t, &mut a, words, bytes);
+                let sb = normalize_push(t, &mut b, words, bytes);
+                assert_eq!((a, sa), (b, sb), "{t} {words} {bytes}");
+            }
+        }
     }
 }
