@@ -131,6 +131,44 @@ const fn pack_sorted<const N: usize>(words: &[&str]) -> [u64; N] {
 const ENGLISH_PACKED: [u64; ENGLISH.len()] = pack_sorted(ENGLISH);
 const FOREIGN_PACKED: [u64; FOREIGN.len()] = pack_sorted(FOREIGN);
 
+/// Slots of `ENGLISH_TABLE` (a power of two, well above the word count).
+const TABLE_SIZE: usize = 512;
+
+/// Slot of a packed word: the top bits of a multiplicative hash.
+const fn slot(k: u64, mul: u64) -> usize {
+    (k.wrapping_mul(mul) >> (64 - TABLE_SIZE.trailing_zeros())) as usize
+}
+
+/// A multiplier that gives every word of `ENGLISH` its own slot (a perfect
+/// hash, found at compile time): a lookup is one probe and one comparison,
+/// without a branch.
+const ENGLISH_MUL: u64 = {
+    let mut mul = 0x9E37_79B9_7F4A_7C15u64;
+    loop {
+        let mut used = [false; TABLE_SIZE];
+        let mut i = 0;
+        while i < ENGLISH_PACKED.len() && !used[slot(ENGLISH_PACKED[i], mul)] {
+            used[slot(ENGLISH_PACKED[i], mul)] = true;
+            i += 1;
+        }
+        if i == ENGLISH_PACKED.len() {
+            break mul;
+        }
+        mul = mul.wrapping_add(0x2545_F491_4F6C_DD1D) | 1;
+    }
+};
+
+/// `ENGLISH` packed, each word in its slot (0 = empty).
+const ENGLISH_TABLE: [u64; TABLE_SIZE] = {
+    let mut t = [0u64; TABLE_SIZE];
+    let mut i = 0;
+    while i < ENGLISH_PACKED.len() {
+        t[slot(ENGLISH_PACKED[i], ENGLISH_MUL)] = ENGLISH_PACKED[i];
+        i += 1;
+    }
+    t
+};
+
 /// A word ASCII-lowercased and packed as `pack_sorted` does; `None` when
 /// longer than six bytes (no listed word is).
 fn pack(w: &str) -> Option<u64> {
@@ -149,7 +187,34 @@ fn pack(w: &str) -> Option<u64> {
 /// Whether a word is one of `ENGLISH` (ASCII case-insensitive), without
 /// allocating.
 fn english_word(w: &str) -> bool {
-    w.len() >= 2 && pack(w).is_some_and(|k| ENGLISH_PACKED.binary_search(&k).is_ok())
+    english_bytes(w.as_bytes(), 0, w.len())
+}
+
+/// Whether the word `src[start..end]` is one of `ENGLISH`: the word packed
+/// as `pack` does, from one eight-byte load. Setting bit 5 of every byte
+/// lowercases ASCII letters and turns no other byte into a lowercase
+/// letter, so it matches exactly the lowercase words of the table.
+fn english_bytes(src: &[u8], start: usize, end: usize) -> bool {
+    // Without a branch on the length: a word outside 2..=6 bytes packs to a
+    // key with a length no table entry has, or is ruled out by `fits`.
+    let n = end.wrapping_sub(start);
+    let fits = n.wrapping_sub(2) <= 4;
+    let keep = u64::MAX >> (64 - 8 * n.clamp(1, 8) as u32);
+    let k = ((load8(src, start) | 0x2020_2020_2020_2020) & keep) | ((n & 0xFF) as u64) << 56;
+    fits & (ENGLISH_TABLE[slot(k, ENGLISH_MUL)] == k)
+}
+
+/// Eight bytes from `at` as a little-endian number, zero past the end.
+fn load8(src: &[u8], at: usize) -> u64 {
+    let mut buf = [0u8; 8];
+    match src.get(at..at + 8) {
+        Some(s) => buf.copy_from_slice(s),
+        None => {
+            let rest = src.get(at..).unwrap_or(&[]);
+            buf[..rest.len()].copy_from_slice(rest);
+        }
+    }
+    u64::from_le_bytes(buf)
 }
 
 /// Whether a word is one of `FOREIGN` (ASCII case-insensitive).
@@ -184,30 +249,52 @@ impl Lint for ForeignSegment {
                 continue;
             }
             let text = doc.prose.get(block.span.range()).unwrap_or("");
-            let words = doc.block_tokens(block).iter().filter(|t| t.kind == TokenKind::Word).count();
             // (1) The whole block.
             if let Some(l) = block.lang.filter(|&l| l != doc.lang) {
+                let words = doc.block_tokens(block).iter().filter(|t| t.kind == TokenKind::Word).count();
                 let long = words >= 8 || text.chars().filter(|&c| dense(c)).count() >= 10;
                 if long && !block.title_case && !quoted_short(doc, block.span, words) {
-                    if let Some(l) = confirm(text, doc.lang).filter(|&c| c == l) {
-                        if !(l == Lang::Eng || doc.lang != Lang::Eng) || english_share(doc, i) < 0.1 {
-                            cx.report(block.span, format!("{} text in a {} document", l.eng_name(), doc.lang.eng_name()))
-                                .help("translate the segment or remove it");
-                            continue;
-                        }
+                    // A foreign block in an English document; otherwise only a
+                    // block without English function words (the cheap test
+                    // before whatlang, which must confirm the block's language).
+                    let foreign_in_english = l != Lang::Eng && doc.lang == Lang::Eng;
+                    if (foreign_in_english || english_share(doc, i) < 0.1) && confirm(text, doc.lang) == Some(l) {
+                        cx.report(block.span, format!("{} text in a {} document", l.eng_name(), doc.lang.eng_name()))
+                            .help("translate the segment or remove it");
+                        continue;
                     }
                 }
             }
             // (2) A run of another script.
-            if latin_doc && !text.is_ascii() && self.script_runs(doc, block.span, text, cx) {
+            if latin_doc && has_non_latin_letter(text) && self.script_runs(doc, block.span, text, cx) {
                 continue;
             }
-            // (3) A long run without English function words.
-            if doc.lang == Lang::Eng && words >= 8 && !block.title_case {
+            // (3) A long run without English function words (a run of eight
+            // words needs a block of at least eight).
+            if doc.lang == Lang::Eng && !block.title_case {
                 self.latin_runs(doc, i, cx);
             }
         }
     }
+}
+
+/// Whether a text holds a letter outside the Latin script. Such letters are
+/// U+0250 or above, so their UTF-8 lead byte is 0xC9 or above: only those
+/// characters are decoded.
+fn has_non_latin_letter(text: &str) -> bool {
+    let b = text.as_bytes();
+    // Blocks of 32 bytes without such a byte (the usual case) are skipped
+    // by a comparison the compiler vectorizes.
+    b.chunks(32).enumerate().any(|(c, chunk)| {
+        chunk.iter().fold(0, |m, &x| m.max(x)) >= 0xC9
+            && chunk.iter().enumerate().any(|(k, &x)| {
+                x >= 0xC9
+                    && text
+                        .get(c * 32 + k..)
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(|ch| ch.is_alphabetic() && !is_latin(ch))
+            })
+    })
 }
 
 /// Share of English function words among the words of a block.
@@ -299,6 +386,15 @@ impl ForeignSegment {
                 return;
             }
             let text = doc.text(span);
+            // At least two foreign function words (the rarer test, first).
+            let foreign = toks[s..=e]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && foreign_word(doc.text(t.span)))
+                .take(2)
+                .count();
+            if foreign < 2 {
+                return;
+            }
             // Mostly capitalised words: a list of names or a title.
             let caps = toks[s..=e]
                 .iter()
@@ -307,41 +403,32 @@ impl ForeignSegment {
             if caps * 2 > count {
                 return;
             }
-            let foreign = toks[s..=e]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word && foreign_word(doc.text(t.span)))
-                .count();
-            if foreign < 2 {
-                return;
-            }
             if let Some(l) = confirm(text, Lang::Eng).filter(|l| LATIN_LANGS.contains(l)) {
                 cx.report(span, format!("{} text in an English document", l.eng_name()))
                     .help("translate the segment or remove it");
             }
         };
+        let src = doc.source.text.as_bytes();
         for (k, t) in toks.iter().enumerate() {
-            if t.kind == TokenKind::Punct && matches!(doc.text(t.span), "." | "!" | "?") {
-                if start.is_some() {
-                    end = k;
-                }
-                check(start.take(), end, count, cx);
-                count = 0;
-                continue;
+            // Computed without branches (whether a word is English is
+            // unpredictable): sentence punctuation ends a run like an
+            // English word; other punctuation and spaces are skipped.
+            let is_word = t.kind == TokenKind::Word;
+            let stop = t.kind == TokenKind::Punct
+                && t.span.len() == 1
+                && src.get(t.span.start).is_some_and(|b| matches!(b, b'.' | b'!' | b'?'));
+            let english = stop | (is_word & english_bytes(src, t.span.start, t.span.end));
+            if stop && start.is_some() {
+                end = k;
             }
-            if t.kind != TokenKind::Word {
-                continue;
+            // (`check` ignores runs of fewer than eight words.)
+            if english && count >= 8 {
+                check(start, end, count, cx);
             }
-            let w = doc.text(t.span);
-            if english_word(w) {
-                check(start.take(), end, count, cx);
-                count = 0;
-                continue;
-            }
-            if start.is_none() {
-                start = Some(k);
-            }
-            count += 1;
-            end = k;
+            let counted = is_word & !english;
+            start = if english { None } else if counted { start.or(Some(k)) } else { start };
+            count = if english { 0 } else { count + usize::from(counted) };
+            end = if counted { k } else { end };
         }
         check(start, end, count, cx);
     }
@@ -363,9 +450,12 @@ mod tests {
             assert!(foreign_word(&w.to_ascii_uppercase()), "{w}");
         }
         assert!(!foreign_word("the") && !foreign_word("dès") && !foreign_word("nichts"));
-        for w in ["a", "then", "ther", "der", "theirs", "la", "shoulda", "th\0", "the\0"] {
+        for w in ["a", "then", "ther", "der", "theirs", "la", "shoulda", "th\0", "the\0", "t@e", "THE@", "th\u{e9}"] {
             assert!(!english_word(w), "{w}");
         }
+        // Inside a text, next to other bytes, and at its end.
+        let text = b"xTHEy The";
+        assert!(english_bytes(text, 1, 4) && english_bytes(text, 6, 9) && !english_bytes(text, 0, 4));
     }
 
     const EN: &str = "The minister spoke to reporters on Monday about the new budget and said that the plan would be published next week after a meeting of the cabinet.\n";
