@@ -100,7 +100,7 @@ impl Lint for UnbalancedQuotes {
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
         let prose = &doc.prose;
-        if !prose.contains(['"', '\u{201c}', '\u{201d}']) {
+        if next_mark(prose.as_bytes(), 0).is_none() {
             return;
         }
         let mut straight: Vec<usize> = Vec::new();
@@ -164,41 +164,57 @@ impl Lint for UnbalancedQuotes {
 }
 
 /// Quotation marks of a block, inch marks left out.
-fn collect(prose: &str, span: Span, out: &mut Vec<(usize, Mark)>) {
-    let text = &prose[span.range()];
-    if !text.contains(['"', '\u{201c}', '\u{201d}']) {
-        return;
-    }
-    let mut prev: Option<char> = None;
-    for (k, c) in text.char_indices() {
-        let m = match c {
-            '\u{201c}' => Some(Mark::Open),
-            '\u{201d}' => Some(Mark::Close),
-            '"' => Some(Mark::Straight),
-            _ => None,
-        };
-        if let Some(mut m) = m {
-            // 12" or 5'10": a unit, not a quotation mark.
-            let inch = prev.is_some_and(|p| p.is_ascii_digit() || p == '\'') && m != Mark::Open;
-            let doubled = prev == Some(c) && m == Mark::Straight;
-            if m == Mark::Straight {
-                // Shape: `enemies" distress` closes, `said "frame` opens.
-                let next = text[k + 1..].chars().next();
-                let after_word = prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'));
-                let before_space = next.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
-                let after_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '-' | '\u{2014}'));
-                let before_word = next.is_some_and(char::is_alphanumeric);
-                if after_word && before_space {
-                    m = Mark::StraightClose;
-                } else if after_space && before_word {
-                    m = Mark::StraightOpen;
+/// Byte offset of the first double quotation mark (`"`, `\u{201c}` or
+/// `\u{201d}`) at or after `from`.
+fn next_mark(b: &[u8], from: usize) -> Option<usize> {
+    let mut k = from;
+    while let Some(chunk) = b.get(k..(k + 32).min(b.len())).filter(|c| !c.is_empty()) {
+        // Most blocks of 32 bytes hold no candidate byte: a test the
+        // compiler vectorizes skips them.
+        if chunk.iter().fold(false, |acc, &c| acc | (c == b'"') | (c == 0xE2)) {
+            for (i, &c) in chunk.iter().enumerate() {
+                let at = k + i;
+                if c == b'"' || (c == 0xE2 && b.get(at + 1) == Some(&0x80) && matches!(b.get(at + 2), Some(0x9C | 0x9D))) {
+                    return Some(at);
                 }
             }
-            if !inch && !doubled {
-                out.push((span.start + k, m));
+        }
+        k += chunk.len();
+    }
+    None
+}
+
+fn collect(prose: &str, span: Span, out: &mut Vec<(usize, Mark)>) {
+    let text = &prose[span.range()];
+    let mut from = 0;
+    while let Some(k) = next_mark(text.as_bytes(), from) {
+        let Some(c) = text[k..].chars().next() else { break };
+        from = k + c.len_utf8();
+        let prev = text[..k].chars().next_back();
+        let mut m = match c {
+            '\u{201c}' => Mark::Open,
+            '\u{201d}' => Mark::Close,
+            _ => Mark::Straight,
+        };
+        // 12" or 5'10": a unit, not a quotation mark.
+        let inch = prev.is_some_and(|p| p.is_ascii_digit() || p == '\'') && m != Mark::Open;
+        let doubled = prev == Some(c) && m == Mark::Straight;
+        if m == Mark::Straight {
+            // Shape: `enemies" distress` closes, `said "frame` opens.
+            let next = text[k + 1..].chars().next();
+            let after_word = prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'));
+            let before_space = next.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
+            let after_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '-' | '\u{2014}'));
+            let before_word = next.is_some_and(char::is_alphanumeric);
+            if after_word && before_space {
+                m = Mark::StraightClose;
+            } else if after_space && before_word {
+                m = Mark::StraightOpen;
             }
         }
-        prev = Some(c);
+        if !inch && !doubled {
+            out.push((span.start + k, m));
+        }
     }
 }
 
