@@ -170,7 +170,9 @@ const ENGLISH_TABLE: [u64; TABLE_SIZE] = {
 };
 
 /// A word ASCII-lowercased and packed as `pack_sorted` does; `None` when
-/// longer than six bytes (no listed word is).
+/// longer than six bytes (no listed word is). The plain form of what
+/// `english_bytes` and `foreign_bytes` compute, for tests.
+#[cfg(test)]
 fn pack(w: &str) -> Option<u64> {
     let b = w.as_bytes();
     if b.len() > 6 {
@@ -218,8 +220,26 @@ fn load8(src: &[u8], at: usize) -> u64 {
 }
 
 /// Whether a word is one of `FOREIGN` (ASCII case-insensitive).
+#[cfg(test)]
 fn foreign_word(w: &str) -> bool {
-    pack(w).is_some_and(|k| FOREIGN_PACKED.binary_search(&k).is_ok())
+    foreign_bytes(w.as_bytes(), 0, w.len())
+}
+
+/// Whether the word `src[start..end]` is one of `FOREIGN`: packed as
+/// `pack` does (ASCII letters lowercased) from one eight-byte load.
+fn foreign_bytes(src: &[u8], start: usize, end: usize) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let n = end.wrapping_sub(start);
+    if n == 0 || n > 6 {
+        return false;
+    }
+    let x = load8(src, start) & (u64::MAX >> (64 - 8 * n as u32));
+    // Flag (0x80) of the ASCII capitals, moved to bit 5 to lowercase them.
+    let y = x & LOW7;
+    let upper = (y + 0x3F3F_3F3F_3F3F_3F3F) & !(y + 0x2525_2525_2525_2525) & !x & HIGH;
+    let k = (x | upper >> 2) | (n as u64) << 56;
+    FOREIGN_PACKED.binary_search(&k).is_ok()
 }
 
 fn is_latin(c: char) -> bool {
@@ -244,6 +264,7 @@ impl Lint for ForeignSegment {
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
         let latin_doc = LATIN_LANGS.contains(&doc.lang);
+        let mut items = Vec::new();
         for (i, block) in doc.blocks.iter().enumerate() {
             if matches!(block.scope, Scope::TableCell) {
                 continue;
@@ -272,7 +293,7 @@ impl Lint for ForeignSegment {
             // (3) A long run without English function words (a run of eight
             // words needs a block of at least eight).
             if doc.lang == Lang::Eng && !block.title_case {
-                self.latin_runs(doc, i, cx);
+                self.latin_runs(doc, i, &mut items, cx);
             }
         }
     }
@@ -369,17 +390,12 @@ impl ForeignSegment {
 
     /// Runs of eight or more words without an English function word, in an
     /// English block; confirmed by whatlang.
-    fn latin_runs(&self, doc: &Document, i: usize, cx: &mut Ctx) {
+    /// `items`: a buffer reused between blocks.
+    fn latin_runs(&self, doc: &Document, i: usize, items: &mut Vec<(usize, bool)>, cx: &mut Ctx) {
         let Some(block) = doc.blocks.get(i) else { return };
         let toks = doc.block_tokens(block);
-        let mut start: Option<usize> = None; // token index
-        let mut count = 0usize;
-        let mut end = 0usize;
-        let check = |s: Option<usize>, e: usize, count: usize, cx: &mut Ctx| {
-            let Some(s) = s else { return };
-            if count < 8 {
-                return;
-            }
+        let src = doc.source.text.as_bytes();
+        let check = |s: usize, e: usize, count: usize, cx: &mut Ctx| {
             let (Some(a), Some(b)) = (toks.get(s), toks.get(e)) else { return };
             let span = Span::new(a.span.start, b.span.end);
             if doc.in_quote(span) && count <= 15 {
@@ -389,7 +405,7 @@ impl ForeignSegment {
             // At least two foreign function words (the rarer test, first).
             let foreign = toks[s..=e]
                 .iter()
-                .filter(|t| t.kind == TokenKind::Word && foreign_word(doc.text(t.span)))
+                .filter(|t| t.kind == TokenKind::Word && foreign_bytes(src, t.span.start, t.span.end))
                 .take(2)
                 .count();
             if foreign < 2 {
@@ -408,29 +424,48 @@ impl ForeignSegment {
                     .help("translate the segment or remove it");
             }
         };
-        let src = doc.source.text.as_bytes();
+        // The words and the sentence punctuation (which ends a run like an
+        // English word) of the block, in order: (token, is punctuation).
+        items.clear();
         for (k, t) in toks.iter().enumerate() {
-            // Computed without branches (whether a word is English is
-            // unpredictable): sentence punctuation ends a run like an
-            // English word; other punctuation and spaces are skipped.
-            let is_word = t.kind == TokenKind::Word;
-            let stop = t.kind == TokenKind::Punct
-                && t.span.len() == 1
-                && src.get(t.span.start).is_some_and(|b| matches!(b, b'.' | b'!' | b'?'));
-            let english = stop | (is_word & english_bytes(src, t.span.start, t.span.end));
-            if stop && start.is_some() {
-                end = k;
+            match t.kind {
+                TokenKind::Word => items.push((k, false)),
+                TokenKind::Punct if t.span.len() == 1 && src.get(t.span.start).is_some_and(|b| matches!(b, b'.' | b'!' | b'?')) => {
+                    items.push((k, true))
+                }
+                _ => {}
             }
-            // (`check` ignores runs of fewer than eight words.)
-            if english && count >= 8 {
-                check(start, end, count, cx);
-            }
-            let counted = is_word & !english;
-            start = if english { None } else if counted { start.or(Some(k)) } else { start };
-            count = if english { 0 } else { count + usize::from(counted) };
-            end = if counted { k } else { end };
         }
-        check(start, end, count, cx);
+        let ends_run = |(k, stop): (usize, bool)| stop || toks.get(k).is_some_and(|t| english_bytes(src, t.span.start, t.span.end));
+        long_runs(items, ends_run, |s, e, count| check(s, e, count, cx));
+    }
+}
+
+/// Call `f(first token, last token, words)` for each run of eight words or
+/// more of `items` (token, is sentence punctuation) that `ends_run` does not
+/// end. A run ends at its last word, or at the punctuation after it. The
+/// last item of each window of eight is tested first: one that ends a run
+/// rules out every run starting in the window, so most items are never
+/// looked up.
+fn long_runs(items: &[(usize, bool)], ends_run: impl Fn((usize, bool)) -> bool, mut f: impl FnMut(usize, usize, usize)) {
+    let mut p = 0;
+    'scan: while p + 8 <= items.len() {
+        for q in (p..p + 8).rev() {
+            if ends_run(items[q]) {
+                p = q + 1;
+                continue 'scan;
+            }
+        }
+        let mut r = p + 8;
+        while r < items.len() && !ends_run(items[r]) {
+            r += 1;
+        }
+        let end = match items.get(r) {
+            Some(&(k, true)) => k,
+            _ => items[r - 1].0,
+        };
+        f(items[p].0, end, r - p);
+        p = r + 1;
     }
 }
 
@@ -450,12 +485,80 @@ mod tests {
             assert!(foreign_word(&w.to_ascii_uppercase()), "{w}");
         }
         assert!(!foreign_word("the") && !foreign_word("dès") && !foreign_word("nichts"));
+        // Non-ASCII bytes are not lowercased: "FÜR" is not "für".
+        assert!(foreign_word("Für") && !foreign_word("FÜR") && !foreign_word("f\u{c3}\u{9c}r"));
         for w in ["a", "then", "ther", "der", "theirs", "la", "shoulda", "th\0", "the\0", "t@e", "THE@", "th\u{e9}"] {
             assert!(!english_word(w), "{w}");
         }
         // Inside a text, next to other bytes, and at its end.
         let text = b"xTHEy The";
         assert!(english_bytes(text, 1, 4) && english_bytes(text, 6, 9) && !english_bytes(text, 0, 4));
+    }
+
+    /// `long_runs` finds what a walk over every item finds.
+    #[test]
+    fn long_runs_match_a_full_walk() {
+        let mut seed = 5u64;
+        for n in 0..60 {
+            for density in [2u64, 5, 9, 30] {
+                // (token, is punctuation, ends a run)
+                let items: Vec<(usize, bool, bool)> = (0..n)
+                    .map(|k| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        let r = (seed >> 33) % density;
+                        (k * 2, r == 0, r <= 1)
+                    })
+                    .collect();
+                let mut slow = Vec::new();
+                let (mut start, mut count, mut end) = (None, 0, 0);
+                for &(k, stop, ends) in &items {
+                    if stop && start.is_some() {
+                        end = k;
+                    }
+                    if ends {
+                        if count >= 8 {
+                            slow.push((start.unwrap_or(0), end, count));
+                        }
+                        (start, count) = (None, 0);
+                    } else {
+                        start = start.or(Some(k));
+                        count += 1;
+                        end = k;
+                    }
+                }
+                if count >= 8 {
+                    slow.push((start.unwrap_or(0), end, count));
+                }
+                let pairs: Vec<(usize, bool)> = items.iter().map(|&(k, stop, _)| (k, stop)).collect();
+                let ends: std::collections::HashMap<usize, bool> = items.iter().map(|&(k, _, e)| (k, e)).collect();
+                let mut fast = Vec::new();
+                long_runs(&pairs, |(k, _)| ends[&k], |s, e, c| fast.push((s, e, c)));
+                assert_eq!(fast, slow, "{items:?}");
+            }
+        }
+    }
+
+    /// The one-load lookups agree with packing byte by byte.
+    #[test]
+    fn lookups_agree_with_pack() {
+        let alphabet = ["t", "h", "E", "D", "e", "r", "\u{fc}", "\u{dc}", "@", "[", "`", "{", "a", "s", "I", "\u{e8}", "n", "o"];
+        let mut seed = 99u64;
+        let mut words: Vec<String> = ENGLISH.iter().chain(FOREIGN).map(|w| w.to_string()).collect();
+        for _ in 0..20000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let len = (seed >> 60) as usize % 8;
+            let w: String = (0..len)
+                .map(|k| alphabet[((seed >> (4 * k + 3)) % alphabet.len() as u64) as usize])
+                .collect();
+            words.push(w.clone());
+            words.push(w.to_uppercase());
+        }
+        for w in &words {
+            let en = w.len() >= 2 && pack(w).is_some_and(|k| ENGLISH_PACKED.binary_search(&k).is_ok());
+            let fr = pack(w).is_some_and(|k| FOREIGN_PACKED.binary_search(&k).is_ok());
+            assert_eq!(english_word(w), en, "{w}");
+            assert_eq!(foreign_word(w), fr, "{w}");
+        }
     }
 
     const EN: &str = "The minister spoke to reporters on Monday about the new budget and said that the plan would be published next week after a meeting of the cabinet.\n";

@@ -264,21 +264,27 @@ impl Lint for LostApostrophe {
         // Possible possessives, and the capitalised words (the stems to
         // find among them).
         let mut candidates: Vec<Candidate> = Vec::new();
+        let mut capitalised: Vec<usize> = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
             let Some(b) = src.get(t.span.range()) else { continue };
+            let first = b.first().copied().unwrap_or(0);
+            let upper = first.is_ascii_uppercase() | (first >= 0x80);
+            if upper {
+                capitalised.push(i);
+            }
             // Both tests without branches, on words of three bytes or more:
             // a contraction (a cheap check on the shape first), and a
             // capitalised word ending in a single "s" (a possessive).
-            let (first, a, z) = match *b {
-                [first, .., a, z] => (first, a, z),
-                _ => (0, 0, 0),
+            let (a, z) = match *b {
+                [_, .., a, z] => (a, z),
+                _ => (0, 0),
             };
             let long = b.len() >= 3;
             let contraction = long & self.may_be_contraction(b);
-            let possessive = long & (z == b's') & (a != b's') & (first.is_ascii_uppercase() | (first >= 0x80));
+            let possessive = long & (z == b's') & (a != b's') & upper;
             if !(contraction | possessive) {
                 continue;
             }
@@ -288,8 +294,11 @@ impl Lint for LostApostrophe {
             if !possessive {
                 continue;
             }
+            // Capitalised and alphabetic: for ASCII, a capital and lowercase
+            // letters.
+            let simple = first.is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase);
             let w = doc.text(t.span);
-            if is_capitalised(w) && w.chars().all(char::is_alphabetic) {
+            if simple || (is_capitalised(w) && w.chars().all(char::is_alphabetic)) {
                 let trailing = toks
                     .get(i + 1)
                     .filter(|n| n.kind == TokenKind::Punct && matches!(doc.text(n.span), "'" | "\u{2019}"))
@@ -316,12 +325,13 @@ impl Lint for LostApostrophe {
             [a, b, ..] => m | pair_bit(a, b),
             _ => !0,
         });
-        for t in doc.words() {
-            let (Some(&a), Some(&b)) = (src.get(t.span.start), src.get(t.span.start + 1)) else { continue };
+        for &i in &capitalised {
+            let span = toks[i].span;
+            let (Some(&a), Some(&b)) = (src.get(span.start), src.get(span.start + 1)) else { continue };
             if pairs & pair_bit(a, b) == 0 {
                 continue;
             }
-            let w = doc.text(t.span);
+            let w = doc.text(span);
             if !w.starts_with(char::is_uppercase) {
                 continue;
             }

@@ -419,28 +419,20 @@ impl Lint for StrayCapital {
                 continue;
             }
             for i in block.tokens.clone() {
-                // A capitalised word between a word and a lowercase word or
-                // a number (see `judge`), tested without branches: such
-                // words are few, but which ones is unpredictable.
                 let toks = &doc.tokens;
-                let Some(t) = toks.get(i).filter(|t| t.kind == TokenKind::Word) else { continue };
+                let Some(t) = toks.get(i) else { continue };
+                if t.kind != TokenKind::Word || t.span.len() < 2 || !src.get(t.span.start).is_some_and(u8::is_ascii_uppercase) {
+                    continue;
+                }
+                // A function word, or a content word after a lowercase word
+                // and before a word (see `judge_lower`): cheap tests on the
+                // neighbouring tokens before `judge`.
                 let kind = |j: usize| toks.get(j).map(|t| t.kind);
                 let first = |j: usize| toks.get(j).and_then(|t| src.get(t.span.start)).copied().unwrap_or(0);
-                let next_first = first(i + 2);
-                let next_word = (kind(i + 2) == Some(TokenKind::Word)) & (next_first.is_ascii_lowercase() | (next_first >= 0x80));
-                let next_ok = (kind(i + 2) == Some(TokenKind::Number)) | next_word;
-                // A function word, or a content word after a lowercase word
-                // and before a word (see `judge_lower`).
                 let prev_first = first(i.wrapping_sub(2));
+                let next_word = kind(i + 2) == Some(TokenKind::Word);
                 let content = (prev_first.is_ascii_lowercase() | (prev_first >= 0x80)) & next_word;
-                let candidate = (t.span.len() >= 2)
-                    & first(i).is_ascii_uppercase()
-                    & (kind(i.wrapping_sub(1)) == Some(TokenKind::Space))
-                    & (kind(i.wrapping_sub(2)) == Some(TokenKind::Word))
-                    & (kind(i + 1) == Some(TokenKind::Space))
-                    & next_ok
-                    & (content | may_be_function(first(i), t.span.len()));
-                if !candidate {
+                if !(content || may_be_function(first(i), t.span.len())) {
                     continue;
                 }
                 if let Some(kind) = self.judge(doc, i) {

@@ -167,21 +167,25 @@ impl Lint for UnbalancedQuotes {
 /// Byte offset of the first double quotation mark (`"`, `\u{201c}` or
 /// `\u{201d}`) at or after `from`.
 fn next_mark(b: &[u8], from: usize) -> Option<usize> {
-    let mut k = from;
-    while let Some(chunk) = b.get(k..(k + 32).min(b.len())).filter(|c| !c.is_empty()) {
-        // Most blocks of 32 bytes hold no candidate byte: a test the
-        // compiler vectorizes skips them.
-        if chunk.iter().fold(false, |acc, &c| acc | (c == b'"') | (c == 0xE2)) {
-            for (i, &c) in chunk.iter().enumerate() {
-                let at = k + i;
-                if c == b'"' || (c == 0xE2 && b.get(at + 1) == Some(&0x80) && matches!(b.get(at + 2), Some(0x9C | 0x9D))) {
-                    return Some(at);
-                }
+    let is_mark = |at: usize| match b.get(at) {
+        Some(b'"') => true,
+        Some(0xE2) => b.get(at + 1) == Some(&0x80) && matches!(b.get(at + 2), Some(0x9C | 0x9D)),
+        _ => false,
+    };
+    let rest = b.get(from..)?;
+    // Most blocks of 32 bytes hold no candidate byte: a test on a fixed-size
+    // block, which the compiler vectorizes, skips them.
+    let mut chunks = rest.chunks_exact(32);
+    for (c, chunk) in chunks.by_ref().enumerate() {
+        let hits = chunk.iter().fold(0u8, |acc, &x| acc | u8::from(x == b'"') | u8::from(x == 0xE2));
+        if hits != 0 {
+            if let Some(at) = (0..32).map(|i| from + c * 32 + i).find(|&at| is_mark(at)) {
+                return Some(at);
             }
         }
-        k += chunk.len();
     }
-    None
+    let tail = rest.len() - chunks.remainder().len();
+    (from + tail..b.len()).find(|&at| is_mark(at))
 }
 
 fn collect(prose: &str, span: Span, out: &mut Vec<(usize, Mark)>) {
@@ -312,6 +316,18 @@ mod tests {
             flagged(&l, "He said \u{201c}it was over.\nThen he left.\nShe said \u{201c}no\u{201d}."),
             vec!["\u{201c}"]
         );
+    }
+
+    #[test]
+    fn next_mark_finds_every_mark() {
+        let text = "ab\"c \u{201c}d\u{2019}e\u{201d} \u{2014} x".repeat(7);
+        let b = text.as_bytes();
+        let slow: Vec<usize> = text.match_indices(['"', '\u{201c}', '\u{201d}']).map(|(k, _)| k).collect();
+        for from in 0..b.len() {
+            assert_eq!(next_mark(b, from), slow.iter().copied().find(|&k| k >= from), "{from}");
+        }
+        assert_eq!(next_mark(b, b.len()), None);
+        assert_eq!(next_mark(b, b.len() + 1), None);
     }
 
     #[test]
