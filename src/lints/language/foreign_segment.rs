@@ -131,8 +131,48 @@ const fn pack_sorted<const N: usize>(words: &[&str]) -> [u64; N] {
 const ENGLISH_PACKED: [u64; ENGLISH.len()] = pack_sorted(ENGLISH);
 const FOREIGN_PACKED: [u64; FOREIGN.len()] = pack_sorted(FOREIGN);
 
+/// Slots of `ENGLISH_TABLE` (a power of two, well above the word count).
+const TABLE_SIZE: usize = 512;
+
+/// Slot of a packed word: the top bits of a multiplicative hash.
+const fn slot(k: u64, mul: u64) -> usize {
+    (k.wrapping_mul(mul) >> (64 - TABLE_SIZE.trailing_zeros())) as usize
+}
+
+/// A multiplier that gives every word of `ENGLISH` its own slot (a perfect
+/// hash, found at compile time): a lookup is one probe and one comparison,
+/// without a branch.
+const ENGLISH_MUL: u64 = {
+    let mut mul = 0x9E37_79B9_7F4A_7C15u64;
+    loop {
+        let mut used = [false; TABLE_SIZE];
+        let mut i = 0;
+        while i < ENGLISH_PACKED.len() && !used[slot(ENGLISH_PACKED[i], mul)] {
+            used[slot(ENGLISH_PACKED[i], mul)] = true;
+            i += 1;
+        }
+        if i == ENGLISH_PACKED.len() {
+            break mul;
+        }
+        mul = mul.wrapping_add(0x2545_F491_4F6C_DD1D) | 1;
+    }
+};
+
+/// `ENGLISH` packed, each word in its slot (0 = empty).
+const ENGLISH_TABLE: [u64; TABLE_SIZE] = {
+    let mut t = [0u64; TABLE_SIZE];
+    let mut i = 0;
+    while i < ENGLISH_PACKED.len() {
+        t[slot(ENGLISH_PACKED[i], ENGLISH_MUL)] = ENGLISH_PACKED[i];
+        i += 1;
+    }
+    t
+};
+
 /// A word ASCII-lowercased and packed as `pack_sorted` does; `None` when
-/// longer than six bytes (no listed word is).
+/// longer than six bytes (no listed word is). The plain form of what
+/// `english_bytes` and `foreign_bytes` compute, for tests.
+#[cfg(test)]
 fn pack(w: &str) -> Option<u64> {
     let b = w.as_bytes();
     if b.len() > 6 {
@@ -149,12 +189,57 @@ fn pack(w: &str) -> Option<u64> {
 /// Whether a word is one of `ENGLISH` (ASCII case-insensitive), without
 /// allocating.
 fn english_word(w: &str) -> bool {
-    w.len() >= 2 && pack(w).is_some_and(|k| ENGLISH_PACKED.binary_search(&k).is_ok())
+    english_bytes(w.as_bytes(), 0, w.len())
+}
+
+/// Whether the word `src[start..end]` is one of `ENGLISH`: the word packed
+/// as `pack` does, from one eight-byte load. Setting bit 5 of every byte
+/// lowercases ASCII letters and turns no other byte into a lowercase
+/// letter, so it matches exactly the lowercase words of the table.
+fn english_bytes(src: &[u8], start: usize, end: usize) -> bool {
+    // Without a branch on the length: a word outside 2..=6 bytes packs to a
+    // key with a length no table entry has, or is ruled out by `fits`.
+    let n = end.wrapping_sub(start);
+    let fits = n.wrapping_sub(2) <= 4;
+    let keep = u64::MAX >> (64 - 8 * n.clamp(1, 8) as u32);
+    let k = ((load8(src, start) | 0x2020_2020_2020_2020) & keep) | ((n & 0xFF) as u64) << 56;
+    fits & (ENGLISH_TABLE[slot(k, ENGLISH_MUL)] == k)
+}
+
+/// Eight bytes from `at` as a little-endian number, zero past the end.
+fn load8(src: &[u8], at: usize) -> u64 {
+    let mut buf = [0u8; 8];
+    match src.get(at..at + 8) {
+        Some(s) => buf.copy_from_slice(s),
+        None => {
+            let rest = src.get(at..).unwrap_or(&[]);
+            buf[..rest.len()].copy_from_slice(rest);
+        }
+    }
+    u64::from_le_bytes(buf)
 }
 
 /// Whether a word is one of `FOREIGN` (ASCII case-insensitive).
+#[cfg(test)]
 fn foreign_word(w: &str) -> bool {
-    pack(w).is_some_and(|k| FOREIGN_PACKED.binary_search(&k).is_ok())
+    foreign_bytes(w.as_bytes(), 0, w.len())
+}
+
+/// Whether the word `src[start..end]` is one of `FOREIGN`: packed as
+/// `pack` does (ASCII letters lowercased) from one eight-byte load.
+fn foreign_bytes(src: &[u8], start: usize, end: usize) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let n = end.wrapping_sub(start);
+    if n == 0 || n > 6 {
+        return false;
+    }
+    let x = load8(src, start) & (u64::MAX >> (64 - 8 * n as u32));
+    // Flag (0x80) of the ASCII capitals, moved to bit 5 to lowercase them.
+    let y = x & LOW7;
+    let upper = (y + 0x3F3F_3F3F_3F3F_3F3F) & !(y + 0x2525_2525_2525_2525) & !x & HIGH;
+    let k = (x | upper >> 2) | (n as u64) << 56;
+    FOREIGN_PACKED.binary_search(&k).is_ok()
 }
 
 fn is_latin(c: char) -> bool {
@@ -179,35 +264,58 @@ impl Lint for ForeignSegment {
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
         let latin_doc = LATIN_LANGS.contains(&doc.lang);
+        let mut items = Vec::new();
         for (i, block) in doc.blocks.iter().enumerate() {
             if matches!(block.scope, Scope::TableCell) {
                 continue;
             }
             let text = doc.prose.get(block.span.range()).unwrap_or("");
-            let words = doc.block_tokens(block).iter().filter(|t| t.kind == TokenKind::Word).count();
             // (1) The whole block.
             if let Some(l) = block.lang.filter(|&l| l != doc.lang) {
+                let words = doc.block_tokens(block).iter().filter(|t| t.kind == TokenKind::Word).count();
                 let long = words >= 8 || text.chars().filter(|&c| dense(c)).count() >= 10;
                 if long && !block.title_case && !quoted_short(doc, block.span, words) {
-                    if let Some(l) = confirm(text, doc.lang).filter(|&c| c == l) {
-                        if !(l == Lang::Eng || doc.lang != Lang::Eng) || english_share(doc, i) < 0.1 {
-                            cx.report(block.span, format!("{} text in a {} document", l.eng_name(), doc.lang.eng_name()))
-                                .help("translate the segment or remove it");
-                            continue;
-                        }
+                    // A foreign block in an English document; otherwise only a
+                    // block without English function words (the cheap test
+                    // before whatlang, which must confirm the block's language).
+                    let foreign_in_english = l != Lang::Eng && doc.lang == Lang::Eng;
+                    if (foreign_in_english || english_share(doc, i) < 0.1) && confirm(text, doc.lang) == Some(l) {
+                        cx.report(block.span, format!("{} text in a {} document", l.eng_name(), doc.lang.eng_name()))
+                            .help("translate the segment or remove it");
+                        continue;
                     }
                 }
             }
             // (2) A run of another script.
-            if latin_doc && !text.is_ascii() && self.script_runs(doc, block.span, text, cx) {
+            if latin_doc && has_non_latin_letter(text) && self.script_runs(doc, block.span, text, cx) {
                 continue;
             }
-            // (3) A long run without English function words.
-            if doc.lang == Lang::Eng && words >= 8 && !block.title_case {
-                self.latin_runs(doc, i, cx);
+            // (3) A long run without English function words (a run of eight
+            // words needs a block of at least eight).
+            if doc.lang == Lang::Eng && !block.title_case {
+                self.latin_runs(doc, i, &mut items, cx);
             }
         }
     }
+}
+
+/// Whether a text holds a letter outside the Latin script. Such letters are
+/// U+0250 or above, so their UTF-8 lead byte is 0xC9 or above: only those
+/// characters are decoded.
+fn has_non_latin_letter(text: &str) -> bool {
+    let b = text.as_bytes();
+    // Blocks of 32 bytes without such a byte (the usual case) are skipped
+    // by a comparison the compiler vectorizes.
+    b.chunks(32).enumerate().any(|(c, chunk)| {
+        chunk.iter().fold(0, |m, &x| m.max(x)) >= 0xC9
+            && chunk.iter().enumerate().any(|(k, &x)| {
+                x >= 0xC9
+                    && text
+                        .get(c * 32 + k..)
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(|ch| ch.is_alphabetic() && !is_latin(ch))
+            })
+    })
 }
 
 /// Share of English function words among the words of a block.
@@ -282,23 +390,27 @@ impl ForeignSegment {
 
     /// Runs of eight or more words without an English function word, in an
     /// English block; confirmed by whatlang.
-    fn latin_runs(&self, doc: &Document, i: usize, cx: &mut Ctx) {
+    /// `items`: a buffer reused between blocks.
+    fn latin_runs(&self, doc: &Document, i: usize, items: &mut Vec<(usize, bool)>, cx: &mut Ctx) {
         let Some(block) = doc.blocks.get(i) else { return };
         let toks = doc.block_tokens(block);
-        let mut start: Option<usize> = None; // token index
-        let mut count = 0usize;
-        let mut end = 0usize;
-        let check = |s: Option<usize>, e: usize, count: usize, cx: &mut Ctx| {
-            let Some(s) = s else { return };
-            if count < 8 {
-                return;
-            }
+        let src = doc.source.text.as_bytes();
+        let check = |s: usize, e: usize, count: usize, cx: &mut Ctx| {
             let (Some(a), Some(b)) = (toks.get(s), toks.get(e)) else { return };
             let span = Span::new(a.span.start, b.span.end);
             if doc.in_quote(span) && count <= 15 {
                 return;
             }
             let text = doc.text(span);
+            // At least two foreign function words (the rarer test, first).
+            let foreign = toks[s..=e]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && foreign_bytes(src, t.span.start, t.span.end))
+                .take(2)
+                .count();
+            if foreign < 2 {
+                return;
+            }
             // Mostly capitalised words: a list of names or a title.
             let caps = toks[s..=e]
                 .iter()
@@ -307,43 +419,53 @@ impl ForeignSegment {
             if caps * 2 > count {
                 return;
             }
-            let foreign = toks[s..=e]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word && foreign_word(doc.text(t.span)))
-                .count();
-            if foreign < 2 {
-                return;
-            }
             if let Some(l) = confirm(text, Lang::Eng).filter(|l| LATIN_LANGS.contains(l)) {
                 cx.report(span, format!("{} text in an English document", l.eng_name()))
                     .help("translate the segment or remove it");
             }
         };
+        // The words and the sentence punctuation (which ends a run like an
+        // English word) of the block, in order: (token, is punctuation).
+        items.clear();
         for (k, t) in toks.iter().enumerate() {
-            if t.kind == TokenKind::Punct && matches!(doc.text(t.span), "." | "!" | "?") {
-                if start.is_some() {
-                    end = k;
+            match t.kind {
+                TokenKind::Word => items.push((k, false)),
+                TokenKind::Punct if t.span.len() == 1 && src.get(t.span.start).is_some_and(|b| matches!(b, b'.' | b'!' | b'?')) => {
+                    items.push((k, true))
                 }
-                check(start.take(), end, count, cx);
-                count = 0;
-                continue;
+                _ => {}
             }
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            let w = doc.text(t.span);
-            if english_word(w) {
-                check(start.take(), end, count, cx);
-                count = 0;
-                continue;
-            }
-            if start.is_none() {
-                start = Some(k);
-            }
-            count += 1;
-            end = k;
         }
-        check(start, end, count, cx);
+        let ends_run = |(k, stop): (usize, bool)| stop || toks.get(k).is_some_and(|t| english_bytes(src, t.span.start, t.span.end));
+        long_runs(items, ends_run, |s, e, count| check(s, e, count, cx));
+    }
+}
+
+/// Call `f(first token, last token, words)` for each run of eight words or
+/// more of `items` (token, is sentence punctuation) that `ends_run` does not
+/// end. A run ends at its last word, or at the punctuation after it. The
+/// last item of each window of eight is tested first: one that ends a run
+/// rules out every run starting in the window, so most items are never
+/// looked up.
+fn long_runs(items: &[(usize, bool)], ends_run: impl Fn((usize, bool)) -> bool, mut f: impl FnMut(usize, usize, usize)) {
+    let mut p = 0;
+    'scan: while p + 8 <= items.len() {
+        for q in (p..p + 8).rev() {
+            if ends_run(items[q]) {
+                p = q + 1;
+                continue 'scan;
+            }
+        }
+        let mut r = p + 8;
+        while r < items.len() && !ends_run(items[r]) {
+            r += 1;
+        }
+        let end = match items.get(r) {
+            Some(&(k, true)) => k,
+            _ => items[r - 1].0,
+        };
+        f(items[p].0, end, r - p);
+        p = r + 1;
     }
 }
 
@@ -363,8 +485,79 @@ mod tests {
             assert!(foreign_word(&w.to_ascii_uppercase()), "{w}");
         }
         assert!(!foreign_word("the") && !foreign_word("dès") && !foreign_word("nichts"));
-        for w in ["a", "then", "ther", "der", "theirs", "la", "shoulda", "th\0", "the\0"] {
+        // Non-ASCII bytes are not lowercased: "FÜR" is not "für".
+        assert!(foreign_word("Für") && !foreign_word("FÜR") && !foreign_word("f\u{c3}\u{9c}r"));
+        for w in ["a", "then", "ther", "der", "theirs", "la", "shoulda", "th\0", "the\0", "t@e", "THE@", "th\u{e9}"] {
             assert!(!english_word(w), "{w}");
+        }
+        // Inside a text, next to other bytes, and at its end.
+        let text = b"xTHEy The";
+        assert!(english_bytes(text, 1, 4) && english_bytes(text, 6, 9) && !english_bytes(text, 0, 4));
+    }
+
+    /// `long_runs` finds what a walk over every item finds.
+    #[test]
+    fn long_runs_match_a_full_walk() {
+        let mut seed = 5u64;
+        for n in 0..60 {
+            for density in [2u64, 5, 9, 30] {
+                // (token, is punctuation, ends a run)
+                let items: Vec<(usize, bool, bool)> = (0..n)
+                    .map(|k| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        let r = (seed >> 33) % density;
+                        (k * 2, r == 0, r <= 1)
+                    })
+                    .collect();
+                let mut slow = Vec::new();
+                let (mut start, mut count, mut end) = (None, 0, 0);
+                for &(k, stop, ends) in &items {
+                    if stop && start.is_some() {
+                        end = k;
+                    }
+                    if ends {
+                        if count >= 8 {
+                            slow.push((start.unwrap_or(0), end, count));
+                        }
+                        (start, count) = (None, 0);
+                    } else {
+                        start = start.or(Some(k));
+                        count += 1;
+                        end = k;
+                    }
+                }
+                if count >= 8 {
+                    slow.push((start.unwrap_or(0), end, count));
+                }
+                let pairs: Vec<(usize, bool)> = items.iter().map(|&(k, stop, _)| (k, stop)).collect();
+                let ends: std::collections::HashMap<usize, bool> = items.iter().map(|&(k, _, e)| (k, e)).collect();
+                let mut fast = Vec::new();
+                long_runs(&pairs, |(k, _)| ends[&k], |s, e, c| fast.push((s, e, c)));
+                assert_eq!(fast, slow, "{items:?}");
+            }
+        }
+    }
+
+    /// The one-load lookups agree with packing byte by byte.
+    #[test]
+    fn lookups_agree_with_pack() {
+        let alphabet = ["t", "h", "E", "D", "e", "r", "\u{fc}", "\u{dc}", "@", "[", "`", "{", "a", "s", "I", "\u{e8}", "n", "o"];
+        let mut seed = 99u64;
+        let mut words: Vec<String> = ENGLISH.iter().chain(FOREIGN).map(|w| w.to_string()).collect();
+        for _ in 0..20000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let len = (seed >> 60) as usize % 8;
+            let w: String = (0..len)
+                .map(|k| alphabet[((seed >> (4 * k + 3)) % alphabet.len() as u64) as usize])
+                .collect();
+            words.push(w.clone());
+            words.push(w.to_uppercase());
+        }
+        for w in &words {
+            let en = w.len() >= 2 && pack(w).is_some_and(|k| ENGLISH_PACKED.binary_search(&k).is_ok());
+            let fr = pack(w).is_some_and(|k| FOREIGN_PACKED.binary_search(&k).is_ok());
+            assert_eq!(english_word(w), en, "{w}");
+            assert_eq!(foreign_word(w), fr, "{w}");
         }
     }
 

@@ -1,5 +1,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use rustc_hash::FxHashMap;
+
 use crate::config::Spelling;
 use crate::declare_lint;
 use crate::document::Document;
@@ -58,10 +60,152 @@ pub struct MixedSpelling {
     pairs: Vec<(String, String)>,
     /// Pairs that differ only by -ise/-ize (Oxford spelling is British too).
     neutral: Vec<bool>,
-    /// Pattern index -> (pair, column).
-    map: Vec<(usize, usize)>,
-    ac: Option<AhoCorasick>,
+    matcher: Option<Matcher>,
     spelling: Spelling,
+}
+
+/// Finds the forms in the text.
+enum Matcher {
+    /// Every form is made of word bytes (the usual case): a form is found
+    /// exactly when a whole run of word bytes equals it, so one hash probe
+    /// per run of a plausible shape does.
+    Runs(Runs),
+    /// Some form holds another byte (a space, an apostrophe): Aho-Corasick
+    /// over each block. Pattern index -> (pair, column).
+    Automaton(AhoCorasick, Vec<(usize, usize)>),
+}
+
+/// Forms keyed by their bytes, with a cheap filter in front.
+struct Runs {
+    /// Lowercase form -> (pair, column); the first of equal forms wins.
+    forms: FxHashMap<Box<[u8]>, (usize, usize)>,
+    /// Shortest and longest form, in bytes.
+    min_len: usize,
+    max_len: usize,
+    /// A Bloom filter of the forms' `run_key`s: 2^`FILTER_LOG` bits, two per
+    /// key in one 64-bit word. About one word of running text in a hundred
+    /// passes it and costs a hash probe.
+    filter: Vec<u64>,
+}
+
+const FILTER_LOG: u32 = 16;
+
+impl Runs {
+    fn new(pats: &[String], map: &[(usize, usize)]) -> Runs {
+        let mut forms = FxHashMap::default();
+        let mut filter = vec![0u64; (1 << FILTER_LOG) / 64];
+        let (mut min_len, mut max_len) = (usize::MAX, 0);
+        for (p, &m) in pats.iter().zip(map) {
+            let b = p.as_bytes();
+            min_len = min_len.min(b.len());
+            max_len = max_len.max(b.len());
+            let (w, bits) = filter_bits(run_key(b, 0, b.len()));
+            if let Some(x) = filter.get_mut(w) {
+                *x |= bits;
+            }
+            forms.entry(b.to_ascii_lowercase().into_boxed_slice()).or_insert(m);
+        }
+        Runs {
+            forms,
+            min_len,
+            max_len,
+            filter,
+        }
+    }
+
+    /// Whether the run `bytes[start..end]` may spell a form (a cheap filter).
+    #[inline(always)]
+    fn may_match(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+        // Without a branch: most runs fail, but which is unpredictable.
+        let len_ok = (end - start).wrapping_sub(self.min_len) <= self.max_len.wrapping_sub(self.min_len);
+        let (w, bits) = filter_bits(run_key(bytes, start, end));
+        len_ok & self.filter.get(w).is_some_and(|x| x & bits == bits)
+    }
+
+    /// The form that a run spells, if any.
+    fn get(&self, run: &[u8], buf: &mut Vec<u8>) -> Option<(usize, usize)> {
+        buf.clear();
+        buf.extend(run.iter().map(u8::to_ascii_lowercase));
+        self.forms.get(buf.as_slice()).copied()
+    }
+}
+
+/// A hash of the run `bytes[start..end]` for the filter: of its length and
+/// its first and last eight bytes, with bit 5 set in every byte (this
+/// lowercases ASCII letters; other bytes that collide cost a hash probe).
+#[inline(always)]
+fn run_key(bytes: &[u8], start: usize, end: usize) -> u64 {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    let n = end - start;
+    let keep = if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+    let head = load8(bytes, start) & keep;
+    let tail = if n > 8 { load8(bytes, end - 8) } else { 0 };
+    let x = (head | LOWER) ^ (tail | LOWER).rotate_left(29) ^ n as u64;
+    x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Eight bytes from `at` as a little-endian number, zero past the end.
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    let mut buf = [0u8; 8];
+    match bytes.get(at..at + 8) {
+        Some(s) => buf.copy_from_slice(s),
+        None => {
+            let rest = bytes.get(at..).unwrap_or(&[]);
+            buf[..rest.len()].copy_from_slice(rest);
+        }
+    }
+    u64::from_le_bytes(buf)
+}
+
+/// The filter word of a key and the two bits set in it.
+fn filter_bits(h: u64) -> (usize, u64) {
+    let w = (h >> (64 - (FILTER_LOG - 6))) as usize;
+    let bits = 1u64 << ((h >> 32) & 63) | 1u64 << ((h >> 40) & 63);
+    (w, bits)
+}
+
+/// Call `f(start, end)` for each maximal run of word bytes. Works on 64
+/// bytes at a time: a bit mask of word bytes, whose changes of value are the
+/// runs' edges (no branch per byte).
+#[inline(always)]
+fn for_each_run(bytes: &[u8], mut f: impl FnMut(usize, usize)) {
+    let mut start = 0;
+    // Whether the byte before the current chunk is a word byte.
+    let mut carry = 0u64;
+    for (c, chunk) in bytes.chunks(64).enumerate() {
+        let base = c * 64;
+        let mask = word_mask(chunk);
+        let mut edges = mask ^ (mask << 1 | carry);
+        carry = mask >> 63;
+        while edges != 0 {
+            let i = edges.trailing_zeros() as usize;
+            edges &= edges - 1;
+            if mask & (1 << i) != 0 {
+                start = base + i;
+            } else {
+                f(start, base + i);
+            }
+        }
+        // (In a short last chunk, the missing bytes read as non-word bytes:
+        // a run up to its end ends at an edge like any other.)
+    }
+    if carry != 0 {
+        f(start, bytes.len());
+    }
+}
+
+/// Bit `i` set: `chunk[i]` is a word byte (see `is_word_byte`). Written so
+/// that the compiler vectorizes it.
+fn word_mask(chunk: &[u8]) -> u64 {
+    let mut flags = [false; 64];
+    for (f, &b) in flags.iter_mut().zip(chunk) {
+        *f = b >= 0x80 || (b | 0x20).wrapping_sub(b'a') < 26 || b.wrapping_sub(b'0') < 10 || b == b'_' || b == b'-';
+    }
+    let mut mask = 0u64;
+    for (i, &f) in flags.iter().enumerate() {
+        mask |= u64::from(f) << i;
+    }
+    mask
 }
 
 impl MixedSpelling {
@@ -86,26 +230,29 @@ impl MixedSpelling {
             pats.push(us.clone());
             map.push((i, US));
         }
-        let ac = if pats.is_empty() {
+        let matcher = if pats.is_empty() {
             None
+        } else if pats.iter().all(|p| p.bytes().all(is_word_byte)) {
+            Some(Matcher::Runs(Runs::new(&pats, &map)))
         } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(true)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(&pats)
-                    .map_err(|e| e.to_string())?,
-            )
+            Some(Matcher::Automaton(automaton(&pats)?, map))
         };
         Ok(Box::new(MixedSpelling {
             pairs,
             neutral,
-            map,
-            ac,
+            matcher,
             spelling: cx.spelling,
         }))
     }
+}
+
+fn automaton(pats: &[String]) -> Result<AhoCorasick, String> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(pats)
+        .map_err(|e| e.to_string())
 }
 
 /// "organise"/"organize": the same but for s -> z after an i.
@@ -129,8 +276,8 @@ struct Hit {
     col: usize,
 }
 
-fn is_word_byte(b: Option<&u8>) -> bool {
-    b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80 || *b == b'_' || *b == b'-')
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80 || b == b'_' || b == b'-'
 }
 
 impl Lint for MixedSpelling {
@@ -139,25 +286,8 @@ impl Lint for MixedSpelling {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
-        let Some(ac) = &self.ac else { return };
-        let prose = doc.prose.as_bytes();
-        let mut hits: Vec<Hit> = Vec::new();
-        for block in &doc.blocks {
-            let text = &doc.prose[block.span.range()];
-            for m in ac.find_iter(text) {
-                let (s, e) = (block.span.start + m.start(), block.span.start + m.end());
-                if is_word_byte(s.checked_sub(1).and_then(|p| prose.get(p))) || is_word_byte(prose.get(e)) {
-                    continue;
-                }
-                let span = Span::new(s, e);
-                let word = &doc.prose[s..e];
-                if self.exempt(doc, span, word) {
-                    continue;
-                }
-                let (pair, col) = self.map[m.pattern().as_usize()];
-                hits.push(Hit { span, pair, col });
-            }
-        }
+        let Some(matcher) = &self.matcher else { return };
+        let hits = self.hits(doc, matcher);
         if hits.is_empty() {
             return;
         }
@@ -198,6 +328,57 @@ impl Lint for MixedSpelling {
 }
 
 impl MixedSpelling {
+    /// The forms found in the blocks, whole words only, without exempt ones.
+    fn hits(&self, doc: &Document, matcher: &Matcher) -> Vec<Hit> {
+        let prose = doc.prose.as_bytes();
+        let word_at = |i: Option<usize>| i.and_then(|i| prose.get(i)).is_some_and(|&b| is_word_byte(b));
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut push = |s: usize, e: usize, (pair, col): (usize, usize)| {
+            let span = Span::new(s, e);
+            if !doc.prose.get(s..e).is_some_and(|word| self.exempt(doc, span, word)) {
+                hits.push(Hit { span, pair, col });
+            }
+        };
+        match matcher {
+            Matcher::Runs(runs) => {
+                let mut buf = Vec::new();
+                let mut found = Vec::new();
+                for block in &doc.blocks {
+                    let Some(bytes) = prose.get(block.span.range()) else { continue };
+                    found.clear();
+                    for_each_run(bytes, |start, end| {
+                        if runs.may_match(bytes, start, end) {
+                            found.push((start, end));
+                        }
+                    });
+                    for &(start, end) in &found {
+                        let (s, e) = (block.span.start + start, block.span.start + end);
+                        // A run cut by the block's edge is part of a longer word.
+                        if (start == 0 && word_at(s.checked_sub(1))) || (end == bytes.len() && word_at(Some(e))) {
+                            continue;
+                        }
+                        if let Some(m) = bytes.get(start..end).and_then(|run| runs.get(run, &mut buf)) {
+                            push(s, e, m);
+                        }
+                    }
+                }
+            }
+            Matcher::Automaton(ac, map) => {
+                for block in &doc.blocks {
+                    let text = &doc.prose[block.span.range()];
+                    for m in ac.find_iter(text) {
+                        let (s, e) = (block.span.start + m.start(), block.span.start + m.end());
+                        if word_at(s.checked_sub(1)) || word_at(Some(e)) {
+                            continue;
+                        }
+                        push(s, e, map[m.pattern().as_usize()]);
+                    }
+                }
+            }
+        }
+        hits
+    }
+
     /// Capitalised forms in names, all-caps forms and quotations.
     fn exempt(&self, doc: &Document, span: Span, word: &str) -> bool {
         let first_upper = word.starts_with(|c: char| c.is_ascii_uppercase());
@@ -317,6 +498,94 @@ mod tests {
         assert!(flagged(l.as_ref(), "The organization chose a colour.").is_empty());
         let l = lint(Spelling::EnUs);
         assert_eq!(flagged(l.as_ref(), "The colour of the flag."), vec!["colour"]);
+    }
+
+    #[test]
+    fn runs_are_found_across_chunks() {
+        for b in 0..=255u8 {
+            assert_eq!(word_mask(&[b]) == 1, is_word_byte(b), "{b}");
+        }
+        let naive = |b: &[u8]| {
+            let mut out = Vec::new();
+            let mut k = 0;
+            while k < b.len() {
+                if !is_word_byte(b[k]) {
+                    k += 1;
+                    continue;
+                }
+                let s = k;
+                while k < b.len() && is_word_byte(b[k]) {
+                    k += 1;
+                }
+                out.push((s, k));
+            }
+            out
+        };
+        let alphabet = [b'a', b'Z', b' ', b'-', b'.', 0xC3, b'\n', b'7'];
+        let mut seed = 12345u64;
+        for len in 0..400 {
+            for spread in [1u64, 3, 8] {
+                let b: Vec<u8> = (0..len)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        let r = (seed >> 33) % (alphabet.len() as u64 * spread);
+                        // Mostly letters when `spread` is large: long runs.
+                        alphabet.get(r as usize).copied().unwrap_or(b'a')
+                    })
+                    .collect();
+                let mut got = Vec::new();
+                for_each_run(&b, |s, e| got.push((s, e)));
+                assert_eq!(got, naive(&b), "{b:?}");
+            }
+        }
+    }
+
+    /// The run matcher finds what Aho-Corasick over the blocks finds.
+    #[test]
+    fn runs_agree_with_the_automaton() {
+        let lex = crate::pack::builtin_lexicons();
+        let empty = toml::Table::new();
+        let cx = BuildCx {
+            options: &empty,
+            spelling: Spelling::Any,
+            lexicons: &lex,
+        };
+        let mut pairs: Vec<(String, String)> = cx
+            .lexicons_for(MIXED_SPELLING.name)
+            .flat_map(|l| l.pairs.iter())
+            .map(|(gb, us)| (gb.to_lowercase(), us.to_lowercase()))
+            .collect();
+        pairs.sort();
+        pairs.dedup_by(|a, b| a.0 == b.0);
+        let pats: Vec<String> = pairs.iter().flat_map(|(gb, us)| [gb.clone(), us.clone()]).collect();
+        let map: Vec<(usize, usize)> = (0..pairs.len()).flat_map(|i| [(i, GB), (i, US)]).collect();
+        let lint = MixedSpelling {
+            neutral: pairs.iter().map(|(gb, us)| ize_only(gb, us)).collect(),
+            pairs,
+            matcher: None,
+            spelling: Spelling::Any,
+        };
+        let runs = Matcher::Runs(Runs::new(&pats, &map));
+        let ac = Matcher::Automaton(automaton(&pats).unwrap(), map);
+        let mut texts: Vec<String> = std::fs::read_dir("fixtures/seeds")
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.push(pats.join(" "));
+        texts.push(pats.iter().map(|p| match_case("X", p)).collect::<Vec<_>>().join("\n"));
+        texts.push("Colour-coloured colour_ 1colour ARMOURED\ncolours colour's xcolour colour\u{e9} \u{e9}colour aeon.".into());
+        let mut found = 0;
+        for text in texts {
+            let doc = Document::parse(0, crate::source::SourceFile::new("t.txt", text, crate::source::FileKind::Plain), None);
+            let key = |h: &Hit| (h.span.start, h.span.end, h.pair, h.col);
+            let a: Vec<_> = lint.hits(&doc, &runs).iter().map(key).collect();
+            let b: Vec<_> = lint.hits(&doc, &ac).iter().map(key).collect();
+            if let Some(k) = (0..a.len().max(b.len())).find(|&k| a.get(k) != b.get(k)) {
+                panic!("runs {:?} != automaton {:?}", a.get(k), b.get(k));
+            }
+            found += a.len();
+        }
+        assert!(found > pats.len(), "{found}");
     }
 
     #[test]

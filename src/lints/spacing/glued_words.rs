@@ -104,20 +104,17 @@ impl Lint for GluedWords {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
+        let src = doc.source.text.as_bytes();
         for block in &doc.blocks {
             let toks = doc.block_tokens(block);
             for (i, t) in toks.iter().enumerate() {
                 if t.kind != TokenKind::Word {
                     continue;
                 }
-                let w = doc.text(t.span);
-                // One pass over ASCII words: only a '.' or a lowercase letter
+                // Only a non-ASCII character, a '.' or a lowercase letter
                 // followed by a capital can make a glue inside the token.
-                let suspicious = !w.is_ascii()
-                    || w.as_bytes()
-                        .windows(2)
-                        .any(|p| p[1] == b'.' || (p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase()));
-                if suspicious {
+                if suspicious(src, t.span.start, t.span.end) {
+                    let w = doc.text(t.span);
                     if self.allow.iter().any(|a| a == w) {
                         continue;
                     }
@@ -132,7 +129,15 @@ impl Lint for GluedWords {
                         continue;
                     }
                 }
-                if toks.get(i + 1).is_none_or(|n| n.kind != TokenKind::Punct) || self.allow.iter().any(|a| a == w) {
+                // Cheap tests first: the next token must be sentence
+                // punctuation or a closing mark, and more must follow it
+                // without a space (see `punct_glue`).
+                let Some(next) = toks.get(i + 1).filter(|n| n.kind == TokenKind::Punct) else { continue };
+                let after = toks.get(i + 2).is_some_and(|n| matches!(n.kind, TokenKind::Word | TokenKind::Punct));
+                let mark = src
+                    .get(next.span.start)
+                    .is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0xE2));
+                if !after || !mark || self.allow.iter().any(|a| a == doc.text(t.span)) {
                     continue;
                 }
                 self.punct_glue(doc, toks, i, cx);
@@ -210,6 +215,59 @@ impl GluedWords {
     }
 }
 
+/// Whether the word `src[start..end]` has a non-ASCII byte, an inner '.'
+/// or a lowercase ASCII letter followed by an uppercase one. Eight bytes at
+/// a time, without a branch per byte.
+fn suspicious(src: &[u8], start: usize, end: usize) -> bool {
+    let mut prev_lower = 0;
+    let mut at = start;
+    while at < end {
+        let (hit, lower) = suspicious8(load8(src, at), (end - at).min(8), prev_lower, at == start);
+        if hit {
+            return true;
+        }
+        prev_lower = lower;
+        at += 8;
+    }
+    false
+}
+
+/// `suspicious` on the first `n` (1 to 8) bytes of `x`; `prev_lower`: the
+/// flag (0x80) of a lowercase letter just before them; `first`: they start
+/// the word (a '.' there does not count). Returns the result and the flag
+/// of the last of the `n` bytes being a lowercase letter.
+fn suspicious8(x: u64, n: usize, prev_lower: u64, first: bool) -> (bool, u64) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let ones = |b: u8| u64::from_le_bytes([b; 8]);
+    // Flag (0x80) of each byte of `y` (bytes below 0x80) that is >= `lo`.
+    let at_least = |y: u64, lo: u8| (y + ones(0x80 - lo)) & HIGH;
+    // Bytes past `n` become zero, which is neither a '.' nor a letter.
+    let x = x & (u64::MAX >> (64 - 8 * n.clamp(1, 8) as u32));
+    let y = x & LOW7;
+    let upper = at_least(y, b'A') & !at_least(y, b'Z' + 1);
+    let lower = at_least(y, b'a') & !at_least(y, b'z' + 1);
+    let v = x ^ ones(b'.');
+    let dot = !(((v & LOW7) + LOW7) | v | LOW7);
+    let dot = if first { dot & !0x80 } else { dot };
+    let camel = upper & (lower << 8 | prev_lower);
+    let last_lower = lower >> (8 * (n.clamp(1, 8) - 1)) & 0x80;
+    ((x & HIGH) | dot | camel != 0, last_lower)
+}
+
+/// Eight bytes from `at` as a little-endian number, zero past the end.
+fn load8(src: &[u8], at: usize) -> u64 {
+    let mut buf = [0u8; 8];
+    match src.get(at..at + 8) {
+        Some(s) => buf.copy_from_slice(s),
+        None => {
+            let rest = src.get(at..).unwrap_or(&[]);
+            buf[..rest.len()].copy_from_slice(rest);
+        }
+    }
+    u64::from_le_bytes(buf)
+}
+
 /// "Upon", "China", "A": a capital, then lowercase letters only.
 fn is_capitalised_word(w: &str) -> bool {
     let mut c = w.chars();
@@ -228,19 +286,27 @@ fn camel_glue(w: &str) -> Option<usize> {
     {
         return None;
     }
-    let chars: Vec<(usize, char)> = w.char_indices().collect();
-    if chars.iter().any(|(_, c)| !c.is_alphabetic()) {
-        return None;
+    // All letters, and the first lowercase letter followed by a capital.
+    let mut split = None;
+    let mut prev_lower = false;
+    for (k, c) in w.char_indices() {
+        if !c.is_alphabetic() {
+            return None;
+        }
+        if split.is_none() && prev_lower && c.is_uppercase() {
+            split = Some(k);
+        }
+        prev_lower = c.is_lowercase();
     }
-    let k = chars.windows(2).position(|p| p[0].1.is_lowercase() && p[1].1.is_uppercase())? + 1;
-    let left = &w[..chars[k].0];
-    let right = &w[chars[k].0..];
+    let split = split?;
+    let left = &w[..split];
+    let right = &w[split..];
     // The tail must be a capitalised word ("And") or one capital ("A").
     if !is_capitalised_word(right) {
         return None;
     }
-    let first_lower = chars[0].1.is_lowercase();
-    if first_lower {
+    let first = left.chars().next()?;
+    if first.is_lowercase() {
         // "iPhone", "eBay", "mRNA": short lowercase prefixes are brands.
         if left.chars().count() < 3 || !left.chars().all(char::is_lowercase) {
             return None;
@@ -252,7 +318,7 @@ fn camel_glue(w: &str) -> Option<usize> {
         return Some(left.len());
     }
     // Starts with a capital: only a glued sentence opener ("TermAnd").
-    let left_rest = &left[chars[0].1.len_utf8()..];
+    let left_rest = &left[first.len_utf8()..];
     if left_rest.chars().count() >= 2 && left_rest.chars().all(char::is_lowercase) && OPENERS.contains(&right) {
         return Some(left.len());
     }
@@ -328,6 +394,34 @@ mod tests {
             vec!["welcome.\u{201d}Brazil"]
         );
         assert_eq!(flagged(&lint(), "influence.The parade"), vec!["influence.The"]);
+    }
+
+    #[test]
+    fn suspicious_matches_a_byte_loop() {
+        let slow = |w: &[u8]| {
+            w.iter().enumerate().any(|(k, &b)| {
+                b >= 0x80 || (k > 0 && (b == b'.' || (w[k - 1].is_ascii_lowercase() && b.is_ascii_uppercase())))
+            })
+        };
+        let alphabet = [b'a', b'z', b'A', b'Z', b'.', b'@', b'[', b'`', b'{', 0xC3, b'0', b'\''];
+        let mut seed = 7u64;
+        for len in 0..40 {
+            for _ in 0..300 {
+                let w: Vec<u8> = (0..len)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        let r = (seed >> 33) as usize % (alphabet.len() * 4);
+                        alphabet.get(r).copied().unwrap_or(b'm')
+                    })
+                    .collect();
+                // The word inside a longer text, and at its very end.
+                let mut text = b"Xy.".to_vec();
+                text.extend(&w);
+                text.extend(b"aB.");
+                assert_eq!(suspicious(&text, 3, 3 + w.len()), slow(&w), "{w:?}");
+                assert_eq!(suspicious(&w, 0, w.len()), slow(&w), "{w:?}");
+            }
+        }
     }
 
     #[test]

@@ -50,7 +50,14 @@ impl Lint for SpaceBeforeHyphen {
     fn check(&self, doc: &Document, cx: &mut Ctx) {
         for block in &doc.blocks {
             let text = &doc.prose[block.span.range()];
-            for (i, _) in text.match_indices(" -") {
+            // Each " -": a hyphen (found by memchr) after a space.
+            let mut from = 0;
+            while let Some(h) = text.get(from..).and_then(|t| t.find('-')).map(|p| from + p) {
+                from = h + 1;
+                if h == 0 || text.as_bytes()[h - 1] != b' ' {
+                    continue;
+                }
+                let i = h - 1;
                 let before = text[..i].trim_end_matches(' ');
                 let spaces_start = before.len();
                 let Some(left) = before.chars().next_back() else {
@@ -60,8 +67,9 @@ impl Lint for SpaceBeforeHyphen {
                     continue;
                 }
                 let after = &text[i + 2..];
-                let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-                let next = after[word.len()..].chars().next();
+                let word_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+                let word = &after[..word_len];
+                let next = after[word_len..].chars().next();
                 // A word of three letters or more, not followed by another
                 // hyphen run ("--") or a digit.
                 if word.chars().count() < 3 || after.starts_with('-') || next.is_some_and(|c| c.is_numeric()) {

@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use crate::declare_lint;
@@ -7,7 +7,7 @@ use crate::finding::{Applicability, Edit};
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 use crate::source::Span;
 
-use super::words::Words;
+use super::words::{with_lowercase, Words};
 use super::{is_capitalised, next_word, prev_word};
 
 declare_lint! {
@@ -63,9 +63,20 @@ pub struct LostApostrophe {
     words: Arc<Words>,
     /// Contraction without apostrophe (lowercase) -> right form.
     contractions: HashMap<String, String>,
-    /// Last two bytes of every contraction key (a cheap pre-check).
+    /// Shapes (`contraction_shape`) of the contraction keys and of "wont"
+    /// and "cant": a cheap pre-check, small enough to stay in the cache.
+    shapes: [u64; SHAPE_WORDS],
+    /// Last two bytes of every contraction key, sorted (the pre-check for
+    /// non-ASCII words, when `ascii_keys` is false).
     endings: Vec<[u8; 2]>,
+    /// Every contraction key is ASCII without a "k": then no word with a
+    /// non-ASCII character can be one (the only character that lowercases
+    /// to ASCII is the Kelvin sign, to "k"), and the shape test alone does.
+    ascii_keys: bool,
 }
+
+/// Bits of the contraction shape filter (4096).
+const SHAPE_WORDS: usize = 64;
 
 impl LostApostrophe {
     pub fn build(cx: &BuildCx) -> Result<Box<dyn Lint>, String> {
@@ -73,27 +84,58 @@ impl LostApostrophe {
             return Err(format!("unknown option `{key}` (this lint has no options)"));
         }
         let words = Words::shared(cx.lexicons);
-        let mut contractions = HashMap::new();
+        let mut contractions = HashMap::default();
         for l in cx.lexicons_for(LOST_APOSTROPHE.name) {
             for (k, v) in &l.pairs {
                 contractions.insert(k.to_lowercase(), v.clone());
             }
         }
+        let mut shapes = [0u64; SHAPE_WORDS];
+        for k in contractions.keys().map(String::as_str).chain(["wont", "cant"]) {
+            let (w, bit) = contraction_shape(k.as_bytes());
+            shapes[w] |= bit;
+        }
         let mut endings: Vec<[u8; 2]> = contractions
             .keys()
-            .filter_map(|k| {
-                let b = k.as_bytes();
-                (b.len() >= 2).then(|| [b[b.len() - 2], b[b.len() - 1]])
+            .filter_map(|k| match *k.as_bytes() {
+                [.., a, b] => Some([a, b]),
+                _ => None,
             })
             .collect();
         endings.sort_unstable();
         endings.dedup();
+        let ascii_keys = contractions.keys().all(|k| k.is_ascii() && !k.contains('k'));
         Ok(Box::new(LostApostrophe {
             words,
             contractions,
+            shapes,
             endings,
+            ascii_keys,
         }))
     }
+
+    /// Whether a word may be a contraction key or "wont"/"cant" in any case
+    /// (a cheap test without false negatives; `contraction` decides).
+    fn may_be_contraction(&self, w: &[u8]) -> bool {
+        if self.ascii_keys || w.is_ascii() {
+            let (k, bit) = contraction_shape(w);
+            return self.shapes[k] & bit != 0;
+        }
+        match *w {
+            [.., a, z] => self.endings.binary_search(&[a.to_ascii_lowercase(), z.to_ascii_lowercase()]).is_ok(),
+            _ => false,
+        }
+    }
+}
+
+/// Filter word and bit of a word's shape: its length and its first and last
+/// two bytes, ASCII-lowercased.
+fn contraction_shape(w: &[u8]) -> (usize, u64) {
+    let at = |i: usize| w.get(i).map_or(0, |b| u64::from(b.to_ascii_lowercase()));
+    let n = w.len();
+    let key = n as u64 | at(0) << 16 | at(n.wrapping_sub(2)) << 24 | at(n.wrapping_sub(1)) << 32;
+    let h = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
+    ((h / 64) % SHAPE_WORDS, 1 << (h % 64))
 }
 
 /// Words before a plural: "the Nehrus", "two Koreas", "both Gandhis".
@@ -209,99 +251,159 @@ impl Lint for LostApostrophe {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
-        let curly = doc.source.text.contains('\u{2019}') && !doc.source.text.contains("'s ");
-        let apostrophe = if curly { "\u{2019}" } else { "'" };
+        let apostrophe = || {
+            let curly = doc.source.text.contains('\u{2019}') && !doc.source.text.contains("'s ");
+            if curly {
+                "\u{2019}"
+            } else {
+                "'"
+            }
+        };
         let toks = &doc.tokens;
+        let src = doc.source.text.as_bytes();
+        // Possible possessives, and the capitalised words (the stems to
+        // find among them).
         let mut candidates: Vec<Candidate> = Vec::new();
+        let mut capitalised: Vec<usize> = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            let w = doc.text(t.span);
-            let b = w.as_bytes();
-            if b.len() < 3 {
+            let Some(b) = src.get(t.span.range()) else { continue };
+            let first = b.first().copied().unwrap_or(0);
+            let upper = first.is_ascii_uppercase() | (first >= 0x80);
+            if upper {
+                capitalised.push(i);
+            }
+            // Both tests without branches, on words of three bytes or more:
+            // a contraction (a cheap check on the shape first), and a
+            // capitalised word ending in a single "s" (a possessive).
+            let (a, z) = match *b {
+                [_, .., a, z] => (a, z),
+                _ => (0, 0),
+            };
+            let long = b.len() >= 3;
+            let contraction = long & self.may_be_contraction(b);
+            let possessive = long & (z == b's') & (a != b's') & upper;
+            if !(contraction | possessive) {
                 continue;
             }
-            // Contractions: a cheap check on the last two bytes first.
-            let end = [b[b.len() - 2].to_ascii_lowercase(), b[b.len() - 1].to_ascii_lowercase()];
-            if self.endings.binary_search(&end).is_ok() || w.eq_ignore_ascii_case("wont") || w.eq_ignore_ascii_case("cant") {
+            if contraction {
                 self.contraction(doc, i, apostrophe, cx);
             }
-            if b[b.len() - 1] == b's' && b[b.len() - 2] != b's' && is_capitalised(w) && w.chars().all(char::is_alphabetic) {
+            if !possessive {
+                continue;
+            }
+            // Capitalised and alphabetic: for ASCII, a capital and lowercase
+            // letters.
+            let simple = first.is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase);
+            let w = doc.text(t.span);
+            if simple || (is_capitalised(w) && w.chars().all(char::is_alphabetic)) {
                 let trailing = toks
                     .get(i + 1)
                     .filter(|n| n.kind == TokenKind::Punct && matches!(doc.text(n.span), "'" | "\u{2019}"))
                     .map(|n| n.span)
                     // "Rutos' presence": the apostrophe is followed by a space.
                     .filter(|_| toks.get(i + 2).is_some_and(|n| n.kind == TokenKind::Space));
-                if !self.words.known(w, REAL_WORD_CLASS) {
-                    candidates.push(Candidate { tok: i, trailing });
-                }
+                candidates.push(Candidate { tok: i, trailing });
             }
         }
         if candidates.is_empty() {
             return;
         }
-        self.possessives(doc, &candidates, apostrophe, cx);
+        // Stems to look for, and how often each stands alone (as a word
+        // starting with a capital, possibly possessive). Only words that
+        // start with the first two bytes of a stem can be one: a filter of
+        // 64 bits, in a register.
+        let mut stems: HashMap<&str, usize> = HashMap::default();
+        for c in &candidates {
+            let w = doc.text(doc.tokens[c.tok].span);
+            stems.insert(&w[..w.len() - 1], 0);
+        }
+        let pair_bit = |a: u8, b: u8| 1u64 << ((usize::from(a) * 7 + usize::from(b)) % 64);
+        let pairs = stems.keys().fold(0u64, |m, w| match *w.as_bytes() {
+            [a, b, ..] => m | pair_bit(a, b),
+            _ => !0,
+        });
+        for &i in &capitalised {
+            let span = toks[i].span;
+            let (Some(&a), Some(&b)) = (src.get(span.start), src.get(span.start + 1)) else { continue };
+            if pairs & pair_bit(a, b) == 0 {
+                continue;
+            }
+            let w = doc.text(span);
+            if !w.starts_with(char::is_uppercase) {
+                continue;
+            }
+            if let Some(n) = stems.get_mut(strip_possessive(w)) {
+                *n += 1;
+            }
+        }
+        // Only a stem that stands alone makes a candidate (checked before
+        // the costlier word-list lookup).
+        candidates.retain(|c| {
+            let w = doc.text(doc.tokens[c.tok].span);
+            stems.get(&w[..w.len() - 1]).is_some_and(|&n| n > 0) && !self.words.known(w, REAL_WORD_CLASS)
+        });
+        if candidates.is_empty() {
+            return;
+        }
+        self.possessives(doc, &candidates, &stems, apostrophe(), cx);
     }
 }
 
 impl LostApostrophe {
-    fn contraction(&self, doc: &Document, i: usize, apostrophe: &str, cx: &mut Ctx) {
+    fn contraction(&self, doc: &Document, i: usize, apostrophe: impl Fn() -> &'static str, cx: &mut Ctx) {
         let t = doc.tokens[i];
         let w = doc.text(t.span);
         // Lowercase or capitalised only ("DIDNT" in a shouted headline is left alone).
-        let rest_lower = w.chars().skip(1).all(char::is_lowercase);
+        let rest_lower = if w.is_ascii() {
+            w.as_bytes().iter().skip(1).all(u8::is_ascii_lowercase)
+        } else {
+            w.chars().skip(1).all(char::is_lowercase)
+        };
         if !rest_lower {
             return;
         }
-        let lower = w.to_lowercase();
-        let right = match self.contractions.get(&lower) {
-            Some(r) => r.clone(),
-            None if lower == "wont" || lower == "cant" => {
-                let prev = prev_word(doc, i).map(|p| doc.text(doc.tokens[p].span).to_lowercase());
-                let next = next_word(doc, i).map(|n| doc.text(doc.tokens[n].span));
-                let Some(next) = next else { return };
-                let subject = prev.as_deref().is_some_and(|p| SUBJECTS.contains(&p));
-                let verb = BASE_VERBS.contains(&next);
-                let lower_next = next.starts_with(|c: char| c.is_lowercase());
-                if next == "to" || !lower_next || !(verb || subject) {
-                    return;
-                }
-                if lower == "wont" {
-                    "won't".to_string()
-                } else {
-                    "can't".to_string()
-                }
-            }
-            None => return,
+        let Some(right) = with_lowercase(w, |lower| self.contraction_of(doc, i, lower)) else {
+            return;
         };
-        let right = right.replace('\'', apostrophe);
+        let right = right.replace('\'', apostrophe());
         let fixed = match_first_case(w, &right);
         let f = cx.report(t.span, format!("'{w}' has lost its apostrophe"));
         f.replace(fixed.clone(), Applicability::Unsafe);
         f.help(format!("write '{fixed}'"));
     }
 
-    fn possessives(&self, doc: &Document, candidates: &[Candidate], apostrophe: &str, cx: &mut Ctx) {
-        // Stems to look for, and how often each stands alone.
-        let mut stems: HashMap<&str, usize> = HashMap::new();
-        for c in candidates {
-            let w = doc.text(doc.tokens[c.tok].span);
-            stems.insert(&w[..w.len() - 1], 0);
-        }
-        for t in doc.words() {
-            let w = doc.text(t.span);
-            if !w.starts_with(|c: char| c.is_uppercase()) {
-                continue;
+    /// The right form of a contraction written without its apostrophe
+    /// (`lower`: the token at `i`, lowercase).
+    fn contraction_of(&self, doc: &Document, i: usize, lower: &str) -> Option<String> {
+        match self.contractions.get(lower) {
+            Some(r) => Some(r.clone()),
+            None if lower == "wont" || lower == "cant" => {
+                let prev = prev_word(doc, i).map(|p| doc.text(doc.tokens[p].span).to_lowercase());
+                let next = next_word(doc, i).map(|n| doc.text(doc.tokens[n].span));
+                let next = next?;
+                let subject = prev.as_deref().is_some_and(|p| SUBJECTS.contains(&p));
+                let verb = BASE_VERBS.contains(&next);
+                let lower_next = next.starts_with(|c: char| c.is_lowercase());
+                if next == "to" || !lower_next || !(verb || subject) {
+                    return None;
+                }
+                if lower == "wont" {
+                    Some("won't".to_string())
+                } else {
+                    Some("can't".to_string())
+                }
             }
-            let base = strip_possessive(w);
-            if let Some(n) = stems.get_mut(base) {
-                *n += 1;
-            }
+            None => None,
         }
+    }
+
+    /// `stems`: how often the stem of each candidate stands alone.
+    fn possessives(&self, doc: &Document, candidates: &[Candidate], stems: &HashMap<&str, usize>, apostrophe: &str, cx: &mut Ctx) {
         // Plural evidence per "Xs" form, over all its occurrences.
-        let mut plural: HashMap<&str, bool> = HashMap::new();
+        let mut plural: HashMap<&str, bool> = HashMap::default();
         for c in candidates {
             let w = doc.text(doc.tokens[c.tok].span);
             let reads_plural = c.trailing.is_none() && self.plural_context(doc, c.tok);

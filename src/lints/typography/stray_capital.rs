@@ -1,4 +1,4 @@
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use crate::declare_lint;
@@ -6,7 +6,7 @@ use crate::document::{Document, Scope, TokenKind};
 use crate::finding::Applicability;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
-use super::words::Words;
+use super::words::{with_lowercase, Words};
 use super::{is_capitalised, next_word, prev_word};
 
 declare_lint! {
@@ -61,6 +61,8 @@ const COMMON_CLASS: u8 = 35;
 pub struct StrayCapital {
     words: Arc<Words>,
     exempt: HashSet<String>,
+    function: HashSet<&'static str>,
+    name_cues: HashSet<&'static str>,
 }
 
 impl StrayCapital {
@@ -76,6 +78,8 @@ impl StrayCapital {
         Ok(Box::new(StrayCapital {
             words: Words::shared(cx.lexicons),
             exempt,
+            function: FUNCTION.iter().copied().collect(),
+            name_cues: NAME_CUES.iter().copied().collect(),
         }))
     }
 }
@@ -218,6 +222,33 @@ const FUNCTION: &[&str] = &[
     "few",
     "several",
 ];
+
+/// (First letter, length) of the `FUNCTION` words: bit `letter * 16 +
+/// length` (lengths above 15 share 15).
+const FUNCTION_SHAPES: [u64; 7] = {
+    let mut t = [0u64; 7];
+    let mut i = 0;
+    while i < FUNCTION.len() {
+        let w = FUNCTION[i].as_bytes();
+        let bit = function_shape(w[0], w.len());
+        t[bit / 64] |= 1 << (bit % 64);
+        i += 1;
+    }
+    t
+};
+
+const fn function_shape(first: u8, len: usize) -> usize {
+    let letter = (first | 0x20).wrapping_sub(b'a') as usize % 26;
+    let len = if len > 15 { 15 } else { len };
+    letter * 16 + len
+}
+
+/// Whether a word with this first byte (a letter) and length may be one of
+/// `FUNCTION` (a cheap filter).
+fn may_be_function(first: u8, len: usize) -> bool {
+    let bit = function_shape(first, len);
+    FUNCTION_SHAPES[bit / 64] & (1 << (bit % 64)) != 0
+}
 
 /// Lowercase words before a capitalised common word that make a name or
 /// title likely: "the Court", "his Party", "the film Parasite".
@@ -379,21 +410,32 @@ impl Lint for StrayCapital {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
+        let src = doc.source.text.as_bytes();
+        // Candidates by the cheap tests of the context; the word-list tests
+        // come after the count test below.
         let mut candidates: Vec<(usize, Kind)> = Vec::new();
         for block in &doc.blocks {
             if block.heading_like || block.title_case || !matches!(block.scope, Scope::Paragraph | Scope::Line | Scope::Quote) {
                 continue;
             }
             for i in block.tokens.clone() {
-                let Some(t) = doc.tokens.get(i) else { continue };
-                if t.kind != TokenKind::Word {
+                let toks = &doc.tokens;
+                let Some(t) = toks.get(i) else { continue };
+                if t.kind != TokenKind::Word || t.span.len() < 2 || !src.get(t.span.start).is_some_and(u8::is_ascii_uppercase) {
                     continue;
                 }
-                let w = doc.text(t.span);
-                if w.len() < 2 || !w.as_bytes()[0].is_ascii_uppercase() || !is_capitalised(w) || !w.chars().all(char::is_alphabetic) {
+                // A function word, or a content word after a lowercase word
+                // and before a word (see `judge_lower`): cheap tests on the
+                // neighbouring tokens before `judge`.
+                let kind = |j: usize| toks.get(j).map(|t| t.kind);
+                let first = |j: usize| toks.get(j).and_then(|t| src.get(t.span.start)).copied().unwrap_or(0);
+                let prev_first = first(i.wrapping_sub(2));
+                let next_word = kind(i + 2) == Some(TokenKind::Word);
+                let content = (prev_first.is_ascii_lowercase() | (prev_first >= 0x80)) & next_word;
+                if !(content || may_be_function(first(i), t.span.len())) {
                     continue;
                 }
-                if let Some(kind) = self.judge(doc, i, w) {
+                if let Some(kind) = self.judge(doc, i) {
                     candidates.push((i, kind));
                 }
             }
@@ -401,11 +443,43 @@ impl Lint for StrayCapital {
         if candidates.is_empty() {
             return;
         }
+        // Content words: the capitalised form must occur only once.
+        let mut counts: HashMap<&str, usize> = candidates
+            .iter()
+            .filter(|c| c.1 == Kind::Content)
+            .map(|c| (doc.text(doc.tokens[c.0].span), 0))
+            .collect();
+        if !counts.is_empty() {
+            // A word counts when its part before an apostrophe is a form:
+            // its first two bytes must be those of a form (a filter of 64
+            // bits, in a register).
+            let pair_bit = |a: u8, b: u8| 1u64 << ((usize::from(a) * 7 + usize::from(b)) % 64);
+            let pairs = counts.keys().fold(0u64, |m, w| match *w.as_bytes() {
+                [a, b, ..] => m | pair_bit(a, b),
+                _ => !0,
+            });
+            for t in doc.words() {
+                let (Some(&a), Some(&b)) = (src.get(t.span.start), src.get(t.span.start + 1)) else { continue };
+                if !a.is_ascii_uppercase() || pairs & pair_bit(a, b) == 0 {
+                    continue;
+                }
+                if let Some(n) = counts.get_mut(before_apostrophe(doc.text(t.span))) {
+                    *n += 1;
+                }
+            }
+        }
+        candidates.retain(|&(i, kind)| {
+            let w = doc.text(doc.tokens[i].span);
+            !(kind == Kind::Content && counts.get(w).copied().unwrap_or(0) > 1) && self.listed(w, kind)
+        });
+        if candidates.is_empty() {
+            return;
+        }
         // Pronouns capitalised mid-sentence more than once: a deity.
         let mut pronouns: HashMap<&str, usize> = candidates
             .iter()
             .map(|c| doc.text(doc.tokens[c.0].span))
-            .filter(|w| PRONOUNS.contains(&w.to_lowercase().as_str()))
+            .filter(|w| with_lowercase(w, |lower| PRONOUNS.contains(&lower)))
             .map(|w| (w, 0))
             .collect();
         if !pronouns.is_empty() {
@@ -419,29 +493,9 @@ impl Lint for StrayCapital {
                 }
             }
         }
-        // Content words: the capitalised form must occur only once.
-        let mut counts: HashMap<&str, usize> = candidates
-            .iter()
-            .filter(|c| c.1 == Kind::Content)
-            .map(|c| (doc.text(doc.tokens[c.0].span), 0))
-            .collect();
-        if !counts.is_empty() {
-            for t in doc.words() {
-                let w = doc.text(t.span);
-                if w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
-                    let base = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
-                    if let Some(n) = counts.get_mut(base) {
-                        *n += 1;
-                    }
-                }
-            }
-        }
         for (i, kind) in candidates {
             let t = doc.tokens[i];
             let w = doc.text(t.span);
-            if kind == Kind::Content && counts.get(w).copied().unwrap_or(0) > 1 {
-                continue;
-            }
             if pronouns.get(w).copied().unwrap_or(0) > 1 {
                 continue;
             }
@@ -459,10 +513,11 @@ impl Lint for StrayCapital {
 }
 
 impl StrayCapital {
-    /// Whether the capitalised word at token `i` is a candidate, and how.
-    fn judge(&self, doc: &Document, i: usize, w: &str) -> Option<Kind> {
+    /// Whether the capitalised word at token `i` is a candidate by its
+    /// context, and how (the word-list tests are in `listed`). The cheap
+    /// tests on the neighbouring tokens come first.
+    fn judge(&self, doc: &Document, i: usize) -> Option<Kind> {
         let prev = prev_word(doc, i)?;
-        let prev_text = doc.text(doc.tokens[prev].span);
         // A number or a lowercase word must follow.
         let next_tok = doc
             .tokens
@@ -470,26 +525,52 @@ impl StrayCapital {
             .filter(|_| doc.tokens.get(i + 1).is_some_and(|s| s.kind == TokenKind::Space))?;
         let next_ok = match next_tok.kind {
             TokenKind::Number => true,
-            TokenKind::Word => doc.text(next_tok.span).starts_with(|c: char| c.is_lowercase()),
+            TokenKind::Word => match doc.source.text.as_bytes().get(next_tok.span.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                _ => doc.text(next_tok.span).starts_with(|c: char| c.is_lowercase()),
+            },
             _ => false,
         };
-        if !next_ok || self.exempt.contains(w) || self.words.is_capitalised(w) {
+        if !next_ok {
             return None;
         }
-        let lower = w.to_lowercase();
+        let w = doc.text(doc.tokens[i].span);
+        // An ASCII capital then ASCII lowercase letters: capitalised and
+        // alphabetic (the usual case, without decoding characters).
+        let simple = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && w.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
+        if w.len() < 2 || !(simple || (is_capitalised(w) && w.chars().all(char::is_alphabetic))) {
+            return None;
+        }
+        with_lowercase(w, |lower| self.judge_lower(doc, i, prev, next_tok.kind, lower))
+    }
+
+    /// The tests of `judge` on the word list and the exempt list, done last
+    /// (they cost the most): a known capitalised word or name is never a
+    /// candidate; a content word must be a common word.
+    fn listed(&self, w: &str, kind: Kind) -> bool {
+        if self.exempt.contains(w) || self.words.is_capitalised(w) {
+            return false;
+        }
+        kind == Kind::Function || with_lowercase(w, |lower| self.words.is_word(lower, COMMON_CLASS))
+    }
+
+    /// `judge` with the lowercase form of the word, without the word-list
+    /// tests (see `listed`).
+    fn judge_lower(&self, doc: &Document, i: usize, prev: usize, next_kind: TokenKind, lower: &str) -> Option<Kind> {
+        let prev_text = doc.text(doc.tokens[prev].span);
         let prev_cap = prev_text.starts_with(|c: char| c.is_uppercase());
-        if FUNCTION.contains(&lower.as_str()) {
+        if self.function.contains(lower) {
             // "Gone With the Wind": a title when capitals go on after it.
             if prev_cap && self.capital_follows(doc, i) {
                 return None;
             }
             return Some(Kind::Function);
         }
-        if prev_cap || !prev_text.chars().all(char::is_lowercase) || NAME_CUES.contains(&prev_text) {
+        if prev_cap || !prev_text.chars().all(char::is_lowercase) || self.name_cues.contains(prev_text) {
             return None;
         }
         // "Interstate 225", "Article 5": a label before a number.
-        if next_tok.kind == TokenKind::Number {
+        if next_kind == TokenKind::Number {
             return None;
         }
         // "the Ministry of Transport", "Control and Prevention": a name goes on.
@@ -504,7 +585,7 @@ impl StrayCapital {
                 return None;
             }
         }
-        if doc.in_quote(doc.tokens[i].span) || !self.words.is_word(&lower, COMMON_CLASS) {
+        if doc.in_quote(doc.tokens[i].span) {
             return None;
         }
         Some(Kind::Content)
@@ -528,6 +609,18 @@ impl StrayCapital {
     }
 }
 
+/// The part of a word before its first apostrophe (' or \u{2019}), found
+/// by bytes.
+fn before_apostrophe(w: &str) -> &str {
+    let b = w.as_bytes();
+    let end = b
+        .iter()
+        .enumerate()
+        .position(|(k, &c)| c == b'\'' || (c == 0xE2 && b.get(k + 1) == Some(&0x80) && b.get(k + 2) == Some(&0x99)))
+        .unwrap_or(b.len());
+    w.get(..end).unwrap_or(w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -549,6 +642,24 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             fixed(l.as_ref(), "The minister said he would travel To attend the talks."),
             "The minister said he would travel to attend the talks."
         );
+    }
+
+    /// `may_be_function` goes by byte length: exact as long as no function
+    /// word holds a "k" (the Kelvin sign lowercases to it, changing the
+    /// length).
+    #[test]
+    fn function_shape_filter_is_exact() {
+        for w in FUNCTION {
+            assert!(!w.contains('k') && w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+            assert!(may_be_function(w.as_bytes()[0].to_ascii_uppercase(), w.len()), "{w}");
+        }
+    }
+
+    #[test]
+    fn before_apostrophe_splits_like_str_split() {
+        for w in ["Kim", "Kim's", "Kim\u{2019}s", "O'Brien's", "\u{2019}", "Caf\u{e9}\u{2018}s", "A\u{2014}b", ""] {
+            assert_eq!(before_apostrophe(w), w.split(['\'', '\u{2019}']).next().unwrap_or(w), "{w}");
+        }
     }
 
     #[test]

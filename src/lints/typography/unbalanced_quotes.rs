@@ -100,7 +100,7 @@ impl Lint for UnbalancedQuotes {
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
         let prose = &doc.prose;
-        if !prose.contains(['"', '\u{201c}', '\u{201d}']) {
+        if next_mark(prose.as_bytes(), 0).is_none() {
             return;
         }
         let mut straight: Vec<usize> = Vec::new();
@@ -164,41 +164,61 @@ impl Lint for UnbalancedQuotes {
 }
 
 /// Quotation marks of a block, inch marks left out.
-fn collect(prose: &str, span: Span, out: &mut Vec<(usize, Mark)>) {
-    let text = &prose[span.range()];
-    if !text.contains(['"', '\u{201c}', '\u{201d}']) {
-        return;
-    }
-    let mut prev: Option<char> = None;
-    for (k, c) in text.char_indices() {
-        let m = match c {
-            '\u{201c}' => Some(Mark::Open),
-            '\u{201d}' => Some(Mark::Close),
-            '"' => Some(Mark::Straight),
-            _ => None,
-        };
-        if let Some(mut m) = m {
-            // 12" or 5'10": a unit, not a quotation mark.
-            let inch = prev.is_some_and(|p| p.is_ascii_digit() || p == '\'') && m != Mark::Open;
-            let doubled = prev == Some(c) && m == Mark::Straight;
-            if m == Mark::Straight {
-                // Shape: `enemies" distress` closes, `said "frame` opens.
-                let next = text[k + 1..].chars().next();
-                let after_word = prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'));
-                let before_space = next.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
-                let after_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '-' | '\u{2014}'));
-                let before_word = next.is_some_and(char::is_alphanumeric);
-                if after_word && before_space {
-                    m = Mark::StraightClose;
-                } else if after_space && before_word {
-                    m = Mark::StraightOpen;
-                }
-            }
-            if !inch && !doubled {
-                out.push((span.start + k, m));
+/// Byte offset of the first double quotation mark (`"`, `\u{201c}` or
+/// `\u{201d}`) at or after `from`.
+fn next_mark(b: &[u8], from: usize) -> Option<usize> {
+    let is_mark = |at: usize| match b.get(at) {
+        Some(b'"') => true,
+        Some(0xE2) => b.get(at + 1) == Some(&0x80) && matches!(b.get(at + 2), Some(0x9C | 0x9D)),
+        _ => false,
+    };
+    let rest = b.get(from..)?;
+    // Most blocks of 32 bytes hold no candidate byte: a test on a fixed-size
+    // block, which the compiler vectorizes, skips them.
+    let mut chunks = rest.chunks_exact(32);
+    for (c, chunk) in chunks.by_ref().enumerate() {
+        let hits = chunk.iter().fold(0u8, |acc, &x| acc | u8::from(x == b'"') | u8::from(x == 0xE2));
+        if hits != 0 {
+            if let Some(at) = (0..32).map(|i| from + c * 32 + i).find(|&at| is_mark(at)) {
+                return Some(at);
             }
         }
-        prev = Some(c);
+    }
+    let tail = rest.len() - chunks.remainder().len();
+    (from + tail..b.len()).find(|&at| is_mark(at))
+}
+
+fn collect(prose: &str, span: Span, out: &mut Vec<(usize, Mark)>) {
+    let text = &prose[span.range()];
+    let mut from = 0;
+    while let Some(k) = next_mark(text.as_bytes(), from) {
+        let Some(c) = text[k..].chars().next() else { break };
+        from = k + c.len_utf8();
+        let prev = text[..k].chars().next_back();
+        let mut m = match c {
+            '\u{201c}' => Mark::Open,
+            '\u{201d}' => Mark::Close,
+            _ => Mark::Straight,
+        };
+        // 12" or 5'10": a unit, not a quotation mark.
+        let inch = prev.is_some_and(|p| p.is_ascii_digit() || p == '\'') && m != Mark::Open;
+        let doubled = prev == Some(c) && m == Mark::Straight;
+        if m == Mark::Straight {
+            // Shape: `enemies" distress` closes, `said "frame` opens.
+            let next = text[k + 1..].chars().next();
+            let after_word = prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'));
+            let before_space = next.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
+            let after_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '-' | '\u{2014}'));
+            let before_word = next.is_some_and(char::is_alphanumeric);
+            if after_word && before_space {
+                m = Mark::StraightClose;
+            } else if after_space && before_word {
+                m = Mark::StraightOpen;
+            }
+        }
+        if !inch && !doubled {
+            out.push((span.start + k, m));
+        }
     }
 }
 
@@ -296,6 +316,18 @@ mod tests {
             flagged(&l, "He said \u{201c}it was over.\nThen he left.\nShe said \u{201c}no\u{201d}."),
             vec!["\u{201c}"]
         );
+    }
+
+    #[test]
+    fn next_mark_finds_every_mark() {
+        let text = "ab\"c \u{201c}d\u{2019}e\u{201d} \u{2014} x".repeat(7);
+        let b = text.as_bytes();
+        let slow: Vec<usize> = text.match_indices(['"', '\u{201c}', '\u{201d}']).map(|(k, _)| k).collect();
+        for from in 0..b.len() {
+            assert_eq!(next_mark(b, from), slow.iter().copied().find(|&k| k >= from), "{from}");
+        }
+        assert_eq!(next_mark(b, b.len()), None);
+        assert_eq!(next_mark(b, b.len() + 1), None);
     }
 
     #[test]

@@ -85,18 +85,33 @@ impl Words {
     /// Whether a word in any case is known: the exact capitalised form, or
     /// its lowercase form (class `max` or commoner).
     pub fn known(&self, word: &str, max: u8) -> bool {
-        if self.is_capitalised(word) {
-            return true;
-        }
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return self.is_word(word, max);
-        }
-        self.is_word(&word.to_lowercase(), max)
+        self.is_capitalised(word) || with_lowercase(word, |lower| self.is_word(lower, max))
     }
 
     pub fn is_empty(&self) -> bool {
         self.lower.is_empty() && self.capitalised.is_empty()
     }
+}
+
+/// Run `f` on the lowercase form of `word`, without allocating for ASCII
+/// words of up to 32 bytes (ASCII lowercasing is Unicode lowercasing there).
+pub(crate) fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let b = word.as_bytes();
+    if !word.is_ascii() {
+        return f(&word.to_lowercase());
+    }
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return f(word);
+    }
+    let mut buf = [0u8; 32];
+    if let Some(dst) = buf.get_mut(..b.len()) {
+        dst.copy_from_slice(b);
+        dst.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(dst) {
+            return f(lower);
+        }
+    }
+    f(&word.to_ascii_lowercase())
 }
 
 fn fingerprint(lexicons: &[&Lexicon]) -> u64 {
