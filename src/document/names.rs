@@ -505,7 +505,8 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
     for b in &doc.blocks {
         // Words, and words in capitals (a shouted block is a headline).
         let (mut words, mut caps) = (0usize, 0usize);
-        for (ti, tok) in doc.tokens.iter().enumerate().take(b.tokens.end).skip(b.tokens.start) {
+        let toks = doc.tokens.get(b.tokens.clone()).unwrap_or(&[]);
+        for (ti, tok) in (b.tokens.start..).zip(toks) {
             if tok.kind != TokenKind::Word {
                 continue;
             }
@@ -756,13 +757,29 @@ impl Work {
                 .any(|p| p.contains('-') && p.split('-').filter(|x| is_capitalised(x)).count() >= 2);
         let key_start = t.strings.len();
         let mut last_end = key_start;
+        let mut end_piece = |t: &mut NameTable| {
+            if t.strings.len() > last_end {
+                last_end = t.strings.len();
+                t.piece_ends.push(u32::try_from(last_end).unwrap_or(u32::MAX));
+            }
+        };
         for p in parts {
-            for piece in pieces(text.get(p.span.range()).unwrap_or("")) {
-                fold_into(piece, &mut t.strings);
-                if t.strings.len() > last_end {
-                    last_end = t.strings.len();
-                    t.piece_ends.push(u32::try_from(last_end).unwrap_or(u32::MAX));
+            let part = text.get(p.span.range()).unwrap_or("");
+            if part.is_ascii() {
+                // ASCII: pieces end at spaces and hyphens.
+                for c in part.bytes() {
+                    if c == b' ' || c == b'-' {
+                        end_piece(t);
+                    } else if c.is_ascii_alphanumeric() {
+                        t.strings.push(char::from(c.to_ascii_lowercase()));
+                    }
                 }
+                end_piece(t);
+                continue;
+            }
+            for piece in pieces(part) {
+                fold_into(piece, &mut t.strings);
+                end_piece(t);
             }
         }
         if last_end == key_start {
@@ -1578,6 +1595,10 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 fn is_all_caps(w: &str) -> bool {
+    // A lowercase ASCII letter anywhere settles it ("Park": the second byte).
+    if w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     if w.is_ascii() {
         let mut letters = 0usize;
         for c in w.bytes() {
@@ -1682,6 +1703,10 @@ pub fn fold_key(s: &str) -> String {
 
 /// Append the fold key of `s` to `out`.
 fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
