@@ -465,8 +465,8 @@ impl NameTable {
 /// Buffers reused from one document to the next (per thread).
 #[derive(Default)]
 struct Scratch {
-    /// Hashes of the capitalised words (for the lost-apostrophe possessive test).
-    capitals: WordSet,
+    /// Indices of the capitalised words (for the lost-apostrophe possessive test).
+    capitals: Vec<u32>,
     /// Per block: whether it reads as a headline.
     headlines: Vec<bool>,
     /// Indices of the lowercase words of running text.
@@ -499,13 +499,14 @@ struct Cand {
 /// Pass 0 over the words: capitalised words, which blocks read as
 /// headlines, and where the lowercase words are.
 fn first_pass(doc: &Document, s: &mut Scratch) {
-    s.capitals.reset(doc.word_count / 4);
+    s.capitals.clear();
     s.headlines.clear();
     s.lower_toks.clear();
     for b in &doc.blocks {
         // Words, and words in capitals (a shouted block is a headline).
         let (mut words, mut caps) = (0usize, 0usize);
-        for (ti, tok) in doc.tokens.iter().enumerate().take(b.tokens.end).skip(b.tokens.start) {
+        let toks = doc.tokens.get(b.tokens.clone()).unwrap_or(&[]);
+        for (ti, tok) in (b.tokens.start..).zip(toks) {
             if tok.kind != TokenKind::Word {
                 continue;
             }
@@ -523,7 +524,7 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
                 caps += 1;
             }
             if first.is_ascii_uppercase() {
-                s.capitals.insert(word_hash(strip_possessive(raw).0));
+                s.capitals.push(u32::try_from(ti).unwrap_or(u32::MAX));
             } else if first >= 0x80 {
                 let w = strip_possessive(raw).0;
                 match w.chars().next() {
@@ -531,7 +532,7 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
                         s.lower_toks.push(u32::try_from(ti).unwrap_or(u32::MAX));
                     }
                     Some(c) if c.is_uppercase() => {
-                        s.capitals.insert(word_hash(w));
+                        s.capitals.push(u32::try_from(ti).unwrap_or(u32::MAX));
                     }
                     _ => {}
                 }
@@ -547,6 +548,22 @@ fn sig_bit(len: usize, first: u8, last: u8) -> usize {
     (x.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
+/// Signature bit of the ASCII lowercase of `b`.
+fn ascii_sig(b: &[u8]) -> usize {
+    let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+    sig_bit(b.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase())
+}
+
+/// Whether a capitalised word of the document (possessive stripped) is `stem`.
+fn is_capital_word(doc: &Document, capitals: &[u32], stem: &str) -> bool {
+    capitals.iter().any(|&ti| {
+        doc.tokens
+            .get(ti as usize)
+            .and_then(|t| doc.prose.get(t.span.range()))
+            .is_some_and(|raw| raw.len() >= stem.len() && strip_possessive(raw).0 == stem)
+    })
+}
+
 fn sig_of(lower: &str) -> usize {
     let b = lower.as_bytes();
     sig_bit(b.len(), b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0))
@@ -558,8 +575,8 @@ fn sig_of(lower: &str) -> usize {
 /// pieces), and of those, the ones the document writes as lowercase words
 /// (`s.lower`). Only words whose signature matches an asked form are hashed.
 fn lower_words_asked(doc: &Document, s: &mut Scratch) {
-    s.asked.reset(4 * s.cands.len());
-    s.lower.reset(2 * s.cands.len());
+    s.asked.reset(s.cands.len());
+    s.lower.reset(8);
     s.lower_list.clear();
     s.asked_sig.clear();
     s.asked_sig.resize(64, 0);
@@ -573,22 +590,38 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     for c in &s.cands {
         let ps = s.cand_parts.get_mut(c.parts.range()).unwrap_or(&mut []);
         for (k, p) in ps.iter_mut().enumerate() {
+            let part = text.get(p.span.range()).unwrap_or("");
+            let ascii = part.is_ascii();
+            let mut whole = false;
             if k < 2 {
                 // The part itself (`push_mention` asks about it).
                 let raw = doc.prose.get(p.span.range()).unwrap_or("").trim_end_matches('.');
-                let (h, bit) = with_lower(raw, |l| (word_hash(l), sig_of(l)));
+                let (h, bit) = if raw.is_ascii() {
+                    (lower_ascii_hash(raw.as_bytes()), ascii_sig(raw.as_bytes()))
+                } else {
+                    with_lower(raw, |l| (word_hash(l), sig_of(l)))
+                };
                 p.lower_hash = h;
                 ask(&mut s.asked, &mut s.asked_sig, h, bit);
+                // A one-piece part: its piece is the part itself.
+                whole = ascii && raw == part && !part.bytes().any(|c| c == b' ' || c == b'-');
             }
             // Its lowercase pieces and the fold keys of its hyphen-separated
             // pieces (the name lints ask about those).
-            let part = text.get(p.span.range()).unwrap_or("");
-            with_lower(part, |l| {
-                for piece in pieces(l) {
-                    ask(&mut s.asked, &mut s.asked_sig, word_hash(piece), sig_of(piece));
+            if whole {
+                // Asked above.
+            } else if ascii {
+                for piece in part.as_bytes().split(|&c| c == b' ' || c == b'-').filter(|x| !x.is_empty()) {
+                    ask(&mut s.asked, &mut s.asked_sig, lower_ascii_hash(piece), ascii_sig(piece));
                 }
-            });
-            if part.contains('-') {
+            } else {
+                with_lower(part, |l| {
+                    for piece in pieces(l) {
+                        ask(&mut s.asked, &mut s.asked_sig, word_hash(piece), sig_of(piece));
+                    }
+                });
+            }
+            if !whole && part.contains('-') {
                 for x in part.split('-') {
                     let f = fold_key(x);
                     ask(&mut s.asked, &mut s.asked_sig, word_hash(&f), sig_of(&f));
@@ -599,21 +632,39 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     if s.asked.len == 0 {
         return;
     }
+    let prose = doc.prose.as_bytes();
+    let ascii_doc = doc.prose.is_ascii();
     for &ti in &s.lower_toks {
-        let Some(raw) = doc.tokens.get(ti as usize).and_then(|t| doc.prose.get(t.span.range())) else {
+        let Some(range) = doc.tokens.get(ti as usize).map(|t| t.span.range()) else {
             continue;
         };
-        let w = strip_possessive(raw).0;
-        let b = w.as_bytes();
-        if w.is_ascii() {
-            // The hashed form is the ASCII lowercase of `w`.
-            let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
-            let bit = sig_bit(b.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
+        let h = if ascii_doc {
+            // ASCII: the possessive is "'s", and the hashed form is the
+            // ASCII lowercase of the word.
+            let Some(mut b) = prose.get(range) else { continue };
+            if let [w @ .., b'\'', b's' | b'S'] = b {
+                if !w.is_empty() {
+                    b = w;
+                }
+            }
+            let bit = ascii_sig(b);
             if s.asked_sig[bit / 64] & (1 << (bit % 64)) == 0 {
                 continue;
             }
-        }
-        let h = lower_hash(w);
+            lower_ascii_hash(b)
+        } else {
+            let Some(raw) = doc.prose.get(range) else { continue };
+            let w = strip_possessive(raw).0;
+            if w.is_ascii() {
+                let bit = ascii_sig(w.as_bytes());
+                if s.asked_sig[bit / 64] & (1 << (bit % 64)) == 0 {
+                    continue;
+                }
+                lower_ascii_hash(w.as_bytes())
+            } else {
+                lower_hash(w)
+            }
+        };
         if s.asked.contains(h) && s.lower.insert(h) {
             s.lower_list.push(h);
         }
@@ -706,13 +757,29 @@ impl Work {
                 .any(|p| p.contains('-') && p.split('-').filter(|x| is_capitalised(x)).count() >= 2);
         let key_start = t.strings.len();
         let mut last_end = key_start;
+        let mut end_piece = |t: &mut NameTable| {
+            if t.strings.len() > last_end {
+                last_end = t.strings.len();
+                t.piece_ends.push(u32::try_from(last_end).unwrap_or(u32::MAX));
+            }
+        };
         for p in parts {
-            for piece in pieces(text.get(p.span.range()).unwrap_or("")) {
-                fold_into(piece, &mut t.strings);
-                if t.strings.len() > last_end {
-                    last_end = t.strings.len();
-                    t.piece_ends.push(u32::try_from(last_end).unwrap_or(u32::MAX));
+            let part = text.get(p.span.range()).unwrap_or("");
+            if part.is_ascii() {
+                // ASCII: pieces end at spaces and hyphens.
+                for c in part.bytes() {
+                    if c == b' ' || c == b'-' {
+                        end_piece(t);
+                    } else if c.is_ascii_alphanumeric() {
+                        t.strings.push(char::from(c.to_ascii_lowercase()));
+                    }
                 }
+                end_piece(t);
+                continue;
+            }
+            for piece in pieces(part) {
+                fold_into(piece, &mut t.strings);
+                end_piece(t);
             }
         }
         if last_end == key_start {
@@ -1182,18 +1249,59 @@ mod class {
     pub const HYPHEN: u8 = 64;
 }
 
-/// The listed words packed into integers: words of up to 16 bytes by their
-/// bytes (zero-padded) with their length; longer words by string.
+/// The listed words packed into integers (up to 16 bytes, zero-padded) in
+/// an open-addressing table; longer words by string.
 struct ClassMap {
-    short: HashMap<u128, (u8, u8)>,
+    /// (packed word, length, classes); length 0 marks an empty slot.
+    slots: Vec<(u128, u8, u8)>,
     long: Vec<(&'static str, u8)>,
+}
+
+impl ClassMap {
+    const BITS: u32 = 10;
+
+    fn slot(k: u128) -> usize {
+        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        (mix(x) >> (64 - Self::BITS)) as usize
+    }
+
+    fn insert(&mut self, k: u128, len: u8, c: u8) {
+        let mask = self.slots.len() - 1;
+        let mut i = Self::slot(k);
+        while let Some(e) = self.slots.get_mut(i) {
+            if e.1 == 0 {
+                *e = (k, len, c);
+                return;
+            }
+            if e.0 == k && e.1 == len {
+                e.2 |= c;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn get(&self, k: u128, len: usize) -> u8 {
+        let mask = self.slots.len() - 1;
+        let mut i = Self::slot(k);
+        loop {
+            let Some(&(key, n, c)) = self.slots.get(i) else { return 0 };
+            if n == 0 {
+                return 0;
+            }
+            if key == k && usize::from(n) == len {
+                return c;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 fn class_map() -> &'static ClassMap {
     static MAP: OnceLock<ClassMap> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut m = ClassMap {
-            short: HashMap::default(),
+            slots: vec![(0, 0, 0); 1 << ClassMap::BITS],
             long: Vec::new(),
         };
         for (list, c) in [
@@ -1206,8 +1314,8 @@ fn class_map() -> &'static ClassMap {
             (HYPHEN_WORDS, class::HYPHEN),
         ] {
             for w in list {
-                match pack(w.as_bytes()) {
-                    Some(k) => m.short.entry(k).or_insert((0, w.len() as u8)).0 |= c,
+                match pack(w.as_bytes(), false) {
+                    Some(k) => m.insert(k, w.len() as u8, c),
                     None => match m.long.iter_mut().find(|(x, _)| x == w) {
                         Some((_, v)) => *v |= c,
                         None => m.long.push((w, c)),
@@ -1219,14 +1327,26 @@ fn class_map() -> &'static ClassMap {
     })
 }
 
-/// Up to 16 bytes packed into an integer (zero-padded).
-fn pack(b: &[u8]) -> Option<u128> {
+/// Up to 16 ASCII bytes packed into an integer (zero-padded), lowercased if
+/// asked; `None` for longer or non-ASCII input.
+fn pack(b: &[u8], lower: bool) -> Option<u128> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     if b.len() > 16 {
         return None;
     }
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    Some(u128::from_le_bytes(buf))
+    let (lo, hi) = if b.len() > 8 { (le_u64(&b[..8]), le_u64(&b[8..])) } else { (le_u64(b), 0) };
+    if (lo | hi) & HIGH != 0 {
+        return None;
+    }
+    let lc = |x: u64| {
+        if !lower {
+            return x;
+        }
+        // ASCII 'A'..='Z' set their high bit here; shifted it is the 0x20 that lowercases them.
+        let upper = x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525) & HIGH;
+        x | (upper >> 2)
+    };
+    Some(u128::from(lc(lo)) | (u128::from(lc(hi)) << 64))
 }
 
 /// The classes of a word, looked up exactly (the lists are lowercase ASCII).
@@ -1237,30 +1357,25 @@ fn class_of(w: &str) -> u8 {
         return 0;
     }
     let map = class_map();
-    match pack(b) {
-        Some(k) => match map.short.get(&k) {
-            Some(&(c, n)) if n as usize == b.len() => c,
-            _ => 0,
-        },
-        None => map.long.iter().find(|(x, _)| *x == w).map_or(0, |(_, c)| *c),
+    match pack(b, false) {
+        Some(k) => map.get(k, b.len()),
+        None if b.len() > 16 => map.long.iter().find(|(x, _)| *x == w).map_or(0, |(_, c)| *c),
+        // Not ASCII: never a listed word.
+        None => 0,
     }
 }
 
 /// The classes of a word after lowercasing.
 fn lower_class(s: &str) -> u8 {
     let b = s.as_bytes();
-    if b.is_empty() || (b.len() > 17 && s.is_ascii()) {
+    if b.is_empty() {
         return 0;
     }
-    if b.len() <= 16 && s.is_ascii() {
-        let mut buf = [0u8; 16];
-        for (d, c) in buf.iter_mut().zip(b) {
-            *d = c.to_ascii_lowercase();
-        }
-        return match class_map().short.get(&u128::from_le_bytes(buf)) {
-            Some(&(c, n)) if n as usize == b.len() => c,
-            _ => 0,
-        };
+    if let Some(k) = pack(b, true) {
+        return class_map().get(k, b.len());
+    }
+    if b.len() > 17 && s.is_ascii() {
+        return 0;
     }
     with_lower(s, class_of)
 }
@@ -1341,6 +1456,20 @@ fn plain_hash(w: &str) -> Option<u64> {
     Some(h)
 }
 
+/// `word_hash` of the ASCII lowercase of ASCII bytes (lowercased eight bytes
+/// at a time, no buffer).
+fn lower_ascii_hash(b: &[u8]) -> u64 {
+    let mut h = (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    for chunk in b.chunks(8) {
+        let x = le_u64(chunk);
+        // ASCII bytes from 'A' to 'Z' set their high bit here; shifted, it
+        // becomes the 0x20 that lowercases them.
+        let upper = x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525) & 0x8080_8080_8080_8080;
+        h = mix(h ^ (x | (upper >> 2)));
+    }
+    h
+}
+
 /// The hash of a word of running text for the lowercase-word set: lowercased
 /// when it has an upper-case letter ("iPhone"), else as written.
 fn lower_hash(w: &str) -> u64 {
@@ -1349,7 +1478,7 @@ fn lower_hash(w: &str) -> u64 {
     }
     if w.is_ascii() {
         // Has an upper-case ASCII letter.
-        return with_lower(w, word_hash);
+        return lower_ascii_hash(w.as_bytes());
     }
     if w.chars().any(char::is_uppercase) {
         with_lower(w, word_hash)
@@ -1466,6 +1595,10 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 fn is_all_caps(w: &str) -> bool {
+    // A lowercase ASCII letter anywhere settles it ("Park": the second byte).
+    if w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     if w.is_ascii() {
         let mut letters = 0usize;
         for c in w.bytes() {
@@ -1570,6 +1703,10 @@ pub fn fold_key(s: &str) -> String {
 
 /// Append the fold key of `s` to `out`.
 fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
@@ -1919,29 +2056,29 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scra
     let is_hyphen = |i: usize| kind(i) == Some(TokenKind::Punct) && matches!(text(i), "-" | "\u{2010}" | "\u{2011}");
     let is_space = |i: usize| kind(i) == Some(TokenKind::Space);
     let cap_word = |i: usize| kind(i) == Some(TokenKind::Word) && is_capitalised(text(i));
+    // A particle joined by a hyphen to a capitalised word ("al-Assad").
+    let particle_start = |i: usize| {
+        kind(i) == Some(TokenKind::Word)
+            && is_hyphen(i + 1)
+            && cap_word(i + 2)
+            && class_of(text(i)) & class::PARTICLE != 0
+            && (i == 0 || !matches!(kind(i - 1), Some(TokenKind::Word)))
+    };
 
-    let first_byte = |tk: &super::Token| doc.prose.as_bytes().get(tk.span.start).copied().unwrap_or(0);
-
-    let mut i = 0;
-    while let Some(tk) = toks.get(i) {
-        // Cheap skip: only words start a chain, and a lowercase ASCII word
-        // only as a particle before a hyphen.
-        if tk.kind != TokenKind::Word || (first_byte(tk).is_ascii_lowercase() && kind(i + 1) != Some(TokenKind::Punct)) {
-            i += 1;
+    // The capitalised words of the block (pass 0 listed them in order): a
+    // chain starts at one of them, or at a particle joined to one.
+    let base = block.tokens.start;
+    let lo = s.capitals.partition_point(|&t| (t as usize) < base);
+    let hi = s.capitals.partition_point(|&t| (t as usize) < block.tokens.end);
+    let caps = s.capitals.get(lo..hi).unwrap_or(&[]);
+    // Tokens before `pos` are taken by earlier chains.
+    let mut pos = 0usize;
+    for &c in caps {
+        let c = (c as usize).saturating_sub(base);
+        if c < pos {
             continue;
         }
-        // A chain starts at a capitalised word, or at a particle joined by a
-        // hyphen to a capitalised word ("al-Assad").
-        let starts = cap_word(i)
-            || (kind(i) == Some(TokenKind::Word)
-                && is_hyphen(i + 1)
-                && cap_word(i + 2)
-                && class_of(text(i)) & class::PARTICLE != 0
-                && (i == 0 || !matches!(kind(i - 1), Some(TokenKind::Word))));
-        if !starts {
-            i += 1;
-            continue;
-        }
+        let i = if c >= pos + 2 && particle_start(c - 2) { c - 2 } else { c };
         let chain_start = i;
         parts.clear();
         let mut j = i;
@@ -1991,7 +2128,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scra
             // Lost apostrophe: "Parks Office" when "Park" is a name here.
             if !possessive && p_end_tok == j && is_space(next) && cap_word(next + 1) {
                 if let Some(stem) = core.strip_suffix('s') {
-                    if stem.chars().count() >= 3 && !stem.ends_with('s') && s.capitals.contains(word_hash(stem)) {
+                    if stem.chars().count() >= 3 && !stem.ends_with('s') && is_capital_word(doc, &s.capitals, stem) {
                         possessive = true;
                         p_end -= 1;
                     }
@@ -2039,7 +2176,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scra
                 headline,
             });
         }
-        i = end_tok.max(i + 1);
+        pos = end_tok.max(i + 1);
     }
 }
 
