@@ -478,7 +478,9 @@ impl Lint for StrayCapital {
             });
             for &i in &capitalised {
                 let span = toks[i].span;
-                let (Some(&a), Some(&b)) = (src.get(span.start), src.get(span.start + 1)) else { continue };
+                let (Some(&a), Some(&b)) = (src.get(span.start), src.get(span.start + 1)) else {
+                    continue;
+                };
                 if pairs & pair_bit(a, b) == 0 {
                     continue;
                 }
@@ -511,7 +513,9 @@ impl Lint for StrayCapital {
             // (Every such pronoun starts with a capital.)
             for &i in &capitalised {
                 let span = toks[i].span;
-                let (Some(&a), Some(&b)) = (src.get(span.start), src.get(span.start + 1)) else { continue };
+                let (Some(&a), Some(&b)) = (src.get(span.start), src.get(span.start + 1)) else {
+                    continue;
+                };
                 if pairs & pair_bit(a, b) == 0 {
                     continue;
                 }
@@ -698,7 +702,16 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
 
     #[test]
     fn before_apostrophe_splits_like_str_split() {
-        for w in ["Kim", "Kim's", "Kim\u{2019}s", "O'Brien's", "\u{2019}", "Caf\u{e9}\u{2018}s", "A\u{2014}b", ""] {
+        for w in [
+            "Kim",
+            "Kim's",
+            "Kim\u{2019}s",
+            "O'Brien's",
+            "\u{2019}",
+            "Caf\u{e9}\u{2018}s",
+            "A\u{2014}b",
+            "",
+        ] {
             assert_eq!(before_apostrophe(w), w.split(['\'', '\u{2019}']).next().unwrap_or(w), "{w}");
         }
     }
