@@ -487,7 +487,9 @@ mod tests {
         assert!(!foreign_word("the") && !foreign_word("dès") && !foreign_word("nichts"));
         // Non-ASCII bytes are not lowercased: "FÜR" is not "für".
         assert!(foreign_word("Für") && !foreign_word("FÜR") && !foreign_word("f\u{c3}\u{9c}r"));
-        for w in ["a", "then", "ther", "der", "theirs", "la", "shoulda", "th\0", "the\0", "t@e", "THE@", "th\u{e9}"] {
+        for w in [
+            "a", "then", "ther", "der", "theirs", "la", "shoulda", "th\0", "the\0", "t@e", "THE@", "th\u{e9}",
+        ] {
             assert!(!english_word(w), "{w}");
         }
         // Inside a text, next to other bytes, and at its end.
@@ -541,7 +543,9 @@ mod tests {
     /// The one-load lookups agree with packing byte by byte.
     #[test]
     fn lookups_agree_with_pack() {
-        let alphabet = ["t", "h", "E", "D", "e", "r", "\u{fc}", "\u{dc}", "@", "[", "`", "{", "a", "s", "I", "\u{e8}", "n", "o"];
+        let alphabet = [
+            "t", "h", "E", "D", "e", "r", "\u{fc}", "\u{dc}", "@", "[", "`", "{", "a", "s", "I", "\u{e8}", "n", "o",
+        ];
         let mut seed = 99u64;
         let mut words: Vec<String> = ENGLISH.iter().chain(FOREIGN).map(|w| w.to_string()).collect();
         for _ in 0..20000 {

@@ -576,7 +576,11 @@ mod tests {
         texts.push("Colour-coloured colour_ 1colour ARMOURED\ncolours colour's xcolour colour\u{e9} \u{e9}colour aeon.".into());
         let mut found = 0;
         for text in texts {
-            let doc = Document::parse(0, crate::source::SourceFile::new("t.txt", text, crate::source::FileKind::Plain), None);
+            let doc = Document::parse(
+                0,
+                crate::source::SourceFile::new("t.txt", text, crate::source::FileKind::Plain),
+                None,
+            );
             let key = |h: &Hit| (h.span.start, h.span.end, h.pair, h.col);
             let a: Vec<_> = lint.hits(&doc, &runs).iter().map(key).collect();
             let b: Vec<_> = lint.hits(&doc, &ac).iter().map(key).collect();

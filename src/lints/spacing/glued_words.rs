@@ -132,8 +132,12 @@ impl Lint for GluedWords {
                 // Cheap tests first: the next token must be sentence
                 // punctuation or a closing mark, and more must follow it
                 // without a space (see `punct_glue`).
-                let Some(next) = toks.get(i + 1).filter(|n| n.kind == TokenKind::Punct) else { continue };
-                let after = toks.get(i + 2).is_some_and(|n| matches!(n.kind, TokenKind::Word | TokenKind::Punct));
+                let Some(next) = toks.get(i + 1).filter(|n| n.kind == TokenKind::Punct) else {
+                    continue;
+                };
+                let after = toks
+                    .get(i + 2)
+                    .is_some_and(|n| matches!(n.kind, TokenKind::Word | TokenKind::Punct));
                 let mark = src
                     .get(next.span.start)
                     .is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0xE2));
@@ -399,9 +403,9 @@ mod tests {
     #[test]
     fn suspicious_matches_a_byte_loop() {
         let slow = |w: &[u8]| {
-            w.iter().enumerate().any(|(k, &b)| {
-                b >= 0x80 || (k > 0 && (b == b'.' || (w[k - 1].is_ascii_lowercase() && b.is_ascii_uppercase())))
-            })
+            w.iter()
+                .enumerate()
+                .any(|(k, &b)| b >= 0x80 || (k > 0 && (b == b'.' || (w[k - 1].is_ascii_lowercase() && b.is_ascii_uppercase()))))
         };
         let alphabet = [b'a', b'z', b'A', b'Z', b'.', b'@', b'[', b'`', b'{', 0xC3, b'0', b'\''];
         let mut seed = 7u64;

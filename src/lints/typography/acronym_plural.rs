@@ -116,9 +116,7 @@ impl Lint for AcronymPlural {
         let text = doc.source.text.as_bytes();
         // A candidate ends in two capitals, the last not 'S', and an 'S'
         // ("NGOS"): most documents have none (found by memchr).
-        let shape = |p: usize| {
-            p >= 2 && text[p - 1].is_ascii_uppercase() && text[p - 1] != b'S' && text[p - 2].is_ascii_uppercase()
-        };
+        let shape = |p: usize| p >= 2 && text[p - 1].is_ascii_uppercase() && text[p - 1] != b'S' && text[p - 2].is_ascii_uppercase();
         if !doc.source.text.match_indices('S').any(|(p, _)| shape(p)) {
             return;
         }

@@ -122,7 +122,10 @@ impl LostApostrophe {
             return self.shapes[k] & bit != 0;
         }
         match *w {
-            [.., a, z] => self.endings.binary_search(&[a.to_ascii_lowercase(), z.to_ascii_lowercase()]).is_ok(),
+            [.., a, z] => self
+                .endings
+                .binary_search(&[a.to_ascii_lowercase(), z.to_ascii_lowercase()])
+                .is_ok(),
             _ => false,
         }
     }
@@ -327,7 +330,9 @@ impl Lint for LostApostrophe {
         });
         for &i in &capitalised {
             let span = toks[i].span;
-            let (Some(&a), Some(&b)) = (src.get(span.start), src.get(span.start + 1)) else { continue };
+            let (Some(&a), Some(&b)) = (src.get(span.start), src.get(span.start + 1)) else {
+                continue;
+            };
             if pairs & pair_bit(a, b) == 0 {
                 continue;
             }

@@ -411,17 +411,29 @@ impl Lint for StrayCapital {
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
         let src = doc.source.text.as_bytes();
+        let toks = &doc.tokens;
+        // When the blocks' tokens are all the tokens, in order (as the
+        // parser makes them), the words starting with a capital (needed
+        // below) are gathered on the way; otherwise by a walk of their own.
+        let partition = blocks_partition_tokens(doc);
+        let mut capitalised: Vec<usize> = Vec::new();
         // Candidates by the cheap tests of the context; the word-list tests
         // come after the count test below.
         let mut candidates: Vec<(usize, Kind)> = Vec::new();
         for block in &doc.blocks {
-            if block.heading_like || block.title_case || !matches!(block.scope, Scope::Paragraph | Scope::Line | Scope::Quote) {
+            let eligible = !block.heading_like && !block.title_case && matches!(block.scope, Scope::Paragraph | Scope::Line | Scope::Quote);
+            if !eligible && !partition {
                 continue;
             }
             for i in block.tokens.clone() {
-                let toks = &doc.tokens;
                 let Some(t) = toks.get(i) else { continue };
-                if t.kind != TokenKind::Word || t.span.len() < 2 || !src.get(t.span.start).is_some_and(u8::is_ascii_uppercase) {
+                if t.kind != TokenKind::Word || !src.get(t.span.start).is_some_and(u8::is_ascii_uppercase) {
+                    continue;
+                }
+                if partition {
+                    capitalised.push(i);
+                }
+                if !eligible || t.span.len() < 2 {
                     continue;
                 }
                 // A function word, or a content word after a lowercase word
@@ -443,6 +455,13 @@ impl Lint for StrayCapital {
         if candidates.is_empty() {
             return;
         }
+        if !partition {
+            capitalised = (0..toks.len())
+                .filter(|&i| toks[i].kind == TokenKind::Word && src.get(toks[i].span.start).is_some_and(u8::is_ascii_uppercase))
+                .collect();
+        }
+        // Bit of a word's first two bytes in a filter of 64 bits.
+        let pair_bit = |a: u8, b: u8| 1u64 << ((usize::from(a) * 7 + usize::from(b)) % 64);
         // Content words: the capitalised form must occur only once.
         let mut counts: HashMap<&str, usize> = candidates
             .iter()
@@ -453,17 +472,19 @@ impl Lint for StrayCapital {
             // A word counts when its part before an apostrophe is a form:
             // its first two bytes must be those of a form (a filter of 64
             // bits, in a register).
-            let pair_bit = |a: u8, b: u8| 1u64 << ((usize::from(a) * 7 + usize::from(b)) % 64);
             let pairs = counts.keys().fold(0u64, |m, w| match *w.as_bytes() {
                 [a, b, ..] => m | pair_bit(a, b),
                 _ => !0,
             });
-            for t in doc.words() {
-                let (Some(&a), Some(&b)) = (src.get(t.span.start), src.get(t.span.start + 1)) else { continue };
-                if !a.is_ascii_uppercase() || pairs & pair_bit(a, b) == 0 {
+            for &i in &capitalised {
+                let span = toks[i].span;
+                let (Some(&a), Some(&b)) = (src.get(span.start), src.get(span.start + 1)) else {
+                    continue;
+                };
+                if pairs & pair_bit(a, b) == 0 {
                     continue;
                 }
-                if let Some(n) = counts.get_mut(before_apostrophe(doc.text(t.span))) {
+                if let Some(n) = counts.get_mut(before_apostrophe(doc.text(span))) {
                     *n += 1;
                 }
             }
@@ -483,12 +504,24 @@ impl Lint for StrayCapital {
             .map(|w| (w, 0))
             .collect();
         if !pronouns.is_empty() {
-            for (i, t) in doc.tokens.iter().enumerate() {
-                if t.kind == TokenKind::Word {
-                    if let Some(n) = pronouns.get_mut(doc.text(t.span)) {
-                        if prev_word(doc, i).is_some() {
-                            *n += 1;
-                        }
+            // Only words with the first two bytes of such a pronoun (a filter
+            // of 64 bits, in a register) are looked up.
+            let pairs = pronouns.keys().fold(0u64, |m, w| match *w.as_bytes() {
+                [a, b, ..] => m | pair_bit(a, b),
+                _ => !0,
+            });
+            // (Every such pronoun starts with a capital.)
+            for &i in &capitalised {
+                let span = toks[i].span;
+                let (Some(&a), Some(&b)) = (src.get(span.start), src.get(span.start + 1)) else {
+                    continue;
+                };
+                if pairs & pair_bit(a, b) == 0 {
+                    continue;
+                }
+                if let Some(n) = pronouns.get_mut(doc.text(span)) {
+                    if prev_word(doc, i).is_some() {
+                        *n += 1;
                     }
                 }
             }
@@ -609,6 +642,18 @@ impl StrayCapital {
     }
 }
 
+/// Whether the blocks' token ranges, in order, cover all the tokens once.
+fn blocks_partition_tokens(doc: &Document) -> bool {
+    let mut next = 0;
+    for b in &doc.blocks {
+        if b.tokens.start != next || b.tokens.end < b.tokens.start {
+            return false;
+        }
+        next = b.tokens.end;
+    }
+    next == doc.tokens.len()
+}
+
 /// The part of a word before its first apostrophe (' or \u{2019}), found
 /// by bytes.
 fn before_apostrophe(w: &str) -> &str {
@@ -657,7 +702,16 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
 
     #[test]
     fn before_apostrophe_splits_like_str_split() {
-        for w in ["Kim", "Kim's", "Kim\u{2019}s", "O'Brien's", "\u{2019}", "Caf\u{e9}\u{2018}s", "A\u{2014}b", ""] {
+        for w in [
+            "Kim",
+            "Kim's",
+            "Kim\u{2019}s",
+            "O'Brien's",
+            "\u{2019}",
+            "Caf\u{e9}\u{2018}s",
+            "A\u{2014}b",
+            "",
+        ] {
             assert_eq!(before_apostrophe(w), w.split(['\'', '\u{2019}']).next().unwrap_or(w), "{w}");
         }
     }
