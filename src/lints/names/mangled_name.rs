@@ -142,6 +142,12 @@ impl Lint for MangledName {
         vec![RuleInfo::from(&MANGLED_NAME)]
     }
 
+    fn check(&self, doc: &Document, _cx: &mut Ctx) {
+        // Build the name table now, while the document is fresh in the cache
+        // (and in parallel): the corpus phase reads it.
+        doc.names();
+    }
+
     fn has_corpus_phase(&self) -> bool {
         true
     }

@@ -162,7 +162,11 @@ impl Lint for NameVariant {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
-        if !self.run_scope {
+        if self.run_scope {
+            // Build the name table now, while the document is fresh in the
+            // cache (and in parallel): the corpus phase reads it.
+            doc.names();
+        } else {
             self.analyze(&[doc], cx);
         }
     }
