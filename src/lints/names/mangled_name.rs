@@ -142,6 +142,12 @@ impl Lint for MangledName {
         vec![RuleInfo::from(&MANGLED_NAME)]
     }
 
+    fn check(&self, doc: &Document, _cx: &mut Ctx) {
+        // Build the name table now, while the document is fresh in the cache
+        // (and in parallel): the corpus phase reads it.
+        doc.names();
+    }
+
     fn has_corpus_phase(&self) -> bool {
         true
     }
@@ -245,17 +251,31 @@ impl<'d> RunNames<'d> {
     fn index(&self) -> &RunIndex<'d> {
         self.index.get_or_init(|| {
             let mut run = RunIndex::default();
+            // Per distinct form of a document: a mention with it, and its
+            // number of mentions outside headlines and datelines.
+            let mut per_form: Vec<(usize, usize)> = Vec::new();
             for (di, &doc) in self.docs.iter().enumerate() {
                 let table = doc.names();
-                for m in table.mentions.iter().filter(|m| !m.headline && !m.dateline) {
-                    for p in table.piece_keys(m).filter(|p| p.len() >= 5) {
-                        *run.piece_counts.entry(p).or_default() += 1;
+                per_form.clear();
+                per_form.resize(table.form_count(), (0, 0));
+                for (mi, m) in table.mentions.iter().enumerate().filter(|(_, m)| !m.headline && !m.dateline) {
+                    if let Some((first, n)) = per_form.get_mut(m.form_index()) {
+                        if *n == 0 {
+                            *first = mi;
+                        }
+                        *n += 1;
                     }
                     if m.piece_count() == 3 {
                         add_long_name(&mut run.long_names, table, m, di);
                     }
                     if m.has_compound() {
                         add_compounds(&mut run.compounds, doc, m, di);
+                    }
+                }
+                for &(mi, n) in per_form.iter().filter(|(_, n)| *n > 0) {
+                    let Some(m) = table.mentions.get(mi) else { continue };
+                    for p in table.piece_keys(m).filter(|p| p.len() >= 5) {
+                        *run.piece_counts.entry(p).or_default() += n;
                     }
                 }
             }

@@ -162,7 +162,11 @@ impl Lint for NameVariant {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
-        if !self.run_scope {
+        if self.run_scope {
+            // Build the name table now, while the document is fresh in the
+            // cache (and in parallel): the corpus phase reads it.
+            doc.names();
+        } else {
             self.analyze(&[doc], cx);
         }
     }
@@ -313,40 +317,40 @@ impl<'d> Context<'d> {
 
 impl NameVariant {
     fn nodes<'d>(docs: &[&'d Document]) -> (Vec<Node<'d>>, Vec<std::ops::Range<usize>>) {
-        let mut nodes: Vec<Node> = Vec::with_capacity(docs.iter().map(|d| d.names().mentions.len()).sum());
+        let mut nodes: Vec<Node> = Vec::with_capacity(docs.iter().map(|d| d.names().form_count()).sum());
         let mut ranges = Vec::with_capacity(docs.len());
         let mut long_pieces: HashSet<&str> = HashSet::default();
-        let mut by_form: HashMap<&str, usize> = HashMap::default();
+        // Per distinct form of the document: its node, and whether its pieces
+        // are in `long_pieces`.
+        let mut node_of_form: Vec<usize> = Vec::new();
+        let mut pieces_in: Vec<bool> = Vec::new();
         for (di, doc) in docs.iter().enumerate() {
             let table = doc.names();
             let lo = nodes.len();
-            by_form.clear();
+            node_of_form.clear();
+            node_of_form.resize(table.form_count(), usize::MAX);
             for (mi, m) in table.mentions.iter().enumerate() {
                 if m.dateline {
                     continue;
                 }
-                let form = table.form(m);
-                let n = match by_form.get(form) {
-                    Some(&n) => n,
-                    None => {
-                        nodes.push(Node {
-                            form,
-                            key: table.key(m),
-                            table,
-                            doc: di,
-                            first_mention: u32::try_from(mi).unwrap_or(u32::MAX),
-                            count: 0,
-                            n_pieces: u16::try_from(m.piece_count()).unwrap_or(u16::MAX),
-                            name_like: m.part_count() >= 2,
-                            body: false,
-                            all_caps: m.all_caps,
-                            compound: m.has_compound(),
-                        });
-                        by_form.insert(form, nodes.len() - 1);
-                        nodes.len() - 1
-                    }
-                };
-                let node = &mut nodes[n];
+                let Some(slot) = node_of_form.get_mut(m.form_index()) else { continue };
+                if *slot == usize::MAX {
+                    *slot = nodes.len();
+                    nodes.push(Node {
+                        form: table.form(m),
+                        key: table.key(m),
+                        table,
+                        doc: di,
+                        first_mention: u32::try_from(mi).unwrap_or(u32::MAX),
+                        count: 0,
+                        n_pieces: u16::try_from(m.piece_count()).unwrap_or(u16::MAX),
+                        name_like: m.part_count() >= 2,
+                        body: false,
+                        all_caps: m.all_caps,
+                        compound: m.has_compound(),
+                    });
+                }
+                let node = &mut nodes[*slot];
                 node.count += 1;
                 if !m.headline && !m.all_caps {
                     node.body = true;
@@ -363,8 +367,15 @@ impl NameVariant {
                 }
                 if !filled {
                     long_pieces.clear();
+                    pieces_in.clear();
+                    pieces_in.resize(table.form_count(), false);
                     for m in table.mentions.iter().filter(|m| m.part_count() >= 2 && !m.headline) {
-                        long_pieces.extend(table.piece_keys(m));
+                        if let Some(done) = pieces_in.get_mut(m.form_index()) {
+                            if !*done {
+                                *done = true;
+                                long_pieces.extend(table.piece_keys(m));
+                            }
+                        }
                     }
                     filled = true;
                 }
