@@ -267,70 +267,416 @@ pub struct Shared(pub Option<Analysis>);
 impl Shared {
     /// The document's analysis, built by the first lint that asks.
     pub fn of(doc: &Document, names: &GivenNames) -> std::sync::Arc<Shared> {
-        doc.memo(|doc| Shared(Analysis::new(doc, names)))
+        doc.memo(|doc| {
+            let t0 = std::time::Instant::now();
+            let r = Shared(Analysis::new(doc, names));
+            ANA_NS.fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+            r
+        })
     }
 }
 
-/// Which pronoun lints can possibly report on a document, from one cheap
-/// pass over its words (no sentences, no analysis). Both tests are necessary
-/// conditions of a finding, so skipping on `false` never loses one.
+pub static PRE_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+pub static ANA_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Which pronoun lints can possibly report on a document, from cheap passes
+/// over the words around its pronouns and name-like words (no analysis).
+/// Every test is a necessary condition of a finding, so skipping on `false`
+/// never loses one.
+///
+/// The tests run first over blocks, which needs no sentence split: a sentence
+/// never crosses a block, and inside a block a sentence can only end after
+/// terminal punctuation or at a line break, so each sentence-local test is
+/// made loose enough to hold across such places. Documents that pass are
+/// checked again over their sentences, where the tests are exact.
 #[derive(Debug, Clone, Copy)]
 pub struct Precheck {
-    /// `pronoun-drift` needs a pronoun of one gender and a cluster decided as
-    /// the other, which needs a pronoun, a gendered title, kinship or role
-    /// word, or a given name of that other gender.
+    /// `pronoun-drift` needs a usable pronoun of one gender linked to a person
+    /// decided as the other gender, which needs a gendered title, kinship or
+    /// role word next to a name, a given name starting a full name, or two
+    /// linked pronouns (with role words) of that other gender.
     pub drift: bool,
-    /// `org-pronoun` needs he, she, his or her in a block (sentences never
-    /// cross blocks) with an organisation head word.
+    /// `org-pronoun` needs a usable pronoun in one of its three
+    /// configurations: "ORG [adverb] said [that] he/she", "In his/her ..., the
+    /// ORG", or "ORG (subject) ... his/her" in one sentence.
     pub org: bool,
+}
+
+/// A non-space token of a block or sentence, for [`Precheck`].
+#[derive(Clone, Copy)]
+struct PTok<'d> {
+    span: Span,
+    text: &'d str,
+    kind: TokenKind,
+    /// A sentence may end between the previous token and this one.
+    brk: bool,
+}
+
+impl PTok<'_> {
+    fn word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+    fn cap(&self) -> bool {
+        self.word() && starts_upper(self.text)
+    }
+    fn lower(&self) -> bool {
+        self.word() && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+}
+
+fn starts_upper(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// A stretch of tokens the precheck scans: a block (sentences may end
+/// inside) or a sentence.
+struct Segment {
+    tokens: std::ops::Range<usize>,
+    title_case: bool,
+    sentence: bool,
 }
 
 impl Precheck {
     pub fn of(doc: &Document, names: &GivenNames) -> std::sync::Arc<Precheck> {
-        doc.memo(|doc| Precheck::new(doc, names))
+        doc.memo(|doc| {
+            let t0 = std::time::Instant::now();
+            let r = Precheck::new(doc, names);
+            let ns = PRE_NS.fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+            if std::env::var_os("PRONTIME").is_some() {
+                eprintln!("PRONTIME pre={} ana={}", ns / 1000, ANA_NS.load(std::sync::atomic::Ordering::Relaxed) / 1000);
+            }
+            r
+        })
     }
 
     fn new(doc: &Document, names: &GivenNames) -> Precheck {
-        let word = |t: &crate::document::Token| (t.kind == TokenKind::Word).then(|| doc.prose.get(t.span.range())).flatten();
-        let (mut male, mut female, mut org) = (false, false, false);
-        for b in &doc.blocks {
-            let mut candidate = false;
-            for text in doc.block_tokens(b).iter().filter_map(word) {
-                if let Some((g, case)) = pronoun_of(text) {
-                    male |= g == Gender::Male;
-                    female |= g == Gender::Female;
-                    candidate |= text.len() <= 3 && case != Case::Object;
-                }
-            }
-            if candidate && !org {
-                org = doc.block_tokens(b).iter().filter_map(word).any(|text| {
-                    let (stem, possessive) = strip_possessive(text);
-                    (classes(text) | if possessive { classes(stem) } else { 0 }) & cls::ORG_HEADS != 0
-                });
-            }
+        let blocks = doc.blocks.iter().map(|b| Segment {
+            tokens: b.tokens.clone(),
+            title_case: b.title_case,
+            sentence: false,
+        });
+        let mut toks = Vec::new();
+        let (count, mut org) = scan(doc, blocks, &mut toks);
+        if org {
+            let sentences = doc.sentences().iter().map(|s| Segment {
+                tokens: s.tokens.clone(),
+                title_case: doc.blocks.get(s.block).is_some_and(|b| b.title_case),
+                sentence: true,
+            });
+            org = scan(doc, sentences, &mut toks).1;
         }
-        let evidence = |g: Gender| {
-            let bits = [cls::GENDERED_TITLES, cls::ROLE_TITLES, cls::GENDERED_NOUNS]
-                .iter()
-                .fold(0, |m, &male_bit| m | gender_bit(male_bit, g));
-            if doc.tokens.iter().filter_map(word).any(|text| classes(text) & bits != 0) {
-                return true;
-            }
-            // Given names are looked up for the first word of a name chain:
-            // a capitalised word or a hyphenated part ("Mi-ran").
-            doc.tokens.iter().enumerate().any(|(i, t)| {
-                let Some(text) = word(t) else { return false };
-                let hyphen_part = i >= 1
-                    && doc
-                        .tokens
-                        .get(i - 1)
-                        .is_some_and(|p| p.span.len() == 1 && p.kind == TokenKind::Punct);
-                (hyphen_part || text.chars().next().is_some_and(char::is_uppercase)) && names.get(strip_possessive(text).0) == Some(g)
-            })
+        // A person decided as gender `g`, against a pronoun of the other.
+        let decided = |g: Gender| {
+            let linked = count[gender_index(g)];
+            linked >= 2 || evidence(doc, names, g, 2 - linked)
         };
-        let drift = (male && (female || evidence(Gender::Female))) || (female && evidence(Gender::Male));
+        let drift = (count[0] > 0 && decided(Gender::Female)) || (count[1] > 0 && decided(Gender::Male));
+        if std::env::var_os("PRONSTAT").is_some() {
+            eprintln!("PRONSTAT {} {count:?} drift={drift} org={org}", doc.source.path);
+        }
         Precheck { drift, org }
     }
+}
+
+/// Usable pronouns (not quoted, not in a title-case headline) by gender, and
+/// whether one of them may be in an `org-pronoun` configuration.
+fn scan<'d>(doc: &'d Document, segments: impl Iterator<Item = Segment>, toks: &mut Vec<PTok<'d>>) -> ([usize; 2], bool) {
+    let mut count = [0usize; 2];
+    let mut org = false;
+    for seg in segments {
+        if seg.title_case {
+            continue;
+        }
+        let Some(all) = doc.tokens.get(seg.tokens.clone()) else { continue };
+        // Whether a usable pronoun may be in an organisation configuration.
+        let mut org_pronoun = false;
+        for t in all {
+            if t.kind != TokenKind::Word || !(2..=7).contains(&t.span.len()) {
+                continue;
+            }
+            let Some((g, case)) = doc.prose.get(t.span.range()).and_then(pronoun_of) else { continue };
+            if doc.in_quote(t.span) {
+                continue;
+            }
+            count[gender_index(g)] += 1;
+            org_pronoun |= case == Case::Subject || t.span.len() == 3;
+        }
+        if org || !org_pronoun {
+            continue;
+        }
+        fill(doc, all, seg.sentence, toks);
+        // Scanned prefix of the segment for configuration (3), and whether
+        // it holds an organisation that may be a subject.
+        let (mut scanned, mut org_subject) = (0, false);
+        for (k, t) in toks.iter().enumerate() {
+            let Some((_, case)) = t.word().then(|| pronoun_of(t.text)).flatten() else { continue };
+            if case == Case::Reflexive || doc.in_quote(t.span) {
+                continue;
+            }
+            org = match case {
+                Case::Subject => org_reported(toks, k),
+                _ if t.text.len() == 3 && possessive_her(toks, k) => {
+                    while scanned < k {
+                        org_subject |= org_last(toks, scanned) && subject_possible(toks, scanned);
+                        scanned += 1;
+                    }
+                    org_subject || org_opening(toks, k)
+                }
+                _ => false,
+            };
+            if org {
+                break;
+            }
+        }
+    }
+    (count, org)
+}
+
+fn gender_index(g: Gender) -> usize {
+    match g {
+        Gender::Male => 0,
+        Gender::Female => 1,
+    }
+}
+
+/// The non-space tokens of a segment, with possible sentence ends marked
+/// (never inside a sentence).
+fn fill<'d>(doc: &'d Document, all: &[crate::document::Token], sentence: bool, out: &mut Vec<PTok<'d>>) {
+    out.clear();
+    // A line break (or a Unicode paragraph separator) since the last token;
+    // a possible sentence terminator in the last token or in the run of
+    // punctuation (closing quotes, brackets) it ends. Terminators are ". ! ?"
+    // and non-ASCII characters (a word may hold a period: "U.S").
+    let (mut gap, mut terminal) = (false, false);
+    for t in all {
+        let text = doc.prose.get(t.span.range()).unwrap_or("");
+        match t.kind {
+            TokenKind::Newline => gap = true,
+            TokenKind::Space => gap |= !text.is_ascii(),
+            kind => {
+                out.push(PTok {
+                    span: t.span,
+                    text,
+                    kind,
+                    brk: !sentence && (gap || terminal),
+                });
+                gap = false;
+                terminal = (terminal && kind == TokenKind::Punct) || text.bytes().any(|b| matches!(b, b'.' | b'!' | b'?') || !b.is_ascii());
+            }
+        }
+    }
+}
+
+/// Whether "her" at `k` may be a possessive (as `find_pronouns` decides);
+/// always for "his".
+fn possessive_her(toks: &[PTok], k: usize) -> bool {
+    let Some(t) = toks.get(k) else { return false };
+    if !t.text.eq_ignore_ascii_case("her") {
+        return true;
+    }
+    match toks.get(k + 1) {
+        // The next token may be in the next sentence: "her" is then an object.
+        Some(n) if n.brk => true,
+        Some(n) if n.word() => n.lower() && !has_class(n.text, cls::NOT_AFTER_POSSESSIVE),
+        Some(n) => n.text.chars().all(|c| c.is_ascii_digit()) || n.text.chars().next().is_some_and(|c| c.is_ascii_digit()),
+        None => false,
+    }
+}
+
+/// Whether token `i` may be the last token of an organisation mention: an
+/// organisation head word, or a name particle ending a name chain.
+fn org_last(toks: &[PTok], i: usize) -> bool {
+    let Some(t) = toks.get(i).filter(|t| t.word()) else { return false };
+    let (stem, possessive) = strip_possessive(t.text);
+    let bits = classes(t.text) | if possessive { classes(stem) } else { 0 };
+    if bits & cls::NAME_PARTICLES != 0 || (bits & cls::ORG_HEADS != 0 && !t.lower()) {
+        return true;
+    }
+    if bits & cls::ORG_HEADS == 0 {
+        return false;
+    }
+    // A lowercase head: a hyphenated part of a name chain, or "the/its/their
+    // ... agency" not followed by a name (`build_mentions`).
+    let prev = |k: usize| i.checked_sub(k).and_then(|j| toks.get(j));
+    if prev(1).is_some_and(|p| p.text == "-") {
+        return true;
+    }
+    let det = (1..=4)
+        .map_while(|k| prev(k).filter(|p| p.word()))
+        .any(|p| p.text.eq_ignore_ascii_case("the") || p.text.eq_ignore_ascii_case("its") || p.text.eq_ignore_ascii_case("their"));
+    det && !toks.get(i + 1).is_some_and(|n| !n.brk && (n.cap() || n.text == "-"))
+}
+
+/// Whether a mention ending at token `i` may be a subject (`is_subject`,
+/// loosened: the tests on the words before the mention are left out).
+fn subject_possible(toks: &[PTok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    // Possessive, or a possessive that lost its apostrophe ("Parks").
+    if strip_possessive(t.text).1 || (t.text.len() > 3 && t.text.ends_with('s') && !t.text.ends_with("ss")) {
+        return true;
+    }
+    let mut j = i + 1;
+    match toks.get(j) {
+        // "said X." and "X, who": anything may follow.
+        None => return true,
+        Some(n) if n.brk || !n.word() => return true,
+        _ => {}
+    }
+    while toks.get(j).is_some_and(|n| !n.brk && n.lower() && has_class(n.text, cls::ADVERBS)) {
+        j += 1;
+    }
+    let Some(next) = toks.get(j) else { return true };
+    if next.brk {
+        return true;
+    }
+    let w = next.text;
+    next.lower()
+        && (has_class(w, cls::AUXILIARIES | cls::SPEECH_VERBS)
+            || (w.len() > 4 && w.ends_with("ed"))
+            || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !has_class(w, cls::NOT_AFTER_POSSESSIVE)))
+}
+
+/// (1) "ORG [adverb] said [that] he/she", the subject pronoun at `k`.
+fn org_reported(toks: &[PTok], k: usize) -> bool {
+    let text = |i: Option<usize>| i.and_then(|i| toks.get(i)).map_or("", |t| t.text);
+    let verb = if has_class(text(k.checked_sub(1)), cls::ORG_REPORTING) {
+        k - 1
+    } else if text(k.checked_sub(1)).eq_ignore_ascii_case("that") && has_class(text(k.checked_sub(2)), cls::ORG_REPORTING) {
+        k - 2
+    } else {
+        return false;
+    };
+    let mut l = verb;
+    while l > 0 {
+        l -= 1;
+        if org_last(toks, l) {
+            return true;
+        }
+        if !has_class(text(Some(l)), cls::ORG_ADVERBS) {
+            return false;
+        }
+    }
+    false
+}
+
+/// (2) "In his/her ..., the ORG said", the possessive at `k`.
+fn org_opening(toks: &[PTok], k: usize) -> bool {
+    // The preposition starts its sentence: only punctuation before it. (The
+    // analysis reads the token before the pronoun even across a sentence or
+    // block end: a pronoun first in its segment passes.)
+    if let Some(prep) = k.checked_sub(1) {
+        if !toks.get(prep).is_some_and(|t| has_class(t.text, cls::OPENING_PREPOSITIONS)) {
+            return false;
+        }
+        let mut j = prep;
+        while j > 0 && !toks.get(j).is_some_and(|t| t.brk) {
+            j -= 1;
+            if toks.get(j).is_some_and(|t| t.word() || t.text.chars().all(char::is_alphanumeric)) {
+                return false;
+            }
+        }
+    }
+    // A comma, then the organisation as a subject.
+    let Some(comma) = (k + 1..toks.len()).find(|&j| toks.get(j).is_some_and(|t| t.text == ",")) else { return false };
+    (comma + 1..toks.len()).any(|j| org_last(toks, j) && subject_possible(toks, j))
+}
+
+/// A set of words as bits of (length, first byte, last byte) with ASCII case
+/// folded: never misses a member, rarely admits another word.
+struct Shape([u64; 64]);
+
+impl Shape {
+    fn key(w: &[u8]) -> Option<usize> {
+        let (&first, &last) = (w.first()?, w.last()?);
+        Some(fold_hash(&[w.len().min(255) as u8, first, last]) & 4095)
+    }
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> Shape {
+        let mut bits = [0u64; 64];
+        for k in words.filter_map(|w| Shape::key(w.as_bytes())) {
+            if let Some(b) = bits.get_mut(k / 64) {
+                *b |= 1 << (k % 64);
+            }
+        }
+        Shape(bits)
+    }
+    fn may_hold(&self, w: &str) -> bool {
+        Shape::key(w.as_bytes()).is_some_and(|k| self.0.get(k / 64).is_some_and(|b| b & (1 << (k % 64)) != 0))
+    }
+}
+
+/// The words of the gendered lists (titles, roles, kinship).
+fn gendered_shape() -> &'static Shape {
+    static SHAPE: OnceLock<Shape> = OnceLock::new();
+    SHAPE.get_or_init(|| Shape::new(GENDERED_TITLES.iter().chain(ROLE_TITLES).chain(GENDERED_NOUNS).map(|&(w, _)| w)))
+}
+
+/// Whether some person may be decided as gender `g`: a gendered title,
+/// kinship or role word of `g` next to a name ("Ms X", "his wife, X"), a
+/// given name of `g` starting a name, or `roles` role words of `g` (which
+/// count with linked pronouns).
+fn evidence(doc: &Document, names: &GivenNames, g: Gender, roles: usize) -> bool {
+    let strong = gender_bit(cls::GENDERED_TITLES, g) | gender_bit(cls::GENDERED_NOUNS, g);
+    let role = gender_bit(cls::ROLE_TITLES, g);
+    let shape = gendered_shape();
+    let mut found_roles = 0;
+    let text = |t: &crate::document::Token| doc.prose.get(t.span.range()).unwrap_or("");
+    let cap = |t: Option<&crate::document::Token>| t.is_some_and(|t| t.kind == TokenKind::Word && starts_upper(text(t)));
+    for b in &doc.blocks {
+        let Some(all) = doc.tokens.get(b.tokens.clone()) else { continue };
+        // Non-space tokens: the one before `t`, `t`, and the two after.
+        let mut window: [Option<&crate::document::Token>; 4] = [None; 4];
+        let spaces = |t: &&crate::document::Token| !matches!(t.kind, TokenKind::Space | TokenKind::Newline);
+        for next in all.iter().filter(spaces).map(Some).chain([None, None]) {
+            window = [window[1], window[2], window[3], next];
+            let [prev, Some(t), n1, n2] = window else { continue };
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = text(t);
+            let upper = starts_upper(w);
+            let hyphen_part = prev.is_some_and(|p| p.kind == TokenKind::Punct && p.span.len() == 1);
+            let gendered = shape.may_hold(w);
+            if !gendered && !upper && !hyphen_part {
+                continue;
+            }
+            let n1_text = n1.map_or("", text);
+            let particle = || n1.is_some_and(|n| n.kind == TokenKind::Word) && n1_text.chars().next().is_some_and(char::is_lowercase) && has_class(n1_text, cls::NAME_PARTICLES);
+            if gendered {
+                // What may follow a title inside a name chain, or a word just
+                // before a chain ("his wife, X").
+                let titled = cap(n1)
+                    || ((n1_text == "." || n1_text == ",") && cap(n2))
+                    || (n1_text == "-" && n2.is_some_and(|n| n.kind == TokenKind::Word))
+                    || particle();
+                if titled {
+                    let bits = classes(w);
+                    if bits & strong != 0 {
+                        if std::env::var_os("PRONSTAT").is_some() { eprintln!("EVID {} strong {} {}", doc.source.path, w, n1_text); }
+                        return true;
+                    }
+                    if bits & role != 0 {
+                        found_roles += 1;
+                        if found_roles >= roles {
+                            return true;
+                        }
+                    }
+                }
+            }
+            // A given name starts a chain of two name words or more: a
+            // capitalised word or a hyphenated part ("Mi-ran") first.
+            if (upper || hyphen_part)
+                && (cap(n1) || n1_text == "-" || n1_text == "." || particle())
+                && names.get(strip_possessive(w).0) == Some(g)
+            {
+                if std::env::var_os("PRONSTAT").is_some() { eprintln!("EVID {} given {} {}", doc.source.path, w, n1_text); }
+                return true;
+            }
+        }
+    }
+    false
 }
 
 const PRONOUNS: &[(&str, Gender, Case)] = &[
@@ -345,10 +691,19 @@ const PRONOUNS: &[(&str, Gender, Case)] = &[
 ];
 
 fn pronoun_of(w: &str) -> Option<(Gender, Case)> {
-    if !(2..=7).contains(&w.len()) || !matches!(w.as_bytes().first(), Some(b'h' | b'H' | b's' | b'S')) {
+    let b = w.as_bytes();
+    if !(2..=7).contains(&b.len()) || !matches!(b.first(), Some(b'h' | b'H' | b's' | b'S')) {
         return None;
     }
-    PRONOUNS.iter().find(|(p, _, _)| w.eq_ignore_ascii_case(p)).map(|&(_, g, c)| (g, c))
+    // The bytes as one little-endian integer with ASCII letters folded to
+    // lowercase: `b | 0x20` equals a lowercase letter only for that letter in
+    // either case, so comparing with a lowercase word is exact.
+    let key = b.iter().rev().fold(0u64, |k, &c| (k << 8) | u64::from(c | 0x20));
+    let word = |s: &str| s.bytes().rev().fold(0u64, |k, c| (k << 8) | u64::from(c));
+    PRONOUNS
+        .iter()
+        .find(|(p, _, _)| p.len() == b.len() && word(p) == key)
+        .map(|&(_, g, c)| (g, c))
 }
 
 /// `w` in ASCII lowercase, in `buf`, when `w` is ASCII and fits; `None`
@@ -1320,9 +1675,102 @@ static DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "this", "that", "his", "her", "our", "one", "another", "each", "every", "whose", "my", "your",
 ];
 
+/// Reporting verbs of `org-pronoun` ("the agency said that she").
+pub static ORG_REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "stated",
+    "states",
+    "claimed",
+    "claims",
+    "believes",
+    "believed",
+    "thought",
+    "thinks",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "reported",
+    "reports",
+    "estimated",
+    "estimates",
+    "assessed",
+    "assesses",
+    "announced",
+    "announces",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "concluded",
+    "predicted",
+    "predicts",
+    "expects",
+    "expected",
+    "explained",
+    "explains",
+    "stressed",
+    "stresses",
+    "suggested",
+    "suggests",
+    "judged",
+    "judges",
+    "considers",
+    "considered",
+    "indicated",
+    "indicates",
+];
+
+/// Adverbs `org-pronoun` skips between an organisation and its verb.
+pub static ORG_ADVERBS: &[&str] = &[
+    "also",
+    "previously",
+    "earlier",
+    "later",
+    "further",
+    "then",
+    "now",
+    "still",
+    "reportedly",
+    "recently",
+    "already",
+    "once",
+    "again",
+    "repeatedly",
+    "publicly",
+    "officially",
+    "separately",
+    "initially",
+    "has",
+    "had",
+    "have",
+];
+
+/// Prepositions that open a sentence before "his"/"her" (`org-pronoun`).
+pub static OPENING_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "during",
+    "throughout",
+    "with",
+    "under",
+    "after",
+    "before",
+    "through",
+    "for",
+    "on",
+    "from",
+    "despite",
+    "via",
+    "by",
+];
+
 /// Word classes: one bit per word list above, so that a word is looked up
 /// once per token and every list test after that is a bit test.
-mod cls {
+pub mod cls {
     pub const TITLES: u32 = 1 << 0;
     pub const PERSON_NOUNS: u32 = 1 << 1;
     pub const ORG_HEADS: u32 = 1 << 2;
@@ -1343,6 +1791,10 @@ mod cls {
     pub const GENDERED_TITLES: u32 = 1 << 16;
     pub const ROLE_TITLES: u32 = 1 << 18;
     pub const GENDERED_NOUNS: u32 = 1 << 20;
+    /// The lists of `org-pronoun`.
+    pub const ORG_REPORTING: u32 = 1 << 22;
+    pub const ORG_ADVERBS: u32 = 1 << 23;
+    pub const OPENING_PREPOSITIONS: u32 = 1 << 24;
 }
 
 /// Speech verbs that introduce an inverted attribution ("said X").
@@ -1353,10 +1805,52 @@ static CLAUSE_OPENERS: &[&str] = &[
     "that", "and", "but", "while", "because", "as", "when", "although", "though", "since", "if", "after", "before", "so",
 ];
 
-fn class_map() -> &'static FxHashMap<&'static [u8], u32> {
-    static MAP: OnceLock<FxHashMap<&'static [u8], u32>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map: FxHashMap<&'static [u8], u32> = FxHashMap::default();
+/// Every word list above as one open-addressing table from word to class
+/// bits, keyed by a hash of the ASCII-lowercased bytes: a lookup hashes the
+/// word in place (no copy, no lowercasing buffer) and compares at most a slot
+/// or two.
+struct ClassTable {
+    slots: Vec<(&'static str, u32)>,
+    mask: usize,
+}
+
+/// Hash of `w` with ASCII letters folded to lowercase (`b | 0x20` maps both
+/// cases of a letter to one value, so ASCII-case-insensitive equal words
+/// hash alike).
+fn fold_hash(w: &[u8]) -> usize {
+    let mut h: u64 = w.len() as u64;
+    for &b in w {
+        h = (h.rotate_left(5) ^ u64::from(b | 0x20)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    (h ^ (h >> 29)) as usize
+}
+
+impl ClassTable {
+    fn get(&self, w: &str) -> u32 {
+        if w.is_empty() || w.len() > MAX_LISTED_LEN {
+            return 0;
+        }
+        let mut i = fold_hash(w.as_bytes()) & self.mask;
+        loop {
+            let Some(&(k, bits)) = self.slots.get(i) else { return 0 };
+            if k.is_empty() {
+                return 0;
+            }
+            if k.len() == w.len() && k.as_bytes().eq_ignore_ascii_case(w.as_bytes()) {
+                return bits;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// No listed word is longer (the old lookup buffer held 20 bytes).
+const MAX_LISTED_LEN: usize = 20;
+
+fn class_table() -> &'static ClassTable {
+    static TABLE: OnceLock<ClassTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
         let lists: &[(&[&'static str], u32)] = &[
             (TITLES, cls::TITLES),
             (PERSON_NOUNS, cls::PERSON_NOUNS),
@@ -1374,10 +1868,13 @@ fn class_map() -> &'static FxHashMap<&'static [u8], u32> {
             (DETERMINERS, cls::DETERMINERS),
             (SAID_BEFORE, cls::SAID_BEFORE),
             (CLAUSE_OPENERS, cls::CLAUSE_OPENERS),
+            (ORG_REPORTING, cls::ORG_REPORTING),
+            (ORG_ADVERBS, cls::ORG_ADVERBS),
+            (OPENING_PREPOSITIONS, cls::OPENING_PREPOSITIONS),
         ];
         for &(list, bit) in lists {
             for &w in list {
-                *map.entry(w.as_bytes()).or_default() |= bit;
+                *map.entry(w).or_default() |= bit;
             }
         }
         let gendered: &[(&[(&'static str, Gender)], u32)] = &[
@@ -1387,10 +1884,25 @@ fn class_map() -> &'static FxHashMap<&'static [u8], u32> {
         ];
         for &(list, male) in gendered {
             for &(w, g) in list {
-                *map.entry(w.as_bytes()).or_default() |= gender_bit(male, g);
+                *map.entry(w).or_default() |= gender_bit(male, g);
             }
         }
-        map
+        // Lists are lowercase ASCII but for "señor(a)": fold case the same
+        // way lookups do (ASCII only), and keep entries that fit the limit.
+        let size = (map.len() * 4).next_power_of_two();
+        let mut slots = vec![("", 0); size];
+        let mask = size - 1;
+        for (w, bits) in map {
+            if w.is_empty() || w.len() > MAX_LISTED_LEN {
+                continue;
+            }
+            let mut i = fold_hash(w.as_bytes()) & mask;
+            while !slots[i].0.is_empty() {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (w, bits);
+        }
+        ClassTable { slots, mask }
     })
 }
 
@@ -1403,11 +1915,12 @@ fn gender_bit(male: u32, g: Gender) -> u32 {
 
 /// The word classes of `w` (ASCII case-insensitive, as the lists are).
 fn classes(w: &str) -> u32 {
-    let mut buf = [0u8; 20];
-    let Some(out) = buf.get_mut(..w.len()) else { return 0 };
-    out.copy_from_slice(w.as_bytes());
-    out.make_ascii_lowercase();
-    class_map().get(&*out).copied().unwrap_or(0)
+    class_table().get(w)
+}
+
+/// Whether `w` is in one of the lists of `class` (ASCII case-insensitive).
+pub fn has_class(w: &str, class: u32) -> bool {
+    classes(w) & class != 0
 }
 
 fn in_list(bit: u32, w: &str) -> bool {
@@ -1426,21 +1939,24 @@ fn gender_in(bits: u32, male: u32) -> Option<Gender> {
     }
 }
 
-/// Strip a possessive ending: "China’s" -> ("China", true).
+/// Strip a possessive ending: "China’s" -> ("China", true); "s'" and "s’"
+/// lose the apostrophe only.
 fn strip_possessive(w: &str) -> (&str, bool) {
-    for suffix in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            return (stem, true);
-        }
+    let b = w.as_bytes();
+    let n = b.len();
+    let stripped = match b.last() {
+        // "'s", "’s" (the apostrophe is E2 80 99), either case of s.
+        Some(b's' | b'S') if n >= 2 && b[n - 2] == b'\'' => Some(n - 2),
+        Some(b's' | b'S') if n >= 4 && b[n - 4..n - 1] == [0xE2, 0x80, 0x99] => Some(n - 4),
+        // "s'", "s’".
+        Some(b'\'') if n >= 2 && b[n - 2] == b's' => Some(n - 1),
+        Some(0x99) if n >= 4 && b[n - 3..n - 1] == [0xE2, 0x80] && b[n - 4] == b's' => Some(n - 3),
+        _ => None,
+    };
+    match stripped.and_then(|k| w.get(..k)) {
+        Some(stem) => (stem, true),
+        None => (w, false),
     }
-    for suffix in ["'", "’"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            if stem.ends_with('s') {
-                return (stem, true);
-            }
-        }
-    }
-    (w, false)
 }
 
 /// Lowercase letters of a name, for clustering ("Park Ji-won" = "Park Ji Won").
