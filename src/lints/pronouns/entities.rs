@@ -1959,44 +1959,46 @@ fn strip_possessive(w: &str) -> (&str, bool) {
     }
 }
 
-/// Lowercase letters of a name, for clustering ("Park Ji-won" = "Park Ji Won").
-fn fold(parts: &[&str]) -> String {
-    if parts.iter().all(|p| p.is_ascii()) {
-        let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-        for p in parts {
-            out.extend(
-                p.bytes()
-                    .filter(u8::is_ascii_alphanumeric)
-                    .map(|b| char::from(b.to_ascii_lowercase())),
-            );
-        }
-        return out;
+/// Append the lowercase letters and digits of `part` to `out`, for
+/// clustering ("Park Ji-won" = "Park Ji Won"). Folding is per character, so
+/// the fold of several parts is the concatenation of their folds.
+fn fold_into(part: &str, out: &mut String) {
+    if part.is_ascii() {
+        out.extend(
+            part.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        out.extend(part.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
     }
-    parts
-        .iter()
-        .flat_map(|p| p.chars())
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
-/// `w.to_lowercase()`, quicker for ASCII words.
-fn lowercase(w: &str) -> String {
+/// The fold of one word, in `buf`.
+fn fold_word<'b>(w: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    fold_into(w, buf);
+    buf
+}
+
+/// Append `w.to_lowercase()` to `out`, quicker for ASCII words.
+fn push_lowercase(w: &str, out: &mut String) {
     if w.is_ascii() {
-        w.to_ascii_lowercase()
+        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
-        w.to_lowercase()
+        out.push_str(&w.to_lowercase());
     }
 }
 
 /// One capitalised name chain, after titles are split off.
 #[derive(Debug)]
 struct Chain {
-    /// Token indices of the name words (particles and hyphen parts included).
+    /// Token indices of the first and last name words.
     first: usize,
     last: usize,
-    /// Name words (possessive stripped from the last).
-    words: Vec<usize>,
+    /// Name words (particles and hyphen parts included), as a range of the
+    /// chain word buffer.
+    words: std::ops::Range<usize>,
     possessive: bool,
     class: ChainClass,
     person: bool,
@@ -2034,26 +2036,69 @@ impl Analysis {
     }
 }
 
+/// Word sets a document's chains are classified with.
+struct ChainCx<'a, 'n> {
+    /// Sentence-initial capitalised words also written in lowercase (common
+    /// words like "Wearing", not names), lowercased.
+    lowercase: FxHashSet<&'a str>,
+    /// The stems of capitalised words (for "Parks" where "Park" occurs: a
+    /// possessive that lost its apostrophe), behind a quick shape test and
+    /// built on first need.
+    capitalised_shape: Shape,
+    capitalised: std::cell::OnceCell<FxHashSet<&'a str>>,
+    names: &'n GivenNames,
+}
+
+impl<'a> ChainCx<'a, '_> {
+    /// "Parks" where the document also has "Park": a possessive that lost its
+    /// apostrophe.
+    fn lost_apostrophe(&self, toks: &[BTok<'a>], w: &str) -> bool {
+        if !(w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
+            return false;
+        }
+        let Some(stem) = w.get(..w.len() - 1) else { return false };
+        self.capitalised_shape.may_hold(stem)
+            && self
+                .capitalised
+                .get_or_init(|| toks.iter().filter(|t| t.cap()).map(|t| t.stem()).collect())
+                .contains(stem)
+    }
+
+    /// Whether the lowercase form of `w` is in `lowercase`.
+    fn lowercase_has(&self, w: &str) -> bool {
+        if self.lowercase.is_empty() {
+            return false;
+        }
+        let mut buf = [0u8; 64];
+        match ascii_lower(w, &mut buf) {
+            Some(l) => self.lowercase.contains(l),
+            None => {
+                let mut s = String::new();
+                push_lowercase(w, &mut s);
+                self.lowercase.contains(s.as_str())
+            }
+        }
+    }
+}
+
 impl<'a> Builder<'a> {
     fn new(doc: &'a Document, names: &GivenNames) -> Option<Builder<'a>> {
-        let has_pronoun = doc.words().any(|t| pronoun_of(&doc.prose[t.span.range()]).is_some());
+        let has_pronoun = doc
+            .words()
+            .any(|t| (2..=7).contains(&t.span.len()) && doc.prose.get(t.span.range()).and_then(pronoun_of).is_some());
         if !has_pronoun {
             return None;
         }
-        let mut toks = Vec::with_capacity(
-            doc.tokens
-                .iter()
-                .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Newline))
-                .count(),
-        );
-        let mut sent_start = Vec::new();
-        for (si, s) in doc.sentences().iter().enumerate() {
+        let sentences = doc.sentences();
+        let mut toks = Vec::with_capacity(sentences.iter().map(|s| s.tokens.len()).sum::<usize>() / 2 + 1);
+        let mut sent_start = Vec::with_capacity(sentences.len() + 1);
+        for (si, s) in sentences.iter().enumerate() {
             sent_start.push(toks.len());
             for t in doc.sentence_tokens(s) {
                 if matches!(t.kind, TokenKind::Space | TokenKind::Newline) {
                     continue;
                 }
-                toks.push(BTok::new(t.span, &doc.prose[t.span.range()], t.kind == TokenKind::Word, si));
+                toks.push(BTok::new(t.span, doc.prose.get(t.span.range()).unwrap_or(""), t.kind == TokenKind::Word, si));
             }
         }
         sent_start.push(toks.len());
@@ -2066,26 +2111,37 @@ impl<'a> Builder<'a> {
             pronouns: Vec::new(),
             links: Vec::new(),
         };
-        // Sentence-initial capitalised words also written in lowercase are
-        // common words ("Wearing"), not names.
-        let initial: FxHashSet<String> = (0..a.sent_start.len().saturating_sub(1))
-            .flat_map(|s| a.sent_start.get(s).map_or(0..0, |&i| i..i + 2))
-            .filter_map(|i| a.toks.get(i))
-            .filter(|t| t.cap())
-            .map(|t| lowercase(t.text))
-            .collect();
-        // Prefilter on length before hashing: `initial` is small.
-        let length_bit = |w: &str| 1u64 << w.len().min(63);
-        let lengths = initial.iter().fold(0u64, |m, w| m | length_bit(w));
-        let lowercase: FxHashSet<&str> = a
-            .toks
-            .iter()
-            .filter(|t| t.lower() && lengths & length_bit(t.text) != 0 && initial.contains(t.text))
-            .map(|t| t.text)
-            .collect();
-        let capitalised: FxHashSet<&str> = a.toks.iter().filter(|t| t.cap()).map(|t| t.stem()).collect();
-        let chains = a.chains(&lowercase, &capitalised, names);
-        a.build_mentions(doc, chains);
+        // The first two tokens of each sentence, when capitalised, lowercased.
+        let mut initial_buf = String::new();
+        let mut initial_ends = Vec::new();
+        for s in 0..a.sent_start.len().saturating_sub(1) {
+            let Some(&i) = a.sent_start.get(s) else { continue };
+            for t in (i..i + 2).filter_map(|i| a.toks.get(i)).filter(|t| t.cap()) {
+                push_lowercase(t.text, &mut initial_buf);
+                initial_ends.push(initial_buf.len());
+            }
+        }
+        let mut initial: FxHashSet<&str> = FxHashSet::default();
+        let mut start = 0;
+        for &end in &initial_ends {
+            initial.extend(initial_buf.get(start..end));
+            start = end;
+        }
+        let initial_shape = Shape::new(initial.iter().copied());
+        let cx = ChainCx {
+            lowercase: a
+                .toks
+                .iter()
+                .filter(|t| t.lower() && initial_shape.may_hold(t.text) && initial.contains(t.text))
+                .map(|t| t.text)
+                .collect(),
+            capitalised_shape: Shape::new(a.toks.iter().filter(|t| t.cap()).map(|t| t.stem())),
+            capitalised: std::cell::OnceCell::new(),
+            names,
+        };
+        let mut chain_words = Vec::new();
+        let chains = a.chains(&cx, &mut chain_words);
+        a.build_mentions(&chains, &chain_words);
         a.find_pronouns(doc);
         a.link();
         a.consensus();
@@ -2118,8 +2174,10 @@ impl<'a> Builder<'a> {
         true
     }
 
-    fn chains(&self, lowercase: &FxHashSet<&str>, capitalised: &FxHashSet<&str>, names: &GivenNames) -> Vec<Chain> {
+    /// The name chains of the document; their words go to `chain_words`.
+    fn chains(&self, cx: &ChainCx<'a, '_>, chain_words: &mut Vec<usize>) -> Vec<Chain> {
         let mut out = Vec::new();
+        let mut words = Vec::new();
         let mut i = 0;
         let n = self.toks.len();
         while i < n {
@@ -2129,11 +2187,11 @@ impl<'a> Builder<'a> {
                 continue;
             }
             // Extend the chain.
-            let start = i;
-            let mut words = vec![i];
+            words.clear();
+            words.push(i);
             let mut j = i;
             loop {
-                if strip_possessive(self.toks[j].text).1 || lost_apostrophe(self.toks[j].text, capitalised) {
+                if self.toks[j].possessive || cx.lost_apostrophe(&self.toks, self.toks[j].text) {
                     break;
                 }
                 let Some(nx) = self.next(j) else { break };
@@ -2168,56 +2226,48 @@ impl<'a> Builder<'a> {
                     break;
                 }
                 // Hyphenated parts: "Tae-hoon", "Mi-ran".
-                if nx.text == "-" && nx.span.start == self.toks[j].span.end {
-                    if let Some(w) = self
+                if nx.text == "-"
+                    && nx.span.start == self.toks[j].span.end
+                    && self
                         .tok(j + 2)
-                        .filter(|w| w.word && w.sent == t.sent && w.span.start == nx.span.end)
-                    {
-                        let _ = w;
-                        j += 2;
-                        words.push(j);
-                        continue;
-                    }
+                        .is_some_and(|w| w.word && w.sent == t.sent && w.span.start == nx.span.end)
+                {
+                    j += 2;
+                    words.push(j);
+                    continue;
                 }
                 break;
             }
             i = j + 1;
-            if let Some(c) = self.classify(start, j, words, lowercase, capitalised, names) {
+            if let Some(c) = self.classify(&words, cx, chain_words) {
                 out.push(c);
             }
         }
         out
     }
 
-    /// Split titles off a raw chain and classify it.
-    fn classify(
-        &self,
-        start: usize,
-        end: usize,
-        mut words: Vec<usize>,
-        lowercase: &FxHashSet<&str>,
-        capitalised: &FxHashSet<&str>,
-        names: &GivenNames,
-    ) -> Option<Chain> {
+    /// Split titles off a raw chain and classify it; its remaining words go
+    /// to `chain_words`.
+    fn classify(&self, words: &[usize], cx: &ChainCx<'a, '_>, chain_words: &mut Vec<usize>) -> Option<Chain> {
         // Drop a sentence-initial common word ("The", "Wearing").
-        while let Some(&w) = words.first() {
+        let mut lo = 0;
+        while let Some(&w) = words.get(lo) {
             let t = self.toks[w];
-            if t.stem_has(cls::NOT_NAMES) || (self.sentence_initial(w) && lowercase.contains(self::lowercase(t.stem()).as_str())) {
-                words.remove(0);
+            if t.stem_has(cls::NOT_NAMES) || (self.sentence_initial(w) && cx.lowercase_has(t.stem())) {
+                lo += 1;
             } else {
                 break;
             }
         }
+        let words = words.get(lo..).unwrap_or(&[]);
         let mut evidence = Vec::new();
         let mut person = false;
         // Titles inside the chain: the name is what follows the last one.
-        let mut title_at = None;
-        for (k, &w) in words.iter().enumerate() {
+        let title_at = words.iter().rposition(|&w| {
             let t = self.toks[w];
-            if t.has(cls::TITLES) || t.gender(cls::GENDERED_TITLES).is_some() || t.gender(cls::ROLE_TITLES).is_some() {
-                title_at = Some(k);
-            }
-        }
+            t.has(cls::TITLES) || t.gender(cls::GENDERED_TITLES).is_some() || t.gender(cls::ROLE_TITLES).is_some()
+        });
+        let mut name_from = 0;
         if let Some(k) = title_at {
             let title = self.toks[words[k]];
             // "Prime Minister X", "Mr X": the title must be followed by a name.
@@ -2236,29 +2286,33 @@ impl<'a> Builder<'a> {
                         kind: EvidenceKind::Role,
                     });
                 }
-                words.drain(..=k);
+                name_from = k + 1;
             }
         }
         // Skip "." tokens kept after "Mr"; drop trailing common words ("To").
-        words.retain(|&w| self.toks[w].word);
-        while words.last().is_some_and(|&w| self.toks[w].stem_has(cls::NOT_NAMES)) {
-            words.pop();
+        let start = chain_words.len();
+        chain_words.extend(words.iter().skip(name_from).copied().filter(|&w| self.toks[w].word));
+        while chain_words.len() > start && chain_words.last().is_some_and(|&w| self.toks[w].stem_has(cls::NOT_NAMES)) {
+            chain_words.pop();
         }
-        let (&first, &last) = (words.first()?, words.last()?);
-        let name_words: Vec<usize> = words.iter().copied().filter(|&w| !self.toks[w].has(cls::NAME_PARTICLES)).collect();
-        let possessive = self.toks[last].possessive || lost_apostrophe(self.toks[last].text, capitalised);
+        let words = chain_words.get(start..).unwrap_or(&[]);
+        let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+            chain_words.truncate(start);
+            return None;
+        };
+        let is_name_word = |w: &usize| !self.toks[*w].has(cls::NAME_PARTICLES);
+        let name_count = words.iter().filter(|w| is_name_word(w)).count();
+        let (first_name, last_name) = (words.iter().find(|w| is_name_word(w)), words.iter().rfind(|w| is_name_word(w)));
+        let possessive = self.toks[last].possessive || cx.lost_apostrophe(&self.toks, self.toks[last].text);
         let stem_bits = |k: Option<&usize>| k.map_or(0, |&w| self.toks[w].sbits);
-        let (first_bits, last_bits) = (stem_bits(name_words.first()), stem_bits(name_words.last()));
-        let first_word = name_words.first().map_or("", |&w| self.toks[w].stem());
+        let (first_bits, last_bits) = (stem_bits(first_name), stem_bits(last_name));
+        let first_word = first_name.map_or("", |&w| self.toks[w].stem());
         let class = if last_bits & cls::ORG_HEADS != 0 {
             ChainClass::Org
         } else if last_bits & cls::PLACE_HEADS != 0
-            || (name_words.len() > 1 && first_bits & cls::PLACE_FIRST != 0)
-            || name_words.iter().any(|&w| {
-                let w = self.toks[w].stem();
-                w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
-            })
-            || (name_words.len() == 1 && first_bits & cls::PLACE_FIRST != 0)
+            || (name_count > 1 && first_bits & cls::PLACE_FIRST != 0)
+            || words.iter().filter(|w| is_name_word(w)).any(|&w| all_caps(self.toks[w].stem()))
+            || (name_count == 1 && first_bits & cls::PLACE_FIRST != 0)
         {
             ChainClass::Place
         } else {
@@ -2299,7 +2353,7 @@ impl<'a> Builder<'a> {
                 }
             }
             // "X said", "said X" (full names only).
-            if name_words.len() > 1 {
+            if name_count > 1 {
                 let said_after = !possessive && self.next(last).is_some_and(|t| t.has(cls::SPEECH_VERBS));
                 let said_before = self.prev(first).is_some_and(|t| t.has(cls::SAID_BEFORE));
                 if said_after || said_before {
@@ -2307,8 +2361,8 @@ impl<'a> Builder<'a> {
                 }
             }
             // A confident Western given name first.
-            if name_words.len() > 1 && !self.east_asian_shape(&words) {
-                if let Some(g) = names.get(first_word) {
+            if name_count > 1 && !self.east_asian_shape(words) {
+                if let Some(g) = cx.names.get(first_word) {
                     person = true;
                     evidence.push(Evidence {
                         span: self.toks[first].span,
@@ -2318,11 +2372,10 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        let _ = (start, end);
         Some(Chain {
             first,
             last,
-            words,
+            words: start..chain_words.len(),
             possessive,
             class,
             person: person && class == ChainClass::Name,
@@ -2336,56 +2389,78 @@ impl<'a> Builder<'a> {
         let hyphen = words
             .windows(2)
             .any(|w| w[1] == w[0] + 2 && self.tok(w[0] + 1).is_some_and(|t| t.text == "-"));
-        let short = words.iter().filter(|&&w| self.toks[w].text.chars().count() <= 5).count();
+        let short = words.iter().filter(|&&w| char_count(self.toks[w].text) <= 5).count();
         (hyphen && words.len() <= 4) || (words.len() >= 3 && short == words.len())
     }
 
-    fn build_mentions(&mut self, doc: &Document, chains: Vec<Chain>) {
-        let _ = doc;
+    fn build_mentions(&mut self, chains: &[Chain], chain_words: &[usize]) {
+        let words_of = |c: &Chain| chain_words.get(c.words.clone()).unwrap_or(&[]);
+        let mut buf = String::new();
         // Clusters of full names, and the keys bare names resolve through.
         let mut by_fold: FxHashMap<String, usize> = FxHashMap::default();
         let mut keys: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut chain_cluster: Vec<Option<usize>> = vec![None; chains.len()];
-        let word_text = |a: &Builder, w: usize| strip_possessive(a.toks[w].text).0.to_string();
+        // Name parts of one chain: hyphen parts are single words for keys
+        // ("Tae-hoon" -> "taehoon").
+        let mut part_buf = String::new();
+        let mut part_ends: Vec<usize> = Vec::new();
         for (ci, c) in chains.iter().enumerate() {
             if !c.person || c.class != ChainClass::Name {
                 continue;
             }
-            let parts: Vec<String> = c
-                .words
-                .iter()
-                .filter(|&&w| self.toks[w].word && !self.toks[w].has(cls::NAME_PARTICLES))
-                .map(|&w| word_text(self, w))
-                .collect();
-            // Hyphen parts are single words for keys: "Tae-hoon" -> "taehoon".
-            let mut name_parts: Vec<String> = Vec::new();
-            for (k, &w) in c.words.iter().enumerate() {
-                let text = word_text(self, w);
-                if self.toks[w].stem_has(cls::NAME_PARTICLES) {
+            let words = words_of(c);
+            part_buf.clear();
+            part_ends.clear();
+            for (k, &w) in words.iter().enumerate() {
+                let t = self.toks[w];
+                if t.stem_has(cls::NAME_PARTICLES) {
                     continue;
                 }
-                let joined = k > 0 && c.words.get(k - 1).is_some_and(|&p| p + 2 == w && self.toks[p + 1].text == "-");
-                match (joined, name_parts.last_mut()) {
-                    (true, Some(last)) => last.push_str(&text),
-                    _ => name_parts.push(text),
+                let joined = k > 0 && words.get(k - 1).is_some_and(|&p| p + 2 == w && self.toks[p + 1].text == "-");
+                part_buf.push_str(t.stem());
+                match (joined, part_ends.last_mut()) {
+                    (true, Some(end)) => *end = part_buf.len(),
+                    _ => part_ends.push(part_buf.len()),
                 }
             }
-            if name_parts.len() < 2 {
+            if part_ends.len() < 2 {
                 continue;
             }
-            let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
-            let key = fold(&refs);
+            let parts = || {
+                words
+                    .iter()
+                    .filter(|&&w| self.toks[w].word && !self.toks[w].has(cls::NAME_PARTICLES))
+                    .map(|&w| self.toks[w].stem())
+            };
+            buf.clear();
+            parts().for_each(|p| fold_into(p, &mut buf));
             let next_id = self.clusters.len();
-            let id = *by_fold.entry(key).or_insert(next_id);
+            let id = match by_fold.get(buf.as_str()) {
+                Some(&id) => id,
+                None => {
+                    by_fold.insert(buf.clone(), next_id);
+                    next_id
+                }
+            };
             if id == next_id {
                 self.clusters.push(Cluster {
-                    name: refs.join(" "),
+                    name: parts().collect::<Vec<_>>().join(" "),
                     ..Cluster::default()
                 });
-                for k in [name_parts.first(), name_parts.last()].into_iter().flatten() {
-                    let v = keys.entry(fold(&[k.as_str()])).or_default();
-                    if !v.contains(&id) {
-                        v.push(id);
+                let first_end = part_ends.first().copied().unwrap_or(0);
+                let last_start = part_ends.len().checked_sub(2).and_then(|k| part_ends.get(k)).copied().unwrap_or(0);
+                let last_end = part_ends.last().copied().unwrap_or(0);
+                for part in [part_buf.get(..first_end), part_buf.get(last_start..last_end)].into_iter().flatten() {
+                    let key = fold_word(part, &mut buf);
+                    match keys.get_mut(key) {
+                        Some(v) => {
+                            if !v.contains(&id) {
+                                v.push(id);
+                            }
+                        }
+                        None => {
+                            keys.insert(key.to_owned(), vec![id]);
+                        }
                     }
                 }
             }
@@ -2396,68 +2471,88 @@ impl<'a> Builder<'a> {
             if !c.person || chain_cluster[ci].is_some() || c.words.len() != 1 {
                 continue;
             }
-            let key = fold(&[strip_possessive(self.toks[c.first].text).0]);
-            let ids = keys.entry(key.clone()).or_default();
-            if ids.is_empty() {
-                let id = self.clusters.len();
-                self.clusters.push(Cluster {
-                    name: strip_possessive(self.toks[c.first].text).0.to_string(),
-                    ..Cluster::default()
-                });
-                ids.push(id);
+            let stem = self.toks[c.first].stem();
+            let key = fold_word(stem, &mut buf);
+            if keys.get(key).is_some_and(|ids| !ids.is_empty()) {
+                continue;
+            }
+            let id = self.clusters.len();
+            self.clusters.push(Cluster {
+                name: stem.to_string(),
+                ..Cluster::default()
+            });
+            match keys.get_mut(key) {
+                Some(ids) => ids.push(id),
+                None => {
+                    keys.insert(key.to_owned(), vec![id]);
+                }
             }
         }
         // Full names (with or without evidence) by sentence, to find bare
-        // names shared by two people mentioned recently.
-        let full: Vec<(usize, String, String, String)> = chains
-            .iter()
-            .filter(|c| c.class == ChainClass::Name)
-            .filter_map(|c| {
-                let parts: Vec<&str> = c
-                    .words
-                    .iter()
-                    .filter(|&&w| self.toks[w].word)
-                    .map(|&w| strip_possessive(self.toks[w].text).0)
-                    .collect();
-                match parts.as_slice() {
-                    [f, .., l] => Some((self.toks[c.first].sent, fold(&[f]), fold(&[l]), fold(&parts))),
-                    _ => None,
-                }
-            })
-            .collect();
+        // names shared by two people mentioned recently: sentence, then the
+        // ends of the folds of the first word, the last word and all words
+        // in `full_buf`.
+        let mut full_buf = String::new();
+        let mut full: Vec<FullName> = Vec::new();
+        for c in chains.iter().filter(|c| c.class == ChainClass::Name) {
+            let mut parts = words_of(c).iter().filter(|&&w| self.toks[w].word).map(|&w| self.toks[w].stem());
+            let (Some(f), Some(l)) = (parts.next(), parts.next_back()) else { continue };
+            let start = full_buf.len();
+            fold_into(f, &mut full_buf);
+            let first_end = full_buf.len();
+            fold_into(l, &mut full_buf);
+            let last_end = full_buf.len();
+            fold_into(f, &mut full_buf);
+            parts.for_each(|p| fold_into(p, &mut full_buf));
+            fold_into(l, &mut full_buf);
+            full.push(FullName {
+                sent: self.toks[c.first].sent,
+                ends: [start, first_end, last_end, full_buf.len()],
+            });
+        }
+        // The folds of a full name's first word, last word and all words.
+        let folds = |f: &FullName| -> [&str; 3] {
+            let [a, b, c, d] = f.ends;
+            [full_buf.get(a..b), full_buf.get(b..c), full_buf.get(c..d)].map(|s| s.unwrap_or(""))
+        };
         let mut full_at = 0;
         // Mentions from chains.
         let mut mentions = Vec::new();
         for (ci, c) in chains.iter().enumerate() {
             let span = Span::new(self.toks[c.first].span.start, self.toks[c.last].span.end);
             let sent = self.toks[c.first].sent;
-            while full.get(full_at).is_some_and(|f| f.0 + 3 < sent) {
+            while full.get(full_at).is_some_and(|f| f.sent + 3 < sent) {
                 full_at += 1;
             }
+            let words = words_of(c);
             let kind = match c.class {
                 ChainClass::Org => Some(MentionKind::Org),
                 ChainClass::Place => None,
                 ChainClass::Name => match chain_cluster[ci] {
                     Some(id) => Some(MentionKind::Person(id)),
-                    None if c.words.iter().filter(|&&w| self.toks[w].word).count() == 1 => {
-                        let key = fold(&[strip_possessive(self.toks[c.first].text).0]);
-                        let mut folds: Vec<&str> = full
-                            .get(full_at..)
-                            .unwrap_or(&[])
-                            .iter()
-                            .take_while(|f| f.0 <= sent)
-                            .filter(|f| f.1 == key || f.2 == key)
-                            .map(|f| f.3.as_str())
-                            .collect();
-                        folds.sort_unstable();
-                        folds.dedup();
-                        if folds.len() > 1 {
+                    None if words.iter().filter(|&&w| self.toks[w].word).count() == 1 => {
+                        let key = fold_word(self.toks[c.first].stem(), &mut buf);
+                        // Distinct full names recently mentioned with this
+                        // word first or last.
+                        let mut seen: Option<&str> = None;
+                        let mut shared = false;
+                        for name in full.get(full_at..).unwrap_or(&[]).iter().take_while(|f| f.sent <= sent) {
+                            let [f, l, all] = folds(name);
+                            if f == key || l == key {
+                                match seen {
+                                    None => seen = Some(all),
+                                    Some(s) if s != all => shared = true,
+                                    _ => {}
+                                }
+                            }
+                        }
+                        if shared {
                             Some(MentionKind::Anon(None))
                         } else {
-                            self.resolve_bare(c, &keys)
+                            self.resolve_bare(c, words, &keys, &mut buf)
                         }
                     }
-                    None => self.resolve_bare(c, &keys),
+                    None => self.resolve_bare(c, words, &keys, &mut buf),
                 },
             };
             let Some(kind) = kind else { continue };
@@ -2483,7 +2578,7 @@ impl<'a> Builder<'a> {
         // Lowercase mentions: gendered nouns, person nouns, organisation nouns.
         for i in 0..self.toks.len() {
             let t = self.toks[i];
-            if !t.lower() {
+            if !t.lower() || t.bits & (cls::GENDERED_NOUNS | (cls::GENDERED_NOUNS << 1) | cls::ORG_HEADS | cls::PERSON_NOUNS) == 0 {
                 continue;
             }
             let next_is_name = self.next(i).is_some_and(|n| n.cap())
@@ -2559,35 +2654,22 @@ impl<'a> Builder<'a> {
 
     /// A name without a full-name cluster of its own: the one cluster it
     /// names, or an anonymous person when several share it.
-    fn resolve_bare(&self, c: &Chain, keys: &FxHashMap<String, Vec<usize>>) -> Option<MentionKind> {
-        let words: Vec<&str> = c
-            .words
-            .iter()
-            .filter(|&&w| self.toks[w].word)
-            .map(|&w| strip_possessive(self.toks[w].text).0)
-            .collect();
-        let lookup = |w: &str| -> &[usize] {
-            let mut ids = keys.get(&fold(&[w])).map(Vec::as_slice).unwrap_or(&[]);
-            // "Parks" for "Park's" (a lost apostrophe).
-            if ids.is_empty() && w.len() > 3 && w.ends_with('s') {
-                ids = keys.get(&fold(&[&w[..w.len() - 1]])).map(Vec::as_slice).unwrap_or(&[]);
-            }
-            ids
-        };
-        match words.as_slice() {
-            [] => None,
-            [w] => match lookup(w) {
+    fn resolve_bare(&self, c: &Chain, words: &[usize], keys: &FxHashMap<String, Vec<usize>>, buf: &mut String) -> Option<MentionKind> {
+        let mut names = words.iter().filter(|&&w| self.toks[w].word).map(|&w| self.toks[w].stem());
+        match (names.next(), names.next_back()) {
+            (None, _) => None,
+            (Some(w), None) => match lookup(keys, w, buf) {
                 [id] => Some(MentionKind::Person(*id)),
                 [] => c.person.then_some(MentionKind::Anon(None)),
                 _ => Some(MentionKind::Anon(None)),
             },
-            [f, .., l] => {
+            (Some(f), Some(l)) => {
                 // A longer or shorter form of one full name ("Angela Dorothea
                 // Merkel"); another name sharing a part is someone else.
-                let (a, b) = (lookup(f), lookup(l));
-                let shared: Vec<usize> = a.iter().copied().filter(|x| b.contains(x)).collect();
-                match shared.as_slice() {
-                    [id] => Some(MentionKind::Person(*id)),
+                let (a, b) = (lookup(keys, f, buf), lookup(keys, l, buf));
+                let mut shared = a.iter().copied().filter(|x| b.contains(x));
+                match (shared.next(), shared.next()) {
+                    (Some(id), None) => Some(MentionKind::Person(id)),
                     // Any other full name may be a person of unknown gender.
                     _ => Some(MentionKind::Anon(None)),
                 }
@@ -2595,6 +2677,45 @@ impl<'a> Builder<'a> {
         }
     }
 
+}
+
+/// A full name (two words or more) for the shared-bare-name test.
+struct FullName {
+    sent: usize,
+    /// Start, then the ends of the folds of the first word, the last word and
+    /// all words, in the fold buffer.
+    ends: [usize; 4],
+}
+
+/// The clusters a bare name word may name (by its fold).
+fn lookup<'k>(keys: &'k FxHashMap<String, Vec<usize>>, w: &str, buf: &mut String) -> &'k [usize] {
+    let ids = keys.get(fold_word(w, buf)).map_or(&[][..], Vec::as_slice);
+    // "Parks" for "Park's" (a lost apostrophe).
+    match w.strip_suffix('s') {
+        Some(stem) if ids.is_empty() && w.len() > 3 => keys.get(fold_word(stem, buf)).map_or(&[][..], Vec::as_slice),
+        _ => ids,
+    }
+}
+
+/// Number of characters, quick for ASCII.
+fn char_count(w: &str) -> usize {
+    if w.is_ascii() {
+        w.len()
+    } else {
+        w.chars().count()
+    }
+}
+
+/// Two characters or more, none lowercase ("NATO", "KCNA").
+fn all_caps(w: &str) -> bool {
+    if w.is_ascii() {
+        w.len() > 1 && !w.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
+    }
+}
+
+impl<'a> Builder<'a> {
     /// Subject or topic of a clause: followed by a verb (after an optional
     /// adverb) and not governed by a preposition; a possessive at the start
     /// of a clause; the speaker of an inverted "said X".
@@ -2911,12 +3032,6 @@ impl Analysis {
         }
         true
     }
-}
-
-/// "Parks" where the document also has "Park": a possessive that lost its
-/// apostrophe.
-fn lost_apostrophe(w: &str, capitalised: &FxHashSet<&str>) -> bool {
-    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.get(..w.len() - 1).is_some_and(|stem| capitalised.contains(stem))
 }
 
 fn consistent_gender(evidence: &[Evidence]) -> Option<Gender> {
