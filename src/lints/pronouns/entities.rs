@@ -60,18 +60,42 @@ impl Gender {
     }
 
     fn parse(s: &str) -> Option<Gender> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "m" | "male" => Some(Gender::Male),
-            "f" | "female" => Some(Gender::Female),
-            _ => None,
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("m") || s.eq_ignore_ascii_case("male") {
+            Some(Gender::Male)
+        } else if s.eq_ignore_ascii_case("f") || s.eq_ignore_ascii_case("female") {
+            Some(Gender::Female)
+        } else {
+            None
         }
     }
 }
 
 /// Confident Western given names (from the `given-names` lexicon).
-#[derive(Default, Debug)]
+#[derive(Default)]
 pub struct GivenNames {
+    /// Lowercased names.
     map: FxHashMap<String, Gender>,
+    /// The ASCII names again in an open-addressing table (1 + index into
+    /// `ascii`, or 0 when free) keyed by [`ascii_hash`], for quick lookups of
+    /// ASCII words without lowercasing them.
+    slots: Vec<u32>,
+    ascii: Vec<(String, Gender)>,
+}
+
+impl std::fmt::Debug for GivenNames {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GivenNames").field("names", &self.map.len()).finish()
+    }
+}
+
+/// A hash of a word with ASCII letters folded to lowercase (`b | 0x20` maps
+/// both cases of a letter to one value).
+fn ascii_hash(w: &[u8]) -> usize {
+    let h = w
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b | 0x20)).wrapping_mul(0x0100_0000_01b3));
+    (h ^ (h >> 32)) as usize
 }
 
 impl GivenNames {
@@ -82,16 +106,45 @@ impl GivenNames {
             let entries = lex.entries.iter().filter_map(|e| e.split_once(':'));
             for (k, v) in lex.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).chain(entries) {
                 let g = Gender::parse(v).ok_or_else(|| format!("{}: given name `{k}` has gender `{v}` (want m or f)", lex.origin))?;
-                map.insert(k.trim().to_lowercase(), g);
+                let k = k.trim();
+                let key = if k.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    k.to_string()
+                } else {
+                    k.to_lowercase()
+                };
+                map.insert(key, g);
             }
         }
-        Ok(GivenNames { map })
+        let ascii: Vec<(String, Gender)> = map.iter().filter(|(k, _)| k.is_ascii()).map(|(k, &g)| (k.clone(), g)).collect();
+        let size = (ascii.len() * 2).next_power_of_two().max(2);
+        let mut slots = vec![0u32; size];
+        for (n, (k, _)) in ascii.iter().enumerate() {
+            let mut i = ascii_hash(k.as_bytes()) & (size - 1);
+            while slots.get(i).is_some_and(|&s| s != 0) {
+                i = (i + 1) & (size - 1);
+            }
+            if let Some(s) = slots.get_mut(i) {
+                *s = u32::try_from(n + 1).unwrap_or(0);
+            }
+        }
+        Ok(GivenNames { map, slots, ascii })
     }
 
     pub fn get(&self, name: &str) -> Option<Gender> {
-        match ascii_lower(name, &mut [0; 32]) {
-            Some(key) => self.map.get(key).copied(),
-            None => self.map.get(&name.to_lowercase()).copied(),
+        if !name.is_ascii() {
+            return self.map.get(&name.to_lowercase()).copied();
+        }
+        // The lowercase form of an ASCII word is ASCII: only ASCII names can
+        // match it.
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = ascii_hash(name.as_bytes()) & mask;
+        loop {
+            let slot = *self.slots.get(i)? as usize;
+            let (k, g) = self.ascii.get(slot.checked_sub(1)?)?;
+            if k.len() == name.len() && k.as_bytes().eq_ignore_ascii_case(name.as_bytes()) {
+                return Some(*g);
+            }
+            i = (i + 1) & mask;
         }
     }
 }
@@ -191,6 +244,7 @@ struct BTok<'a> {
 }
 
 impl<'a> BTok<'a> {
+    #[inline(never)] // PROFILE
     fn new(span: Span, text: &'a str, word: bool, sent: usize) -> BTok<'a> {
         let first = text.chars().next();
         let (stem, possessive) = strip_possessive(text);
@@ -331,108 +385,318 @@ fn starts_upper(w: &str) -> bool {
     }
 }
 
-/// A stretch of tokens the precheck scans: a block (sentences may end
-/// inside) or a sentence.
-struct Segment {
-    tokens: std::ops::Range<usize>,
-    title_case: bool,
-    sentence: bool,
-}
-
 impl Precheck {
     pub fn of(doc: &Document, names: &GivenNames) -> std::sync::Arc<Precheck> {
-        doc.memo(|doc| {
-            let t0 = std::time::Instant::now();
-            let r = Precheck::new(doc, names);
-            let ns = PRE_NS.fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
-            if std::env::var_os("PRONTIME").is_some() {
-                eprintln!("PRONTIME pre={} ana={}", ns / 1000, ANA_NS.load(std::sync::atomic::Ordering::Relaxed) / 1000);
-            }
-            r
-        })
+        doc.memo(|doc| Precheck::new(doc, names))
     }
 
+    /// One pass over the words of the document: pronouns (by the shape
+    /// table, then exactly), evidence words and given names before a name,
+    /// and blocks with both an organisation word and a pronoun, which get the
+    /// organisation tests.
     fn new(doc: &Document, names: &GivenNames) -> Precheck {
-        let blocks = doc.blocks.iter().map(|b| Segment {
-            tokens: b.tokens.clone(),
-            title_case: b.title_case,
-            sentence: false,
-        });
+        let flags = word_flags();
+        let bytes = doc.prose.as_bytes();
+        let text = |t: &crate::document::Token| doc.prose.get(t.span.range()).unwrap_or("");
+        // Usable pronouns (not quoted, not in a title-case headline) by gender.
+        let mut count = [0usize; 2];
+        // Evidence by gender: strong (title, kinship) or a given name; role words.
+        let mut strong = [false; 2];
+        let mut roles = [0usize; 2];
         let mut toks = Vec::new();
-        let (count, mut org) = scan(doc, blocks, &mut toks);
-        if org {
-            let sentences = doc.sentences().iter().map(|s| Segment {
-                tokens: s.tokens.clone(),
-                title_case: doc.blocks.get(s.block).is_some_and(|b| b.title_case),
-                sentence: true,
-            });
-            org = scan(doc, sentences, &mut toks).1;
+        let mut org = false;
+        let is_space = |t: &crate::document::Token| matches!(t.kind, TokenKind::Space | TokenKind::Newline);
+        for b in &doc.blocks {
+            let Some(all) = doc.tokens.get(b.tokens.clone()) else { continue };
+            // An organisation head word so far in the block, a pronoun in an
+            // organisation configuration as far as the words before it tell,
+            // and a possessive after an opening preposition (which needs an
+            // organisation after it).
+            let (mut org_word, mut org_pronoun, mut org_later) = (false, false, false);
+            // An organisation head word so far that may end a subject.
+            let mut org_subject = false;
+            // The previous non-space token: a hyphen; a word.
+            let mut after_hyphen = false;
+            let mut prev_word: Option<&crate::document::Token> = None;
+            for (i, t) in all.iter().enumerate() {
+                match t.kind {
+                    TokenKind::Word => {}
+                    TokenKind::Space | TokenKind::Newline => continue,
+                    _ => {
+                        after_hyphen = bytes.get(t.span.start) == Some(&b'-') && t.span.len() == 1;
+                        prev_word = None;
+                        continue;
+                    }
+                }
+                let hyphen_part = std::mem::replace(&mut after_hyphen, false);
+                let before = std::mem::replace(&mut prev_word, Some(t));
+                let (Some(&first), Some(&last)) = (bytes.get(t.span.start), bytes.get(t.span.end.wrapping_sub(1))) else { continue };
+                let f = flags.get(shape_of(first, last, t.span.len()));
+                let upper = if first.is_ascii() { first.is_ascii_uppercase() } else { starts_upper(text(t)) };
+                if f == 0 && !upper && !hyphen_part {
+                    continue;
+                }
+                let w = text(t);
+                if f & FLAG_ORG != 0 {
+                    org_word = true;
+                    org_subject = org_subject || subject_may_follow(doc, all, i);
+                }
+                if f & FLAG_PRONOUN != 0 {
+                    if let Some((g, case)) = pronoun_of(w) {
+                        if !b.title_case && !doc.in_quote(t.span) {
+                            count[gender_index(g)] += 1;
+                            // (1) "ORG said [that] he": a reporting verb or
+                            // "that" just before; (3) "ORG ... his": an
+                            // organisation before; (2) "In his ..., the ORG":
+                            // an opening preposition just before (or
+                            // nothing), an organisation after.
+                            let prev = before.map_or("", text);
+                            match case {
+                                Case::Subject => {
+                                    org_pronoun |= org_word && (prev.eq_ignore_ascii_case("that") || has_class(prev, cls::ORG_REPORTING));
+                                }
+                                _ if w.len() == 3 => {
+                                    org_pronoun |= org_subject && possessive_may_follow(doc, all, i);
+                                    org_later |= before.is_none() || has_class(prev, cls::OPENING_PREPOSITIONS);
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                if f & FLAG_GENDERED == 0 && !upper && !hyphen_part {
+                    continue;
+                }
+                // The two non-space tokens after the word.
+                let mut after = all.get(i + 1..).unwrap_or(&[]).iter().filter(|t| !is_space(t));
+                let (n1, n2) = (after.next(), after.next());
+                let n1_text = n1.map_or("", text);
+                let cap = |n: Option<&crate::document::Token>| n.is_some_and(|n| n.kind == TokenKind::Word && starts_upper(text(n)));
+                let particle = || {
+                    n1.is_some_and(|n| n.kind == TokenKind::Word)
+                        && flags.get(shape_key(n1_text.as_bytes())) & FLAG_PARTICLE != 0
+                        && n1_text.chars().next().is_some_and(char::is_lowercase)
+                        && has_class(n1_text, cls::NAME_PARTICLES)
+                };
+                // A gendered title, kinship or role word inside a name chain
+                // before another name word, or just before a chain ("his
+                // wife, X").
+                if f & FLAG_GENDERED != 0
+                    && (cap(n1)
+                        || ((n1_text == "." || n1_text == ",") && cap(n2))
+                        || (n1_text == "-" && n2.is_some_and(|n| n.kind == TokenKind::Word))
+                        || particle())
+                {
+                    let bits = classes(w);
+                    for g in [Gender::Male, Gender::Female] {
+                        let k = gender_index(g);
+                        strong[k] |= bits & (gender_bit(cls::GENDERED_TITLES, g) | gender_bit(cls::GENDERED_NOUNS, g)) != 0;
+                        roles[k] += usize::from(bits & gender_bit(cls::ROLE_TITLES, g) != 0);
+                    }
+                }
+                // A given name starts a chain of two name words or more: a
+                // capitalised word or a hyphenated part ("Mi-ran") first, then
+                // a capitalised word, a hyphen, a particle, or "." after a
+                // title ("Mr. X").
+                let chained = || {
+                    cap(n1)
+                        || n1_text == "-"
+                        || (n1_text == "." && cap(n2) && classes(w) & (cls::GENDERED_TITLES | cls::GENDERED_TITLES << 1) != 0)
+                        || particle()
+                };
+                if (upper || hyphen_part) && chained() {
+                    if let Some(g) = names.get(strip_possessive(w).0) {
+                        strong[gender_index(g)] = true;
+                    }
+                }
+            }
+            if !org && (org_pronoun || (org_later && org_word)) {
+                org = org_in(doc, all, false, b.title_case, &mut toks);
+            }
         }
-        // A person decided as gender `g`, against a pronoun of the other.
+        if org {
+            // Again, exactly, over the sentences.
+            org = doc.sentences().iter().any(|s| {
+                let title_case = doc.blocks.get(s.block).is_some_and(|b| b.title_case);
+                doc.tokens.get(s.tokens.clone()).is_some_and(|all| org_in(doc, all, true, title_case, &mut toks))
+            });
+        }
+        // A person decided as gender `g` (against a pronoun of the other):
+        // strong evidence or a given name, or two votes of links and roles.
         let decided = |g: Gender| {
-            let linked = count[gender_index(g)];
-            linked >= 2 || evidence(doc, names, g, 2 - linked)
+            let k = gender_index(g);
+            strong[k] || count[k] + roles[k] >= 2
         };
         let drift = (count[0] > 0 && decided(Gender::Female)) || (count[1] > 0 && decided(Gender::Male));
-        if std::env::var_os("PRONSTAT").is_some() {
-            eprintln!("PRONSTAT {} {count:?} drift={drift} org={org}", doc.source.path);
-        }
         Precheck { drift, org }
     }
 }
 
-/// Usable pronouns (not quoted, not in a title-case headline) by gender, and
-/// whether one of them may be in an `org-pronoun` configuration.
-fn scan<'d>(doc: &'d Document, segments: impl Iterator<Item = Segment>, toks: &mut Vec<PTok<'d>>) -> ([usize; 2], bool) {
-    let mut count = [0usize; 2];
-    let mut org = false;
-    for seg in segments {
-        if seg.title_case {
+/// Whether a usable pronoun of a block or sentence may be in an
+/// `org-pronoun` configuration.
+fn org_in<'d>(doc: &'d Document, all: &[crate::document::Token], sentence: bool, title_case: bool, toks: &mut Vec<PTok<'d>>) -> bool {
+    let pronoun = |t: &crate::document::Token| {
+        t.kind == TokenKind::Word && (2..=7).contains(&t.span.len()) && doc.prose.get(t.span.range()).and_then(pronoun_of).is_some()
+    };
+    if title_case || !all.iter().any(pronoun) {
+        return false;
+    }
+    fill(doc, all, sentence, toks);
+    // Scanned prefix of the segment for configuration (3), and whether it
+    // holds an organisation that may be a subject.
+    let (mut scanned, mut org_subject) = (0, false);
+    for (k, t) in toks.iter().enumerate() {
+        let Some((_, case)) = t.word().then(|| pronoun_of(t.text)).flatten() else { continue };
+        if case == Case::Reflexive || doc.in_quote(t.span) {
             continue;
         }
-        let Some(all) = doc.tokens.get(seg.tokens.clone()) else { continue };
-        // Whether a usable pronoun may be in an organisation configuration.
-        let mut org_pronoun = false;
-        for t in all {
-            if t.kind != TokenKind::Word || !(2..=7).contains(&t.span.len()) {
-                continue;
-            }
-            let Some((g, case)) = doc.prose.get(t.span.range()).and_then(pronoun_of) else { continue };
-            if doc.in_quote(t.span) {
-                continue;
-            }
-            count[gender_index(g)] += 1;
-            org_pronoun |= case == Case::Subject || t.span.len() == 3;
-        }
-        if org || !org_pronoun {
-            continue;
-        }
-        fill(doc, all, seg.sentence, toks);
-        // Scanned prefix of the segment for configuration (3), and whether
-        // it holds an organisation that may be a subject.
-        let (mut scanned, mut org_subject) = (0, false);
-        for (k, t) in toks.iter().enumerate() {
-            let Some((_, case)) = t.word().then(|| pronoun_of(t.text)).flatten() else { continue };
-            if case == Case::Reflexive || doc.in_quote(t.span) {
-                continue;
-            }
-            org = match case {
-                Case::Subject => org_reported(toks, k),
-                _ if t.text.len() == 3 && possessive_her(toks, k) => {
-                    while scanned < k {
-                        org_subject |= org_last(toks, scanned) && subject_possible(toks, scanned);
-                        scanned += 1;
-                    }
-                    org_subject || org_opening(toks, k)
+        let org = match case {
+            Case::Subject => org_reported(toks, k),
+            _ if t.text.len() == 3 && possessive_her(toks, k) => {
+                while scanned < k {
+                    org_subject |= org_last(toks, scanned) && subject_possible(toks, scanned);
+                    scanned += 1;
                 }
-                _ => false,
-            };
-            if org {
-                break;
+                org_subject || org_opening(toks, k)
             }
+            _ => false,
+        };
+        if org {
+            return true;
         }
     }
-    (count, org)
+    false
+}
+
+/// The non-space token after token `i` of a block, and whether a line break
+/// (where a sentence may end) comes between.
+fn next_token<'t>(doc: &Document, all: &'t [crate::document::Token], i: usize) -> Option<(usize, &'t crate::document::Token, bool)> {
+    let mut gap = false;
+    for (j, t) in all.iter().enumerate().skip(i + 1) {
+        match t.kind {
+            TokenKind::Newline => gap = true,
+            TokenKind::Space => gap |= !doc.prose.get(t.span.range()).is_some_and(str::is_ascii),
+            _ => return Some((j, t, gap)),
+        }
+    }
+    None
+}
+
+/// [`subject_possible`] for the word at `i` of a block, from the raw tokens:
+/// whether a mention ending there may be a subject.
+fn subject_may_follow(doc: &Document, all: &[crate::document::Token], i: usize) -> bool {
+    let text = |t: &crate::document::Token| doc.prose.get(t.span.range()).unwrap_or("");
+    let Some(w) = all.get(i).map(text) else { return false };
+    // Possessive (also a non-ASCII one, after which a sentence may end), or
+    // a possessive that lost its apostrophe ("Parks").
+    if strip_possessive(w).1 || !w.is_ascii() || w.contains(['.', '!', '?']) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
+        return true;
+    }
+    let lower_word = |t: &crate::document::Token| t.kind == TokenKind::Word && text(t).chars().next().is_some_and(char::is_lowercase);
+    let Some((mut j, mut next, gap)) = next_token(doc, all, i) else { return true };
+    if gap || next.kind != TokenKind::Word {
+        return true;
+    }
+    // Adverbs (a word ending a sentence always has a terminator after it).
+    while lower_word(next) && has_class(text(next), cls::ADVERBS) {
+        if !text(next).is_ascii() {
+            return true;
+        }
+        match next_token(doc, all, j) {
+            None => return true,
+            Some((_, _, true)) => return true,
+            Some((k, t, false)) => (j, next) = (k, t),
+        }
+    }
+    let w = text(next);
+    lower_word(next)
+        && (has_class(w, cls::AUXILIARIES | cls::SPEECH_VERBS)
+            || (w.len() > 4 && w.ends_with("ed"))
+            || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !has_class(w, cls::NOT_AFTER_POSSESSIVE)))
+}
+
+/// [`possessive_her`] for the pronoun at `i` of a block, from the raw tokens.
+fn possessive_may_follow(doc: &Document, all: &[crate::document::Token], i: usize) -> bool {
+    let text = |t: &crate::document::Token| doc.prose.get(t.span.range()).unwrap_or("");
+    if !all.get(i).is_some_and(|t| text(t).eq_ignore_ascii_case("her")) {
+        return true;
+    }
+    match next_token(doc, all, i) {
+        None => false,
+        Some((_, _, true)) => true,
+        Some((_, n, false)) if n.kind == TokenKind::Word => {
+            text(n).chars().next().is_some_and(char::is_lowercase) && !has_class(text(n), cls::NOT_AFTER_POSSESSIVE)
+        }
+        Some((_, n, false)) => text(n).chars().all(|c| c.is_ascii_digit()) || text(n).chars().next().is_some_and(|c| c.is_ascii_digit()),
+    }
+}
+
+/// Shape-table flags ([`word_flags`]).
+const FLAG_PRONOUN: u8 = 1;
+const FLAG_GENDERED: u8 = 2;
+const FLAG_ORG: u8 = 4;
+const FLAG_PARTICLE: u8 = 8;
+
+/// [`shape_key`] of a word from its first and last bytes and length.
+fn shape_of(first: u8, last: u8, len: usize) -> usize {
+    (usize::from(first & 31) << 11) | (usize::from(last & 31) << 6) | (len & 63)
+}
+
+/// Per word shape: whether a word of that shape may be a pronoun, a
+/// gendered title, kinship or role word, an organisation head (possessive
+/// or not: every organisation mention has one) or a name particle; and, as
+/// a bit set small enough to stay in cache, whether it may be any of them.
+struct WordFlags {
+    flags: Vec<u8>,
+    any: Vec<u64>,
+}
+
+impl WordFlags {
+    fn get(&self, shape: usize) -> u8 {
+        if self.any.get(shape / 64).is_some_and(|b| b & (1 << (shape % 64)) != 0) {
+            self.flags.get(shape).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
+}
+
+fn word_flags() -> &'static WordFlags {
+    static FLAGS: OnceLock<WordFlags> = OnceLock::new();
+    FLAGS.get_or_init(|| {
+        let mut flags = vec![0u8; 1 << 16];
+        let mut set = |w: &[u8], flag: u8| {
+            if let Some(f) = flags.get_mut(shape_key(w)) {
+                *f |= flag;
+            }
+        };
+        for (p, _, _) in PRONOUNS {
+            set(p.as_bytes(), FLAG_PRONOUN);
+        }
+        for &(w, _) in GENDERED_TITLES.iter().chain(ROLE_TITLES).chain(GENDERED_NOUNS) {
+            set(w.as_bytes(), FLAG_GENDERED);
+        }
+        for w in NAME_PARTICLES {
+            set(w.as_bytes(), FLAG_PARTICLE);
+        }
+        for &w in ORG_HEADS {
+            // With every possessive ending `strip_possessive` removes.
+            let mut forms = vec![w.to_string(), format!("{w}'s"), format!("{w}’s")];
+            if w.ends_with('s') {
+                forms.extend([format!("{w}'"), format!("{w}’")]);
+            }
+            for f in forms {
+                set(f.as_bytes(), FLAG_ORG);
+            }
+        }
+        let mut any = vec![0u64; (1 << 16) / 64];
+        for (shape, _) in flags.iter().enumerate().filter(|(_, &f)| f != 0) {
+            if let Some(b) = any.get_mut(shape / 64) {
+                *b |= 1 << (shape % 64);
+            }
+        }
+        WordFlags { flags, any }
+    })
 }
 
 fn gender_index(g: Gender) -> usize {
@@ -584,14 +848,17 @@ fn org_opening(toks: &[PTok], k: usize) -> bool {
     (comma + 1..toks.len()).any(|j| org_last(toks, j) && subject_possible(toks, j))
 }
 
-/// A set of words as bits of (length, first byte, last byte) with ASCII case
-/// folded: never misses a member, rarely admits another word.
+/// A set of words as bits of their shapes ([`shape_key`]): never misses a
+/// member, rarely admits another word.
 struct Shape([u64; 64]);
 
 impl Shape {
     fn key(w: &[u8]) -> Option<usize> {
-        let (&first, &last) = (w.first()?, w.last()?);
-        Some(fold_hash(&[w.len().min(255) as u8, first, last]) & 4095)
+        if w.is_empty() {
+            return None;
+        }
+        // 12 well-mixed bits of the 16-bit shape.
+        Some((shape_key(w).wrapping_mul(0x9E37_79B1) >> 12) & 4095)
     }
     fn new<'a>(words: impl Iterator<Item = &'a str>) -> Shape {
         let mut bits = [0u64; 64];
@@ -605,78 +872,6 @@ impl Shape {
     fn may_hold(&self, w: &str) -> bool {
         Shape::key(w.as_bytes()).is_some_and(|k| self.0.get(k / 64).is_some_and(|b| b & (1 << (k % 64)) != 0))
     }
-}
-
-/// The words of the gendered lists (titles, roles, kinship).
-fn gendered_shape() -> &'static Shape {
-    static SHAPE: OnceLock<Shape> = OnceLock::new();
-    SHAPE.get_or_init(|| Shape::new(GENDERED_TITLES.iter().chain(ROLE_TITLES).chain(GENDERED_NOUNS).map(|&(w, _)| w)))
-}
-
-/// Whether some person may be decided as gender `g`: a gendered title,
-/// kinship or role word of `g` next to a name ("Ms X", "his wife, X"), a
-/// given name of `g` starting a name, or `roles` role words of `g` (which
-/// count with linked pronouns).
-fn evidence(doc: &Document, names: &GivenNames, g: Gender, roles: usize) -> bool {
-    let strong = gender_bit(cls::GENDERED_TITLES, g) | gender_bit(cls::GENDERED_NOUNS, g);
-    let role = gender_bit(cls::ROLE_TITLES, g);
-    let shape = gendered_shape();
-    let mut found_roles = 0;
-    let text = |t: &crate::document::Token| doc.prose.get(t.span.range()).unwrap_or("");
-    let cap = |t: Option<&crate::document::Token>| t.is_some_and(|t| t.kind == TokenKind::Word && starts_upper(text(t)));
-    for b in &doc.blocks {
-        let Some(all) = doc.tokens.get(b.tokens.clone()) else { continue };
-        // Non-space tokens: the one before `t`, `t`, and the two after.
-        let mut window: [Option<&crate::document::Token>; 4] = [None; 4];
-        let spaces = |t: &&crate::document::Token| !matches!(t.kind, TokenKind::Space | TokenKind::Newline);
-        for next in all.iter().filter(spaces).map(Some).chain([None, None]) {
-            window = [window[1], window[2], window[3], next];
-            let [prev, Some(t), n1, n2] = window else { continue };
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            let w = text(t);
-            let upper = starts_upper(w);
-            let hyphen_part = prev.is_some_and(|p| p.kind == TokenKind::Punct && p.span.len() == 1);
-            let gendered = shape.may_hold(w);
-            if !gendered && !upper && !hyphen_part {
-                continue;
-            }
-            let n1_text = n1.map_or("", text);
-            let particle = || n1.is_some_and(|n| n.kind == TokenKind::Word) && n1_text.chars().next().is_some_and(char::is_lowercase) && has_class(n1_text, cls::NAME_PARTICLES);
-            if gendered {
-                // What may follow a title inside a name chain, or a word just
-                // before a chain ("his wife, X").
-                let titled = cap(n1)
-                    || ((n1_text == "." || n1_text == ",") && cap(n2))
-                    || (n1_text == "-" && n2.is_some_and(|n| n.kind == TokenKind::Word))
-                    || particle();
-                if titled {
-                    let bits = classes(w);
-                    if bits & strong != 0 {
-                        if std::env::var_os("PRONSTAT").is_some() { eprintln!("EVID {} strong {} {}", doc.source.path, w, n1_text); }
-                        return true;
-                    }
-                    if bits & role != 0 {
-                        found_roles += 1;
-                        if found_roles >= roles {
-                            return true;
-                        }
-                    }
-                }
-            }
-            // A given name starts a chain of two name words or more: a
-            // capitalised word or a hyphenated part ("Mi-ran") first.
-            if (upper || hyphen_part)
-                && (cap(n1) || n1_text == "-" || n1_text == "." || particle())
-                && names.get(strip_possessive(w).0) == Some(g)
-            {
-                if std::env::var_os("PRONSTAT").is_some() { eprintln!("EVID {} given {} {}", doc.source.path, w, n1_text); }
-                return true;
-            }
-        }
-    }
-    false
 }
 
 const PRONOUNS: &[(&str, Gender, Case)] = &[
@@ -1805,50 +2000,64 @@ static CLAUSE_OPENERS: &[&str] = &[
     "that", "and", "but", "while", "because", "as", "when", "although", "though", "since", "if", "after", "before", "so",
 ];
 
-/// Every word list above as one open-addressing table from word to class
-/// bits, keyed by a hash of the ASCII-lowercased bytes: a lookup hashes the
-/// word in place (no copy, no lowercasing buffer) and compares at most a slot
-/// or two.
-struct ClassTable {
-    slots: Vec<(&'static str, u32)>,
-    mask: usize,
-}
-
-/// Hash of `w` with ASCII letters folded to lowercase (`b | 0x20` maps both
-/// cases of a letter to one value, so ASCII-case-insensitive equal words
-/// hash alike).
-fn fold_hash(w: &[u8]) -> usize {
-    let mut h: u64 = w.len() as u64;
-    for &b in w {
-        h = (h.rotate_left(5) ^ u64::from(b | 0x20)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    (h ^ (h >> 29)) as usize
-}
-
-impl ClassTable {
-    fn get(&self, w: &str) -> u32 {
-        if w.is_empty() || w.len() > MAX_LISTED_LEN {
-            return 0;
-        }
-        let mut i = fold_hash(w.as_bytes()) & self.mask;
-        loop {
-            let Some(&(k, bits)) = self.slots.get(i) else { return 0 };
-            if k.is_empty() {
-                return 0;
-            }
-            if k.len() == w.len() && k.as_bytes().eq_ignore_ascii_case(w.as_bytes()) {
-                return bits;
-            }
-            i = (i + 1) & self.mask;
-        }
+/// The shape of a word: its first and last bytes with ASCII case folded
+/// (`& 31` maps both cases of a letter to one value) and its length, in 16
+/// bits. Words of one shape are few in any word list.
+fn shape_key(w: &[u8]) -> usize {
+    match (w.first(), w.last()) {
+        (Some(&f), Some(&l)) => (usize::from(f & 31) << 11) | (usize::from(l & 31) << 6) | (w.len() & 63),
+        _ => 0,
     }
 }
 
-/// No listed word is longer (the old lookup buffer held 20 bytes).
+/// Words (ASCII case-insensitive) to values, bucketed by 12 bits of their
+/// shape ([`shape_key`]): a word with no listed word of its bucket, the
+/// common case, costs one read of a small (cache-resident) table.
+struct ShapeMap<K, V> {
+    /// Per bucket: 1 + the index of its first entry, or 0.
+    heads: Vec<u16>,
+    /// (bucket, word, value), sorted by bucket.
+    entries: Vec<(usize, K, V)>,
+}
+
+/// The bucket of a shape: 12 well-mixed bits.
+fn shape_bucket(shape: usize) -> usize {
+    (shape.wrapping_mul(0x9E37_79B1) >> 12) & 4095
+}
+
+impl<K: AsRef<str>, V: Copy> ShapeMap<K, V> {
+    fn new(words: impl Iterator<Item = (K, V)>) -> ShapeMap<K, V> {
+        let mut entries: Vec<(usize, K, V)> = words.map(|(w, v)| (shape_bucket(shape_key(w.as_ref().as_bytes())), w, v)).collect();
+        entries.sort_by_key(|e| e.0);
+        // Only as many entries as a head can address.
+        entries.truncate(usize::from(u16::MAX) - 1);
+        let mut heads = vec![0u16; 4096];
+        for (i, e) in entries.iter().enumerate().rev() {
+            if let Some(h) = heads.get_mut(e.0) {
+                *h = u16::try_from(i + 1).unwrap_or(0);
+            }
+        }
+        ShapeMap { heads, entries }
+    }
+
+    fn get(&self, w: &str) -> Option<V> {
+        let bucket = shape_bucket(shape_key(w.as_bytes()));
+        let head = usize::from(*self.heads.get(bucket)?);
+        self.entries
+            .get(head.checked_sub(1)?..)?
+            .iter()
+            .take_while(|e| e.0 == bucket)
+            .find(|e| e.1.as_ref().len() == w.len() && e.1.as_ref().as_bytes().eq_ignore_ascii_case(w.as_bytes()))
+            .map(|e| e.2)
+    }
+}
+
+/// No listed word is longer (longer words have no class).
 const MAX_LISTED_LEN: usize = 20;
 
-fn class_table() -> &'static ClassTable {
-    static TABLE: OnceLock<ClassTable> = OnceLock::new();
+/// Every word list above, to class bits.
+fn class_table() -> &'static ShapeMap<&'static str, u32> {
+    static TABLE: OnceLock<ShapeMap<&'static str, u32>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
         let lists: &[(&[&'static str], u32)] = &[
@@ -1887,22 +2096,9 @@ fn class_table() -> &'static ClassTable {
                 *map.entry(w).or_default() |= gender_bit(male, g);
             }
         }
-        // Lists are lowercase ASCII but for "señor(a)": fold case the same
-        // way lookups do (ASCII only), and keep entries that fit the limit.
-        let size = (map.len() * 4).next_power_of_two();
-        let mut slots = vec![("", 0); size];
-        let mask = size - 1;
-        for (w, bits) in map {
-            if w.is_empty() || w.len() > MAX_LISTED_LEN {
-                continue;
-            }
-            let mut i = fold_hash(w.as_bytes()) & mask;
-            while !slots[i].0.is_empty() {
-                i = (i + 1) & mask;
-            }
-            slots[i] = (w, bits);
-        }
-        ClassTable { slots, mask }
+        // The lists are lowercase (ASCII but for "señor(a)", which only
+        // matches itself as before).
+        ShapeMap::new(map.into_iter().filter(|(w, _)| !w.is_empty() && w.len() <= MAX_LISTED_LEN))
     })
 }
 
@@ -1915,7 +2111,10 @@ fn gender_bit(male: u32, g: Gender) -> u32 {
 
 /// The word classes of `w` (ASCII case-insensitive, as the lists are).
 fn classes(w: &str) -> u32 {
-    class_table().get(w)
+    if w.len() > MAX_LISTED_LEN {
+        return 0;
+    }
+    class_table().get(w).unwrap_or(0)
 }
 
 /// Whether `w` is in one of the lists of `class` (ASCII case-insensitive).
@@ -2016,6 +2215,9 @@ impl Analysis {
     /// Analyse a document; `None` when it has no third-person pronoun.
     pub fn new(doc: &Document, names: &GivenNames) -> Option<Analysis> {
         let b = Builder::new(doc, names)?;
+        if std::env::var_os("PRONCOUNT").is_some() {
+            eprintln!("PRONCOUNT toks={} sents={} mentions={} clusters={} pronouns={} words={}", b.toks.len(), b.sent_start.len(), b.mentions.len(), b.clusters.len(), b.pronouns.len(), doc.word_count);
+        }
         Some(Analysis {
             toks: b
                 .toks
@@ -2065,6 +2267,7 @@ impl<'a> ChainCx<'a, '_> {
     }
 
     /// Whether the lowercase form of `w` is in `lowercase`.
+    #[inline(never)] // PROFILE
     fn lowercase_has(&self, w: &str) -> bool {
         if self.lowercase.is_empty() {
             return false;
@@ -2082,6 +2285,7 @@ impl<'a> ChainCx<'a, '_> {
 }
 
 impl<'a> Builder<'a> {
+    #[inline(never)] // PROFILE
     fn new(doc: &'a Document, names: &GivenNames) -> Option<Builder<'a>> {
         let has_pronoun = doc
             .words()
@@ -2163,6 +2367,7 @@ impl<'a> Builder<'a> {
         self.toks.get(i + 1).filter(|n| n.sent == t.sent)
     }
 
+    #[inline(never)] // PROFILE
     fn sentence_initial(&self, i: usize) -> bool {
         let mut j = i;
         while let Some(p) = self.prev(j) {
@@ -2175,6 +2380,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The name chains of the document; their words go to `chain_words`.
+    #[inline(never)] // PROFILE
     fn chains(&self, cx: &ChainCx<'a, '_>, chain_words: &mut Vec<usize>) -> Vec<Chain> {
         let mut out = Vec::new();
         let mut words = Vec::new();
@@ -2248,6 +2454,7 @@ impl<'a> Builder<'a> {
 
     /// Split titles off a raw chain and classify it; its remaining words go
     /// to `chain_words`.
+    #[inline(never)] // PROFILE
     fn classify(&self, words: &[usize], cx: &ChainCx<'a, '_>, chain_words: &mut Vec<usize>) -> Option<Chain> {
         // Drop a sentence-initial common word ("The", "Wearing").
         let mut lo = 0;
@@ -2719,6 +2926,7 @@ impl<'a> Builder<'a> {
     /// Subject or topic of a clause: followed by a verb (after an optional
     /// adverb) and not governed by a preposition; a possessive at the start
     /// of a clause; the speaker of an inverted "said X".
+    #[inline(never)] // PROFILE
     fn is_subject(&self, first: usize, last: usize, possessive: bool) -> bool {
         let prev = self.prev(first);
         let clause_start = prev.is_none_or(|p| !p.word || p.has(cls::CLAUSE_OPENERS)) || prev.is_some_and(|p| p.has(cls::SPEECH_VERBS));
@@ -2754,6 +2962,7 @@ impl<'a> Builder<'a> {
             || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !next.has(cls::NOT_AFTER_POSSESSIVE))
     }
 
+    #[inline(never)] // PROFILE
     fn find_pronouns(&mut self, doc: &Document) {
         for i in 0..self.toks.len() {
             let t = self.toks[i];
@@ -2807,6 +3016,7 @@ impl<'a> Builder<'a> {
         matches!(m.kind, MentionKind::Person(_) | MentionKind::Anon(_))
     }
 
+    #[inline(never)] // PROFILE
     fn link(&mut self) {
         for pi in 0..self.pronouns.len() {
             let p = self.pronouns[pi].clone();
@@ -2871,6 +3081,7 @@ impl<'a> Builder<'a> {
         }
     }
 
+    #[inline(never)] // PROFILE
     fn consensus(&mut self) {
         for (pi, l) in self.links.iter().enumerate() {
             let Some(MentionKind::Person(c)) = l.and_then(|m| self.mentions.get(m)).map(|m| m.kind) else {
