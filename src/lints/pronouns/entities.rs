@@ -76,11 +76,15 @@ impl Gender {
 pub struct GivenNames {
     /// Lowercased names.
     map: FxHashMap<String, Gender>,
-    /// The ASCII names again in an open-addressing table (1 + index into
-    /// `ascii`, or 0 when free) keyed by [`ascii_hash`], for quick lookups of
-    /// ASCII words without lowercasing them.
+    /// The ASCII names again, for quick lookups of ASCII words without
+    /// lowercasing them: a bit set of their hashes ([`ascii_hash`]) that
+    /// turns most other words away, then an open-addressing table (1 + index
+    /// into `ascii`, or 0 when free) of the names, stored end to end in
+    /// `text`.
+    bloom: Vec<u64>,
     slots: Vec<u32>,
-    ascii: Vec<(String, Gender)>,
+    ascii: Vec<(u32, u32, Gender)>,
+    text: String,
 }
 
 impl std::fmt::Debug for GivenNames {
@@ -95,8 +99,11 @@ fn ascii_hash(w: &[u8]) -> usize {
     let h = w
         .iter()
         .fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b | 0x20)).wrapping_mul(0x0100_0000_01b3));
-    (h ^ (h >> 32)) as usize
+    (h ^ (h >> 29)) as usize
 }
+
+/// Bits of the name bloom filter (a power of two).
+const NAME_BLOOM_BITS: usize = 1 << 17;
 
 impl GivenNames {
     /// Read `pairs = { name = "m" | "f" }` and `entries = ["name:f"]`.
@@ -115,19 +122,32 @@ impl GivenNames {
                 map.insert(key, g);
             }
         }
-        let ascii: Vec<(String, Gender)> = map.iter().filter(|(k, _)| k.is_ascii()).map(|(k, &g)| (k.clone(), g)).collect();
-        let size = (ascii.len() * 2).next_power_of_two().max(2);
-        let mut slots = vec![0u32; size];
-        for (n, (k, _)) in ascii.iter().enumerate() {
-            let mut i = ascii_hash(k.as_bytes()) & (size - 1);
-            while slots.get(i).is_some_and(|&s| s != 0) {
+        let mut names = GivenNames {
+            bloom: vec![0; NAME_BLOOM_BITS / 64],
+            ..GivenNames::default()
+        };
+        // At most one slot in four used.
+        let ascii: Vec<(&String, Gender)> = map.iter().filter(|(k, _)| k.is_ascii()).map(|(k, &g)| (k, g)).collect();
+        let size = (ascii.len() * 4).next_power_of_two().max(2);
+        names.slots = vec![0; size];
+        for (n, (k, g)) in ascii.into_iter().enumerate() {
+            let h = ascii_hash(k.as_bytes());
+            if let Some(b) = names.bloom.get_mut((h & (NAME_BLOOM_BITS - 1)) / 64) {
+                *b |= 1 << (h % 64);
+            }
+            let mut i = h & (size - 1);
+            while names.slots.get(i).is_some_and(|&s| s != 0) {
                 i = (i + 1) & (size - 1);
             }
-            if let Some(s) = slots.get_mut(i) {
+            if let Some(s) = names.slots.get_mut(i) {
                 *s = u32::try_from(n + 1).unwrap_or(0);
             }
+            let start = names.text.len();
+            names.text.push_str(k);
+            names.ascii.push((u32::try_from(start).unwrap_or(0), u32::try_from(names.text.len()).unwrap_or(0), g));
         }
-        Ok(GivenNames { map, slots, ascii })
+        names.map = map;
+        Ok(names)
     }
 
     pub fn get(&self, name: &str) -> Option<Gender> {
@@ -136,13 +156,18 @@ impl GivenNames {
         }
         // The lowercase form of an ASCII word is ASCII: only ASCII names can
         // match it.
+        let h = ascii_hash(name.as_bytes());
+        if !self.bloom.get((h & (NAME_BLOOM_BITS - 1)) / 64).is_some_and(|b| b & (1 << (h % 64)) != 0) {
+            return None;
+        }
         let mask = self.slots.len().checked_sub(1)?;
-        let mut i = ascii_hash(name.as_bytes()) & mask;
+        let mut i = h & mask;
         loop {
             let slot = *self.slots.get(i)? as usize;
-            let (k, g) = self.ascii.get(slot.checked_sub(1)?)?;
+            let &(start, end, g) = self.ascii.get(slot.checked_sub(1)?)?;
+            let k = self.text.get(start as usize..end as usize)?;
             if k.len() == name.len() && k.as_bytes().eq_ignore_ascii_case(name.as_bytes()) {
-                return Some(*g);
+                return Some(g);
             }
             i = (i + 1) & mask;
         }
@@ -226,7 +251,7 @@ pub struct Tok {
 
 /// A token while the analysis is built, with its text and word classes
 /// computed once.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct BTok<'a> {
     span: Span,
     text: &'a str,
@@ -237,30 +262,38 @@ struct BTok<'a> {
     /// Length of the text without a possessive ending ("China’s" -> "China").
     stem_len: usize,
     possessive: bool,
-    bits: u32,
-    /// Classes of `stem`.
-    sbits: u32,
+    /// Classes of the text and of `stem`, looked up on first use
+    /// ([`UNKNOWN`] before): most tokens are never asked.
+    bits: std::cell::Cell<u32>,
+    sbits: std::cell::Cell<u32>,
     pro: Option<(Gender, Case)>,
 }
 
+/// Class bits not looked up yet (no word has every class).
+const UNKNOWN: u32 = u32::MAX;
+
 impl<'a> BTok<'a> {
-    #[inline(never)] // PROFILE
     fn new(span: Span, text: &'a str, word: bool, sent: usize) -> BTok<'a> {
-        let first = text.chars().next();
+        let (cap, low) = match text.as_bytes().first() {
+            Some(b) if b.is_ascii() => (b.is_ascii_uppercase(), b.is_ascii_lowercase()),
+            _ => {
+                let first = text.chars().next();
+                (first.is_some_and(char::is_uppercase), first.is_some_and(char::is_lowercase))
+            }
+        };
         let (stem, possessive) = strip_possessive(text);
-        // No list holds numbers or punctuation.
-        let bits = if word { classes(text) } else { 0 };
         BTok {
             span,
             text,
             word,
             sent,
-            cap: word && first.is_some_and(char::is_uppercase),
-            low: word && first.is_some_and(char::is_lowercase),
+            cap: word && cap,
+            low: word && low,
             stem_len: stem.len(),
             possessive,
-            bits,
-            sbits: if possessive { classes(stem) } else { bits },
+            // No list holds numbers or punctuation.
+            bits: std::cell::Cell::new(if word { UNKNOWN } else { 0 }),
+            sbits: std::cell::Cell::new(if word && possessive { UNKNOWN } else { 0 }),
             pro: if word { pronoun_of(text) } else { None },
         }
     }
@@ -276,14 +309,35 @@ impl<'a> BTok<'a> {
     fn is(&self, s: &str) -> bool {
         self.text.eq_ignore_ascii_case(s)
     }
+    /// Classes of the text.
+    fn bits(&self) -> u32 {
+        let mut b = self.bits.get();
+        if b == UNKNOWN {
+            b = classes(self.text);
+            self.bits.set(b);
+        }
+        b
+    }
+    /// Classes of the stem.
+    fn sbits(&self) -> u32 {
+        if !self.possessive {
+            return self.bits();
+        }
+        let mut b = self.sbits.get();
+        if b == UNKNOWN {
+            b = classes(self.stem());
+            self.sbits.set(b);
+        }
+        b
+    }
     fn has(&self, bit: u32) -> bool {
-        self.bits & bit != 0
+        self.bits() & bit != 0
     }
     fn stem_has(&self, bit: u32) -> bool {
-        self.sbits & bit != 0
+        self.sbits() & bit != 0
     }
     fn gender(&self, male: u32) -> Option<Gender> {
-        gender_in(self.bits, male)
+        gender_in(self.bits(), male)
     }
 }
 
@@ -387,7 +441,15 @@ fn starts_upper(w: &str) -> bool {
 
 impl Precheck {
     pub fn of(doc: &Document, names: &GivenNames) -> std::sync::Arc<Precheck> {
-        doc.memo(|doc| Precheck::new(doc, names))
+        doc.memo(|doc| {
+            let t0 = std::time::Instant::now();
+            let r = Precheck::new(doc, names);
+            let ns = PRE_NS.fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+            if std::env::var_os("PRONTIME").is_some() {
+                eprintln!("PRONTIME pre={} ana={}", ns / 1000, ANA_NS.load(std::sync::atomic::Ordering::Relaxed) / 1000);
+            }
+            r
+        })
     }
 
     /// One pass over the words of the document: pronouns (by the shape
@@ -402,6 +464,9 @@ impl Precheck {
         let mut count = [0usize; 2];
         // Evidence by gender: strong (title, kinship) or a given name; role words.
         let mut strong = [false; 2];
+        // Words that may be a given name starting a name, looked up only if
+        // their evidence is needed.
+        let mut given: Vec<&str> = Vec::new();
         let mut roles = [0usize; 2];
         let mut toks = Vec::new();
         let mut org = false;
@@ -505,9 +570,7 @@ impl Precheck {
                         || particle()
                 };
                 if (upper || hyphen_part) && chained() {
-                    if let Some(g) = names.get(strip_possessive(w).0) {
-                        strong[gender_index(g)] = true;
-                    }
+                    given.push(strip_possessive(w).0);
                 }
             }
             if !org && (org_pronoun || (org_later && org_word)) {
@@ -523,10 +586,25 @@ impl Precheck {
         }
         // A person decided as gender `g` (against a pronoun of the other):
         // strong evidence or a given name, or two votes of links and roles.
-        let decided = |g: Gender| {
+        let decided = |strong: &[bool; 2], g: Gender| {
             let k = gender_index(g);
             strong[k] || count[k] + roles[k] >= 2
         };
+        let needed = |strong: &[bool; 2], g: Gender| count[gender_index(g.other())] > 0 && !decided(strong, g);
+        if needed(&strong, Gender::Male) || needed(&strong, Gender::Female) {
+            // Names repeat: look each up once.
+            given.sort_unstable();
+            given.dedup();
+            for w in given {
+                if let Some(g) = names.get(w) {
+                    strong[gender_index(g)] = true;
+                    if !needed(&strong, Gender::Male) && !needed(&strong, Gender::Female) {
+                        break;
+                    }
+                }
+            }
+        }
+        let decided = |g: Gender| decided(&strong, g);
         let drift = (count[0] > 0 && decided(Gender::Female)) || (count[1] > 0 && decided(Gender::Male));
         Precheck { drift, org }
     }
@@ -636,6 +714,7 @@ const FLAG_PRONOUN: u8 = 1;
 const FLAG_GENDERED: u8 = 2;
 const FLAG_ORG: u8 = 4;
 const FLAG_PARTICLE: u8 = 8;
+const FLAG_MENTION: u8 = 16;
 
 /// [`shape_key`] of a word from its first and last bytes and length.
 fn shape_of(first: u8, last: u8, len: usize) -> usize {
@@ -649,11 +728,15 @@ fn shape_of(first: u8, last: u8, len: usize) -> usize {
 struct WordFlags {
     flags: Vec<u8>,
     any: Vec<u64>,
+    /// Per first and last byte (`& 31`): whether any shape with them is
+    /// flagged; 128 bytes, always in cache.
+    pairs: [u32; 32],
 }
 
 impl WordFlags {
     fn get(&self, shape: usize) -> u8 {
-        if self.any.get(shape / 64).is_some_and(|b| b & (1 << (shape % 64)) != 0) {
+        let (first, last) = ((shape >> 11) & 31, (shape >> 6) & 31);
+        if self.pairs.get(first).is_some_and(|p| p & (1 << last) != 0) && self.any.get(shape / 64).is_some_and(|b| b & (1 << (shape % 64)) != 0) {
             self.flags.get(shape).copied().unwrap_or(0)
         } else {
             0
@@ -679,6 +762,9 @@ fn word_flags() -> &'static WordFlags {
         for w in NAME_PARTICLES {
             set(w.as_bytes(), FLAG_PARTICLE);
         }
+        for &w in ORG_HEADS.iter().chain(PERSON_NOUNS).chain(GENDERED_NOUNS.iter().map(|(w, _)| w)) {
+            set(w.as_bytes(), FLAG_MENTION);
+        }
         for &w in ORG_HEADS {
             // With every possessive ending `strip_possessive` removes.
             let mut forms = vec![w.to_string(), format!("{w}'s"), format!("{w}’s")];
@@ -690,12 +776,16 @@ fn word_flags() -> &'static WordFlags {
             }
         }
         let mut any = vec![0u64; (1 << 16) / 64];
+        let mut pairs = [0u32; 32];
         for (shape, _) in flags.iter().enumerate().filter(|(_, &f)| f != 0) {
             if let Some(b) = any.get_mut(shape / 64) {
                 *b |= 1 << (shape % 64);
             }
+            if let Some(p) = pairs.get_mut((shape >> 11) & 31) {
+                *p |= 1 << ((shape >> 6) & 31);
+            }
         }
-        WordFlags { flags, any }
+        WordFlags { flags, any, pairs }
     })
 }
 
@@ -2158,23 +2248,28 @@ fn strip_possessive(w: &str) -> (&str, bool) {
     }
 }
 
-/// Append the lowercase letters and digits of `part` to `out`, for
+/// Append the lowercase letters and digits of `part` to `out` (UTF-8), for
 /// clustering ("Park Ji-won" = "Park Ji Won"). Folding is per character, so
 /// the fold of several parts is the concatenation of their folds.
-fn fold_into(part: &str, out: &mut String) {
+#[inline(never)] // PROFILE
+fn fold_into(part: &str, out: &mut Vec<u8>) {
     if part.is_ascii() {
-        out.extend(
-            part.bytes()
-                .filter(u8::is_ascii_alphanumeric)
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        out.reserve(part.len());
+        for &b in part.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase());
+            }
+        }
     } else {
-        out.extend(part.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+        let mut utf8 = [0u8; 4];
+        for c in part.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+            out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+        }
     }
 }
 
 /// The fold of one word, in `buf`.
-fn fold_word<'b>(w: &str, buf: &'b mut String) -> &'b str {
+fn fold_word<'b>(w: &str, buf: &'b mut Vec<u8>) -> &'b [u8] {
     buf.clear();
     fold_into(w, buf);
     buf
@@ -2387,7 +2482,7 @@ impl<'a> Builder<'a> {
         let mut i = 0;
         let n = self.toks.len();
         while i < n {
-            let t = self.toks[i];
+            let t = &self.toks[i];
             if !t.cap() || t.stem_has(cls::CALENDAR) {
                 i += 1;
                 continue;
@@ -2445,6 +2540,10 @@ impl<'a> Builder<'a> {
                 break;
             }
             i = j + 1;
+            // A lone common word ("The", "He") is dropped by `classify`.
+            if words.len() == 1 && t.stem_has(cls::NOT_NAMES) {
+                continue;
+            }
             if let Some(c) = self.classify(&words, cx, chain_words) {
                 out.push(c);
             }
@@ -2459,7 +2558,7 @@ impl<'a> Builder<'a> {
         // Drop a sentence-initial common word ("The", "Wearing").
         let mut lo = 0;
         while let Some(&w) = words.get(lo) {
-            let t = self.toks[w];
+            let t = &self.toks[w];
             if t.stem_has(cls::NOT_NAMES) || (self.sentence_initial(w) && cx.lowercase_has(t.stem())) {
                 lo += 1;
             } else {
@@ -2471,12 +2570,12 @@ impl<'a> Builder<'a> {
         let mut person = false;
         // Titles inside the chain: the name is what follows the last one.
         let title_at = words.iter().rposition(|&w| {
-            let t = self.toks[w];
+            let t = &self.toks[w];
             t.has(cls::TITLES) || t.gender(cls::GENDERED_TITLES).is_some() || t.gender(cls::ROLE_TITLES).is_some()
         });
         let mut name_from = 0;
         if let Some(k) = title_at {
-            let title = self.toks[words[k]];
+            let title = &self.toks[words[k]];
             // "Prime Minister X", "Mr X": the title must be followed by a name.
             if k + 1 < words.len() {
                 person = true;
@@ -2511,7 +2610,7 @@ impl<'a> Builder<'a> {
         let name_count = words.iter().filter(|w| is_name_word(w)).count();
         let (first_name, last_name) = (words.iter().find(|w| is_name_word(w)), words.iter().rfind(|w| is_name_word(w)));
         let possessive = self.toks[last].possessive || cx.lost_apostrophe(&self.toks, self.toks[last].text);
-        let stem_bits = |k: Option<&usize>| k.map_or(0, |&w| self.toks[w].sbits);
+        let stem_bits = |k: Option<&usize>| k.map_or(0, |&w| self.toks[w].sbits());
         let (first_bits, last_bits) = (stem_bits(first_name), stem_bits(last_name));
         let first_word = first_name.map_or("", |&w| self.toks[w].stem());
         let class = if last_bits & cls::ORG_HEADS != 0 {
@@ -2600,12 +2699,13 @@ impl<'a> Builder<'a> {
         (hyphen && words.len() <= 4) || (words.len() >= 3 && short == words.len())
     }
 
+    #[inline(never)] // PROFILE
     fn build_mentions(&mut self, chains: &[Chain], chain_words: &[usize]) {
         let words_of = |c: &Chain| chain_words.get(c.words.clone()).unwrap_or(&[]);
-        let mut buf = String::new();
+        let mut buf: Vec<u8> = Vec::new();
         // Clusters of full names, and the keys bare names resolve through.
-        let mut by_fold: FxHashMap<String, usize> = FxHashMap::default();
-        let mut keys: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut by_fold: FxHashMap<Vec<u8>, usize> = FxHashMap::default();
+        let mut keys: FxHashMap<Vec<u8>, Vec<usize>> = FxHashMap::default();
         let mut chain_cluster: Vec<Option<usize>> = vec![None; chains.len()];
         // Name parts of one chain: hyphen parts are single words for keys
         // ("Tae-hoon" -> "taehoon").
@@ -2619,7 +2719,7 @@ impl<'a> Builder<'a> {
             part_buf.clear();
             part_ends.clear();
             for (k, &w) in words.iter().enumerate() {
-                let t = self.toks[w];
+                let t = &self.toks[w];
                 if t.stem_has(cls::NAME_PARTICLES) {
                     continue;
                 }
@@ -2642,7 +2742,7 @@ impl<'a> Builder<'a> {
             buf.clear();
             parts().for_each(|p| fold_into(p, &mut buf));
             let next_id = self.clusters.len();
-            let id = match by_fold.get(buf.as_str()) {
+            let id = match by_fold.get(buf.as_slice()) {
                 Some(&id) => id,
                 None => {
                     by_fold.insert(buf.clone(), next_id);
@@ -2699,7 +2799,7 @@ impl<'a> Builder<'a> {
         // names shared by two people mentioned recently: sentence, then the
         // ends of the folds of the first word, the last word and all words
         // in `full_buf`.
-        let mut full_buf = String::new();
+        let mut full_buf: Vec<u8> = Vec::new();
         let mut full: Vec<FullName> = Vec::new();
         for c in chains.iter().filter(|c| c.class == ChainClass::Name) {
             let mut parts = words_of(c).iter().filter(|&&w| self.toks[w].word).map(|&w| self.toks[w].stem());
@@ -2718,9 +2818,9 @@ impl<'a> Builder<'a> {
             });
         }
         // The folds of a full name's first word, last word and all words.
-        let folds = |f: &FullName| -> [&str; 3] {
+        let folds = |f: &FullName| -> [&[u8]; 3] {
             let [a, b, c, d] = f.ends;
-            [full_buf.get(a..b), full_buf.get(b..c), full_buf.get(c..d)].map(|s| s.unwrap_or(""))
+            [full_buf.get(a..b), full_buf.get(b..c), full_buf.get(c..d)].map(|s| s.unwrap_or(&[]))
         };
         let mut full_at = 0;
         // Mentions from chains.
@@ -2741,7 +2841,7 @@ impl<'a> Builder<'a> {
                         let key = fold_word(self.toks[c.first].stem(), &mut buf);
                         // Distinct full names recently mentioned with this
                         // word first or last.
-                        let mut seen: Option<&str> = None;
+                        let mut seen: Option<&[u8]> = None;
                         let mut shared = false;
                         for name in full.get(full_at..).unwrap_or(&[]).iter().take_while(|f| f.sent <= sent) {
                             let [f, l, all] = folds(name);
@@ -2784,8 +2884,8 @@ impl<'a> Builder<'a> {
         }
         // Lowercase mentions: gendered nouns, person nouns, organisation nouns.
         for i in 0..self.toks.len() {
-            let t = self.toks[i];
-            if !t.lower() || t.bits & (cls::GENDERED_NOUNS | (cls::GENDERED_NOUNS << 1) | cls::ORG_HEADS | cls::PERSON_NOUNS) == 0 {
+            let t = &self.toks[i];
+            if !t.lower() || word_flags().get(shape_key(t.text.as_bytes())) & FLAG_MENTION == 0 || !t.has(cls::GENDERED_NOUNS | (cls::GENDERED_NOUNS << 1) | cls::ORG_HEADS | cls::PERSON_NOUNS) {
                 continue;
             }
             let next_is_name = self.next(i).is_some_and(|n| n.cap())
@@ -2847,7 +2947,7 @@ impl<'a> Builder<'a> {
     }
 
     fn lower_mention(&self, i: usize, kind: MentionKind) -> Mention {
-        let t = self.toks[i];
+        let t = &self.toks[i];
         Mention {
             span: t.span,
             first: i,
@@ -2861,7 +2961,8 @@ impl<'a> Builder<'a> {
 
     /// A name without a full-name cluster of its own: the one cluster it
     /// names, or an anonymous person when several share it.
-    fn resolve_bare(&self, c: &Chain, words: &[usize], keys: &FxHashMap<String, Vec<usize>>, buf: &mut String) -> Option<MentionKind> {
+    #[inline(never)] // PROFILE
+    fn resolve_bare(&self, c: &Chain, words: &[usize], keys: &FxHashMap<Vec<u8>, Vec<usize>>, buf: &mut Vec<u8>) -> Option<MentionKind> {
         let mut names = words.iter().filter(|&&w| self.toks[w].word).map(|&w| self.toks[w].stem());
         match (names.next(), names.next_back()) {
             (None, _) => None,
@@ -2895,7 +2996,7 @@ struct FullName {
 }
 
 /// The clusters a bare name word may name (by its fold).
-fn lookup<'k>(keys: &'k FxHashMap<String, Vec<usize>>, w: &str, buf: &mut String) -> &'k [usize] {
+fn lookup<'k>(keys: &'k FxHashMap<Vec<u8>, Vec<usize>>, w: &str, buf: &mut Vec<u8>) -> &'k [usize] {
     let ids = keys.get(fold_word(w, buf)).map_or(&[][..], Vec::as_slice);
     // "Parks" for "Park's" (a lost apostrophe).
     match w.strip_suffix('s') {
@@ -2965,7 +3066,7 @@ impl<'a> Builder<'a> {
     #[inline(never)] // PROFILE
     fn find_pronouns(&mut self, doc: &Document) {
         for i in 0..self.toks.len() {
-            let t = self.toks[i];
+            let t = &self.toks[i];
             if !t.word {
                 continue;
             }
@@ -3002,7 +3103,7 @@ impl<'a> Builder<'a> {
     fn generic(&self, i: usize) -> bool {
         let is_pro = |t: Option<&BTok>| t.is_some_and(|t| t.pro.is_some() || t.is("s") || t.is("they") || t.is("them") || t.is("their"));
         let joiner = |t: Option<&BTok>| t.is_some_and(|t| t.is("or") || t.text == "/" || t.is("and"));
-        let t = self.toks[i];
+        let t = &self.toks[i];
         let same = |j: usize| self.tok(j).filter(|x| x.sent == t.sent);
         (joiner(same(i + 1)) && is_pro(same(i + 2))) || (i >= 2 && joiner(same(i - 1)) && is_pro(same(i - 2)))
     }
