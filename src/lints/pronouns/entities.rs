@@ -384,6 +384,7 @@ impl Shared {
     }
 }
 
+pub static PHASE: [std::sync::atomic::AtomicU64; 9] = [const { std::sync::atomic::AtomicU64::new(0) }; 9];
 pub static PRE_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 pub static ANA_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
@@ -2100,14 +2101,23 @@ fn shape_key(w: &[u8]) -> usize {
     }
 }
 
-/// Words (ASCII case-insensitive) to values, bucketed by 12 bits of their
-/// shape ([`shape_key`]): a word with no listed word of its bucket, the
-/// common case, costs one read of a small (cache-resident) table.
-struct ShapeMap<K, V> {
-    /// Per bucket: 1 + the index of its first entry, or 0.
-    heads: Vec<u16>,
-    /// (bucket, word, value), sorted by bucket.
-    entries: Vec<(usize, K, V)>,
+/// Every listed word (ASCII case-insensitive) to its class bits, bucketed by
+/// 12 bits of its shape ([`shape_key`]), all in a few kilobytes: a word
+/// whose first and last letters start and end no listed word (most words)
+/// costs one read of a 128-byte table; else a bucket of a word or two is
+/// compared, by one integer compare for short words of letters.
+struct ClassTable {
+    /// Per first byte (`& 31`): the last bytes (`& 31`) of listed words.
+    pairs: [u32; 32],
+    /// Per bucket: its first entry; one more at the end.
+    starts: Vec<u16>,
+    /// Per entry: the word, its length, its lowercase bytes as one integer
+    /// (little-endian) when it is at most 8 ASCII letters (else 0), and its
+    /// class bits.
+    words: Vec<&'static str>,
+    lens: Vec<u8>,
+    packed: Vec<u64>,
+    bits: Vec<u32>,
 }
 
 /// The bucket of a shape: 12 well-mixed bits.
@@ -2115,30 +2125,69 @@ fn shape_bucket(shape: usize) -> usize {
     (shape.wrapping_mul(0x9E37_79B1) >> 12) & 4095
 }
 
-impl<K: AsRef<str>, V: Copy> ShapeMap<K, V> {
-    fn new(words: impl Iterator<Item = (K, V)>) -> ShapeMap<K, V> {
-        let mut entries: Vec<(usize, K, V)> = words.map(|(w, v)| (shape_bucket(shape_key(w.as_ref().as_bytes())), w, v)).collect();
+/// Up to 8 bytes as one little-endian integer, ASCII letters folded to
+/// lowercase (`b | 0x20` equals a lowercase letter only for that letter in
+/// either case, so comparing with a word of lowercase letters is exact).
+fn pack_folded(w: &[u8]) -> u64 {
+    w.iter().take(8).rev().fold(0u64, |k, &b| (k << 8) | u64::from(b | 0x20))
+}
+
+impl ClassTable {
+    fn new(words: impl Iterator<Item = (&'static str, u32)>) -> ClassTable {
+        let mut entries: Vec<(usize, &'static str, u32)> = words.map(|(w, v)| (shape_bucket(shape_key(w.as_bytes())), w, v)).collect();
         entries.sort_by_key(|e| e.0);
-        // Only as many entries as a head can address.
-        entries.truncate(usize::from(u16::MAX) - 1);
-        let mut heads = vec![0u16; 4096];
-        for (i, e) in entries.iter().enumerate().rev() {
-            if let Some(h) = heads.get_mut(e.0) {
-                *h = u16::try_from(i + 1).unwrap_or(0);
+        entries.truncate(usize::from(u16::MAX));
+        let mut t = ClassTable {
+            pairs: [0; 32],
+            starts: vec![0; 4097],
+            words: Vec::new(),
+            lens: Vec::new(),
+            packed: Vec::new(),
+            bits: Vec::new(),
+        };
+        for (bucket, w, v) in entries {
+            let b = w.as_bytes();
+            if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                if let Some(p) = t.pairs.get_mut(usize::from(f & 31)) {
+                    *p |= 1 << (l & 31);
+                }
             }
+            for s in t.starts.iter_mut().skip(bucket + 1) {
+                *s += 1;
+            }
+            let letters = b.len() <= 8 && b.iter().all(u8::is_ascii_lowercase);
+            t.words.push(w);
+            t.lens.push(u8::try_from(b.len()).unwrap_or(u8::MAX));
+            t.packed.push(if letters { pack_folded(b) } else { 0 });
+            t.bits.push(v);
         }
-        ShapeMap { heads, entries }
+        t
     }
 
-    fn get(&self, w: &str) -> Option<V> {
-        let bucket = shape_bucket(shape_key(w.as_bytes()));
-        let head = usize::from(*self.heads.get(bucket)?);
-        self.entries
-            .get(head.checked_sub(1)?..)?
-            .iter()
-            .take_while(|e| e.0 == bucket)
-            .find(|e| e.1.as_ref().len() == w.len() && e.1.as_ref().as_bytes().eq_ignore_ascii_case(w.as_bytes()))
-            .map(|e| e.2)
+    fn get(&self, w: &str) -> u32 {
+        let b = w.as_bytes();
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else { return 0 };
+        if self.pairs.get(usize::from(f & 31)).is_none_or(|p| p & (1 << (l & 31)) == 0) {
+            return 0;
+        }
+        let bucket = shape_bucket(shape_key(b));
+        let (Some(&from), Some(&to)) = (self.starts.get(bucket), self.starts.get(bucket + 1)) else { return 0 };
+        let mut key = None;
+        for i in usize::from(from)..usize::from(to) {
+            if self.lens.get(i).is_none_or(|&n| usize::from(n) != b.len()) {
+                continue;
+            }
+            let packed = self.packed.get(i).copied().unwrap_or(0);
+            let same = if packed != 0 {
+                *key.get_or_insert_with(|| pack_folded(b)) == packed
+            } else {
+                self.words.get(i).is_some_and(|e| e.as_bytes().eq_ignore_ascii_case(b))
+            };
+            if same {
+                return self.bits.get(i).copied().unwrap_or(0);
+            }
+        }
+        0
     }
 }
 
@@ -2146,8 +2195,8 @@ impl<K: AsRef<str>, V: Copy> ShapeMap<K, V> {
 const MAX_LISTED_LEN: usize = 20;
 
 /// Every word list above, to class bits.
-fn class_table() -> &'static ShapeMap<&'static str, u32> {
-    static TABLE: OnceLock<ShapeMap<&'static str, u32>> = OnceLock::new();
+fn class_table() -> &'static ClassTable {
+    static TABLE: OnceLock<ClassTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
         let lists: &[(&[&'static str], u32)] = &[
@@ -2188,7 +2237,7 @@ fn class_table() -> &'static ShapeMap<&'static str, u32> {
         }
         // The lists are lowercase (ASCII but for "señor(a)", which only
         // matches itself as before).
-        ShapeMap::new(map.into_iter().filter(|(w, _)| !w.is_empty() && w.len() <= MAX_LISTED_LEN))
+        ClassTable::new(map.into_iter().filter(|(w, _)| !w.is_empty() && w.len() <= MAX_LISTED_LEN))
     })
 }
 
@@ -2204,7 +2253,7 @@ fn classes(w: &str) -> u32 {
     if w.len() > MAX_LISTED_LEN {
         return 0;
     }
-    class_table().get(w).unwrap_or(0)
+    class_table().get(w)
 }
 
 /// Whether `w` is in one of the lists of `class` (ASCII case-insensitive).
@@ -2353,6 +2402,12 @@ impl<'a> ChainCx<'a, '_> {
         if !(w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
             return false;
         }
+        let tq = std::time::Instant::now();
+        let r = self.lost_apostrophe2(toks, w);
+        PHASE[6].fetch_add(tq.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        r
+    }
+    fn lost_apostrophe2(&self, toks: &[BTok<'a>], w: &str) -> bool {
         let Some(stem) = w.get(..w.len() - 1) else { return false };
         self.capitalised_shape.may_hold(stem)
             && self
@@ -2388,6 +2443,7 @@ impl<'a> Builder<'a> {
         if !has_pronoun {
             return None;
         }
+        let tp0 = std::time::Instant::now();
         let sentences = doc.sentences();
         let mut toks = Vec::with_capacity(sentences.iter().map(|s| s.tokens.len()).sum::<usize>() / 2 + 1);
         let mut sent_start = Vec::with_capacity(sentences.len() + 1);
@@ -2401,6 +2457,8 @@ impl<'a> Builder<'a> {
             }
         }
         sent_start.push(toks.len());
+        PHASE[0].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        let tp0 = std::time::Instant::now();
         let mut a = Builder {
             toks,
             sent_start,
@@ -2439,11 +2497,18 @@ impl<'a> Builder<'a> {
             names,
         };
         let mut chain_words = Vec::new();
+        PHASE[1].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        let tp0 = std::time::Instant::now();
         let chains = a.chains(&cx, &mut chain_words);
+        PHASE[2].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        let tp0 = std::time::Instant::now();
         a.build_mentions(&chains, &chain_words);
+        PHASE[3].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        let tp0 = std::time::Instant::now();
         a.find_pronouns(doc);
         a.link();
         a.consensus();
+        PHASE[4].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
         Some(a)
     }
 
@@ -2544,7 +2609,11 @@ impl<'a> Builder<'a> {
             if words.len() == 1 && t.stem_has(cls::NOT_NAMES) {
                 continue;
             }
-            if let Some(c) = self.classify(&words, cx, chain_words) {
+            let tq = std::time::Instant::now();
+            let cl = self.classify(&words, cx, chain_words);
+            PHASE[7].fetch_add(tq.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+            PHASE[8].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if let Some(c) = cl {
                 out.push(c);
             }
         }
@@ -2668,7 +2737,10 @@ impl<'a> Builder<'a> {
             }
             // A confident Western given name first.
             if name_count > 1 && !self.east_asian_shape(words) {
-                if let Some(g) = cx.names.get(first_word) {
+                let tq = std::time::Instant::now();
+                let gn = cx.names.get(first_word);
+                PHASE[5].fetch_add(tq.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+                if let Some(g) = gn {
                     person = true;
                     evidence.push(Evidence {
                         span: self.toks[first].span,
@@ -3406,6 +3478,51 @@ mod tests {
         let n = names();
         let a = Analysis::new(&doc, &n)?;
         Some(f(&doc, &a))
+    }
+
+    /// Timing harness (not a test): `ARTLINT_BENCH=corpus.jsonl cargo test
+    /// --release --lib entities::tests::bench -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn bench() {
+        let Some(path) = std::env::var_os("ARTLINT_BENCH") else { return };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let docs: Vec<Document> = text
+            .lines()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                let v: serde_json::Value = serde_json::from_str(l).ok()?;
+                let t = v.get("text")?.as_str()?.to_string();
+                Some(Document::parse(i, SourceFile::new("b", &t, FileKind::Plain), None))
+            })
+            .collect();
+        for d in &docs {
+            d.sentences();
+        }
+        let n = names();
+        let time = |f: &dyn Fn(&Document) -> bool| {
+            (0..15)
+                .map(|_| {
+                    let t0 = std::time::Instant::now();
+                    let k = docs.iter().filter(|d| f(d)).count();
+                    (t0.elapsed().as_secs_f64() * 1000.0, k)
+                })
+                .fold((f64::MAX, 0), |a, b| if b.0 < a.0 { b } else { a })
+        };
+        let pre = time(&|d| {
+            let p = Precheck::new(d, &n);
+            p.drift || p.org
+        });
+        let ana = time(&|d| {
+            let p = Precheck::new(d, &n);
+            (p.drift || p.org) && Analysis::new(d, &n).is_some()
+        });
+        for p in &PHASE {
+            p.store(0, std::sync::atomic::Ordering::Relaxed);
+        }
+        let all = time(&|d| Analysis::new(d, &n).is_some());
+        eprintln!("phases (5 runs, ms): {:?}", PHASE.iter().map(|p| p.load(std::sync::atomic::Ordering::Relaxed) / 15_000_000).collect::<Vec<_>>());
+        eprintln!("docs {} precheck {:.1} ms ({} pass); precheck+analysis {:.1} ms; analysis of all {:.1} ms ({})", docs.len(), pre.0, pre.1, ana.0, all.0, all.1);
     }
 
     #[test]
