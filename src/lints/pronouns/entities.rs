@@ -60,19 +60,50 @@ impl Gender {
     }
 
     fn parse(s: &str) -> Option<Gender> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "m" | "male" => Some(Gender::Male),
-            "f" | "female" => Some(Gender::Female),
-            _ => None,
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("m") || s.eq_ignore_ascii_case("male") {
+            Some(Gender::Male)
+        } else if s.eq_ignore_ascii_case("f") || s.eq_ignore_ascii_case("female") {
+            Some(Gender::Female)
+        } else {
+            None
         }
     }
 }
 
 /// Confident Western given names (from the `given-names` lexicon).
-#[derive(Default, Debug)]
+#[derive(Default)]
 pub struct GivenNames {
+    /// Lowercased names.
     map: FxHashMap<String, Gender>,
+    /// The ASCII names again, for quick lookups of ASCII words without
+    /// lowercasing them: a bit set of their hashes ([`ascii_hash`]) that
+    /// turns most other words away, then an open-addressing table (1 + index
+    /// into `ascii`, or 0 when free) of the names, stored end to end in
+    /// `text`.
+    bloom: Vec<u64>,
+    slots: Vec<u32>,
+    ascii: Vec<(u32, u32, Gender)>,
+    text: String,
 }
+
+impl std::fmt::Debug for GivenNames {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GivenNames").field("names", &self.map.len()).finish()
+    }
+}
+
+/// A hash of a word with ASCII letters folded to lowercase (`b | 0x20` maps
+/// both cases of a letter to one value).
+fn ascii_hash(w: &[u8]) -> usize {
+    let h = w
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b | 0x20)).wrapping_mul(0x0100_0000_01b3));
+    (h ^ (h >> 29)) as usize
+}
+
+/// Bits of the name bloom filter (a power of two).
+const NAME_BLOOM_BITS: usize = 1 << 17;
 
 impl GivenNames {
     /// Read `pairs = { name = "m" | "f" }` and `entries = ["name:f"]`.
@@ -82,16 +113,63 @@ impl GivenNames {
             let entries = lex.entries.iter().filter_map(|e| e.split_once(':'));
             for (k, v) in lex.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).chain(entries) {
                 let g = Gender::parse(v).ok_or_else(|| format!("{}: given name `{k}` has gender `{v}` (want m or f)", lex.origin))?;
-                map.insert(k.trim().to_lowercase(), g);
+                let k = k.trim();
+                let key = if k.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    k.to_string()
+                } else {
+                    k.to_lowercase()
+                };
+                map.insert(key, g);
             }
         }
-        Ok(GivenNames { map })
+        let mut names = GivenNames {
+            bloom: vec![0; NAME_BLOOM_BITS / 64],
+            ..GivenNames::default()
+        };
+        // At most one slot in four used.
+        let ascii: Vec<(&String, Gender)> = map.iter().filter(|(k, _)| k.is_ascii()).map(|(k, &g)| (k, g)).collect();
+        let size = (ascii.len() * 4).next_power_of_two().max(2);
+        names.slots = vec![0; size];
+        for (n, (k, g)) in ascii.into_iter().enumerate() {
+            let h = ascii_hash(k.as_bytes());
+            if let Some(b) = names.bloom.get_mut((h & (NAME_BLOOM_BITS - 1)) / 64) {
+                *b |= 1 << (h % 64);
+            }
+            let mut i = h & (size - 1);
+            while names.slots.get(i).is_some_and(|&s| s != 0) {
+                i = (i + 1) & (size - 1);
+            }
+            if let Some(s) = names.slots.get_mut(i) {
+                *s = u32::try_from(n + 1).unwrap_or(0);
+            }
+            let start = names.text.len();
+            names.text.push_str(k);
+            names.ascii.push((u32::try_from(start).unwrap_or(0), u32::try_from(names.text.len()).unwrap_or(0), g));
+        }
+        names.map = map;
+        Ok(names)
     }
 
     pub fn get(&self, name: &str) -> Option<Gender> {
-        match ascii_lower(name, &mut [0; 32]) {
-            Some(key) => self.map.get(key).copied(),
-            None => self.map.get(&name.to_lowercase()).copied(),
+        if !name.is_ascii() {
+            return self.map.get(&name.to_lowercase()).copied();
+        }
+        // The lowercase form of an ASCII word is ASCII: only ASCII names can
+        // match it.
+        let h = ascii_hash(name.as_bytes());
+        if !self.bloom.get((h & (NAME_BLOOM_BITS - 1)) / 64).is_some_and(|b| b & (1 << (h % 64)) != 0) {
+            return None;
+        }
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = h & mask;
+        loop {
+            let slot = *self.slots.get(i)? as usize;
+            let &(start, end, g) = self.ascii.get(slot.checked_sub(1)?)?;
+            let k = self.text.get(start as usize..end as usize)?;
+            if k.len() == name.len() && k.as_bytes().eq_ignore_ascii_case(name.as_bytes()) {
+                return Some(g);
+            }
+            i = (i + 1) & mask;
         }
     }
 }
@@ -173,7 +251,7 @@ pub struct Tok {
 
 /// A token while the analysis is built, with its text and word classes
 /// computed once.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct BTok<'a> {
     span: Span,
     text: &'a str,
@@ -184,29 +262,38 @@ struct BTok<'a> {
     /// Length of the text without a possessive ending ("China’s" -> "China").
     stem_len: usize,
     possessive: bool,
-    bits: u32,
-    /// Classes of `stem`.
-    sbits: u32,
+    /// Classes of the text and of `stem`, looked up on first use
+    /// ([`UNKNOWN`] before): most tokens are never asked.
+    bits: std::cell::Cell<u32>,
+    sbits: std::cell::Cell<u32>,
     pro: Option<(Gender, Case)>,
 }
 
+/// Class bits not looked up yet (no word has every class).
+const UNKNOWN: u32 = u32::MAX;
+
 impl<'a> BTok<'a> {
     fn new(span: Span, text: &'a str, word: bool, sent: usize) -> BTok<'a> {
-        let first = text.chars().next();
+        let (cap, low) = match text.as_bytes().first() {
+            Some(b) if b.is_ascii() => (b.is_ascii_uppercase(), b.is_ascii_lowercase()),
+            _ => {
+                let first = text.chars().next();
+                (first.is_some_and(char::is_uppercase), first.is_some_and(char::is_lowercase))
+            }
+        };
         let (stem, possessive) = strip_possessive(text);
-        // No list holds numbers or punctuation.
-        let bits = if word { classes(text) } else { 0 };
         BTok {
             span,
             text,
             word,
             sent,
-            cap: word && first.is_some_and(char::is_uppercase),
-            low: word && first.is_some_and(char::is_lowercase),
+            cap: word && cap,
+            low: word && low,
             stem_len: stem.len(),
             possessive,
-            bits,
-            sbits: if possessive { classes(stem) } else { bits },
+            // No list holds numbers or punctuation.
+            bits: std::cell::Cell::new(if word { UNKNOWN } else { 0 }),
+            sbits: std::cell::Cell::new(if word && possessive { UNKNOWN } else { 0 }),
             pro: if word { pronoun_of(text) } else { None },
         }
     }
@@ -222,14 +309,35 @@ impl<'a> BTok<'a> {
     fn is(&self, s: &str) -> bool {
         self.text.eq_ignore_ascii_case(s)
     }
+    /// Classes of the text.
+    fn bits(&self) -> u32 {
+        let mut b = self.bits.get();
+        if b == UNKNOWN {
+            b = classes(self.text);
+            self.bits.set(b);
+        }
+        b
+    }
+    /// Classes of the stem.
+    fn sbits(&self) -> u32 {
+        if !self.possessive {
+            return self.bits();
+        }
+        let mut b = self.sbits.get();
+        if b == UNKNOWN {
+            b = classes(self.stem());
+            self.sbits.set(b);
+        }
+        b
+    }
     fn has(&self, bit: u32) -> bool {
-        self.bits & bit != 0
+        self.bits() & bit != 0
     }
     fn stem_has(&self, bit: u32) -> bool {
-        self.sbits & bit != 0
+        self.sbits() & bit != 0
     }
     fn gender(&self, male: u32) -> Option<Gender> {
-        gender_in(self.bits, male)
+        gender_in(self.bits(), male)
     }
 }
 
@@ -267,69 +375,593 @@ pub struct Shared(pub Option<Analysis>);
 impl Shared {
     /// The document's analysis, built by the first lint that asks.
     pub fn of(doc: &Document, names: &GivenNames) -> std::sync::Arc<Shared> {
-        doc.memo(|doc| Shared(Analysis::new(doc, names)))
+        doc.memo(|doc| {
+            let t0 = std::time::Instant::now();
+            let r = Shared(Analysis::new(doc, names));
+            ANA_NS.fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+            r
+        })
     }
 }
 
-/// Which pronoun lints can possibly report on a document, from one cheap
-/// pass over its words (no sentences, no analysis). Both tests are necessary
-/// conditions of a finding, so skipping on `false` never loses one.
+pub static PHASE: [std::sync::atomic::AtomicU64; 9] = [const { std::sync::atomic::AtomicU64::new(0) }; 9];
+pub static PRE_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+pub static ANA_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Which pronoun lints can possibly report on a document, from cheap passes
+/// over the words around its pronouns and name-like words (no analysis).
+/// Every test is a necessary condition of a finding, so skipping on `false`
+/// never loses one.
+///
+/// The tests run first over blocks, which needs no sentence split: a sentence
+/// never crosses a block, and inside a block a sentence can only end after
+/// terminal punctuation or at a line break, so each sentence-local test is
+/// made loose enough to hold across such places. Documents that pass are
+/// checked again over their sentences, where the tests are exact.
 #[derive(Debug, Clone, Copy)]
 pub struct Precheck {
-    /// `pronoun-drift` needs a pronoun of one gender and a cluster decided as
-    /// the other, which needs a pronoun, a gendered title, kinship or role
-    /// word, or a given name of that other gender.
+    /// `pronoun-drift` needs a usable pronoun of one gender linked to a person
+    /// decided as the other gender, which needs a gendered title, kinship or
+    /// role word next to a name, a given name starting a full name, or two
+    /// linked pronouns (with role words) of that other gender.
     pub drift: bool,
-    /// `org-pronoun` needs he, she, his or her in a block (sentences never
-    /// cross blocks) with an organisation head word.
+    /// `org-pronoun` needs a usable pronoun in one of its three
+    /// configurations: "ORG [adverb] said [that] he/she", "In his/her ..., the
+    /// ORG", or "ORG (subject) ... his/her" in one sentence.
     pub org: bool,
+}
+
+/// A non-space token of a block or sentence, for [`Precheck`].
+#[derive(Clone, Copy)]
+struct PTok<'d> {
+    span: Span,
+    text: &'d str,
+    kind: TokenKind,
+    /// A sentence may end between the previous token and this one.
+    brk: bool,
+}
+
+impl PTok<'_> {
+    fn word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+    fn cap(&self) -> bool {
+        self.word() && starts_upper(self.text)
+    }
+    fn lower(&self) -> bool {
+        self.word() && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+}
+
+fn starts_upper(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 impl Precheck {
     pub fn of(doc: &Document, names: &GivenNames) -> std::sync::Arc<Precheck> {
-        doc.memo(|doc| Precheck::new(doc, names))
+        doc.memo(|doc| {
+            let t0 = std::time::Instant::now();
+            let r = Precheck::new(doc, names);
+            let ns = PRE_NS.fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+            if std::env::var_os("PRONTIME").is_some() {
+                eprintln!("PRONTIME pre={} ana={}", ns / 1000, ANA_NS.load(std::sync::atomic::Ordering::Relaxed) / 1000);
+            }
+            r
+        })
     }
 
+    /// One pass over the words of the document: pronouns (by the shape
+    /// table, then exactly), evidence words and given names before a name,
+    /// and blocks with both an organisation word and a pronoun, which get the
+    /// organisation tests.
     fn new(doc: &Document, names: &GivenNames) -> Precheck {
-        let word = |t: &crate::document::Token| (t.kind == TokenKind::Word).then(|| doc.prose.get(t.span.range())).flatten();
-        let (mut male, mut female, mut org) = (false, false, false);
+        let flags = word_flags();
+        let bytes = doc.prose.as_bytes();
+        let text = |t: &crate::document::Token| doc.prose.get(t.span.range()).unwrap_or("");
+        // Usable pronouns (not quoted, not in a title-case headline) by gender.
+        let mut count = [0usize; 2];
+        // Evidence by gender: strong (title, kinship) or a given name; role words.
+        let mut strong = [false; 2];
+        // Words that may be a given name starting a name, looked up only if
+        // their evidence is needed.
+        let mut given: Vec<&str> = Vec::new();
+        let mut roles = [0usize; 2];
+        let mut toks = Vec::new();
+        let mut org = false;
+        let is_space = |t: &crate::document::Token| matches!(t.kind, TokenKind::Space | TokenKind::Newline);
         for b in &doc.blocks {
-            let mut candidate = false;
-            for text in doc.block_tokens(b).iter().filter_map(word) {
-                if let Some((g, case)) = pronoun_of(text) {
-                    male |= g == Gender::Male;
-                    female |= g == Gender::Female;
-                    candidate |= text.len() <= 3 && case != Case::Object;
+            let Some(all) = doc.tokens.get(b.tokens.clone()) else { continue };
+            // An organisation head word so far in the block, a pronoun in an
+            // organisation configuration as far as the words before it tell,
+            // and a possessive after an opening preposition (which needs an
+            // organisation after it).
+            let (mut org_word, mut org_pronoun, mut org_later) = (false, false, false);
+            // An organisation head word so far that may end a subject.
+            let mut org_subject = false;
+            // The previous non-space token: a hyphen; a word.
+            let mut after_hyphen = false;
+            let mut prev_word: Option<&crate::document::Token> = None;
+            for (i, t) in all.iter().enumerate() {
+                match t.kind {
+                    TokenKind::Word => {}
+                    TokenKind::Space | TokenKind::Newline => continue,
+                    _ => {
+                        after_hyphen = bytes.get(t.span.start) == Some(&b'-') && t.span.len() == 1;
+                        prev_word = None;
+                        continue;
+                    }
+                }
+                let hyphen_part = std::mem::replace(&mut after_hyphen, false);
+                let before = std::mem::replace(&mut prev_word, Some(t));
+                let (Some(&first), Some(&last)) = (bytes.get(t.span.start), bytes.get(t.span.end.wrapping_sub(1))) else { continue };
+                let f = flags.get(shape_of(first, last, t.span.len()));
+                let upper = if first.is_ascii() { first.is_ascii_uppercase() } else { starts_upper(text(t)) };
+                if f == 0 && !upper && !hyphen_part {
+                    continue;
+                }
+                let w = text(t);
+                if f & FLAG_ORG != 0 {
+                    org_word = true;
+                    org_subject = org_subject || subject_may_follow(doc, all, i);
+                }
+                if f & FLAG_PRONOUN != 0 {
+                    if let Some((g, case)) = pronoun_of(w) {
+                        if !b.title_case && !doc.in_quote(t.span) {
+                            count[gender_index(g)] += 1;
+                            // (1) "ORG said [that] he": a reporting verb or
+                            // "that" just before; (3) "ORG ... his": an
+                            // organisation before; (2) "In his ..., the ORG":
+                            // an opening preposition just before (or
+                            // nothing), an organisation after.
+                            let prev = before.map_or("", text);
+                            match case {
+                                Case::Subject => {
+                                    org_pronoun |= org_word && (prev.eq_ignore_ascii_case("that") || has_class(prev, cls::ORG_REPORTING));
+                                }
+                                _ if w.len() == 3 => {
+                                    org_pronoun |= org_subject && possessive_may_follow(doc, all, i);
+                                    org_later |= before.is_none() || has_class(prev, cls::OPENING_PREPOSITIONS);
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                if f & FLAG_GENDERED == 0 && !upper && !hyphen_part {
+                    continue;
+                }
+                // The two non-space tokens after the word.
+                let mut after = all.get(i + 1..).unwrap_or(&[]).iter().filter(|t| !is_space(t));
+                let (n1, n2) = (after.next(), after.next());
+                let n1_text = n1.map_or("", text);
+                let cap = |n: Option<&crate::document::Token>| n.is_some_and(|n| n.kind == TokenKind::Word && starts_upper(text(n)));
+                let particle = || {
+                    n1.is_some_and(|n| n.kind == TokenKind::Word)
+                        && flags.get(shape_key(n1_text.as_bytes())) & FLAG_PARTICLE != 0
+                        && n1_text.chars().next().is_some_and(char::is_lowercase)
+                        && has_class(n1_text, cls::NAME_PARTICLES)
+                };
+                // A gendered title, kinship or role word inside a name chain
+                // before another name word, or just before a chain ("his
+                // wife, X").
+                if f & FLAG_GENDERED != 0
+                    && (cap(n1)
+                        || ((n1_text == "." || n1_text == ",") && cap(n2))
+                        || (n1_text == "-" && n2.is_some_and(|n| n.kind == TokenKind::Word))
+                        || particle())
+                {
+                    let bits = classes(w);
+                    for g in [Gender::Male, Gender::Female] {
+                        let k = gender_index(g);
+                        strong[k] |= bits & (gender_bit(cls::GENDERED_TITLES, g) | gender_bit(cls::GENDERED_NOUNS, g)) != 0;
+                        roles[k] += usize::from(bits & gender_bit(cls::ROLE_TITLES, g) != 0);
+                    }
+                }
+                // A given name starts a chain of two name words or more: a
+                // capitalised word or a hyphenated part ("Mi-ran") first, then
+                // a capitalised word, a hyphen, a particle, or "." after a
+                // title ("Mr. X").
+                let chained = || {
+                    cap(n1)
+                        || n1_text == "-"
+                        || (n1_text == "." && cap(n2) && classes(w) & (cls::GENDERED_TITLES | cls::GENDERED_TITLES << 1) != 0)
+                        || particle()
+                };
+                if (upper || hyphen_part) && chained() {
+                    given.push(strip_possessive(w).0);
                 }
             }
-            if candidate && !org {
-                org = doc.block_tokens(b).iter().filter_map(word).any(|text| {
-                    let (stem, possessive) = strip_possessive(text);
-                    (classes(text) | if possessive { classes(stem) } else { 0 }) & cls::ORG_HEADS != 0
-                });
+            if !org && (org_pronoun || (org_later && org_word)) {
+                org = org_in(doc, all, false, b.title_case, &mut toks);
             }
         }
-        let evidence = |g: Gender| {
-            let bits = [cls::GENDERED_TITLES, cls::ROLE_TITLES, cls::GENDERED_NOUNS]
-                .iter()
-                .fold(0, |m, &male_bit| m | gender_bit(male_bit, g));
-            if doc.tokens.iter().filter_map(word).any(|text| classes(text) & bits != 0) {
-                return true;
-            }
-            // Given names are looked up for the first word of a name chain:
-            // a capitalised word or a hyphenated part ("Mi-ran").
-            doc.tokens.iter().enumerate().any(|(i, t)| {
-                let Some(text) = word(t) else { return false };
-                let hyphen_part = i >= 1
-                    && doc
-                        .tokens
-                        .get(i - 1)
-                        .is_some_and(|p| p.span.len() == 1 && p.kind == TokenKind::Punct);
-                (hyphen_part || text.chars().next().is_some_and(char::is_uppercase)) && names.get(strip_possessive(text).0) == Some(g)
-            })
+        if org {
+            // Again, exactly, over the sentences.
+            org = doc.sentences().iter().any(|s| {
+                let title_case = doc.blocks.get(s.block).is_some_and(|b| b.title_case);
+                doc.tokens.get(s.tokens.clone()).is_some_and(|all| org_in(doc, all, true, title_case, &mut toks))
+            });
+        }
+        // A person decided as gender `g` (against a pronoun of the other):
+        // strong evidence or a given name, or two votes of links and roles.
+        let decided = |strong: &[bool; 2], g: Gender| {
+            let k = gender_index(g);
+            strong[k] || count[k] + roles[k] >= 2
         };
-        let drift = (male && (female || evidence(Gender::Female))) || (female && evidence(Gender::Male));
+        let needed = |strong: &[bool; 2], g: Gender| count[gender_index(g.other())] > 0 && !decided(strong, g);
+        if needed(&strong, Gender::Male) || needed(&strong, Gender::Female) {
+            // Names repeat: look each up once.
+            given.sort_unstable();
+            given.dedup();
+            for w in given {
+                if let Some(g) = names.get(w) {
+                    strong[gender_index(g)] = true;
+                    if !needed(&strong, Gender::Male) && !needed(&strong, Gender::Female) {
+                        break;
+                    }
+                }
+            }
+        }
+        let decided = |g: Gender| decided(&strong, g);
+        let drift = (count[0] > 0 && decided(Gender::Female)) || (count[1] > 0 && decided(Gender::Male));
         Precheck { drift, org }
+    }
+}
+
+/// Whether a usable pronoun of a block or sentence may be in an
+/// `org-pronoun` configuration.
+fn org_in<'d>(doc: &'d Document, all: &[crate::document::Token], sentence: bool, title_case: bool, toks: &mut Vec<PTok<'d>>) -> bool {
+    let pronoun = |t: &crate::document::Token| {
+        t.kind == TokenKind::Word && (2..=7).contains(&t.span.len()) && doc.prose.get(t.span.range()).and_then(pronoun_of).is_some()
+    };
+    if title_case || !all.iter().any(pronoun) {
+        return false;
+    }
+    fill(doc, all, sentence, toks);
+    // Scanned prefix of the segment for configuration (3), and whether it
+    // holds an organisation that may be a subject.
+    let (mut scanned, mut org_subject) = (0, false);
+    for (k, t) in toks.iter().enumerate() {
+        let Some((_, case)) = t.word().then(|| pronoun_of(t.text)).flatten() else { continue };
+        if case == Case::Reflexive || doc.in_quote(t.span) {
+            continue;
+        }
+        let org = match case {
+            Case::Subject => org_reported(toks, k),
+            _ if t.text.len() == 3 && possessive_her(toks, k) => {
+                while scanned < k {
+                    org_subject |= org_last(toks, scanned) && subject_possible(toks, scanned);
+                    scanned += 1;
+                }
+                org_subject || org_opening(toks, k)
+            }
+            _ => false,
+        };
+        if org {
+            return true;
+        }
+    }
+    false
+}
+
+/// The non-space token after token `i` of a block, and whether a line break
+/// (where a sentence may end) comes between.
+fn next_token<'t>(doc: &Document, all: &'t [crate::document::Token], i: usize) -> Option<(usize, &'t crate::document::Token, bool)> {
+    let mut gap = false;
+    for (j, t) in all.iter().enumerate().skip(i + 1) {
+        match t.kind {
+            TokenKind::Newline => gap = true,
+            TokenKind::Space => gap |= !doc.prose.get(t.span.range()).is_some_and(str::is_ascii),
+            _ => return Some((j, t, gap)),
+        }
+    }
+    None
+}
+
+/// [`subject_possible`] for the word at `i` of a block, from the raw tokens:
+/// whether a mention ending there may be a subject.
+fn subject_may_follow(doc: &Document, all: &[crate::document::Token], i: usize) -> bool {
+    let text = |t: &crate::document::Token| doc.prose.get(t.span.range()).unwrap_or("");
+    let Some(w) = all.get(i).map(text) else { return false };
+    // Possessive (also a non-ASCII one, after which a sentence may end), or
+    // a possessive that lost its apostrophe ("Parks").
+    if strip_possessive(w).1 || !w.is_ascii() || w.contains(['.', '!', '?']) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
+        return true;
+    }
+    let lower_word = |t: &crate::document::Token| t.kind == TokenKind::Word && text(t).chars().next().is_some_and(char::is_lowercase);
+    let Some((mut j, mut next, gap)) = next_token(doc, all, i) else { return true };
+    if gap || next.kind != TokenKind::Word {
+        return true;
+    }
+    // Adverbs (a word ending a sentence always has a terminator after it).
+    while lower_word(next) && has_class(text(next), cls::ADVERBS) {
+        if !text(next).is_ascii() {
+            return true;
+        }
+        match next_token(doc, all, j) {
+            None => return true,
+            Some((_, _, true)) => return true,
+            Some((k, t, false)) => (j, next) = (k, t),
+        }
+    }
+    let w = text(next);
+    lower_word(next)
+        && (has_class(w, cls::AUXILIARIES | cls::SPEECH_VERBS)
+            || (w.len() > 4 && w.ends_with("ed"))
+            || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !has_class(w, cls::NOT_AFTER_POSSESSIVE)))
+}
+
+/// [`possessive_her`] for the pronoun at `i` of a block, from the raw tokens.
+fn possessive_may_follow(doc: &Document, all: &[crate::document::Token], i: usize) -> bool {
+    let text = |t: &crate::document::Token| doc.prose.get(t.span.range()).unwrap_or("");
+    if !all.get(i).is_some_and(|t| text(t).eq_ignore_ascii_case("her")) {
+        return true;
+    }
+    match next_token(doc, all, i) {
+        None => false,
+        Some((_, _, true)) => true,
+        Some((_, n, false)) if n.kind == TokenKind::Word => {
+            text(n).chars().next().is_some_and(char::is_lowercase) && !has_class(text(n), cls::NOT_AFTER_POSSESSIVE)
+        }
+        Some((_, n, false)) => text(n).chars().all(|c| c.is_ascii_digit()) || text(n).chars().next().is_some_and(|c| c.is_ascii_digit()),
+    }
+}
+
+/// Shape-table flags ([`word_flags`]).
+const FLAG_PRONOUN: u8 = 1;
+const FLAG_GENDERED: u8 = 2;
+const FLAG_ORG: u8 = 4;
+const FLAG_PARTICLE: u8 = 8;
+const FLAG_MENTION: u8 = 16;
+
+/// [`shape_key`] of a word from its first and last bytes and length.
+fn shape_of(first: u8, last: u8, len: usize) -> usize {
+    (usize::from(first & 31) << 11) | (usize::from(last & 31) << 6) | (len & 63)
+}
+
+/// Per word shape: whether a word of that shape may be a pronoun, a
+/// gendered title, kinship or role word, an organisation head (possessive
+/// or not: every organisation mention has one) or a name particle; and, as
+/// a bit set small enough to stay in cache, whether it may be any of them.
+struct WordFlags {
+    flags: Vec<u8>,
+    any: Vec<u64>,
+    /// Per first and last byte (`& 31`): whether any shape with them is
+    /// flagged; 128 bytes, always in cache.
+    pairs: [u32; 32],
+}
+
+impl WordFlags {
+    fn get(&self, shape: usize) -> u8 {
+        let (first, last) = ((shape >> 11) & 31, (shape >> 6) & 31);
+        if self.pairs.get(first).is_some_and(|p| p & (1 << last) != 0) && self.any.get(shape / 64).is_some_and(|b| b & (1 << (shape % 64)) != 0) {
+            self.flags.get(shape).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
+}
+
+fn word_flags() -> &'static WordFlags {
+    static FLAGS: OnceLock<WordFlags> = OnceLock::new();
+    FLAGS.get_or_init(|| {
+        let mut flags = vec![0u8; 1 << 16];
+        let mut set = |w: &[u8], flag: u8| {
+            if let Some(f) = flags.get_mut(shape_key(w)) {
+                *f |= flag;
+            }
+        };
+        for (p, _, _) in PRONOUNS {
+            set(p.as_bytes(), FLAG_PRONOUN);
+        }
+        for &(w, _) in GENDERED_TITLES.iter().chain(ROLE_TITLES).chain(GENDERED_NOUNS) {
+            set(w.as_bytes(), FLAG_GENDERED);
+        }
+        for w in NAME_PARTICLES {
+            set(w.as_bytes(), FLAG_PARTICLE);
+        }
+        for &w in ORG_HEADS.iter().chain(PERSON_NOUNS).chain(GENDERED_NOUNS.iter().map(|(w, _)| w)) {
+            set(w.as_bytes(), FLAG_MENTION);
+        }
+        for &w in ORG_HEADS {
+            // With every possessive ending `strip_possessive` removes.
+            let mut forms = vec![w.to_string(), format!("{w}'s"), format!("{w}’s")];
+            if w.ends_with('s') {
+                forms.extend([format!("{w}'"), format!("{w}’")]);
+            }
+            for f in forms {
+                set(f.as_bytes(), FLAG_ORG);
+            }
+        }
+        let mut any = vec![0u64; (1 << 16) / 64];
+        let mut pairs = [0u32; 32];
+        for (shape, _) in flags.iter().enumerate().filter(|(_, &f)| f != 0) {
+            if let Some(b) = any.get_mut(shape / 64) {
+                *b |= 1 << (shape % 64);
+            }
+            if let Some(p) = pairs.get_mut((shape >> 11) & 31) {
+                *p |= 1 << ((shape >> 6) & 31);
+            }
+        }
+        WordFlags { flags, any, pairs }
+    })
+}
+
+fn gender_index(g: Gender) -> usize {
+    match g {
+        Gender::Male => 0,
+        Gender::Female => 1,
+    }
+}
+
+/// The non-space tokens of a segment, with possible sentence ends marked
+/// (never inside a sentence).
+fn fill<'d>(doc: &'d Document, all: &[crate::document::Token], sentence: bool, out: &mut Vec<PTok<'d>>) {
+    out.clear();
+    // A line break (or a Unicode paragraph separator) since the last token;
+    // a possible sentence terminator in the last token or in the run of
+    // punctuation (closing quotes, brackets) it ends. Terminators are ". ! ?"
+    // and non-ASCII characters (a word may hold a period: "U.S").
+    let (mut gap, mut terminal) = (false, false);
+    for t in all {
+        let text = doc.prose.get(t.span.range()).unwrap_or("");
+        match t.kind {
+            TokenKind::Newline => gap = true,
+            TokenKind::Space => gap |= !text.is_ascii(),
+            kind => {
+                out.push(PTok {
+                    span: t.span,
+                    text,
+                    kind,
+                    brk: !sentence && (gap || terminal),
+                });
+                gap = false;
+                terminal = (terminal && kind == TokenKind::Punct) || text.bytes().any(|b| matches!(b, b'.' | b'!' | b'?') || !b.is_ascii());
+            }
+        }
+    }
+}
+
+/// Whether "her" at `k` may be a possessive (as `find_pronouns` decides);
+/// always for "his".
+fn possessive_her(toks: &[PTok], k: usize) -> bool {
+    let Some(t) = toks.get(k) else { return false };
+    if !t.text.eq_ignore_ascii_case("her") {
+        return true;
+    }
+    match toks.get(k + 1) {
+        // The next token may be in the next sentence: "her" is then an object.
+        Some(n) if n.brk => true,
+        Some(n) if n.word() => n.lower() && !has_class(n.text, cls::NOT_AFTER_POSSESSIVE),
+        Some(n) => n.text.chars().all(|c| c.is_ascii_digit()) || n.text.chars().next().is_some_and(|c| c.is_ascii_digit()),
+        None => false,
+    }
+}
+
+/// Whether token `i` may be the last token of an organisation mention: an
+/// organisation head word, or a name particle ending a name chain.
+fn org_last(toks: &[PTok], i: usize) -> bool {
+    let Some(t) = toks.get(i).filter(|t| t.word()) else { return false };
+    let (stem, possessive) = strip_possessive(t.text);
+    let bits = classes(t.text) | if possessive { classes(stem) } else { 0 };
+    if bits & cls::NAME_PARTICLES != 0 || (bits & cls::ORG_HEADS != 0 && !t.lower()) {
+        return true;
+    }
+    if bits & cls::ORG_HEADS == 0 {
+        return false;
+    }
+    // A lowercase head: a hyphenated part of a name chain, or "the/its/their
+    // ... agency" not followed by a name (`build_mentions`).
+    let prev = |k: usize| i.checked_sub(k).and_then(|j| toks.get(j));
+    if prev(1).is_some_and(|p| p.text == "-") {
+        return true;
+    }
+    let det = (1..=4)
+        .map_while(|k| prev(k).filter(|p| p.word()))
+        .any(|p| p.text.eq_ignore_ascii_case("the") || p.text.eq_ignore_ascii_case("its") || p.text.eq_ignore_ascii_case("their"));
+    det && !toks.get(i + 1).is_some_and(|n| !n.brk && (n.cap() || n.text == "-"))
+}
+
+/// Whether a mention ending at token `i` may be a subject (`is_subject`,
+/// loosened: the tests on the words before the mention are left out).
+fn subject_possible(toks: &[PTok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    // Possessive, or a possessive that lost its apostrophe ("Parks").
+    if strip_possessive(t.text).1 || (t.text.len() > 3 && t.text.ends_with('s') && !t.text.ends_with("ss")) {
+        return true;
+    }
+    let mut j = i + 1;
+    match toks.get(j) {
+        // "said X." and "X, who": anything may follow.
+        None => return true,
+        Some(n) if n.brk || !n.word() => return true,
+        _ => {}
+    }
+    while toks.get(j).is_some_and(|n| !n.brk && n.lower() && has_class(n.text, cls::ADVERBS)) {
+        j += 1;
+    }
+    let Some(next) = toks.get(j) else { return true };
+    if next.brk {
+        return true;
+    }
+    let w = next.text;
+    next.lower()
+        && (has_class(w, cls::AUXILIARIES | cls::SPEECH_VERBS)
+            || (w.len() > 4 && w.ends_with("ed"))
+            || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !has_class(w, cls::NOT_AFTER_POSSESSIVE)))
+}
+
+/// (1) "ORG [adverb] said [that] he/she", the subject pronoun at `k`.
+fn org_reported(toks: &[PTok], k: usize) -> bool {
+    let text = |i: Option<usize>| i.and_then(|i| toks.get(i)).map_or("", |t| t.text);
+    let verb = if has_class(text(k.checked_sub(1)), cls::ORG_REPORTING) {
+        k - 1
+    } else if text(k.checked_sub(1)).eq_ignore_ascii_case("that") && has_class(text(k.checked_sub(2)), cls::ORG_REPORTING) {
+        k - 2
+    } else {
+        return false;
+    };
+    let mut l = verb;
+    while l > 0 {
+        l -= 1;
+        if org_last(toks, l) {
+            return true;
+        }
+        if !has_class(text(Some(l)), cls::ORG_ADVERBS) {
+            return false;
+        }
+    }
+    false
+}
+
+/// (2) "In his/her ..., the ORG said", the possessive at `k`.
+fn org_opening(toks: &[PTok], k: usize) -> bool {
+    // The preposition starts its sentence: only punctuation before it. (The
+    // analysis reads the token before the pronoun even across a sentence or
+    // block end: a pronoun first in its segment passes.)
+    if let Some(prep) = k.checked_sub(1) {
+        if !toks.get(prep).is_some_and(|t| has_class(t.text, cls::OPENING_PREPOSITIONS)) {
+            return false;
+        }
+        let mut j = prep;
+        while j > 0 && !toks.get(j).is_some_and(|t| t.brk) {
+            j -= 1;
+            if toks.get(j).is_some_and(|t| t.word() || t.text.chars().all(char::is_alphanumeric)) {
+                return false;
+            }
+        }
+    }
+    // A comma, then the organisation as a subject.
+    let Some(comma) = (k + 1..toks.len()).find(|&j| toks.get(j).is_some_and(|t| t.text == ",")) else { return false };
+    (comma + 1..toks.len()).any(|j| org_last(toks, j) && subject_possible(toks, j))
+}
+
+/// A set of words as bits of their shapes ([`shape_key`]): never misses a
+/// member, rarely admits another word.
+struct Shape([u64; 64]);
+
+impl Shape {
+    fn key(w: &[u8]) -> Option<usize> {
+        if w.is_empty() {
+            return None;
+        }
+        // 12 well-mixed bits of the 16-bit shape.
+        Some((shape_key(w).wrapping_mul(0x9E37_79B1) >> 12) & 4095)
+    }
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> Shape {
+        let mut bits = [0u64; 64];
+        for k in words.filter_map(|w| Shape::key(w.as_bytes())) {
+            if let Some(b) = bits.get_mut(k / 64) {
+                *b |= 1 << (k % 64);
+            }
+        }
+        Shape(bits)
+    }
+    fn may_hold(&self, w: &str) -> bool {
+        Shape::key(w.as_bytes()).is_some_and(|k| self.0.get(k / 64).is_some_and(|b| b & (1 << (k % 64)) != 0))
     }
 }
 
@@ -345,10 +977,19 @@ const PRONOUNS: &[(&str, Gender, Case)] = &[
 ];
 
 fn pronoun_of(w: &str) -> Option<(Gender, Case)> {
-    if !(2..=7).contains(&w.len()) || !matches!(w.as_bytes().first(), Some(b'h' | b'H' | b's' | b'S')) {
+    let b = w.as_bytes();
+    if !(2..=7).contains(&b.len()) || !matches!(b.first(), Some(b'h' | b'H' | b's' | b'S')) {
         return None;
     }
-    PRONOUNS.iter().find(|(p, _, _)| w.eq_ignore_ascii_case(p)).map(|&(_, g, c)| (g, c))
+    // The bytes as one little-endian integer with ASCII letters folded to
+    // lowercase: `b | 0x20` equals a lowercase letter only for that letter in
+    // either case, so comparing with a lowercase word is exact.
+    let key = b.iter().rev().fold(0u64, |k, &c| (k << 8) | u64::from(c | 0x20));
+    let word = |s: &str| s.bytes().rev().fold(0u64, |k, c| (k << 8) | u64::from(c));
+    PRONOUNS
+        .iter()
+        .find(|(p, _, _)| p.len() == b.len() && word(p) == key)
+        .map(|&(_, g, c)| (g, c))
 }
 
 /// `w` in ASCII lowercase, in `buf`, when `w` is ASCII and fits; `None`
@@ -1320,9 +1961,102 @@ static DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "this", "that", "his", "her", "our", "one", "another", "each", "every", "whose", "my", "your",
 ];
 
+/// Reporting verbs of `org-pronoun` ("the agency said that she").
+pub static ORG_REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "stated",
+    "states",
+    "claimed",
+    "claims",
+    "believes",
+    "believed",
+    "thought",
+    "thinks",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "reported",
+    "reports",
+    "estimated",
+    "estimates",
+    "assessed",
+    "assesses",
+    "announced",
+    "announces",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "concluded",
+    "predicted",
+    "predicts",
+    "expects",
+    "expected",
+    "explained",
+    "explains",
+    "stressed",
+    "stresses",
+    "suggested",
+    "suggests",
+    "judged",
+    "judges",
+    "considers",
+    "considered",
+    "indicated",
+    "indicates",
+];
+
+/// Adverbs `org-pronoun` skips between an organisation and its verb.
+pub static ORG_ADVERBS: &[&str] = &[
+    "also",
+    "previously",
+    "earlier",
+    "later",
+    "further",
+    "then",
+    "now",
+    "still",
+    "reportedly",
+    "recently",
+    "already",
+    "once",
+    "again",
+    "repeatedly",
+    "publicly",
+    "officially",
+    "separately",
+    "initially",
+    "has",
+    "had",
+    "have",
+];
+
+/// Prepositions that open a sentence before "his"/"her" (`org-pronoun`).
+pub static OPENING_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "during",
+    "throughout",
+    "with",
+    "under",
+    "after",
+    "before",
+    "through",
+    "for",
+    "on",
+    "from",
+    "despite",
+    "via",
+    "by",
+];
+
 /// Word classes: one bit per word list above, so that a word is looked up
 /// once per token and every list test after that is a bit test.
-mod cls {
+pub mod cls {
     pub const TITLES: u32 = 1 << 0;
     pub const PERSON_NOUNS: u32 = 1 << 1;
     pub const ORG_HEADS: u32 = 1 << 2;
@@ -1343,6 +2077,10 @@ mod cls {
     pub const GENDERED_TITLES: u32 = 1 << 16;
     pub const ROLE_TITLES: u32 = 1 << 18;
     pub const GENDERED_NOUNS: u32 = 1 << 20;
+    /// The lists of `org-pronoun`.
+    pub const ORG_REPORTING: u32 = 1 << 22;
+    pub const ORG_ADVERBS: u32 = 1 << 23;
+    pub const OPENING_PREPOSITIONS: u32 = 1 << 24;
 }
 
 /// Speech verbs that introduce an inverted attribution ("said X").
@@ -1353,10 +2091,114 @@ static CLAUSE_OPENERS: &[&str] = &[
     "that", "and", "but", "while", "because", "as", "when", "although", "though", "since", "if", "after", "before", "so",
 ];
 
-fn class_map() -> &'static FxHashMap<&'static [u8], u32> {
-    static MAP: OnceLock<FxHashMap<&'static [u8], u32>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map: FxHashMap<&'static [u8], u32> = FxHashMap::default();
+/// The shape of a word: its first and last bytes with ASCII case folded
+/// (`& 31` maps both cases of a letter to one value) and its length, in 16
+/// bits. Words of one shape are few in any word list.
+fn shape_key(w: &[u8]) -> usize {
+    match (w.first(), w.last()) {
+        (Some(&f), Some(&l)) => (usize::from(f & 31) << 11) | (usize::from(l & 31) << 6) | (w.len() & 63),
+        _ => 0,
+    }
+}
+
+/// Every listed word (ASCII case-insensitive) to its class bits, bucketed by
+/// 12 bits of its shape ([`shape_key`]), all in a few kilobytes: a word
+/// whose first and last letters start and end no listed word (most words)
+/// costs one read of a 128-byte table; else a bucket of a word or two is
+/// compared, by one integer compare for short words of letters.
+struct ClassTable {
+    /// Per first byte (`& 31`): the last bytes (`& 31`) of listed words.
+    pairs: [u32; 32],
+    /// Per bucket: its first entry; one more at the end.
+    starts: Vec<u16>,
+    /// Per entry: the word, its length, its lowercase bytes as one integer
+    /// (little-endian) when it is at most 8 ASCII letters (else 0), and its
+    /// class bits.
+    words: Vec<&'static str>,
+    lens: Vec<u8>,
+    packed: Vec<u64>,
+    bits: Vec<u32>,
+}
+
+/// The bucket of a shape: 12 well-mixed bits.
+fn shape_bucket(shape: usize) -> usize {
+    (shape.wrapping_mul(0x9E37_79B1) >> 12) & 4095
+}
+
+/// Up to 8 bytes as one little-endian integer, ASCII letters folded to
+/// lowercase (`b | 0x20` equals a lowercase letter only for that letter in
+/// either case, so comparing with a word of lowercase letters is exact).
+fn pack_folded(w: &[u8]) -> u64 {
+    w.iter().take(8).rev().fold(0u64, |k, &b| (k << 8) | u64::from(b | 0x20))
+}
+
+impl ClassTable {
+    fn new(words: impl Iterator<Item = (&'static str, u32)>) -> ClassTable {
+        let mut entries: Vec<(usize, &'static str, u32)> = words.map(|(w, v)| (shape_bucket(shape_key(w.as_bytes())), w, v)).collect();
+        entries.sort_by_key(|e| e.0);
+        entries.truncate(usize::from(u16::MAX));
+        let mut t = ClassTable {
+            pairs: [0; 32],
+            starts: vec![0; 4097],
+            words: Vec::new(),
+            lens: Vec::new(),
+            packed: Vec::new(),
+            bits: Vec::new(),
+        };
+        for (bucket, w, v) in entries {
+            let b = w.as_bytes();
+            if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                if let Some(p) = t.pairs.get_mut(usize::from(f & 31)) {
+                    *p |= 1 << (l & 31);
+                }
+            }
+            for s in t.starts.iter_mut().skip(bucket + 1) {
+                *s += 1;
+            }
+            let letters = b.len() <= 8 && b.iter().all(u8::is_ascii_lowercase);
+            t.words.push(w);
+            t.lens.push(u8::try_from(b.len()).unwrap_or(u8::MAX));
+            t.packed.push(if letters { pack_folded(b) } else { 0 });
+            t.bits.push(v);
+        }
+        t
+    }
+
+    fn get(&self, w: &str) -> u32 {
+        let b = w.as_bytes();
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else { return 0 };
+        if self.pairs.get(usize::from(f & 31)).is_none_or(|p| p & (1 << (l & 31)) == 0) {
+            return 0;
+        }
+        let bucket = shape_bucket(shape_key(b));
+        let (Some(&from), Some(&to)) = (self.starts.get(bucket), self.starts.get(bucket + 1)) else { return 0 };
+        let mut key = None;
+        for i in usize::from(from)..usize::from(to) {
+            if self.lens.get(i).is_none_or(|&n| usize::from(n) != b.len()) {
+                continue;
+            }
+            let packed = self.packed.get(i).copied().unwrap_or(0);
+            let same = if packed != 0 {
+                *key.get_or_insert_with(|| pack_folded(b)) == packed
+            } else {
+                self.words.get(i).is_some_and(|e| e.as_bytes().eq_ignore_ascii_case(b))
+            };
+            if same {
+                return self.bits.get(i).copied().unwrap_or(0);
+            }
+        }
+        0
+    }
+}
+
+/// No listed word is longer (longer words have no class).
+const MAX_LISTED_LEN: usize = 20;
+
+/// Every word list above, to class bits.
+fn class_table() -> &'static ClassTable {
+    static TABLE: OnceLock<ClassTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
         let lists: &[(&[&'static str], u32)] = &[
             (TITLES, cls::TITLES),
             (PERSON_NOUNS, cls::PERSON_NOUNS),
@@ -1374,10 +2216,13 @@ fn class_map() -> &'static FxHashMap<&'static [u8], u32> {
             (DETERMINERS, cls::DETERMINERS),
             (SAID_BEFORE, cls::SAID_BEFORE),
             (CLAUSE_OPENERS, cls::CLAUSE_OPENERS),
+            (ORG_REPORTING, cls::ORG_REPORTING),
+            (ORG_ADVERBS, cls::ORG_ADVERBS),
+            (OPENING_PREPOSITIONS, cls::OPENING_PREPOSITIONS),
         ];
         for &(list, bit) in lists {
             for &w in list {
-                *map.entry(w.as_bytes()).or_default() |= bit;
+                *map.entry(w).or_default() |= bit;
             }
         }
         let gendered: &[(&[(&'static str, Gender)], u32)] = &[
@@ -1387,10 +2232,12 @@ fn class_map() -> &'static FxHashMap<&'static [u8], u32> {
         ];
         for &(list, male) in gendered {
             for &(w, g) in list {
-                *map.entry(w.as_bytes()).or_default() |= gender_bit(male, g);
+                *map.entry(w).or_default() |= gender_bit(male, g);
             }
         }
-        map
+        // The lists are lowercase (ASCII but for "señor(a)", which only
+        // matches itself as before).
+        ClassTable::new(map.into_iter().filter(|(w, _)| !w.is_empty() && w.len() <= MAX_LISTED_LEN))
     })
 }
 
@@ -1403,11 +2250,15 @@ fn gender_bit(male: u32, g: Gender) -> u32 {
 
 /// The word classes of `w` (ASCII case-insensitive, as the lists are).
 fn classes(w: &str) -> u32 {
-    let mut buf = [0u8; 20];
-    let Some(out) = buf.get_mut(..w.len()) else { return 0 };
-    out.copy_from_slice(w.as_bytes());
-    out.make_ascii_lowercase();
-    class_map().get(&*out).copied().unwrap_or(0)
+    if w.len() > MAX_LISTED_LEN {
+        return 0;
+    }
+    class_table().get(w)
+}
+
+/// Whether `w` is in one of the lists of `class` (ASCII case-insensitive).
+pub fn has_class(w: &str, class: u32) -> bool {
+    classes(w) & class != 0
 }
 
 fn in_list(bit: u32, w: &str) -> bool {
@@ -1426,61 +2277,71 @@ fn gender_in(bits: u32, male: u32) -> Option<Gender> {
     }
 }
 
-/// Strip a possessive ending: "China’s" -> ("China", true).
+/// Strip a possessive ending: "China’s" -> ("China", true); "s'" and "s’"
+/// lose the apostrophe only.
 fn strip_possessive(w: &str) -> (&str, bool) {
-    for suffix in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            return (stem, true);
-        }
+    let b = w.as_bytes();
+    let n = b.len();
+    let stripped = match b.last() {
+        // "'s", "’s" (the apostrophe is E2 80 99), either case of s.
+        Some(b's' | b'S') if n >= 2 && b[n - 2] == b'\'' => Some(n - 2),
+        Some(b's' | b'S') if n >= 4 && b[n - 4..n - 1] == [0xE2, 0x80, 0x99] => Some(n - 4),
+        // "s'", "s’".
+        Some(b'\'') if n >= 2 && b[n - 2] == b's' => Some(n - 1),
+        Some(0x99) if n >= 4 && b[n - 3..n - 1] == [0xE2, 0x80] && b[n - 4] == b's' => Some(n - 3),
+        _ => None,
+    };
+    match stripped.and_then(|k| w.get(..k)) {
+        Some(stem) => (stem, true),
+        None => (w, false),
     }
-    for suffix in ["'", "’"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            if stem.ends_with('s') {
-                return (stem, true);
+}
+
+/// Append the lowercase letters and digits of `part` to `out` (UTF-8), for
+/// clustering ("Park Ji-won" = "Park Ji Won"). Folding is per character, so
+/// the fold of several parts is the concatenation of their folds.
+#[inline(never)] // PROFILE
+fn fold_into(part: &str, out: &mut Vec<u8>) {
+    if part.is_ascii() {
+        out.reserve(part.len());
+        for &b in part.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase());
             }
         }
-    }
-    (w, false)
-}
-
-/// Lowercase letters of a name, for clustering ("Park Ji-won" = "Park Ji Won").
-fn fold(parts: &[&str]) -> String {
-    if parts.iter().all(|p| p.is_ascii()) {
-        let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-        for p in parts {
-            out.extend(
-                p.bytes()
-                    .filter(u8::is_ascii_alphanumeric)
-                    .map(|b| char::from(b.to_ascii_lowercase())),
-            );
-        }
-        return out;
-    }
-    parts
-        .iter()
-        .flat_map(|p| p.chars())
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// `w.to_lowercase()`, quicker for ASCII words.
-fn lowercase(w: &str) -> String {
-    if w.is_ascii() {
-        w.to_ascii_lowercase()
     } else {
-        w.to_lowercase()
+        let mut utf8 = [0u8; 4];
+        for c in part.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+            out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+        }
+    }
+}
+
+/// The fold of one word, in `buf`.
+fn fold_word<'b>(w: &str, buf: &'b mut Vec<u8>) -> &'b [u8] {
+    buf.clear();
+    fold_into(w, buf);
+    buf
+}
+
+/// Append `w.to_lowercase()` to `out`, quicker for ASCII words.
+fn push_lowercase(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&w.to_lowercase());
     }
 }
 
 /// One capitalised name chain, after titles are split off.
 #[derive(Debug)]
 struct Chain {
-    /// Token indices of the name words (particles and hyphen parts included).
+    /// Token indices of the first and last name words.
     first: usize,
     last: usize,
-    /// Name words (possessive stripped from the last).
-    words: Vec<usize>,
+    /// Name words (particles and hyphen parts included), as a range of the
+    /// chain word buffer.
+    words: std::ops::Range<usize>,
     possessive: bool,
     class: ChainClass,
     person: bool,
@@ -1498,6 +2359,9 @@ impl Analysis {
     /// Analyse a document; `None` when it has no third-person pronoun.
     pub fn new(doc: &Document, names: &GivenNames) -> Option<Analysis> {
         let b = Builder::new(doc, names)?;
+        if std::env::var_os("PRONCOUNT").is_some() {
+            eprintln!("PRONCOUNT toks={} sents={} mentions={} clusters={} pronouns={} words={}", b.toks.len(), b.sent_start.len(), b.mentions.len(), b.clusters.len(), b.pronouns.len(), doc.word_count);
+        }
         Some(Analysis {
             toks: b
                 .toks
@@ -1518,29 +2382,83 @@ impl Analysis {
     }
 }
 
+/// Word sets a document's chains are classified with.
+struct ChainCx<'a, 'n> {
+    /// Sentence-initial capitalised words also written in lowercase (common
+    /// words like "Wearing", not names), lowercased.
+    lowercase: FxHashSet<&'a str>,
+    /// The stems of capitalised words (for "Parks" where "Park" occurs: a
+    /// possessive that lost its apostrophe), behind a quick shape test and
+    /// built on first need.
+    capitalised_shape: Shape,
+    capitalised: std::cell::OnceCell<FxHashSet<&'a str>>,
+    names: &'n GivenNames,
+}
+
+impl<'a> ChainCx<'a, '_> {
+    /// "Parks" where the document also has "Park": a possessive that lost its
+    /// apostrophe.
+    fn lost_apostrophe(&self, toks: &[BTok<'a>], w: &str) -> bool {
+        if !(w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
+            return false;
+        }
+        let tq = std::time::Instant::now();
+        let r = self.lost_apostrophe2(toks, w);
+        PHASE[6].fetch_add(tq.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        r
+    }
+    fn lost_apostrophe2(&self, toks: &[BTok<'a>], w: &str) -> bool {
+        let Some(stem) = w.get(..w.len() - 1) else { return false };
+        self.capitalised_shape.may_hold(stem)
+            && self
+                .capitalised
+                .get_or_init(|| toks.iter().filter(|t| t.cap()).map(|t| t.stem()).collect())
+                .contains(stem)
+    }
+
+    /// Whether the lowercase form of `w` is in `lowercase`.
+    #[inline(never)] // PROFILE
+    fn lowercase_has(&self, w: &str) -> bool {
+        if self.lowercase.is_empty() {
+            return false;
+        }
+        let mut buf = [0u8; 64];
+        match ascii_lower(w, &mut buf) {
+            Some(l) => self.lowercase.contains(l),
+            None => {
+                let mut s = String::new();
+                push_lowercase(w, &mut s);
+                self.lowercase.contains(s.as_str())
+            }
+        }
+    }
+}
+
 impl<'a> Builder<'a> {
+    #[inline(never)] // PROFILE
     fn new(doc: &'a Document, names: &GivenNames) -> Option<Builder<'a>> {
-        let has_pronoun = doc.words().any(|t| pronoun_of(&doc.prose[t.span.range()]).is_some());
+        let has_pronoun = doc
+            .words()
+            .any(|t| (2..=7).contains(&t.span.len()) && doc.prose.get(t.span.range()).and_then(pronoun_of).is_some());
         if !has_pronoun {
             return None;
         }
-        let mut toks = Vec::with_capacity(
-            doc.tokens
-                .iter()
-                .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Newline))
-                .count(),
-        );
-        let mut sent_start = Vec::new();
-        for (si, s) in doc.sentences().iter().enumerate() {
+        let tp0 = std::time::Instant::now();
+        let sentences = doc.sentences();
+        let mut toks = Vec::with_capacity(sentences.iter().map(|s| s.tokens.len()).sum::<usize>() / 2 + 1);
+        let mut sent_start = Vec::with_capacity(sentences.len() + 1);
+        for (si, s) in sentences.iter().enumerate() {
             sent_start.push(toks.len());
             for t in doc.sentence_tokens(s) {
                 if matches!(t.kind, TokenKind::Space | TokenKind::Newline) {
                     continue;
                 }
-                toks.push(BTok::new(t.span, &doc.prose[t.span.range()], t.kind == TokenKind::Word, si));
+                toks.push(BTok::new(t.span, doc.prose.get(t.span.range()).unwrap_or(""), t.kind == TokenKind::Word, si));
             }
         }
         sent_start.push(toks.len());
+        PHASE[0].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        let tp0 = std::time::Instant::now();
         let mut a = Builder {
             toks,
             sent_start,
@@ -1550,29 +2468,47 @@ impl<'a> Builder<'a> {
             pronouns: Vec::new(),
             links: Vec::new(),
         };
-        // Sentence-initial capitalised words also written in lowercase are
-        // common words ("Wearing"), not names.
-        let initial: FxHashSet<String> = (0..a.sent_start.len().saturating_sub(1))
-            .flat_map(|s| a.sent_start.get(s).map_or(0..0, |&i| i..i + 2))
-            .filter_map(|i| a.toks.get(i))
-            .filter(|t| t.cap())
-            .map(|t| lowercase(t.text))
-            .collect();
-        // Prefilter on length before hashing: `initial` is small.
-        let length_bit = |w: &str| 1u64 << w.len().min(63);
-        let lengths = initial.iter().fold(0u64, |m, w| m | length_bit(w));
-        let lowercase: FxHashSet<&str> = a
-            .toks
-            .iter()
-            .filter(|t| t.lower() && lengths & length_bit(t.text) != 0 && initial.contains(t.text))
-            .map(|t| t.text)
-            .collect();
-        let capitalised: FxHashSet<&str> = a.toks.iter().filter(|t| t.cap()).map(|t| t.stem()).collect();
-        let chains = a.chains(&lowercase, &capitalised, names);
-        a.build_mentions(doc, chains);
+        // The first two tokens of each sentence, when capitalised, lowercased.
+        let mut initial_buf = String::new();
+        let mut initial_ends = Vec::new();
+        for s in 0..a.sent_start.len().saturating_sub(1) {
+            let Some(&i) = a.sent_start.get(s) else { continue };
+            for t in (i..i + 2).filter_map(|i| a.toks.get(i)).filter(|t| t.cap()) {
+                push_lowercase(t.text, &mut initial_buf);
+                initial_ends.push(initial_buf.len());
+            }
+        }
+        let mut initial: FxHashSet<&str> = FxHashSet::default();
+        let mut start = 0;
+        for &end in &initial_ends {
+            initial.extend(initial_buf.get(start..end));
+            start = end;
+        }
+        let initial_shape = Shape::new(initial.iter().copied());
+        let cx = ChainCx {
+            lowercase: a
+                .toks
+                .iter()
+                .filter(|t| t.lower() && initial_shape.may_hold(t.text) && initial.contains(t.text))
+                .map(|t| t.text)
+                .collect(),
+            capitalised_shape: Shape::new(a.toks.iter().filter(|t| t.cap()).map(|t| t.stem())),
+            capitalised: std::cell::OnceCell::new(),
+            names,
+        };
+        let mut chain_words = Vec::new();
+        PHASE[1].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        let tp0 = std::time::Instant::now();
+        let chains = a.chains(&cx, &mut chain_words);
+        PHASE[2].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        let tp0 = std::time::Instant::now();
+        a.build_mentions(&chains, &chain_words);
+        PHASE[3].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        let tp0 = std::time::Instant::now();
         a.find_pronouns(doc);
         a.link();
         a.consensus();
+        PHASE[4].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
         Some(a)
     }
 
@@ -1591,6 +2527,7 @@ impl<'a> Builder<'a> {
         self.toks.get(i + 1).filter(|n| n.sent == t.sent)
     }
 
+    #[inline(never)] // PROFILE
     fn sentence_initial(&self, i: usize) -> bool {
         let mut j = i;
         while let Some(p) = self.prev(j) {
@@ -1602,22 +2539,25 @@ impl<'a> Builder<'a> {
         true
     }
 
-    fn chains(&self, lowercase: &FxHashSet<&str>, capitalised: &FxHashSet<&str>, names: &GivenNames) -> Vec<Chain> {
+    /// The name chains of the document; their words go to `chain_words`.
+    #[inline(never)] // PROFILE
+    fn chains(&self, cx: &ChainCx<'a, '_>, chain_words: &mut Vec<usize>) -> Vec<Chain> {
         let mut out = Vec::new();
+        let mut words = Vec::new();
         let mut i = 0;
         let n = self.toks.len();
         while i < n {
-            let t = self.toks[i];
+            let t = &self.toks[i];
             if !t.cap() || t.stem_has(cls::CALENDAR) {
                 i += 1;
                 continue;
             }
             // Extend the chain.
-            let start = i;
-            let mut words = vec![i];
+            words.clear();
+            words.push(i);
             let mut j = i;
             loop {
-                if strip_possessive(self.toks[j].text).1 || lost_apostrophe(self.toks[j].text, capitalised) {
+                if self.toks[j].possessive || cx.lost_apostrophe(&self.toks, self.toks[j].text) {
                     break;
                 }
                 let Some(nx) = self.next(j) else { break };
@@ -1652,58 +2592,59 @@ impl<'a> Builder<'a> {
                     break;
                 }
                 // Hyphenated parts: "Tae-hoon", "Mi-ran".
-                if nx.text == "-" && nx.span.start == self.toks[j].span.end {
-                    if let Some(w) = self
+                if nx.text == "-"
+                    && nx.span.start == self.toks[j].span.end
+                    && self
                         .tok(j + 2)
-                        .filter(|w| w.word && w.sent == t.sent && w.span.start == nx.span.end)
-                    {
-                        let _ = w;
-                        j += 2;
-                        words.push(j);
-                        continue;
-                    }
+                        .is_some_and(|w| w.word && w.sent == t.sent && w.span.start == nx.span.end)
+                {
+                    j += 2;
+                    words.push(j);
+                    continue;
                 }
                 break;
             }
             i = j + 1;
-            if let Some(c) = self.classify(start, j, words, lowercase, capitalised, names) {
+            // A lone common word ("The", "He") is dropped by `classify`.
+            if words.len() == 1 && t.stem_has(cls::NOT_NAMES) {
+                continue;
+            }
+            let tq = std::time::Instant::now();
+            let cl = self.classify(&words, cx, chain_words);
+            PHASE[7].fetch_add(tq.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+            PHASE[8].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if let Some(c) = cl {
                 out.push(c);
             }
         }
         out
     }
 
-    /// Split titles off a raw chain and classify it.
-    fn classify(
-        &self,
-        start: usize,
-        end: usize,
-        mut words: Vec<usize>,
-        lowercase: &FxHashSet<&str>,
-        capitalised: &FxHashSet<&str>,
-        names: &GivenNames,
-    ) -> Option<Chain> {
+    /// Split titles off a raw chain and classify it; its remaining words go
+    /// to `chain_words`.
+    #[inline(never)] // PROFILE
+    fn classify(&self, words: &[usize], cx: &ChainCx<'a, '_>, chain_words: &mut Vec<usize>) -> Option<Chain> {
         // Drop a sentence-initial common word ("The", "Wearing").
-        while let Some(&w) = words.first() {
-            let t = self.toks[w];
-            if t.stem_has(cls::NOT_NAMES) || (self.sentence_initial(w) && lowercase.contains(self::lowercase(t.stem()).as_str())) {
-                words.remove(0);
+        let mut lo = 0;
+        while let Some(&w) = words.get(lo) {
+            let t = &self.toks[w];
+            if t.stem_has(cls::NOT_NAMES) || (self.sentence_initial(w) && cx.lowercase_has(t.stem())) {
+                lo += 1;
             } else {
                 break;
             }
         }
+        let words = words.get(lo..).unwrap_or(&[]);
         let mut evidence = Vec::new();
         let mut person = false;
         // Titles inside the chain: the name is what follows the last one.
-        let mut title_at = None;
-        for (k, &w) in words.iter().enumerate() {
-            let t = self.toks[w];
-            if t.has(cls::TITLES) || t.gender(cls::GENDERED_TITLES).is_some() || t.gender(cls::ROLE_TITLES).is_some() {
-                title_at = Some(k);
-            }
-        }
+        let title_at = words.iter().rposition(|&w| {
+            let t = &self.toks[w];
+            t.has(cls::TITLES) || t.gender(cls::GENDERED_TITLES).is_some() || t.gender(cls::ROLE_TITLES).is_some()
+        });
+        let mut name_from = 0;
         if let Some(k) = title_at {
-            let title = self.toks[words[k]];
+            let title = &self.toks[words[k]];
             // "Prime Minister X", "Mr X": the title must be followed by a name.
             if k + 1 < words.len() {
                 person = true;
@@ -1720,29 +2661,33 @@ impl<'a> Builder<'a> {
                         kind: EvidenceKind::Role,
                     });
                 }
-                words.drain(..=k);
+                name_from = k + 1;
             }
         }
         // Skip "." tokens kept after "Mr"; drop trailing common words ("To").
-        words.retain(|&w| self.toks[w].word);
-        while words.last().is_some_and(|&w| self.toks[w].stem_has(cls::NOT_NAMES)) {
-            words.pop();
+        let start = chain_words.len();
+        chain_words.extend(words.iter().skip(name_from).copied().filter(|&w| self.toks[w].word));
+        while chain_words.len() > start && chain_words.last().is_some_and(|&w| self.toks[w].stem_has(cls::NOT_NAMES)) {
+            chain_words.pop();
         }
-        let (&first, &last) = (words.first()?, words.last()?);
-        let name_words: Vec<usize> = words.iter().copied().filter(|&w| !self.toks[w].has(cls::NAME_PARTICLES)).collect();
-        let possessive = self.toks[last].possessive || lost_apostrophe(self.toks[last].text, capitalised);
-        let stem_bits = |k: Option<&usize>| k.map_or(0, |&w| self.toks[w].sbits);
-        let (first_bits, last_bits) = (stem_bits(name_words.first()), stem_bits(name_words.last()));
-        let first_word = name_words.first().map_or("", |&w| self.toks[w].stem());
+        let words = chain_words.get(start..).unwrap_or(&[]);
+        let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+            chain_words.truncate(start);
+            return None;
+        };
+        let is_name_word = |w: &usize| !self.toks[*w].has(cls::NAME_PARTICLES);
+        let name_count = words.iter().filter(|w| is_name_word(w)).count();
+        let (first_name, last_name) = (words.iter().find(|w| is_name_word(w)), words.iter().rfind(|w| is_name_word(w)));
+        let possessive = self.toks[last].possessive || cx.lost_apostrophe(&self.toks, self.toks[last].text);
+        let stem_bits = |k: Option<&usize>| k.map_or(0, |&w| self.toks[w].sbits());
+        let (first_bits, last_bits) = (stem_bits(first_name), stem_bits(last_name));
+        let first_word = first_name.map_or("", |&w| self.toks[w].stem());
         let class = if last_bits & cls::ORG_HEADS != 0 {
             ChainClass::Org
         } else if last_bits & cls::PLACE_HEADS != 0
-            || (name_words.len() > 1 && first_bits & cls::PLACE_FIRST != 0)
-            || name_words.iter().any(|&w| {
-                let w = self.toks[w].stem();
-                w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
-            })
-            || (name_words.len() == 1 && first_bits & cls::PLACE_FIRST != 0)
+            || (name_count > 1 && first_bits & cls::PLACE_FIRST != 0)
+            || words.iter().filter(|w| is_name_word(w)).any(|&w| all_caps(self.toks[w].stem()))
+            || (name_count == 1 && first_bits & cls::PLACE_FIRST != 0)
         {
             ChainClass::Place
         } else {
@@ -1783,7 +2728,7 @@ impl<'a> Builder<'a> {
                 }
             }
             // "X said", "said X" (full names only).
-            if name_words.len() > 1 {
+            if name_count > 1 {
                 let said_after = !possessive && self.next(last).is_some_and(|t| t.has(cls::SPEECH_VERBS));
                 let said_before = self.prev(first).is_some_and(|t| t.has(cls::SAID_BEFORE));
                 if said_after || said_before {
@@ -1791,8 +2736,11 @@ impl<'a> Builder<'a> {
                 }
             }
             // A confident Western given name first.
-            if name_words.len() > 1 && !self.east_asian_shape(&words) {
-                if let Some(g) = names.get(first_word) {
+            if name_count > 1 && !self.east_asian_shape(words) {
+                let tq = std::time::Instant::now();
+                let gn = cx.names.get(first_word);
+                PHASE[5].fetch_add(tq.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+                if let Some(g) = gn {
                     person = true;
                     evidence.push(Evidence {
                         span: self.toks[first].span,
@@ -1802,11 +2750,10 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        let _ = (start, end);
         Some(Chain {
             first,
             last,
-            words,
+            words: start..chain_words.len(),
             possessive,
             class,
             person: person && class == ChainClass::Name,
@@ -1820,56 +2767,79 @@ impl<'a> Builder<'a> {
         let hyphen = words
             .windows(2)
             .any(|w| w[1] == w[0] + 2 && self.tok(w[0] + 1).is_some_and(|t| t.text == "-"));
-        let short = words.iter().filter(|&&w| self.toks[w].text.chars().count() <= 5).count();
+        let short = words.iter().filter(|&&w| char_count(self.toks[w].text) <= 5).count();
         (hyphen && words.len() <= 4) || (words.len() >= 3 && short == words.len())
     }
 
-    fn build_mentions(&mut self, doc: &Document, chains: Vec<Chain>) {
-        let _ = doc;
+    #[inline(never)] // PROFILE
+    fn build_mentions(&mut self, chains: &[Chain], chain_words: &[usize]) {
+        let words_of = |c: &Chain| chain_words.get(c.words.clone()).unwrap_or(&[]);
+        let mut buf: Vec<u8> = Vec::new();
         // Clusters of full names, and the keys bare names resolve through.
-        let mut by_fold: FxHashMap<String, usize> = FxHashMap::default();
-        let mut keys: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut by_fold: FxHashMap<Vec<u8>, usize> = FxHashMap::default();
+        let mut keys: FxHashMap<Vec<u8>, Vec<usize>> = FxHashMap::default();
         let mut chain_cluster: Vec<Option<usize>> = vec![None; chains.len()];
-        let word_text = |a: &Builder, w: usize| strip_possessive(a.toks[w].text).0.to_string();
+        // Name parts of one chain: hyphen parts are single words for keys
+        // ("Tae-hoon" -> "taehoon").
+        let mut part_buf = String::new();
+        let mut part_ends: Vec<usize> = Vec::new();
         for (ci, c) in chains.iter().enumerate() {
             if !c.person || c.class != ChainClass::Name {
                 continue;
             }
-            let parts: Vec<String> = c
-                .words
-                .iter()
-                .filter(|&&w| self.toks[w].word && !self.toks[w].has(cls::NAME_PARTICLES))
-                .map(|&w| word_text(self, w))
-                .collect();
-            // Hyphen parts are single words for keys: "Tae-hoon" -> "taehoon".
-            let mut name_parts: Vec<String> = Vec::new();
-            for (k, &w) in c.words.iter().enumerate() {
-                let text = word_text(self, w);
-                if self.toks[w].stem_has(cls::NAME_PARTICLES) {
+            let words = words_of(c);
+            part_buf.clear();
+            part_ends.clear();
+            for (k, &w) in words.iter().enumerate() {
+                let t = &self.toks[w];
+                if t.stem_has(cls::NAME_PARTICLES) {
                     continue;
                 }
-                let joined = k > 0 && c.words.get(k - 1).is_some_and(|&p| p + 2 == w && self.toks[p + 1].text == "-");
-                match (joined, name_parts.last_mut()) {
-                    (true, Some(last)) => last.push_str(&text),
-                    _ => name_parts.push(text),
+                let joined = k > 0 && words.get(k - 1).is_some_and(|&p| p + 2 == w && self.toks[p + 1].text == "-");
+                part_buf.push_str(t.stem());
+                match (joined, part_ends.last_mut()) {
+                    (true, Some(end)) => *end = part_buf.len(),
+                    _ => part_ends.push(part_buf.len()),
                 }
             }
-            if name_parts.len() < 2 {
+            if part_ends.len() < 2 {
                 continue;
             }
-            let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
-            let key = fold(&refs);
+            let parts = || {
+                words
+                    .iter()
+                    .filter(|&&w| self.toks[w].word && !self.toks[w].has(cls::NAME_PARTICLES))
+                    .map(|&w| self.toks[w].stem())
+            };
+            buf.clear();
+            parts().for_each(|p| fold_into(p, &mut buf));
             let next_id = self.clusters.len();
-            let id = *by_fold.entry(key).or_insert(next_id);
+            let id = match by_fold.get(buf.as_slice()) {
+                Some(&id) => id,
+                None => {
+                    by_fold.insert(buf.clone(), next_id);
+                    next_id
+                }
+            };
             if id == next_id {
                 self.clusters.push(Cluster {
-                    name: refs.join(" "),
+                    name: parts().collect::<Vec<_>>().join(" "),
                     ..Cluster::default()
                 });
-                for k in [name_parts.first(), name_parts.last()].into_iter().flatten() {
-                    let v = keys.entry(fold(&[k.as_str()])).or_default();
-                    if !v.contains(&id) {
-                        v.push(id);
+                let first_end = part_ends.first().copied().unwrap_or(0);
+                let last_start = part_ends.len().checked_sub(2).and_then(|k| part_ends.get(k)).copied().unwrap_or(0);
+                let last_end = part_ends.last().copied().unwrap_or(0);
+                for part in [part_buf.get(..first_end), part_buf.get(last_start..last_end)].into_iter().flatten() {
+                    let key = fold_word(part, &mut buf);
+                    match keys.get_mut(key) {
+                        Some(v) => {
+                            if !v.contains(&id) {
+                                v.push(id);
+                            }
+                        }
+                        None => {
+                            keys.insert(key.to_owned(), vec![id]);
+                        }
                     }
                 }
             }
@@ -1880,68 +2850,88 @@ impl<'a> Builder<'a> {
             if !c.person || chain_cluster[ci].is_some() || c.words.len() != 1 {
                 continue;
             }
-            let key = fold(&[strip_possessive(self.toks[c.first].text).0]);
-            let ids = keys.entry(key.clone()).or_default();
-            if ids.is_empty() {
-                let id = self.clusters.len();
-                self.clusters.push(Cluster {
-                    name: strip_possessive(self.toks[c.first].text).0.to_string(),
-                    ..Cluster::default()
-                });
-                ids.push(id);
+            let stem = self.toks[c.first].stem();
+            let key = fold_word(stem, &mut buf);
+            if keys.get(key).is_some_and(|ids| !ids.is_empty()) {
+                continue;
+            }
+            let id = self.clusters.len();
+            self.clusters.push(Cluster {
+                name: stem.to_string(),
+                ..Cluster::default()
+            });
+            match keys.get_mut(key) {
+                Some(ids) => ids.push(id),
+                None => {
+                    keys.insert(key.to_owned(), vec![id]);
+                }
             }
         }
         // Full names (with or without evidence) by sentence, to find bare
-        // names shared by two people mentioned recently.
-        let full: Vec<(usize, String, String, String)> = chains
-            .iter()
-            .filter(|c| c.class == ChainClass::Name)
-            .filter_map(|c| {
-                let parts: Vec<&str> = c
-                    .words
-                    .iter()
-                    .filter(|&&w| self.toks[w].word)
-                    .map(|&w| strip_possessive(self.toks[w].text).0)
-                    .collect();
-                match parts.as_slice() {
-                    [f, .., l] => Some((self.toks[c.first].sent, fold(&[f]), fold(&[l]), fold(&parts))),
-                    _ => None,
-                }
-            })
-            .collect();
+        // names shared by two people mentioned recently: sentence, then the
+        // ends of the folds of the first word, the last word and all words
+        // in `full_buf`.
+        let mut full_buf: Vec<u8> = Vec::new();
+        let mut full: Vec<FullName> = Vec::new();
+        for c in chains.iter().filter(|c| c.class == ChainClass::Name) {
+            let mut parts = words_of(c).iter().filter(|&&w| self.toks[w].word).map(|&w| self.toks[w].stem());
+            let (Some(f), Some(l)) = (parts.next(), parts.next_back()) else { continue };
+            let start = full_buf.len();
+            fold_into(f, &mut full_buf);
+            let first_end = full_buf.len();
+            fold_into(l, &mut full_buf);
+            let last_end = full_buf.len();
+            fold_into(f, &mut full_buf);
+            parts.for_each(|p| fold_into(p, &mut full_buf));
+            fold_into(l, &mut full_buf);
+            full.push(FullName {
+                sent: self.toks[c.first].sent,
+                ends: [start, first_end, last_end, full_buf.len()],
+            });
+        }
+        // The folds of a full name's first word, last word and all words.
+        let folds = |f: &FullName| -> [&[u8]; 3] {
+            let [a, b, c, d] = f.ends;
+            [full_buf.get(a..b), full_buf.get(b..c), full_buf.get(c..d)].map(|s| s.unwrap_or(&[]))
+        };
         let mut full_at = 0;
         // Mentions from chains.
         let mut mentions = Vec::new();
         for (ci, c) in chains.iter().enumerate() {
             let span = Span::new(self.toks[c.first].span.start, self.toks[c.last].span.end);
             let sent = self.toks[c.first].sent;
-            while full.get(full_at).is_some_and(|f| f.0 + 3 < sent) {
+            while full.get(full_at).is_some_and(|f| f.sent + 3 < sent) {
                 full_at += 1;
             }
+            let words = words_of(c);
             let kind = match c.class {
                 ChainClass::Org => Some(MentionKind::Org),
                 ChainClass::Place => None,
                 ChainClass::Name => match chain_cluster[ci] {
                     Some(id) => Some(MentionKind::Person(id)),
-                    None if c.words.iter().filter(|&&w| self.toks[w].word).count() == 1 => {
-                        let key = fold(&[strip_possessive(self.toks[c.first].text).0]);
-                        let mut folds: Vec<&str> = full
-                            .get(full_at..)
-                            .unwrap_or(&[])
-                            .iter()
-                            .take_while(|f| f.0 <= sent)
-                            .filter(|f| f.1 == key || f.2 == key)
-                            .map(|f| f.3.as_str())
-                            .collect();
-                        folds.sort_unstable();
-                        folds.dedup();
-                        if folds.len() > 1 {
+                    None if words.iter().filter(|&&w| self.toks[w].word).count() == 1 => {
+                        let key = fold_word(self.toks[c.first].stem(), &mut buf);
+                        // Distinct full names recently mentioned with this
+                        // word first or last.
+                        let mut seen: Option<&[u8]> = None;
+                        let mut shared = false;
+                        for name in full.get(full_at..).unwrap_or(&[]).iter().take_while(|f| f.sent <= sent) {
+                            let [f, l, all] = folds(name);
+                            if f == key || l == key {
+                                match seen {
+                                    None => seen = Some(all),
+                                    Some(s) if s != all => shared = true,
+                                    _ => {}
+                                }
+                            }
+                        }
+                        if shared {
                             Some(MentionKind::Anon(None))
                         } else {
-                            self.resolve_bare(c, &keys)
+                            self.resolve_bare(c, words, &keys, &mut buf)
                         }
                     }
-                    None => self.resolve_bare(c, &keys),
+                    None => self.resolve_bare(c, words, &keys, &mut buf),
                 },
             };
             let Some(kind) = kind else { continue };
@@ -1966,8 +2956,8 @@ impl<'a> Builder<'a> {
         }
         // Lowercase mentions: gendered nouns, person nouns, organisation nouns.
         for i in 0..self.toks.len() {
-            let t = self.toks[i];
-            if !t.lower() {
+            let t = &self.toks[i];
+            if !t.lower() || word_flags().get(shape_key(t.text.as_bytes())) & FLAG_MENTION == 0 || !t.has(cls::GENDERED_NOUNS | (cls::GENDERED_NOUNS << 1) | cls::ORG_HEADS | cls::PERSON_NOUNS) {
                 continue;
             }
             let next_is_name = self.next(i).is_some_and(|n| n.cap())
@@ -2029,7 +3019,7 @@ impl<'a> Builder<'a> {
     }
 
     fn lower_mention(&self, i: usize, kind: MentionKind) -> Mention {
-        let t = self.toks[i];
+        let t = &self.toks[i];
         Mention {
             span: t.span,
             first: i,
@@ -2043,35 +3033,23 @@ impl<'a> Builder<'a> {
 
     /// A name without a full-name cluster of its own: the one cluster it
     /// names, or an anonymous person when several share it.
-    fn resolve_bare(&self, c: &Chain, keys: &FxHashMap<String, Vec<usize>>) -> Option<MentionKind> {
-        let words: Vec<&str> = c
-            .words
-            .iter()
-            .filter(|&&w| self.toks[w].word)
-            .map(|&w| strip_possessive(self.toks[w].text).0)
-            .collect();
-        let lookup = |w: &str| -> &[usize] {
-            let mut ids = keys.get(&fold(&[w])).map(Vec::as_slice).unwrap_or(&[]);
-            // "Parks" for "Park's" (a lost apostrophe).
-            if ids.is_empty() && w.len() > 3 && w.ends_with('s') {
-                ids = keys.get(&fold(&[&w[..w.len() - 1]])).map(Vec::as_slice).unwrap_or(&[]);
-            }
-            ids
-        };
-        match words.as_slice() {
-            [] => None,
-            [w] => match lookup(w) {
+    #[inline(never)] // PROFILE
+    fn resolve_bare(&self, c: &Chain, words: &[usize], keys: &FxHashMap<Vec<u8>, Vec<usize>>, buf: &mut Vec<u8>) -> Option<MentionKind> {
+        let mut names = words.iter().filter(|&&w| self.toks[w].word).map(|&w| self.toks[w].stem());
+        match (names.next(), names.next_back()) {
+            (None, _) => None,
+            (Some(w), None) => match lookup(keys, w, buf) {
                 [id] => Some(MentionKind::Person(*id)),
                 [] => c.person.then_some(MentionKind::Anon(None)),
                 _ => Some(MentionKind::Anon(None)),
             },
-            [f, .., l] => {
+            (Some(f), Some(l)) => {
                 // A longer or shorter form of one full name ("Angela Dorothea
                 // Merkel"); another name sharing a part is someone else.
-                let (a, b) = (lookup(f), lookup(l));
-                let shared: Vec<usize> = a.iter().copied().filter(|x| b.contains(x)).collect();
-                match shared.as_slice() {
-                    [id] => Some(MentionKind::Person(*id)),
+                let (a, b) = (lookup(keys, f, buf), lookup(keys, l, buf));
+                let mut shared = a.iter().copied().filter(|x| b.contains(x));
+                match (shared.next(), shared.next()) {
+                    (Some(id), None) => Some(MentionKind::Person(id)),
                     // Any other full name may be a person of unknown gender.
                     _ => Some(MentionKind::Anon(None)),
                 }
@@ -2079,9 +3057,49 @@ impl<'a> Builder<'a> {
         }
     }
 
+}
+
+/// A full name (two words or more) for the shared-bare-name test.
+struct FullName {
+    sent: usize,
+    /// Start, then the ends of the folds of the first word, the last word and
+    /// all words, in the fold buffer.
+    ends: [usize; 4],
+}
+
+/// The clusters a bare name word may name (by its fold).
+fn lookup<'k>(keys: &'k FxHashMap<Vec<u8>, Vec<usize>>, w: &str, buf: &mut Vec<u8>) -> &'k [usize] {
+    let ids = keys.get(fold_word(w, buf)).map_or(&[][..], Vec::as_slice);
+    // "Parks" for "Park's" (a lost apostrophe).
+    match w.strip_suffix('s') {
+        Some(stem) if ids.is_empty() && w.len() > 3 => keys.get(fold_word(stem, buf)).map_or(&[][..], Vec::as_slice),
+        _ => ids,
+    }
+}
+
+/// Number of characters, quick for ASCII.
+fn char_count(w: &str) -> usize {
+    if w.is_ascii() {
+        w.len()
+    } else {
+        w.chars().count()
+    }
+}
+
+/// Two characters or more, none lowercase ("NATO", "KCNA").
+fn all_caps(w: &str) -> bool {
+    if w.is_ascii() {
+        w.len() > 1 && !w.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
+    }
+}
+
+impl<'a> Builder<'a> {
     /// Subject or topic of a clause: followed by a verb (after an optional
     /// adverb) and not governed by a preposition; a possessive at the start
     /// of a clause; the speaker of an inverted "said X".
+    #[inline(never)] // PROFILE
     fn is_subject(&self, first: usize, last: usize, possessive: bool) -> bool {
         let prev = self.prev(first);
         let clause_start = prev.is_none_or(|p| !p.word || p.has(cls::CLAUSE_OPENERS)) || prev.is_some_and(|p| p.has(cls::SPEECH_VERBS));
@@ -2117,9 +3135,10 @@ impl<'a> Builder<'a> {
             || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !next.has(cls::NOT_AFTER_POSSESSIVE))
     }
 
+    #[inline(never)] // PROFILE
     fn find_pronouns(&mut self, doc: &Document) {
         for i in 0..self.toks.len() {
-            let t = self.toks[i];
+            let t = &self.toks[i];
             if !t.word {
                 continue;
             }
@@ -2156,7 +3175,7 @@ impl<'a> Builder<'a> {
     fn generic(&self, i: usize) -> bool {
         let is_pro = |t: Option<&BTok>| t.is_some_and(|t| t.pro.is_some() || t.is("s") || t.is("they") || t.is("them") || t.is("their"));
         let joiner = |t: Option<&BTok>| t.is_some_and(|t| t.is("or") || t.text == "/" || t.is("and"));
-        let t = self.toks[i];
+        let t = &self.toks[i];
         let same = |j: usize| self.tok(j).filter(|x| x.sent == t.sent);
         (joiner(same(i + 1)) && is_pro(same(i + 2))) || (i >= 2 && joiner(same(i - 1)) && is_pro(same(i - 2)))
     }
@@ -2170,6 +3189,7 @@ impl<'a> Builder<'a> {
         matches!(m.kind, MentionKind::Person(_) | MentionKind::Anon(_))
     }
 
+    #[inline(never)] // PROFILE
     fn link(&mut self) {
         for pi in 0..self.pronouns.len() {
             let p = self.pronouns[pi].clone();
@@ -2234,6 +3254,7 @@ impl<'a> Builder<'a> {
         }
     }
 
+    #[inline(never)] // PROFILE
     fn consensus(&mut self) {
         for (pi, l) in self.links.iter().enumerate() {
             let Some(MentionKind::Person(c)) = l.and_then(|m| self.mentions.get(m)).map(|m| m.kind) else {
@@ -2397,12 +3418,6 @@ impl Analysis {
     }
 }
 
-/// "Parks" where the document also has "Park": a possessive that lost its
-/// apostrophe.
-fn lost_apostrophe(w: &str, capitalised: &FxHashSet<&str>) -> bool {
-    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.get(..w.len() - 1).is_some_and(|stem| capitalised.contains(stem))
-}
-
 fn consistent_gender(evidence: &[Evidence]) -> Option<Gender> {
     let mut g = None;
     for e in evidence.iter().filter(|e| e.kind == EvidenceKind::Strong) {
@@ -2463,6 +3478,51 @@ mod tests {
         let n = names();
         let a = Analysis::new(&doc, &n)?;
         Some(f(&doc, &a))
+    }
+
+    /// Timing harness (not a test): `ARTLINT_BENCH=corpus.jsonl cargo test
+    /// --release --lib entities::tests::bench -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn bench() {
+        let Some(path) = std::env::var_os("ARTLINT_BENCH") else { return };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let docs: Vec<Document> = text
+            .lines()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                let v: serde_json::Value = serde_json::from_str(l).ok()?;
+                let t = v.get("text")?.as_str()?.to_string();
+                Some(Document::parse(i, SourceFile::new("b", &t, FileKind::Plain), None))
+            })
+            .collect();
+        for d in &docs {
+            d.sentences();
+        }
+        let n = names();
+        let time = |f: &dyn Fn(&Document) -> bool| {
+            (0..15)
+                .map(|_| {
+                    let t0 = std::time::Instant::now();
+                    let k = docs.iter().filter(|d| f(d)).count();
+                    (t0.elapsed().as_secs_f64() * 1000.0, k)
+                })
+                .fold((f64::MAX, 0), |a, b| if b.0 < a.0 { b } else { a })
+        };
+        let pre = time(&|d| {
+            let p = Precheck::new(d, &n);
+            p.drift || p.org
+        });
+        let ana = time(&|d| {
+            let p = Precheck::new(d, &n);
+            (p.drift || p.org) && Analysis::new(d, &n).is_some()
+        });
+        for p in &PHASE {
+            p.store(0, std::sync::atomic::Ordering::Relaxed);
+        }
+        let all = time(&|d| Analysis::new(d, &n).is_some());
+        eprintln!("phases (5 runs, ms): {:?}", PHASE.iter().map(|p| p.load(std::sync::atomic::Ordering::Relaxed) / 15_000_000).collect::<Vec<_>>());
+        eprintln!("docs {} precheck {:.1} ms ({} pass); precheck+analysis {:.1} ms; analysis of all {:.1} ms ({})", docs.len(), pre.0, pre.1, ana.0, all.0, all.1);
     }
 
     #[test]

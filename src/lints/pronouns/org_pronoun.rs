@@ -3,7 +3,7 @@ use crate::document::Document;
 use crate::finding::Applicability;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
-use super::entities::{Analysis, Case, GivenNames, Mention, MentionKind, Precheck, Shared};
+use super::entities::{cls, has_class, Analysis, Case, GivenNames, Mention, MentionKind, Precheck, Shared};
 
 declare_lint! {
     /// ## What it does
@@ -81,98 +81,8 @@ impl OrgPronoun {
     }
 }
 
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "stated",
-    "states",
-    "claimed",
-    "claims",
-    "believes",
-    "believed",
-    "thought",
-    "thinks",
-    "added",
-    "adds",
-    "noted",
-    "notes",
-    "reported",
-    "reports",
-    "estimated",
-    "estimates",
-    "assessed",
-    "assesses",
-    "announced",
-    "announces",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "concluded",
-    "predicted",
-    "predicts",
-    "expects",
-    "expected",
-    "explained",
-    "explains",
-    "stressed",
-    "stresses",
-    "suggested",
-    "suggests",
-    "judged",
-    "judges",
-    "considers",
-    "considered",
-    "indicated",
-    "indicates",
-];
-
-const ADVERBS: &[&str] = &[
-    "also",
-    "previously",
-    "earlier",
-    "later",
-    "further",
-    "then",
-    "now",
-    "still",
-    "reportedly",
-    "recently",
-    "already",
-    "once",
-    "again",
-    "repeatedly",
-    "publicly",
-    "officially",
-    "separately",
-    "initially",
-    "has",
-    "had",
-    "have",
-];
-
-const OPENING_PREPOSITIONS: &[&str] = &[
-    "in",
-    "at",
-    "during",
-    "throughout",
-    "with",
-    "under",
-    "after",
-    "before",
-    "through",
-    "for",
-    "on",
-    "from",
-    "despite",
-    "via",
-    "by",
-];
-
-fn is(t: &str, list: &[&str]) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(t))
+fn is(t: &str, class: u32) -> bool {
+    has_class(t, class)
 }
 
 impl Lint for OrgPronoun {
@@ -203,7 +113,7 @@ impl Lint for OrgPronoun {
                 a.sentence_mentions(s).iter().any(|m| {
                     // The speaker of an inverted attribution after the
                     // pronoun (", said Park.") reports, and is not meant.
-                    let reporter = s == p.sent && m.first > p.tok && m.first.checked_sub(1).is_some_and(|j| is(a.text(doc, j), REPORTING));
+                    let reporter = s == p.sent && m.first > p.tok && m.first.checked_sub(1).is_some_and(|j| is(a.text(doc, j), cls::ORG_REPORTING));
                     matches!(m.kind, MentionKind::Person(_) | MentionKind::Anon(_))
                         && a.mention_gender(m) != Some(p.gender.other())
                         && !reporter
@@ -250,10 +160,10 @@ impl OrgPronoun {
         if p.case == Case::Subject {
             if let Some(m) = before.filter(|m| m.kind == MentionKind::Org) {
                 let mut j = m.last + 1;
-                while is(a.text(doc, j), ADVERBS) {
+                while is(a.text(doc, j), cls::ORG_ADVERBS) {
                     j += 1;
                 }
-                if is(a.text(doc, j), REPORTING) {
+                if is(a.text(doc, j), cls::ORG_REPORTING) {
                     j += 1;
                     if a.text(doc, j).eq_ignore_ascii_case("that") {
                         j += 1;
@@ -269,7 +179,7 @@ impl OrgPronoun {
             return None;
         }
         // (2) "In her annual report, the agency said".
-        if before.is_none() && p.tok >= 1 && a.starts_sentence(doc, p.tok - 1) && is(a.text(doc, p.tok - 1), OPENING_PREPOSITIONS) {
+        if before.is_none() && p.tok >= 1 && a.starts_sentence(doc, p.tok - 1) && is(a.text(doc, p.tok - 1), cls::OPENING_PREPOSITIONS) {
             let after = ms.iter().find(|m| m.first > p.tok)?;
             let comma = (p.tok + 1..after.first).any(|j| a.text(doc, j) == ",");
             if after.kind == MentionKind::Org && after.subject && comma {
