@@ -126,7 +126,8 @@ impl Mention {
     /// Title or honorific before the name ("President", "Minister of Foreign
     /// Affairs", a lowercase "leader").
     pub fn title(&self) -> Option<Span> {
-        self.has_title.then(|| Span::new(self.title.start as usize, self.title.end as usize))
+        self.has_title
+            .then(|| Span::new(self.title.start as usize, self.title.end as usize))
     }
 
     /// Index of the mention's form among the document's distinct forms
@@ -309,7 +310,11 @@ impl NameTable {
     /// form ("Park") the full name it shortens.
     pub fn resolve(&self, mention: usize) -> Option<usize> {
         let g = self.grouped();
-        g.refers_to.get(mention).copied().flatten().or_else(|| g.of_mention.get(mention).copied())
+        g.refers_to
+            .get(mention)
+            .copied()
+            .flatten()
+            .or_else(|| g.of_mention.get(mention).copied())
     }
 
     /// Build the table of a document.
@@ -737,7 +742,8 @@ impl Work {
     fn form_id(&mut self, text: &str, parts: &[Part]) -> Option<u32> {
         let t = &mut self.table;
         let h = word_hash(&self.form);
-        let same = |t: &NameTable, id: u32| t.forms.get(id as usize).and_then(|f| t.strings.get(f.form.range())) == Some(self.form.as_str());
+        let same =
+            |t: &NameTable, id: u32| t.forms.get(id as usize).and_then(|f| t.strings.get(f.form.range())) == Some(self.form.as_str());
         let known = match self.form_ids.get(&h) {
             Some(&id) if same(t, id) => Some(id),
             // A hash shared by two forms: look the form up among all.
@@ -1334,7 +1340,11 @@ fn pack(b: &[u8], lower: bool) -> Option<u128> {
     if b.len() > 16 {
         return None;
     }
-    let (lo, hi) = if b.len() > 8 { (le_u64(&b[..8]), le_u64(&b[8..])) } else { (le_u64(b), 0) };
+    let (lo, hi) = if b.len() > 8 {
+        (le_u64(&b[..8]), le_u64(&b[8..]))
+    } else {
+        (le_u64(b), 0)
+    };
     if (lo | hi) & HIGH != 0 {
         return None;
     }
@@ -1560,7 +1570,6 @@ impl WordSet {
     }
 }
 
-
 /// Generational and regnal suffixes ("Jr", "II").
 pub fn is_suffix(part: &str) -> bool {
     matches!(part.trim_end_matches('.'), "Jr" | "Sr" | "JR" | "SR") || is_roman_numeral(part)
@@ -1691,7 +1700,9 @@ pub fn east_asian_like<S: AsRef<str>>(pieces: &[S]) -> bool {
 /// Whether a name (its folded pieces) has the shape of a surname-first East
 /// Asian name: 2 to 4 pieces, each one romanised syllable, a short surname.
 pub fn east_asian_shape<S: AsRef<str>>(pieces: &[S]) -> bool {
-    (2..=4).contains(&pieces.len()) && pieces.first().is_some_and(|s| s.as_ref().len() <= 5) && pieces.iter().all(|p| is_syllable(p.as_ref()))
+    (2..=4).contains(&pieces.len())
+        && pieces.first().is_some_and(|s| s.as_ref().len() <= 5)
+        && pieces.iter().all(|p| is_syllable(p.as_ref()))
 }
 
 /// Fold key: lowercase, diacritics removed, only letters and digits kept.
@@ -1704,7 +1715,11 @@ pub fn fold_key(s: &str) -> String {
 /// Append the fold key of `s` to `out`.
 fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
-        out.extend(s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())));
+        out.extend(
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
         return;
     }
     for c in s.chars() {
@@ -2150,7 +2165,9 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scra
             if is_space(next) && kind(next + 1) == Some(TokenKind::Word) && is_space(next + 2) && cap_word(next + 3) && !parts.is_empty() {
                 let w = text(next + 1);
                 let in_title = (w == "of" || w == "for")
-                    && parts.iter().all(|p| p.cls & (class::OFFICE | class::LEADING | class::PORTFOLIO) != 0);
+                    && parts
+                        .iter()
+                        .all(|p| p.cls & (class::OFFICE | class::LEADING | class::PORTFOLIO) != 0);
                 if class_of(w) & class::PARTICLE != 0 || in_title {
                     parts.push(Part::new(doc, toks[next + 1].span, true, false));
                     j = next + 3;
@@ -2267,7 +2284,10 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
             initial = false;
         }
     }
-    let lead = parts.iter().take_while(|p| p.particle && !prose(p).contains(['-', '\u{2010}'])).count();
+    let lead = parts
+        .iter()
+        .take_while(|p| p.particle && !prose(p).contains(['-', '\u{2010}']))
+        .count();
     parts.drain(..lead);
     if parts.is_empty() {
         return;
@@ -2312,7 +2332,12 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     let all_caps = parts.iter().all(|p| p.particle || is_all_caps(prose(p)));
     let next_lower = toks.get(cx.end_tok).is_some_and(|tk| tk.kind == TokenKind::Space)
         && toks.get(cx.end_tok + 1).is_some_and(|tk| {
-            tk.kind == TokenKind::Word && doc.prose.get(tk.span.range()).and_then(|s| s.chars().next()).is_some_and(char::is_lowercase)
+            tk.kind == TokenKind::Word
+                && doc
+                    .prose
+                    .get(tk.span.range())
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_lowercase)
         });
     t.mentions.push(Mention {
         span,
@@ -2434,6 +2459,159 @@ mod tests {
         let m = &n.mentions[0];
         let p: Vec<&str> = n.piece_spans(m, text).iter().map(|s| &text[s.range()]).collect();
         assert_eq!(p, vec!["Ryu", "Sung", "min"]);
+    }
+
+    #[test]
+    fn word_hashes_agree() {
+        for n in 0..=8usize {
+            let b: Vec<u8> = (0..n as u8).map(|i| b'a' + i).collect();
+            let mut buf = [0u8; 8];
+            buf[..n].copy_from_slice(&b);
+            assert_eq!(le_u64(&b), u64::from_le_bytes(buf), "{n}");
+        }
+        for w in ["a", "park", "geunhye", "internationally", "x-y", "o'neill", "seventeen-letters"] {
+            assert_eq!(plain_hash(w), Some(word_hash(w)), "{w}");
+            let upper = w.to_uppercase();
+            assert_eq!(plain_hash(&upper), None, "{w}");
+            assert_eq!(lower_ascii_hash(upper.as_bytes()), word_hash(w), "{w}");
+            assert_eq!(lower_hash(&upper), word_hash(w), "{w}");
+            assert_eq!(lower_hash(w), word_hash(w), "{w}");
+        }
+        // Non-ASCII: lowercased only when it has an upper-case letter.
+        assert_eq!(lower_hash("Đặng"), word_hash("đặng"));
+        assert_eq!(lower_hash("đặng"), word_hash("đặng"));
+        assert_eq!(plain_hash("đặng"), None);
+        assert_ne!(word_hash("ab"), word_hash("ba"));
+    }
+
+    #[test]
+    fn word_set_grows_and_resets() {
+        let mut set = WordSet::default();
+        assert!(!set.contains(word_hash("x")));
+        for i in 1..1000u64 {
+            assert!(set.insert(i * 7919));
+            assert!(!set.insert(i * 7919));
+        }
+        assert!((1..1000u64).all(|i| set.contains(i * 7919)));
+        assert!(!set.contains(3));
+        // Zero is stored (as 1).
+        assert!(set.insert(0));
+        assert!(set.contains(0));
+        set.reset(10);
+        assert!(!set.contains(7919));
+        assert_eq!(set.len, 0);
+    }
+
+    #[test]
+    fn word_classes_match_the_lists() {
+        let naive = |w: &str| -> u8 {
+            let mut c = 0;
+            for (list, bit) in [
+                (PARTICLES, class::PARTICLE),
+                (OFFICE_TITLES, class::OFFICE),
+                (LEADING_TITLES, class::LEADING),
+                (PORTFOLIO, class::PORTFOLIO),
+                (OPENERS, class::OPENER),
+                (CALENDAR, class::CALENDAR),
+                (HYPHEN_WORDS, class::HYPHEN),
+            ] {
+                if list.contains(&w) {
+                    c |= bit;
+                }
+            }
+            c
+        };
+        let lists = [PARTICLES, OFFICE_TITLES, LEADING_TITLES, PORTFOLIO, OPENERS, CALENDAR, HYPHEN_WORDS];
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            assert_eq!(class_of(w), naive(w), "{w}");
+            assert_eq!(lower_class(w), naive(w), "{w}");
+            let upper = w.to_uppercase();
+            assert_eq!(lower_class(&upper), naive(w), "{upper}");
+            assert_eq!(class_of(&upper), 0, "{upper}");
+            assert_eq!(class_of(&format!("{w}x")), naive(&format!("{w}x")), "{w}x");
+        }
+        for w in [
+            "",
+            "Park",
+            "the\0",
+            "presidents",
+            "secretary-generals",
+            "Ünion",
+            "Secretary-General",
+            "İn",
+        ] {
+            assert_eq!(class_of(w), naive(w), "{w}");
+            assert_eq!(lower_class(w), naive(&w.to_lowercase()), "{w}");
+        }
+    }
+
+    #[test]
+    fn similarity_short_and_long_paths_agree() {
+        let naive_osa = |a: &str, b: &str| -> usize {
+            let a: Vec<char> = a.chars().collect();
+            let b: Vec<char> = b.chars().collect();
+            let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+            for (i, row) in d.iter_mut().enumerate() {
+                row[0] = i;
+            }
+            for (j, v) in d[0].iter_mut().enumerate() {
+                *v = j;
+            }
+            for i in 1..=a.len() {
+                for j in 1..=b.len() {
+                    let cost = usize::from(a[i - 1] != b[j - 1]);
+                    let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        v = v.min(d[i - 2][j - 2] + 1);
+                    }
+                    d[i][j] = v;
+                }
+            }
+            d[a.len()][b.len()]
+        };
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "malawi",
+            "malawee",
+            "phamminhchinh",
+            "phamminhtrinh",
+            "đặngvănlâm",
+            "dangvanlam",
+            "abcdefghijklmnopqrstuvwxyzabcdefghij",
+            "abcdefghijklmnopqrstuvwxyzabcdefghji",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(edit_distance(a, b), naive_osa(a, b), "{a} / {b}");
+                let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let long = jaro_winkler_chars(&ac, &bc, &mut vec![false; ac.len()], &mut vec![false; bc.len()]);
+                assert_eq!(jaro_winkler(a, b).to_bits(), long.to_bits(), "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn forms_are_shared_and_lowercase_pieces_known() {
+        let text = "Ryu Sung-min met Park Geun Hye. Ryu Sung-min left, and the park closed. Later Park Geun Hye spoke.";
+        let d = Document::parse(0, SourceFile::new("t.txt", text, FileKind::Plain), None);
+        let n = d.names();
+        let ryu: Vec<&Mention> = n.mentions.iter().filter(|m| n.form(m) == "Ryu Sung-min").collect();
+        assert_eq!(ryu.len(), 2);
+        assert_eq!(ryu[0].form_index(), ryu[1].form_index());
+        assert_eq!(n.key(ryu[1]), "ryusungmin");
+        assert_eq!(n.piece_keys(ryu[1]).collect::<Vec<_>>(), vec!["ryu", "sung", "min"]);
+        assert_eq!(n.piece_key(ryu[1], 2), Some("min"));
+        assert_eq!(ryu[1].piece_count(), 3);
+        assert!(n.form_count() < n.mentions.len());
+        // "park" is written in lowercase, "ryu" is not.
+        for (w, lower) in [("park", true), ("ryu", false), ("hye", false), ("sung", false)] {
+            assert_eq!(n.is_lower_piece(w), lower, "{w}");
+            assert_eq!(is_lower_word(&d, w), lower, "{w}");
+        }
+        assert!(is_lower_word(&d, "closed"));
     }
 
     #[test]

@@ -515,7 +515,11 @@ fn truncation(h: &Here, m: &Mention, cx: &mut Ctx) {
         }
         [] => {
             let ev_form = table.form(evidence);
-            let f = cx.report_in(doc.id, m.span, format!("'{written}' looks cut short ('{ev_form}' is written here too)"));
+            let f = cx.report_in(
+                doc.id,
+                m.span,
+                format!("'{written}' looks cut short ('{ev_form}' is written here too)"),
+            );
             f.label(evidence.span, format!("written '{ev_form}' here"));
             f.help("surname-first names are shortened to the surname alone, not to surname and first syllable");
         }

@@ -287,7 +287,13 @@ impl<'d> Context<'d> {
         let slot = &mut self.keys[doc];
         slot.get_or_insert_with(|| {
             let range = ranges.get(doc).cloned().unwrap_or(0..0);
-            nodes.get(range).unwrap_or(&[]).iter().filter(|n| n.name_like).map(|n| n.key).collect()
+            nodes
+                .get(range)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|n| n.name_like)
+                .map(|n| n.key)
+                .collect()
         })
     }
 
@@ -333,7 +339,9 @@ impl NameVariant {
                 if m.dateline {
                     continue;
                 }
-                let Some(slot) = node_of_form.get_mut(m.form_index()) else { continue };
+                let Some(slot) = node_of_form.get_mut(m.form_index()) else {
+                    continue;
+                };
                 if *slot == usize::MAX {
                     *slot = nodes.len();
                     nodes.push(Node {
@@ -797,7 +805,11 @@ fn wildcard_hashes(n: &Node, mut f: impl FnMut(usize, u64)) {
         return;
     }
     for p in 0..k {
-        let h = n.pieces().enumerate().filter(|(q, _)| *q != p).fold(0u64, |h, (q, piece)| h.wrapping_add(term(q, piece)));
+        let h = n
+            .pieces()
+            .enumerate()
+            .filter(|(q, _)| *q != p)
+            .fold(0u64, |h, (q, piece)| h.wrapping_add(term(q, piece)));
         f(p, h.wrapping_add(tag(p)));
     }
 }
