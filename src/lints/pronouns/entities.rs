@@ -96,9 +96,9 @@ impl std::fmt::Debug for GivenNames {
 /// A hash of a word with ASCII letters folded to lowercase (`b | 0x20` maps
 /// both cases of a letter to one value).
 fn ascii_hash(w: &[u8]) -> usize {
-    let h = w
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b | 0x20)).wrapping_mul(0x0100_0000_01b3));
+    let h = w.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b | 0x20)).wrapping_mul(0x0100_0000_01b3)
+    });
     (h ^ (h >> 29)) as usize
 }
 
@@ -144,7 +144,9 @@ impl GivenNames {
             }
             let start = names.text.len();
             names.text.push_str(k);
-            names.ascii.push((u32::try_from(start).unwrap_or(0), u32::try_from(names.text.len()).unwrap_or(0), g));
+            names
+                .ascii
+                .push((u32::try_from(start).unwrap_or(0), u32::try_from(names.text.len()).unwrap_or(0), g));
         }
         names.map = map;
         Ok(names)
@@ -157,7 +159,11 @@ impl GivenNames {
         // The lowercase form of an ASCII word is ASCII: only ASCII names can
         // match it.
         let h = ascii_hash(name.as_bytes());
-        if !self.bloom.get((h & (NAME_BLOOM_BITS - 1)) / 64).is_some_and(|b| b & (1 << (h % 64)) != 0) {
+        if self
+            .bloom
+            .get((h & (NAME_BLOOM_BITS - 1)) / 64)
+            .is_none_or(|b| b & (1 << (h % 64)) == 0)
+        {
             return None;
         }
         let mask = self.slots.len().checked_sub(1)?;
@@ -375,18 +381,9 @@ pub struct Shared(pub Option<Analysis>);
 impl Shared {
     /// The document's analysis, built by the first lint that asks.
     pub fn of(doc: &Document, names: &GivenNames) -> std::sync::Arc<Shared> {
-        doc.memo(|doc| {
-            let t0 = std::time::Instant::now();
-            let r = Shared(Analysis::new(doc, names));
-            ANA_NS.fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
-            r
-        })
+        doc.memo(|doc| Shared(Analysis::new(doc, names)))
     }
 }
-
-pub static PHASE: [std::sync::atomic::AtomicU64; 9] = [const { std::sync::atomic::AtomicU64::new(0) }; 9];
-pub static PRE_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-pub static ANA_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Which pronoun lints can possibly report on a document, from cheap passes
 /// over the words around its pronouns and name-like words (no analysis).
@@ -442,15 +439,7 @@ fn starts_upper(w: &str) -> bool {
 
 impl Precheck {
     pub fn of(doc: &Document, names: &GivenNames) -> std::sync::Arc<Precheck> {
-        doc.memo(|doc| {
-            let t0 = std::time::Instant::now();
-            let r = Precheck::new(doc, names);
-            let ns = PRE_NS.fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
-            if std::env::var_os("PRONTIME").is_some() {
-                eprintln!("PRONTIME pre={} ana={}", ns / 1000, ANA_NS.load(std::sync::atomic::Ordering::Relaxed) / 1000);
-            }
-            r
-        })
+        doc.memo(|doc| Precheck::new(doc, names))
     }
 
     /// One pass over the words of the document: pronouns (by the shape
@@ -495,10 +484,16 @@ impl Precheck {
                     }
                 }
                 let hyphen_part = std::mem::replace(&mut after_hyphen, false);
-                let before = std::mem::replace(&mut prev_word, Some(t));
-                let (Some(&first), Some(&last)) = (bytes.get(t.span.start), bytes.get(t.span.end.wrapping_sub(1))) else { continue };
+                let before = prev_word.replace(t);
+                let (Some(&first), Some(&last)) = (bytes.get(t.span.start), bytes.get(t.span.end.wrapping_sub(1))) else {
+                    continue;
+                };
                 let f = flags.get(shape_of(first, last, t.span.len()));
-                let upper = if first.is_ascii() { first.is_ascii_uppercase() } else { starts_upper(text(t)) };
+                let upper = if first.is_ascii() {
+                    first.is_ascii_uppercase()
+                } else {
+                    starts_upper(text(t))
+                };
                 if f == 0 && !upper && !hyphen_part {
                     continue;
                 }
@@ -582,7 +577,9 @@ impl Precheck {
             // Again, exactly, over the sentences.
             org = doc.sentences().iter().any(|s| {
                 let title_case = doc.blocks.get(s.block).is_some_and(|b| b.title_case);
-                doc.tokens.get(s.tokens.clone()).is_some_and(|all| org_in(doc, all, true, title_case, &mut toks))
+                doc.tokens
+                    .get(s.tokens.clone())
+                    .is_some_and(|all| org_in(doc, all, true, title_case, &mut toks))
             });
         }
         // A person decided as gender `g` (against a pronoun of the other):
@@ -625,7 +622,9 @@ fn org_in<'d>(doc: &'d Document, all: &[crate::document::Token], sentence: bool,
     // holds an organisation that may be a subject.
     let (mut scanned, mut org_subject) = (0, false);
     for (k, t) in toks.iter().enumerate() {
-        let Some((_, case)) = t.word().then(|| pronoun_of(t.text)).flatten() else { continue };
+        let Some((_, case)) = t.word().then(|| pronoun_of(t.text)).flatten() else {
+            continue;
+        };
         if case == Case::Reflexive || doc.in_quote(t.span) {
             continue;
         }
@@ -672,7 +671,9 @@ fn subject_may_follow(doc: &Document, all: &[crate::document::Token], i: usize) 
         return true;
     }
     let lower_word = |t: &crate::document::Token| t.kind == TokenKind::Word && text(t).chars().next().is_some_and(char::is_lowercase);
-    let Some((mut j, mut next, gap)) = next_token(doc, all, i) else { return true };
+    let Some((mut j, mut next, gap)) = next_token(doc, all, i) else {
+        return true;
+    };
     if gap || next.kind != TokenKind::Word {
         return true;
     }
@@ -737,7 +738,9 @@ struct WordFlags {
 impl WordFlags {
     fn get(&self, shape: usize) -> u8 {
         let (first, last) = ((shape >> 11) & 31, (shape >> 6) & 31);
-        if self.pairs.get(first).is_some_and(|p| p & (1 << last) != 0) && self.any.get(shape / 64).is_some_and(|b| b & (1 << (shape % 64)) != 0) {
+        if self.pairs.get(first).is_some_and(|p| p & (1 << last) != 0)
+            && self.any.get(shape / 64).is_some_and(|b| b & (1 << (shape % 64)) != 0)
+        {
             self.flags.get(shape).copied().unwrap_or(0)
         } else {
             0
@@ -935,7 +938,9 @@ fn org_opening(toks: &[PTok], k: usize) -> bool {
         }
     }
     // A comma, then the organisation as a subject.
-    let Some(comma) = (k + 1..toks.len()).find(|&j| toks.get(j).is_some_and(|t| t.text == ",")) else { return false };
+    let Some(comma) = (k + 1..toks.len()).find(|&j| toks.get(j).is_some_and(|t| t.text == ",")) else {
+        return false;
+    };
     (comma + 1..toks.len()).any(|j| org_last(toks, j) && subject_possible(toks, j))
 }
 
@@ -2171,7 +2176,9 @@ impl ClassTable {
             return 0;
         }
         let bucket = shape_bucket(shape_key(b));
-        let (Some(&from), Some(&to)) = (self.starts.get(bucket), self.starts.get(bucket + 1)) else { return 0 };
+        let (Some(&from), Some(&to)) = (self.starts.get(bucket), self.starts.get(bucket + 1)) else {
+            return 0;
+        };
         let mut key = None;
         for i in usize::from(from)..usize::from(to) {
             if self.lens.get(i).is_none_or(|&n| usize::from(n) != b.len()) {
@@ -2359,9 +2366,6 @@ impl Analysis {
     /// Analyse a document; `None` when it has no third-person pronoun.
     pub fn new(doc: &Document, names: &GivenNames) -> Option<Analysis> {
         let b = Builder::new(doc, names)?;
-        if std::env::var_os("PRONCOUNT").is_some() {
-            eprintln!("PRONCOUNT toks={} sents={} mentions={} clusters={} pronouns={} words={}", b.toks.len(), b.sent_start.len(), b.mentions.len(), b.clusters.len(), b.pronouns.len(), doc.word_count);
-        }
         Some(Analysis {
             toks: b
                 .toks
@@ -2402,10 +2406,7 @@ impl<'a> ChainCx<'a, '_> {
         if !(w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
             return false;
         }
-        let tq = std::time::Instant::now();
-        let r = self.lost_apostrophe2(toks, w);
-        PHASE[6].fetch_add(tq.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
-        r
+        self.lost_apostrophe2(toks, w)
     }
     fn lost_apostrophe2(&self, toks: &[BTok<'a>], w: &str) -> bool {
         let Some(stem) = w.get(..w.len() - 1) else { return false };
@@ -2443,7 +2444,6 @@ impl<'a> Builder<'a> {
         if !has_pronoun {
             return None;
         }
-        let tp0 = std::time::Instant::now();
         let sentences = doc.sentences();
         let mut toks = Vec::with_capacity(sentences.iter().map(|s| s.tokens.len()).sum::<usize>() / 2 + 1);
         let mut sent_start = Vec::with_capacity(sentences.len() + 1);
@@ -2453,12 +2453,15 @@ impl<'a> Builder<'a> {
                 if matches!(t.kind, TokenKind::Space | TokenKind::Newline) {
                     continue;
                 }
-                toks.push(BTok::new(t.span, doc.prose.get(t.span.range()).unwrap_or(""), t.kind == TokenKind::Word, si));
+                toks.push(BTok::new(
+                    t.span,
+                    doc.prose.get(t.span.range()).unwrap_or(""),
+                    t.kind == TokenKind::Word,
+                    si,
+                ));
             }
         }
         sent_start.push(toks.len());
-        PHASE[0].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
-        let tp0 = std::time::Instant::now();
         let mut a = Builder {
             toks,
             sent_start,
@@ -2497,18 +2500,11 @@ impl<'a> Builder<'a> {
             names,
         };
         let mut chain_words = Vec::new();
-        PHASE[1].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
-        let tp0 = std::time::Instant::now();
         let chains = a.chains(&cx, &mut chain_words);
-        PHASE[2].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
-        let tp0 = std::time::Instant::now();
         a.build_mentions(&chains, &chain_words);
-        PHASE[3].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
-        let tp0 = std::time::Instant::now();
         a.find_pronouns(doc);
         a.link();
         a.consensus();
-        PHASE[4].fetch_add(tp0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
         Some(a)
     }
 
@@ -2609,10 +2605,7 @@ impl<'a> Builder<'a> {
             if words.len() == 1 && t.stem_has(cls::NOT_NAMES) {
                 continue;
             }
-            let tq = std::time::Instant::now();
             let cl = self.classify(&words, cx, chain_words);
-            PHASE[7].fetch_add(tq.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
-            PHASE[8].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             if let Some(c) = cl {
                 out.push(c);
             }
@@ -2737,9 +2730,7 @@ impl<'a> Builder<'a> {
             }
             // A confident Western given name first.
             if name_count > 1 && !self.east_asian_shape(words) {
-                let tq = std::time::Instant::now();
                 let gn = cx.names.get(first_word);
-                PHASE[5].fetch_add(tq.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
                 if let Some(g) = gn {
                     person = true;
                     evidence.push(Evidence {
@@ -2829,7 +2820,10 @@ impl<'a> Builder<'a> {
                 let first_end = part_ends.first().copied().unwrap_or(0);
                 let last_start = part_ends.len().checked_sub(2).and_then(|k| part_ends.get(k)).copied().unwrap_or(0);
                 let last_end = part_ends.last().copied().unwrap_or(0);
-                for part in [part_buf.get(..first_end), part_buf.get(last_start..last_end)].into_iter().flatten() {
+                for part in [part_buf.get(..first_end), part_buf.get(last_start..last_end)]
+                    .into_iter()
+                    .flatten()
+                {
                     let key = fold_word(part, &mut buf);
                     match keys.get_mut(key) {
                         Some(v) => {
@@ -2875,7 +2869,9 @@ impl<'a> Builder<'a> {
         let mut full: Vec<FullName> = Vec::new();
         for c in chains.iter().filter(|c| c.class == ChainClass::Name) {
             let mut parts = words_of(c).iter().filter(|&&w| self.toks[w].word).map(|&w| self.toks[w].stem());
-            let (Some(f), Some(l)) = (parts.next(), parts.next_back()) else { continue };
+            let (Some(f), Some(l)) = (parts.next(), parts.next_back()) else {
+                continue;
+            };
             let start = full_buf.len();
             fold_into(f, &mut full_buf);
             let first_end = full_buf.len();
@@ -2957,7 +2953,10 @@ impl<'a> Builder<'a> {
         // Lowercase mentions: gendered nouns, person nouns, organisation nouns.
         for i in 0..self.toks.len() {
             let t = &self.toks[i];
-            if !t.lower() || word_flags().get(shape_key(t.text.as_bytes())) & FLAG_MENTION == 0 || !t.has(cls::GENDERED_NOUNS | (cls::GENDERED_NOUNS << 1) | cls::ORG_HEADS | cls::PERSON_NOUNS) {
+            if !t.lower()
+                || word_flags().get(shape_key(t.text.as_bytes())) & FLAG_MENTION == 0
+                || !t.has(cls::GENDERED_NOUNS | (cls::GENDERED_NOUNS << 1) | cls::ORG_HEADS | cls::PERSON_NOUNS)
+            {
                 continue;
             }
             let next_is_name = self.next(i).is_some_and(|n| n.cap())
@@ -3056,7 +3055,6 @@ impl<'a> Builder<'a> {
             }
         }
     }
-
 }
 
 /// A full name (two words or more) for the shared-bare-name test.
@@ -3478,51 +3476,6 @@ mod tests {
         let n = names();
         let a = Analysis::new(&doc, &n)?;
         Some(f(&doc, &a))
-    }
-
-    /// Timing harness (not a test): `ARTLINT_BENCH=corpus.jsonl cargo test
-    /// --release --lib entities::tests::bench -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn bench() {
-        let Some(path) = std::env::var_os("ARTLINT_BENCH") else { return };
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let docs: Vec<Document> = text
-            .lines()
-            .enumerate()
-            .filter_map(|(i, l)| {
-                let v: serde_json::Value = serde_json::from_str(l).ok()?;
-                let t = v.get("text")?.as_str()?.to_string();
-                Some(Document::parse(i, SourceFile::new("b", &t, FileKind::Plain), None))
-            })
-            .collect();
-        for d in &docs {
-            d.sentences();
-        }
-        let n = names();
-        let time = |f: &dyn Fn(&Document) -> bool| {
-            (0..15)
-                .map(|_| {
-                    let t0 = std::time::Instant::now();
-                    let k = docs.iter().filter(|d| f(d)).count();
-                    (t0.elapsed().as_secs_f64() * 1000.0, k)
-                })
-                .fold((f64::MAX, 0), |a, b| if b.0 < a.0 { b } else { a })
-        };
-        let pre = time(&|d| {
-            let p = Precheck::new(d, &n);
-            p.drift || p.org
-        });
-        let ana = time(&|d| {
-            let p = Precheck::new(d, &n);
-            (p.drift || p.org) && Analysis::new(d, &n).is_some()
-        });
-        for p in &PHASE {
-            p.store(0, std::sync::atomic::Ordering::Relaxed);
-        }
-        let all = time(&|d| Analysis::new(d, &n).is_some());
-        eprintln!("phases (5 runs, ms): {:?}", PHASE.iter().map(|p| p.load(std::sync::atomic::Ordering::Relaxed) / 15_000_000).collect::<Vec<_>>());
-        eprintln!("docs {} precheck {:.1} ms ({} pass); precheck+analysis {:.1} ms; analysis of all {:.1} ms ({})", docs.len(), pre.0, pre.1, ana.0, all.0, all.1);
     }
 
     #[test]

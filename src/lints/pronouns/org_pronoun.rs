@@ -113,7 +113,8 @@ impl Lint for OrgPronoun {
                 a.sentence_mentions(s).iter().any(|m| {
                     // The speaker of an inverted attribution after the
                     // pronoun (", said Park.") reports, and is not meant.
-                    let reporter = s == p.sent && m.first > p.tok && m.first.checked_sub(1).is_some_and(|j| is(a.text(doc, j), cls::ORG_REPORTING));
+                    let reporter =
+                        s == p.sent && m.first > p.tok && m.first.checked_sub(1).is_some_and(|j| is(a.text(doc, j), cls::ORG_REPORTING));
                     matches!(m.kind, MentionKind::Person(_) | MentionKind::Anon(_))
                         && a.mention_gender(m) != Some(p.gender.other())
                         && !reporter

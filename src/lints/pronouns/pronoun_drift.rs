@@ -115,9 +115,6 @@ impl Lint for PronounDrift {
             if g == p.gender {
                 continue;
             }
-            if std::env::var_os("PRONCAND").is_some() {
-                eprintln!("PRONCAND {} {}", doc.source.path, doc.text(p.span));
-            }
             let from = p.sent.saturating_sub(2);
             if a.gender_present(p.gender, from, p.sent, Some(c), &|q| q == pi)
                 || a.gendered_mention(p.gender, p.sent.saturating_sub(8), p.sent, Some(c))
