@@ -4,7 +4,7 @@ use crate::declare_lint;
 use crate::document::{Document, Scope};
 use crate::finding::{Applicability, Edit};
 use crate::lint::{Ctx, Lint, RuleInfo};
-use crate::lints::scrape::{hash_bytes, line_deletion, normalize, normalize_into, word_count};
+use crate::lints::scrape::{head_hash, line_deletion, normalize, word_count};
 use crate::source::Span;
 
 declare_lint! {
@@ -63,7 +63,6 @@ impl Lint for DuplicateLine {
         // Both exact and near copies share their first four words: key each
         // line by those first, and compare whole lines only within a group.
         let mut heads: Vec<(u64, usize)> = Vec::new();
-        let mut buf: Vec<u8> = Vec::new();
         for (i, block) in doc.blocks.iter().enumerate() {
             if matches!(block.scope, Scope::ListItem | Scope::TableCell | Scope::Quote | Scope::Caption) {
                 continue;
@@ -71,9 +70,7 @@ impl Lint for DuplicateLine {
             if word_count(doc, block, MIN_WORDS) < MIN_WORDS || doc.in_quote(block.span) {
                 continue;
             }
-            buf.clear();
-            normalize_into(doc.prose.get(block.span.range()).unwrap_or(""), &mut buf, 4, usize::MAX);
-            heads.push((hash_bytes(&buf), i));
+            heads.push((head_hash(doc.prose.get(block.span.range()).unwrap_or(""), 4), i));
         }
         if heads.len() < 2 {
             return;

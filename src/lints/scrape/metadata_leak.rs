@@ -57,7 +57,7 @@ declare_lint! {
 /// Compiled field patterns.
 pub struct MetadataLeak {
     /// Time field, optional colon, date/time value.
-    time_field: Option<Regex>,
+    time_field: Option<Dated>,
     /// Text field with a colon.
     text_field: Option<Regex>,
     /// The first words of the time and text field names.
@@ -112,9 +112,63 @@ fn first_word(rest: &str) -> &str {
     rest.get(..end).unwrap_or("")
 }
 
+/// Digits, ':', '=' and '"'.
+static FIELD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_digit() || matches!(b as u8, b':' | b'=' | b'"');
+        b += 1;
+    }
+    t
+};
+
+/// Whether a line (after its leading blanks) may be a date stamp: it starts
+/// like a date value (a digit, a day or month name), or a short label and a
+/// colon come first.
+fn may_be_stamp(rest: &str) -> bool {
+    const STARTS: [&[u8; 3]; 19] = [
+        b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun", b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug",
+        b"sep", b"oct", b"nov", b"dec",
+    ];
+    let b = rest.as_bytes();
+    let Some(start) = b.get(..3) else {
+        return true;
+    };
+    if !start.is_ascii() || start[0].is_ascii_digit() {
+        return true;
+    }
+    let lower = start.to_ascii_lowercase();
+    // A label is at most 25 characters (100 bytes).
+    STARTS.iter().any(|s| s[..] == lower[..]) || b.get(..b.len().min(101)).is_some_and(|h| h.contains(&b':'))
+}
+
 /// Whitespace-separated words of a line, counted up to `cap`.
 fn words_upto(body: &str, cap: usize) -> usize {
-    body.split_whitespace().take(cap).count()
+    let bytes = body.as_bytes();
+    let mut n = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (space, width) = match b {
+            b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => (true, 1),
+            // Lead bytes of the other whitespace characters.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => match body.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => (false, 1),
+            },
+            _ => (false, 1),
+        };
+        if !space && !in_word {
+            n += 1;
+            if n >= cap {
+                return cap;
+            }
+        }
+        in_word = !space;
+        i += width;
+    }
+    n
 }
 
 impl Default for MetadataLeak {
@@ -124,6 +178,45 @@ impl Default for MetadataLeak {
 }
 
 const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+
+/// A regex over dates in two forms: with ASCII digits (quick to compile),
+/// and as written, with Unicode digits (`\d`), compiled on first need. On a
+/// text without other digits than ASCII ones the two agree.
+struct Dated {
+    ascii: Regex,
+    unicode: String,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl Dated {
+    /// `pattern` with `{d}` where a digit class goes.
+    fn new(pattern: &str) -> Option<Dated> {
+        Some(Dated {
+            ascii: Regex::new(&pattern.replace("{d}", "[0-9]")).ok()?,
+            unicode: pattern.replace("{d}", r"\d"),
+            compiled: OnceLock::new(),
+        })
+    }
+
+    /// The form to run on `text`.
+    fn on(&self, text: &str) -> Option<&Regex> {
+        let other_digits = !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric());
+        if other_digits {
+            self.compiled.get_or_init(|| Regex::new(&self.unicode).ok()).as_ref()
+        } else {
+            Some(&self.ascii)
+        }
+    }
+}
+
+/// A date or time value as CMSs print it. Group `iso` marks machine shapes.
+/// Digits are `{d}` (see [`Dated`]).
+fn date_value_with_digits() -> String {
+    date_value().replace(r"\d", "{d}")
+}
+
+/// An ISO date (and time), digits as `{d}`.
+const ISO: &str = r"{d}{4}-{d}{2}-{d}{2}(?:[T ]{d}{2}:{d}{2}(?::{d}{2}(?:\.{d}+)?)?(?:Z|[+-]{d}{2}:?{d}{2})?)?";
 
 /// A date or time value as CMSs print it. Group `iso` marks machine shapes.
 fn date_value() -> String {
@@ -149,14 +242,12 @@ impl MetadataLeak {
     pub fn from_fields(fields: &[(String, String)]) -> MetadataLeak {
         let time: Vec<&str> = fields.iter().filter(|(_, c)| c == "time").map(|(k, _)| k.as_str()).collect();
         let text: Vec<&str> = fields.iter().filter(|(_, c)| c == "text").map(|(k, _)| k.as_str()).collect();
-        let dv = date_value();
+        let dv = date_value_with_digits();
         let time_field = (!time.is_empty())
             .then(|| {
-                Regex::new(&format!(
-                    r"(?i)^[ \t]*(?P<key>{})(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){dv}",
-                    alternation(&time)
-                ))
-                .ok()
+                // Escaped names hold no `{d}`.
+                let keys = alternation(&time);
+                Dated::new(&format!(r"(?i)^[ \t]*(?P<key>{keys})(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){dv}"))
             })
             .flatten();
         let text_field = (!text.is_empty())
@@ -201,11 +292,11 @@ impl MetadataLeak {
 
 struct Shapes {
     /// A lowercase label directly followed by an ISO date: " date 2025-09-03".
-    lower_iso: Regex,
+    lower_iso: Dated,
     /// Identifier keys: `og:title`, `author_name =`, `"datePublished":`.
     ident_key: Regex,
     /// A line that is only a date-time stamp (see `lone_stamp`).
-    stamp: Regex,
+    stamp: Dated,
     /// The label of "Label: date": a letter, then letters and spaces.
     stamp_label: Regex,
 }
@@ -217,28 +308,35 @@ struct Shapes {
 fn lone_stamp(shapes: &Shapes, body: &str) -> bool {
     let Some(colon) = body.find(':') else {
         // No label: the date alone, machine-shaped.
-        return shapes.stamp.captures(body).is_some_and(|c| c.name("iso").is_some());
+        return shapes.stamp.on(body).and_then(|r| r.captures(body)).is_some_and(|c| c.name("iso").is_some());
     };
-    if shapes.stamp.is_match(body) {
+    if shapes.stamp.on(body).is_some_and(|r| r.is_match(body)) {
         return true;
     }
     // The label holds no colon: it ends at the first one.
     let rest = body.trim_start_matches([' ', '\t']);
     let label = rest.get(..rest.find(':').unwrap_or(0)).unwrap_or("");
     let value = body.get(colon + 1..).unwrap_or("").trim_start();
-    label.chars().count() <= 25 && shapes.stamp_label.is_match(label) && shapes.stamp.is_match(value)
+    label.chars().count() <= 25 && shapes.stamp_label.is_match(label) && shapes.stamp.on(value).is_some_and(|r| r.is_match(value))
 }
 
 fn shapes() -> &'static Shapes {
     static S: OnceLock<Shapes> = OnceLock::new();
     S.get_or_init(|| {
-        let dv = date_value();
-        let iso = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
-        let build = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()));
+        let dv = date_value_with_digits();
+        let never = || Regex::new("$^").unwrap_or_else(|_| unreachable!());
+        let build = |p: &str| Regex::new(p).unwrap_or_else(|_| never());
+        let dated = |p: &str| {
+            Dated::new(p).unwrap_or_else(|| Dated {
+                ascii: never(),
+                unicode: "$^".to_string(),
+                compiled: OnceLock::new(),
+            })
+        };
         Shapes {
-            lower_iso: build(&format!(r"^[ \t]*[a-z][a-z_]{{1,20}}\s*[:=]?\s*{iso}\b")),
+            lower_iso: dated(&format!(r"^[ \t]*[a-z][a-z_]{{1,20}}\s*[:=]?\s*{ISO}\b")),
             ident_key: build(r#"^[ \t]*(?:"[A-Za-z_][\w.:-]*"\s*:\s*\S|[a-z][a-z0-9]*(?:[_.:][a-z0-9]+|[A-Z][a-z0-9]+)+\s*[:=]\s*\S)"#),
-            stamp: build(&format!(r"(?i)^[ \t]*{dv}\s*$")),
+            stamp: dated(&format!(r"(?i)^[ \t]*{dv}\s*$")),
             stamp_label: build(r"(?i)^[\p{L}][\p{L} ]*$"),
         }
     })
@@ -273,22 +371,34 @@ impl Lint for MetadataLeak {
 
 impl MetadataLeak {
     fn check_line(&self, doc: &Document, shapes: &Shapes, line: Span, body: &str, cx: &mut Ctx) {
-        // Cheap gate: a field needs a digit, a colon, an equals sign or a
-        // quote near the start.
-        let head: &str = body.get(..body.len().min(48)).unwrap_or(body);
-        if !head.bytes().any(|b| b.is_ascii_digit() || b == b':' || b == b'=' || b == b'"') {
+        // A field needs a digit, a colon, an equals sign or a quote near the
+        // start.
+        let head = body.as_bytes().get(..body.len().min(48)).unwrap_or(&[]);
+        if !head.iter().any(|&b| FIELD_BYTES[usize::from(b)]) {
+            return;
+        }
+        // Every shape starts right after the leading blanks: a field name, a
+        // lowercase key, a quoted key, or (a short line) a date stamp.
+        let rest = body.trim_start_matches([' ', '\t']);
+        let first = first_word(rest);
+        let time_name = self.time_first.may_contain(first);
+        let text_name = self.text_first.may_contain(first);
+        let lower_start = rest.starts_with(|c: char| c.is_ascii_lowercase());
+        let mut counted = None;
+        // Word counts matter up to 20.
+        let mut words = || *counted.get_or_insert_with(|| words_upto(body, 21));
+        let stamp = may_be_stamp(rest);
+        if !time_name && !text_name && !lower_start && !rest.starts_with('"') && !stamp {
             return;
         }
         let lead = body.len() - body.trim_start().len();
         let content = Span::new(line.start + lead, line.end);
-        // Every shape starts right after the leading blanks.
-        let rest = body.trim_start_matches([' ', '\t']);
-        let first = first_word(rest);
 
         if let Some(m) = self
             .time_field
             .as_ref()
-            .filter(|_| self.time_first.may_contain(first))
+            .filter(|_| time_name)
+            .and_then(|r| r.on(body))
             .and_then(|r| r.captures(body))
         {
             let end = m.get(0).map_or(0, |x| x.end());
@@ -310,10 +420,8 @@ impl MetadataLeak {
                 return;
             }
         }
-        // Word counts matter up to 20.
-        let words = words_upto(body, 21);
-        if words <= 12
-            && self.text_first.may_contain(first)
+        if text_name
+            && words() <= 12
             && self.text_field.as_ref().is_some_and(|r| r.is_match(body))
             && !body.trim_end().ends_with(['.', '!', '?'])
         {
@@ -321,24 +429,23 @@ impl MetadataLeak {
             report_line(doc, content, &format!("leaked '{key}' field"), cx);
             return;
         }
-        let lower_start = rest.starts_with(|c: char| c.is_ascii_lowercase());
         // An ISO date has dashes.
         if lower_start && rest.contains('-') {
-            if let Some(m) = shapes.lower_iso.find(body) {
+            if let Some(m) = shapes.lower_iso.on(body).and_then(|r| r.find(body)) {
                 let rest = body.get(m.end()..).unwrap_or("").trim();
                 self.report_prefix(doc, line, lead, m.end(), rest.is_empty(), "leaked date field", cx);
                 return;
             }
         }
-        if words <= 20
-            && (lower_start || rest.starts_with('"'))
+        if (lower_start || rest.starts_with('"'))
             && (rest.contains(':') || rest.contains('='))
+            && words() <= 20
             && shapes.ident_key.is_match(body)
         {
             report_line(doc, content, "leaked key/value field", cx);
             return;
         }
-        if words <= 8 && lone_stamp(shapes, body) {
+        if stamp && words() <= 8 && lone_stamp(shapes, body) {
             report_line(doc, content, "leaked date stamp", cx);
         }
     }
@@ -439,6 +546,32 @@ mod tests {
     }
 
     #[test]
+    fn stamp_gate() {
+        for t in ["2023-11-02", "Wednesday, 3 March 2021", "MAR 3, 2021", "Last updated: 14:02", "\u{661}", "ab", "ſep 3, 2021"] {
+            assert!(may_be_stamp(t), "{t}");
+        }
+        for t in ["The minister spoke on 3 March 2021", "Updated on 3 March"] {
+            assert!(!may_be_stamp(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn counts_words() {
+        for t in ["", " a  b\tc ", "one", "a\u{a0}b c", "x\u{3000}y", "\x0bq\x0cr", "“é”\u{2009}’ü \u{85}x\u{1680}y\u{205f}z\u{2028}"] {
+            for cap in [1, 2, 21] {
+                assert_eq!(words_upto(t, cap), t.split_whitespace().take(cap).count(), "{t:?} {cap}");
+            }
+        }
+    }
+
+    #[test]
+    fn unicode_digits_take_the_unicode_form() {
+        let l = MetadataLeak::builtin();
+        let t = "Published: \u{662}\u{660}\u{662}\u{661}-\u{660}\u{663}-\u{660}\u{664}\nThe minister spoke.\n";
+        assert_eq!(flagged(&l, t).len(), 1);
+    }
+
+    #[test]
     fn gates_keep_field_names() {
         let keys = ["date", "Last updated", "og:date", "publié le"];
         let f = FirstWords::of(&keys);
@@ -478,6 +611,8 @@ mod tests {
             ("Date: 14:02: 15:03", false),
             ("Posted: March 3, 2021", true),
             ("\tTime:14:02 UTC", true),
+            ("\u{662}\u{660}\u{662}\u{663}-\u{661}\u{661}-\u{660}\u{662}", true),
+            ("Zeit: \u{661}\u{664}:\u{660}\u{662}", true),
         ];
         for (t, want) in cases {
             let old = single.captures(t).is_some_and(|c| c.name("iso").is_some() || t.contains(':'));

@@ -49,7 +49,7 @@ pub(crate) fn normalize(text: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// ASCII letters and digits lowercased; every other ASCII byte 0.
+/// ASCII letters and digits lowercased; every other byte 0.
 static FOLD: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -90,6 +90,20 @@ pub(crate) fn normalize_into(text: &str, out: &mut Vec<u8>, max_words: usize, ma
     }
 }
 
+/// The hash of the normalized text's first `max_words` words (for a few
+/// words: no allocation).
+pub(crate) fn head_hash(text: &str, max_words: usize) -> u64 {
+    let mut buf = [0u8; 128];
+    match normalize_fixed(text, &mut buf, max_words, usize::MAX) {
+        Some((n, _)) => hash_bytes(buf.get(..n).unwrap_or(&[])),
+        None => {
+            let mut v = Vec::new();
+            normalize_push(text, &mut v, max_words, usize::MAX);
+            hash_bytes(&v)
+        }
+    }
+}
+
 /// [`normalize_into`] into a fixed buffer: the length written and whether
 /// it stopped early, or `None` when the buffer is too small.
 fn normalize_fixed(text: &str, buf: &mut [u8], max_words: usize, max_bytes: usize) -> Option<(usize, bool)> {
@@ -101,16 +115,9 @@ fn normalize_fixed(text: &str, buf: &mut [u8], max_words: usize, max_bytes: usiz
     let mut i = 0;
     let mut stopped = false;
     while let Some(&b) = bytes.get(i) {
-        let l = FOLD[usize::from(b)];
-        if l != 0 && !space && words > 0 {
-            // Inside a word of ASCII letters and digits: the common case.
-            *buf.get_mut(n)? = l;
-            n += 1;
-            i += 1;
-            continue;
-        }
         let c = if b < 0x80 {
             i += 1;
+            let l = FOLD[usize::from(b)];
             if l == 0 {
                 space = true;
                 continue;
@@ -140,8 +147,19 @@ fn normalize_fixed(text: &str, buf: &mut [u8], max_words: usize, max_bytes: usiz
         }
         match c {
             None => {
-                *buf.get_mut(n)? = l;
+                *buf.get_mut(n)? = FOLD[usize::from(b)];
                 n += 1;
+                // The rest of a run of ASCII letters and digits (`FOLD` is 0
+                // for other bytes).
+                while let Some(&b) = bytes.get(i) {
+                    let l = FOLD[usize::from(b)];
+                    if l == 0 {
+                        break;
+                    }
+                    *buf.get_mut(n)? = l;
+                    n += 1;
+                    i += 1;
+                }
             }
             Some(c) => {
                 for l in c.to_lowercase() {
@@ -276,6 +294,12 @@ mod tests {
         let mut out = Vec::new();
         normalize_into(text, &mut out, 4, usize::MAX);
         assert_eq!(out, b"kim s train arrives");
+        let long = "Antidisestablishmentarianism ".repeat(5);
+        for t in [text, long.as_str()] {
+            let mut head = Vec::new();
+            normalize_into(t, &mut head, 4, usize::MAX);
+            assert_eq!(head_hash(t, 4), hash_bytes(&head));
+        }
         let mut last = Vec::new();
         last_word_into("  Kim’s TRAIN: arrives in BEIJİNG, today!! ", &mut last);
         assert_eq!(last, b"today");
