@@ -128,8 +128,8 @@ static FIELD_BYTES: [bool; 256] = {
 /// colon come first.
 fn may_be_stamp(rest: &str) -> bool {
     const STARTS: [&[u8; 3]; 19] = [
-        b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun", b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug",
-        b"sep", b"oct", b"nov", b"dec",
+        b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun", b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep",
+        b"oct", b"nov", b"dec",
     ];
     let b = rest.as_bytes();
     let Some(start) = b.get(..3) else {
@@ -247,7 +247,9 @@ impl MetadataLeak {
             .then(|| {
                 // Escaped names hold no `{d}`.
                 let keys = alternation(&time);
-                Dated::new(&format!(r"(?i)^[ \t]*(?P<key>{keys})(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){dv}"))
+                Dated::new(&format!(
+                    r"(?i)^[ \t]*(?P<key>{keys})(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){dv}"
+                ))
             })
             .flatten();
         let text_field = (!text.is_empty())
@@ -308,7 +310,11 @@ struct Shapes {
 fn lone_stamp(shapes: &Shapes, body: &str) -> bool {
     let Some(colon) = body.find(':') else {
         // No label: the date alone, machine-shaped.
-        return shapes.stamp.on(body).and_then(|r| r.captures(body)).is_some_and(|c| c.name("iso").is_some());
+        return shapes
+            .stamp
+            .on(body)
+            .and_then(|r| r.captures(body))
+            .is_some_and(|c| c.name("iso").is_some());
     };
     if shapes.stamp.on(body).is_some_and(|r| r.is_match(body)) {
         return true;
@@ -547,7 +553,15 @@ mod tests {
 
     #[test]
     fn stamp_gate() {
-        for t in ["2023-11-02", "Wednesday, 3 March 2021", "MAR 3, 2021", "Last updated: 14:02", "\u{661}", "ab", "ſep 3, 2021"] {
+        for t in [
+            "2023-11-02",
+            "Wednesday, 3 March 2021",
+            "MAR 3, 2021",
+            "Last updated: 14:02",
+            "\u{661}",
+            "ab",
+            "ſep 3, 2021",
+        ] {
             assert!(may_be_stamp(t), "{t}");
         }
         for t in ["The minister spoke on 3 March 2021", "Updated on 3 March"] {
@@ -557,7 +571,15 @@ mod tests {
 
     #[test]
     fn counts_words() {
-        for t in ["", " a  b\tc ", "one", "a\u{a0}b c", "x\u{3000}y", "\x0bq\x0cr", "“é”\u{2009}’ü \u{85}x\u{1680}y\u{205f}z\u{2028}"] {
+        for t in [
+            "",
+            " a  b\tc ",
+            "one",
+            "a\u{a0}b c",
+            "x\u{3000}y",
+            "\x0bq\x0cr",
+            "“é”\u{2009}’ü \u{85}x\u{1680}y\u{205f}z\u{2028}",
+        ] {
             for cap in [1, 2, 21] {
                 assert_eq!(words_upto(t, cap), t.split_whitespace().take(cap).count(), "{t:?} {cap}");
             }
