@@ -63,25 +63,25 @@ impl Lint for RepeatedWord {
         for block in &doc.blocks {
             let toks = doc.block_tokens(block);
             let line_break_ok = matches!(block.scope, Scope::ListItem | Scope::TableCell);
-            // The previous word (`usize::MAX`: none, or not next to this one).
-            let mut prev = usize::MAX;
+            // The previous word next to this one, and its length
+            // (`usize::MAX`: none). Updated without branching on the kind of
+            // every token; a branch only for a word as long as the previous.
+            let (mut prev, mut prev_len) = (0usize, usize::MAX);
             for (i, t) in toks.iter().enumerate() {
-                if t.kind == TokenKind::Word {
-                    if let Some(a) = toks.get(prev) {
-                        // Most pairs differ in length or first letter.
-                        if a.span.len() == t.span.len() && may_be_equal(bytes, a, t) {
-                            let around = (prev.checked_sub(2).and_then(|k| toks.get(k)), toks.get(i + 1));
-                            self.compare(doc, a, t, around, &mut lowercase, cx);
-                        }
+                let len = t.span.len();
+                let word = t.kind == TokenKind::Word;
+                if word & (len == prev_len) {
+                    if let Some(a) = toks.get(prev).filter(|a| may_be_equal(bytes, a, t)) {
+                        let around = (prev.checked_sub(2).and_then(|k| toks.get(k)), toks.get(i + 1));
+                        self.compare(doc, a, t, around, &mut lowercase, cx);
                     }
-                    prev = i;
-                } else if t.kind == TokenKind::Newline {
-                    if line_break_ok {
-                        prev = usize::MAX;
-                    }
-                } else if t.kind != TokenKind::Space {
-                    prev = usize::MAX;
                 }
+                // Masks (all ones when true) instead of branches.
+                let keep = (t.kind == TokenKind::Space) | ((t.kind == TokenKind::Newline) & !line_break_ok);
+                let word_mask = usize::from(word).wrapping_neg();
+                let keep_mask = usize::from(keep).wrapping_neg();
+                prev_len = (len & word_mask) | (!word_mask & ((prev_len & keep_mask) | !keep_mask));
+                prev = (i & word_mask) | (prev & !word_mask);
             }
         }
     }

@@ -3,7 +3,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{hash_bytes, last_word_into, line_deletion, normalize, normalize_into};
+use super::{hash_bytes, head_in, last_word_in, line_deletion, normalize, normalize_into};
 use crate::declare_lint;
 use crate::document::{Document, Scope};
 use crate::finding::{Applicability, Edit};
@@ -88,10 +88,11 @@ pub struct Boilerplate {
     /// First words of the `prefix` phrases, last words of the `suffix` ones.
     prefix_first: HashSet<String>,
     suffix_last: HashSet<String>,
-    /// First words of every exact and prefix phrase and cue verb: a line
-    /// starting with none of them (and ending with no suffix phrase's last
-    /// word) matches no phrase and is no prompt.
-    first_words: HashSet<String>,
+    /// The first two words of every exact and prefix phrase (the word of
+    /// one-word phrases), and the cue verbs: a line whose first word or
+    /// first two words are none of them (and that ends with no suffix
+    /// phrase's last word) matches no phrase and is no prompt.
+    heads: HashSet<String>,
     max_words: usize,
     verbs: HashSet<String>,
     nouns: HashSet<String>,
@@ -133,7 +134,7 @@ impl Boilerplate {
             let family = rule.strip_prefix("boilerplate-").unwrap_or(rule).to_string();
             if family.contains("cue-verb") {
                 b.verbs.extend(entries.iter().map(|e| normalize(e)));
-                b.first_words.extend(entries.iter().map(|e| normalize(e)));
+                b.heads.extend(entries.iter().map(|e| normalize(e)));
                 continue;
             }
             if family.contains("cue-noun") {
@@ -157,7 +158,7 @@ impl Boilerplate {
                     weak,
                 };
                 if !lead {
-                    b.first_words.insert(phrase.split(' ').next().unwrap_or("").to_string());
+                    b.heads.insert(phrase.splitn(3, ' ').take(2).collect::<Vec<_>>().join(" "));
                 }
                 match (lead, trail) {
                     (false, false) => b.exact.insert(phrase, e),
@@ -286,18 +287,19 @@ impl Boilerplate {
 
     /// Whether a short line may need its normalized text: it may match a
     /// phrase or be a prompt (`lexicon`, `cue`, `after_colon`).
-    fn needs_norm(&self, raw: &str, scratch: &mut Vec<u8>) -> bool {
+    fn needs_norm(&self, raw: &str) -> bool {
         if !self.contains.is_empty() || raw.contains(':') {
             return true;
         }
-        scratch.clear();
-        normalize_into(raw, scratch, 1, usize::MAX);
-        if std::str::from_utf8(scratch).is_ok_and(|w| self.first_words.contains(w)) {
+        let mut buf = [0u8; 128];
+        let Some(two) = head_in(raw, 2, &mut buf) else {
+            return true;
+        };
+        let one = two.split(' ').next().unwrap_or("");
+        if self.heads.contains(one) || self.heads.contains(two) {
             return true;
         }
-        scratch.clear();
-        last_word_into(raw, scratch);
-        std::str::from_utf8(scratch).is_ok_and(|w| self.suffix_last.contains(w))
+        last_word_in(raw, &mut buf).is_none_or(|w| self.suffix_last.contains(w))
     }
 
     /// Everything this lint flags in one document (without the corpus
@@ -630,7 +632,7 @@ impl LineInfo {
             || (words <= 10 && dateline(raw))
             || words == 0;
         let mut norm = None;
-        if words <= SHORT && !skip && lint.needs_norm(raw, scratch) {
+        if words <= SHORT && !skip && lint.needs_norm(raw) {
             scratch.clear();
             normalize_into(raw, scratch, usize::MAX, usize::MAX);
             if let Ok(s) = std::str::from_utf8(scratch) {
@@ -682,10 +684,16 @@ fn shapes() -> &'static Shapes {
 }
 
 fn dateline(raw: &str) -> bool {
-    // Both shapes need a parenthesis, or a capital first and a dash.
-    let candidate = raw.contains('(')
-        || (raw.starts_with(|c: char| c.is_ascii_uppercase()) && (raw.contains('-') || raw.contains('–') || raw.contains('—')));
-    candidate && shapes().dateline.is_match(raw)
+    // "X (AP) -": the first parenthesis, within 60 characters, opens on a
+    // capital; "NEW DELHI -": a capital first and a dash last.
+    let paren = raw.find('(').is_some_and(|p| {
+        raw.as_bytes().get(p + 1).is_some_and(u8::is_ascii_uppercase)
+            && raw
+                .get(..p)
+                .is_some_and(|before| !before.contains(')') && before.chars().count() <= 60)
+    });
+    let dash = raw.starts_with(|c: char| c.is_ascii_uppercase()) && raw.trim_end().ends_with(['-', '–', '—']);
+    (paren || dash) && shapes().dateline.is_match(raw)
 }
 
 fn copyright_line(raw: &str) -> bool {
@@ -966,20 +974,34 @@ impl Lint for Boilerplate {
         }
         // Short lines by key, and article lines (to tell copies of one
         // article apart from a shared template). A line that no other line
-        // may share is in no group of two: left out.
-        let mut short: HashMap<u64, Vec<(usize, usize)>> = HashMap::default();
-        let mut long: HashMap<u64, (Vec<usize>, bool)> = HashMap::default();
+        // may share is in no group of two: left out. Keys are numbered once
+        // per text.
+        let mut key_ids: HashMap<u64, usize> = HashMap::default();
+        let group_of: Vec<Option<usize>> = texts
+            .iter()
+            .map(|t| {
+                t.key.map(|k| {
+                    let n = key_ids.len();
+                    *key_ids.entry(k).or_insert(n)
+                })
+            })
+            .collect();
+        let mut short: Vec<Vec<(usize, usize)>> = vec![Vec::new(); key_ids.len()];
+        let mut long: Vec<(Vec<usize>, bool)> = vec![(Vec::new(), false); key_ids.len()];
         for line in &lines {
-            let Some(key) = texts[line.text].key else { continue };
+            let Some(g) = group_of[line.text] else { continue };
             let (d, i, words) = (line.doc, line.block, line.words);
             if line.article {
-                let v = long.entry(key).or_insert_with(|| (Vec::new(), words > TEMPLATE_MAX));
+                let v = &mut long[g];
+                if v.0.is_empty() {
+                    v.1 = words > TEMPLATE_MAX;
+                }
                 if v.0.last() != Some(&d) {
                     v.0.push(d);
                 }
             }
             if words <= TEMPLATE_MAX {
-                let v = short.entry(key).or_default();
+                let v = &mut short[g];
                 if v.last().is_none_or(|&(ld, _)| ld != d) {
                     v.push((d, i));
                 }
@@ -988,7 +1010,7 @@ impl Lint for Boilerplate {
         // Documents that share two article lines, or one long one, are
         // copies of one article.
         let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
-        for (ds, is_long) in long.values().filter(|v| !v.1 && (2..=5).contains(&v.0.len())) {
+        for (ds, is_long) in long.iter().filter(|v| !v.1 && (2..=5).contains(&v.0.len())) {
             for &a in ds {
                 for &b in ds {
                     if a != b {
@@ -1000,7 +1022,7 @@ impl Lint for Boilerplate {
         // Documents sharing at least half of their lines (short ones too) are
         // copies of one text, however short its lines.
         let mut shared_all: HashMap<(usize, usize), usize> = HashMap::default();
-        for v in short.values().filter(|v| (2..=5).contains(&v.len())) {
+        for v in short.iter().filter(|v| (2..=5).contains(&v.len())) {
             for &(a, _) in v {
                 for &(b, _) in v {
                     if a < b {
@@ -1026,7 +1048,7 @@ impl Lint for Boilerplate {
                 parent[ra] = rb;
             }
         };
-        for (ds, is_long) in long.values() {
+        for (ds, is_long) in &long {
             if *is_long {
                 for w in ds.windows(2) {
                     union(&mut parent, w[0], w[1]);
@@ -1045,7 +1067,7 @@ impl Lint for Boilerplate {
             }
         }
         let mut candidates: Vec<(usize, usize, usize, (usize, usize))> = Vec::new(); // doc, block, count, first other
-        for occ in short.values().filter(|v| v.len() >= 2) {
+        for occ in short.iter().filter(|v| v.len() >= 2) {
             // Independent documents: one per component of copies.
             let mut chosen: Vec<usize> = Vec::new();
             for &(d, _) in occ {
@@ -1191,6 +1213,27 @@ mod tests {
         ] {
             assert!(!label_after_last_sentence(t), "{t}");
             assert!(!s.credit_tail.is_match(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        for t in [
+            "NEW DELHI (AP) -",
+            "Beijing, Sep 3 (IANS)",
+            "WASHINGTON -",
+            "PARIS, France —  ",
+            "Moscow (Reuters):",
+        ] {
+            assert!(dateline(t), "{t}");
+        }
+        for t in [
+            "Kim Jong-un arrives",
+            "(AP) earlier",
+            "A (b) -",
+            "Paris (AFP) said the talks would go on",
+        ] {
+            assert!(!dateline(t), "{t}");
         }
     }
 

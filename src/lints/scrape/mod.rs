@@ -94,8 +94,8 @@ pub(crate) fn normalize_into(text: &str, out: &mut Vec<u8>, max_words: usize, ma
 /// words: no allocation).
 pub(crate) fn head_hash(text: &str, max_words: usize) -> u64 {
     let mut buf = [0u8; 128];
-    match normalize_fixed(text, &mut buf, max_words, usize::MAX) {
-        Some((n, _)) => hash_bytes(buf.get(..n).unwrap_or(&[])),
+    match head_in(text, max_words, &mut buf) {
+        Some(head) => hash_bytes(head.as_bytes()),
         None => {
             let mut v = Vec::new();
             normalize_push(text, &mut v, max_words, usize::MAX);
@@ -231,16 +231,23 @@ fn normalize_push(text: &str, out: &mut Vec<u8>, max_words: usize, max_bytes: us
     false
 }
 
-/// Appends the last word of the normalized text of `text` (its last run of
-/// letters and digits, lowercased) to `out`.
-pub(crate) fn last_word_into(text: &str, out: &mut Vec<u8>) {
+/// The first `max_words` words of the normalized text of `text`, written
+/// in `buf`; `None` when they do not fit.
+pub(crate) fn head_in<'a>(text: &str, max_words: usize, buf: &'a mut [u8; 128]) -> Option<&'a str> {
+    let (n, _) = normalize_fixed(text, buf, max_words, usize::MAX)?;
+    std::str::from_utf8(buf.get(..n)?).ok()
+}
+
+/// The last word of the normalized text of `text` (its last run of letters
+/// and digits, lowercased), written in `buf`; `None` when it does not fit.
+pub(crate) fn last_word_in<'a>(text: &str, buf: &'a mut [u8; 128]) -> Option<&'a str> {
     let t = text.trim_end_matches(|c: char| !c.is_alphanumeric());
     let start = t
         .char_indices()
         .rev()
         .find(|&(_, c)| !c.is_alphanumeric())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    normalize_into(t.get(start..).unwrap_or(""), out, 1, usize::MAX);
+    head_in(t.get(start..)?, 1, buf)
 }
 
 /// A hash of normalized bytes.
@@ -300,13 +307,11 @@ mod tests {
             normalize_into(t, &mut head, 4, usize::MAX);
             assert_eq!(head_hash(t, 4), hash_bytes(&head));
         }
-        let mut last = Vec::new();
-        last_word_into("  Kim’s TRAIN: arrives in BEIJİNG, today!! ", &mut last);
-        assert_eq!(last, b"today");
+        let mut buf = [0u8; 128];
+        assert_eq!(last_word_in("  Kim’s TRAIN: arrives in BEIJİNG, today!! ", &mut buf), Some("today"));
+        assert_eq!(head_in("  Kim’s TRAIN: arrives", 2, &mut buf), Some("kim s"));
         for t in ["x Ünal-ÉIRE..", "İ", " , ", "a"] {
-            let mut last = Vec::new();
-            last_word_into(t, &mut last);
-            assert_eq!(std::str::from_utf8(&last).ok(), normalize(t).rsplit(' ').next(), "{t}");
+            assert_eq!(last_word_in(t, &mut buf), normalize(t).rsplit(' ').next(), "{t}");
         }
         // The slow way gives the same.
         for t in [text, "İSTANBUL, Ünal  Éire_x", "a", "", " ,", "Ⱥ Ⱥ Ⱥ ⱥ"] {
