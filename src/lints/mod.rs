@@ -1,6 +1,7 @@
 //! Built-in Rust lints, one file per lint in family folders, registered in
 //! the one explicit list below (alphabetical by name).
 
+pub(crate) mod bytes;
 pub mod language;
 pub mod meta;
 pub mod names;

@@ -1,6 +1,7 @@
 use crate::declare_lint;
 use crate::document::{Document, Lang, Scope, TokenKind};
 use crate::lint::{Ctx, Lint, RuleInfo};
+use crate::lints::bytes::load8;
 use crate::source::Span;
 
 declare_lint! {
@@ -204,19 +205,6 @@ fn english_bytes(src: &[u8], start: usize, end: usize) -> bool {
     let keep = u64::MAX >> (64 - 8 * n.clamp(1, 8) as u32);
     let k = ((load8(src, start) | 0x2020_2020_2020_2020) & keep) | ((n & 0xFF) as u64) << 56;
     fits & (ENGLISH_TABLE[slot(k, ENGLISH_MUL)] == k)
-}
-
-/// Eight bytes from `at` as a little-endian number, zero past the end.
-fn load8(src: &[u8], at: usize) -> u64 {
-    let mut buf = [0u8; 8];
-    match src.get(at..at + 8) {
-        Some(s) => buf.copy_from_slice(s),
-        None => {
-            let rest = src.get(at..).unwrap_or(&[]);
-            buf[..rest.len()].copy_from_slice(rest);
-        }
-    }
-    u64::from_le_bytes(buf)
 }
 
 /// Whether a word is one of `FOREIGN` (ASCII case-insensitive).

@@ -1,5 +1,6 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use crate::lints::bytes::load8;
 use rustc_hash::FxHashMap;
 
 use crate::config::Spelling;
@@ -142,19 +143,6 @@ fn run_key(bytes: &[u8], start: usize, end: usize) -> u64 {
     let tail = if n > 8 { load8(bytes, end - 8) } else { 0 };
     let x = (head | LOWER) ^ (tail | LOWER).rotate_left(29) ^ n as u64;
     x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-}
-
-/// Eight bytes from `at` as a little-endian number, zero past the end.
-fn load8(bytes: &[u8], at: usize) -> u64 {
-    let mut buf = [0u8; 8];
-    match bytes.get(at..at + 8) {
-        Some(s) => buf.copy_from_slice(s),
-        None => {
-            let rest = bytes.get(at..).unwrap_or(&[]);
-            buf[..rest.len()].copy_from_slice(rest);
-        }
-    }
-    u64::from_le_bytes(buf)
 }
 
 /// The filter word of a key and the two bits set in it.

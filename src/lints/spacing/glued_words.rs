@@ -4,6 +4,7 @@ use crate::declare_lint;
 use crate::document::{Document, Token, TokenKind};
 use crate::finding::{Applicability, Edit};
 use crate::lint::{Ctx, Lint, RuleInfo};
+use crate::lints::bytes::load8;
 use crate::source::Span;
 
 declare_lint! {
@@ -257,19 +258,6 @@ fn suspicious8(x: u64, n: usize, prev_lower: u64, first: bool) -> (bool, u64) {
     let camel = upper & (lower << 8 | prev_lower);
     let last_lower = lower >> (8 * (n.clamp(1, 8) - 1)) & 0x80;
     ((x & HIGH) | dot | camel != 0, last_lower)
-}
-
-/// Eight bytes from `at` as a little-endian number, zero past the end.
-fn load8(src: &[u8], at: usize) -> u64 {
-    let mut buf = [0u8; 8];
-    match src.get(at..at + 8) {
-        Some(s) => buf.copy_from_slice(s),
-        None => {
-            let rest = src.get(at..).unwrap_or(&[]);
-            buf[..rest.len()].copy_from_slice(rest);
-        }
-    }
-    u64::from_le_bytes(buf)
 }
 
 /// "Upon", "China", "A": a capital, then lowercase letters only.
