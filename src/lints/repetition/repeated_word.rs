@@ -64,7 +64,12 @@ impl Lint for RepeatedWord {
         for block in &doc.blocks {
             let toks = doc.block_tokens(block);
             pairs.clear();
-            candidate_pairs(doc.source.text.as_bytes(), toks, matches!(block.scope, Scope::ListItem | Scope::TableCell), &mut pairs);
+            candidate_pairs(
+                doc.source.text.as_bytes(),
+                toks,
+                matches!(block.scope, Scope::ListItem | Scope::TableCell),
+                &mut pairs,
+            );
             for &(p, i) in &pairs {
                 if let (Some(a), Some(b)) = (toks.get(p), toks.get(i)) {
                     let around = (p.checked_sub(2).and_then(|k| toks.get(k)), toks.get(i + 1));
