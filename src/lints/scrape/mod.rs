@@ -101,10 +101,10 @@ pub(crate) fn head_key(text: &str) -> (u64, u32) {
     for &b in text.as_bytes() {
         if b >= 0x80 {
             // Other letters and digits: from the normalized words.
-            let mut buf = [0u8; 128];
-            let head = head_in(text, 4, &mut buf).map_or_else(|| normalize(text), str::to_string);
+            let mut head = Vec::new();
+            normalize_into(text, &mut head, 4, usize::MAX);
             return head
-                .bytes()
+                .into_iter()
                 .filter(|&c| c != b' ')
                 .take(8)
                 .fold((0, 0), |(k, n), c| ((k << 8) | u64::from(c), n + 1));
