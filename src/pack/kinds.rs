@@ -507,3 +507,64 @@ impl PackSet {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(toml: &str) -> PackSet {
+        let pack = super::super::parse_pack("test.toml", toml).unwrap_or_else(|e| panic!("{e}"));
+        let rules: Vec<(String, String, Rule)> = pack
+            .file
+            .rules
+            .iter()
+            .map(|r| ("test".to_string(), "test".to_string(), r.clone()))
+            .collect();
+        PackSet::compile(&rules, crate::config::Spelling::Any).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    const PACK: &str = r#"
+[pack]
+name = "t"
+
+[[rule]]
+name = "typo"
+kind = "substitute"
+message = "'{match}'"
+substitutes = { "recieve" = "receive", "recieved" = "received", "one two" = "one-two", "Xy" = "xy" }
+  [[rule.test]]
+  text = "x"
+  findings = 0
+
+[[rule]]
+name = "exact-case"
+kind = "phrase"
+case-sensitive = true
+message = "'{match}'"
+phrases = ["NASA said", "one\ntwo"]
+  [[rule.test]]
+  text = "x"
+  findings = 0
+"#;
+
+    #[test]
+    fn folded_search_matches_case_insensitively() {
+        let s = set(PACK);
+        let (n, fixed) = s.run_text("We RECIEVED it. They Recieve xY and xy.\n");
+        assert_eq!(n, 4);
+        assert_eq!(fixed, "We RECEIVED it. They Receive xy and xy.\n");
+        // Not inside a word.
+        assert_eq!(s.run_text("unrecieved recieves\n").0, 0);
+    }
+
+    #[test]
+    fn matches_stay_inside_blocks() {
+        let s = set(PACK);
+        // Per block: "one" and "two" are in different lines.
+        assert_eq!(s.run_text("one\ntwo\nNASA said so\n").0, 1);
+        assert_eq!(s.run_text("the one two step\n").0, 1);
+        // A match across the edge of two blocks is none (searched block by
+        // block), and the lines around it keep theirs.
+        assert_eq!(s.run_text("recieve one\ntwo recieve\n").0, 2);
+    }
+}

@@ -4,7 +4,7 @@ use crate::declare_lint;
 use crate::document::{Document, Scope};
 use crate::finding::{Applicability, Edit};
 use crate::lint::{Ctx, Lint, RuleInfo};
-use crate::lints::scrape::{head_hash, line_deletion, normalize, word_count};
+use crate::lints::scrape::{head_hash, head_key, line_deletion, normalize, word_count};
 use crate::source::Span;
 
 declare_lint! {
@@ -60,9 +60,11 @@ impl Lint for DuplicateLine {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
-        // Both exact and near copies share their first four words: key each
-        // line by those first, and compare whole lines only within a group.
-        let mut heads: Vec<(u64, usize)> = Vec::new();
+        // Both exact and near copies share their first four words. Lines
+        // whose first words no other line has can neither repeat nor be
+        // repeated: find them by a cheap key of those words, then by their
+        // hash, and compare whole lines only within a group.
+        let mut keys: Vec<((u64, u32), usize)> = Vec::new();
         for (i, block) in doc.blocks.iter().enumerate() {
             if matches!(block.scope, Scope::ListItem | Scope::TableCell | Scope::Quote | Scope::Caption) {
                 continue;
@@ -70,22 +72,16 @@ impl Lint for DuplicateLine {
             if word_count(doc, block, MIN_WORDS) < MIN_WORDS || doc.in_quote(block.span) {
                 continue;
             }
-            heads.push((head_hash(doc.prose.get(block.span.range()).unwrap_or(""), 4), i));
+            keys.push((head_key(doc.prose.get(block.span.range()).unwrap_or("")), i));
         }
-        if heads.len() < 2 {
-            return;
-        }
-        // Lines whose head no other line has can neither repeat nor be
-        // repeated.
-        let mut sorted = heads.clone();
-        sorted.sort_unstable();
-        let shared = |h: u64| {
-            let k = sorted.partition_point(|&(x, _)| x < h);
-            sorted.get(k + 1).is_some_and(|&(x, _)| x == h)
-        };
+        let heads: Vec<(u64, usize)> = shared(keys)
+            .into_iter()
+            .map(|(_, i)| (head_hash(doc.prose.get(doc.blocks[i].span.range()).unwrap_or(""), 4), i))
+            .collect();
+        let heads = shared(heads);
         // The earlier lines of each head, unreported, with their keys.
         let mut groups: FxHashMap<u64, Vec<(usize, String)>> = FxHashMap::default();
-        for &(head, i) in heads.iter().filter(|&&(h, _)| shared(h)) {
+        for (head, i) in heads {
             let key = normalize(doc.prose.get(doc.blocks[i].span.range()).unwrap_or(""));
             let group = groups.entry(head).or_default();
             if let Some(&(first, _)) = group.iter().find(|(_, other)| *other == key) {
@@ -99,6 +95,20 @@ impl Lint for DuplicateLine {
             group.push((i, key));
         }
     }
+}
+
+/// The items whose key another item has, in their order.
+fn shared<K: Ord + Copy, V: Ord + Copy>(items: Vec<(K, V)>) -> Vec<(K, V)> {
+    if items.len() < 2 {
+        return Vec::new();
+    }
+    let mut sorted = items.clone();
+    sorted.sort_unstable();
+    let is_shared = |k: K| {
+        let at = sorted.partition_point(|&(x, _)| x < k);
+        sorted.get(at + 1).is_some_and(|&(x, _)| x == k)
+    };
+    items.into_iter().filter(|&(k, _)| is_shared(k)).collect()
 }
 
 /// Near-verbatim: lengths within a fifth and 90 % of words in common, in

@@ -58,32 +58,49 @@ impl Lint for RepeatedWord {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
-        let bytes = doc.source.text.as_bytes();
         let mut lowercase = LowercaseWords::default();
+        // Candidate pairs first (a tight loop), then the checks.
+        let mut pairs = Vec::new();
         for block in &doc.blocks {
             let toks = doc.block_tokens(block);
-            let line_break_ok = matches!(block.scope, Scope::ListItem | Scope::TableCell);
-            // The previous word next to this one, and its length
-            // (`usize::MAX`: none). Updated without branching on the kind of
-            // every token; a branch only for a word as long as the previous.
-            let (mut prev, mut prev_len) = (0usize, usize::MAX);
-            for (i, t) in toks.iter().enumerate() {
-                let len = t.span.len();
-                let word = t.kind == TokenKind::Word;
-                if word & (len == prev_len) {
-                    if let Some(a) = toks.get(prev).filter(|a| may_be_equal(bytes, a, t)) {
-                        let around = (prev.checked_sub(2).and_then(|k| toks.get(k)), toks.get(i + 1));
-                        self.compare(doc, a, t, around, &mut lowercase, cx);
-                    }
+            pairs.clear();
+            candidate_pairs(
+                doc.source.text.as_bytes(),
+                toks,
+                matches!(block.scope, Scope::ListItem | Scope::TableCell),
+                &mut pairs,
+            );
+            for &(p, i) in &pairs {
+                if let (Some(a), Some(b)) = (toks.get(p), toks.get(i)) {
+                    let around = (p.checked_sub(2).and_then(|k| toks.get(k)), toks.get(i + 1));
+                    self.compare(doc, a, b, around, &mut lowercase, cx);
                 }
-                // Masks (all ones when true) instead of branches.
-                let keep = (t.kind == TokenKind::Space) | ((t.kind == TokenKind::Newline) & !line_break_ok);
-                let word_mask = usize::from(word).wrapping_neg();
-                let keep_mask = usize::from(keep).wrapping_neg();
-                prev_len = (len & word_mask) | (!word_mask & ((prev_len & keep_mask) | !keep_mask));
-                prev = (i & word_mask) | (prev & !word_mask);
             }
         }
+    }
+}
+
+/// Adjacent words of a block (only blanks between, and line breaks unless
+/// `line_break_ok`) of the same length that may be equal: their indices.
+fn candidate_pairs(bytes: &[u8], toks: &[Token], line_break_ok: bool, pairs: &mut Vec<(usize, usize)>) {
+    // The previous word next to this one, and its length (`usize::MAX`:
+    // none).
+    let (mut prev, mut prev_len) = (0usize, usize::MAX);
+    for (i, t) in toks.iter().enumerate() {
+        let len = t.span.len();
+        let word = t.kind == TokenKind::Word;
+        if word && len == prev_len && toks.get(prev).is_some_and(|a| may_be_equal(bytes, a, t)) {
+            pairs.push((prev, i));
+        }
+        let keep = t.kind == TokenKind::Space || (t.kind == TokenKind::Newline && !line_break_ok);
+        prev_len = if word {
+            len
+        } else if keep {
+            prev_len
+        } else {
+            usize::MAX
+        };
+        prev = if word { i } else { prev };
     }
 }
 

@@ -746,7 +746,9 @@ impl Candidates {
             };
             Some((build(&CREDIT_WORDS)?, build(&SEPARATORS.map(|s| s.trim_start()))?))
         });
-        let Some((labels, separators)) = scan else {
+        // Matches are placed in blocks by their order.
+        let ordered = doc.blocks.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+        let Some((labels, separators)) = scan.as_ref().filter(|_| ordered) else {
             // Without the scanners every block is a candidate.
             c.label.fill(true);
             c.separator.fill(true);

@@ -70,6 +70,9 @@ pub struct MetadataLeak {
 #[derive(Default)]
 struct FirstWords {
     words: rustc_hash::FxHashSet<String>,
+    /// Per first byte (ASCII, lowercased), a bit per length (up to 63) of
+    /// the words: most words are ruled out without hashing.
+    shapes: Vec<u64>,
     /// A name holds a character that case-folds to ASCII (the Kelvin sign,
     /// the long s): no gate.
     open: bool,
@@ -77,11 +80,17 @@ struct FirstWords {
 
 impl FirstWords {
     fn of(keys: &[&str]) -> FirstWords {
-        let mut f = FirstWords::default();
+        let mut f = FirstWords {
+            shapes: vec![0; 128],
+            ..FirstWords::default()
+        };
         for k in keys {
-            let w = first_word(k.trim());
+            let w = first_word(k.trim()).to_lowercase();
             f.open |= w.contains(['\u{212a}', '\u{17f}']);
-            f.words.insert(w.to_lowercase());
+            if let Some(s) = w.bytes().next().and_then(|b| f.shapes.get_mut(usize::from(b))) {
+                *s |= 1 << w.len().min(63);
+            }
+            f.words.insert(w);
         }
         f
     }
@@ -91,6 +100,12 @@ impl FirstWords {
     fn may_contain(&self, word: &str) -> bool {
         if self.open || !word.is_ascii() {
             return true;
+        }
+        if let Some(b) = word.bytes().next() {
+            let shape = self.shapes.get(usize::from(b.to_ascii_lowercase())).copied().unwrap_or(0);
+            if shape & (1 << word.len().min(63)) == 0 {
+                return false;
+            }
         }
         let mut buf = [0u8; 32];
         let Some(slot) = buf.get_mut(..word.len()) else {
@@ -607,6 +622,7 @@ mod tests {
         assert_eq!(first_word("tags=x"), "tags");
         assert_eq!(first_word("date\u{a0}2025"), "date");
         assert!(FirstWords::of(&["\u{212a}ey"]).may_contain("key"));
+        assert!(FirstWords::of(&[":x"]).may_contain(""));
     }
 
     #[test]
