@@ -159,11 +159,8 @@ impl GivenNames {
         // The lowercase form of an ASCII word is ASCII: only ASCII names can
         // match it.
         let h = ascii_hash(name.as_bytes());
-        if self
-            .bloom
-            .get((h & (NAME_BLOOM_BITS - 1)) / 64)
-            .is_none_or(|b| b & (1 << (h % 64)) == 0)
-        {
+        let bloom = self.bloom.get((h & (NAME_BLOOM_BITS - 1)) / 64).copied().unwrap_or(0);
+        if bloom & (1 << (h % 64)) == 0 {
             return None;
         }
         let mask = self.slots.len().checked_sub(1)?;
@@ -385,16 +382,15 @@ impl Shared {
     }
 }
 
-/// Which pronoun lints can possibly report on a document, from cheap passes
-/// over the words around its pronouns and name-like words (no analysis).
-/// Every test is a necessary condition of a finding, so skipping on `false`
-/// never loses one.
+/// Which pronoun lints can possibly report on a document, from cheap tests
+/// (no analysis). Every test is a necessary condition of a finding, so
+/// skipping on `false` never loses one.
 ///
-/// The tests run first over blocks, which needs no sentence split: a sentence
-/// never crosses a block, and inside a block a sentence can only end after
-/// terminal punctuation or at a line break, so each sentence-local test is
-/// made loose enough to hold across such places. Documents that pass are
-/// checked again over their sentences, where the tests are exact.
+/// The usable pronouns are found from the bytes (see [`usable_pronouns`]).
+/// `org` then looks at the words next to each pronoun and, when they allow
+/// it, runs the organisation tests exactly over the pronoun's sentence.
+/// `drift` needs one pass over the capitalised words only when the pronoun
+/// counts do not settle it.
 #[derive(Debug, Clone, Copy)]
 pub struct Precheck {
     /// `pronoun-drift` needs a usable pronoun of one gender linked to a person
@@ -408,14 +404,13 @@ pub struct Precheck {
     pub org: bool,
 }
 
-/// A non-space token of a block or sentence, for [`Precheck`].
+/// A non-space token of a sentence, for the exact organisation tests of
+/// [`Precheck`].
 #[derive(Clone, Copy)]
 struct PTok<'d> {
     span: Span,
     text: &'d str,
     kind: TokenKind,
-    /// A sentence may end between the previous token and this one.
-    brk: bool,
 }
 
 impl PTok<'_> {
@@ -442,183 +437,341 @@ impl Precheck {
         doc.memo(|doc| Precheck::new(doc, names))
     }
 
-    /// One pass over the words of the document: pronouns (by the shape
-    /// table, then exactly), evidence words and given names before a name,
-    /// and blocks with both an organisation word and a pronoun, which get the
-    /// organisation tests.
+    /// The usable pronouns, found from the bytes; the organisation
+    /// configurations around them; and, when the pronoun counts alone do
+    /// not settle it, one pass over the words for gender evidence.
     fn new(doc: &Document, names: &GivenNames) -> Precheck {
-        let flags = word_flags();
-        let bytes = doc.prose.as_bytes();
-        let text = |t: &crate::document::Token| doc.prose.get(t.span.range()).unwrap_or("");
-        // Usable pronouns (not quoted, not in a title-case headline) by gender.
+        let pronouns = usable_pronouns(doc);
+        if pronouns.is_empty() {
+            return Precheck { drift: false, org: false };
+        }
         let mut count = [0usize; 2];
-        // Evidence by gender: strong (title, kinship) or a given name; role words.
-        let mut strong = [false; 2];
-        // Words that may be a given name starting a name, looked up only if
-        // their evidence is needed.
-        let mut given: Vec<&str> = Vec::new();
-        let mut roles = [0usize; 2];
-        let mut toks = Vec::new();
-        let mut org = false;
-        let is_space = |t: &crate::document::Token| matches!(t.kind, TokenKind::Space | TokenKind::Newline);
-        for b in &doc.blocks {
-            let Some(all) = doc.tokens.get(b.tokens.clone()) else { continue };
-            // An organisation head word so far in the block, a pronoun in an
-            // organisation configuration as far as the words before it tell,
-            // and a possessive after an opening preposition (which needs an
-            // organisation after it).
-            let (mut org_word, mut org_pronoun, mut org_later) = (false, false, false);
-            // An organisation head word so far that may end a subject.
-            let mut org_subject = false;
-            // The previous non-space token: a hyphen; a word.
-            let mut after_hyphen = false;
-            let mut prev_word: Option<&crate::document::Token> = None;
-            for (i, t) in all.iter().enumerate() {
-                match t.kind {
-                    TokenKind::Word => {}
-                    TokenKind::Space | TokenKind::Newline => continue,
-                    _ => {
-                        after_hyphen = bytes.get(t.span.start) == Some(&b'-') && t.span.len() == 1;
-                        prev_word = None;
-                        continue;
-                    }
-                }
-                let hyphen_part = std::mem::replace(&mut after_hyphen, false);
-                let before = prev_word.replace(t);
-                let (Some(&first), Some(&last)) = (bytes.get(t.span.start), bytes.get(t.span.end.wrapping_sub(1))) else {
-                    continue;
-                };
-                let f = flags.get(shape_of(first, last, t.span.len()));
-                let upper = if first.is_ascii() {
-                    first.is_ascii_uppercase()
-                } else {
-                    starts_upper(text(t))
-                };
-                if f == 0 && !upper && !hyphen_part {
-                    continue;
-                }
-                let w = text(t);
-                if f & FLAG_ORG != 0 {
-                    org_word = true;
-                    org_subject = org_subject || subject_may_follow(doc, all, i);
-                }
-                if f & FLAG_PRONOUN != 0 {
-                    if let Some((g, case)) = pronoun_of(w) {
-                        if !b.title_case && !doc.in_quote(t.span) {
-                            count[gender_index(g)] += 1;
-                            // (1) "ORG said [that] he": a reporting verb or
-                            // "that" just before; (3) "ORG ... his": an
-                            // organisation before; (2) "In his ..., the ORG":
-                            // an opening preposition just before (or
-                            // nothing), an organisation after.
-                            let prev = before.map_or("", text);
-                            match case {
-                                Case::Subject => {
-                                    org_pronoun |= org_word && (prev.eq_ignore_ascii_case("that") || has_class(prev, cls::ORG_REPORTING));
-                                }
-                                _ if w.len() == 3 => {
-                                    org_pronoun |= org_subject && possessive_may_follow(doc, all, i);
-                                    org_later |= before.is_none() || has_class(prev, cls::OPENING_PREPOSITIONS);
-                                }
-                                _ => {}
-                            }
-                        }
-                    }
-                }
-                if f & FLAG_GENDERED == 0 && !upper && !hyphen_part {
-                    continue;
-                }
-                // The two non-space tokens after the word.
-                let mut after = all.get(i + 1..).unwrap_or(&[]).iter().filter(|t| !is_space(t));
-                let (n1, n2) = (after.next(), after.next());
-                let n1_text = n1.map_or("", text);
-                let cap = |n: Option<&crate::document::Token>| n.is_some_and(|n| n.kind == TokenKind::Word && starts_upper(text(n)));
-                let particle = || {
-                    n1.is_some_and(|n| n.kind == TokenKind::Word)
-                        && flags.get(shape_key(n1_text.as_bytes())) & FLAG_PARTICLE != 0
-                        && n1_text.chars().next().is_some_and(char::is_lowercase)
-                        && has_class(n1_text, cls::NAME_PARTICLES)
-                };
-                // A gendered title, kinship or role word inside a name chain
-                // before another name word, or just before a chain ("his
-                // wife, X").
-                if f & FLAG_GENDERED != 0
-                    && (cap(n1)
-                        || ((n1_text == "." || n1_text == ",") && cap(n2))
-                        || (n1_text == "-" && n2.is_some_and(|n| n.kind == TokenKind::Word))
-                        || particle())
-                {
-                    let bits = classes(w);
-                    for g in [Gender::Male, Gender::Female] {
-                        let k = gender_index(g);
-                        strong[k] |= bits & (gender_bit(cls::GENDERED_TITLES, g) | gender_bit(cls::GENDERED_NOUNS, g)) != 0;
-                        roles[k] += usize::from(bits & gender_bit(cls::ROLE_TITLES, g) != 0);
-                    }
-                }
-                // A given name starts a chain of two name words or more: a
-                // capitalised word or a hyphenated part ("Mi-ran") first, then
-                // a capitalised word, a hyphen, a particle, or "." after a
-                // title ("Mr. X").
-                let chained = || {
-                    cap(n1)
-                        || n1_text == "-"
-                        || (n1_text == "." && cap(n2) && classes(w) & (cls::GENDERED_TITLES | cls::GENDERED_TITLES << 1) != 0)
-                        || particle()
-                };
-                if (upper || hyphen_part) && chained() {
-                    given.push(strip_possessive(w).0);
-                }
-            }
-            if !org && (org_pronoun || (org_later && org_word)) {
-                org = org_in(doc, all, false, b.title_case, &mut toks);
-            }
+        for p in &pronouns {
+            count[gender_index(p.gender)] += 1;
         }
-        if org {
-            // Again, exactly, over the sentences.
-            org = doc.sentences().iter().any(|s| {
-                let title_case = doc.blocks.get(s.block).is_some_and(|b| b.title_case);
-                doc.tokens
-                    .get(s.tokens.clone())
-                    .is_some_and(|all| org_in(doc, all, true, title_case, &mut toks))
-            });
-        }
+        let org = org_possible(doc, &pronouns);
         // A person decided as gender `g` (against a pronoun of the other):
-        // strong evidence or a given name, or two votes of links and roles.
-        let decided = |strong: &[bool; 2], g: Gender| {
-            let k = gender_index(g);
-            strong[k] || count[k] + roles[k] >= 2
-        };
-        let needed = |strong: &[bool; 2], g: Gender| count[gender_index(g.other())] > 0 && !decided(strong, g);
-        if needed(&strong, Gender::Male) || needed(&strong, Gender::Female) {
-            // Names repeat: look each up once.
-            given.sort_unstable();
-            given.dedup();
-            for w in given {
-                if let Some(g) = names.get(w) {
-                    strong[gender_index(g)] = true;
-                    if !needed(&strong, Gender::Male) && !needed(&strong, Gender::Female) {
-                        break;
-                    }
-                }
-            }
+        // two linked pronouns, or strong evidence, a given name, or role words
+        // with linked pronouns (two votes).
+        let needed = |g: Gender| count[gender_index(g.other())] > 0 && count[gender_index(g)] < 2;
+        let mut decided = [count[0] >= 2, count[1] >= 2];
+        if needed(Gender::Male) || needed(Gender::Female) {
+            let want = [needed(Gender::Male), needed(Gender::Female)];
+            let found = evidence(doc, names, want, [2 - count[0].min(2), 2 - count[1].min(2)]);
+            decided = [decided[0] || found[0], decided[1] || found[1]];
         }
-        let decided = |g: Gender| decided(&strong, g);
-        let drift = (count[0] > 0 && decided(Gender::Female)) || (count[1] > 0 && decided(Gender::Male));
+        let drift = (count[0] > 0 && decided[1]) || (count[1] > 0 && decided[0]);
         Precheck { drift, org }
     }
 }
 
-/// Whether a usable pronoun of a block or sentence may be in an
-/// `org-pronoun` configuration.
-fn org_in<'d>(doc: &'d Document, all: &[crate::document::Token], sentence: bool, title_case: bool, toks: &mut Vec<PTok<'d>>) -> bool {
+/// A usable pronoun (not quoted, not in a title-case headline): its block
+/// and its index among the block's tokens.
+struct FoundPronoun {
+    block: usize,
+    i: usize,
+    gender: Gender,
+    case: Case,
+    len: usize,
+}
+
+/// The text of a token (empty if the span is off).
+fn token_text<'d>(doc: &'d Document, t: &crate::document::Token) -> &'d str {
+    doc.prose.get(t.span.range()).unwrap_or("")
+}
+
+/// The first 'h' or 'H' in `bytes` from `from`, eight bytes at a time.
+fn find_h(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // Bytes equal to 'h' after folding case become zero.
+        let x = (u64::from_le_bytes(word) | 0x2020_2020_2020_2020) ^ 0x6868_6868_6868_6868;
+        let zero = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
+        if zero != 0 {
+            return Some(i + zero.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&b| b | 0x20 == b'h').map(|k| i + k)
+}
+
+/// The usable third-person pronouns of the document. Every pronoun has an
+/// 'h' first or second and is a whole run of ASCII letters (a word token
+/// never splits two ASCII letters), so the runs around each 'h' are the only
+/// candidates; each is checked against the tokens.
+fn usable_pronouns(doc: &Document) -> Vec<FoundPronoun> {
+    let bytes = doc.prose.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(h) = find_h(bytes, from) {
+        from = h + 1;
+        // A pronoun starts at the 'h' or at an 's' just before it, and goes
+        // on with "e" or "i" ("he", "his", "she"): most 'h's ("the", "which")
+        // are turned away here.
+        let letter = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_alphabetic);
+        let before = h.checked_sub(1);
+        if letter(before) && (bytes.get(h - 1).is_some_and(|&c| c | 0x20 != b's') || letter(h.checked_sub(2))) {
+            continue;
+        }
+        if !bytes.get(h + 1).is_some_and(|&c| matches!(c | 0x20, b'e' | b'i')) {
+            continue;
+        }
+        let start = bytes
+            .get(..h)
+            .map_or(h, |b| h - b.iter().rev().take_while(|c| c.is_ascii_alphabetic()).count());
+        let end = h
+            + 1
+            + bytes
+                .get(h + 1..)
+                .map_or(0, |b| b.iter().take_while(|c| c.is_ascii_alphabetic()).count());
+        from = end;
+        let Some((gender, case)) = doc.prose.get(start..end).and_then(pronoun_of) else {
+            continue;
+        };
+        let t = doc.tokens.partition_point(|t| t.span.start < start);
+        let Some(tok) = doc
+            .tokens
+            .get(t)
+            .filter(|tok| tok.span.start == start && tok.span.end == end && tok.kind == TokenKind::Word)
+        else {
+            continue;
+        };
+        let Some(block) = doc.block_at(start) else { continue };
+        let Some(b) = doc.blocks.get(block) else { continue };
+        if b.title_case || doc.in_quote(tok.span) || !b.tokens.contains(&t) {
+            continue;
+        }
+        out.push(FoundPronoun {
+            block,
+            i: t - b.tokens.start,
+            gender,
+            case,
+            len: end - start,
+        });
+    }
+    out
+}
+
+/// Whether a usable pronoun may be in an `org-pronoun` configuration: first
+/// from the words next to it, then exactly over its sentence when that has
+/// an organisation word.
+fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
+    let flags = word_flags();
+    let bytes = doc.prose.as_bytes();
+    let mut toks = Vec::new();
+    let mut checked = usize::MAX;
+    for p in pronouns {
+        let Some(b) = doc.blocks.get(p.block) else { continue };
+        let Some(all) = doc.tokens.get(b.tokens.clone()) else { continue };
+        let local = match p.case {
+            // (1) "ORG said [that] he": a reporting verb or "that" just before.
+            Case::Subject => all
+                .get(..p.i)
+                .and_then(|b| b.iter().rev().find(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Newline)))
+                .is_some_and(|t| {
+                    let w = token_text(doc, t);
+                    t.kind == TokenKind::Word && (w.eq_ignore_ascii_case("that") || has_class(w, cls::ORG_REPORTING))
+                }),
+            // (2), (3): "his", or "her" before what a possessive takes.
+            _ => p.len == 3 && possessive_may_follow(doc, all, p.i),
+        };
+        if !local {
+            continue;
+        }
+        let sentences = doc.sentences();
+        let t = b.tokens.start + p.i;
+        let si = sentences.partition_point(|s| s.tokens.end <= t);
+        if si == checked {
+            // `org_in` has looked at every pronoun of that sentence.
+            continue;
+        }
+        let Some(s) = sentences.get(si).filter(|s| s.tokens.contains(&t)) else {
+            continue;
+        };
+        let Some(stoks) = doc.tokens.get(s.tokens.clone()) else { continue };
+        // Every organisation mention has an organisation word: before the
+        // pronoun in (1) and (3), after it in (2).
+        let is_org = |t: &crate::document::Token| {
+            let (Some(&f), Some(&l)) = (bytes.get(t.span.start), bytes.get(t.span.end.wrapping_sub(1))) else {
+                return false;
+            };
+            t.kind == TokenKind::Word && flags.get(shape_of(f, l, t.span.len())) & FLAG_ORG != 0
+        };
+        let at = t - s.tokens.start;
+        let org_word = match p.case {
+            Case::Subject => stoks.get(..at).is_some_and(|b| b.iter().any(is_org)),
+            // (3) needs an organisation mention before that may be a subject:
+            // it ends at an organisation word or a name particle after one
+            // ("Bank Al"); (2) an organisation after an opening preposition.
+            _ => {
+                let may_end = |t: &crate::document::Token| {
+                    let (Some(&f), Some(&l)) = (bytes.get(t.span.start), bytes.get(t.span.end.wrapping_sub(1))) else {
+                        return false;
+                    };
+                    t.kind == TokenKind::Word && flags.get(shape_of(f, l, t.span.len())) & FLAG_ORG_LAST != 0
+                };
+                let first_org = stoks.get(..at).and_then(|b| b.iter().position(is_org));
+                let subject =
+                    first_org.is_some_and(|f| (f..at).any(|j| stoks.get(j).is_some_and(may_end) && subject_may_follow(doc, stoks, j)));
+                let opening = stoks
+                    .get(..at)
+                    .and_then(|b| b.iter().rev().find(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Newline)))
+                    .is_none_or(|t| t.kind == TokenKind::Word && has_class(token_text(doc, t), cls::OPENING_PREPOSITIONS));
+                subject || (opening && stoks.get(at..).is_some_and(|a| a.iter().any(is_org)))
+            }
+        };
+        if org_word {
+            checked = si;
+            if org_in(doc, stoks, b.title_case, &mut toks) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Per gender (male, female) where `want`ed: whether some person may be
+/// decided as that gender by the words: a gendered title, kinship or role
+/// word next to a name ("Ms X", "his wife, X", "Mr. X", "Lady-X"), a given
+/// name starting a name, or `roles` role words (which count with linked
+/// pronouns). Every such word is followed by a capitalised word, a hyphen and
+/// a word, or name particles and a capitalised word, so the pass looks back
+/// from capitalised words and hyphenated parts only.
+fn evidence<'d>(doc: &'d Document, names: &GivenNames, want: [bool; 2], roles: [usize; 2]) -> [bool; 2] {
+    let text = |t: &crate::document::Token| -> &'d str { token_text(doc, t) };
+    let flags = word_flags();
+    let bytes = doc.prose.as_bytes();
+    let mut strong = [false; 2];
+    let mut role_count = [0usize; 2];
+    // Words that may be a given name starting a name, looked up at the end.
+    let mut given: Vec<&'d str> = Vec::new();
+    let is_punct =
+        |t: &crate::document::Token, c: u8| t.kind == TokenKind::Punct && t.span.len() == 1 && bytes.get(t.span.start) == Some(&c);
+    for b in &doc.blocks {
+        let Some(all) = doc.tokens.get(b.tokens.clone()) else { continue };
+        // The non-space token before index `i`.
+        let before = |i: usize| {
+            all.get(..i)?
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, t)| !matches!(t.kind, TokenKind::Space | TokenKind::Newline))
+        };
+        let word = |t: &crate::document::Token| t.kind == TokenKind::Word;
+        let upper = |t: &crate::document::Token| match bytes.get(t.span.start) {
+            Some(&c) if c.is_ascii() => c.is_ascii_uppercase(),
+            _ => starts_upper(text(t)),
+        };
+        let hyphen_part = |i: usize| before(i).is_some_and(|(_, p)| is_punct(p, b'-'));
+        let lower_particle = |t: &crate::document::Token| {
+            word(t)
+                && flags.get(shape_key(text(t).as_bytes())) & FLAG_PARTICLE != 0
+                && text(t).chars().next().is_some_and(char::is_lowercase)
+                && has_class(text(t), cls::NAME_PARTICLES)
+        };
+        // A word `w` followed by a name (or what may continue one).
+        let mut gendered = |w: &crate::document::Token| {
+            let (Some(&f), Some(&l)) = (bytes.get(w.span.start), bytes.get(w.span.end.wrapping_sub(1))) else {
+                return;
+            };
+            if word(w) && flags.get(shape_of(f, l, w.span.len())) & FLAG_GENDERED != 0 {
+                let bits = classes(text(w));
+                for g in [Gender::Male, Gender::Female] {
+                    let k = gender_index(g);
+                    strong[k] |= bits & (gender_bit(cls::GENDERED_TITLES, g) | gender_bit(cls::GENDERED_NOUNS, g)) != 0;
+                    role_count[k] += usize::from(bits & gender_bit(cls::ROLE_TITLES, g) != 0);
+                }
+            }
+        };
+        let candidate = |i: usize, w: &crate::document::Token, given: &mut Vec<&'d str>| {
+            if word(w) && (upper(w) || hyphen_part(i)) {
+                given.push(strip_possessive(text(w)).0);
+            }
+        };
+        // The previous non-space token is a hyphen.
+        let mut after_hyphen = false;
+        for (i, t) in all.iter().enumerate() {
+            if !word(t) {
+                if !matches!(t.kind, TokenKind::Space | TokenKind::Newline) {
+                    after_hyphen = is_punct(t, b'-');
+                }
+                continue;
+            }
+            let cap = upper(t);
+            if !cap && !std::mem::replace(&mut after_hyphen, false) {
+                continue;
+            }
+            after_hyphen = false;
+            let Some((p, prev)) = before(i) else { continue };
+            if word(prev) {
+                // "X Y": X may start a name, or be a title or kinship word
+                // before one; across name particles ("Lady de Winter").
+                let mut w = (p, prev);
+                if lower_particle(prev) {
+                    while let Some(q) = before(w.0).filter(|(_, q)| lower_particle(q)) {
+                        w = q;
+                    }
+                    let Some(q) = before(w.0) else { continue };
+                    w = q;
+                }
+                gendered(w.1);
+                candidate(w.0, w.1, &mut given);
+            } else if is_punct(prev, b'-') {
+                // "X-y": X may start a name or be a title before one.
+                if let Some((q, w)) = before(p) {
+                    gendered(w);
+                    candidate(q, w, &mut given);
+                }
+            } else if cap && (is_punct(prev, b'.') || is_punct(prev, b',')) {
+                // "his wife, X", "Mr. X" (a title's given name: "Mr." only
+                // continues a name after a title).
+                if let Some((q, w)) = before(p) {
+                    gendered(w);
+                    if is_punct(prev, b'.') && word(w) && classes(text(w)) & (cls::GENDERED_TITLES | cls::GENDERED_TITLES << 1) != 0 {
+                        candidate(q, w, &mut given);
+                    }
+                }
+            }
+        }
+    }
+    let found = |strong: &[bool; 2], k: usize| strong[k] || role_count[k] >= roles[k];
+    let done = |strong: &[bool; 2]| (0..2).all(|k| !want[k] || found(strong, k));
+    if !done(&strong) {
+        for w in given {
+            if let Some(g) = names.get(w) {
+                strong[gender_index(g)] = true;
+                if done(&strong) {
+                    break;
+                }
+            }
+        }
+    }
+    [found(&strong, 0), found(&strong, 1)]
+}
+
+/// Whether a usable pronoun of a sentence (its tokens `all`) may be in an
+/// `org-pronoun` configuration: the tests of `OrgPronoun::organisation`,
+/// loosened where they need the analysis.
+fn org_in<'d>(doc: &'d Document, all: &[crate::document::Token], title_case: bool, toks: &mut Vec<PTok<'d>>) -> bool {
     let pronoun = |t: &crate::document::Token| {
         t.kind == TokenKind::Word && (2..=7).contains(&t.span.len()) && doc.prose.get(t.span.range()).and_then(pronoun_of).is_some()
     };
     if title_case || !all.iter().any(pronoun) {
         return false;
     }
-    fill(doc, all, sentence, toks);
-    // Scanned prefix of the segment for configuration (3), and whether it
+    toks.clear();
+    toks.extend(
+        all.iter()
+            .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Newline))
+            .map(|t| PTok {
+                span: t.span,
+                text: token_text(doc, t),
+                kind: t.kind,
+            }),
+    );
+    // Scanned prefix of the sentence for configuration (3), and whether it
     // holds an organisation that may be a subject.
     let (mut scanned, mut org_subject) = (0, false);
     for (k, t) in toks.iter().enumerate() {
@@ -717,6 +870,7 @@ const FLAG_GENDERED: u8 = 2;
 const FLAG_ORG: u8 = 4;
 const FLAG_PARTICLE: u8 = 8;
 const FLAG_MENTION: u8 = 16;
+const FLAG_ORG_LAST: u8 = 32;
 
 /// [`shape_key`] of a word from its first and last bytes and length.
 fn shape_of(first: u8, last: u8, len: usize) -> usize {
@@ -769,14 +923,14 @@ fn word_flags() -> &'static WordFlags {
         for &w in ORG_HEADS.iter().chain(PERSON_NOUNS).chain(GENDERED_NOUNS.iter().map(|(w, _)| w)) {
             set(w.as_bytes(), FLAG_MENTION);
         }
-        for &w in ORG_HEADS {
+        for (&w, head) in ORG_HEADS.iter().map(|w| (w, true)).chain(NAME_PARTICLES.iter().map(|w| (w, false))) {
             // With every possessive ending `strip_possessive` removes.
             let mut forms = vec![w.to_string(), format!("{w}'s"), format!("{w}’s")];
             if w.ends_with('s') {
                 forms.extend([format!("{w}'"), format!("{w}’")]);
             }
             for f in forms {
-                set(f.as_bytes(), FLAG_ORG);
+                set(f.as_bytes(), if head { FLAG_ORG | FLAG_ORG_LAST } else { FLAG_ORG_LAST });
             }
         }
         let mut any = vec![0u64; (1 << 16) / 64];
@@ -800,34 +954,6 @@ fn gender_index(g: Gender) -> usize {
     }
 }
 
-/// The non-space tokens of a segment, with possible sentence ends marked
-/// (never inside a sentence).
-fn fill<'d>(doc: &'d Document, all: &[crate::document::Token], sentence: bool, out: &mut Vec<PTok<'d>>) {
-    out.clear();
-    // A line break (or a Unicode paragraph separator) since the last token;
-    // a possible sentence terminator in the last token or in the run of
-    // punctuation (closing quotes, brackets) it ends. Terminators are ". ! ?"
-    // and non-ASCII characters (a word may hold a period: "U.S").
-    let (mut gap, mut terminal) = (false, false);
-    for t in all {
-        let text = doc.prose.get(t.span.range()).unwrap_or("");
-        match t.kind {
-            TokenKind::Newline => gap = true,
-            TokenKind::Space => gap |= !text.is_ascii(),
-            kind => {
-                out.push(PTok {
-                    span: t.span,
-                    text,
-                    kind,
-                    brk: !sentence && (gap || terminal),
-                });
-                gap = false;
-                terminal = (terminal && kind == TokenKind::Punct) || text.bytes().any(|b| matches!(b, b'.' | b'!' | b'?') || !b.is_ascii());
-            }
-        }
-    }
-}
-
 /// Whether "her" at `k` may be a possessive (as `find_pronouns` decides);
 /// always for "his".
 fn possessive_her(toks: &[PTok], k: usize) -> bool {
@@ -836,8 +962,6 @@ fn possessive_her(toks: &[PTok], k: usize) -> bool {
         return true;
     }
     match toks.get(k + 1) {
-        // The next token may be in the next sentence: "her" is then an object.
-        Some(n) if n.brk => true,
         Some(n) if n.word() => n.lower() && !has_class(n.text, cls::NOT_AFTER_POSSESSIVE),
         Some(n) => n.text.chars().all(|c| c.is_ascii_digit()) || n.text.chars().next().is_some_and(|c| c.is_ascii_digit()),
         None => false,
@@ -848,6 +972,9 @@ fn possessive_her(toks: &[PTok], k: usize) -> bool {
 /// organisation head word, or a name particle ending a name chain.
 fn org_last(toks: &[PTok], i: usize) -> bool {
     let Some(t) = toks.get(i).filter(|t| t.word()) else { return false };
+    if word_flags().get(shape_key(t.text.as_bytes())) & FLAG_ORG_LAST == 0 {
+        return false;
+    }
     let (stem, possessive) = strip_possessive(t.text);
     let bits = classes(t.text) | if possessive { classes(stem) } else { 0 };
     if bits & cls::NAME_PARTICLES != 0 || (bits & cls::ORG_HEADS != 0 && !t.lower()) {
@@ -865,7 +992,7 @@ fn org_last(toks: &[PTok], i: usize) -> bool {
     let det = (1..=4)
         .map_while(|k| prev(k).filter(|p| p.word()))
         .any(|p| p.text.eq_ignore_ascii_case("the") || p.text.eq_ignore_ascii_case("its") || p.text.eq_ignore_ascii_case("their"));
-    det && !toks.get(i + 1).is_some_and(|n| !n.brk && (n.cap() || n.text == "-"))
+    det && !toks.get(i + 1).is_some_and(|n| n.cap() || n.text == "-")
 }
 
 /// Whether a mention ending at token `i` may be a subject (`is_subject`,
@@ -880,16 +1007,13 @@ fn subject_possible(toks: &[PTok], i: usize) -> bool {
     match toks.get(j) {
         // "said X." and "X, who": anything may follow.
         None => return true,
-        Some(n) if n.brk || !n.word() => return true,
+        Some(n) if !n.word() => return true,
         _ => {}
     }
-    while toks.get(j).is_some_and(|n| !n.brk && n.lower() && has_class(n.text, cls::ADVERBS)) {
+    while toks.get(j).is_some_and(|n| n.lower() && has_class(n.text, cls::ADVERBS)) {
         j += 1;
     }
     let Some(next) = toks.get(j) else { return true };
-    if next.brk {
-        return true;
-    }
     let w = next.text;
     next.lower()
         && (has_class(w, cls::AUXILIARIES | cls::SPEECH_VERBS)
@@ -923,14 +1047,14 @@ fn org_reported(toks: &[PTok], k: usize) -> bool {
 /// (2) "In his/her ..., the ORG said", the possessive at `k`.
 fn org_opening(toks: &[PTok], k: usize) -> bool {
     // The preposition starts its sentence: only punctuation before it. (The
-    // analysis reads the token before the pronoun even across a sentence or
-    // block end: a pronoun first in its segment passes.)
+    // analysis reads the token before the pronoun even across a sentence
+    // end: a pronoun first in its sentence passes.)
     if let Some(prep) = k.checked_sub(1) {
         if !toks.get(prep).is_some_and(|t| has_class(t.text, cls::OPENING_PREPOSITIONS)) {
             return false;
         }
         let mut j = prep;
-        while j > 0 && !toks.get(j).is_some_and(|t| t.brk) {
+        while j > 0 {
             j -= 1;
             if toks.get(j).is_some_and(|t| t.word() || t.text.chars().all(char::is_alphanumeric)) {
                 return false;
@@ -2157,7 +2281,7 @@ impl ClassTable {
                     *p |= 1 << (l & 31);
                 }
             }
-            for s in t.starts.iter_mut().skip(bucket + 1) {
+            if let Some(s) = t.starts.get_mut(bucket + 1) {
                 *s += 1;
             }
             let letters = b.len() <= 8 && b.iter().all(u8::is_ascii_lowercase);
@@ -2165,6 +2289,13 @@ impl ClassTable {
             t.lens.push(u8::try_from(b.len()).unwrap_or(u8::MAX));
             t.packed.push(if letters { pack_folded(b) } else { 0 });
             t.bits.push(v);
+        }
+        // Counts per bucket to starts.
+        for i in 1..t.starts.len() {
+            let prev = t.starts.get(i - 1).copied().unwrap_or(0);
+            if let Some(s) = t.starts.get_mut(i) {
+                *s += prev;
+            }
         }
         t
     }
@@ -2307,7 +2438,6 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 /// Append the lowercase letters and digits of `part` to `out` (UTF-8), for
 /// clustering ("Park Ji-won" = "Park Ji Won"). Folding is per character, so
 /// the fold of several parts is the concatenation of their folds.
-#[inline(never)] // PROFILE
 fn fold_into(part: &str, out: &mut Vec<u8>) {
     if part.is_ascii() {
         out.reserve(part.len());
@@ -2406,9 +2536,6 @@ impl<'a> ChainCx<'a, '_> {
         if !(w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
             return false;
         }
-        self.lost_apostrophe2(toks, w)
-    }
-    fn lost_apostrophe2(&self, toks: &[BTok<'a>], w: &str) -> bool {
         let Some(stem) = w.get(..w.len() - 1) else { return false };
         self.capitalised_shape.may_hold(stem)
             && self
@@ -2418,7 +2545,6 @@ impl<'a> ChainCx<'a, '_> {
     }
 
     /// Whether the lowercase form of `w` is in `lowercase`.
-    #[inline(never)] // PROFILE
     fn lowercase_has(&self, w: &str) -> bool {
         if self.lowercase.is_empty() {
             return false;
@@ -2436,7 +2562,6 @@ impl<'a> ChainCx<'a, '_> {
 }
 
 impl<'a> Builder<'a> {
-    #[inline(never)] // PROFILE
     fn new(doc: &'a Document, names: &GivenNames) -> Option<Builder<'a>> {
         let has_pronoun = doc
             .words()
@@ -2523,7 +2648,6 @@ impl<'a> Builder<'a> {
         self.toks.get(i + 1).filter(|n| n.sent == t.sent)
     }
 
-    #[inline(never)] // PROFILE
     fn sentence_initial(&self, i: usize) -> bool {
         let mut j = i;
         while let Some(p) = self.prev(j) {
@@ -2536,7 +2660,6 @@ impl<'a> Builder<'a> {
     }
 
     /// The name chains of the document; their words go to `chain_words`.
-    #[inline(never)] // PROFILE
     fn chains(&self, cx: &ChainCx<'a, '_>, chain_words: &mut Vec<usize>) -> Vec<Chain> {
         let mut out = Vec::new();
         let mut words = Vec::new();
@@ -2605,8 +2728,7 @@ impl<'a> Builder<'a> {
             if words.len() == 1 && t.stem_has(cls::NOT_NAMES) {
                 continue;
             }
-            let cl = self.classify(&words, cx, chain_words);
-            if let Some(c) = cl {
+            if let Some(c) = self.classify(&words, cx, chain_words) {
                 out.push(c);
             }
         }
@@ -2615,7 +2737,6 @@ impl<'a> Builder<'a> {
 
     /// Split titles off a raw chain and classify it; its remaining words go
     /// to `chain_words`.
-    #[inline(never)] // PROFILE
     fn classify(&self, words: &[usize], cx: &ChainCx<'a, '_>, chain_words: &mut Vec<usize>) -> Option<Chain> {
         // Drop a sentence-initial common word ("The", "Wearing").
         let mut lo = 0;
@@ -2730,8 +2851,7 @@ impl<'a> Builder<'a> {
             }
             // A confident Western given name first.
             if name_count > 1 && !self.east_asian_shape(words) {
-                let gn = cx.names.get(first_word);
-                if let Some(g) = gn {
+                if let Some(g) = cx.names.get(first_word) {
                     person = true;
                     evidence.push(Evidence {
                         span: self.toks[first].span,
@@ -2762,7 +2882,6 @@ impl<'a> Builder<'a> {
         (hyphen && words.len() <= 4) || (words.len() >= 3 && short == words.len())
     }
 
-    #[inline(never)] // PROFILE
     fn build_mentions(&mut self, chains: &[Chain], chain_words: &[usize]) {
         let words_of = |c: &Chain| chain_words.get(c.words.clone()).unwrap_or(&[]);
         let mut buf: Vec<u8> = Vec::new();
@@ -3032,7 +3151,6 @@ impl<'a> Builder<'a> {
 
     /// A name without a full-name cluster of its own: the one cluster it
     /// names, or an anonymous person when several share it.
-    #[inline(never)] // PROFILE
     fn resolve_bare(&self, c: &Chain, words: &[usize], keys: &FxHashMap<Vec<u8>, Vec<usize>>, buf: &mut Vec<u8>) -> Option<MentionKind> {
         let mut names = words.iter().filter(|&&w| self.toks[w].word).map(|&w| self.toks[w].stem());
         match (names.next(), names.next_back()) {
@@ -3097,7 +3215,6 @@ impl<'a> Builder<'a> {
     /// Subject or topic of a clause: followed by a verb (after an optional
     /// adverb) and not governed by a preposition; a possessive at the start
     /// of a clause; the speaker of an inverted "said X".
-    #[inline(never)] // PROFILE
     fn is_subject(&self, first: usize, last: usize, possessive: bool) -> bool {
         let prev = self.prev(first);
         let clause_start = prev.is_none_or(|p| !p.word || p.has(cls::CLAUSE_OPENERS)) || prev.is_some_and(|p| p.has(cls::SPEECH_VERBS));
@@ -3133,7 +3250,6 @@ impl<'a> Builder<'a> {
             || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !next.has(cls::NOT_AFTER_POSSESSIVE))
     }
 
-    #[inline(never)] // PROFILE
     fn find_pronouns(&mut self, doc: &Document) {
         for i in 0..self.toks.len() {
             let t = &self.toks[i];
@@ -3187,7 +3303,6 @@ impl<'a> Builder<'a> {
         matches!(m.kind, MentionKind::Person(_) | MentionKind::Anon(_))
     }
 
-    #[inline(never)] // PROFILE
     fn link(&mut self) {
         for pi in 0..self.pronouns.len() {
             let p = self.pronouns[pi].clone();
@@ -3195,11 +3310,12 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let ms = self.sentence_mentions(p.sent);
-            let before: Vec<usize> = (0..ms.len()).filter(|&k| ms[k].last < p.tok).collect();
+            // Mentions before the pronoun (ends before it), last first.
+            let before = || (0..ms.len()).rev().filter(|&k| ms[k].last < p.tok);
             let base = self.sent_mentions.get(p.sent).copied().unwrap_or(0);
             // A pronoun between the nearest person and this one: follow a
             // linked subject pronoun ("Park said he ... his"), else abstain.
-            let nearest_person = before.iter().rev().find(|&&k| Self::is_person(&ms[k])).map(|&k| ms[k].last);
+            let nearest_person = before().find(|&k| Self::is_person(&ms[k])).map(|k| ms[k].last);
             let nearer = (0..pi)
                 .rev()
                 .take_while(|&q| self.pronouns[q].sent == p.sent)
@@ -3212,8 +3328,7 @@ impl<'a> Builder<'a> {
             }
             // (A) the nearest subject before, nothing personal in between.
             if p.case != Case::Object {
-                let persons: Vec<usize> = before.iter().copied().filter(|&k| Self::is_person(&ms[k])).collect();
-                if let Some(&k) = persons.last() {
+                if let Some(k) = before().find(|&k| Self::is_person(&ms[k])) {
                     let m = &ms[k];
                     if m.subject && matches!(m.kind, MentionKind::Person(_)) {
                         self.links[pi] = Some(base + k);
@@ -3223,7 +3338,7 @@ impl<'a> Builder<'a> {
             }
             // (B) nothing before it in its sentence; one person cluster in
             // the two sentences before, as a subject.
-            if before.iter().any(|&k| Self::is_person(&ms[k])) || p.sent == 0 {
+            if before().any(|k| Self::is_person(&ms[k])) || p.sent == 0 {
                 continue;
             }
             let from = p.sent.saturating_sub(2);
@@ -3252,7 +3367,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    #[inline(never)] // PROFILE
     fn consensus(&mut self) {
         for (pi, l) in self.links.iter().enumerate() {
             let Some(MentionKind::Person(c)) = l.and_then(|m| self.mentions.get(m)).map(|m| m.kind) else {
@@ -3476,6 +3590,93 @@ mod tests {
         let n = names();
         let a = Analysis::new(&doc, &n)?;
         Some(f(&doc, &a))
+    }
+
+    fn doc(text: &str) -> Document {
+        Document::parse(0, SourceFile::new("t", text, FileKind::Plain), None)
+    }
+
+    #[test]
+    fn possessives_are_stripped() {
+        assert_eq!(strip_possessive("China’s"), ("China", true));
+        assert_eq!(strip_possessive("China's"), ("China", true));
+        assert_eq!(strip_possessive("CHINA'S"), ("CHINA", true));
+        assert_eq!(strip_possessive("Jones'"), ("Jones", true));
+        assert_eq!(strip_possessive("Jones’"), ("Jones", true));
+        // Only a lowercase "s" before a bare apostrophe.
+        assert_eq!(strip_possessive("JONES'"), ("JONES'", false));
+        assert_eq!(strip_possessive("'s"), ("", true));
+        assert_eq!(strip_possessive("Park"), ("Park", false));
+        assert_eq!(strip_possessive(""), ("", false));
+    }
+
+    #[test]
+    fn pronouns_are_recognised_in_any_case() {
+        assert_eq!(pronoun_of("He"), Some((Gender::Male, Case::Subject)));
+        assert_eq!(pronoun_of("HERSELF"), Some((Gender::Female, Case::Reflexive)));
+        assert_eq!(pronoun_of("hers"), Some((Gender::Female, Case::Possessive)));
+        for w in ["the", "hes", "she's", "Hi", "shed", "heR_", ""] {
+            assert_eq!(pronoun_of(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn class_table_matches_the_lists() {
+        let lists: &[(&[&str], u32)] = &[
+            (TITLES, cls::TITLES),
+            (ORG_HEADS, cls::ORG_HEADS),
+            (NOT_NAMES, cls::NOT_NAMES),
+            (ORG_REPORTING, cls::ORG_REPORTING),
+        ];
+        for &(list, bit) in lists {
+            for w in list {
+                assert!(classes(w) & bit != 0, "{w}");
+                assert!(classes(&w.to_uppercase()) & bit != 0, "{w}");
+            }
+        }
+        assert!(classes("Señor") & cls::GENDERED_TITLES != 0);
+        assert_eq!(gender_in(classes("WIFE"), cls::GENDERED_NOUNS), Some(Gender::Female));
+        for w in ["", "zebra", "agencies", "thee", "agency-x", "administrationadministration"] {
+            assert_eq!(classes(w), 0, "{w}");
+        }
+    }
+
+    #[test]
+    fn given_names_ignore_ascii_case() {
+        let n = names();
+        assert_eq!(n.get("Margaret"), Some(Gender::Female));
+        assert_eq!(n.get("MARGARET"), Some(Gender::Female));
+        assert_eq!(n.get("thomas"), Some(Gender::Male));
+        assert_eq!(n.get("Beijing"), None);
+        assert_eq!(n.get(""), None);
+    }
+
+    #[test]
+    fn usable_pronouns_are_whole_word_tokens() {
+        let d = doc("He said his car was hers. \"She left,\" they said. Shehe, he's, the HIM, x'her, himself.");
+        let found: Vec<&str> = usable_pronouns(&d)
+            .iter()
+            .filter_map(|p| d.blocks.get(p.block).and_then(|b| d.tokens.get(b.tokens.start + p.i)))
+            .map(|t| d.text(t.span))
+            .collect();
+        assert_eq!(found, vec!["He", "his", "hers", "HIM", "himself"]);
+    }
+
+    #[test]
+    fn precheck_needs_pronouns_and_evidence() {
+        let n = names();
+        let pre = |t: &str| {
+            let p = Precheck::new(&doc(t), &n);
+            (p.drift, p.org)
+        };
+        assert_eq!(pre("The parade began at noon."), (false, false));
+        // One gender and no evidence for the other: nothing to drift to.
+        assert_eq!(pre("Mr Grant said he would stay. He left."), (false, false));
+        assert_eq!(pre("Ms Okafor arrived. Okafor said he would stay."), (true, false));
+        assert_eq!(pre("Margaret Hollis spoke. Hollis said he would stay."), (true, false));
+        assert!(pre("The statistics agency said that she expected losses.").1);
+        assert!(pre("In her annual report, the audit agency said costs rose.").1);
+        assert!(!pre("The agency said it expected losses.").1);
     }
 
     #[test]
