@@ -174,14 +174,27 @@ pub fn parse_pack(path: &str, text: &str) -> Result<LoadedPack, PackError> {
         path: path.to_string(),
         message,
     };
-    let file: PackFile = toml::from_str(text).map_err(|e| {
-        let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+    // Large word lists and tables are cut out before TOML parsing (which
+    // costs ~50 instructions per byte of a string) and put back after.
+    let (toml_text, bulk) = split_bulk(text);
+    let parsed = toml_text.as_deref().unwrap_or(text);
+    let mut file: PackFile = toml::from_str(parsed).map_err(|e| {
+        // Line numbers agree between `parsed` and `text` (see `split_bulk`).
+        let line = e.span().map(|s| parsed[..s.start.min(parsed.len())].matches('\n').count() + 1);
         let msg = e.message().trim().replace('\n', " ");
         err(match line {
             Some(l) => format!("line {l}: {msg}"),
             None => msg,
         })
     })?;
+    for b in bulk {
+        if let Some(rule) = file.rules.get_mut(b.rule) {
+            let field = if b.table { &mut rule.table } else { &mut rule.words };
+            if field.is_empty() {
+                *field = b.body.to_string();
+            }
+        }
+    }
     for rule in &file.rules {
         validate_rule(rule).map_err(|m| err(format!("rule `{}`: {m}", rule.name)))?;
     }
@@ -189,6 +202,68 @@ pub fn parse_pack(path: &str, text: &str) -> Result<LoadedPack, PackError> {
         path: path.to_string(),
         file,
     })
+}
+
+/// A `words = """..."""` or `table = """..."""` string cut out of a pack.
+struct Bulk<'a> {
+    /// Index of its `[[rule]]`.
+    rule: usize,
+    table: bool,
+    body: &'a str,
+}
+
+/// Cut the bodies of `words`/`table` multi-line strings that sit directly
+/// in a `[[rule]]` table out of the pack text, leaving `key = ""` and the
+/// same number of lines (so TOML error line numbers stay right). Only
+/// bodies without `\` or `"` are cut, whose TOML value is the body itself
+/// (less the newline right after the opening delimiter). `None` when
+/// nothing was cut.
+fn split_bulk(text: &str) -> (Option<String>, Vec<Bulk<'_>>) {
+    let mut bulk = Vec::new();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut rule: Option<usize> = None;
+    let mut in_rule = false;
+    let mut pos = 0;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let line = text[pos..end].trim_end_matches(['\n', '\r']);
+        if line.starts_with('[') {
+            in_rule = line.trim_end() == "[[rule]]";
+            if in_rule {
+                rule = Some(rule.map_or(0, |r| r + 1));
+            }
+        } else if let (true, Some(r)) = (in_rule, rule) {
+            let key = match line {
+                "words = \"\"\"" => Some(false),
+                "table = \"\"\"" => Some(true),
+                _ => None,
+            };
+            if let Some(table) = key {
+                let body_start = end;
+                if let Some(close) = text[body_start..].find("\"\"\"") {
+                    let body = &text[body_start..body_start + close];
+                    let after = body_start + close + 3;
+                    let rest_of_line = text[after..].split('\n').next().unwrap_or("");
+                    if !body.contains(['\\', '"']) && rest_of_line.trim().is_empty() {
+                        out.push_str(&text[copied..pos]);
+                        out.push_str(if table { "table = \"\"" } else { "words = \"\"" });
+                        out.extend(std::iter::repeat_n('\n', body.matches('\n').count() + 1));
+                        copied = after;
+                        bulk.push(Bulk { rule: r, table, body });
+                        pos = after;
+                        continue;
+                    }
+                }
+            }
+        }
+        pos = end;
+    }
+    if bulk.is_empty() {
+        return (None, bulk);
+    }
+    out.push_str(&text[copied..]);
+    (Some(out), bulk)
 }
 
 fn validate_rule(rule: &Rule) -> Result<(), String> {
@@ -267,12 +342,16 @@ impl Lexicon {
         (rule.kind == Kind::Lexicon).then(|| Lexicon {
             rule: rule.name.clone(),
             lint: rule.lint.clone().unwrap_or_default(),
-            entries: rule
-                .entries
-                .iter()
-                .cloned()
-                .chain(rule.words.split_whitespace().map(str::to_string))
-                .collect(),
+            entries: {
+                let mut v = Vec::with_capacity(rule.entries.len() + rule.words.len() / 6);
+                v.extend(rule.entries.iter().cloned());
+                if rule.words.is_ascii() {
+                    v.extend(rule.words.split_ascii_whitespace().map(str::to_string));
+                } else {
+                    v.extend(rule.words.split_whitespace().map(str::to_string));
+                }
+                v
+            },
             pairs: rule
                 .pairs
                 .iter()
@@ -422,4 +501,39 @@ pub fn load_user_packs(path: &Path) -> Result<Vec<LoadedPack>, PackError> {
         out.push(pack);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bulk_strings_cut_out_parse_like_toml() {
+        for (path, text) in BUILTIN_PACKS {
+            let fast = parse_pack(path, text).unwrap_or_else(|e| panic!("{e}"));
+            let slow: PackFile = toml::from_str(text).unwrap_or_else(|e| panic!("{path}: {e}"));
+            assert_eq!(format!("{:?}", fast.file), format!("{slow:?}"), "{path}");
+        }
+    }
+
+    #[test]
+    fn bulk_cut_keeps_line_numbers_and_skips_escapes() {
+        let head = "[pack]\nname = \"p\"\n\n[[rule]]\nname = \"r\"\nkind = \"lexicon\"\nlint = \"lost-apostrophe\"\n";
+        let text = format!("{head}words = \"\"\"\none two\nthree\n\"\"\"\n[[rule.test]]\ntext = \"x\"\nfindings = 0\nbad = 1\n");
+        let (cut, bulk) = split_bulk(&text);
+        let cut = cut.expect("cut");
+        assert_eq!(cut.lines().count(), text.lines().count());
+        assert_eq!(bulk.len(), 1);
+        assert_eq!(bulk[0].body, "one two\nthree\n");
+        let err = parse_pack("p.toml", &text).expect_err("unknown field");
+        let whole = toml::from_str::<PackFile>(&text).expect_err("unknown field");
+        let line = text[..whole.span().map_or(0, |s| s.start)].matches('\n').count() + 1;
+        assert!(err.message.starts_with(&format!("line {line}:")), "{} vs line {line}", err.message);
+        // A body with an escape is left to TOML.
+        let esc = format!("{head}words = \"\"\"\none \\u0074wo\n\"\"\"\n");
+        assert!(split_bulk(&esc).0.is_none());
+        // Not directly in a [[rule]] table: left alone.
+        let nested = "[[rule]]\nname = \"r\"\n[[rule.test]]\nwords = \"\"\"\na\n\"\"\"\n";
+        assert!(split_bulk(nested).0.is_none());
+    }
 }
