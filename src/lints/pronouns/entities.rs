@@ -449,7 +449,6 @@ impl Precheck {
         for p in &pronouns {
             count[gender_index(p.gender)] += 1;
         }
-        let org = org_possible(doc, &pronouns);
         // A person decided as gender `g` (against a pronoun of the other):
         // two linked pronouns, or strong evidence, a given name, or role words
         // with linked pronouns (two votes).
@@ -461,6 +460,10 @@ impl Precheck {
             decided = [decided[0] || found[0], decided[1] || found[1]];
         }
         let drift = (count[0] > 0 && decided[1]) || (count[1] > 0 && decided[0]);
+        // When `pronoun-drift` builds the shared analysis anyway, the
+        // organisation tests run on it directly: `org` only needs to be a
+        // necessary condition.
+        let org = drift || org_possible(doc, &pronouns);
         Precheck { drift, org }
     }
 }
@@ -562,9 +565,32 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
     let bytes = doc.prose.as_bytes();
     let mut toks = Vec::new();
     let mut checked = usize::MAX;
+    let is_org = |t: &crate::document::Token| {
+        let (Some(&f), Some(&l)) = (bytes.get(t.span.start), bytes.get(t.span.end.wrapping_sub(1))) else {
+            return false;
+        };
+        t.kind == TokenKind::Word && flags.get(shape_of(f, l, t.span.len())) & FLAG_ORG != 0
+    };
+    // Per block (the last one looked at): the index of its first
+    // organisation word. A sentence lies in one block, so an organisation
+    // word of the sentence (before the pronoun in (1) and (3), anywhere in
+    // (2)) is one of the block: without one, the sentences are not needed.
+    let mut first_org: Option<(usize, Option<usize>)> = None;
     for p in pronouns {
         let Some(b) = doc.blocks.get(p.block) else { continue };
         let Some(all) = doc.tokens.get(b.tokens.clone()) else { continue };
+        let first = match first_org {
+            Some((block, first)) if block == p.block => first,
+            _ => {
+                let first = all.iter().position(is_org);
+                first_org = Some((p.block, first));
+                first
+            }
+        };
+        let Some(first) = first else { continue };
+        if p.case == Case::Subject && first >= p.i {
+            continue;
+        }
         let local = match p.case {
             // (1) "ORG said [that] he": a reporting verb or "that" just before.
             Case::Subject => all
@@ -593,12 +619,6 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
         let Some(stoks) = doc.tokens.get(s.tokens.clone()) else { continue };
         // Every organisation mention has an organisation word: before the
         // pronoun in (1) and (3), after it in (2).
-        let is_org = |t: &crate::document::Token| {
-            let (Some(&f), Some(&l)) = (bytes.get(t.span.start), bytes.get(t.span.end.wrapping_sub(1))) else {
-                return false;
-            };
-            t.kind == TokenKind::Word && flags.get(shape_of(f, l, t.span.len())) & FLAG_ORG != 0
-        };
         let at = t - s.tokens.start;
         let org_word = match p.case {
             Case::Subject => stoks.get(..at).is_some_and(|b| b.iter().any(is_org)),
