@@ -31,7 +31,7 @@
 //!    links disagree with it; else links alone decide when at least two agree
 //!    and they outnumber the others two to one.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -106,6 +106,28 @@ fn ascii_hash(w: &[u8]) -> usize {
 const NAME_BLOOM_BITS: usize = 1 << 17;
 
 impl GivenNames {
+    /// [`GivenNames::from_lexicons`], shared: both pronoun lints read the
+    /// same lexicons, so the table of the last lexicons read (identified by
+    /// a hash of their contents) is kept and handed out again.
+    pub fn shared<'a>(lexicons: impl Iterator<Item = &'a crate::pack::Lexicon>) -> Result<Arc<GivenNames>, String> {
+        use std::hash::{Hash, Hasher};
+        static LAST: Mutex<Option<(u64, Arc<GivenNames>)>> = Mutex::new(None);
+        let lexicons: Vec<&crate::pack::Lexicon> = lexicons.collect();
+        let mut h = rustc_hash::FxHasher::default();
+        for lex in &lexicons {
+            (&lex.origin, &lex.entries, &lex.pairs).hash(&mut h);
+        }
+        let key = h.finish();
+        if let Some(names) = LAST.lock().ok().and_then(|last| last.as_ref().filter(|(k, _)| *k == key).map(|(_, n)| n.clone())) {
+            return Ok(names);
+        }
+        let names = Arc::new(GivenNames::from_lexicons(lexicons.into_iter())?);
+        if let Ok(mut last) = LAST.lock() {
+            *last = Some((key, names.clone()));
+        }
+        Ok(names)
+    }
+
     /// Read `pairs = { name = "m" | "f" }` and `entries = ["name:f"]`.
     pub fn from_lexicons<'a>(lexicons: impl Iterator<Item = &'a crate::pack::Lexicon>) -> Result<GivenNames, String> {
         let mut map = FxHashMap::default();
