@@ -3757,11 +3757,18 @@ mod tests {
         assert_eq!(pre("The parade began at noon."), (false, false));
         // One gender and no evidence for the other: nothing to drift to.
         assert_eq!(pre("Mr Grant said he would stay. He left."), (false, false));
-        assert_eq!(pre("Ms Okafor arrived. Okafor said he would stay."), (true, false));
-        assert_eq!(pre("Margaret Hollis spoke. Hollis said he would stay."), (true, false));
+        // When the drift analysis is built anyway, `org` passes too.
+        assert_eq!(pre("Ms Okafor arrived. Okafor said he would stay."), (true, true));
+        assert_eq!(pre("Margaret Hollis spoke. Hollis said he would stay."), (true, true));
         assert!(pre("The statistics agency said that she expected losses.").1);
         assert!(pre("In her annual report, the audit agency said costs rose.").1);
         assert!(!pre("The agency said it expected losses.").1);
+        // The whole-block tests pass wherever a sentence of the block does.
+        assert!(pre("Costs rose again.\nIn her annual report, the audit agency said costs rose.").1);
+        assert!(pre("Costs rose. In her annual report, the audit agency said costs rose.").1);
+        assert!(pre("It rained. The ministry said that she would resign. It rained.").1);
+        assert!(!pre("The agency met on Monday. She said the rain stopped.").1);
+        assert!(!pre("The agency met on Monday.\n\nShe said the rain stopped.").1);
     }
 
     #[test]
