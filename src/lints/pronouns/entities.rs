@@ -2655,7 +2655,8 @@ impl<'a> Builder<'a> {
             return None;
         }
         let sentences = doc.sentences();
-        let mut toks = Vec::with_capacity(sentences.iter().map(|s| s.tokens.len()).sum::<usize>() / 2 + 1);
+        let non_space = |t: &&crate::document::Token| !matches!(t.kind, TokenKind::Space | TokenKind::Newline);
+        let mut toks = Vec::with_capacity(sentences.iter().map(|s| doc.sentence_tokens(s).iter().filter(non_space).count()).sum());
         let mut sent_start = Vec::with_capacity(sentences.len() + 1);
         for (si, s) in sentences.iter().enumerate() {
             sent_start.push(toks.len());
