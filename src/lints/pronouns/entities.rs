@@ -2656,7 +2656,12 @@ impl<'a> Builder<'a> {
         }
         let sentences = doc.sentences();
         let non_space = |t: &&crate::document::Token| !matches!(t.kind, TokenKind::Space | TokenKind::Newline);
-        let mut toks = Vec::with_capacity(sentences.iter().map(|s| doc.sentence_tokens(s).iter().filter(non_space).count()).sum());
+        let mut toks = Vec::with_capacity(
+            sentences
+                .iter()
+                .map(|s| doc.sentence_tokens(s).iter().filter(non_space).count())
+                .sum(),
+        );
         let mut sent_start = Vec::with_capacity(sentences.len() + 1);
         for (si, s) in sentences.iter().enumerate() {
             sent_start.push(toks.len());
