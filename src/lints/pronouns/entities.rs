@@ -31,7 +31,7 @@
 //!    links disagree with it; else links alone decide when at least two agree
 //!    and they outnumber the others two to one.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -106,6 +106,32 @@ fn ascii_hash(w: &[u8]) -> usize {
 const NAME_BLOOM_BITS: usize = 1 << 17;
 
 impl GivenNames {
+    /// [`GivenNames::from_lexicons`], shared: both pronoun lints read the
+    /// same lexicons, so the table of the last lexicons read (identified by
+    /// a hash of their contents) is kept and handed out again.
+    pub fn shared<'a>(lexicons: impl Iterator<Item = &'a crate::pack::Lexicon>) -> Result<Arc<GivenNames>, String> {
+        use std::hash::{Hash, Hasher};
+        static LAST: Mutex<Option<(u64, Arc<GivenNames>)>> = Mutex::new(None);
+        let lexicons: Vec<&crate::pack::Lexicon> = lexicons.collect();
+        let mut h = rustc_hash::FxHasher::default();
+        for lex in &lexicons {
+            (&lex.origin, &lex.entries, &lex.pairs).hash(&mut h);
+        }
+        let key = h.finish();
+        if let Some(names) = LAST
+            .lock()
+            .ok()
+            .and_then(|last| last.as_ref().filter(|(k, _)| *k == key).map(|(_, n)| n.clone()))
+        {
+            return Ok(names);
+        }
+        let names = Arc::new(GivenNames::from_lexicons(lexicons.into_iter())?);
+        if let Ok(mut last) = LAST.lock() {
+            *last = Some((key, names.clone()));
+        }
+        Ok(names)
+    }
+
     /// Read `pairs = { name = "m" | "f" }` and `entries = ["name:f"]`.
     pub fn from_lexicons<'a>(lexicons: impl Iterator<Item = &'a crate::pack::Lexicon>) -> Result<GivenNames, String> {
         let mut map = FxHashMap::default();
@@ -411,6 +437,14 @@ struct PTok<'d> {
     span: Span,
     text: &'d str,
     kind: TokenKind,
+    /// Whether a sentence may end just before this token (only over a whole
+    /// block: see [`org_in`]).
+    end_before: bool,
+}
+
+/// The token after token `i`, unless a sentence may end between them.
+fn after<'t, 'd>(toks: &'t [PTok<'d>], i: usize) -> Option<&'t PTok<'d>> {
+    toks.get(i + 1).filter(|t| !t.end_before)
 }
 
 impl PTok<'_> {
@@ -449,7 +483,6 @@ impl Precheck {
         for p in &pronouns {
             count[gender_index(p.gender)] += 1;
         }
-        let org = org_possible(doc, &pronouns);
         // A person decided as gender `g` (against a pronoun of the other):
         // two linked pronouns, or strong evidence, a given name, or role words
         // with linked pronouns (two votes).
@@ -461,6 +494,10 @@ impl Precheck {
             decided = [decided[0] || found[0], decided[1] || found[1]];
         }
         let drift = (count[0] > 0 && decided[1]) || (count[1] > 0 && decided[0]);
+        // When `pronoun-drift` builds the shared analysis anyway, the
+        // organisation tests run on it directly: `org` only needs to be a
+        // necessary condition.
+        let org = drift || org_possible(doc, &pronouns);
         Precheck { drift, org }
     }
 }
@@ -562,9 +599,46 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
     let bytes = doc.prose.as_bytes();
     let mut toks = Vec::new();
     let mut checked = usize::MAX;
+    let is_org = |t: &crate::document::Token| {
+        let (Some(&f), Some(&l)) = (bytes.get(t.span.start), bytes.get(t.span.end.wrapping_sub(1))) else {
+            return false;
+        };
+        t.kind == TokenKind::Word && flags.get(shape_of(f, l, t.span.len())) & FLAG_ORG != 0
+    };
+    // Per block (the last one looked at): the index of its first
+    // organisation word. A sentence lies in one block, so an organisation
+    // word of the sentence (before the pronoun in (1) and (3), anywhere in
+    // (2)) is one of the block: without one, the sentences are not needed.
+    let mut first_org: Option<(usize, Option<usize>)> = None;
+    let mut block_possible: Option<(usize, bool)> = None;
     for p in pronouns {
         let Some(b) = doc.blocks.get(p.block) else { continue };
         let Some(all) = doc.tokens.get(b.tokens.clone()) else { continue };
+        let first = match first_org {
+            Some((block, first)) if block == p.block => first,
+            _ => {
+                let first = all.iter().position(is_org);
+                first_org = Some((p.block, first));
+                first
+            }
+        };
+        let Some(first) = first else { continue };
+        if p.case == Case::Subject && first >= p.i {
+            continue;
+        }
+        // The tests over the whole block first (loosened to hold for every
+        // sentence in it): most blocks fail them, and need no sentences.
+        let possible = match block_possible {
+            Some((block, possible)) if block == p.block => possible,
+            _ => {
+                let possible = org_in(doc, all, b.title_case, true, &mut toks);
+                block_possible = Some((p.block, possible));
+                possible
+            }
+        };
+        if !possible {
+            continue;
+        }
         let local = match p.case {
             // (1) "ORG said [that] he": a reporting verb or "that" just before.
             Case::Subject => all
@@ -593,12 +667,6 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
         let Some(stoks) = doc.tokens.get(s.tokens.clone()) else { continue };
         // Every organisation mention has an organisation word: before the
         // pronoun in (1) and (3), after it in (2).
-        let is_org = |t: &crate::document::Token| {
-            let (Some(&f), Some(&l)) = (bytes.get(t.span.start), bytes.get(t.span.end.wrapping_sub(1))) else {
-                return false;
-            };
-            t.kind == TokenKind::Word && flags.get(shape_of(f, l, t.span.len())) & FLAG_ORG != 0
-        };
         let at = t - s.tokens.start;
         let org_word = match p.case {
             Case::Subject => stoks.get(..at).is_some_and(|b| b.iter().any(is_org)),
@@ -624,7 +692,7 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
         };
         if org_word {
             checked = si;
-            if org_in(doc, stoks, b.title_case, &mut toks) {
+            if org_in(doc, stoks, b.title_case, false, &mut toks) {
                 return true;
             }
         }
@@ -754,7 +822,14 @@ fn evidence<'d>(doc: &'d Document, names: &GivenNames, want: [bool; 2], roles: [
 /// Whether a usable pronoun of a sentence (its tokens `all`) may be in an
 /// `org-pronoun` configuration: the tests of `OrgPronoun::organisation`,
 /// loosened where they need the analysis.
-fn org_in<'d>(doc: &'d Document, all: &[crate::document::Token], title_case: bool, toks: &mut Vec<PTok<'d>>) -> bool {
+///
+/// With `block`, `all` is a whole block, and the tests are loosened to hold
+/// whenever they hold over one of its sentences: looking back or ahead past
+/// a sentence end only finds more; a look ahead that passes at a sentence
+/// end stops where one may be ([`after`]: at a line break, a non-ASCII space,
+/// or after a token with a terminator or a non-ASCII letter inside); and an
+/// opening preposition need not start its sentence.
+fn org_in<'d>(doc: &'d Document, all: &[crate::document::Token], title_case: bool, block: bool, toks: &mut Vec<PTok<'d>>) -> bool {
     let pronoun = |t: &crate::document::Token| {
         t.kind == TokenKind::Word && (2..=7).contains(&t.span.len()) && doc.prose.get(t.span.range()).and_then(pronoun_of).is_some()
     };
@@ -762,15 +837,24 @@ fn org_in<'d>(doc: &'d Document, all: &[crate::document::Token], title_case: boo
         return false;
     }
     toks.clear();
-    toks.extend(
-        all.iter()
-            .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Newline))
-            .map(|t| PTok {
-                span: t.span,
-                text: token_text(doc, t),
-                kind: t.kind,
-            }),
-    );
+    // Whether a sentence may end before the next non-space token.
+    let mut end = false;
+    for t in all {
+        let text = token_text(doc, t);
+        match t.kind {
+            TokenKind::Newline => end = true,
+            TokenKind::Space => end |= !text.is_ascii(),
+            _ => {
+                toks.push(PTok {
+                    span: t.span,
+                    text,
+                    kind: t.kind,
+                    end_before: block && end,
+                });
+                end = !(t.kind == TokenKind::Word && text.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\''));
+            }
+        }
+    }
     // Scanned prefix of the sentence for configuration (3), and whether it
     // holds an organisation that may be a subject.
     let (mut scanned, mut org_subject) = (0, false);
@@ -788,7 +872,7 @@ fn org_in<'d>(doc: &'d Document, all: &[crate::document::Token], title_case: boo
                     org_subject |= org_last(toks, scanned) && subject_possible(toks, scanned);
                     scanned += 1;
                 }
-                org_subject || org_opening(toks, k)
+                org_subject || org_opening(toks, k, block)
             }
             _ => false,
         };
@@ -992,7 +1076,7 @@ fn org_last(toks: &[PTok], i: usize) -> bool {
     let det = (1..=4)
         .map_while(|k| prev(k).filter(|p| p.word()))
         .any(|p| p.text.eq_ignore_ascii_case("the") || p.text.eq_ignore_ascii_case("its") || p.text.eq_ignore_ascii_case("their"));
-    det && !toks.get(i + 1).is_some_and(|n| n.cap() || n.text == "-")
+    det && !after(toks, i).is_some_and(|n| n.cap() || n.text == "-")
 }
 
 /// Whether a mention ending at token `i` may be a subject (`is_subject`,
@@ -1003,17 +1087,17 @@ fn subject_possible(toks: &[PTok], i: usize) -> bool {
     if strip_possessive(t.text).1 || (t.text.len() > 3 && t.text.ends_with('s') && !t.text.ends_with("ss")) {
         return true;
     }
-    let mut j = i + 1;
-    match toks.get(j) {
+    let mut j = i;
+    match after(toks, j) {
         // "said X." and "X, who": anything may follow.
         None => return true,
         Some(n) if !n.word() => return true,
         _ => {}
     }
-    while toks.get(j).is_some_and(|n| n.lower() && has_class(n.text, cls::ADVERBS)) {
+    while after(toks, j).is_some_and(|n| n.lower() && has_class(n.text, cls::ADVERBS)) {
         j += 1;
     }
-    let Some(next) = toks.get(j) else { return true };
+    let Some(next) = after(toks, j) else { return true };
     let w = next.text;
     next.lower()
         && (has_class(w, cls::AUXILIARIES | cls::SPEECH_VERBS)
@@ -1044,12 +1128,13 @@ fn org_reported(toks: &[PTok], k: usize) -> bool {
     false
 }
 
-/// (2) "In his/her ..., the ORG said", the possessive at `k`.
-fn org_opening(toks: &[PTok], k: usize) -> bool {
+/// (2) "In his/her ..., the ORG said", the possessive at `k` (over a whole
+/// `block`, without the test on the preposition).
+fn org_opening(toks: &[PTok], k: usize, block: bool) -> bool {
     // The preposition starts its sentence: only punctuation before it. (The
     // analysis reads the token before the pronoun even across a sentence
     // end: a pronoun first in its sentence passes.)
-    if let Some(prep) = k.checked_sub(1) {
+    if let Some(prep) = k.checked_sub(1).filter(|_| !block) {
         if !toks.get(prep).is_some_and(|t| has_class(t.text, cls::OPENING_PREPOSITIONS)) {
             return false;
         }
@@ -2570,7 +2655,13 @@ impl<'a> Builder<'a> {
             return None;
         }
         let sentences = doc.sentences();
-        let mut toks = Vec::with_capacity(sentences.iter().map(|s| s.tokens.len()).sum::<usize>() / 2 + 1);
+        let non_space = |t: &&crate::document::Token| !matches!(t.kind, TokenKind::Space | TokenKind::Newline);
+        let mut toks = Vec::with_capacity(
+            sentences
+                .iter()
+                .map(|s| doc.sentence_tokens(s).iter().filter(non_space).count())
+                .sum(),
+        );
         let mut sent_start = Vec::with_capacity(sentences.len() + 1);
         for (si, s) in sentences.iter().enumerate() {
             sent_start.push(toks.len());
@@ -3672,11 +3763,18 @@ mod tests {
         assert_eq!(pre("The parade began at noon."), (false, false));
         // One gender and no evidence for the other: nothing to drift to.
         assert_eq!(pre("Mr Grant said he would stay. He left."), (false, false));
-        assert_eq!(pre("Ms Okafor arrived. Okafor said he would stay."), (true, false));
-        assert_eq!(pre("Margaret Hollis spoke. Hollis said he would stay."), (true, false));
+        // When the drift analysis is built anyway, `org` passes too.
+        assert_eq!(pre("Ms Okafor arrived. Okafor said he would stay."), (true, true));
+        assert_eq!(pre("Margaret Hollis spoke. Hollis said he would stay."), (true, true));
         assert!(pre("The statistics agency said that she expected losses.").1);
         assert!(pre("In her annual report, the audit agency said costs rose.").1);
         assert!(!pre("The agency said it expected losses.").1);
+        // The whole-block tests pass wherever a sentence of the block does.
+        assert!(pre("Costs rose again.\nIn her annual report, the audit agency said costs rose.").1);
+        assert!(pre("Costs rose. In her annual report, the audit agency said costs rose.").1);
+        assert!(pre("It rained. The ministry said that she would resign. It rained.").1);
+        assert!(!pre("The agency met on Monday. She said the rain stopped.").1);
+        assert!(!pre("The agency met on Monday.\n\nShe said the rain stopped.").1);
     }
 
     #[test]

@@ -67,7 +67,7 @@ declare_lint! {
 
 #[derive(Default)]
 pub struct OrgPronoun {
-    names: GivenNames,
+    names: std::sync::Arc<GivenNames>,
 }
 
 impl OrgPronoun {
@@ -76,7 +76,7 @@ impl OrgPronoun {
             return Err(format!("unknown option `{key}` (this lint has no options)"));
         }
         Ok(Box::new(OrgPronoun {
-            names: GivenNames::from_lexicons(cx.lexicons_for(super::pronoun_drift::PRONOUN_DRIFT.name))?,
+            names: GivenNames::shared(cx.lexicons_for(super::pronoun_drift::PRONOUN_DRIFT.name))?,
         }))
     }
 }
@@ -204,7 +204,7 @@ mod tests {
 
     fn lint() -> OrgPronoun {
         let lex = crate::pack::builtin_lexicons();
-        let names = GivenNames::from_lexicons(lex.iter().filter(|l| l.lint == "pronoun-drift")).unwrap_or_default();
+        let names = GivenNames::shared(lex.iter().filter(|l| l.lint == "pronoun-drift")).unwrap_or_default();
         OrgPronoun { names }
     }
 

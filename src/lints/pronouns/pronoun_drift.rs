@@ -81,7 +81,7 @@ declare_lint! {
 
 #[derive(Default)]
 pub struct PronounDrift {
-    names: GivenNames,
+    names: std::sync::Arc<GivenNames>,
 }
 
 impl PronounDrift {
@@ -90,7 +90,7 @@ impl PronounDrift {
             return Err(format!("unknown option `{key}` (this lint has no options)"));
         }
         Ok(Box::new(PronounDrift {
-            names: GivenNames::from_lexicons(cx.lexicons_for(PRONOUN_DRIFT.name))?,
+            names: GivenNames::shared(cx.lexicons_for(PRONOUN_DRIFT.name))?,
         }))
     }
 }
@@ -196,7 +196,7 @@ mod tests {
             lexicons: &lex,
         };
         PronounDrift {
-            names: GivenNames::from_lexicons(cx.lexicons_for(PRONOUN_DRIFT.name)).unwrap_or_default(),
+            names: GivenNames::shared(cx.lexicons_for(PRONOUN_DRIFT.name)).unwrap_or_default(),
         }
     }
 
