@@ -505,11 +505,10 @@ impl Boilerplate {
             let (hits, info) = self.analyze(doc);
             self.summary(doc, &hits, &info)
         };
-        let kept = doc.memo(build);
-        if kept.owner == self.id() {
-            return kept;
+        match doc.kept::<Summary>() {
+            Some(kept) if kept.owner == self.id() => kept,
+            _ => std::sync::Arc::new(build(doc)),
         }
-        std::sync::Arc::new(build(doc))
     }
 
     fn report(&self, doc: &Document, hit: &Hit, cx: &mut Ctx) {
@@ -881,8 +880,8 @@ impl Lint for Boilerplate {
         for hit in &hits {
             self.report(doc, hit, cx);
         }
-        // Kept for the corpus phase.
-        doc.memo(|doc| self.summary(doc, &hits, &info));
+        // Kept for the corpus phase (memos are freed before it).
+        doc.keep(self.summary(doc, &hits, &info));
     }
 
     fn has_corpus_phase(&self) -> bool {
