@@ -658,28 +658,59 @@ impl LineInfo {
     }
 }
 
-struct Shapes {
-    dateline: Regex,
-    credit_line: Regex,
-    credit_tail: Regex,
-    credit_paren: Regex,
-    copyright: Regex,
+/// The line shapes, each compiled on first need (most documents need none
+/// of them, and compiling costs more than a document).
+struct Shapes;
+
+/// The labels of credit lines.
+const CREDIT_LABELS: &str = r"(?:Image|Images|Photo|Photos|Photograph|Picture|Pictures|Pic|Illustration|Graphic|Video|Credit|Credits|Photo credit|Image credit|Picture credit|Image source|Photo source|File photo|File image|Courtesy)";
+
+fn compile(p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+}
+
+impl Shapes {
+    /// "(AP)", "(IANS)", "(Reuters) -" near the start of a short line.
+    fn dateline(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            compile(r"^[^()]{0,60}\((?:[A-Z]{2,8}|[A-Z][a-z]+)\)\s*(?:[-–—:]|$)|^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z .]+)?\s*[-–—]\s*$")
+        })
+    }
+
+    fn credit_line(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            compile(&format!(
+                r"^\s*{CREDIT_LABELS}\s*:\s*\p{{Lu}}[^\n]{{0,80}}$|^\s*(?:Photo|Image|Picture|Video|Illustration)s?\s+(?:by|courtesy of|via)\s+\p{{Lu}}[^\n]{{0,60}}$"
+            ))
+        })
+    }
+
+    fn credit_tail(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            compile(&format!(
+                r"[.!?][\x22\u{{201d}}\u{{2019}}')]?\s+({CREDIT_LABELS}\s*:\s*\p{{Lu}}[^\n.!?]{{0,60}}[.]?|(?:Photo|Image|Picture)s?\s+(?:by|courtesy of)\s+\p{{Lu}}[^\n.!?]{{0,60}}[.]?)\s*$"
+            ))
+        })
+    }
+
+    fn credit_paren(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            compile(r"\((?:Photo|Photos|Image|Images|Picture|Pic|Video|File photo|Illustration|Graphic)(?:\s+(?:by|courtesy(?: of)?|credit)\s*:?|\s*:)\s*[^()\n]{1,60}\)")
+        })
+    }
+
+    fn copyright(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| compile(r"^\s*(?:©|\([cC]\)\s*\d{4}|(?i:copyright)\s*(?:©\s*)?\d{4}|Copyright\s+©?\s*\p{Lu})"))
+    }
 }
 
 fn shapes() -> &'static Shapes {
-    static S: OnceLock<Shapes> = OnceLock::new();
-    S.get_or_init(|| {
-        let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()));
-        let labels = r"(?:Image|Images|Photo|Photos|Photograph|Picture|Pictures|Pic|Illustration|Graphic|Video|Credit|Credits|Photo credit|Image credit|Picture credit|Image source|Photo source|File photo|File image|Courtesy)";
-        Shapes {
-            // "(AP)", "(IANS)", "(Reuters) -" near the start of a short line.
-            dateline: re(r"^[^()]{0,60}\((?:[A-Z]{2,8}|[A-Z][a-z]+)\)\s*(?:[-–—:]|$)|^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z .]+)?\s*[-–—]\s*$"),
-            credit_line: re(&format!(r"^\s*{labels}\s*:\s*\p{{Lu}}[^\n]{{0,80}}$|^\s*(?:Photo|Image|Picture|Video|Illustration)s?\s+(?:by|courtesy of|via)\s+\p{{Lu}}[^\n]{{0,60}}$")),
-            credit_tail: re(&format!(r"[.!?][\x22\u{{201d}}\u{{2019}}')]?\s+({labels}\s*:\s*\p{{Lu}}[^\n.!?]{{0,60}}[.]?|(?:Photo|Image|Picture)s?\s+(?:by|courtesy of)\s+\p{{Lu}}[^\n.!?]{{0,60}}[.]?)\s*$")),
-            credit_paren: re(r"\((?:Photo|Photos|Image|Images|Picture|Pic|Video|File photo|Illustration|Graphic)(?:\s+(?:by|courtesy(?: of)?|credit)\s*:?|\s*:)\s*[^()\n]{1,60}\)"),
-            copyright: re(r"^\s*(?:©|\([cC]\)\s*\d{4}|(?i:copyright)\s*(?:©\s*)?\d{4}|Copyright\s+©?\s*\p{Lu})"),
-        }
-    })
+    &Shapes
 }
 
 fn dateline(raw: &str) -> bool {
@@ -692,13 +723,13 @@ fn dateline(raw: &str) -> bool {
                 .is_some_and(|before| !before.contains(')') && before.chars().count() <= 60)
     });
     let dash = raw.starts_with(|c: char| c.is_ascii_uppercase()) && raw.trim_end().ends_with(['-', '–', '—']);
-    (paren || dash) && shapes().dateline.is_match(raw)
+    (paren || dash) && shapes().dateline().is_match(raw)
 }
 
 fn copyright_line(raw: &str) -> bool {
     let t = raw.trim_start();
     (t.starts_with('©') || t.starts_with("(c)") || t.starts_with("(C)") || t.starts_with("Copyright") || t.starts_with("copyright"))
-        && shapes().copyright.is_match(raw)
+        && shapes().copyright().is_match(raw)
 }
 
 /// Link separators ("Home > World").
@@ -837,7 +868,7 @@ fn credit(doc: &Document, span: Span, words: usize, has_label: bool) -> Option<S
     let s = shapes();
     if words <= 12
         && (raw.contains(':') || raw.contains(" by ") || raw.contains(" via ") || raw.contains("courtesy"))
-        && s.credit_line.is_match(raw)
+        && s.credit_line().is_match(raw)
     {
         return Some(span);
     }
@@ -850,7 +881,7 @@ fn credit(doc: &Document, span: Span, words: usize, has_label: bool) -> Option<S
     // Every credit label holds one of these words.
     let label = |t: &str| CREDIT_WORDS.iter().any(|w| t.contains(w));
     if (tail.contains(':') || tail.contains(" by ") || tail.contains("courtesy")) && label_after_last_sentence(tail) && label(tail) {
-        if let Some(c) = s.credit_tail.captures(tail).and_then(|c| c.get(1)) {
+        if let Some(c) = s.credit_tail().captures(tail).and_then(|c| c.get(1)) {
             if c.as_str().split_whitespace().count() <= 10 {
                 return Some(Span::new(span.start + cut + c.start(), span.start + cut + c.end()));
             }
@@ -865,7 +896,7 @@ fn credit(doc: &Document, span: Span, words: usize, has_label: bool) -> Option<S
     if !paren_label {
         return None;
     }
-    s.credit_paren
+    s.credit_paren()
         .find(raw)
         .map(|m| Span::new(span.start + m.start(), span.start + m.end()))
 }
@@ -1203,7 +1234,7 @@ mod tests {
             "It rained. Picture courtesy of Jane Roe.",
             "Done. File photo: Jane Roe",
         ] {
-            assert!(s.credit_tail.is_match(t), "{t}");
+            assert!(s.credit_tail().is_match(t), "{t}");
             assert!(label_after_last_sentence(t), "{t}");
         }
         for t in [
@@ -1213,7 +1244,7 @@ mod tests {
             "End. The photo: x",
         ] {
             assert!(!label_after_last_sentence(t), "{t}");
-            assert!(!s.credit_tail.is_match(t), "{t}");
+            assert!(!s.credit_tail().is_match(t), "{t}");
         }
     }
 

@@ -307,15 +307,49 @@ impl MetadataLeak {
     }
 }
 
-struct Shapes {
+/// The line shapes, each compiled on first need (most documents need none
+/// of them, and compiling costs more than a document).
+struct Shapes;
+
+fn never() -> Regex {
+    Regex::new("$^").unwrap_or_else(|_| unreachable!())
+}
+
+fn dated(p: &str) -> Dated {
+    Dated::new(p).unwrap_or_else(|| Dated {
+        ascii: never(),
+        unicode: "$^".to_string(),
+        compiled: OnceLock::new(),
+    })
+}
+
+impl Shapes {
     /// A lowercase label directly followed by an ISO date: " date 2025-09-03".
-    lower_iso: Dated,
+    fn lower_iso(&self) -> &'static Dated {
+        static R: OnceLock<Dated> = OnceLock::new();
+        R.get_or_init(|| dated(&format!(r"^[ \t]*[a-z][a-z_]{{1,20}}\s*[:=]?\s*{ISO}\b")))
+    }
+
     /// Identifier keys: `og:title`, `author_name =`, `"datePublished":`.
-    ident_key: Regex,
+    fn ident_key(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            Regex::new(r#"^[ \t]*(?:"[A-Za-z_][\w.:-]*"\s*:\s*\S|[a-z][a-z0-9]*(?:[_.:][a-z0-9]+|[A-Z][a-z0-9]+)+\s*[:=]\s*\S)"#)
+                .unwrap_or_else(|_| never())
+        })
+    }
+
     /// A line that is only a date-time stamp (see `lone_stamp`).
-    stamp: Dated,
+    fn stamp(&self) -> &'static Dated {
+        static R: OnceLock<Dated> = OnceLock::new();
+        R.get_or_init(|| dated(&format!(r"(?i)^[ \t]*{}\s*$", date_value_with_digits())))
+    }
+
     /// The label of "Label: date": a letter, then letters and spaces.
-    stamp_label: Regex,
+    fn stamp_label(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| Regex::new(r"(?i)^[\p{L}][\p{L} ]*$").unwrap_or_else(|_| never()))
+    }
 }
 
 /// A line that is only a date-time stamp, or "Label: date" with a label of
@@ -326,41 +360,23 @@ fn lone_stamp(shapes: &Shapes, body: &str) -> bool {
     let Some(colon) = body.find(':') else {
         // No label: the date alone, machine-shaped.
         return shapes
-            .stamp
+            .stamp()
             .on(body)
             .and_then(|r| r.captures(body))
             .is_some_and(|c| c.name("iso").is_some());
     };
-    if shapes.stamp.on(body).is_some_and(|r| r.is_match(body)) {
+    if shapes.stamp().on(body).is_some_and(|r| r.is_match(body)) {
         return true;
     }
     // The label holds no colon: it ends at the first one.
     let rest = body.trim_start_matches([' ', '\t']);
     let label = rest.get(..rest.find(':').unwrap_or(0)).unwrap_or("");
     let value = body.get(colon + 1..).unwrap_or("").trim_start();
-    label.chars().count() <= 25 && shapes.stamp_label.is_match(label) && shapes.stamp.on(value).is_some_and(|r| r.is_match(value))
+    label.chars().count() <= 25 && shapes.stamp_label().is_match(label) && shapes.stamp().on(value).is_some_and(|r| r.is_match(value))
 }
 
 fn shapes() -> &'static Shapes {
-    static S: OnceLock<Shapes> = OnceLock::new();
-    S.get_or_init(|| {
-        let dv = date_value_with_digits();
-        let never = || Regex::new("$^").unwrap_or_else(|_| unreachable!());
-        let build = |p: &str| Regex::new(p).unwrap_or_else(|_| never());
-        let dated = |p: &str| {
-            Dated::new(p).unwrap_or_else(|| Dated {
-                ascii: never(),
-                unicode: "$^".to_string(),
-                compiled: OnceLock::new(),
-            })
-        };
-        Shapes {
-            lower_iso: dated(&format!(r"^[ \t]*[a-z][a-z_]{{1,20}}\s*[:=]?\s*{ISO}\b")),
-            ident_key: build(r#"^[ \t]*(?:"[A-Za-z_][\w.:-]*"\s*:\s*\S|[a-z][a-z0-9]*(?:[_.:][a-z0-9]+|[A-Z][a-z0-9]+)+\s*[:=]\s*\S)"#),
-            stamp: dated(&format!(r"(?i)^[ \t]*{dv}\s*$")),
-            stamp_label: build(r"(?i)^[\p{L}][\p{L} ]*$"),
-        }
-    })
+    &Shapes
 }
 
 impl Lint for MetadataLeak {
@@ -452,7 +468,7 @@ impl MetadataLeak {
         }
         // An ISO date has dashes.
         if lower_start && rest.contains('-') {
-            if let Some(m) = shapes.lower_iso.on(body).and_then(|r| r.find(body)) {
+            if let Some(m) = shapes.lower_iso().on(body).and_then(|r| r.find(body)) {
                 let rest = body.get(m.end()..).unwrap_or("").trim();
                 self.report_prefix(doc, line, lead, m.end(), rest.is_empty(), "leaked date field", cx);
                 return;
@@ -461,7 +477,7 @@ impl MetadataLeak {
         if (lower_start || rest.starts_with('"'))
             && (rest.contains(':') || rest.contains('='))
             && words() <= 20
-            && shapes.ident_key.is_match(body)
+            && shapes.ident_key().is_match(body)
         {
             report_line(doc, content, "leaked key/value field", cx);
             return;
