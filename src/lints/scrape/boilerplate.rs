@@ -866,8 +866,15 @@ fn credit(doc: &Document, span: Span, words: usize, has_label: bool) -> Option<S
     }
     let raw = doc.prose.get(span.range())?;
     let s = shapes();
+    // A credit line starts with its label, and every label with one of the
+    // credit words.
+    let opens_with_label = || {
+        let t = raw.trim_start();
+        CREDIT_WORDS.iter().any(|w| t.starts_with(w))
+    };
     if words <= 12
         && (raw.contains(':') || raw.contains(" by ") || raw.contains(" via ") || raw.contains("courtesy"))
+        && opens_with_label()
         && s.credit_line().is_match(raw)
     {
         return Some(span);

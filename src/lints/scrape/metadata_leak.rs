@@ -357,6 +357,11 @@ impl Shapes {
 /// the regex `(?i)^[ \t]*(?:[\p{L}][\p{L} ]{0,24}:\s*)?{date}\s*$`, run
 /// as two small ones (the counted letter class is slow to compile).
 fn lone_stamp(shapes: &Shapes, body: &str) -> bool {
+    // Every date value holds a digit (an ASCII one, unless the text has
+    // other digits).
+    if body.is_ascii() && !body.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let Some(colon) = body.find(':') else {
         // No label: the date alone, machine-shaped.
         return shapes
@@ -372,7 +377,46 @@ fn lone_stamp(shapes: &Shapes, body: &str) -> bool {
     let rest = body.trim_start_matches([' ', '\t']);
     let label = rest.get(..rest.find(':').unwrap_or(0)).unwrap_or("");
     let value = body.get(colon + 1..).unwrap_or("").trim_start();
-    label.chars().count() <= 25 && shapes.stamp_label().is_match(label) && shapes.stamp().on(value).is_some_and(|r| r.is_match(value))
+    label.chars().count() <= 25 && stamp_label(shapes, label) && shapes.stamp().on(value).is_some_and(|r| r.is_match(value))
+}
+
+/// Whether `label` is a letter, then letters and spaces (`stamp_label`; an
+/// ASCII label without the regex).
+fn stamp_label(shapes: &Shapes, label: &str) -> bool {
+    if !label.is_ascii() {
+        return shapes.stamp_label().is_match(label);
+    }
+    let b = label.as_bytes();
+    b.first().is_some_and(u8::is_ascii_alphabetic) && b.iter().all(|&c| c.is_ascii_alphabetic() || c == b' ')
+}
+
+/// Whether a line (after its leading blanks) may start with an identifier
+/// key (`ident_key`): a quote and a letter or `_`, or a lowercase letter
+/// whose run of lowercase letters and digits goes on with `_`, `.`, `:` or
+/// a capital.
+fn may_be_ident_key(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    match b.first() {
+        Some(b'"') => b.get(1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_'),
+        Some(c) if c.is_ascii_lowercase() => {
+            let run = b.iter().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit()).count();
+            b.get(run).is_some_and(|&c| matches!(c, b'_' | b'.' | b':') || c.is_ascii_uppercase())
+        }
+        _ => false,
+    }
+}
+
+/// Whether a line may hold an ISO date (`lower_iso`): four ASCII digits and
+/// a dash, unless the text has other digits.
+fn may_hold_iso(rest: &str) -> bool {
+    if !rest.contains('-') {
+        return false;
+    }
+    if !rest.is_ascii() {
+        return true;
+    }
+    let b = rest.as_bytes();
+    b.windows(5).any(|w| w[4] == b'-' && w[..4].iter().all(u8::is_ascii_digit))
 }
 
 fn shapes() -> &'static Shapes {
@@ -467,14 +511,14 @@ impl MetadataLeak {
             return;
         }
         // An ISO date has dashes.
-        if lower_start && rest.contains('-') {
+        if lower_start && may_hold_iso(rest) {
             if let Some(m) = shapes.lower_iso().on(body).and_then(|r| r.find(body)) {
                 let rest = body.get(m.end()..).unwrap_or("").trim();
                 self.report_prefix(doc, line, lead, m.end(), rest.is_empty(), "leaked date field", cx);
                 return;
             }
         }
-        if (lower_start || rest.starts_with('"'))
+        if may_be_ident_key(rest)
             && (rest.contains(':') || rest.contains('='))
             && words() <= 20
             && shapes.ident_key().is_match(body)
