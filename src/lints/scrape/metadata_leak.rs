@@ -57,7 +57,8 @@ declare_lint! {
 /// Compiled field patterns.
 pub struct MetadataLeak {
     /// Time field, optional colon, date/time value.
-    time_field: Option<Dated>,
+    /// Its pattern, compiled on first need (most runs never need it).
+    time_field: Option<(String, OnceLock<Option<Dated>>)>,
     /// Text field with a colon.
     text_field: Option<Regex>,
     /// The first words of the time and text field names.
@@ -262,11 +263,9 @@ impl MetadataLeak {
             .then(|| {
                 // Escaped names hold no `{d}`.
                 let keys = alternation(&time);
-                Dated::new(&format!(
-                    r"(?i)^[ \t]*(?P<key>{keys})(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){dv}"
-                ))
-            })
-            .flatten();
+                let pattern = format!(r"(?i)^[ \t]*(?P<key>{keys})(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){dv}");
+                (pattern, OnceLock::new())
+            });
         let text_field = (!text.is_empty())
             .then(|| Regex::new(&format!(r"(?i)^[ \t]*(?:{})\s*:\s*\S", alternation(&text))).ok())
             .flatten();
@@ -406,6 +405,62 @@ fn may_be_ident_key(rest: &str) -> bool {
     }
 }
 
+/// The `ident_key` regex: by hand on ASCII text (compiling the regex costs
+/// more than many documents), by the regex otherwise.
+fn ident_key(shapes: &Shapes, body: &str) -> bool {
+    if !body.is_ascii() {
+        return shapes.ident_key().is_match(body);
+    }
+    let b = body.as_bytes();
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let skip = |mut i: usize, f: &dyn Fn(u8) -> bool| {
+        while b.get(i).is_some_and(|&c| f(c)) {
+            i += 1;
+        }
+        i
+    };
+    // `\s*` then one of `seps`, `\s*` and a non-space.
+    let value_at = |i: usize, seps: &[u8]| {
+        let k = skip(i, &space);
+        b.get(k).is_some_and(|c| seps.contains(c)) && b.get(skip(k + 1, &space)).is_some_and(|&c| !space(c))
+    };
+    let lower_digit = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+    let i = skip(0, &|c| c == b' ' || c == b'\t');
+    match b.get(i) {
+        // `"[A-Za-z_][\w.:-]*"\s*:\s*\S`
+        Some(b'"') => {
+            if !b.get(i + 1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_') {
+                return false;
+            }
+            let k = skip(i + 2, &|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b':' | b'-'));
+            b.get(k) == Some(&b'"') && value_at(k + 1, b":")
+        }
+        // `[a-z][a-z0-9]*(?:[_.:][a-z0-9]+|[A-Z][a-z0-9]+)+\s*[:=]\s*\S`: runs
+        // of lowercase letters and digits are taken whole (a shorter one
+        // leaves one of them next, which nothing after it accepts).
+        Some(c) if c.is_ascii_lowercase() => {
+            let mut k = skip(i + 1, &lower_digit);
+            let mut parts = 0;
+            loop {
+                if parts > 0 && value_at(k, b":=") {
+                    return true;
+                }
+                let Some(&c) = b.get(k) else { return false };
+                if !(matches!(c, b'_' | b'.' | b':') || c.is_ascii_uppercase()) {
+                    return false;
+                }
+                let end = skip(k + 1, &lower_digit);
+                if end == k + 1 {
+                    return false;
+                }
+                k = end;
+                parts += 1;
+            }
+        }
+        _ => false,
+    }
+}
+
 /// Whether a line may hold an ISO date (`lower_iso`): four ASCII digits and
 /// a dash, unless the text has other digits.
 fn may_hold_iso(rest: &str) -> bool {
@@ -478,7 +533,10 @@ impl MetadataLeak {
         if let Some(m) = self
             .time_field
             .as_ref()
-            .filter(|_| time_name)
+            // Every date value holds a digit (an ASCII one, unless the text
+            // has other digits).
+            .filter(|_| time_name && (!body.is_ascii() || body.bytes().any(|b| b.is_ascii_digit())))
+            .and_then(|(p, compiled)| compiled.get_or_init(|| Dated::new(p)).as_ref())
             .and_then(|r| r.on(body))
             .and_then(|r| r.captures(body))
         {
@@ -521,7 +579,7 @@ impl MetadataLeak {
         if may_be_ident_key(rest)
             && (rest.contains(':') || rest.contains('='))
             && words() <= 20
-            && shapes.ident_key().is_match(body)
+            && ident_key(shapes, body)
         {
             report_line(doc, content, "leaked key/value field", cx);
             return;
@@ -683,6 +741,28 @@ mod tests {
         assert_eq!(first_word("date\u{a0}2025"), "date");
         assert!(FirstWords::of(&["\u{212a}ey"]).may_contain("key"));
         assert!(FirstWords::of(&[":x"]).may_contain(""));
+    }
+
+    #[test]
+    fn ident_key_by_hand_agrees_with_the_regex() {
+        let s = shapes();
+        let heads = ["", " ", "\t ", "  x"];
+        let keys = [
+            "og:title", "author_name", "\"datePublished\"", "\"_a.b:c-d\"", "\"9a\"", "authorName", "authorNAME", "author", "a", "a1_b2",
+            "a:b:c", "a_", "a__b", "og:", "x.y.z", "aB", "aBc", "tags", "\"\"", "\"a", "Og:title",
+        ];
+        let seps = ["=", " = ", ":", " : ", ": ", "", " ", "\t=", "==", ":="];
+        let values = ["x", " x", "", "  ", "Jane", "\u{e9}t\u{e9}", ":", "\n"];
+        for h in heads {
+            for k in keys {
+                for sep in seps {
+                    for v in values {
+                        let t = format!("{h}{k}{sep}{v}");
+                        assert_eq!(ident_key(s, &t), s.ident_key().is_match(&t), "{t:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
