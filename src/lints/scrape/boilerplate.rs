@@ -1395,8 +1395,23 @@ mod tests {
         let ends = ["x.", "x!", "x?", "x.\"", "x.'", "x.)", "x)", "x", "x. .", "x.."];
         let gaps = ["", " ", "  ", "\t", " \n "];
         let labels = [
-            "Image", "Images", "Photo", "Photos", "Photo credit", "Photo  credit", "File photo", "Courtesy", "Pics", "Photograph",
-            "Photos by", "Picture courtesy of", "Image by", "Photo via", "Images  by", "Video by", "photo",
+            "Image",
+            "Images",
+            "Photo",
+            "Photos",
+            "Photo credit",
+            "Photo  credit",
+            "File photo",
+            "Courtesy",
+            "Pics",
+            "Photograph",
+            "Photos by",
+            "Picture courtesy of",
+            "Image by",
+            "Photo via",
+            "Images  by",
+            "Video by",
+            "photo",
         ];
         let seps = [":", " :", ": ", "", " ", " : "];
         let values = [

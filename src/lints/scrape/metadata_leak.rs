@@ -259,13 +259,12 @@ impl MetadataLeak {
         let time: Vec<&str> = fields.iter().filter(|(_, c)| c == "time").map(|(k, _)| k.as_str()).collect();
         let text: Vec<&str> = fields.iter().filter(|(_, c)| c == "text").map(|(k, _)| k.as_str()).collect();
         let dv = date_value_with_digits();
-        let time_field = (!time.is_empty())
-            .then(|| {
-                // Escaped names hold no `{d}`.
-                let keys = alternation(&time);
-                let pattern = format!(r"(?i)^[ \t]*(?P<key>{keys})(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){dv}");
-                (pattern, OnceLock::new())
-            });
+        let time_field = (!time.is_empty()).then(|| {
+            // Escaped names hold no `{d}`.
+            let keys = alternation(&time);
+            let pattern = format!(r"(?i)^[ \t]*(?P<key>{keys})(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){dv}");
+            (pattern, OnceLock::new())
+        });
         let text_field = (!text.is_empty())
             .then(|| Regex::new(&format!(r"(?i)^[ \t]*(?:{})\s*:\s*\S", alternation(&text))).ok())
             .flatten();
@@ -399,7 +398,8 @@ fn may_be_ident_key(rest: &str) -> bool {
         Some(b'"') => b.get(1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_'),
         Some(c) if c.is_ascii_lowercase() => {
             let run = b.iter().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit()).count();
-            b.get(run).is_some_and(|&c| matches!(c, b'_' | b'.' | b':') || c.is_ascii_uppercase())
+            b.get(run)
+                .is_some_and(|&c| matches!(c, b'_' | b'.' | b':') || c.is_ascii_uppercase())
         }
         _ => false,
     }
@@ -576,11 +576,7 @@ impl MetadataLeak {
                 return;
             }
         }
-        if may_be_ident_key(rest)
-            && (rest.contains(':') || rest.contains('='))
-            && words() <= 20
-            && ident_key(shapes, body)
-        {
+        if may_be_ident_key(rest) && (rest.contains(':') || rest.contains('=')) && words() <= 20 && ident_key(shapes, body) {
             report_line(doc, content, "leaked key/value field", cx);
             return;
         }
@@ -748,8 +744,27 @@ mod tests {
         let s = shapes();
         let heads = ["", " ", "\t ", "  x"];
         let keys = [
-            "og:title", "author_name", "\"datePublished\"", "\"_a.b:c-d\"", "\"9a\"", "authorName", "authorNAME", "author", "a", "a1_b2",
-            "a:b:c", "a_", "a__b", "og:", "x.y.z", "aB", "aBc", "tags", "\"\"", "\"a", "Og:title",
+            "og:title",
+            "author_name",
+            "\"datePublished\"",
+            "\"_a.b:c-d\"",
+            "\"9a\"",
+            "authorName",
+            "authorNAME",
+            "author",
+            "a",
+            "a1_b2",
+            "a:b:c",
+            "a_",
+            "a__b",
+            "og:",
+            "x.y.z",
+            "aB",
+            "aBc",
+            "tags",
+            "\"\"",
+            "\"a",
+            "Og:title",
         ];
         let seps = ["=", " = ", ":", " : ", ": ", "", " ", "\t=", "==", ":="];
         let values = ["x", " x", "", "  ", "Jane", "\u{e9}t\u{e9}", ":", "\n"];
