@@ -1083,7 +1083,9 @@ impl Lint for Boilerplate {
             /// Whether the text has an alphanumeric character.
             has_words: bool,
             prefix: u64,
-            key: Option<u64>,
+            /// The hash of the normalized text (`true`), or the text's own
+            /// number (`false`) when no other text may share it.
+            key: Option<(u64, bool)>,
         }
         let summaries: Vec<std::sync::Arc<Summary>> = docs.iter().map(|d| self.summary_of(d)).collect();
         let mut lines: Vec<Line> = Vec::new();
@@ -1116,13 +1118,7 @@ impl Lint for Boilerplate {
         let raw_of = |t: &Text| docs[t.doc].text(docs[t.doc].blocks[t.block].span);
         for t in &mut texts {
             buf.clear();
-            if t.count >= 2 {
-                normalize_into(raw_of(t), &mut buf, usize::MAX, usize::MAX);
-                t.key = Some(hash_bytes(&buf));
-                buf.truncate(PREFIX_BYTES);
-            } else {
-                normalize_into(raw_of(t), &mut buf, usize::MAX, PREFIX_BYTES);
-            }
+            normalize_into(raw_of(t), &mut buf, usize::MAX, PREFIX_BYTES);
             t.has_words = !buf.is_empty();
             t.prefix = hash_bytes(&buf);
         }
@@ -1130,11 +1126,16 @@ impl Lint for Boilerplate {
         for t in texts.iter().filter(|t| t.has_words) {
             *prefixes.entry(t.prefix).or_default() += 1;
         }
-        for t in texts.iter_mut().filter(|t| t.has_words && t.key.is_none()) {
-            if prefixes.get(&t.prefix).is_some_and(|&n| n >= 2) {
+        // A text whose prefix no other text has is the only one with its
+        // normalized text: a recurring one is keyed by its own hash (kept
+        // apart from normalized keys).
+        for (id, t) in texts.iter_mut().enumerate() {
+            if t.has_words && prefixes.get(&t.prefix).is_some_and(|&n| n >= 2) {
                 buf.clear();
                 normalize_into(raw_of(t), &mut buf, usize::MAX, usize::MAX);
-                t.key = Some(hash_bytes(&buf));
+                t.key = Some((hash_bytes(&buf), true));
+            } else if t.count >= 2 {
+                t.key = Some((id as u64, false));
             }
         }
         // No alphanumeric character: not a line to compare.
@@ -1147,7 +1148,7 @@ impl Lint for Boilerplate {
         // article apart from a shared template). A line that no other line
         // may share is in no group of two: left out. Keys are numbered once
         // per text.
-        let mut key_ids: HashMap<u64, usize> = HashMap::default();
+        let mut key_ids: HashMap<(u64, bool), usize> = HashMap::default();
         let group_of: Vec<Option<usize>> = texts
             .iter()
             .map(|t| {
