@@ -355,27 +355,47 @@ impl Shapes {
 /// the regex `(?i)^[ \t]*(?:[\p{L}][\p{L} ]{0,24}:\s*)?{date}\s*$`, run
 /// as two small ones (the counted letter class is slow to compile).
 fn lone_stamp(shapes: &Shapes, body: &str) -> bool {
-    // Every date value holds a digit (an ASCII one, unless the text has
-    // other digits).
-    if body.is_ascii() && !body.bytes().any(|b| b.is_ascii_digit()) {
+    if !has_digit(body) {
         return false;
     }
     let Some(colon) = body.find(':') else {
         // No label: the date alone, machine-shaped.
-        return shapes
-            .stamp()
-            .on(body)
-            .and_then(|r| r.captures(body))
-            .is_some_and(|c| c.name("iso").is_some());
+        return may_start_date(body)
+            && shapes
+                .stamp()
+                .on(body)
+                .and_then(|r| r.captures(body))
+                .is_some_and(|c| c.name("iso").is_some());
     };
-    if shapes.stamp().on(body).is_some_and(|r| r.is_match(body)) {
+    if may_start_date(body) && shapes.stamp().on(body).is_some_and(|r| r.is_match(body)) {
         return true;
     }
     // The label holds no colon: it ends at the first one.
     let rest = body.trim_start_matches([' ', '\t']);
     let label = rest.get(..rest.find(':').unwrap_or(0)).unwrap_or("");
     let value = body.get(colon + 1..).unwrap_or("").trim_start();
-    label.chars().count() <= 25 && stamp_label(shapes, label) && shapes.stamp().on(value).is_some_and(|r| r.is_match(value))
+    label.chars().count() <= 25
+        && stamp_label(shapes, label)
+        && may_start_date(value)
+        && shapes.stamp().on(value).is_some_and(|r| r.is_match(value))
+}
+
+/// Whether `text` may hold a date value: every one holds a digit (an ASCII
+/// one, or with the Unicode form of a regex, see [`Dated::on`], a numeric
+/// character).
+fn has_digit(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_digit())
+    } else {
+        text.chars().any(char::is_numeric)
+    }
+}
+
+/// Whether a date value may start after the leading blanks of `text`: every
+/// one starts with a digit or a day or month name (letters, or the
+/// characters that case-fold to them), so with a letter or a digit.
+fn may_start_date(text: &str) -> bool {
+    text.trim_start_matches([' ', '\t']).chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// Whether `label` is a letter, then letters and spaces (`stamp_label`; an
@@ -535,7 +555,7 @@ impl MetadataLeak {
             .as_ref()
             // Every date value holds a digit (an ASCII one, unless the text
             // has other digits).
-            .filter(|_| time_name && (!body.is_ascii() || body.bytes().any(|b| b.is_ascii_digit())))
+            .filter(|_| time_name && has_digit(body))
             .and_then(|(p, compiled)| compiled.get_or_init(|| Dated::new(p)).as_ref())
             .and_then(|r| r.on(body))
             .and_then(|r| r.captures(body))
