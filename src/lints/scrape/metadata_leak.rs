@@ -395,7 +395,10 @@ fn has_digit(text: &str) -> bool {
 /// one starts with a digit or a day or month name (letters, or the
 /// characters that case-fold to them), so with a letter or a digit.
 fn may_start_date(text: &str) -> bool {
-    text.trim_start_matches([' ', '\t']).chars().next().is_some_and(char::is_alphanumeric)
+    text.trim_start_matches([' ', '\t'])
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// Whether `label` is a letter, then letters and spaces (`stamp_label`; an
