@@ -128,16 +128,13 @@ fn first_word(rest: &str) -> &str {
     rest.get(..end).unwrap_or("")
 }
 
-/// Digits, ':', '=' and '"'.
-static FIELD_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_digit() || matches!(b as u8, b':' | b'=' | b'"');
-        b += 1;
-    }
-    t
-};
+/// Whether `head` holds a digit, ':', '=' or '"' (without an early exit,
+/// which lets the loop run on whole vectors).
+fn has_field_byte(head: &[u8]) -> bool {
+    head.iter().fold(false, |found, &b| {
+        found | (b.wrapping_sub(b'0') < 10) | (b == b':') | (b == b'=') | (b == b'"')
+    })
+}
 
 /// Whether a line (after its leading blanks) may be a date stamp: it starts
 /// like a date value (a digit, a day or month name), or a short label and a
@@ -533,7 +530,7 @@ impl MetadataLeak {
         // A field needs a digit, a colon, an equals sign or a quote near the
         // start.
         let head = body.as_bytes().get(..body.len().min(48)).unwrap_or(&[]);
-        if !head.iter().any(|&b| FIELD_BYTES[usize::from(b)]) {
+        if !has_field_byte(head) {
             return;
         }
         // Every shape starts right after the leading blanks: a field name, a
