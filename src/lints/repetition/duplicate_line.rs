@@ -98,17 +98,16 @@ impl Lint for DuplicateLine {
 }
 
 /// The items whose key another item has, in their order.
-fn shared<K: Ord + Copy, V: Ord + Copy>(items: Vec<(K, V)>) -> Vec<(K, V)> {
+fn shared<K: std::hash::Hash + Eq + Copy, V: Copy>(items: Vec<(K, V)>) -> Vec<(K, V)> {
     if items.len() < 2 {
         return Vec::new();
     }
-    let mut sorted = items.clone();
-    sorted.sort_unstable();
-    let is_shared = |k: K| {
-        let at = sorted.partition_point(|&(x, _)| x < k);
-        sorted.get(at + 1).is_some_and(|&(x, _)| x == k)
-    };
-    items.into_iter().filter(|&(k, _)| is_shared(k)).collect()
+    let mut counts: FxHashMap<K, u32> = FxHashMap::default();
+    counts.reserve(items.len());
+    for &(k, _) in &items {
+        *counts.entry(k).or_default() += 1;
+    }
+    items.into_iter().filter(|(k, _)| counts.get(k).is_some_and(|&n| n >= 2)).collect()
 }
 
 /// Near-verbatim: lengths within a fifth and 90 % of words in common, in

@@ -87,20 +87,21 @@ fn candidate_pairs(bytes: &[u8], toks: &[Token], line_break_ok: bool, pairs: &mu
     // none).
     let (mut prev, mut prev_len) = (0usize, usize::MAX);
     for (i, t) in toks.iter().enumerate() {
-        let len = t.span.len();
-        let word = t.kind == TokenKind::Word;
-        if word && len == prev_len && toks.get(prev).is_some_and(|a| may_be_equal(bytes, a, t)) {
-            pairs.push((prev, i));
+        match t.kind {
+            TokenKind::Word => {
+                let len = t.span.len();
+                if len == prev_len && toks.get(prev).is_some_and(|a| may_be_equal(bytes, a, t)) {
+                    pairs.push((prev, i));
+                }
+                prev_len = len;
+                prev = i;
+            }
+            // Spaces (and line breaks, where a repeat may span them) keep
+            // the previous word next to the following one.
+            TokenKind::Space => {}
+            TokenKind::Newline if !line_break_ok => {}
+            _ => prev_len = usize::MAX,
         }
-        let keep = t.kind == TokenKind::Space || (t.kind == TokenKind::Newline && !line_break_ok);
-        prev_len = if word {
-            len
-        } else if keep {
-            prev_len
-        } else {
-            usize::MAX
-        };
-        prev = if word { i } else { prev };
     }
 }
 

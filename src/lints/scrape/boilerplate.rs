@@ -505,11 +505,10 @@ impl Boilerplate {
             let (hits, info) = self.analyze(doc);
             self.summary(doc, &hits, &info)
         };
-        let kept = doc.memo(build);
-        if kept.owner == self.id() {
-            return kept;
+        match doc.kept::<Summary>() {
+            Some(kept) if kept.owner == self.id() => kept,
+            _ => std::sync::Arc::new(build(doc)),
         }
-        std::sync::Arc::new(build(doc))
     }
 
     fn report(&self, doc: &Document, hit: &Hit, cx: &mut Ctx) {
@@ -659,28 +658,59 @@ impl LineInfo {
     }
 }
 
-struct Shapes {
-    dateline: Regex,
-    credit_line: Regex,
-    credit_tail: Regex,
-    credit_paren: Regex,
-    copyright: Regex,
+/// The line shapes, each compiled on first need (most documents need none
+/// of them, and compiling costs more than a document).
+struct Shapes;
+
+/// The labels of credit lines.
+const CREDIT_LABELS: &str = r"(?:Image|Images|Photo|Photos|Photograph|Picture|Pictures|Pic|Illustration|Graphic|Video|Credit|Credits|Photo credit|Image credit|Picture credit|Image source|Photo source|File photo|File image|Courtesy)";
+
+fn compile(p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+}
+
+impl Shapes {
+    /// "(AP)", "(IANS)", "(Reuters) -" near the start of a short line.
+    fn dateline(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            compile(r"^[^()]{0,60}\((?:[A-Z]{2,8}|[A-Z][a-z]+)\)\s*(?:[-–—:]|$)|^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z .]+)?\s*[-–—]\s*$")
+        })
+    }
+
+    fn credit_line(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            compile(&format!(
+                r"^\s*{CREDIT_LABELS}\s*:\s*\p{{Lu}}[^\n]{{0,80}}$|^\s*(?:Photo|Image|Picture|Video|Illustration)s?\s+(?:by|courtesy of|via)\s+\p{{Lu}}[^\n]{{0,60}}$"
+            ))
+        })
+    }
+
+    fn credit_tail(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            compile(&format!(
+                r"[.!?][\x22\u{{201d}}\u{{2019}}')]?\s+({CREDIT_LABELS}\s*:\s*\p{{Lu}}[^\n.!?]{{0,60}}[.]?|(?:Photo|Image|Picture)s?\s+(?:by|courtesy of)\s+\p{{Lu}}[^\n.!?]{{0,60}}[.]?)\s*$"
+            ))
+        })
+    }
+
+    fn credit_paren(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            compile(r"\((?:Photo|Photos|Image|Images|Picture|Pic|Video|File photo|Illustration|Graphic)(?:\s+(?:by|courtesy(?: of)?|credit)\s*:?|\s*:)\s*[^()\n]{1,60}\)")
+        })
+    }
+
+    fn copyright(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| compile(r"^\s*(?:©|\([cC]\)\s*\d{4}|(?i:copyright)\s*(?:©\s*)?\d{4}|Copyright\s+©?\s*\p{Lu})"))
+    }
 }
 
 fn shapes() -> &'static Shapes {
-    static S: OnceLock<Shapes> = OnceLock::new();
-    S.get_or_init(|| {
-        let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()));
-        let labels = r"(?:Image|Images|Photo|Photos|Photograph|Picture|Pictures|Pic|Illustration|Graphic|Video|Credit|Credits|Photo credit|Image credit|Picture credit|Image source|Photo source|File photo|File image|Courtesy)";
-        Shapes {
-            // "(AP)", "(IANS)", "(Reuters) -" near the start of a short line.
-            dateline: re(r"^[^()]{0,60}\((?:[A-Z]{2,8}|[A-Z][a-z]+)\)\s*(?:[-–—:]|$)|^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z .]+)?\s*[-–—]\s*$"),
-            credit_line: re(&format!(r"^\s*{labels}\s*:\s*\p{{Lu}}[^\n]{{0,80}}$|^\s*(?:Photo|Image|Picture|Video|Illustration)s?\s+(?:by|courtesy of|via)\s+\p{{Lu}}[^\n]{{0,60}}$")),
-            credit_tail: re(&format!(r"[.!?][\x22\u{{201d}}\u{{2019}}')]?\s+({labels}\s*:\s*\p{{Lu}}[^\n.!?]{{0,60}}[.]?|(?:Photo|Image|Picture)s?\s+(?:by|courtesy of)\s+\p{{Lu}}[^\n.!?]{{0,60}}[.]?)\s*$")),
-            credit_paren: re(r"\((?:Photo|Photos|Image|Images|Picture|Pic|Video|File photo|Illustration|Graphic)(?:\s+(?:by|courtesy(?: of)?|credit)\s*:?|\s*:)\s*[^()\n]{1,60}\)"),
-            copyright: re(r"^\s*(?:©|\([cC]\)\s*\d{4}|(?i:copyright)\s*(?:©\s*)?\d{4}|Copyright\s+©?\s*\p{Lu})"),
-        }
-    })
+    &Shapes
 }
 
 fn dateline(raw: &str) -> bool {
@@ -693,13 +723,13 @@ fn dateline(raw: &str) -> bool {
                 .is_some_and(|before| !before.contains(')') && before.chars().count() <= 60)
     });
     let dash = raw.starts_with(|c: char| c.is_ascii_uppercase()) && raw.trim_end().ends_with(['-', '–', '—']);
-    (paren || dash) && shapes().dateline.is_match(raw)
+    (paren || dash) && shapes().dateline().is_match(raw)
 }
 
 fn copyright_line(raw: &str) -> bool {
     let t = raw.trim_start();
     (t.starts_with('©') || t.starts_with("(c)") || t.starts_with("(C)") || t.starts_with("Copyright") || t.starts_with("copyright"))
-        && shapes().copyright.is_match(raw)
+        && shapes().copyright().is_match(raw)
 }
 
 /// Link separators ("Home > World").
@@ -826,6 +856,138 @@ fn label_after_last_sentence(tail: &str) -> bool {
         .any(|w| label.starts_with(w))
 }
 
+/// The labels of `CREDIT_LABELS`, in the order the regex tries them.
+const CREDIT_LABEL_LIST: [&str; 21] = [
+    "Image",
+    "Images",
+    "Photo",
+    "Photos",
+    "Photograph",
+    "Picture",
+    "Pictures",
+    "Pic",
+    "Illustration",
+    "Graphic",
+    "Video",
+    "Credit",
+    "Credits",
+    "Photo credit",
+    "Image credit",
+    "Picture credit",
+    "Image source",
+    "Photo source",
+    "File photo",
+    "File image",
+    "Courtesy",
+];
+
+/// The span of group 1 of the `credit_tail` regex in `tail`: by hand on
+/// ASCII text (compiling the regex costs more than many documents), by the
+/// regex otherwise.
+fn credit_tail(tail: &str) -> Option<(usize, usize)> {
+    if !tail.is_ascii() {
+        let c = shapes().credit_tail().captures(tail)?.get(1)?;
+        return Some((c.start(), c.end()));
+    }
+    let b = tail.as_bytes();
+    // Leftmost match first.
+    (0..b.len())
+        .filter(|&i| matches!(b[i], b'.' | b'!' | b'?'))
+        .find_map(|i| credit_tail_at(b, i + 1))
+}
+
+/// ASCII whitespace as the regex `\s` sees it.
+fn ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// The rest of `credit_tail` after the sentence end (ending before `at`):
+/// `[\x22')]?\s+(LABEL\s*:\s*[A-Z]VALUE|(?:Photo|Image|Picture)s?\s+(?:by|courtesy of)\s+[A-Z]VALUE)\s*$`.
+fn credit_tail_at(b: &[u8], at: usize) -> Option<(usize, usize)> {
+    let skip_space = |mut i: usize| {
+        while b.get(i).copied().is_some_and(ascii_space) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = at;
+    if matches!(b.get(i), Some(b'"' | b'\'' | b')')) {
+        // The optional closing quote: needed only when whitespace follows
+        // (a quote is no whitespace, so taking it never loses a match).
+        i += 1;
+    }
+    let start = skip_space(i);
+    if start == i {
+        return None;
+    }
+    let rest = b.get(start..)?;
+    // A capital after the label (at `k`), then the value to the end.
+    let value = |k: usize| -> Option<(usize, usize)> {
+        if !b.get(k).is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        credit_value_end(b, k + 1).map(|end| (start, end))
+    };
+    for label in CREDIT_LABEL_LIST {
+        if rest.starts_with(label.as_bytes()) {
+            let k = skip_space(start + label.len());
+            if b.get(k) == Some(&b':') {
+                if let Some(m) = value(skip_space(k + 1)) {
+                    return Some(m);
+                }
+            }
+        }
+    }
+    for label in ["Photo", "Image", "Picture"] {
+        if !rest.starts_with(label.as_bytes()) {
+            continue;
+        }
+        let mut k = start + label.len();
+        if b.get(k) == Some(&b's') {
+            k += 1;
+        }
+        let k2 = skip_space(k);
+        if k2 == k {
+            continue;
+        }
+        for verb in ["by", "courtesy of"] {
+            let after = b.get(k2..).unwrap_or(&[]);
+            if after.starts_with(verb.as_bytes()) {
+                let k3 = k2 + verb.len();
+                let k4 = skip_space(k3);
+                if k4 > k3 {
+                    if let Some(m) = value(k4) {
+                        return Some(m);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The end of `[^\n.!?]{0,60}[.]?` from `from` when only whitespace follows
+/// it (`\s*$`), as the greedy regex takes it.
+fn credit_value_end(b: &[u8], from: usize) -> Option<usize> {
+    let run = b
+        .get(from..)?
+        .iter()
+        .take(60)
+        .take_while(|&&c| !matches!(c, b'\n' | b'.' | b'!' | b'?'))
+        .count();
+    let blank = |i: usize| b.get(i..).is_some_and(|t| t.iter().all(|&c| ascii_space(c)));
+    (0..=run).rev().find_map(|k| {
+        let p = from + k;
+        if b.get(p) == Some(&b'.') && blank(p + 1) {
+            Some(p + 1)
+        } else if blank(p) {
+            Some(p)
+        } else {
+            None
+        }
+    })
+}
+
 /// An image credit: a whole line ("Photo: Jane Doe / Agency"), a credit after
 /// the last sentence of a caption ("... parade. Image: Example News."), or a
 /// parenthesised "(Photo by ...)".
@@ -836,9 +998,16 @@ fn credit(doc: &Document, span: Span, words: usize, has_label: bool) -> Option<S
     }
     let raw = doc.prose.get(span.range())?;
     let s = shapes();
+    // A credit line starts with its label, and every label with one of the
+    // credit words.
+    let opens_with_label = || {
+        let t = raw.trim_start();
+        CREDIT_WORDS.iter().any(|w| t.starts_with(w))
+    };
     if words <= 12
         && (raw.contains(':') || raw.contains(" by ") || raw.contains(" via ") || raw.contains("courtesy"))
-        && s.credit_line.is_match(raw)
+        && opens_with_label()
+        && s.credit_line().is_match(raw)
     {
         return Some(span);
     }
@@ -851,9 +1020,9 @@ fn credit(doc: &Document, span: Span, words: usize, has_label: bool) -> Option<S
     // Every credit label holds one of these words.
     let label = |t: &str| CREDIT_WORDS.iter().any(|w| t.contains(w));
     if (tail.contains(':') || tail.contains(" by ") || tail.contains("courtesy")) && label_after_last_sentence(tail) && label(tail) {
-        if let Some(c) = s.credit_tail.captures(tail).and_then(|c| c.get(1)) {
-            if c.as_str().split_whitespace().count() <= 10 {
-                return Some(Span::new(span.start + cut + c.start(), span.start + cut + c.end()));
+        if let Some((a, b)) = credit_tail(tail) {
+            if tail.get(a..b).is_some_and(|c| c.split_whitespace().count() <= 10) {
+                return Some(Span::new(span.start + cut + a, span.start + cut + b));
             }
         }
     }
@@ -866,7 +1035,7 @@ fn credit(doc: &Document, span: Span, words: usize, has_label: bool) -> Option<S
     if !paren_label {
         return None;
     }
-    s.credit_paren
+    s.credit_paren()
         .find(raw)
         .map(|m| Span::new(span.start + m.start(), span.start + m.end()))
 }
@@ -881,8 +1050,8 @@ impl Lint for Boilerplate {
         for hit in &hits {
             self.report(doc, hit, cx);
         }
-        // Kept for the corpus phase.
-        doc.memo(|doc| self.summary(doc, &hits, &info));
+        // Kept for the corpus phase (memos are freed before it).
+        doc.keep(self.summary(doc, &hits, &info));
     }
 
     fn has_corpus_phase(&self) -> bool {
@@ -914,7 +1083,9 @@ impl Lint for Boilerplate {
             /// Whether the text has an alphanumeric character.
             has_words: bool,
             prefix: u64,
-            key: Option<u64>,
+            /// The hash of the normalized text (`true`), or the text's own
+            /// number (`false`) when no other text may share it.
+            key: Option<(u64, bool)>,
         }
         let summaries: Vec<std::sync::Arc<Summary>> = docs.iter().map(|d| self.summary_of(d)).collect();
         let mut lines: Vec<Line> = Vec::new();
@@ -947,13 +1118,7 @@ impl Lint for Boilerplate {
         let raw_of = |t: &Text| docs[t.doc].text(docs[t.doc].blocks[t.block].span);
         for t in &mut texts {
             buf.clear();
-            if t.count >= 2 {
-                normalize_into(raw_of(t), &mut buf, usize::MAX, usize::MAX);
-                t.key = Some(hash_bytes(&buf));
-                buf.truncate(PREFIX_BYTES);
-            } else {
-                normalize_into(raw_of(t), &mut buf, usize::MAX, PREFIX_BYTES);
-            }
+            normalize_into(raw_of(t), &mut buf, usize::MAX, PREFIX_BYTES);
             t.has_words = !buf.is_empty();
             t.prefix = hash_bytes(&buf);
         }
@@ -961,11 +1126,16 @@ impl Lint for Boilerplate {
         for t in texts.iter().filter(|t| t.has_words) {
             *prefixes.entry(t.prefix).or_default() += 1;
         }
-        for t in texts.iter_mut().filter(|t| t.has_words && t.key.is_none()) {
-            if prefixes.get(&t.prefix).is_some_and(|&n| n >= 2) {
+        // A text whose prefix no other text has is the only one with its
+        // normalized text: a recurring one is keyed by its own hash (kept
+        // apart from normalized keys).
+        for (id, t) in texts.iter_mut().enumerate() {
+            if t.has_words && prefixes.get(&t.prefix).is_some_and(|&n| n >= 2) {
                 buf.clear();
                 normalize_into(raw_of(t), &mut buf, usize::MAX, usize::MAX);
-                t.key = Some(hash_bytes(&buf));
+                t.key = Some((hash_bytes(&buf), true));
+            } else if t.count >= 2 {
+                t.key = Some((id as u64, false));
             }
         }
         // No alphanumeric character: not a line to compare.
@@ -978,7 +1148,7 @@ impl Lint for Boilerplate {
         // article apart from a shared template). A line that no other line
         // may share is in no group of two: left out. Keys are numbered once
         // per text.
-        let mut key_ids: HashMap<u64, usize> = HashMap::default();
+        let mut key_ids: HashMap<(u64, bool), usize> = HashMap::default();
         let group_of: Vec<Option<usize>> = texts
             .iter()
             .map(|t| {
@@ -1204,7 +1374,8 @@ mod tests {
             "It rained. Picture courtesy of Jane Roe.",
             "Done. File photo: Jane Roe",
         ] {
-            assert!(s.credit_tail.is_match(t), "{t}");
+            assert!(s.credit_tail().is_match(t), "{t}");
+            assert!(credit_tail(t).is_some(), "{t}");
             assert!(label_after_last_sentence(t), "{t}");
         }
         for t in [
@@ -1214,8 +1385,70 @@ mod tests {
             "End. The photo: x",
         ] {
             assert!(!label_after_last_sentence(t), "{t}");
-            assert!(!s.credit_tail.is_match(t), "{t}");
+            assert!(!s.credit_tail().is_match(t), "{t}");
+            assert!(credit_tail(t).is_none(), "{t}");
         }
+    }
+
+    #[test]
+    fn credit_tail_by_hand_agrees_with_the_regex() {
+        let re = shapes().credit_tail();
+        let ends = ["x.", "x!", "x?", "x.\"", "x.'", "x.)", "x)", "x", "x. .", "x.."];
+        let gaps = ["", " ", "  ", "\t", " \n "];
+        let labels = [
+            "Image",
+            "Images",
+            "Photo",
+            "Photos",
+            "Photo credit",
+            "Photo  credit",
+            "File photo",
+            "Courtesy",
+            "Pics",
+            "Photograph",
+            "Photos by",
+            "Picture courtesy of",
+            "Image by",
+            "Photo via",
+            "Images  by",
+            "Video by",
+            "photo",
+        ];
+        let seps = [":", " :", ": ", "", " ", " : "];
+        let values = [
+            "Jane Roe",
+            "Jane Roe.",
+            "jane",
+            "Credit: Jane",
+            "J",
+            "Jane Roe / Agency.  ",
+            "Jane. Roe",
+            "Jane Roe!",
+            "Jane\nRoe",
+            "Jane Roe. ",
+            "Jane Roe..",
+            "A very long credit line that goes on and on well past the sixty character limit",
+            "A credit that has exactly fifty-nine characters after it ok",
+            "A credit that has exactly fifty-nine characters after it ok.",
+            "A credit that has exactly sixty-one characters after it okay",
+            "A credit that has exactly sixty-one characters after it okay   ",
+        ];
+        let mut n = 0;
+        for e in ends {
+            for g in gaps {
+                for l in labels {
+                    for s in seps {
+                        for v in values {
+                            let t = format!("{e}{g}{l}{s}{v}");
+                            let want = re.captures(&t).and_then(|c| c.get(1)).map(|c| (c.start(), c.end()));
+                            assert_eq!(credit_tail(&t), want, "{t:?}");
+                            n += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 1000);
     }
 
     #[test]

@@ -57,7 +57,8 @@ declare_lint! {
 /// Compiled field patterns.
 pub struct MetadataLeak {
     /// Time field, optional colon, date/time value.
-    time_field: Option<Dated>,
+    /// Its pattern, compiled on first need (most runs never need it).
+    time_field: Option<(String, OnceLock<Option<Dated>>)>,
     /// Text field with a colon.
     text_field: Option<Regex>,
     /// The first words of the time and text field names.
@@ -127,16 +128,13 @@ fn first_word(rest: &str) -> &str {
     rest.get(..end).unwrap_or("")
 }
 
-/// Digits, ':', '=' and '"'.
-static FIELD_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_digit() || matches!(b as u8, b':' | b'=' | b'"');
-        b += 1;
-    }
-    t
-};
+/// Whether `head` holds a digit, ':', '=' or '"' (without an early exit,
+/// which lets the loop run on whole vectors).
+fn has_field_byte(head: &[u8]) -> bool {
+    head.iter().fold(false, |found, &b| {
+        found | (b.wrapping_sub(b'0') < 10) | (b == b':') | (b == b'=') | (b == b'"')
+    })
+}
 
 /// Whether a line (after its leading blanks) may be a date stamp: it starts
 /// like a date value (a digit, a day or month name), or a short label and a
@@ -258,15 +256,12 @@ impl MetadataLeak {
         let time: Vec<&str> = fields.iter().filter(|(_, c)| c == "time").map(|(k, _)| k.as_str()).collect();
         let text: Vec<&str> = fields.iter().filter(|(_, c)| c == "text").map(|(k, _)| k.as_str()).collect();
         let dv = date_value_with_digits();
-        let time_field = (!time.is_empty())
-            .then(|| {
-                // Escaped names hold no `{d}`.
-                let keys = alternation(&time);
-                Dated::new(&format!(
-                    r"(?i)^[ \t]*(?P<key>{keys})(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){dv}"
-                ))
-            })
-            .flatten();
+        let time_field = (!time.is_empty()).then(|| {
+            // Escaped names hold no `{d}`.
+            let keys = alternation(&time);
+            let pattern = format!(r"(?i)^[ \t]*(?P<key>{keys})(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){dv}");
+            (pattern, OnceLock::new())
+        });
         let text_field = (!text.is_empty())
             .then(|| Regex::new(&format!(r"(?i)^[ \t]*(?:{})\s*:\s*\S", alternation(&text))).ok())
             .flatten();
@@ -307,15 +302,49 @@ impl MetadataLeak {
     }
 }
 
-struct Shapes {
+/// The line shapes, each compiled on first need (most documents need none
+/// of them, and compiling costs more than a document).
+struct Shapes;
+
+fn never() -> Regex {
+    Regex::new("$^").unwrap_or_else(|_| unreachable!())
+}
+
+fn dated(p: &str) -> Dated {
+    Dated::new(p).unwrap_or_else(|| Dated {
+        ascii: never(),
+        unicode: "$^".to_string(),
+        compiled: OnceLock::new(),
+    })
+}
+
+impl Shapes {
     /// A lowercase label directly followed by an ISO date: " date 2025-09-03".
-    lower_iso: Dated,
+    fn lower_iso(&self) -> &'static Dated {
+        static R: OnceLock<Dated> = OnceLock::new();
+        R.get_or_init(|| dated(&format!(r"^[ \t]*[a-z][a-z_]{{1,20}}\s*[:=]?\s*{ISO}\b")))
+    }
+
     /// Identifier keys: `og:title`, `author_name =`, `"datePublished":`.
-    ident_key: Regex,
+    fn ident_key(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            Regex::new(r#"^[ \t]*(?:"[A-Za-z_][\w.:-]*"\s*:\s*\S|[a-z][a-z0-9]*(?:[_.:][a-z0-9]+|[A-Z][a-z0-9]+)+\s*[:=]\s*\S)"#)
+                .unwrap_or_else(|_| never())
+        })
+    }
+
     /// A line that is only a date-time stamp (see `lone_stamp`).
-    stamp: Dated,
+    fn stamp(&self) -> &'static Dated {
+        static R: OnceLock<Dated> = OnceLock::new();
+        R.get_or_init(|| dated(&format!(r"(?i)^[ \t]*{}\s*$", date_value_with_digits())))
+    }
+
     /// The label of "Label: date": a letter, then letters and spaces.
-    stamp_label: Regex,
+    fn stamp_label(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| Regex::new(r"(?i)^[\p{L}][\p{L} ]*$").unwrap_or_else(|_| never()))
+    }
 }
 
 /// A line that is only a date-time stamp, or "Label: date" with a label of
@@ -323,44 +352,150 @@ struct Shapes {
 /// the regex `(?i)^[ \t]*(?:[\p{L}][\p{L} ]{0,24}:\s*)?{date}\s*$`, run
 /// as two small ones (the counted letter class is slow to compile).
 fn lone_stamp(shapes: &Shapes, body: &str) -> bool {
+    if !has_digit(body) {
+        return false;
+    }
     let Some(colon) = body.find(':') else {
         // No label: the date alone, machine-shaped.
-        return shapes
-            .stamp
-            .on(body)
-            .and_then(|r| r.captures(body))
-            .is_some_and(|c| c.name("iso").is_some());
+        return may_start_date(body)
+            && shapes
+                .stamp()
+                .on(body)
+                .and_then(|r| r.captures(body))
+                .is_some_and(|c| c.name("iso").is_some());
     };
-    if shapes.stamp.on(body).is_some_and(|r| r.is_match(body)) {
+    if may_start_date(body) && shapes.stamp().on(body).is_some_and(|r| r.is_match(body)) {
         return true;
     }
     // The label holds no colon: it ends at the first one.
     let rest = body.trim_start_matches([' ', '\t']);
     let label = rest.get(..rest.find(':').unwrap_or(0)).unwrap_or("");
     let value = body.get(colon + 1..).unwrap_or("").trim_start();
-    label.chars().count() <= 25 && shapes.stamp_label.is_match(label) && shapes.stamp.on(value).is_some_and(|r| r.is_match(value))
+    label.chars().count() <= 25
+        && stamp_label(shapes, label)
+        && may_start_date(value)
+        && shapes.stamp().on(value).is_some_and(|r| r.is_match(value))
+}
+
+/// Whether `text` may hold a date value: every one holds a digit (an ASCII
+/// one, or with the Unicode form of a regex, see [`Dated::on`], a numeric
+/// character).
+fn has_digit(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_digit())
+    } else {
+        text.chars().any(char::is_numeric)
+    }
+}
+
+/// Whether a date value may start after the leading blanks of `text`: every
+/// one starts with a digit or a day or month name (letters, or the
+/// characters that case-fold to them), so with a letter or a digit.
+fn may_start_date(text: &str) -> bool {
+    text.trim_start_matches([' ', '\t'])
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `label` is a letter, then letters and spaces (`stamp_label`; an
+/// ASCII label without the regex).
+fn stamp_label(shapes: &Shapes, label: &str) -> bool {
+    if !label.is_ascii() {
+        return shapes.stamp_label().is_match(label);
+    }
+    let b = label.as_bytes();
+    b.first().is_some_and(u8::is_ascii_alphabetic) && b.iter().all(|&c| c.is_ascii_alphabetic() || c == b' ')
+}
+
+/// Whether a line (after its leading blanks) may start with an identifier
+/// key (`ident_key`): a quote and a letter or `_`, or a lowercase letter
+/// whose run of lowercase letters and digits goes on with `_`, `.`, `:` or
+/// a capital.
+fn may_be_ident_key(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    match b.first() {
+        Some(b'"') => b.get(1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_'),
+        Some(c) if c.is_ascii_lowercase() => {
+            let run = b.iter().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit()).count();
+            b.get(run)
+                .is_some_and(|&c| matches!(c, b'_' | b'.' | b':') || c.is_ascii_uppercase())
+        }
+        _ => false,
+    }
+}
+
+/// The `ident_key` regex: by hand on ASCII text (compiling the regex costs
+/// more than many documents), by the regex otherwise.
+fn ident_key(shapes: &Shapes, body: &str) -> bool {
+    if !body.is_ascii() {
+        return shapes.ident_key().is_match(body);
+    }
+    let b = body.as_bytes();
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let skip = |mut i: usize, f: &dyn Fn(u8) -> bool| {
+        while b.get(i).is_some_and(|&c| f(c)) {
+            i += 1;
+        }
+        i
+    };
+    // `\s*` then one of `seps`, `\s*` and a non-space.
+    let value_at = |i: usize, seps: &[u8]| {
+        let k = skip(i, &space);
+        b.get(k).is_some_and(|c| seps.contains(c)) && b.get(skip(k + 1, &space)).is_some_and(|&c| !space(c))
+    };
+    let lower_digit = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+    let i = skip(0, &|c| c == b' ' || c == b'\t');
+    match b.get(i) {
+        // `"[A-Za-z_][\w.:-]*"\s*:\s*\S`
+        Some(b'"') => {
+            if !b.get(i + 1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_') {
+                return false;
+            }
+            let k = skip(i + 2, &|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b':' | b'-'));
+            b.get(k) == Some(&b'"') && value_at(k + 1, b":")
+        }
+        // `[a-z][a-z0-9]*(?:[_.:][a-z0-9]+|[A-Z][a-z0-9]+)+\s*[:=]\s*\S`: runs
+        // of lowercase letters and digits are taken whole (a shorter one
+        // leaves one of them next, which nothing after it accepts).
+        Some(c) if c.is_ascii_lowercase() => {
+            let mut k = skip(i + 1, &lower_digit);
+            let mut parts = 0;
+            loop {
+                if parts > 0 && value_at(k, b":=") {
+                    return true;
+                }
+                let Some(&c) = b.get(k) else { return false };
+                if !(matches!(c, b'_' | b'.' | b':') || c.is_ascii_uppercase()) {
+                    return false;
+                }
+                let end = skip(k + 1, &lower_digit);
+                if end == k + 1 {
+                    return false;
+                }
+                k = end;
+                parts += 1;
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Whether a line may hold an ISO date (`lower_iso`): four ASCII digits and
+/// a dash, unless the text has other digits.
+fn may_hold_iso(rest: &str) -> bool {
+    if !rest.contains('-') {
+        return false;
+    }
+    if !rest.is_ascii() {
+        return true;
+    }
+    let b = rest.as_bytes();
+    b.windows(5).any(|w| w[4] == b'-' && w[..4].iter().all(u8::is_ascii_digit))
 }
 
 fn shapes() -> &'static Shapes {
-    static S: OnceLock<Shapes> = OnceLock::new();
-    S.get_or_init(|| {
-        let dv = date_value_with_digits();
-        let never = || Regex::new("$^").unwrap_or_else(|_| unreachable!());
-        let build = |p: &str| Regex::new(p).unwrap_or_else(|_| never());
-        let dated = |p: &str| {
-            Dated::new(p).unwrap_or_else(|| Dated {
-                ascii: never(),
-                unicode: "$^".to_string(),
-                compiled: OnceLock::new(),
-            })
-        };
-        Shapes {
-            lower_iso: dated(&format!(r"^[ \t]*[a-z][a-z_]{{1,20}}\s*[:=]?\s*{ISO}\b")),
-            ident_key: build(r#"^[ \t]*(?:"[A-Za-z_][\w.:-]*"\s*:\s*\S|[a-z][a-z0-9]*(?:[_.:][a-z0-9]+|[A-Z][a-z0-9]+)+\s*[:=]\s*\S)"#),
-            stamp: dated(&format!(r"(?i)^[ \t]*{dv}\s*$")),
-            stamp_label: build(r"(?i)^[\p{L}][\p{L} ]*$"),
-        }
-    })
+    &Shapes
 }
 
 impl Lint for MetadataLeak {
@@ -395,7 +530,7 @@ impl MetadataLeak {
         // A field needs a digit, a colon, an equals sign or a quote near the
         // start.
         let head = body.as_bytes().get(..body.len().min(48)).unwrap_or(&[]);
-        if !head.iter().any(|&b| FIELD_BYTES[usize::from(b)]) {
+        if !has_field_byte(head) {
             return;
         }
         // Every shape starts right after the leading blanks: a field name, a
@@ -418,7 +553,10 @@ impl MetadataLeak {
         if let Some(m) = self
             .time_field
             .as_ref()
-            .filter(|_| time_name)
+            // Every date value holds a digit (an ASCII one, unless the text
+            // has other digits).
+            .filter(|_| time_name && has_digit(body))
+            .and_then(|(p, compiled)| compiled.get_or_init(|| Dated::new(p)).as_ref())
             .and_then(|r| r.on(body))
             .and_then(|r| r.captures(body))
         {
@@ -451,18 +589,14 @@ impl MetadataLeak {
             return;
         }
         // An ISO date has dashes.
-        if lower_start && rest.contains('-') {
-            if let Some(m) = shapes.lower_iso.on(body).and_then(|r| r.find(body)) {
+        if lower_start && may_hold_iso(rest) {
+            if let Some(m) = shapes.lower_iso().on(body).and_then(|r| r.find(body)) {
                 let rest = body.get(m.end()..).unwrap_or("").trim();
                 self.report_prefix(doc, line, lead, m.end(), rest.is_empty(), "leaked date field", cx);
                 return;
             }
         }
-        if (lower_start || rest.starts_with('"'))
-            && (rest.contains(':') || rest.contains('='))
-            && words() <= 20
-            && shapes.ident_key.is_match(body)
-        {
+        if may_be_ident_key(rest) && (rest.contains(':') || rest.contains('=')) && words() <= 20 && ident_key(shapes, body) {
             report_line(doc, content, "leaked key/value field", cx);
             return;
         }
@@ -623,6 +757,47 @@ mod tests {
         assert_eq!(first_word("date\u{a0}2025"), "date");
         assert!(FirstWords::of(&["\u{212a}ey"]).may_contain("key"));
         assert!(FirstWords::of(&[":x"]).may_contain(""));
+    }
+
+    #[test]
+    fn ident_key_by_hand_agrees_with_the_regex() {
+        let s = shapes();
+        let heads = ["", " ", "\t ", "  x"];
+        let keys = [
+            "og:title",
+            "author_name",
+            "\"datePublished\"",
+            "\"_a.b:c-d\"",
+            "\"9a\"",
+            "authorName",
+            "authorNAME",
+            "author",
+            "a",
+            "a1_b2",
+            "a:b:c",
+            "a_",
+            "a__b",
+            "og:",
+            "x.y.z",
+            "aB",
+            "aBc",
+            "tags",
+            "\"\"",
+            "\"a",
+            "Og:title",
+        ];
+        let seps = ["=", " = ", ":", " : ", ": ", "", " ", "\t=", "==", ":="];
+        let values = ["x", " x", "", "  ", "Jane", "\u{e9}t\u{e9}", ":", "\n"];
+        for h in heads {
+            for k in keys {
+                for sep in seps {
+                    for v in values {
+                        let t = format!("{h}{k}{sep}{v}");
+                        assert_eq!(ident_key(s, &t), s.ident_key().is_match(&t), "{t:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
