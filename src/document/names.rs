@@ -383,6 +383,7 @@ impl NameTable {
         self.entities.get_or_init(|| self.group())
     }
 
+#[inline(never)]
     fn group(&self) -> Entities {
         let mut g = Entities::default();
         for (i, m) in self.mentions.iter().enumerate() {
@@ -474,8 +475,8 @@ struct Scratch {
     capitals: Vec<u32>,
     /// Per block: whether it reads as a headline.
     headlines: Vec<bool>,
-    /// Indices of the lowercase words of running text.
-    lower_toks: Vec<u32>,
+    /// Byte ranges of the lowercase words of running text.
+    lower_toks: Vec<(u32, u32)>,
     /// The chains found, and their parts.
     cands: Vec<Cand>,
     cand_parts: Vec<Part>,
@@ -502,44 +503,58 @@ struct Cand {
 }
 
 /// Pass 0 over the words: capitalised words, which blocks read as
-/// headlines, and where the lowercase words are.
+/// headlines, and where the lowercase words are. Only the first byte of most
+/// words is read.
+#[inline(never)]
 fn first_pass(doc: &Document, s: &mut Scratch) {
     s.capitals.clear();
     s.headlines.clear();
     s.lower_toks.clear();
+    let prose = doc.prose.as_bytes();
+    let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
     for b in &doc.blocks {
-        // Words, and words in capitals (a shouted block is a headline).
-        let (mut words, mut caps) = (0usize, 0usize);
+        // Words, and words that do not start with a lowercase ASCII letter
+        // (only those can be in capitals: a shouted block is a headline).
+        let (mut words, mut others) = (0usize, 0usize);
         let toks = doc.tokens.get(b.tokens.clone()).unwrap_or(&[]);
         for (ti, tok) in (b.tokens.start..).zip(toks) {
             if tok.kind != TokenKind::Word {
                 continue;
             }
             words += 1;
-            let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
-            let first = raw.as_bytes().first().copied().unwrap_or(0);
+            let first = prose.get(tok.span.start).copied().unwrap_or(0);
             if first.is_ascii_lowercase() {
                 // Lowercase ASCII start: never a capital, never all caps.
                 if !b.title_case {
-                    s.lower_toks.push(u32::try_from(ti).unwrap_or(u32::MAX));
+                    s.lower_toks.push((to_u32(tok.span.start), to_u32(tok.span.end)));
                 }
                 continue;
             }
-            if is_all_caps(raw) {
-                caps += 1;
-            }
+            others += 1;
             if first.is_ascii_uppercase() {
-                s.capitals.push(u32::try_from(ti).unwrap_or(u32::MAX));
+                s.capitals.push(to_u32(ti));
             } else if first >= 0x80 {
+                let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
                 let w = strip_possessive(raw).0;
                 match w.chars().next() {
                     Some(c) if c.is_lowercase() && !b.title_case => {
-                        s.lower_toks.push(u32::try_from(ti).unwrap_or(u32::MAX));
+                        s.lower_toks.push((to_u32(tok.span.start), to_u32(tok.span.end)));
                     }
                     Some(c) if c.is_uppercase() => {
-                        s.capitals.push(u32::try_from(ti).unwrap_or(u32::MAX));
+                        s.capitals.push(to_u32(ti));
                     }
                     _ => {}
+                }
+            }
+        }
+        // Words in capitals: counted only when they could make the block a
+        // shouted one (see `block_headline`).
+        let mut caps = 0usize;
+        if words >= 3 && others * 10 >= words * 6 {
+            for tok in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+                let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
+                if !raw.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && is_all_caps(raw) {
+                    caps += 1;
                 }
             }
         }
@@ -560,6 +575,7 @@ fn ascii_sig(b: &[u8]) -> usize {
 }
 
 /// Whether a capitalised word of the document (possessive stripped) is `stem`.
+#[inline(never)]
 fn is_capital_word(doc: &Document, capitals: &[u32], stem: &str) -> bool {
     capitals.iter().any(|&ti| {
         doc.tokens
@@ -579,6 +595,7 @@ fn sig_of(lower: &str) -> usize {
 /// ask about (lowercase pieces of the parts, fold keys of hyphen-separated
 /// pieces), and of those, the ones the document writes as lowercase words
 /// (`s.lower`). Only words whose signature matches an asked form are hashed.
+#[inline(never)]
 fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     s.asked.reset(s.cands.len());
     s.lower.reset(8);
@@ -639,10 +656,8 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     }
     let prose = doc.prose.as_bytes();
     let ascii_doc = doc.prose.is_ascii();
-    for &ti in &s.lower_toks {
-        let Some(range) = doc.tokens.get(ti as usize).map(|t| t.span.range()) else {
-            continue;
-        };
+    for &(start, end) in &s.lower_toks {
+        let range = start as usize..end as usize;
         let h = if ascii_doc {
             // ASCII: the possessive is "'s", and the hashed form is the
             // ASCII lowercase of the word.
@@ -739,6 +754,7 @@ impl Work {
 
     /// The index of the form in `self.form`, added (with its key and pieces
     /// folded from the parts) when new; `None` when it folds to nothing.
+#[inline(never)]
     fn form_id(&mut self, text: &str, parts: &[Part]) -> Option<u32> {
         let t = &mut self.table;
         let h = word_hash(&self.form);
@@ -1261,6 +1277,9 @@ struct ClassMap {
     /// (packed word, length, classes); length 0 marks an empty slot.
     slots: Vec<(u128, u8, u8)>,
     long: Vec<(&'static str, u8)>,
+    /// Per length up to 16: bit `c - b'a'` set when a listed word of that
+    /// length starts with the letter `c` (a filter before the table).
+    starts: [u32; 17],
 }
 
 impl ClassMap {
@@ -1309,6 +1328,7 @@ fn class_map() -> &'static ClassMap {
         let mut m = ClassMap {
             slots: vec![(0, 0, 0); 1 << ClassMap::BITS],
             long: Vec::new(),
+            starts: [0; 17],
         };
         for (list, c) in [
             (PARTICLES, class::PARTICLE),
@@ -1320,6 +1340,11 @@ fn class_map() -> &'static ClassMap {
             (HYPHEN_WORDS, class::HYPHEN),
         ] {
             for w in list {
+                if let (Some(n), Some(&c)) = (m.starts.get_mut(w.len()), w.as_bytes().first()) {
+                    if c.is_ascii_lowercase() {
+                        *n |= 1 << (c - b'a');
+                    }
+                }
                 match pack(w.as_bytes(), false) {
                     Some(k) => m.insert(k, w.len() as u8, c),
                     None => match m.long.iter_mut().find(|(x, _)| x == w) {
@@ -1382,7 +1407,13 @@ fn lower_class(s: &str) -> u8 {
         return 0;
     }
     if let Some(k) = pack(b, true) {
-        return class_map().get(k, b.len());
+        let map = class_map();
+        // `k` holds the lowercase ASCII bytes: its low byte is the first one.
+        let first = (k as u8).wrapping_sub(b'a');
+        if first >= 26 || map.starts.get(b.len()).is_none_or(|&n| n & (1 << first) == 0) {
+            return 0;
+        }
+        return map.get(k, b.len());
     }
     if b.len() > 17 && s.is_ascii() {
         return 0;
@@ -2000,6 +2031,7 @@ impl Part {
 /// Whether a block reads as a headline: a heading, a shouted block (most of
 /// its `words` in capitals), or a headline-like or title-case line without
 /// terminal punctuation.
+#[inline(never)]
 fn block_headline(doc: &Document, block: &Block, words: usize, caps: usize) -> bool {
     if matches!(block.scope, super::Scope::Heading(_)) {
         return true;
@@ -2018,6 +2050,7 @@ fn block_headline(doc: &Document, block: &Block, words: usize, caps: usize) -> b
 }
 
 /// Words that end a sentence before a capital (so the capital is no evidence).
+#[inline(never)]
 fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
     let mut j = i;
     while j > 0 {
@@ -2063,6 +2096,7 @@ fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
 }
 
 /// Find the chains of one block and push their mentions.
+#[inline(never)]
 fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scratch) {
     let parts = &mut s.parts;
     let toks = doc.block_tokens(block);
@@ -2182,7 +2216,12 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scra
             parts.pop();
         }
         let end_tok = j;
-        if !parts.is_empty() {
+        // A lone opener or calendar word ("The", "But", "Monday") never
+        // yields a mention (see `push_mention`): skip it here, before its
+        // lowercase forms are asked about. The lowercase pieces the name lints
+        // ask about are pieces of mentions, which their own chains ask.
+        let lone_common = matches!(parts.as_slice(), [p] if p.cls & (class::OPENER | class::CALENDAR) != 0);
+        if !parts.is_empty() && !lone_common {
             let start = s.cand_parts.len();
             s.cand_parts.extend_from_slice(parts);
             s.cands.push(Cand {
@@ -2209,6 +2248,7 @@ struct ChainCx<'a> {
     end_tok: usize,
 }
 
+#[inline(never)]
 fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     let (doc, toks, chain_start) = (cx.doc, cx.toks, cx.chain_start);
     if parts.is_empty() {
