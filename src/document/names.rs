@@ -383,7 +383,6 @@ impl NameTable {
         self.entities.get_or_init(|| self.group())
     }
 
-#[inline(never)]
     fn group(&self) -> Entities {
         let mut g = Entities::default();
         for (i, m) in self.mentions.iter().enumerate() {
@@ -505,7 +504,6 @@ struct Cand {
 /// Pass 0 over the words: capitalised words, which blocks read as
 /// headlines, and where the lowercase words are. Only the first byte of most
 /// words is read.
-#[inline(never)]
 fn first_pass(doc: &Document, s: &mut Scratch) {
     s.capitals.clear();
     s.headlines.clear();
@@ -575,7 +573,6 @@ fn ascii_sig(b: &[u8]) -> usize {
 }
 
 /// Whether a capitalised word of the document (possessive stripped) is `stem`.
-#[inline(never)]
 fn is_capital_word(doc: &Document, capitals: &[u32], stem: &str) -> bool {
     capitals.iter().any(|&ti| {
         doc.tokens
@@ -595,7 +592,6 @@ fn sig_of(lower: &str) -> usize {
 /// ask about (lowercase pieces of the parts, fold keys of hyphen-separated
 /// pieces), and of those, the ones the document writes as lowercase words
 /// (`s.lower`). Only words whose signature matches an asked form are hashed.
-#[inline(never)]
 fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     s.asked.reset(s.cands.len());
     s.lower.reset(8);
@@ -618,7 +614,9 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
             if k < 2 {
                 // The part itself (`push_mention` asks about it).
                 let raw = doc.prose.get(p.span.range()).unwrap_or("").trim_end_matches('.');
-                let (h, bit) = if raw.is_ascii() {
+                let (h, bit) = if let Some(hb) = p.hashed {
+                    hb
+                } else if raw.is_ascii() {
                     (lower_ascii_hash(raw.as_bytes()), ascii_sig(raw.as_bytes()))
                 } else {
                     with_lower(raw, |l| (word_hash(l), sig_of(l)))
@@ -754,7 +752,6 @@ impl Work {
 
     /// The index of the form in `self.form`, added (with its key and pieces
     /// folded from the parts) when new; `None` when it folds to nothing.
-#[inline(never)]
     fn form_id(&mut self, text: &str, parts: &[Part]) -> Option<u32> {
         let t = &mut self.table;
         let h = word_hash(&self.form);
@@ -1407,18 +1404,23 @@ fn lower_class(s: &str) -> u8 {
         return 0;
     }
     if let Some(k) = pack(b, true) {
-        let map = class_map();
-        // `k` holds the lowercase ASCII bytes: its low byte is the first one.
-        let first = (k as u8).wrapping_sub(b'a');
-        if first >= 26 || map.starts.get(b.len()).is_none_or(|&n| n & (1 << first) == 0) {
-            return 0;
-        }
-        return map.get(k, b.len());
+        return packed_class(k, b.len());
     }
     if b.len() > 17 && s.is_ascii() {
         return 0;
     }
     with_lower(s, class_of)
+}
+
+/// The classes of a word packed by `pack(_, true)` (`len` bytes, 1 to 16).
+fn packed_class(k: u128, len: usize) -> u8 {
+    let map = class_map();
+    // `k` holds the lowercase ASCII bytes: its low byte is the first one.
+    let first = (k as u8).wrapping_sub(b'a');
+    if first >= 26 || map.starts.get(len).is_none_or(|&n| n & (1 << first) == 0) {
+        return 0;
+    }
+    map.get(k, len)
 }
 
 /// Run `f` on the lowercase form of `s` (no allocation for short ASCII words).
@@ -2013,25 +2015,47 @@ struct Part {
     cls: u8,
     /// Hash of that lowercase text (set for the first two parts in pass 2).
     lower_hash: u64,
+    /// For a short ASCII part: the hash and signature bit of its lowercase
+    /// text, computed with its classes.
+    hashed: Option<(u64, usize)>,
 }
 
 impl Part {
     fn new(doc: &Document, span: Span, particle: bool, possessive: bool) -> Part {
-        let cls = doc.prose.get(span.range()).map_or(0, |s| lower_class(s.trim_end_matches('.')));
+        let raw = doc.prose.get(span.range()).map_or("", |s| s.trim_end_matches('.'));
+        let (cls, hashed) = lower_class_hash(raw);
         Part {
             span,
             particle,
             possessive,
             cls,
             lower_hash: 0,
+            hashed,
         }
     }
+}
+
+/// `lower_class` of a word and, for ASCII words of up to 16 bytes, the
+/// `lower_ascii_hash` and `ascii_sig` of it (from the same packed bytes).
+fn lower_class_hash(s: &str) -> (u8, Option<(u64, usize)>) {
+    let b = s.as_bytes();
+    let Some(k) = (!b.is_empty()).then(|| pack(b, true)).flatten() else {
+        return (lower_class(s), None);
+    };
+    let (lo, hi) = (k as u64, (k >> 64) as u64);
+    let mut h = (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h = mix(h ^ lo);
+    if b.len() > 8 {
+        h = mix(h ^ hi);
+    }
+    let last = (k >> (8 * (b.len() - 1))) as u8;
+    let bit = sig_bit(b.len(), lo as u8, last);
+    (packed_class(k, b.len()), Some((h, bit)))
 }
 
 /// Whether a block reads as a headline: a heading, a shouted block (most of
 /// its `words` in capitals), or a headline-like or title-case line without
 /// terminal punctuation.
-#[inline(never)]
 fn block_headline(doc: &Document, block: &Block, words: usize, caps: usize) -> bool {
     if matches!(block.scope, super::Scope::Heading(_)) {
         return true;
@@ -2050,7 +2074,6 @@ fn block_headline(doc: &Document, block: &Block, words: usize, caps: usize) -> b
 }
 
 /// Words that end a sentence before a capital (so the capital is no evidence).
-#[inline(never)]
 fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
     let mut j = i;
     while j > 0 {
@@ -2096,7 +2119,6 @@ fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
 }
 
 /// Find the chains of one block and push their mentions.
-#[inline(never)]
 fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scratch) {
     let parts = &mut s.parts;
     let toks = doc.block_tokens(block);
@@ -2248,7 +2270,6 @@ struct ChainCx<'a> {
     end_tok: usize,
 }
 
-#[inline(never)]
 fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     let (doc, toks, chain_start) = (cx.doc, cx.toks, cx.chain_start);
     if parts.is_empty() {
@@ -2519,6 +2540,11 @@ mod tests {
         }
         // Non-ASCII: lowercased only when it has an upper-case letter.
         assert_eq!(lower_hash("Đặng"), word_hash("đặng"));
+        for w in ["A", "Ab", "Abc", "Park", "Geun-hye", "ABCDEFGH", "Abcdefghi", "ABCDEFGHIJKLMNOP", "al"] {
+            let (_, hb) = lower_class_hash(w);
+            assert_eq!(hb, Some((lower_ascii_hash(w.as_bytes()), ascii_sig(w.as_bytes()))), "{w}");
+        }
+        assert_eq!(lower_class_hash("ABCDEFGHIJKLMNOPQ").1, None);
         assert_eq!(lower_hash("đặng"), word_hash("đặng"));
         assert_eq!(plain_hash("đặng"), None);
         assert_ne!(word_hash("ab"), word_hash("ba"));
