@@ -474,8 +474,6 @@ struct Scratch {
     capitals: Vec<u32>,
     /// Per block: whether it reads as a headline.
     headlines: Vec<bool>,
-    /// Byte ranges of the lowercase words of running text.
-    lower_toks: Vec<(u32, u32)>,
     /// The chains found, and their parts.
     cands: Vec<Cand>,
     cand_parts: Vec<Part>,
@@ -501,13 +499,11 @@ struct Cand {
     headline: bool,
 }
 
-/// Pass 0 over the words: capitalised words, which blocks read as
-/// headlines, and where the lowercase words are. Only the first byte of most
-/// words is read.
+/// Pass 0 over the words: capitalised words, and which blocks read as
+/// headlines. Only the first byte of most words is read.
 fn first_pass(doc: &Document, s: &mut Scratch) {
     s.capitals.clear();
     s.headlines.clear();
-    s.lower_toks.clear();
     let prose = doc.prose.as_bytes();
     let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
     for b in &doc.blocks {
@@ -523,9 +519,6 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
             let first = prose.get(tok.span.start).copied().unwrap_or(0);
             if first.is_ascii_lowercase() {
                 // Lowercase ASCII start: never a capital, never all caps.
-                if !b.title_case {
-                    s.lower_toks.push((to_u32(tok.span.start), to_u32(tok.span.end)));
-                }
                 continue;
             }
             others += 1;
@@ -534,14 +527,8 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
             } else if first >= 0x80 {
                 let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
                 let w = strip_possessive(raw).0;
-                match w.chars().next() {
-                    Some(c) if c.is_lowercase() && !b.title_case => {
-                        s.lower_toks.push((to_u32(tok.span.start), to_u32(tok.span.end)));
-                    }
-                    Some(c) if c.is_uppercase() => {
-                        s.capitals.push(to_u32(ti));
-                    }
-                    _ => {}
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    s.capitals.push(to_u32(ti));
                 }
             }
         }
@@ -654,37 +641,48 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     }
     let prose = doc.prose.as_bytes();
     let ascii_doc = doc.prose.is_ascii();
-    for &(start, end) in &s.lower_toks {
-        let range = start as usize..end as usize;
-        let h = if ascii_doc {
-            // ASCII: the possessive is "'s", and the hashed form is the
-            // ASCII lowercase of the word.
-            let Some(mut b) = prose.get(range) else { continue };
-            if let [w @ .., b'\'', b's' | b'S'] = b {
-                if !w.is_empty() {
-                    b = w;
-                }
-            }
-            let bit = ascii_sig(b);
-            if s.asked_sig[bit / 64] & (1 << (bit % 64)) == 0 {
+    // The lowercase words of running text (outside title-case blocks).
+    for b in doc.blocks.iter().filter(|b| !b.title_case) {
+        for tok in doc.tokens.get(b.tokens.clone()).unwrap_or(&[]) {
+            if tok.kind != TokenKind::Word {
                 continue;
             }
-            lower_ascii_hash(b)
-        } else {
-            let Some(raw) = doc.prose.get(range) else { continue };
-            let w = strip_possessive(raw).0;
-            if w.is_ascii() {
-                let bit = ascii_sig(w.as_bytes());
+            let first = prose.get(tok.span.start).copied().unwrap_or(0);
+            let h = if first.is_ascii_lowercase() && ascii_doc {
+                // ASCII: the possessive is "'s", and the hashed form is the
+                // ASCII lowercase of the word.
+                let Some(mut b) = prose.get(tok.span.range()) else { continue };
+                if let [w @ .., b'\'', b's' | b'S'] = b {
+                    if !w.is_empty() {
+                        b = w;
+                    }
+                }
+                let bit = ascii_sig(b);
                 if s.asked_sig[bit / 64] & (1 << (bit % 64)) == 0 {
                     continue;
                 }
-                lower_ascii_hash(w.as_bytes())
+                lower_ascii_hash(b)
+            } else if first.is_ascii_lowercase() || first >= 0x80 {
+                let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
+                let w = strip_possessive(raw).0;
+                if first >= 0x80 && !w.chars().next().is_some_and(char::is_lowercase) {
+                    continue;
+                }
+                if w.is_ascii() {
+                    let bit = ascii_sig(w.as_bytes());
+                    if s.asked_sig[bit / 64] & (1 << (bit % 64)) == 0 {
+                        continue;
+                    }
+                    lower_ascii_hash(w.as_bytes())
+                } else {
+                    lower_hash(w)
+                }
             } else {
-                lower_hash(w)
+                continue;
+            };
+            if s.asked.contains(h) && s.lower.insert(h) {
+                s.lower_list.push(h);
             }
-        };
-        if s.asked.contains(h) && s.lower.insert(h) {
-            s.lower_list.push(h);
         }
     }
 }
