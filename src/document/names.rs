@@ -2538,7 +2538,17 @@ mod tests {
         }
         // Non-ASCII: lowercased only when it has an upper-case letter.
         assert_eq!(lower_hash("Đặng"), word_hash("đặng"));
-        for w in ["A", "Ab", "Abc", "Park", "Geun-hye", "ABCDEFGH", "Abcdefghi", "ABCDEFGHIJKLMNOP", "al"] {
+        for w in [
+            "A",
+            "Ab",
+            "Abc",
+            "Park",
+            "Geun-hye",
+            "ABCDEFGH",
+            "Abcdefghi",
+            "ABCDEFGHIJKLMNOP",
+            "al",
+        ] {
             let (_, hb) = lower_class_hash(w);
             assert_eq!(hb, Some((lower_ascii_hash(w.as_bytes()), ascii_sig(w.as_bytes()))), "{w}");
         }
