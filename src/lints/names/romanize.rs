@@ -101,17 +101,25 @@ impl Romanizer {
 
     /// `skeletons` from the folded pieces of a name (empty pieces dropped).
     pub fn skeletons_of_pieces<S: AsRef<str>>(&self, pieces: &[S]) -> Vec<Option<String>> {
-        let mut scratch = (String::new(), String::new());
-        self.families.iter().map(|f| f.skeleton(pieces, &mut scratch)).collect()
+        let mut scratch = (String::new(), String::new(), String::new());
+        // The East Asian shape is the same for every family that asks.
+        let east_asian = self.families.iter().any(|f| f.east_asian) && east_asian_like(pieces);
+        self.families.iter().map(|f| f.skeleton(pieces, east_asian, &mut scratch)).collect()
     }
 }
 
 impl Family {
-    fn skeleton<S: AsRef<str>>(&self, pieces: &[S], (rewritten, collapsed): &mut (String, String)) -> Option<String> {
-        if self.east_asian && !east_asian_like(pieces) {
+    /// `east_asian`: whether the pieces have an East Asian shape.
+    fn skeleton<S: AsRef<str>>(
+        &self,
+        pieces: &[S],
+        east_asian: bool,
+        (rewritten, collapsed, out): &mut (String, String, String),
+    ) -> Option<String> {
+        if self.east_asian && !east_asian {
             return None;
         }
-        let mut out = String::new();
+        out.clear();
         for (i, p) in pieces.iter().enumerate() {
             let p = p.as_ref();
             if self.article && i == 0 && pieces.len() > 1 && matches!(p, "al" | "el" | "ul") {
@@ -141,7 +149,7 @@ impl Family {
             .chars()
             .filter(|c| c.is_alphabetic() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
             .count();
-        (consonants >= 3).then_some(out)
+        (consonants >= 3).then(|| out.clone())
     }
 
     fn rewrite_into(&self, piece: &str, out: &mut String) {
