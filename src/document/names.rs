@@ -474,8 +474,6 @@ struct Scratch {
     capitals: Vec<u32>,
     /// Per block: whether it reads as a headline.
     headlines: Vec<bool>,
-    /// Indices of the lowercase words of running text.
-    lower_toks: Vec<u32>,
     /// The chains found, and their parts.
     cands: Vec<Cand>,
     cand_parts: Vec<Part>,
@@ -501,45 +499,47 @@ struct Cand {
     headline: bool,
 }
 
-/// Pass 0 over the words: capitalised words, which blocks read as
-/// headlines, and where the lowercase words are.
+/// Pass 0 over the words: capitalised words, and which blocks read as
+/// headlines. Only the first byte of most words is read.
 fn first_pass(doc: &Document, s: &mut Scratch) {
     s.capitals.clear();
     s.headlines.clear();
-    s.lower_toks.clear();
+    let prose = doc.prose.as_bytes();
+    let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
     for b in &doc.blocks {
-        // Words, and words in capitals (a shouted block is a headline).
-        let (mut words, mut caps) = (0usize, 0usize);
+        // Words, and words that do not start with a lowercase ASCII letter
+        // (only those can be in capitals: a shouted block is a headline).
+        let (mut words, mut others) = (0usize, 0usize);
         let toks = doc.tokens.get(b.tokens.clone()).unwrap_or(&[]);
         for (ti, tok) in (b.tokens.start..).zip(toks) {
             if tok.kind != TokenKind::Word {
                 continue;
             }
             words += 1;
-            let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
-            let first = raw.as_bytes().first().copied().unwrap_or(0);
+            let first = prose.get(tok.span.start).copied().unwrap_or(0);
             if first.is_ascii_lowercase() {
                 // Lowercase ASCII start: never a capital, never all caps.
-                if !b.title_case {
-                    s.lower_toks.push(u32::try_from(ti).unwrap_or(u32::MAX));
-                }
                 continue;
             }
-            if is_all_caps(raw) {
-                caps += 1;
-            }
+            others += 1;
             if first.is_ascii_uppercase() {
-                s.capitals.push(u32::try_from(ti).unwrap_or(u32::MAX));
+                s.capitals.push(to_u32(ti));
             } else if first >= 0x80 {
+                let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
                 let w = strip_possessive(raw).0;
-                match w.chars().next() {
-                    Some(c) if c.is_lowercase() && !b.title_case => {
-                        s.lower_toks.push(u32::try_from(ti).unwrap_or(u32::MAX));
-                    }
-                    Some(c) if c.is_uppercase() => {
-                        s.capitals.push(u32::try_from(ti).unwrap_or(u32::MAX));
-                    }
-                    _ => {}
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    s.capitals.push(to_u32(ti));
+                }
+            }
+        }
+        // Words in capitals: counted only when they could make the block a
+        // shouted one (see `block_headline`).
+        let mut caps = 0usize;
+        if words >= 3 && others * 10 >= words * 6 {
+            for tok in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+                let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
+                if !raw.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && is_all_caps(raw) {
+                    caps += 1;
                 }
             }
         }
@@ -601,7 +601,9 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
             if k < 2 {
                 // The part itself (`push_mention` asks about it).
                 let raw = doc.prose.get(p.span.range()).unwrap_or("").trim_end_matches('.');
-                let (h, bit) = if raw.is_ascii() {
+                let (h, bit) = if let Some(hb) = p.hashed {
+                    hb
+                } else if raw.is_ascii() {
                     (lower_ascii_hash(raw.as_bytes()), ascii_sig(raw.as_bytes()))
                 } else {
                     with_lower(raw, |l| (word_hash(l), sig_of(l)))
@@ -639,39 +641,48 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     }
     let prose = doc.prose.as_bytes();
     let ascii_doc = doc.prose.is_ascii();
-    for &ti in &s.lower_toks {
-        let Some(range) = doc.tokens.get(ti as usize).map(|t| t.span.range()) else {
-            continue;
-        };
-        let h = if ascii_doc {
-            // ASCII: the possessive is "'s", and the hashed form is the
-            // ASCII lowercase of the word.
-            let Some(mut b) = prose.get(range) else { continue };
-            if let [w @ .., b'\'', b's' | b'S'] = b {
-                if !w.is_empty() {
-                    b = w;
-                }
-            }
-            let bit = ascii_sig(b);
-            if s.asked_sig[bit / 64] & (1 << (bit % 64)) == 0 {
+    // The lowercase words of running text (outside title-case blocks).
+    for b in doc.blocks.iter().filter(|b| !b.title_case) {
+        for tok in doc.tokens.get(b.tokens.clone()).unwrap_or(&[]) {
+            if tok.kind != TokenKind::Word {
                 continue;
             }
-            lower_ascii_hash(b)
-        } else {
-            let Some(raw) = doc.prose.get(range) else { continue };
-            let w = strip_possessive(raw).0;
-            if w.is_ascii() {
-                let bit = ascii_sig(w.as_bytes());
+            let first = prose.get(tok.span.start).copied().unwrap_or(0);
+            let h = if first.is_ascii_lowercase() && ascii_doc {
+                // ASCII: the possessive is "'s", and the hashed form is the
+                // ASCII lowercase of the word.
+                let Some(mut b) = prose.get(tok.span.range()) else { continue };
+                if let [w @ .., b'\'', b's' | b'S'] = b {
+                    if !w.is_empty() {
+                        b = w;
+                    }
+                }
+                let bit = ascii_sig(b);
                 if s.asked_sig[bit / 64] & (1 << (bit % 64)) == 0 {
                     continue;
                 }
-                lower_ascii_hash(w.as_bytes())
+                lower_ascii_hash(b)
+            } else if first.is_ascii_lowercase() || first >= 0x80 {
+                let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
+                let w = strip_possessive(raw).0;
+                if first >= 0x80 && !w.chars().next().is_some_and(char::is_lowercase) {
+                    continue;
+                }
+                if w.is_ascii() {
+                    let bit = ascii_sig(w.as_bytes());
+                    if s.asked_sig[bit / 64] & (1 << (bit % 64)) == 0 {
+                        continue;
+                    }
+                    lower_ascii_hash(w.as_bytes())
+                } else {
+                    lower_hash(w)
+                }
             } else {
-                lower_hash(w)
+                continue;
+            };
+            if s.asked.contains(h) && s.lower.insert(h) {
+                s.lower_list.push(h);
             }
-        };
-        if s.asked.contains(h) && s.lower.insert(h) {
-            s.lower_list.push(h);
         }
     }
 }
@@ -1261,6 +1272,9 @@ struct ClassMap {
     /// (packed word, length, classes); length 0 marks an empty slot.
     slots: Vec<(u128, u8, u8)>,
     long: Vec<(&'static str, u8)>,
+    /// Per length up to 16: bit `c - b'a'` set when a listed word of that
+    /// length starts with the letter `c` (a filter before the table).
+    starts: [u32; 17],
 }
 
 impl ClassMap {
@@ -1309,6 +1323,7 @@ fn class_map() -> &'static ClassMap {
         let mut m = ClassMap {
             slots: vec![(0, 0, 0); 1 << ClassMap::BITS],
             long: Vec::new(),
+            starts: [0; 17],
         };
         for (list, c) in [
             (PARTICLES, class::PARTICLE),
@@ -1320,6 +1335,11 @@ fn class_map() -> &'static ClassMap {
             (HYPHEN_WORDS, class::HYPHEN),
         ] {
             for w in list {
+                if let (Some(n), Some(&c)) = (m.starts.get_mut(w.len()), w.as_bytes().first()) {
+                    if c.is_ascii_lowercase() {
+                        *n |= 1 << (c - b'a');
+                    }
+                }
                 match pack(w.as_bytes(), false) {
                     Some(k) => m.insert(k, w.len() as u8, c),
                     None => match m.long.iter_mut().find(|(x, _)| x == w) {
@@ -1382,12 +1402,23 @@ fn lower_class(s: &str) -> u8 {
         return 0;
     }
     if let Some(k) = pack(b, true) {
-        return class_map().get(k, b.len());
+        return packed_class(k, b.len());
     }
     if b.len() > 17 && s.is_ascii() {
         return 0;
     }
     with_lower(s, class_of)
+}
+
+/// The classes of a word packed by `pack(_, true)` (`len` bytes, 1 to 16).
+fn packed_class(k: u128, len: usize) -> u8 {
+    let map = class_map();
+    // `k` holds the lowercase ASCII bytes: its low byte is the first one.
+    let first = (k as u8).wrapping_sub(b'a');
+    if first >= 26 || map.starts.get(len).is_none_or(|&n| n & (1 << first) == 0) {
+        return 0;
+    }
+    map.get(k, len)
 }
 
 /// Run `f` on the lowercase form of `s` (no allocation for short ASCII words).
@@ -1982,19 +2013,42 @@ struct Part {
     cls: u8,
     /// Hash of that lowercase text (set for the first two parts in pass 2).
     lower_hash: u64,
+    /// For a short ASCII part: the hash and signature bit of its lowercase
+    /// text, computed with its classes.
+    hashed: Option<(u64, usize)>,
 }
 
 impl Part {
     fn new(doc: &Document, span: Span, particle: bool, possessive: bool) -> Part {
-        let cls = doc.prose.get(span.range()).map_or(0, |s| lower_class(s.trim_end_matches('.')));
+        let raw = doc.prose.get(span.range()).map_or("", |s| s.trim_end_matches('.'));
+        let (cls, hashed) = lower_class_hash(raw);
         Part {
             span,
             particle,
             possessive,
             cls,
             lower_hash: 0,
+            hashed,
         }
     }
+}
+
+/// `lower_class` of a word and, for ASCII words of up to 16 bytes, the
+/// `lower_ascii_hash` and `ascii_sig` of it (from the same packed bytes).
+fn lower_class_hash(s: &str) -> (u8, Option<(u64, usize)>) {
+    let b = s.as_bytes();
+    let Some(k) = (!b.is_empty()).then(|| pack(b, true)).flatten() else {
+        return (lower_class(s), None);
+    };
+    let (lo, hi) = (k as u64, (k >> 64) as u64);
+    let mut h = (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h = mix(h ^ lo);
+    if b.len() > 8 {
+        h = mix(h ^ hi);
+    }
+    let last = (k >> (8 * (b.len() - 1))) as u8;
+    let bit = sig_bit(b.len(), lo as u8, last);
+    (packed_class(k, b.len()), Some((h, bit)))
 }
 
 /// Whether a block reads as a headline: a heading, a shouted block (most of
@@ -2182,7 +2236,12 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scra
             parts.pop();
         }
         let end_tok = j;
-        if !parts.is_empty() {
+        // A lone opener or calendar word ("The", "But", "Monday") never
+        // yields a mention (see `push_mention`): skip it here, before its
+        // lowercase forms are asked about. The lowercase pieces the name lints
+        // ask about are pieces of mentions, which their own chains ask.
+        let lone_common = matches!(parts.as_slice(), [p] if p.cls & (class::OPENER | class::CALENDAR) != 0);
+        if !parts.is_empty() && !lone_common {
             let start = s.cand_parts.len();
             s.cand_parts.extend_from_slice(parts);
             s.cands.push(Cand {
@@ -2479,6 +2538,21 @@ mod tests {
         }
         // Non-ASCII: lowercased only when it has an upper-case letter.
         assert_eq!(lower_hash("Đặng"), word_hash("đặng"));
+        for w in [
+            "A",
+            "Ab",
+            "Abc",
+            "Park",
+            "Geun-hye",
+            "ABCDEFGH",
+            "Abcdefghi",
+            "ABCDEFGHIJKLMNOP",
+            "al",
+        ] {
+            let (_, hb) = lower_class_hash(w);
+            assert_eq!(hb, Some((lower_ascii_hash(w.as_bytes()), ascii_sig(w.as_bytes()))), "{w}");
+        }
+        assert_eq!(lower_class_hash("ABCDEFGHIJKLMNOPQ").1, None);
         assert_eq!(lower_hash("đặng"), word_hash("đặng"));
         assert_eq!(plain_hash("đặng"), None);
         assert_ne!(word_hash("ab"), word_hash("ba"));

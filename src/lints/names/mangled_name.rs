@@ -159,7 +159,7 @@ impl Lint for MangledName {
             if table.mentions.is_empty() {
                 continue;
             }
-            let index = OnceCell::new();
+            let index = DocIndex::default();
             let here = Here {
                 doc,
                 di,
@@ -187,40 +187,58 @@ struct Here<'a, 'd> {
     di: usize,
     docs: &'d [&'d Document],
     run: &'a RunNames<'d>,
-    /// Built on first use.
-    index: &'a OnceCell<DocIndex<'d>>,
+    /// Lookups of the document, built on first use.
+    index: &'a DocIndex<'d>,
 }
 
 impl<'d> Here<'_, 'd> {
-    fn index(&self) -> &DocIndex<'d> {
-        self.index.get_or_init(|| DocIndex::build(self.doc, self.di))
+    /// First two pieces -> first mention (outside headlines) with three or more pieces.
+    fn longer(&self) -> &Longer<'d> {
+        self.index.longer.get_or_init(|| DocIndex::longer(self.doc))
+    }
+
+    /// First letter -> (folded piece, where it is written), first use of each piece.
+    fn pieces(&self) -> &Pieces<'d> {
+        self.index.pieces.get_or_init(|| DocIndex::pieces(self.doc, self.di))
     }
 }
 
-/// Per-document lookups, built once per document.
+/// See [`Here::longer`].
+type Longer<'d> = HashMap<(&'d str, &'d str), (&'d Mention, Vec<&'d str>)>;
+
+/// See [`Here::pieces`].
+type Pieces<'d> = HashMap<char, Vec<(&'d str, Place<'d>)>>;
+
+/// Per-document lookups, each built on first use.
+#[derive(Default)]
 struct DocIndex<'d> {
-    /// First two pieces -> first mention (outside headlines) with three or more pieces.
-    longer: HashMap<(&'d str, &'d str), (&'d Mention, Vec<&'d str>)>,
-    /// First letter -> (folded piece, where it is written), first use of each piece.
-    pieces: HashMap<char, Vec<(&'d str, Place<'d>)>>,
+    longer: OnceCell<Longer<'d>>,
+    pieces: OnceCell<Pieces<'d>>,
 }
 
 impl<'d> DocIndex<'d> {
-    fn build(doc: &'d Document, di: usize) -> DocIndex<'d> {
+    fn longer(doc: &'d Document) -> Longer<'d> {
         let mut longer = HashMap::default();
-        let mut pieces: HashMap<char, Vec<(&str, Place)>> = HashMap::default();
-        let mut seen: HashSet<&str> = HashSet::default();
-        let text = doc.source.text.as_str();
         let table = doc.names();
-        for m in table.mentions.iter().filter(|m| !m.headline) {
+        for m in table.mentions.iter().filter(|m| !m.headline && m.piece_count() >= 3) {
             let ps: Vec<&str> = table.piece_keys(m).collect();
             if let [a, b, _, ..] = ps.as_slice() {
                 longer.entry((*a, *b)).or_insert_with(|| (m, ps.clone()));
             }
-            if ps.iter().all(|q| seen.contains(q)) {
+        }
+        longer
+    }
+
+    fn pieces(doc: &'d Document, di: usize) -> Pieces<'d> {
+        let mut pieces: Pieces<'d> = HashMap::default();
+        let mut seen: HashSet<&str> = HashSet::default();
+        let text = doc.source.text.as_str();
+        let table = doc.names();
+        for m in table.mentions.iter().filter(|m| !m.headline) {
+            if table.piece_keys(m).all(|q| seen.contains(q)) {
                 continue;
             }
-            for (q, span) in ps.into_iter().zip(table.piece_spans(m, text)) {
+            for (q, span) in table.piece_keys(m).zip(table.piece_spans(m, text)) {
                 if seen.insert(q) {
                     if let Some(c) = q.chars().next() {
                         pieces.entry(c).or_default().push((
@@ -235,7 +253,7 @@ impl<'d> DocIndex<'d> {
                 }
             }
         }
-        DocIndex { longer, pieces }
+        pieces
     }
 }
 
@@ -492,7 +510,7 @@ fn truncation(h: &Here, m: &Mention, cx: &mut Ctx) {
         return;
     }
     // Evidence in this document: a longer name starting with these pieces.
-    let Some((evidence, ev_pieces)) = h.index().longer.get(&(p0, p1)) else {
+    let Some((evidence, ev_pieces)) = h.longer().get(&(p0, p1)) else {
         return;
     };
     let initial = if find_stutter(ev_pieces).is_some() {
@@ -622,7 +640,7 @@ fn misspelling(h: &Here, m: &Mention, cx: &mut Ctx) {
             let mut cands: Vec<(&str, Place)> = fp
                 .chars()
                 .next()
-                .and_then(|c| h.index().pieces.get(&c))
+                .and_then(|c| h.pieces().get(&c))
                 .map(|v| v.iter().filter(|(q, _)| q.len().abs_diff(fp.len()) <= 2).copied().collect())
                 .unwrap_or_default();
             let mut pat = folded.clone();

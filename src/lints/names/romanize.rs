@@ -13,6 +13,11 @@ pub struct Family {
     rules: Vec<(String, bool, bool, String)>,
     /// Indices into `rules` by the first byte of the pattern (in rule order).
     by_first: Vec<Vec<usize>>,
+    /// For a first byte `a..=z`: indices into `rules` by first and second
+    /// byte (`SECOND` slots: `a..=z`, then one for any other byte or none),
+    /// in rule order. A list holds the rules that can match text starting
+    /// with those two bytes: one-byte patterns and patterns with that second byte.
+    by_two: Vec<Vec<usize>>,
     east_asian: bool,
     geminates: bool,
     vowels: bool,
@@ -59,9 +64,27 @@ impl Romanizer {
             }
             f.rules.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
             f.by_first = vec![Vec::new(); 256];
+            f.by_two = vec![Vec::new(); 26 * SECOND];
             for (i, r) in f.rules.iter().enumerate() {
-                if let Some(&b) = r.0.as_bytes().first() {
+                let pat = r.0.as_bytes();
+                if let Some(&b) = pat.first() {
                     f.by_first[usize::from(b)].push(i);
+                    if b.is_ascii_lowercase() {
+                        let row = usize::from(b - b'a') * SECOND;
+                        match pat.get(1) {
+                            // One byte: it matches whatever follows.
+                            None => {
+                                for slot in f.by_two.get_mut(row..row + SECOND).unwrap_or(&mut []) {
+                                    slot.push(i);
+                                }
+                            }
+                            Some(&c) => {
+                                if let Some(slot) = f.by_two.get_mut(row + second_slot(c)) {
+                                    slot.push(i);
+                                }
+                            }
+                        }
+                    }
                 }
             }
             families.push(f);
@@ -78,17 +101,25 @@ impl Romanizer {
 
     /// `skeletons` from the folded pieces of a name (empty pieces dropped).
     pub fn skeletons_of_pieces<S: AsRef<str>>(&self, pieces: &[S]) -> Vec<Option<String>> {
-        let mut scratch = (String::new(), String::new());
-        self.families.iter().map(|f| f.skeleton(pieces, &mut scratch)).collect()
+        let mut scratch = (String::new(), String::new(), String::new());
+        // The East Asian shape is the same for every family that asks.
+        let east_asian = self.families.iter().any(|f| f.east_asian) && east_asian_like(pieces);
+        self.families.iter().map(|f| f.skeleton(pieces, east_asian, &mut scratch)).collect()
     }
 }
 
 impl Family {
-    fn skeleton<S: AsRef<str>>(&self, pieces: &[S], (rewritten, collapsed): &mut (String, String)) -> Option<String> {
-        if self.east_asian && !east_asian_like(pieces) {
+    /// `east_asian`: whether the pieces have an East Asian shape.
+    fn skeleton<S: AsRef<str>>(
+        &self,
+        pieces: &[S],
+        east_asian: bool,
+        (rewritten, collapsed, out): &mut (String, String, String),
+    ) -> Option<String> {
+        if self.east_asian && !east_asian {
             return None;
         }
-        let mut out = String::new();
+        out.clear();
         for (i, p) in pieces.iter().enumerate() {
             let p = p.as_ref();
             if self.article && i == 0 && pieces.len() > 1 && matches!(p, "al" | "el" | "ul") {
@@ -118,15 +149,22 @@ impl Family {
             .chars()
             .filter(|c| c.is_alphabetic() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
             .count();
-        (consonants >= 3).then_some(out)
+        (consonants >= 3).then(|| out.clone())
     }
 
     fn rewrite_into(&self, piece: &str, out: &mut String) {
         let mut i = 0;
         while i < piece.len() {
             let Some(rest) = piece.get(i..) else { break };
-            let first = usize::from(rest.as_bytes().first().copied().unwrap_or(0));
-            let hit = self.by_first.get(first).and_then(|ids| {
+            let bytes = rest.as_bytes();
+            let first = bytes.first().copied().unwrap_or(0);
+            let ids = if first.is_ascii_lowercase() {
+                let slot = usize::from(first - b'a') * SECOND + bytes.get(1).map_or(SECOND - 1, |&c| second_slot(c));
+                self.by_two.get(slot)
+            } else {
+                self.by_first.get(usize::from(first))
+            };
+            let hit = ids.and_then(|ids| {
                 ids.iter().filter_map(|&r| self.rules.get(r)).find(|(pat, start, end, _)| {
                     rest.starts_with(pat.as_str()) && (!*start || i == 0) && (!*end || rest.len() == pat.len())
                 })
@@ -148,6 +186,18 @@ impl Family {
 
 /// Collapse doubled consonants ("dd" -> "d"); a doubled vowel is distinctive
 /// ("Shaanxi" is not "Shanxi") and leaves a mark.
+/// Slots per first letter in `Family::by_two`.
+const SECOND: usize = 27;
+
+/// The slot of a second byte in `Family::by_two`.
+fn second_slot(c: u8) -> usize {
+    if c.is_ascii_lowercase() {
+        usize::from(c - b'a')
+    } else {
+        SECOND - 1
+    }
+}
+
 fn collapse_consonants_into(s: &str, out: &mut String) {
     let mut prev: Option<char> = None;
     for c in s.chars() {
