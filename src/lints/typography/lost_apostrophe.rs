@@ -73,6 +73,9 @@ pub struct LostApostrophe {
     /// non-ASCII character can be one (the only character that lowercases
     /// to ASCII is the Kelvin sign, to "k"), and the shape test alone does.
     ascii_keys: bool,
+    /// Bit set of the last two bytes of the keys (bit 5 set, see
+    /// `may_end_contraction`); all ones if some key is not ASCII.
+    tails: Vec<u64>,
 }
 
 /// Bits of the contraction shape filter (4096).
@@ -105,13 +108,30 @@ impl LostApostrophe {
         endings.sort_unstable();
         endings.dedup();
         let ascii_keys = contractions.keys().all(|k| k.is_ascii() && !k.contains('k'));
+        let mut tails = vec![if ascii_keys { 0u64 } else { !0 }; 1024];
+        for k in contractions.keys().map(String::as_str).chain(["wont", "cant"]) {
+            if let [.., a, z] = *k.as_bytes() {
+                let i = usize::from(a | 0x20) << 8 | usize::from(z | 0x20);
+                tails[i / 64] |= 1 << (i % 64);
+            }
+        }
         Ok(Box::new(LostApostrophe {
             words,
             contractions,
             shapes,
             endings,
             ascii_keys,
+            tails,
         }))
+    }
+
+    /// Whether a word ending in bytes `a`, `z` may be a contraction key or
+    /// "wont"/"cant" in any case (a test on the last two bytes, ASCII case
+    /// folded; always true when some key is not ASCII).
+    #[inline]
+    fn may_end_contraction(&self, a: u8, z: u8) -> bool {
+        let k = usize::from(a | 0x20) << 8 | usize::from(z | 0x20);
+        self.tails[k / 64] & (1 << (k % 64)) != 0
     }
 
     /// Whether a word may be a contraction key or "wont"/"cant" in any case
@@ -274,25 +294,25 @@ impl Lint for LostApostrophe {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            let Some(b) = src.get(t.span.range()) else { continue };
-            let first = b.first().copied().unwrap_or(0);
+            let (start, end) = (t.span.start, t.span.end);
+            let Some(&first) = src.get(start) else { continue };
             let upper = first.is_ascii_uppercase() | (first >= 0x80);
             if upper {
                 capitalised.push(i);
             }
-            // Both tests without branches, on words of three bytes or more:
-            // a contraction (a cheap check on the shape first), and a
-            // capitalised word ending in a single "s" (a possessive).
-            let (a, z) = match *b {
-                [_, .., a, z] => (a, z),
-                _ => (0, 0),
-            };
-            let long = b.len() >= 3;
-            let contraction = long & self.may_be_contraction(b);
-            let possessive = long & (z == b's') & (a != b's') & upper;
+            // Both tests need words of three bytes or more: a contraction
+            // (cheap checks on the last two bytes and on the shape first),
+            // and a capitalised word ending in a single "s" (a possessive).
+            if end < start + 3 {
+                continue;
+            }
+            let (Some(&a), Some(&z)) = (src.get(end - 2), src.get(end - 1)) else { continue };
+            let possessive = (z == b's') & (a != b's') & upper;
+            let contraction = self.may_end_contraction(a, z) && src.get(start..end).is_some_and(|b| self.may_be_contraction(b));
             if !(contraction | possessive) {
                 continue;
             }
+            let Some(b) = src.get(start..end) else { continue };
             if contraction {
                 self.contraction(doc, i, apostrophe, cx);
             }
