@@ -3,14 +3,13 @@
 /// Eight bytes from `at` as a little-endian number, zero past the end.
 #[inline]
 pub(crate) fn load8(src: &[u8], at: usize) -> u64 {
-    let mut buf = [0u8; 8];
-    match src.get(at..at + 8) {
-        Some(s) => buf.copy_from_slice(s),
-        None => {
-            let rest = src.get(at..).unwrap_or(&[]);
-            buf[..rest.len()].copy_from_slice(rest);
-        }
+    // A fixed-size array: a single load, not a call to memcpy.
+    if let Some(&eight) = src.get(at..).and_then(|r| r.first_chunk::<8>()) {
+        return u64::from_le_bytes(eight);
     }
+    let mut buf = [0u8; 8];
+    let rest = src.get(at..).unwrap_or(&[]);
+    buf[..rest.len()].copy_from_slice(rest);
     u64::from_le_bytes(buf)
 }
 

@@ -117,10 +117,13 @@ impl Runs {
     /// Whether the run `bytes[start..end]` may spell a form (a cheap filter).
     #[inline(always)]
     fn may_match(&self, bytes: &[u8], start: usize, end: usize) -> bool {
-        // Without a branch: most runs fail, but which is unpredictable.
-        let len_ok = (end - start).wrapping_sub(self.min_len) <= self.max_len.wrapping_sub(self.min_len);
+        // Short runs ("a", "of") are common and never match: ruled out
+        // before the hash.
+        if (end - start).wrapping_sub(self.min_len) > self.max_len.wrapping_sub(self.min_len) {
+            return false;
+        }
         let (w, bits) = filter_bits(run_key(bytes, start, end));
-        len_ok & self.filter.get(w).is_some_and(|x| x & bits == bits)
+        self.filter.get(w).is_some_and(|x| x & bits == bits)
     }
 
     /// The form that a run spells, if any.

@@ -106,15 +106,20 @@ impl Lint for GluedWords {
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
         let src = doc.source.text.as_bytes();
+        // The bytes that can make a glue inside a word, found in one pass
+        // over the text; the words are then tested against them with a
+        // cursor.
+        let trig = triggers(src);
         for block in &doc.blocks {
             let toks = doc.block_tokens(block);
+            let mut cur = toks.first().map_or(0, |t| trig.partition_point(|&p| p < t.span.start));
             for (i, t) in toks.iter().enumerate() {
                 if t.kind != TokenKind::Word {
                     continue;
                 }
                 // Only a non-ASCII character, a '.' or a lowercase letter
                 // followed by a capital can make a glue inside the token.
-                if suspicious(src, t.span.start, t.span.end) {
+                if suspicious(&trig, &mut cur, src, t.span.start, t.span.end) {
                     let w = doc.text(t.span);
                     if self.allow.iter().any(|a| a == w) {
                         continue;
@@ -220,44 +225,55 @@ impl GluedWords {
     }
 }
 
-/// Whether the word `src[start..end]` has a non-ASCII byte, an inner '.'
-/// or a lowercase ASCII letter followed by an uppercase one. Eight bytes at
-/// a time, without a branch per byte.
-fn suspicious(src: &[u8], start: usize, end: usize) -> bool {
-    let mut prev_lower = 0;
-    let mut at = start;
-    while at < end {
-        let (hit, lower) = suspicious8(load8(src, at), (end - at).min(8), prev_lower, at == start);
-        if hit {
-            return true;
-        }
-        prev_lower = lower;
-        at += 8;
-    }
-    false
-}
-
-/// `suspicious` on the first `n` (1 to 8) bytes of `x`; `prev_lower`: the
-/// flag (0x80) of a lowercase letter just before them; `first`: they start
-/// the word (a '.' there does not count). Returns the result and the flag
-/// of the last of the `n` bytes being a lowercase letter.
-fn suspicious8(x: u64, n: usize, prev_lower: u64, first: bool) -> (bool, u64) {
+/// Positions of the bytes of `src` that can make a glue inside a word: the
+/// non-ASCII bytes, the '.' and the ASCII capitals after a lowercase ASCII
+/// letter. Eight bytes at a time, without a branch per byte.
+fn triggers(src: &[u8]) -> Vec<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let ones = |b: u8| u64::from_le_bytes([b; 8]);
     // Flag (0x80) of each byte of `y` (bytes below 0x80) that is >= `lo`.
     let at_least = |y: u64, lo: u8| (y + ones(0x80 - lo)) & HIGH;
-    // Bytes past `n` become zero, which is neither a '.' nor a letter.
-    let x = x & (u64::MAX >> (64 - 8 * n.clamp(1, 8) as u32));
-    let y = x & LOW7;
-    let upper = at_least(y, b'A') & !at_least(y, b'Z' + 1);
-    let lower = at_least(y, b'a') & !at_least(y, b'z' + 1);
-    let v = x ^ ones(b'.');
-    let dot = !(((v & LOW7) + LOW7) | v | LOW7);
-    let dot = if first { dot & !0x80 } else { dot };
-    let camel = upper & (lower << 8 | prev_lower);
-    let last_lower = lower >> (8 * (n.clamp(1, 8) - 1)) & 0x80;
-    ((x & HIGH) | dot | camel != 0, last_lower)
+    let mut out = Vec::new();
+    // Flag (0x80) of a lowercase letter just before the eight bytes.
+    let mut prev_lower = 0;
+    let mut at = 0;
+    while at < src.len() {
+        // Bytes past the end read as zero, which is neither a '.' nor a letter.
+        let x = load8(src, at);
+        let y = x & LOW7;
+        let upper = at_least(y, b'A') & !at_least(y, b'Z' + 1);
+        let lower = at_least(y, b'a') & !at_least(y, b'z' + 1);
+        let v = x ^ ones(b'.');
+        let dot = !(((v & LOW7) + LOW7) | v | LOW7);
+        let camel = upper & (lower << 8 | prev_lower);
+        prev_lower = lower >> 56 & 0x80;
+        let mut m = (x & HIGH) | dot | camel;
+        while m != 0 {
+            out.push(at + m.trailing_zeros() as usize / 8);
+            m &= m - 1;
+        }
+        at += 8;
+    }
+    out
+}
+
+/// Whether the word `src[start..end]` has a non-ASCII byte, an inner '.'
+/// or a lowercase ASCII letter followed by an uppercase one: a position of
+/// `trig` (from `triggers`) in the word, other than a '.' or a capital at
+/// its start. `cur` is a cursor into `trig`, for words in text order.
+#[inline]
+fn suspicious(trig: &[usize], cur: &mut usize, src: &[u8], start: usize, end: usize) -> bool {
+    while let Some(&p) = trig.get(*cur) {
+        if p >= end {
+            return false;
+        }
+        if p >= start && (p > start || src.get(p).is_some_and(|&b| b >= 0x80)) {
+            return true;
+        }
+        *cur += 1;
+    }
+    false
 }
 
 /// "Upon", "China", "A": a capital, then lowercase letters only.
@@ -410,8 +426,13 @@ mod tests {
                 let mut text = b"Xy.".to_vec();
                 text.extend(&w);
                 text.extend(b"aB.");
-                assert_eq!(suspicious(&text, 3, 3 + w.len()), slow(&w), "{w:?}");
-                assert_eq!(suspicious(&w, 0, w.len()), slow(&w), "{w:?}");
+                let one = |text: &[u8], start: usize| {
+                    let trig = triggers(text);
+                    let mut cur = 0;
+                    suspicious(&trig, &mut cur, text, start, start + w.len())
+                };
+                assert_eq!(one(&text, 3), slow(&w), "{w:?}");
+                assert_eq!(one(&w, 0), slow(&w), "{w:?}");
             }
         }
     }
