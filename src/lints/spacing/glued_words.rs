@@ -4,7 +4,7 @@ use crate::declare_lint;
 use crate::document::{Document, Token, TokenKind};
 use crate::finding::{Applicability, Edit};
 use crate::lint::{Ctx, Lint, RuleInfo};
-use crate::lints::bytes::load8;
+use crate::lints::bytes::{gallop, load8};
 use crate::source::Span;
 
 declare_lint! {
@@ -145,7 +145,7 @@ fn candidates(toks: &[Token], trig: &[usize], src: &[u8]) -> Vec<usize> {
     let mut j = 0;
     for &p in trig {
         // The token holding byte `p` (the triggers are in text order).
-        j += toks.get(j..).map_or(0, |rest| rest.partition_point(|t| t.span.end <= p));
+        j = gallop(toks, j, |t| t.span.end <= p);
         let Some(t) = toks.get(j) else { break };
         if t.span.start > p {
             continue;
