@@ -20,23 +20,18 @@ pub(crate) fn non_ascii(src: &[u8]) -> Positions<'_, impl Fn(u64) -> u64> {
     positions(src, |x| x & HIGH)
 }
 
-/// Positions of the ASCII capitals of `src`, in order.
-pub(crate) fn ascii_capitals(src: &[u8]) -> Positions<'_, impl Fn(u64) -> u64> {
-    positions(src, |x| {
-        let y = x & LOW7;
-        let ones = |b: u8| u64::from_le_bytes([b; 8]);
-        (y + ones(0x80 - b'A')) & !(y + ones(0x80 - b'Z' - 1)) & !x & HIGH
-    })
-}
-
 const HIGH: u64 = 0x8080_8080_8080_8080;
-const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 
 /// Positions of the bytes of `src` flagged by `flags`, which maps eight
 /// bytes (a little-endian number, zero past the end) to the flag 0x80 of
 /// each byte found (zero bytes must not be flagged).
 pub(crate) fn positions<F: Fn(u64) -> u64>(src: &[u8], flags: F) -> Positions<'_, F> {
-    Positions { src, next: 0, mask: 0, flags }
+    Positions {
+        src,
+        next: 0,
+        mask: 0,
+        flags,
+    }
 }
 
 pub(crate) struct Positions<'a, F> {
@@ -102,15 +97,15 @@ mod tests {
     }
 
     #[test]
-    fn finds_every_capital() {
-        let text = "aBcD XYZ \u{c9}t\u{e9} Q@[Z` end".as_bytes();
-        let want: Vec<usize> = (0..text.len()).filter(|&i| text[i].is_ascii_uppercase()).collect();
-        assert_eq!(super::ascii_capitals(text).collect::<Vec<_>>(), want);
-    }
-
-    #[test]
     fn finds_every_non_ascii_byte() {
-        for text in ["", "abc", "caf\u{e9}", "\u{2019}x y z w v u t s \u{e9}\u{fffd}", "abcdefgh\u{e9}", "abcdefg\u{e9}"] {
+        for text in [
+            "",
+            "abc",
+            "caf\u{e9}",
+            "\u{2019}x y z w v u t s \u{e9}\u{fffd}",
+            "abcdefgh\u{e9}",
+            "abcdefg\u{e9}",
+        ] {
             let b = text.as_bytes();
             let want: Vec<usize> = (0..b.len()).filter(|&i| b[i] >= 0x80).collect();
             assert_eq!(super::non_ascii(b).collect::<Vec<_>>(), want, "{text:?}");

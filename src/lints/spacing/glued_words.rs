@@ -172,7 +172,9 @@ impl GluedWords {
     /// Judge the word `toks[i]` of a block (`toks`: the block's tokens).
     fn word(&self, doc: &Document, toks: &[Token], i: usize, trig: &[usize], cx: &mut Ctx) {
         let src = doc.source.text.as_bytes();
-        let Some(t) = toks.get(i).filter(|t| t.kind == TokenKind::Word) else { return };
+        let Some(t) = toks.get(i).filter(|t| t.kind == TokenKind::Word) else {
+            return;
+        };
         // Only a non-ASCII character, a '.' or a lowercase letter followed
         // by a capital can make a glue inside the token.
         let mut cur = trig.partition_point(|&p| p < t.span.start);

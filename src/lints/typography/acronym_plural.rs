@@ -124,7 +124,7 @@ impl Lint for AcronymPlural {
         for block in &doc.blocks {
             // A candidate's final 'S' is one of the hits.
             let first = hits.partition_point(|&p| p < block.span.start);
-            if !hits.get(first).is_some_and(|&p| p < block.span.end) {
+            if hits.get(first).is_none_or(|&p| p >= block.span.end) {
                 continue;
             }
             let toks = doc.block_tokens(block);

@@ -306,7 +306,9 @@ impl Lint for LostApostrophe {
             if end < start + 3 {
                 continue;
             }
-            let (Some(&a), Some(&z)) = (src.get(end - 2), src.get(end - 1)) else { continue };
+            let (Some(&a), Some(&z)) = (src.get(end - 2), src.get(end - 1)) else {
+                continue;
+            };
             let possessive = (z == b's') & (a != b's') & upper;
             let contraction = self.may_end_contraction(a, z) && src.get(start..end).is_some_and(|b| self.may_be_contraction(b));
             if !(contraction | possessive) {

@@ -425,7 +425,9 @@ impl Lint for StrayCapital {
             if !eligible && !partition {
                 continue;
             }
-            let Some(block_toks) = toks.get(block.tokens.clone()) else { continue };
+            let Some(block_toks) = toks.get(block.tokens.clone()) else {
+                continue;
+            };
             for (k, t) in block_toks.iter().enumerate() {
                 let c0 = src.get(t.span.start).copied().unwrap_or(0);
                 if t.kind != TokenKind::Word || !c0.is_ascii_uppercase() {
