@@ -294,27 +294,30 @@ impl Lint for LostApostrophe {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            let (start, end) = (t.span.start, t.span.end);
-            let Some(&first) = src.get(start) else { continue };
+            let Some(b) = src.get(t.span.range()) else { continue };
+            // Both tests below need words of three bytes or more: a
+            // contraction (cheap checks on the last two bytes and on the
+            // shape first), and a capitalised word ending in a single "s"
+            // (a possessive).
+            let (first, a, z) = match *b {
+                [first, .., a, z] => (first, a, z),
+                [first, ..] => {
+                    if first.is_ascii_uppercase() | (first >= 0x80) {
+                        capitalised.push(i);
+                    }
+                    continue;
+                }
+                [] => continue,
+            };
             let upper = first.is_ascii_uppercase() | (first >= 0x80);
             if upper {
                 capitalised.push(i);
             }
-            // Both tests need words of three bytes or more: a contraction
-            // (cheap checks on the last two bytes and on the shape first),
-            // and a capitalised word ending in a single "s" (a possessive).
-            if end < start + 3 {
-                continue;
-            }
-            let (Some(&a), Some(&z)) = (src.get(end - 2), src.get(end - 1)) else {
-                continue;
-            };
             let possessive = (z == b's') & (a != b's') & upper;
-            let contraction = self.may_end_contraction(a, z) && src.get(start..end).is_some_and(|b| self.may_be_contraction(b));
+            let contraction = self.may_end_contraction(a, z) && self.may_be_contraction(b);
             if !(contraction | possessive) {
                 continue;
             }
-            let Some(b) = src.get(start..end) else { continue };
             if contraction {
                 self.contraction(doc, i, apostrophe, cx);
             }

@@ -429,8 +429,11 @@ impl Lint for StrayCapital {
                 continue;
             };
             for (k, t) in block_toks.iter().enumerate() {
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
                 let c0 = src.get(t.span.start).copied().unwrap_or(0);
-                if t.kind != TokenKind::Word || !c0.is_ascii_uppercase() {
+                if !c0.is_ascii_uppercase() {
                     continue;
                 }
                 let i = block.tokens.start + k;
