@@ -117,10 +117,13 @@ impl Runs {
     /// Whether the run `bytes[start..end]` may spell a form (a cheap filter).
     #[inline(always)]
     fn may_match(&self, bytes: &[u8], start: usize, end: usize) -> bool {
-        // Without a branch: most runs fail, but which is unpredictable.
-        let len_ok = (end - start).wrapping_sub(self.min_len) <= self.max_len.wrapping_sub(self.min_len);
+        // Short runs ("a", "of") are common and never match: ruled out
+        // before the hash.
+        if (end - start).wrapping_sub(self.min_len) > self.max_len.wrapping_sub(self.min_len) {
+            return false;
+        }
         let (w, bits) = filter_bits(run_key(bytes, start, end));
-        len_ok & self.filter.get(w).is_some_and(|x| x & bits == bits)
+        self.filter.get(w).is_some_and(|x| x & bits == bits)
     }
 
     /// The form that a run spells, if any.
@@ -185,15 +188,40 @@ fn for_each_run(bytes: &[u8], mut f: impl FnMut(usize, usize)) {
 /// Bit `i` set: `chunk[i]` is a word byte (see `is_word_byte`). Written so
 /// that the compiler vectorizes it.
 fn word_mask(chunk: &[u8]) -> u64 {
-    let mut flags = [false; 64];
-    for (f, &b) in flags.iter_mut().zip(chunk) {
-        *f = b >= 0x80 || (b | 0x20).wrapping_sub(b'a') < 26 || b.wrapping_sub(b'0') < 10 || b == b'_' || b == b'-';
-    }
     let mut mask = 0u64;
-    for (i, &f) in flags.iter().enumerate() {
-        mask |= u64::from(f) << i;
+    let mut parts = chunk.chunks_exact(8);
+    for (k, part) in parts.by_ref().enumerate() {
+        let x = u64::from_le_bytes(part.try_into().unwrap_or([0; 8]));
+        mask |= word_mask8(x) << (8 * k);
+    }
+    let done = chunk.len() - parts.remainder().len();
+    for (i, &b) in parts.remainder().iter().enumerate() {
+        mask |= u64::from(is_word_byte(b)) << (done + i);
     }
     mask
+}
+
+/// `word_mask` of eight bytes (a little-endian number), without a branch
+/// per byte.
+#[inline(always)]
+fn word_mask8(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let ones = |b: u8| u64::from_le_bytes([b; 8]);
+    // Flag (0x80) of each byte of `y` (bytes below 0x80) that is >= `lo`.
+    let at_least = |y: u64, lo: u8| (y + ones(0x80 - lo)) & HIGH;
+    // Flag of each byte of `x` equal to the ASCII byte `c`.
+    let equal = |c: u8| {
+        let v = x ^ ones(c);
+        !(((v & LOW7) + LOW7) | v | LOW7)
+    };
+    let y = x & LOW7;
+    let folded = y | ones(0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(y, b'0') & !at_least(y, b'9' + 1);
+    let flags = (x & HIGH) | letter | digit | equal(b'_') | equal(b'-');
+    // Gather the eight flags (bits 7, 15, ..., 63) into the low byte.
+    ((flags & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 impl MixedSpelling {
@@ -492,6 +520,14 @@ mod tests {
     fn runs_are_found_across_chunks() {
         for b in 0..=255u8 {
             assert_eq!(word_mask(&[b]) == 1, is_word_byte(b), "{b}");
+            // Eight bytes at a time: every byte value, next to every other.
+            let chunk: Vec<u8> = (0..64u8).map(|k| if k % 2 == 0 { b } else { b.wrapping_add(k) }).collect();
+            let scalar = chunk
+                .iter()
+                .enumerate()
+                .fold(0u64, |m, (k, &c)| m | u64::from(is_word_byte(c)) << k);
+            assert_eq!(word_mask(&chunk), scalar, "{b}");
+            assert_eq!(word_mask(&chunk[..61]), scalar & (u64::MAX >> 3), "{b}");
         }
         let naive = |b: &[u8]| {
             let mut out = Vec::new();

@@ -2,6 +2,7 @@ use crate::declare_lint;
 use crate::document::Document;
 use crate::finding::Applicability;
 use crate::lint::{Ctx, Lint, RuleInfo};
+use crate::lints::bytes::{non_ascii, positions};
 use crate::source::{FileKind, Span};
 
 declare_lint! {
@@ -243,9 +244,27 @@ impl Lint for Mojibake {
         let bytes = prose.as_bytes();
         // Cheap gates: Latin-1 lead characters are encoded with 0xC3/0xC2,
         // Windows-1252 extras and U+FFFD with 0xE2/0xEF/0xC5/0xC6/0xCB.
-        let maybe_moji = bytes.iter().any(|&b| b == 0xC3 || b == 0xC2);
-        let maybe_entity = bytes.contains(&b'&');
-        let maybe_fffd = prose.contains('\u{fffd}');
+        // One pass over the non-ASCII bytes and the '&' (ASCII text without
+        // '&' is skipped eight bytes at a time).
+        let (mut maybe_moji, mut maybe_fffd, mut maybe_entity) = (false, false, false);
+        let amp = u64::from_le_bytes([b'&'; 8]);
+        let low7 = u64::from_le_bytes([0x7F; 8]);
+        let triggers = positions(bytes, |x| {
+            // Flag of the bytes equal to '&'.
+            let v = x ^ amp;
+            x | !(((v & low7) + low7) | v | low7)
+        });
+        for i in triggers {
+            match bytes.get(i) {
+                Some(0xC2 | 0xC3) => maybe_moji = true,
+                Some(0xEF) => maybe_fffd |= bytes.get(i + 1..i + 3) == Some(&[0xBF, 0xBD][..]),
+                Some(b'&') => maybe_entity = true,
+                _ => {}
+            }
+            if maybe_moji && maybe_fffd && maybe_entity {
+                break;
+            }
+        }
         if maybe_moji {
             self.mis_decoded(doc, cx);
         }
@@ -272,8 +291,10 @@ impl Mojibake {
         // Candidates are U+00C2..U+00F4, all encoded with the lead byte 0xC3.
         let bytes = prose.as_bytes();
         let mut pos = 0;
-        while let Some(off) = bytes.get(pos..).and_then(|r| r.iter().position(|&b| b == 0xC3)) {
-            let i = pos + off;
+        for i in non_ascii(bytes) {
+            if i < pos || bytes.get(i) != Some(&0xC3) {
+                continue;
+            }
             pos = i + 1;
             let Some(rest) = prose.get(i..) else { continue };
             let Some(c) = rest.chars().next() else { continue };

@@ -4,7 +4,7 @@ use crate::declare_lint;
 use crate::document::{Document, Token, TokenKind};
 use crate::finding::{Applicability, Edit};
 use crate::lint::{Ctx, Lint, RuleInfo};
-use crate::lints::bytes::load8;
+use crate::lints::bytes::{gallop, load8};
 use crate::source::Span;
 
 declare_lint! {
@@ -106,52 +106,112 @@ impl Lint for GluedWords {
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
         let src = doc.source.text.as_bytes();
-        for block in &doc.blocks {
-            let toks = doc.block_tokens(block);
-            for (i, t) in toks.iter().enumerate() {
-                if t.kind != TokenKind::Word {
-                    continue;
+        // The bytes that can make a glue (inside a word, or a stop in the
+        // punctuation after it), found in one pass over the text; only the
+        // words they point to are judged.
+        let trig = triggers(src);
+        if trig.is_empty() {
+            return;
+        }
+        let ordered = doc.blocks.windows(2).all(|w| w[0].tokens.end <= w[1].tokens.start);
+        if !ordered {
+            // (Not made by the parser.) Every word of every block.
+            for block in &doc.blocks {
+                let toks = doc.block_tokens(block);
+                for i in 0..toks.len() {
+                    self.word(doc, toks, i, &trig, cx);
                 }
-                // Only a non-ASCII character, a '.' or a lowercase letter
-                // followed by a capital can make a glue inside the token.
-                if suspicious(src, t.span.start, t.span.end) {
-                    let w = doc.text(t.span);
-                    if self.allow.iter().any(|a| a == w) {
-                        continue;
-                    }
-                    if let Some(split) = camel_glue(w) {
-                        if !recurs(doc, w) {
-                            self.report(doc, t.span.start + split, t.span, cx);
-                        }
-                        continue;
-                    }
-                    if let Some(split) = inner_period_glue(w) {
-                        self.report(doc, t.span.start + split, t.span, cx);
-                        continue;
-                    }
-                }
-                // Cheap tests first: the next token must be sentence
-                // punctuation or a closing mark, and more must follow it
-                // without a space (see `punct_glue`).
-                let Some(next) = toks.get(i + 1).filter(|n| n.kind == TokenKind::Punct) else {
-                    continue;
-                };
-                let after = toks
-                    .get(i + 2)
-                    .is_some_and(|n| matches!(n.kind, TokenKind::Word | TokenKind::Punct));
-                let mark = src
-                    .get(next.span.start)
-                    .is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0xE2));
-                if !after || !mark || self.allow.iter().any(|a| a == doc.text(t.span)) {
-                    continue;
-                }
-                self.punct_glue(doc, toks, i, cx);
+            }
+            return;
+        }
+        let mut b = 0;
+        for i in candidates(&doc.tokens, &trig, src) {
+            while doc.blocks.get(b).is_some_and(|bl| bl.tokens.end <= i) {
+                b += 1;
+            }
+            let Some(block) = doc.blocks.get(b) else { break };
+            if let Some(k) = i.checked_sub(block.tokens.start) {
+                self.word(doc, doc.block_tokens(block), k, &trig, cx);
             }
         }
     }
 }
 
+/// The words (token indices, ascending) that `triggers` points to: a word
+/// holding a trigger byte, and the word just before a run of punctuation
+/// holding a '.', '!' or '?'. Every word `GluedWords::word` can flag is one.
+fn candidates(toks: &[Token], trig: &[usize], src: &[u8]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut j = 0;
+    for &p in trig {
+        // The token holding byte `p` (the triggers are in text order).
+        j = gallop(toks, j, |t| t.span.end <= p);
+        let Some(t) = toks.get(j) else { break };
+        if t.span.start > p {
+            continue;
+        }
+        match t.kind {
+            TokenKind::Word => out.push(j),
+            TokenKind::Punct if matches!(src.get(p), Some(b'.' | b'!' | b'?')) => {
+                let mut k = j;
+                while k > 0 && toks.get(k - 1).is_some_and(|t| t.kind == TokenKind::Punct) {
+                    k -= 1;
+                }
+                if k > 0 && toks.get(k - 1).is_some_and(|t| t.kind == TokenKind::Word) {
+                    out.push(k - 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    out.dedup();
+    out
+}
+
 impl GluedWords {
+    /// Judge the word `toks[i]` of a block (`toks`: the block's tokens).
+    fn word(&self, doc: &Document, toks: &[Token], i: usize, trig: &[usize], cx: &mut Ctx) {
+        let src = doc.source.text.as_bytes();
+        let Some(t) = toks.get(i).filter(|t| t.kind == TokenKind::Word) else {
+            return;
+        };
+        // Only a non-ASCII character, a '.' or a lowercase letter followed
+        // by a capital can make a glue inside the token.
+        let mut cur = trig.partition_point(|&p| p < t.span.start);
+        if suspicious(trig, &mut cur, src, t.span.start, t.span.end) {
+            let w = doc.text(t.span);
+            if self.allow.iter().any(|a| a == w) {
+                return;
+            }
+            if let Some(split) = camel_glue(w) {
+                if !recurs(doc, w) {
+                    self.report(doc, t.span.start + split, t.span, cx);
+                }
+                return;
+            }
+            if let Some(split) = inner_period_glue(w) {
+                self.report(doc, t.span.start + split, t.span, cx);
+                return;
+            }
+        }
+        // Cheap tests first: the next token must be sentence punctuation or
+        // a closing mark, and more must follow it without a space (see
+        // `punct_glue`).
+        let Some(next) = toks.get(i + 1).filter(|n| n.kind == TokenKind::Punct) else {
+            return;
+        };
+        let after = toks
+            .get(i + 2)
+            .is_some_and(|n| matches!(n.kind, TokenKind::Word | TokenKind::Punct));
+        let mark = src
+            .get(next.span.start)
+            .is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0xE2));
+        if !after || !mark || self.allow.iter().any(|a| a == doc.text(t.span)) {
+            return;
+        }
+        self.punct_glue(doc, toks, i, cx);
+    }
+
     fn report(&self, doc: &Document, at: usize, word: Span, cx: &mut Ctx) {
         let left = doc.text(Span::new(word.start, at));
         let right = doc.text(Span::new(at, word.end));
@@ -220,44 +280,61 @@ impl GluedWords {
     }
 }
 
-/// Whether the word `src[start..end]` has a non-ASCII byte, an inner '.'
-/// or a lowercase ASCII letter followed by an uppercase one. Eight bytes at
-/// a time, without a branch per byte.
-fn suspicious(src: &[u8], start: usize, end: usize) -> bool {
-    let mut prev_lower = 0;
-    let mut at = start;
-    while at < end {
-        let (hit, lower) = suspicious8(load8(src, at), (end - at).min(8), prev_lower, at == start);
-        if hit {
-            return true;
-        }
-        prev_lower = lower;
-        at += 8;
-    }
-    false
-}
-
-/// `suspicious` on the first `n` (1 to 8) bytes of `x`; `prev_lower`: the
-/// flag (0x80) of a lowercase letter just before them; `first`: they start
-/// the word (a '.' there does not count). Returns the result and the flag
-/// of the last of the `n` bytes being a lowercase letter.
-fn suspicious8(x: u64, n: usize, prev_lower: u64, first: bool) -> (bool, u64) {
+/// Positions of the bytes of `src` that can make a glue: inside a word, the
+/// non-ASCII bytes, the '.' and the ASCII capitals after a lowercase ASCII
+/// letter; after a word, a '.', '!' or '?'. Eight bytes at a time, without a branch per byte.
+fn triggers(src: &[u8]) -> Vec<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let ones = |b: u8| u64::from_le_bytes([b; 8]);
     // Flag (0x80) of each byte of `y` (bytes below 0x80) that is >= `lo`.
     let at_least = |y: u64, lo: u8| (y + ones(0x80 - lo)) & HIGH;
-    // Bytes past `n` become zero, which is neither a '.' nor a letter.
-    let x = x & (u64::MAX >> (64 - 8 * n.clamp(1, 8) as u32));
-    let y = x & LOW7;
-    let upper = at_least(y, b'A') & !at_least(y, b'Z' + 1);
-    let lower = at_least(y, b'a') & !at_least(y, b'z' + 1);
-    let v = x ^ ones(b'.');
-    let dot = !(((v & LOW7) + LOW7) | v | LOW7);
-    let dot = if first { dot & !0x80 } else { dot };
-    let camel = upper & (lower << 8 | prev_lower);
-    let last_lower = lower >> (8 * (n.clamp(1, 8) - 1)) & 0x80;
-    ((x & HIGH) | dot | camel != 0, last_lower)
+    let mut out = Vec::new();
+    // Flag (0x80) of a lowercase letter just before the eight bytes.
+    let mut prev_lower = 0;
+    let mut at = 0;
+    while at < src.len() {
+        // Bytes past the end read as zero, which is neither a '.' nor a letter.
+        let x = load8(src, at);
+        let y = x & LOW7;
+        let upper = at_least(y, b'A') & !at_least(y, b'Z' + 1);
+        let lower = at_least(y, b'a') & !at_least(y, b'z' + 1);
+        let v = x ^ ones(b'.');
+        let dot = !(((v & LOW7) + LOW7) | v | LOW7);
+        let camel = upper & (lower << 8 | prev_lower);
+        prev_lower = lower >> 56 & 0x80;
+        let v = x ^ ones(b'!');
+        let bang = !(((v & LOW7) + LOW7) | v | LOW7);
+        let v = x ^ ones(b'?');
+        let question = !(((v & LOW7) + LOW7) | v | LOW7);
+        let mut m = (x & HIGH) | dot | camel | bang | question;
+        while m != 0 {
+            out.push(at + m.trailing_zeros() as usize / 8);
+            m &= m - 1;
+        }
+        at += 8;
+    }
+    out
+}
+
+/// Whether the word `src[start..end]` has a non-ASCII byte, an inner '.'
+/// or a lowercase ASCII letter followed by an uppercase one: a position of
+/// `trig` (from `triggers`) in the word, other than a '.' or a capital at
+/// its start (a '!' or '?' does not count). `cur` is a cursor into
+/// `trig`, for words in text order.
+#[inline]
+fn suspicious(trig: &[usize], cur: &mut usize, src: &[u8], start: usize, end: usize) -> bool {
+    while let Some(&p) = trig.get(*cur) {
+        if p >= end {
+            return false;
+        }
+        let byte = src.get(p).copied().unwrap_or(0);
+        if p >= start && (byte >= 0x80 || (p > start && byte != b'!' && byte != b'?')) {
+            return true;
+        }
+        *cur += 1;
+    }
+    false
 }
 
 /// "Upon", "China", "A": a capital, then lowercase letters only.
@@ -395,7 +472,7 @@ mod tests {
                 .enumerate()
                 .any(|(k, &b)| b >= 0x80 || (k > 0 && (b == b'.' || (w[k - 1].is_ascii_lowercase() && b.is_ascii_uppercase()))))
         };
-        let alphabet = [b'a', b'z', b'A', b'Z', b'.', b'@', b'[', b'`', b'{', 0xC3, b'0', b'\''];
+        let alphabet = [b'a', b'z', b'A', b'Z', b'.', b'@', b'[', b'`', b'{', 0xC3, b'0', b'\'', b'!', b'?'];
         let mut seed = 7u64;
         for len in 0..40 {
             for _ in 0..300 {
@@ -410,8 +487,13 @@ mod tests {
                 let mut text = b"Xy.".to_vec();
                 text.extend(&w);
                 text.extend(b"aB.");
-                assert_eq!(suspicious(&text, 3, 3 + w.len()), slow(&w), "{w:?}");
-                assert_eq!(suspicious(&w, 0, w.len()), slow(&w), "{w:?}");
+                let one = |text: &[u8], start: usize| {
+                    let trig = triggers(text);
+                    let mut cur = 0;
+                    suspicious(&trig, &mut cur, text, start, start + w.len())
+                };
+                assert_eq!(one(&text, 3), slow(&w), "{w:?}");
+                assert_eq!(one(&w, 0), slow(&w), "{w:?}");
             }
         }
     }

@@ -117,10 +117,16 @@ impl Lint for AcronymPlural {
         // A candidate ends in two capitals, the last not 'S', and an 'S'
         // ("NGOS"): most documents have none (found by memchr).
         let shape = |p: usize| p >= 2 && text[p - 1].is_ascii_uppercase() && text[p - 1] != b'S' && text[p - 2].is_ascii_uppercase();
-        if !doc.source.text.match_indices('S').any(|(p, _)| shape(p)) {
+        let hits: Vec<usize> = doc.source.text.match_indices('S').map(|(p, _)| p).filter(|&p| shape(p)).collect();
+        if hits.is_empty() {
             return;
         }
         for block in &doc.blocks {
+            // A candidate's final 'S' is one of the hits.
+            let first = hits.partition_point(|&p| p < block.span.start);
+            if hits.get(first).is_none_or(|&p| p >= block.span.end) {
+                continue;
+            }
             let toks = doc.block_tokens(block);
             let found_at = candidates.len();
             for (k, t) in toks.iter().enumerate() {

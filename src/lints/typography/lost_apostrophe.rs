@@ -73,6 +73,9 @@ pub struct LostApostrophe {
     /// non-ASCII character can be one (the only character that lowercases
     /// to ASCII is the Kelvin sign, to "k"), and the shape test alone does.
     ascii_keys: bool,
+    /// Bit set of the last two bytes of the keys (bit 5 set, see
+    /// `may_end_contraction`); all ones if some key is not ASCII.
+    tails: Vec<u64>,
 }
 
 /// Bits of the contraction shape filter (4096).
@@ -105,13 +108,30 @@ impl LostApostrophe {
         endings.sort_unstable();
         endings.dedup();
         let ascii_keys = contractions.keys().all(|k| k.is_ascii() && !k.contains('k'));
+        let mut tails = vec![if ascii_keys { 0u64 } else { !0 }; 1024];
+        for k in contractions.keys().map(String::as_str).chain(["wont", "cant"]) {
+            if let [.., a, z] = *k.as_bytes() {
+                let i = usize::from(a | 0x20) << 8 | usize::from(z | 0x20);
+                tails[i / 64] |= 1 << (i % 64);
+            }
+        }
         Ok(Box::new(LostApostrophe {
             words,
             contractions,
             shapes,
             endings,
             ascii_keys,
+            tails,
         }))
+    }
+
+    /// Whether a word ending in bytes `a`, `z` may be a contraction key or
+    /// "wont"/"cant" in any case (a test on the last two bytes, ASCII case
+    /// folded; always true when some key is not ASCII).
+    #[inline]
+    fn may_end_contraction(&self, a: u8, z: u8) -> bool {
+        let k = usize::from(a | 0x20) << 8 | usize::from(z | 0x20);
+        self.tails[k / 64] & (1 << (k % 64)) != 0
     }
 
     /// Whether a word may be a contraction key or "wont"/"cant" in any case
@@ -275,21 +295,26 @@ impl Lint for LostApostrophe {
                 continue;
             }
             let Some(b) = src.get(t.span.range()) else { continue };
-            let first = b.first().copied().unwrap_or(0);
+            // Both tests below need words of three bytes or more: a
+            // contraction (cheap checks on the last two bytes and on the
+            // shape first), and a capitalised word ending in a single "s"
+            // (a possessive).
+            let (first, a, z) = match *b {
+                [first, .., a, z] => (first, a, z),
+                [first, ..] => {
+                    if first.is_ascii_uppercase() | (first >= 0x80) {
+                        capitalised.push(i);
+                    }
+                    continue;
+                }
+                [] => continue,
+            };
             let upper = first.is_ascii_uppercase() | (first >= 0x80);
             if upper {
                 capitalised.push(i);
             }
-            // Both tests without branches, on words of three bytes or more:
-            // a contraction (a cheap check on the shape first), and a
-            // capitalised word ending in a single "s" (a possessive).
-            let (a, z) = match *b {
-                [_, .., a, z] => (a, z),
-                _ => (0, 0),
-            };
-            let long = b.len() >= 3;
-            let contraction = long & self.may_be_contraction(b);
-            let possessive = long & (z == b's') & (a != b's') & upper;
+            let possessive = (z == b's') & (a != b's') & upper;
+            let contraction = self.may_end_contraction(a, z) && self.may_be_contraction(b);
             if !(contraction | possessive) {
                 continue;
             }

@@ -425,11 +425,18 @@ impl Lint for StrayCapital {
             if !eligible && !partition {
                 continue;
             }
-            for i in block.tokens.clone() {
-                let Some(t) = toks.get(i) else { continue };
-                if t.kind != TokenKind::Word || !src.get(t.span.start).is_some_and(u8::is_ascii_uppercase) {
+            let Some(block_toks) = toks.get(block.tokens.clone()) else {
+                continue;
+            };
+            for (k, t) in block_toks.iter().enumerate() {
+                if t.kind != TokenKind::Word {
                     continue;
                 }
+                let c0 = src.get(t.span.start).copied().unwrap_or(0);
+                if !c0.is_ascii_uppercase() {
+                    continue;
+                }
+                let i = block.tokens.start + k;
                 if partition {
                     capitalised.push(i);
                 }
@@ -444,7 +451,7 @@ impl Lint for StrayCapital {
                 let prev_first = first(i.wrapping_sub(2));
                 let next_word = kind(i + 2) == Some(TokenKind::Word);
                 let content = (prev_first.is_ascii_lowercase() | (prev_first >= 0x80)) & next_word;
-                if !(content || may_be_function(first(i), t.span.len())) {
+                if !(content || may_be_function(c0, t.span.len())) {
                     continue;
                 }
                 if let Some(kind) = self.judge(doc, i) {

@@ -179,8 +179,11 @@ fn next_mark(b: &[u8], from: usize) -> Option<usize> {
     for (c, chunk) in chunks.by_ref().enumerate() {
         let hits = chunk.iter().fold(0u8, |acc, &x| acc | u8::from(x == b'"') | u8::from(x == 0xE2));
         if hits != 0 {
-            if let Some(at) = (0..32).map(|i| from + c * 32 + i).find(|&at| is_mark(at)) {
-                return Some(at);
+            for (i, &x) in chunk.iter().enumerate() {
+                let at = from + c * 32 + i;
+                if (x == b'"' || x == 0xE2) && is_mark(at) {
+                    return Some(at);
+                }
             }
         }
     }
