@@ -281,10 +281,11 @@ pub(crate) fn sentences(
     scratch: &mut super::sentence_breaks::Scratch,
 ) {
     let text = &prose[span.range()];
-    let bounds: Vec<usize> = match super::sentence_breaks::starts(text, scratch) {
-        Some(starts) => starts,
-        None => text.split_sentence_bound_indices().map(|(i, _)| i).collect(),
-    };
+    if super::sentence_breaks::starts(text, scratch).is_none() {
+        scratch.clear();
+        scratch.extend(text.split_sentence_bound_indices().map(|(i, _)| i));
+    }
+    let bounds = &scratch[..];
     let mut pieces: Vec<Span> = Vec::with_capacity(bounds.len());
     for (k, &i) in bounds.iter().enumerate() {
         let end = bounds.get(k + 1).copied().unwrap_or(text.len());
