@@ -53,50 +53,83 @@ fn classify(piece: &str) -> Option<TokenKind> {
     })
 }
 
+/// Byte classes of the tokenizer's main loop.
+const B_PUNCT: u8 = 0;
+const B_LETTER: u8 = 1;
+const B_DIGIT: u8 = 2;
+const B_CONNECTOR: u8 = 3;
+const B_SPACE: u8 = 4;
+const B_TAB: u8 = 5;
+const B_LF: u8 = 6;
+const B_CR: u8 = 7;
+/// MidLetter, MidNumLet or MidNum: may join letters or digits.
+const B_MID: u8 = 8;
+/// Part of a non-ASCII character.
+const B_HIGH: u8 = 9;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [B_PUNCT; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => B_LETTER,
+            b'0'..=b'9' => B_DIGIT,
+            b'_' => B_CONNECTOR,
+            b' ' => B_SPACE,
+            b'\t' => B_TAB,
+            b'\n' => B_LF,
+            b'\r' => B_CR,
+            b':' | b'.' | b'\'' | b',' | b';' => B_MID,
+            0x80..=0xff => B_HIGH,
+            _ => B_PUNCT,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Split a block into tokens at UAX #29 word boundaries.
 ///
 /// UAX #29 never joins across ASCII whitespace (but for runs of spaces and
-/// CR LF), so the block is cut into whitespace-free chunks. A chunk made of
-/// ASCII, Latin-1 and Latin Extended-A letters and the common typographic
-/// punctuation (curly quotes, dashes, ellipsis) takes a fast path that
-/// applies the UAX #29 rules directly (a property test checks it against
-/// unicode-segmentation); any other chunk goes to unicode-segmentation.
+/// CR LF), so the block falls into whitespace-free chunks. ASCII is
+/// segmented in one pass by the rules themselves. A chunk with a non-ASCII
+/// character is segmented on its own: chunks of ASCII, Latin-1 and Latin
+/// Extended-A letters and the common typographic punctuation (curly quotes,
+/// dashes, ellipsis) by the same rules (`fast_chunk`), any other chunk by
+/// unicode-segmentation. Property tests check the result against
+/// unicode-segmentation.
 pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
     let text = &prose[span.range()];
     let bytes = text.as_bytes();
     let base = span.start;
+    // Start of the current whitespace-free chunk, and the number of tokens
+    // before it.
+    let mut chunk = 0;
+    let mut mark = out.len();
     let mut i = 0;
-    while i < bytes.len() {
-        let (kind, j) = match bytes[i] {
-            b' ' => {
+    while let Some(&b) = bytes.get(i) {
+        let class = BYTE_CLASS[usize::from(b)];
+        let (kind, j) = match class {
+            B_SPACE => {
                 let mut j = i + 1;
-                while j < bytes.len() && bytes[j] == b' ' {
+                while bytes.get(j) == Some(&b' ') {
                     j += 1;
                 }
                 (TokenKind::Space, j)
             }
-            b'\t' => (TokenKind::Space, i + 1),
-            b'\n' => (TokenKind::Newline, i + 1),
-            b'\r' => (TokenKind::Newline, if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 }),
+            B_TAB => (TokenKind::Space, i + 1),
+            B_LF => (TokenKind::Newline, i + 1),
+            B_CR => (TokenKind::Newline, if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 }),
+            B_PUNCT | B_MID => (TokenKind::Punct, i + 1),
+            B_LETTER | B_DIGIT | B_CONNECTOR => match ascii_word(bytes, i, class) {
+                Some(t) => t,
+                None => {
+                    i = non_ascii_chunk(text, chunk, base, mark, out);
+                    continue;
+                }
+            },
             _ => {
-                let mut j = i;
-                while j < bytes.len() && !matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r') {
-                    j += 1;
-                }
-                let mark = out.len();
-                if fast_chunk(&text[i..j], base + i, out).is_none() {
-                    out.truncate(mark);
-                    for (k, piece) in text[i..j].split_word_bound_indices() {
-                        if let Some(kind) = classify(piece) {
-                            let start = base + i + k;
-                            out.push(Token {
-                                span: Span::new(start, start + piece.len()),
-                                kind,
-                            });
-                        }
-                    }
-                }
-                i = j;
+                i = non_ascii_chunk(text, chunk, base, mark, out);
                 continue;
             }
         };
@@ -104,8 +137,136 @@ pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
             span: Span::new(base + i, base + j),
             kind,
         });
+        if class >= B_SPACE && class <= B_CR {
+            chunk = j;
+            mark = out.len();
+        }
         i = j;
     }
+}
+
+/// The ASCII word, number or connector run starting at `i` (of byte class
+/// `first`): its kind and end, or `None` if it reaches a non-ASCII
+/// character (its chunk then goes to `non_ascii_chunk`).
+#[inline(always)]
+fn ascii_word(bytes: &[u8], i: usize, first: u8) -> Option<(TokenKind, usize)> {
+    let mut j = i + 1;
+    loop {
+        j = alnum_run(bytes, j);
+        let Some(&m) = bytes.get(j) else { break };
+        match BYTE_CLASS[usize::from(m)] {
+            B_CONNECTOR => j += 1,
+            B_MID => {
+                let next = bytes.get(j + 1).map_or(B_SPACE, |&n| BYTE_CLASS[usize::from(n)]);
+                if next == B_HIGH {
+                    return None;
+                }
+                let prev = BYTE_CLASS[usize::from(bytes[j - 1])];
+                // WB6/WB7 (letters around ':', '.', '\'') and WB11/WB12
+                // (digits around '.', '\'', ',', ';').
+                let joins = (prev == B_LETTER && next == B_LETTER && !matches!(m, b',' | b';'))
+                    || (prev == B_DIGIT && next == B_DIGIT && m != b':');
+                if !joins {
+                    break;
+                }
+                j += 2;
+            }
+            B_HIGH => return None,
+            _ => break,
+        }
+    }
+    let kind = match first {
+        B_LETTER => TokenKind::Word,
+        B_DIGIT => TokenKind::Number,
+        // Led by a connector ("_foo"): a word if it holds a letter.
+        _ if bytes[i..j].iter().any(u8::is_ascii_alphabetic) => TokenKind::Word,
+        _ => TokenKind::Punct,
+    };
+    Some((kind, j))
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = ONES * 0x80;
+
+/// The end of the run of ASCII letters and digits from `j`, eight bytes at a
+/// time.
+#[inline(always)]
+fn alnum_run(bytes: &[u8], mut j: usize) -> usize {
+    loop {
+        let w = crate::lints::bytes::load8(bytes, j);
+        // For 7-bit x, x + (0x80 - lo) sets the top bit iff x >= lo, and
+        // x + (0x7f - hi) iff x > hi; no byte carries into the next.
+        let x = w & !HIGH;
+        let folded = x | (ONES * 0x20);
+        let letters = (folded + ONES * (0x80 - u64::from(b'a'))) & !(folded + ONES * (0x7f - u64::from(b'z')));
+        let digits = (x + ONES * (0x80 - u64::from(b'0'))) & !(x + ONES * (0x7f - u64::from(b'9')));
+        // Bytes past the end load as zero, which stops the run.
+        let stop = !((letters | digits) & !w) & HIGH;
+        if stop != 0 {
+            return j + (stop.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+}
+
+/// The first position at or after `from` holding byte `a` or byte `b`,
+/// eight bytes at a time.
+pub(super) fn find_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
+    let mut j = from;
+    while j < bytes.len() {
+        let w = crate::lints::bytes::load8(bytes, j);
+        let (va, vb) = (w ^ (ONES * u64::from(a)), w ^ (ONES * u64::from(b)));
+        // The lowest flagged byte of (v - 1) & !v & 0x80.. is the first zero
+        // byte of v (flags above it may be spurious).
+        let hits = ((va.wrapping_sub(ONES) & !va) | (vb.wrapping_sub(ONES) & !vb)) & HIGH;
+        if hits != 0 {
+            let at = j + (hits.trailing_zeros() / 8) as usize;
+            return (at < bytes.len()).then_some(at);
+        }
+        j += 8;
+    }
+    None
+}
+
+/// Whether `bytes` holds a control character other than tab and newline,
+/// eight bytes at a time.
+pub(super) fn has_control(bytes: &[u8]) -> bool {
+    let mut j = 0;
+    while j < bytes.len() {
+        let w = crate::lints::bytes::load8(bytes, j);
+        // Some byte is below 0x20 (or the word runs past the end).
+        if (w.wrapping_sub(ONES * 0x20) & !w & HIGH) != 0 && bytes.iter().skip(j).take(8).any(|&b| b < 0x20 && b != b'\n' && b != b'\t') {
+            return true;
+        }
+        j += 8;
+    }
+    false
+}
+
+/// Tokenize the whitespace-free chunk starting at `chunk` (relative to
+/// `text`), which holds a non-ASCII character, replacing the tokens pushed
+/// for it since `mark`; returns its end.
+fn non_ascii_chunk(text: &str, chunk: usize, base: usize, mark: usize, out: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = chunk;
+    while end < bytes.len() && !matches!(bytes[end], b' ' | b'\t' | b'\n' | b'\r') {
+        end += 1;
+    }
+    out.truncate(mark);
+    let piece = &text[chunk..end];
+    if fast_chunk(piece, base + chunk, out).is_none() {
+        out.truncate(mark);
+        for (k, p) in piece.split_word_bound_indices() {
+            if let Some(kind) = classify(p) {
+                let start = base + chunk + k;
+                out.push(Token {
+                    span: Span::new(start, start + p.len()),
+                    kind,
+                });
+            }
+        }
+    }
+    end
 }
 
 /// Word-break classes (UAX #29) of the characters the fast path knows.
@@ -402,6 +563,48 @@ mod tests {
             .collect()
     }
 
+    /// The previous tokenizer: every whitespace-free chunk on its own.
+    fn chunk_by_chunk(text: &str) -> Vec<(usize, usize, TokenKind)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let (kind, j) = match bytes[i] {
+                b' ' => (TokenKind::Space, i + bytes[i..].iter().take_while(|&&b| b == b' ').count()),
+                b'\t' => (TokenKind::Space, i + 1),
+                b'\n' => (TokenKind::Newline, i + 1),
+                b'\r' => (TokenKind::Newline, if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 }),
+                _ => {
+                    let mark = out.len();
+                    i = non_ascii_chunk(text, i, 0, mark, &mut out);
+                    continue;
+                }
+            };
+            out.push(Token {
+                span: Span::new(i, j),
+                kind,
+            });
+            i = j;
+        }
+        out.iter().map(|t| (t.span.start, t.span.end, t.kind)).collect()
+    }
+
+    #[test]
+    fn byte_helpers() {
+        let text = b"abc\"def\xe2ghi\"";
+        assert_eq!(find_either(text, 0, b'"', 0xe2), Some(3));
+        assert_eq!(find_either(text, 4, b'"', 0xe2), Some(7));
+        assert_eq!(find_either(text, 8, b'"', 0xe2), Some(11));
+        assert_eq!(find_either(text, 12, b'"', 0xe2), None);
+        assert_eq!(find_either(b"", 0, b'"', 0xe2), None);
+        assert!(!has_control(b"plain\ttext\nwith lines\n"));
+        assert!(has_control(b"plain text with a bell\x07 in it"));
+        assert!(has_control(b"\r"));
+        assert_eq!(alnum_run(b"abcdefghijklmnopq r", 0), 17);
+        assert_eq!(alnum_run(b"Zz09@[`{/:", 0), 4);
+        assert_eq!(alnum_run(b"ab", 0), 2);
+    }
+
     #[test]
     fn fast_path_examples() {
         for t in [
@@ -418,6 +621,20 @@ mod tests {
         #[test]
         fn fast_path_matches_uax29_on_ascii(text in "[a-zA-Z0-9 _.,;:'!?()\\-\"\n\t\r]{0,40}") {
             prop_assert_eq!(fast(&text), reference(&text));
+        }
+
+        #[test]
+        fn one_pass_matches_chunk_by_chunk(text in "([a-zA-Z0-9_.,;:'!?()\"\\-]{0,6}[ \t\r\n]?[\u{e9}\u{2019}\u{201c}\u{43f}\u{301}]?){0,10}") {
+            prop_assert_eq!(fast(&text), chunk_by_chunk(&text));
+        }
+
+        #[test]
+        fn byte_helpers_match_plain_loops(text in proptest::collection::vec(any::<u8>(), 0..40), from in 0usize..40) {
+            let want = text.iter().skip(from).position(|&b| b == b'"' || b == 0xe2).map(|k| k + from);
+            prop_assert_eq!(find_either(&text, from, b'"', 0xe2), want);
+            prop_assert_eq!(has_control(&text), text.iter().any(|&b| b < 0x20 && b != b'\n' && b != b'\t'));
+            let run = text.iter().skip(from.min(text.len())).take_while(|b| b.is_ascii_alphanumeric()).count();
+            prop_assert_eq!(alnum_run(&text, from.min(text.len())), from.min(text.len()) + run);
         }
 
         #[test]
