@@ -146,7 +146,6 @@ impl Document {
         for raw in raw_blocks {
             doc.push_block(raw);
         }
-        doc.word_count = doc.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
         doc.lang = match lang {
             Some(l) => l,
             None => lang::document_language(&doc),
@@ -166,7 +165,7 @@ impl Document {
         let span = Span::new(span.start + lead, span.end - trail);
         let index = self.blocks.len();
         let tok_start = self.tokens.len();
-        tokens::tokenize(&self.prose, span, &mut self.tokens);
+        self.word_count += tokens::tokenize(&self.prose, span, &mut self.tokens);
         let tok_end = self.tokens.len();
         quotes::find(&self.prose, span, index, &mut self.quotes);
         let (heading_like, title_case) = shape(&self.prose, span, scope, &self.tokens[tok_start..tok_end]);

@@ -98,10 +98,13 @@ const BYTE_CLASS: [u8; 256] = {
 /// dashes, ellipsis) by the same rules (`fast_chunk`), any other chunk by
 /// unicode-segmentation. Property tests check the result against
 /// unicode-segmentation.
-pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
+///
+/// Returns the number of word tokens pushed.
+pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) -> usize {
     let text = &prose[span.range()];
     let bytes = text.as_bytes();
     let base = span.start;
+    let mut words = 0;
     // Start of the current whitespace-free chunk, and the number of tokens
     // before it.
     let mut chunk = 0;
@@ -122,14 +125,40 @@ pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
             B_CR => (TokenKind::Newline, if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 }),
             B_PUNCT | B_MID => (TokenKind::Punct, i + 1),
             B_LETTER | B_DIGIT | B_CONNECTOR => match ascii_word(bytes, i, class) {
-                Some(t) => t,
+                Some((kind, j)) => {
+                    words += usize::from(kind == TokenKind::Word);
+                    out.push(Token {
+                        span: Span::new(base + i, base + j),
+                        kind,
+                    });
+                    // The common case next: one space, in the same step.
+                    i = j;
+                    if bytes.get(j) == Some(&b' ') {
+                        let mut e = j + 1;
+                        while bytes.get(e) == Some(&b' ') {
+                            e += 1;
+                        }
+                        out.push(Token {
+                            span: Span::new(base + j, base + e),
+                            kind: TokenKind::Space,
+                        });
+                        chunk = e;
+                        mark = out.len();
+                        i = e;
+                    }
+                    continue;
+                }
                 None => {
+                    words -= count_words(&out[mark..]);
                     i = non_ascii_chunk(text, chunk, base, mark, out);
+                    words += count_words(&out[mark..]);
                     continue;
                 }
             },
             _ => {
+                words -= count_words(&out[mark..]);
                 i = non_ascii_chunk(text, chunk, base, mark, out);
+                words += count_words(&out[mark..]);
                 continue;
             }
         };
@@ -143,6 +172,11 @@ pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
         }
         i = j;
     }
+    words
+}
+
+fn count_words(tokens: &[Token]) -> usize {
+    tokens.iter().filter(|t| t.kind == TokenKind::Word).count()
 }
 
 /// The ASCII word, number or connector run starting at `i` (of byte class
@@ -246,6 +280,7 @@ pub(super) fn has_control(bytes: &[u8]) -> bool {
 /// Tokenize the whitespace-free chunk starting at `chunk` (relative to
 /// `text`), which holds a non-ASCII character, replacing the tokens pushed
 /// for it since `mark`; returns its end.
+#[inline(never)]
 fn non_ascii_chunk(text: &str, chunk: usize, base: usize, mark: usize, out: &mut Vec<Token>) -> usize {
     let bytes = text.as_bytes();
     let mut end = chunk;
@@ -549,7 +584,8 @@ mod tests {
 
     fn fast(text: &str) -> Vec<(usize, usize, TokenKind)> {
         let mut out = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut out);
+        let words = tokenize(text, Span::new(0, text.len()), &mut out);
+        assert_eq!(words, count_words(&out));
         out.iter().map(|t| (t.span.start, t.span.end, t.kind)).collect()
     }
 
