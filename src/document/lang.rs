@@ -48,8 +48,7 @@ const FUNCTION_TABLE: [u64; 256] = {
 };
 
 /// Whether a word is one of `FUNCTION_WORDS`, in any ASCII case.
-fn is_english_function_word(w: &str) -> bool {
-    let b = w.as_bytes();
+fn is_english_function_word(b: &[u8]) -> bool {
     if b.is_empty() || b.len() > 5 {
         return false;
     }
@@ -68,7 +67,7 @@ fn is_english_function_word(w: &str) -> bool {
 /// it is too short to tell. The cheap test (share of English function words
 /// among the first words) settles ordinary English blocks; whatlang runs only
 /// on longer blocks that fail it.
-pub(crate) fn block_language<'a>(text: &str, words: impl Iterator<Item = &'a str>) -> Option<Lang> {
+pub(crate) fn block_language<'a>(text: &str, words: impl Iterator<Item = &'a [u8]>) -> Option<Lang> {
     let mut n = 0usize;
     let mut hits = 0usize;
     for w in words.take(24) {
@@ -138,18 +137,18 @@ mod tests {
     fn function_words_are_found_in_any_case() {
         for w in FUNCTION_WORDS {
             let w = std::str::from_utf8(w).unwrap();
-            assert!(is_english_function_word(w), "{w}");
-            assert!(is_english_function_word(&w.to_ascii_uppercase()), "{w}");
+            assert!(is_english_function_word(w.as_bytes()), "{w}");
+            assert!(is_english_function_word(w.to_ascii_uppercase().as_bytes()), "{w}");
         }
         for w in ["", "a", "in", "theirs", "thé", "th", "\0", "THEM.", "is"] {
-            assert_eq!(is_english_function_word(w), listed(w), "{w:?}");
+            assert_eq!(is_english_function_word(w.as_bytes()), listed(w), "{w:?}");
         }
     }
 
     proptest! {
         #[test]
         fn table_lookup_matches_the_list(w in "[a-zA-Z\u{e9}\0]{0,6}") {
-            prop_assert_eq!(is_english_function_word(&w), listed(&w));
+            prop_assert_eq!(is_english_function_word(w.as_bytes()), listed(&w));
         }
     }
 }

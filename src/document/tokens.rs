@@ -186,9 +186,15 @@ fn count_words(tokens: &[Token]) -> usize {
 fn ascii_word(bytes: &[u8], i: usize, first: u8) -> Option<(TokenKind, usize)> {
     let mut j = i + 1;
     loop {
-        j = alnum_run(bytes, j);
+        j = letter_run(bytes, j);
         let Some(&m) = bytes.get(j) else { break };
         match BYTE_CLASS[usize::from(m)] {
+            B_DIGIT => {
+                j += 1;
+                while bytes.get(j).is_some_and(u8::is_ascii_digit) {
+                    j += 1;
+                }
+            }
             B_CONNECTOR => j += 1,
             B_MID => {
                 let next = bytes.get(j + 1).map_or(B_SPACE, |&n| BYTE_CLASS[usize::from(n)]);
@@ -222,20 +228,17 @@ fn ascii_word(bytes: &[u8], i: usize, first: u8) -> Option<(TokenKind, usize)> {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = ONES * 0x80;
 
-/// The end of the run of ASCII letters and digits from `j`, eight bytes at a
-/// time.
+/// The end of the run of ASCII letters from `j`, eight bytes at a time.
 #[inline(always)]
-fn alnum_run(bytes: &[u8], mut j: usize) -> usize {
+fn letter_run(bytes: &[u8], mut j: usize) -> usize {
     loop {
         let w = crate::lints::bytes::load8(bytes, j);
         // For 7-bit x, x + (0x80 - lo) sets the top bit iff x >= lo, and
         // x + (0x7f - hi) iff x > hi; no byte carries into the next.
-        let x = w & !HIGH;
-        let folded = x | (ONES * 0x20);
+        let folded = (w & !HIGH) | (ONES * 0x20);
         let letters = (folded + ONES * (0x80 - u64::from(b'a'))) & !(folded + ONES * (0x7f - u64::from(b'z')));
-        let digits = (x + ONES * (0x80 - u64::from(b'0'))) & !(x + ONES * (0x7f - u64::from(b'9')));
         // Bytes past the end load as zero, which stops the run.
-        let stop = !((letters | digits) & !w) & HIGH;
+        let stop = !(letters & !w) & HIGH;
         if stop != 0 {
             return j + (stop.trailing_zeros() / 8) as usize;
         }
@@ -636,9 +639,10 @@ mod tests {
         assert!(!has_control(b"plain\ttext\nwith lines\n"));
         assert!(has_control(b"plain text with a bell\x07 in it"));
         assert!(has_control(b"\r"));
-        assert_eq!(alnum_run(b"abcdefghijklmnopq r", 0), 17);
-        assert_eq!(alnum_run(b"Zz09@[`{/:", 0), 4);
-        assert_eq!(alnum_run(b"ab", 0), 2);
+        assert_eq!(letter_run(b"abcdefghijklmnopq r", 0), 17);
+        assert_eq!(letter_run(b"Zz09@[`{/:", 0), 2);
+        assert_eq!(letter_run(b"AZaz@[`{/:", 0), 4);
+        assert_eq!(letter_run(b"ab", 0), 2);
     }
 
     #[test]
@@ -669,8 +673,8 @@ mod tests {
             let want = text.iter().skip(from).position(|&b| b == b'"' || b == 0xe2).map(|k| k + from);
             prop_assert_eq!(find_either(&text, from, b'"', 0xe2), want);
             prop_assert_eq!(has_control(&text), text.iter().any(|&b| b < 0x20 && b != b'\n' && b != b'\t'));
-            let run = text.iter().skip(from.min(text.len())).take_while(|b| b.is_ascii_alphanumeric()).count();
-            prop_assert_eq!(alnum_run(&text, from.min(text.len())), from.min(text.len()) + run);
+            let run = text.iter().skip(from.min(text.len())).take_while(|b| b.is_ascii_alphabetic()).count();
+            prop_assert_eq!(letter_run(&text, from.min(text.len())), from.min(text.len()) + run);
         }
 
         #[test]
