@@ -68,6 +68,33 @@ const STOP: [bool; 256] = {
     t
 };
 
+/// The first byte at or after `i` in `STOP` (or the length), eight bytes at
+/// a time.
+fn next_stop(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+    while i < bytes.len() {
+        let w = crate::lints::bytes::load8(bytes, i);
+        // '.', '!', '?', anything below 0x0e (CR, LF and a few more, checked
+        // below) and non-ASCII bytes. The lowest flag of each test is exact
+        // (spurious ones only sit above a true one).
+        let hits =
+            (zero(w ^ (ONES * 0x2e)) | zero(w ^ (ONES * 0x21)) | zero(w ^ (ONES * 0x3f)) | (w.wrapping_sub(ONES * 0x0e) & !w) | w) & HIGH;
+        if hits == 0 {
+            i += 8;
+            continue;
+        }
+        let at = i + (hits.trailing_zeros() / 8) as usize;
+        match bytes.get(at) {
+            Some(&b) if STOP[usize::from(b)] => return at,
+            Some(_) => i = at + 1,
+            None => return bytes.len(),
+        }
+    }
+    bytes.len()
+}
+
 /// The category of a non-ASCII character, or `None` when the fast path does
 /// not know it.
 fn other_cat(c: char) -> Option<Sc> {
@@ -128,9 +155,7 @@ pub(crate) fn starts(text: &str, out: &mut Vec<usize>) -> Option<()> {
     out.push(0);
     let mut i = 0;
     while i < bytes.len() {
-        while i < bytes.len() && !STOP[usize::from(bytes[i])] {
-            i += 1;
-        }
+        i = next_stop(bytes, i);
         if i >= bytes.len() {
             break;
         }
@@ -394,6 +419,13 @@ mod tests {
         fn matches_the_full_classifier_on_dense_punctuation(text in "[aZ0 .!?\"')\\-,\r\n\u{a0}\u{201d}\u{2024}\u{2029}\u{203c}]{0,40}") {
             prop_assert_eq!(fast(&text), classify_all::starts(&text));
             prop_assert_eq!(fast(&text), Some(reference(&text)));
+        }
+
+        #[test]
+        fn next_stop_matches_the_table(text in proptest::collection::vec(any::<u8>(), 0..40), from in 0usize..40) {
+            let from = from.min(text.len());
+            let want = text[from..].iter().position(|&b| STOP[usize::from(b)]).map_or(text.len(), |k| k + from);
+            prop_assert_eq!(next_stop(&text, from), want);
         }
 
         #[test]

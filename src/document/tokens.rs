@@ -485,25 +485,14 @@ pub(crate) fn sentences(
         scratch.extend(text.split_sentence_bound_indices().map(|(i, _)| i));
     }
     let bounds = &scratch[..];
-    let mut pieces: Vec<Span> = Vec::with_capacity(bounds.len());
-    for (k, &i) in bounds.iter().enumerate() {
-        let end = bounds.get(k + 1).copied().unwrap_or(text.len());
-        let piece = Span::new(span.start + i, span.start + end);
-        if let Some(prev) = pieces.last_mut() {
-            if joins(&prose[prev.range()], &text[i..end]) {
-                prev.end = piece.end;
-                continue;
-            }
-        }
-        pieces.push(piece);
-    }
+    // Merge pieces as they come and emit each finished one.
     let mut t = 0;
-    for p in pieces {
+    let mut emit = |p: Span, out: &mut Vec<Sentence>| {
         // Trim trailing whitespace from the sentence span.
         let trimmed = prose[p.range()].trim_end().len();
         let p = Span::new(p.start, p.start + trimmed);
         if p.is_empty() {
-            continue;
+            return;
         }
         while t < tokens.len() && tokens[t].span.end <= p.start {
             t += 1;
@@ -517,6 +506,22 @@ pub(crate) fn sentences(
             block,
             tokens: tok_offset + first..tok_offset + t,
         });
+    };
+    let mut pending: Option<Span> = None;
+    for (k, &i) in bounds.iter().enumerate() {
+        let end = bounds.get(k + 1).copied().unwrap_or(text.len());
+        let piece = Span::new(span.start + i, span.start + end);
+        match pending.as_mut() {
+            Some(prev) if joins(&prose[prev.range()], &text[i..end]) => prev.end = piece.end,
+            _ => {
+                if let Some(prev) = pending.replace(piece) {
+                    emit(prev, out);
+                }
+            }
+        }
+    }
+    if let Some(prev) = pending {
+        emit(prev, out);
     }
 }
 
