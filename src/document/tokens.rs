@@ -166,7 +166,7 @@ pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) -> usize {
             span: Span::new(base + i, base + j),
             kind,
         });
-        if class >= B_SPACE && class <= B_CR {
+        if (B_SPACE..=B_CR).contains(&class) {
             chunk = j;
             mark = out.len();
         }
