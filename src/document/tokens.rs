@@ -100,6 +100,9 @@ const BYTE_CLASS: [u8; 256] = {
 /// unicode-segmentation.
 ///
 /// Returns the number of word tokens pushed.
+// Kept out of line: inlined into `Document::parse` it compiles to a slower
+// loop (about 15% more instructions in callgrind).
+#[inline(never)]
 pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) -> usize {
     let text = &prose[span.range()];
     let bytes = text.as_bytes();
