@@ -5,82 +5,69 @@ pub use whatlang::Lang;
 
 use super::Document;
 
-/// Very frequent English function words (lowercase ASCII).
-fn is_english_function_word(w: &str) -> bool {
-    if w.len() > 5 || !w.is_ascii() {
+/// Very frequent English function words (lowercase ASCII, 1 to 5 letters).
+// Words that are also common in German, Dutch, French or Spanish ("in",
+// "an", "so", "was", "will", "is", "on", "a", "no") are left out.
+const FUNCTION_WORDS: [&[u8]; 55] = [
+    b"the", b"of", b"and", b"to", b"for", b"that", b"with", b"by", b"at", b"from", b"has", b"said", b"it", b"are", b"she", b"his", b"her",
+    b"have", b"be", b"this", b"not", b"who", b"which", b"were", b"their", b"its", b"after", b"been", b"they", b"we", b"you", b"i", b"but",
+    b"or", b"if", b"than", b"more", b"can", b"would", b"could", b"may", b"into", b"over", b"about", b"all", b"up", b"out", b"new", b"our",
+    b"my", b"them", b"had", b"does", b"says", b"as",
+];
+
+/// A word of up to eight bytes as a little-endian number.
+const fn pack(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < w.len() {
+        k |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// Multiplier that sends the packed function words to distinct slots of
+/// `FUNCTION_TABLE` (the top eight bits of the product).
+const MAGIC: u64 = 0x7740_c77b_9bbd_3117;
+
+const fn slot(k: u64) -> usize {
+    (k.wrapping_mul(MAGIC) >> 56) as usize
+}
+
+const FUNCTION_TABLE: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut i = 0;
+    while i < FUNCTION_WORDS.len() {
+        let k = pack(FUNCTION_WORDS[i]);
+        // A collision would fail the build.
+        assert!(t[slot(k)] == 0);
+        t[slot(k)] = k;
+        i += 1;
+    }
+    t
+};
+
+/// Whether a word is one of `FUNCTION_WORDS`, in any ASCII case.
+fn is_english_function_word(b: &[u8]) -> bool {
+    if b.is_empty() || b.len() > 5 {
         return false;
     }
-    let mut buf = [0u8; 5];
-    let b = &mut buf[..w.len()];
-    b.copy_from_slice(w.as_bytes());
-    b.make_ascii_lowercase();
-    // Words that are also common in German, Dutch, French or Spanish
-    // ("in", "an", "so", "was", "will", "is", "on", "a", "no") are left out.
-    matches!(
-        &*b,
-        b"the"
-            | b"of"
-            | b"and"
-            | b"to"
-            | b"for"
-            | b"that"
-            | b"with"
-            | b"by"
-            | b"at"
-            | b"from"
-            | b"has"
-            | b"said"
-            | b"it"
-            | b"are"
-            | b"she"
-            | b"his"
-            | b"her"
-            | b"have"
-            | b"be"
-            | b"this"
-            | b"not"
-            | b"who"
-            | b"which"
-            | b"were"
-            | b"their"
-            | b"its"
-            | b"after"
-            | b"been"
-            | b"they"
-            | b"we"
-            | b"you"
-            | b"i"
-            | b"but"
-            | b"or"
-            | b"if"
-            | b"than"
-            | b"more"
-            | b"can"
-            | b"would"
-            | b"could"
-            | b"may"
-            | b"into"
-            | b"over"
-            | b"about"
-            | b"all"
-            | b"up"
-            | b"out"
-            | b"new"
-            | b"our"
-            | b"my"
-            | b"them"
-            | b"had"
-            | b"does"
-            | b"says"
-            | b"as"
-    )
+    let mut k = 0u64;
+    for (i, &c) in b.iter().enumerate() {
+        // (No NUL byte either: packing must not lose the length.)
+        if c == 0 || !c.is_ascii() {
+            return false;
+        }
+        k |= u64::from(c.to_ascii_lowercase()) << (8 * i);
+    }
+    FUNCTION_TABLE[slot(k)] == k
 }
 
 /// The language of one block from its text and word tokens, or `None` when
 /// it is too short to tell. The cheap test (share of English function words
 /// among the first words) settles ordinary English blocks; whatlang runs only
 /// on longer blocks that fail it.
-pub(crate) fn block_language<'a>(text: &str, words: impl Iterator<Item = &'a str>) -> Option<Lang> {
+pub(crate) fn block_language<'a>(text: &str, words: impl Iterator<Item = &'a [u8]>) -> Option<Lang> {
     let mut n = 0usize;
     let mut hits = 0usize;
     for w in words.take(24) {
@@ -135,4 +122,33 @@ pub fn parse_lang(name: &str) -> Option<Lang> {
         _ => {}
     }
     Lang::from_code(&n).or_else(|| Lang::all().iter().copied().find(|l| l.eng_name().eq_ignore_ascii_case(&n)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn listed(w: &str) -> bool {
+        FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w.as_bytes()))
+    }
+
+    #[test]
+    fn function_words_are_found_in_any_case() {
+        for w in FUNCTION_WORDS {
+            let w = std::str::from_utf8(w).unwrap();
+            assert!(is_english_function_word(w.as_bytes()), "{w}");
+            assert!(is_english_function_word(w.to_ascii_uppercase().as_bytes()), "{w}");
+        }
+        for w in ["", "a", "in", "theirs", "thé", "th", "\0", "THEM.", "is"] {
+            assert_eq!(is_english_function_word(w.as_bytes()), listed(w), "{w:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn table_lookup_matches_the_list(w in "[a-zA-Z\u{e9}\0]{0,6}") {
+            prop_assert_eq!(is_english_function_word(w.as_bytes()), listed(&w));
+        }
+    }
 }

@@ -6,7 +6,7 @@ use crate::source::Span;
 pub(crate) fn parse(text: &str) -> (String, Vec<RawBlock>, Vec<Comment>) {
     let mut prose = text.to_string();
     // Control characters other than tab and newline are not prose.
-    if text.bytes().any(|b| b < 0x20 && b != b'\n' && b != b'\t') {
+    if super::tokens::has_control(text.as_bytes()) {
         prose = text
             .chars()
             .map(|c| if c.is_control() && c != '\n' && c != '\t' { ' ' } else { c })

@@ -18,12 +18,12 @@ pub(crate) fn find(prose: &str, span: Span, block: usize, out: &mut Vec<Quote>) 
     let mut open: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        let Some(k) = bytes[i..].iter().position(|&b| b == b'"' || b == 0xe2) else {
+        let Some(k) = super::tokens::find_either(bytes, i, b'"', 0xe2) else {
             break;
         };
-        let at = span.start + i + k;
-        let rest = &bytes[i + k..];
-        i += k + 1;
+        let at = span.start + k;
+        let rest = &bytes[k..];
+        i = k + 1;
         match rest {
             [0xe2, 0x80, 0x9c, ..] => {
                 if let Some(o) = open.take() {

@@ -53,50 +53,115 @@ fn classify(piece: &str) -> Option<TokenKind> {
     })
 }
 
+/// Byte classes of the tokenizer's main loop.
+const B_PUNCT: u8 = 0;
+const B_LETTER: u8 = 1;
+const B_DIGIT: u8 = 2;
+const B_CONNECTOR: u8 = 3;
+const B_SPACE: u8 = 4;
+const B_TAB: u8 = 5;
+const B_LF: u8 = 6;
+const B_CR: u8 = 7;
+/// MidLetter, MidNumLet or MidNum: may join letters or digits.
+const B_MID: u8 = 8;
+/// Part of a non-ASCII character.
+const B_HIGH: u8 = 9;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [B_PUNCT; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => B_LETTER,
+            b'0'..=b'9' => B_DIGIT,
+            b'_' => B_CONNECTOR,
+            b' ' => B_SPACE,
+            b'\t' => B_TAB,
+            b'\n' => B_LF,
+            b'\r' => B_CR,
+            b':' | b'.' | b'\'' | b',' | b';' => B_MID,
+            0x80..=0xff => B_HIGH,
+            _ => B_PUNCT,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Split a block into tokens at UAX #29 word boundaries.
 ///
 /// UAX #29 never joins across ASCII whitespace (but for runs of spaces and
-/// CR LF), so the block is cut into whitespace-free chunks. A chunk made of
-/// ASCII, Latin-1 and Latin Extended-A letters and the common typographic
-/// punctuation (curly quotes, dashes, ellipsis) takes a fast path that
-/// applies the UAX #29 rules directly (a property test checks it against
-/// unicode-segmentation); any other chunk goes to unicode-segmentation.
-pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
+/// CR LF), so the block falls into whitespace-free chunks. ASCII is
+/// segmented in one pass by the rules themselves. A chunk with a non-ASCII
+/// character is segmented on its own: chunks of ASCII, Latin-1 and Latin
+/// Extended-A letters and the common typographic punctuation (curly quotes,
+/// dashes, ellipsis) by the same rules (`fast_chunk`), any other chunk by
+/// unicode-segmentation. Property tests check the result against
+/// unicode-segmentation.
+///
+/// Returns the number of word tokens pushed.
+// Kept out of line: inlined into `Document::parse` it compiles to a slower
+// loop (about 15% more instructions in callgrind).
+#[inline(never)]
+pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) -> usize {
     let text = &prose[span.range()];
     let bytes = text.as_bytes();
     let base = span.start;
+    let mut words = 0;
+    // Start of the current whitespace-free chunk, and the number of tokens
+    // before it.
+    let mut chunk = 0;
+    let mut mark = out.len();
     let mut i = 0;
-    while i < bytes.len() {
-        let (kind, j) = match bytes[i] {
-            b' ' => {
+    while let Some(&b) = bytes.get(i) {
+        let class = BYTE_CLASS[usize::from(b)];
+        let (kind, j) = match class {
+            B_SPACE => {
                 let mut j = i + 1;
-                while j < bytes.len() && bytes[j] == b' ' {
+                while bytes.get(j) == Some(&b' ') {
                     j += 1;
                 }
                 (TokenKind::Space, j)
             }
-            b'\t' => (TokenKind::Space, i + 1),
-            b'\n' => (TokenKind::Newline, i + 1),
-            b'\r' => (TokenKind::Newline, if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 }),
-            _ => {
-                let mut j = i;
-                while j < bytes.len() && !matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r') {
-                    j += 1;
-                }
-                let mark = out.len();
-                if fast_chunk(&text[i..j], base + i, out).is_none() {
-                    out.truncate(mark);
-                    for (k, piece) in text[i..j].split_word_bound_indices() {
-                        if let Some(kind) = classify(piece) {
-                            let start = base + i + k;
-                            out.push(Token {
-                                span: Span::new(start, start + piece.len()),
-                                kind,
-                            });
+            B_TAB => (TokenKind::Space, i + 1),
+            B_LF => (TokenKind::Newline, i + 1),
+            B_CR => (TokenKind::Newline, if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 }),
+            B_PUNCT | B_MID => (TokenKind::Punct, i + 1),
+            B_LETTER | B_DIGIT | B_CONNECTOR => match ascii_word(bytes, i, class) {
+                Some((kind, j)) => {
+                    words += usize::from(kind == TokenKind::Word);
+                    out.push(Token {
+                        span: Span::new(base + i, base + j),
+                        kind,
+                    });
+                    // The common case next: one space, in the same step.
+                    i = j;
+                    if bytes.get(j) == Some(&b' ') {
+                        let mut e = j + 1;
+                        while bytes.get(e) == Some(&b' ') {
+                            e += 1;
                         }
+                        out.push(Token {
+                            span: Span::new(base + j, base + e),
+                            kind: TokenKind::Space,
+                        });
+                        chunk = e;
+                        mark = out.len();
+                        i = e;
                     }
+                    continue;
                 }
-                i = j;
+                None => {
+                    words -= count_words(&out[mark..]);
+                    i = non_ascii_chunk(text, chunk, base, mark, out);
+                    words += count_words(&out[mark..]);
+                    continue;
+                }
+            },
+            _ => {
+                words -= count_words(&out[mark..]);
+                i = non_ascii_chunk(text, chunk, base, mark, out);
+                words += count_words(&out[mark..]);
                 continue;
             }
         };
@@ -104,8 +169,145 @@ pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
             span: Span::new(base + i, base + j),
             kind,
         });
+        if (B_SPACE..=B_CR).contains(&class) {
+            chunk = j;
+            mark = out.len();
+        }
         i = j;
     }
+    words
+}
+
+fn count_words(tokens: &[Token]) -> usize {
+    tokens.iter().filter(|t| t.kind == TokenKind::Word).count()
+}
+
+/// The ASCII word, number or connector run starting at `i` (of byte class
+/// `first`): its kind and end, or `None` if it reaches a non-ASCII
+/// character (its chunk then goes to `non_ascii_chunk`).
+#[inline(always)]
+fn ascii_word(bytes: &[u8], i: usize, first: u8) -> Option<(TokenKind, usize)> {
+    let mut j = i + 1;
+    loop {
+        j = letter_run(bytes, j);
+        let Some(&m) = bytes.get(j) else { break };
+        match BYTE_CLASS[usize::from(m)] {
+            B_DIGIT => {
+                j += 1;
+                while bytes.get(j).is_some_and(u8::is_ascii_digit) {
+                    j += 1;
+                }
+            }
+            B_CONNECTOR => j += 1,
+            B_MID => {
+                let next = bytes.get(j + 1).map_or(B_SPACE, |&n| BYTE_CLASS[usize::from(n)]);
+                if next == B_HIGH {
+                    return None;
+                }
+                let prev = BYTE_CLASS[usize::from(bytes[j - 1])];
+                // WB6/WB7 (letters around ':', '.', '\'') and WB11/WB12
+                // (digits around '.', '\'', ',', ';').
+                let joins = (prev == B_LETTER && next == B_LETTER && !matches!(m, b',' | b';'))
+                    || (prev == B_DIGIT && next == B_DIGIT && m != b':');
+                if !joins {
+                    break;
+                }
+                j += 2;
+            }
+            B_HIGH => return None,
+            _ => break,
+        }
+    }
+    let kind = match first {
+        B_LETTER => TokenKind::Word,
+        B_DIGIT => TokenKind::Number,
+        // Led by a connector ("_foo"): a word if it holds a letter.
+        _ if bytes[i..j].iter().any(u8::is_ascii_alphabetic) => TokenKind::Word,
+        _ => TokenKind::Punct,
+    };
+    Some((kind, j))
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = ONES * 0x80;
+
+/// The end of the run of ASCII letters from `j`, eight bytes at a time.
+#[inline(always)]
+fn letter_run(bytes: &[u8], mut j: usize) -> usize {
+    loop {
+        let w = crate::lints::bytes::load8(bytes, j);
+        // For 7-bit x, x + (0x80 - lo) sets the top bit iff x >= lo, and
+        // x + (0x7f - hi) iff x > hi; no byte carries into the next.
+        let folded = (w & !HIGH) | (ONES * 0x20);
+        let letters = (folded + ONES * (0x80 - u64::from(b'a'))) & !(folded + ONES * (0x7f - u64::from(b'z')));
+        // Bytes past the end load as zero, which stops the run.
+        let stop = !(letters & !w) & HIGH;
+        if stop != 0 {
+            return j + (stop.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+}
+
+/// The first position at or after `from` holding byte `a` or byte `b`,
+/// eight bytes at a time.
+pub(super) fn find_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
+    let mut j = from;
+    while j < bytes.len() {
+        let w = crate::lints::bytes::load8(bytes, j);
+        let (va, vb) = (w ^ (ONES * u64::from(a)), w ^ (ONES * u64::from(b)));
+        // The lowest flagged byte of (v - 1) & !v & 0x80.. is the first zero
+        // byte of v (flags above it may be spurious).
+        let hits = ((va.wrapping_sub(ONES) & !va) | (vb.wrapping_sub(ONES) & !vb)) & HIGH;
+        if hits != 0 {
+            let at = j + (hits.trailing_zeros() / 8) as usize;
+            return (at < bytes.len()).then_some(at);
+        }
+        j += 8;
+    }
+    None
+}
+
+/// Whether `bytes` holds a control character other than tab and newline,
+/// eight bytes at a time.
+pub(super) fn has_control(bytes: &[u8]) -> bool {
+    let mut j = 0;
+    while j < bytes.len() {
+        let w = crate::lints::bytes::load8(bytes, j);
+        // Some byte is below 0x20 (or the word runs past the end).
+        if (w.wrapping_sub(ONES * 0x20) & !w & HIGH) != 0 && bytes.iter().skip(j).take(8).any(|&b| b < 0x20 && b != b'\n' && b != b'\t') {
+            return true;
+        }
+        j += 8;
+    }
+    false
+}
+
+/// Tokenize the whitespace-free chunk starting at `chunk` (relative to
+/// `text`), which holds a non-ASCII character, replacing the tokens pushed
+/// for it since `mark`; returns its end.
+#[inline(never)]
+fn non_ascii_chunk(text: &str, chunk: usize, base: usize, mark: usize, out: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = chunk;
+    while end < bytes.len() && !matches!(bytes[end], b' ' | b'\t' | b'\n' | b'\r') {
+        end += 1;
+    }
+    out.truncate(mark);
+    let piece = &text[chunk..end];
+    if fast_chunk(piece, base + chunk, out).is_none() {
+        out.truncate(mark);
+        for (k, p) in piece.split_word_bound_indices() {
+            if let Some(kind) = classify(p) {
+                let start = base + chunk + k;
+                out.push(Token {
+                    span: Span::new(start, start + p.len()),
+                    kind,
+                });
+            }
+        }
+    }
+    end
 }
 
 /// Word-break classes (UAX #29) of the characters the fast path knows.
@@ -281,29 +483,19 @@ pub(crate) fn sentences(
     scratch: &mut super::sentence_breaks::Scratch,
 ) {
     let text = &prose[span.range()];
-    let bounds: Vec<usize> = match super::sentence_breaks::starts(text, scratch) {
-        Some(starts) => starts,
-        None => text.split_sentence_bound_indices().map(|(i, _)| i).collect(),
-    };
-    let mut pieces: Vec<Span> = Vec::with_capacity(bounds.len());
-    for (k, &i) in bounds.iter().enumerate() {
-        let end = bounds.get(k + 1).copied().unwrap_or(text.len());
-        let piece = Span::new(span.start + i, span.start + end);
-        if let Some(prev) = pieces.last_mut() {
-            if joins(&prose[prev.range()], &text[i..end]) {
-                prev.end = piece.end;
-                continue;
-            }
-        }
-        pieces.push(piece);
+    if super::sentence_breaks::starts(text, scratch).is_none() {
+        scratch.clear();
+        scratch.extend(text.split_sentence_bound_indices().map(|(i, _)| i));
     }
+    let bounds = &scratch[..];
+    // Merge pieces as they come and emit each finished one.
     let mut t = 0;
-    for p in pieces {
+    let mut emit = |p: Span, out: &mut Vec<Sentence>| {
         // Trim trailing whitespace from the sentence span.
         let trimmed = prose[p.range()].trim_end().len();
         let p = Span::new(p.start, p.start + trimmed);
         if p.is_empty() {
-            continue;
+            return;
         }
         while t < tokens.len() && tokens[t].span.end <= p.start {
             t += 1;
@@ -317,6 +509,22 @@ pub(crate) fn sentences(
             block,
             tokens: tok_offset + first..tok_offset + t,
         });
+    };
+    let mut pending: Option<Span> = None;
+    for (k, &i) in bounds.iter().enumerate() {
+        let end = bounds.get(k + 1).copied().unwrap_or(text.len());
+        let piece = Span::new(span.start + i, span.start + end);
+        match pending.as_mut() {
+            Some(prev) if joins(&prose[prev.range()], &text[i..end]) => prev.end = piece.end,
+            _ => {
+                if let Some(prev) = pending.replace(piece) {
+                    emit(prev, out);
+                }
+            }
+        }
+    }
+    if let Some(prev) = pending {
+        emit(prev, out);
     }
 }
 
@@ -387,7 +595,8 @@ mod tests {
 
     fn fast(text: &str) -> Vec<(usize, usize, TokenKind)> {
         let mut out = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut out);
+        let words = tokenize(text, Span::new(0, text.len()), &mut out);
+        assert_eq!(words, count_words(&out));
         out.iter().map(|t| (t.span.start, t.span.end, t.kind)).collect()
     }
 
@@ -399,6 +608,49 @@ mod tests {
                 Some((i, i + p.len(), kind))
             })
             .collect()
+    }
+
+    /// The previous tokenizer: every whitespace-free chunk on its own.
+    fn chunk_by_chunk(text: &str) -> Vec<(usize, usize, TokenKind)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let (kind, j) = match bytes[i] {
+                b' ' => (TokenKind::Space, i + bytes[i..].iter().take_while(|&&b| b == b' ').count()),
+                b'\t' => (TokenKind::Space, i + 1),
+                b'\n' => (TokenKind::Newline, i + 1),
+                b'\r' => (TokenKind::Newline, if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 }),
+                _ => {
+                    let mark = out.len();
+                    i = non_ascii_chunk(text, i, 0, mark, &mut out);
+                    continue;
+                }
+            };
+            out.push(Token {
+                span: Span::new(i, j),
+                kind,
+            });
+            i = j;
+        }
+        out.iter().map(|t| (t.span.start, t.span.end, t.kind)).collect()
+    }
+
+    #[test]
+    fn byte_helpers() {
+        let text = b"abc\"def\xe2ghi\"";
+        assert_eq!(find_either(text, 0, b'"', 0xe2), Some(3));
+        assert_eq!(find_either(text, 4, b'"', 0xe2), Some(7));
+        assert_eq!(find_either(text, 8, b'"', 0xe2), Some(11));
+        assert_eq!(find_either(text, 12, b'"', 0xe2), None);
+        assert_eq!(find_either(b"", 0, b'"', 0xe2), None);
+        assert!(!has_control(b"plain\ttext\nwith lines\n"));
+        assert!(has_control(b"plain text with a bell\x07 in it"));
+        assert!(has_control(b"\r"));
+        assert_eq!(letter_run(b"abcdefghijklmnopq r", 0), 17);
+        assert_eq!(letter_run(b"Zz09@[`{/:", 0), 2);
+        assert_eq!(letter_run(b"AZaz@[`{/:", 0), 4);
+        assert_eq!(letter_run(b"ab", 0), 2);
     }
 
     #[test]
@@ -417,6 +669,20 @@ mod tests {
         #[test]
         fn fast_path_matches_uax29_on_ascii(text in "[a-zA-Z0-9 _.,;:'!?()\\-\"\n\t\r]{0,40}") {
             prop_assert_eq!(fast(&text), reference(&text));
+        }
+
+        #[test]
+        fn one_pass_matches_chunk_by_chunk(text in "([a-zA-Z0-9_.,;:'!?()\"\\-]{0,6}[ \t\r\n]?[\u{e9}\u{2019}\u{201c}\u{43f}\u{301}]?){0,10}") {
+            prop_assert_eq!(fast(&text), chunk_by_chunk(&text));
+        }
+
+        #[test]
+        fn byte_helpers_match_plain_loops(text in proptest::collection::vec(any::<u8>(), 0..40), from in 0usize..40) {
+            let want = text.iter().skip(from).position(|&b| b == b'"' || b == 0xe2).map(|k| k + from);
+            prop_assert_eq!(find_either(&text, from, b'"', 0xe2), want);
+            prop_assert_eq!(has_control(&text), text.iter().any(|&b| b < 0x20 && b != b'\n' && b != b'\t'));
+            let run = text.iter().skip(from.min(text.len())).take_while(|b| b.is_ascii_alphabetic()).count();
+            prop_assert_eq!(letter_run(&text, from.min(text.len())), from.min(text.len()) + run);
         }
 
         #[test]
