@@ -182,26 +182,18 @@ impl Run {
 
 /// Lint one parsed document with the per-document lints.
 pub fn lint_document(doc: &Document, reg: &Registry) -> Vec<Finding> {
-    lint_document_for_corpus(doc, reg).0
-}
-
-/// The per-document findings, and whether a lint with a corpus phase ran
-/// (and so may read the document again).
-fn lint_document_for_corpus(doc: &Document, reg: &Registry) -> (Vec<Finding>, bool) {
     let policy = reg.policy_for(doc.path());
     let mut out = Vec::new();
-    let mut corpus = false;
     for runner in &reg.runners {
         let enabled: Vec<bool> = runner.rule_ids.iter().map(|&i| policy.enabled[i]).collect();
         if !enabled.iter().any(|&e| e) || (runner.english_only && !doc.is_english()) {
             continue;
         }
-        corpus |= runner.corpus;
         let mut cx = Ctx::new(doc.id, &runner.names, &enabled);
         crate::timings::time(&runner.names[0], || runner.lint.check(doc, &mut cx));
         out.extend(cx.into_findings());
     }
-    (out, corpus)
+    out
 }
 
 /// Lint every input: the whole pipeline up to sorted, policy-applied findings.
@@ -241,15 +233,13 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
                 crate::timings::time("(sentences)", || doc.sentences().len());
                 crate::timings::time("(names)", || doc.names().mentions.len());
             }
-            let (findings, corpus) = lint_document_for_corpus(&doc, reg);
+            let findings = lint_document(&doc, reg);
             let mut doc = doc;
             // Free the per-document analyses now, while they are hot:
             // retaining every document's tokens costs more than parsing.
-            if corpus {
-                doc.release_caches();
-            } else {
-                doc.release();
-            }
+            // Corpus phases read the name table, kept summaries, blocks and
+            // text, never tokens.
+            doc.release();
             (doc, findings)
         })
         .collect();

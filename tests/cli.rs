@@ -878,6 +878,37 @@ fn fixture_suppressions() {
 // ------------------------------------------------------------------ baseline
 
 #[test]
+fn baseline_fingerprints_do_not_depend_on_the_selected_lints() {
+    // Documents free their tokens after the per-document phase; a baseline
+    // written with only some lints selected (no corpus phase) must neither
+    // crash nor give different fingerprints.
+    let d = tmp();
+    write(d.path(), "a.txt", "The ferry left the the harbour. It was a long -range trip.\n");
+    let all = check_in(d.path(), &["--no-config", "--write-baseline", "all.json", "a.txt"]);
+    assert_eq!(all.code, 0, "{}", all.stderr);
+    let some = check_in(
+        d.path(),
+        &["--no-config", "--select", "repeated-word", "--write-baseline", "some.json", "a.txt"],
+    );
+    assert_eq!(some.code, 0, "{}", some.stderr);
+    let read = |f: &str| -> Value { serde_json::from_str(&fs::read_to_string(d.path().join(f)).expect("baseline")).expect("JSON") };
+    let (all, some) = (read("all.json"), read("some.json"));
+    let fp = |v: &Value| -> Vec<String> {
+        v["entries"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|e| e["lint"] == "repeated-word")
+                    .map(|e| e["fingerprint"].to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(fp(&some).len(), 1, "{some}");
+    assert_eq!(fp(&some), fp(&all));
+}
+
+#[test]
 fn baseline_hides_recorded_findings_by_fingerprint() {
     let d = tmp();
     let text = "The ferry left the the harbour.\nIt was a long -range trip.\nThe crew rested.\n";

@@ -249,22 +249,21 @@ impl Document {
         k.iter().find(|(t, _)| *t == id).and_then(|(_, v)| v.clone().downcast::<T>().ok())
     }
 
-    /// Free what only the per-document phase reads: tokens, the prose view,
-    /// quotes, sentences and memos. Blocks (with empty token ranges),
-    /// comments, the source, the name table if it was built, and kept values
-    /// stay, which is all that the corpus phase, suppressions and rendering
-    /// read. Retaining whole documents costs about 30 bytes per byte of input.
+    /// Free what only the per-document phase reads: tokens, quotes,
+    /// sentences and memos (blocks keep empty token ranges). The source, the
+    /// prose view, blocks, comments, the name table if it was built, and
+    /// kept values stay: all that corpus phases, suppressions, baseline
+    /// fingerprints and rendering read. Tokens are most of a document's
+    /// memory (24 bytes per token, about 9 bytes per byte of text).
     ///
-    /// A lint with a corpus phase must build in `check` whatever its corpus
-    /// phase reads (call [`Document::names`], or [`Document::keep`] a summary).
+    /// A lint with a corpus phase must not read tokens, quotes, sentence
+    /// token ranges or memos there: build what it needs in `check` (call
+    /// [`Document::names`], or [`Document::keep`] a summary). Sentences
+    /// asked for after the release have their spans but empty token ranges.
     pub fn release(&mut self) {
         self.tokens = Vec::new();
-        self.prose = String::new();
         self.quotes = Vec::new();
-        self.sentences = OnceLock::new();
-        if let Ok(m) = self.memo.get_mut() {
-            *m = Vec::new();
-        }
+        self.release_caches();
         for b in &mut self.blocks {
             b.tokens = 0..0;
         }
