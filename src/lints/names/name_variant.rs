@@ -128,7 +128,7 @@ pub fn build(cx: &BuildCx) -> Result<Box<dyn Lint>, String> {
     let romanizer = Romanizer::from_lexicons(cx.lexicons_for(NAME_VARIANT.name))?;
     let mut forms = opts.canonical.clone();
     for lex in cx.lexicons_for(NAME_VARIANT.name).filter(|l| l.pairs.is_empty()) {
-        forms.extend(lex.entries.iter().cloned());
+        forms.extend(lex.entries().map(str::to_string));
     }
     Ok(Box::new(NameVariant::new(romanizer, &forms, opts.scope == ScopeOpt::Run)))
 }

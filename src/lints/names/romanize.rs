@@ -39,8 +39,8 @@ impl Romanizer {
                 name: lex.rule.clone(),
                 ..Family::default()
             };
-            for opt in &lex.entries {
-                match opt.as_str() {
+            for opt in lex.entries() {
+                match opt {
                     "east-asian-shape" => f.east_asian = true,
                     "collapse-geminates" => f.geminates = true,
                     "drop-vowels" => f.vowels = true,

@@ -115,7 +115,8 @@ impl GivenNames {
         let lexicons: Vec<&crate::pack::Lexicon> = lexicons.collect();
         let mut h = rustc_hash::FxHasher::default();
         for lex in &lexicons {
-            (&lex.origin, &lex.entries, &lex.pairs).hash(&mut h);
+            (&lex.origin, &lex.pairs).hash(&mut h);
+            lex.entries().for_each(|e| e.hash(&mut h));
         }
         let key = h.finish();
         if let Some(names) = LAST
@@ -136,7 +137,7 @@ impl GivenNames {
     pub fn from_lexicons<'a>(lexicons: impl Iterator<Item = &'a crate::pack::Lexicon>) -> Result<GivenNames, String> {
         let mut map = FxHashMap::default();
         for lex in lexicons {
-            let entries = lex.entries.iter().filter_map(|e| e.split_once(':'));
+            let entries = lex.entries().filter_map(|e| e.split_once(':'));
             for (k, v) in lex.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).chain(entries) {
                 let g = Gender::parse(v).ok_or_else(|| format!("{}: given name `{k}` has gender `{v}` (want m or f)", lex.origin))?;
                 let k = k.trim();

@@ -123,7 +123,7 @@ impl Boilerplate {
         }
         let lexicons: Vec<(String, Vec<String>)> = cx
             .lexicons_for(BOILERPLATE.name)
-            .map(|l| (l.rule.clone(), l.entries.clone()))
+            .map(|l| (l.rule.clone(), l.entries().map(str::to_string).collect()))
             .collect();
         Ok(Box::new(Boilerplate::from_lexicons(&lexicons)))
     }
@@ -185,7 +185,7 @@ impl Boilerplate {
         let lex: Vec<(String, Vec<String>)> = crate::pack::builtin_lexicons()
             .into_iter()
             .filter(|l| l.lint == BOILERPLATE.name)
-            .map(|l| (l.rule, l.entries))
+            .map(|l| (l.rule.clone(), l.entries().map(str::to_string).collect()))
             .collect();
         Boilerplate::from_lexicons(&lex)
     }

@@ -58,7 +58,7 @@ impl AcronymPlural {
         }
         let exempt = cx
             .lexicons_for(ACRONYM_PLURAL.name)
-            .flat_map(|l| l.entries.iter())
+            .flat_map(|l| l.entries())
             .map(|e| e.to_uppercase())
             .collect();
         Ok(Box::new(AcronymPlural { exempt }))

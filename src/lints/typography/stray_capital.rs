@@ -72,8 +72,8 @@ impl StrayCapital {
         }
         let exempt = cx
             .lexicons_for(STRAY_CAPITAL.name)
-            .flat_map(|l| l.entries.iter())
-            .cloned()
+            .flat_map(|l| l.entries())
+            .map(str::to_string)
             .collect();
         Ok(Box::new(StrayCapital {
             words: Words::shared(cx.lexicons),

@@ -46,7 +46,7 @@ impl Words {
 
     fn build(lexicons: &[&Lexicon]) -> Words {
         let mut w = Words::default();
-        w.lower.reserve(lexicons.iter().map(|l| l.entries.len()).sum());
+        w.lower.reserve(lexicons.iter().map(|l| l.entries_estimate()).sum());
         for l in lexicons {
             let class = l
                 .rule
@@ -54,13 +54,13 @@ impl Words {
                 .next()
                 .and_then(|n| n.parse::<u8>().ok())
                 .unwrap_or(DEFAULT_CLASS);
-            for e in &l.entries {
+            for e in l.entries() {
                 let map = if e.starts_with(|c: char| c.is_uppercase()) {
                     &mut w.capitalised
                 } else {
                     &mut w.lower
                 };
-                let slot = map.entry(e.as_str().into()).or_insert(class);
+                let slot = map.entry(e.into()).or_insert(class);
                 *slot = (*slot).min(class);
             }
         }
@@ -122,9 +122,7 @@ fn fingerprint(lexicons: &[&Lexicon]) -> u64 {
     for l in lexicons {
         l.rule.hash(&mut h);
         l.origin.hash(&mut h);
-        l.entries.len().hash(&mut h);
-        l.entries.first().hash(&mut h);
-        l.entries.last().hash(&mut h);
+        l.stamp().hash(&mut h);
     }
     h.finish()
 }
