@@ -836,28 +836,27 @@ fn evidence<'d>(doc: &'d Document, names: &GivenNames, want: [bool; 2], roles: [
 /// or after a token with a terminator or a non-ASCII letter inside); and an
 /// opening preposition need not start its sentence.
 fn org_in<'d>(doc: &'d Document, all: &[crate::document::Token], title_case: bool, block: bool, toks: &mut Vec<PTok<'d>>) -> bool {
-    let pronoun = |t: &crate::document::Token| {
-        t.kind == TokenKind::Word && (2..=7).contains(&t.span.len()) && doc.prose.get(t.span.range()).and_then(pronoun_of).is_some()
-    };
-    if title_case || !all.iter().any(pronoun) {
+    // (Only a pronoun of `all` can pass the tests below.)
+    if title_case {
         return false;
     }
     toks.clear();
-    // Whether a sentence may end before the next non-space token.
+    // Whether a sentence may end before the next non-space token (looked at
+    // over a whole block only).
     let mut end = false;
     for t in all {
-        let text = token_text(doc, t);
         match t.kind {
             TokenKind::Newline => end = true,
-            TokenKind::Space => end |= !text.is_ascii(),
+            TokenKind::Space => end |= block && !token_text(doc, t).is_ascii(),
             _ => {
+                let text = token_text(doc, t);
                 toks.push(PTok {
                     span: t.span,
                     text,
                     kind: t.kind,
                     end_before: block && end,
                 });
-                end = !(t.kind == TokenKind::Word && text.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\''));
+                end = block && !(t.kind == TokenKind::Word && text.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\''));
             }
         }
     }
