@@ -310,7 +310,8 @@ impl<'a> BTok<'a> {
                 (first.is_some_and(char::is_uppercase), first.is_some_and(char::is_lowercase))
             }
         };
-        let (stem, possessive) = strip_possessive(text);
+        // Only a word has a possessive ending.
+        let (stem, possessive) = if word { strip_possessive(text) } else { (text, false) };
         BTok {
             span,
             text,
