@@ -311,7 +311,8 @@ impl<'a> BTok<'a> {
                 (first.is_some_and(char::is_uppercase), first.is_some_and(char::is_lowercase))
             }
         };
-        let (stem, possessive) = strip_possessive(text);
+        // Only a word has a possessive ending.
+        let (stem, possessive) = if word { strip_possessive(text) } else { (text, false) };
         BTok {
             span,
             text,
@@ -804,6 +805,12 @@ fn evidence<'d>(doc: &'d Document, names: &GivenNames, want: [bool; 2], roles: [
                 }
             }
         }
+        // Every wanted gender found: the rest of the document changes
+        // nothing the caller reads (an unwanted gender is decided already or
+        // has no pronoun of the other gender to be flagged).
+        if (0..2).all(|k| !want[k] || strong[k] || role_count[k] >= roles[k]) {
+            break;
+        }
     }
     let found = |strong: &[bool; 2], k: usize| strong[k] || role_count[k] >= roles[k];
     let done = |strong: &[bool; 2]| (0..2).all(|k| !want[k] || found(strong, k));
@@ -831,28 +838,27 @@ fn evidence<'d>(doc: &'d Document, names: &GivenNames, want: [bool; 2], roles: [
 /// or after a token with a terminator or a non-ASCII letter inside); and an
 /// opening preposition need not start its sentence.
 fn org_in<'d>(doc: &'d Document, all: &[crate::document::Token], title_case: bool, block: bool, toks: &mut Vec<PTok<'d>>) -> bool {
-    let pronoun = |t: &crate::document::Token| {
-        t.kind == TokenKind::Word && (2..=7).contains(&t.span.len()) && doc.prose.get(t.span.range()).and_then(pronoun_of).is_some()
-    };
-    if title_case || !all.iter().any(pronoun) {
+    // (Only a pronoun of `all` can pass the tests below.)
+    if title_case {
         return false;
     }
     toks.clear();
-    // Whether a sentence may end before the next non-space token.
+    // Whether a sentence may end before the next non-space token (looked at
+    // over a whole block only).
     let mut end = false;
     for t in all {
-        let text = token_text(doc, t);
         match t.kind {
             TokenKind::Newline => end = true,
-            TokenKind::Space => end |= !text.is_ascii(),
+            TokenKind::Space => end |= block && !token_text(doc, t).is_ascii(),
             _ => {
+                let text = token_text(doc, t);
                 toks.push(PTok {
                     span: t.span,
                     text,
                     kind: t.kind,
                     end_before: block && end,
                 });
-                end = !(t.kind == TokenKind::Word && text.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\''));
+                end = block && !(t.kind == TokenKind::Word && text.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\''));
             }
         }
     }
@@ -2526,12 +2532,21 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 /// the fold of several parts is the concatenation of their folds.
 fn fold_into(part: &str, out: &mut Vec<u8>) {
     if part.is_ascii() {
-        out.reserve(part.len());
-        for &b in part.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                out.push(b.to_ascii_lowercase());
+        // Written in place, then cut to the letters and digits kept.
+        let start = out.len();
+        out.resize(start + part.len(), 0);
+        let mut n = start;
+        if let Some(dst) = out.get_mut(start..) {
+            let mut k = 0;
+            for &b in part.as_bytes() {
+                if let Some(d) = dst.get_mut(k) {
+                    *d = b.to_ascii_lowercase();
+                }
+                k += usize::from(b.is_ascii_alphanumeric());
             }
+            n += k;
         }
+        out.truncate(n);
     } else {
         let mut utf8 = [0u8; 4];
         for c in part.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
@@ -2649,34 +2664,31 @@ impl<'a> ChainCx<'a, '_> {
 
 impl<'a> Builder<'a> {
     fn new(doc: &'a Document, names: &GivenNames) -> Option<Builder<'a>> {
-        let has_pronoun = doc
-            .words()
-            .any(|t| (2..=7).contains(&t.span.len()) && doc.prose.get(t.span.range()).and_then(pronoun_of).is_some());
-        if !has_pronoun {
-            return None;
-        }
+        // Without a pronoun word there is nothing to analyse (the lints ask
+        // only after `Precheck` found one): checked while the tokens are
+        // built, in the one pass over them.
         let sentences = doc.sentences();
-        let non_space = |t: &&crate::document::Token| !matches!(t.kind, TokenKind::Space | TokenKind::Newline);
-        let mut toks = Vec::with_capacity(
-            sentences
-                .iter()
-                .map(|s| doc.sentence_tokens(s).iter().filter(non_space).count())
-                .sum(),
-        );
+        let span = |s: Option<&crate::document::Sentence>| s.map(|s| s.tokens.clone());
+        let capacity = match (span(sentences.first()), span(sentences.last())) {
+            (Some(a), Some(b)) => b.end.saturating_sub(a.start),
+            _ => 0,
+        };
+        let mut toks: Vec<BTok<'a>> = Vec::with_capacity(capacity);
         let mut sent_start = Vec::with_capacity(sentences.len() + 1);
+        let mut has_pronoun = false;
         for (si, s) in sentences.iter().enumerate() {
             sent_start.push(toks.len());
             for t in doc.sentence_tokens(s) {
                 if matches!(t.kind, TokenKind::Space | TokenKind::Newline) {
                     continue;
                 }
-                toks.push(BTok::new(
-                    t.span,
-                    doc.prose.get(t.span.range()).unwrap_or(""),
-                    t.kind == TokenKind::Word,
-                    si,
-                ));
+                let b = BTok::new(t.span, doc.prose.get(t.span.range()).unwrap_or(""), t.kind == TokenKind::Word, si);
+                has_pronoun |= b.pro.is_some();
+                toks.push(b);
             }
+        }
+        if !has_pronoun {
+            return None;
         }
         sent_start.push(toks.len());
         let mut a = Builder {
@@ -3088,9 +3100,9 @@ impl<'a> Builder<'a> {
             let first_end = full_buf.len();
             fold_into(l, &mut full_buf);
             let last_end = full_buf.len();
-            fold_into(f, &mut full_buf);
+            full_buf.extend_from_within(start..first_end);
             parts.for_each(|p| fold_into(p, &mut full_buf));
-            fold_into(l, &mut full_buf);
+            full_buf.extend_from_within(first_end..last_end);
             full.push(FullName {
                 sent: self.toks[c.first].sent,
                 ends: [start, first_end, last_end, full_buf.len()],
@@ -3162,10 +3174,11 @@ impl<'a> Builder<'a> {
             });
         }
         // Lowercase mentions: gendered nouns, person nouns, organisation nouns.
+        let flags = word_flags();
         for i in 0..self.toks.len() {
             let t = &self.toks[i];
             if !t.lower()
-                || word_flags().get(shape_key(t.text.as_bytes())) & FLAG_MENTION == 0
+                || flags.get(shape_key(t.text.as_bytes())) & FLAG_MENTION == 0
                 || !t.has(cls::GENDERED_NOUNS | (cls::GENDERED_NOUNS << 1) | cls::ORG_HEADS | cls::PERSON_NOUNS)
             {
                 continue;
@@ -3277,10 +3290,12 @@ struct FullName {
 
 /// The clusters a bare name word may name (by its fold).
 fn lookup<'k>(keys: &'k FxHashMap<Vec<u8>, Vec<usize>>, w: &str, buf: &mut Vec<u8>) -> &'k [usize] {
-    let ids = keys.get(fold_word(w, buf)).map_or(&[][..], Vec::as_slice);
-    // "Parks" for "Park's" (a lost apostrophe).
-    match w.strip_suffix('s') {
-        Some(stem) if ids.is_empty() && w.len() > 3 => keys.get(fold_word(stem, buf)).map_or(&[][..], Vec::as_slice),
+    let folded = fold_word(w, buf);
+    let ids = keys.get(folded).map_or(&[][..], Vec::as_slice);
+    // "Parks" for "Park's" (a lost apostrophe): folding is per character,
+    // so the stem's fold is the word's without its final 's'.
+    match folded.split_last() {
+        Some((b's', stem)) if ids.is_empty() && w.len() > 3 && w.ends_with('s') => keys.get(stem).map_or(&[][..], Vec::as_slice),
         _ => ids,
     }
 }
