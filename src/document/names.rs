@@ -501,6 +501,7 @@ struct Cand {
 
 /// Pass 0 over the words: capitalised words, and which blocks read as
 /// headlines. Only the first byte of most words is read.
+#[inline(never)]
 fn first_pass(doc: &Document, s: &mut Scratch) {
     s.capitals.clear();
     s.headlines.clear();
@@ -547,16 +548,25 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
     }
 }
 
-/// Signature filter bit of a lowercase form (4096 bits).
+/// Number of `u64` words of the signature filter (`sig_bit` is below 64 times this).
+const SIG_WORDS: usize = 256;
+
+/// Signature filter bit of a lowercase form: its length (mod 16) and the
+/// low five bits of its first and last bytes (the same for both cases of
+/// an ASCII letter), so no multiply and no lowercasing is needed.
 fn sig_bit(len: usize, first: u8, last: u8) -> usize {
-    let x = (len as u32 & 63) | u32::from(first) << 6 | u32::from(last) << 14;
-    (x.wrapping_mul(0x9E37_79B1) >> 20) as usize
+    (len & 15) | usize::from(first & 31) << 4 | usize::from(last & 31) << 9
 }
 
 /// Signature bit of the ASCII lowercase of `b`.
 fn ascii_sig(b: &[u8]) -> usize {
     let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
-    sig_bit(b.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase())
+    sig_bit(b.len(), first, last)
+}
+
+/// Whether the signature bit is set in the filter.
+fn sig_hit(sig: &[u64], bit: usize) -> bool {
+    sig.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0)
 }
 
 /// Whether a capitalised word of the document (possessive stripped) is `stem`.
@@ -579,12 +589,13 @@ fn sig_of(lower: &str) -> usize {
 /// ask about (lowercase pieces of the parts, fold keys of hyphen-separated
 /// pieces), and of those, the ones the document writes as lowercase words
 /// (`s.lower`). Only words whose signature matches an asked form are hashed.
+#[inline(never)]
 fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     s.asked.reset(s.cands.len());
     s.lower.reset(8);
     s.lower_list.clear();
     s.asked_sig.clear();
-    s.asked_sig.resize(64, 0);
+    s.asked_sig.resize(SIG_WORDS, 0);
     let ask = |asked: &mut WordSet, sig: &mut [u64], h: u64, bit: usize| {
         asked.insert(h);
         if let Some(w) = sig.get_mut(bit / 64) {
@@ -647,30 +658,33 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
             if tok.kind != TokenKind::Word {
                 continue;
             }
-            let first = prose.get(tok.span.start).copied().unwrap_or(0);
-            let h = if first.is_ascii_lowercase() && ascii_doc {
-                // ASCII: the possessive is "'s", and the hashed form is the
-                // ASCII lowercase of the word.
-                let Some(mut b) = prose.get(tok.span.range()) else { continue };
-                if let [w @ .., b'\'', b's' | b'S'] = b {
-                    if !w.is_empty() {
-                        b = w;
+            let Some(word) = prose.get(tok.span.range()) else { continue };
+            let first = word.first().copied().unwrap_or(0);
+            let h = if first.is_ascii_lowercase() {
+                // The possessive ("'s", "’s") stripped, as `strip_possessive`
+                // does, on the bytes.
+                let b = match word {
+                    [w @ .., b'\'', b's' | b'S'] | [w @ .., 0xE2, 0x80, 0x99, b's' | b'S'] if !w.is_empty() => w,
+                    _ => word,
+                };
+                if ascii_doc || b.is_ascii() {
+                    // The hashed form is the ASCII lowercase of the word.
+                    if !sig_hit(&s.asked_sig, ascii_sig(b)) {
+                        continue;
                     }
+                    lower_ascii_hash(b)
+                } else {
+                    let Some(raw) = doc.prose.get(tok.span.start..tok.span.start + b.len()) else { continue };
+                    lower_hash(raw)
                 }
-                let bit = ascii_sig(b);
-                if s.asked_sig[bit / 64] & (1 << (bit % 64)) == 0 {
-                    continue;
-                }
-                lower_ascii_hash(b)
-            } else if first.is_ascii_lowercase() || first >= 0x80 {
+            } else if first >= 0x80 {
                 let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
                 let w = strip_possessive(raw).0;
-                if first >= 0x80 && !w.chars().next().is_some_and(char::is_lowercase) {
+                if !w.chars().next().is_some_and(char::is_lowercase) {
                     continue;
                 }
                 if w.is_ascii() {
-                    let bit = ascii_sig(w.as_bytes());
-                    if s.asked_sig[bit / 64] & (1 << (bit % 64)) == 0 {
+                    if !sig_hit(&s.asked_sig, ascii_sig(w.as_bytes())) {
                         continue;
                     }
                     lower_ascii_hash(w.as_bytes())
@@ -2117,6 +2131,7 @@ fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
 }
 
 /// Find the chains of one block and push their mentions.
+#[inline(never)]
 fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scratch) {
     let parts = &mut s.parts;
     let toks = doc.block_tokens(block);
@@ -2268,6 +2283,7 @@ struct ChainCx<'a> {
     end_tok: usize,
 }
 
+#[inline(never)]
 fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     let (doc, toks, chain_start) = (cx.doc, cx.toks, cx.chain_start);
     if parts.is_empty() {
