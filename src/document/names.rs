@@ -564,6 +564,16 @@ fn ascii_sig(b: &[u8]) -> usize {
     sig_bit(b.len(), first, last)
 }
 
+/// Whether the bytes are ASCII (short words: two overlapping loads).
+fn ascii_bytes(b: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    match b.len() {
+        0..=8 => le_u64(b) & HIGH == 0,
+        9..=16 => (le_u64(b.get(..8).unwrap_or(&[])) | le_u64(b.get(8..).unwrap_or(&[]))) & HIGH == 0,
+        _ => b.is_ascii(),
+    }
+}
+
 /// Whether the signature bit is set in the filter.
 fn sig_hit(sig: &[u64], bit: usize) -> bool {
     sig.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0)
@@ -603,9 +613,22 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
         }
     };
     let text = doc.source.text.as_str();
+    let prose = doc.prose.as_bytes();
     for c in &s.cands {
         let ps = s.cand_parts.get_mut(c.parts.range()).unwrap_or(&mut []);
         for (k, p) in ps.iter_mut().enumerate() {
+            // Fast path: a short ASCII word without hyphens or a trailing
+            // period, written alike in the text and the prose (its only piece
+            // is the part itself).
+            if let (true, Some((h, bit))) = (k < 2, p.hashed) {
+                let pb = text.as_bytes().get(p.span.range()).unwrap_or(&[]);
+                let rb = prose.get(p.span.range()).unwrap_or(&[]);
+                if pb == rb && pb.last().is_some_and(|&c| c != b'.') && !pb.iter().any(|&c| c == b' ' || c == b'-') {
+                    p.lower_hash = h;
+                    ask(&mut s.asked, &mut s.asked_sig, h, bit);
+                    continue;
+                }
+            }
             let part = text.get(p.span.range()).unwrap_or("");
             let ascii = part.is_ascii();
             let mut whole = false;
@@ -650,7 +673,6 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     if s.asked.len == 0 {
         return;
     }
-    let prose = doc.prose.as_bytes();
     let ascii_doc = doc.prose.is_ascii();
     // The lowercase words of running text (outside title-case blocks).
     for b in doc.blocks.iter().filter(|b| !b.title_case) {
@@ -667,7 +689,7 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
                     [w @ .., b'\'', b's' | b'S'] | [w @ .., 0xE2, 0x80, 0x99, b's' | b'S'] if !w.is_empty() => w,
                     _ => word,
                 };
-                if ascii_doc || b.is_ascii() {
+                if ascii_doc || ascii_bytes(b) {
                     // The hashed form is the ASCII lowercase of the word.
                     if !sig_hit(&s.asked_sig, ascii_sig(b)) {
                         continue;
