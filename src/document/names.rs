@@ -501,7 +501,6 @@ struct Cand {
 
 /// Pass 0 over the words: capitalised words, and which blocks read as
 /// headlines. Only the first byte of most words is read.
-#[inline(never)]
 fn first_pass(doc: &Document, s: &mut Scratch) {
     s.capitals.clear();
     s.headlines.clear();
@@ -599,7 +598,6 @@ fn sig_of(lower: &str) -> usize {
 /// ask about (lowercase pieces of the parts, fold keys of hyphen-separated
 /// pieces), and of those, the ones the document writes as lowercase words
 /// (`s.lower`). Only words whose signature matches an asked form are hashed.
-#[inline(never)]
 fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     s.asked.reset(s.cands.len());
     s.lower.reset(8);
@@ -676,7 +674,14 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     let ascii_doc = doc.prose.is_ascii();
     // The lowercase words of running text (outside title-case blocks).
     for b in doc.blocks.iter().filter(|b| !b.title_case) {
-        for tok in doc.tokens.get(b.tokens.clone()).unwrap_or(&[]) {
+        let toks = doc.tokens.get(b.tokens.clone()).unwrap_or(&[]);
+        // An ASCII block needs no per-word ASCII test.
+        let ascii_block = ascii_doc
+            || match (toks.first(), toks.last()) {
+                (Some(f), Some(l)) => prose.get(f.span.start..l.span.end).is_some_and(<[u8]>::is_ascii),
+                _ => true,
+            };
+        for tok in toks {
             if tok.kind != TokenKind::Word {
                 continue;
             }
@@ -689,7 +694,7 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
                     [w @ .., b'\'', b's' | b'S'] | [w @ .., 0xE2, 0x80, 0x99, b's' | b'S'] if !w.is_empty() => w,
                     _ => word,
                 };
-                if ascii_doc || ascii_bytes(b) {
+                if ascii_block || ascii_bytes(b) {
                     // The hashed form is the ASCII lowercase of the word.
                     if !sig_hit(&s.asked_sig, ascii_sig(b)) {
                         continue;
@@ -2153,7 +2158,6 @@ fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
 }
 
 /// Find the chains of one block and push their mentions.
-#[inline(never)]
 fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scratch) {
     let parts = &mut s.parts;
     let toks = doc.block_tokens(block);
@@ -2305,7 +2309,6 @@ struct ChainCx<'a> {
     end_tok: usize,
 }
 
-#[inline(never)]
 fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     let (doc, toks, chain_start) = (cx.doc, cx.toks, cx.chain_start);
     if parts.is_empty() {
@@ -2353,7 +2356,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
             // Up to three modifiers before an office title.
             let first_office = parts.iter().take(4).position(|p| {
                 p.cls & class::OFFICE != 0
-                    || (raw(p).contains('-') && with_lower(raw(p), |w| w.split('-').all(|s| class_of(s) & class::OFFICE != 0)))
+                    || (raw(p).bytes().any(|c| c == b'-') && with_lower(raw(p), |w| w.split('-').all(|s| class_of(s) & class::OFFICE != 0)))
             });
             if let Some(o) = first_office {
                 title_end = Some(o);
