@@ -1396,6 +1396,7 @@ fn class_map() -> &'static ClassMap {
 
 /// Up to 16 ASCII bytes packed into an integer (zero-padded), lowercased if
 /// asked; `None` for longer or non-ASCII input.
+#[inline]
 fn pack(b: &[u8], lower: bool) -> Option<u128> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     if b.len() > 16 {
@@ -1439,8 +1440,14 @@ fn class_of(w: &str) -> u8 {
 /// The classes of a word after lowercasing.
 fn lower_class(s: &str) -> u8 {
     let b = s.as_bytes();
-    if b.is_empty() {
-        return 0;
+    let Some(&first) = b.first() else { return 0 };
+    if first.is_ascii_alphabetic() && b.len() <= 16 {
+        // No listed word of this length starts with this letter (every
+        // listed word starts with an ASCII letter).
+        let bit = 1u32 << ((first | 0x20) - b'a');
+        if class_map().starts.get(b.len()).is_none_or(|&n| n & bit == 0) {
+            return 0;
+        }
     }
     if let Some(k) = pack(b, true) {
         return packed_class(k, b.len());
