@@ -481,6 +481,11 @@ struct Scratch {
     /// filter on (length, first byte, last byte) of those forms.
     asked: WordSet,
     asked_sig: Vec<u64>,
+    /// Per signature bit: the asked forms with it not yet seen in lowercase
+    /// (the bit is cleared when none is left).
+    asked_left: Vec<u16>,
+    /// The bits of `asked_left` set for the current document (reset next time).
+    asked_bits: Vec<u16>,
     /// The asked forms the document writes in lowercase (a set and a list).
     lower: WordSet,
     lower_list: Vec<u64>,
@@ -604,8 +609,22 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     s.lower_list.clear();
     s.asked_sig.clear();
     s.asked_sig.resize(SIG_WORDS, 0);
-    let ask = |asked: &mut WordSet, sig: &mut [u64], h: u64, bit: usize| {
-        asked.insert(h);
+    s.asked_left.resize(SIG_WORDS * 64, 0);
+    for &b in &s.asked_bits {
+        if let Some(n) = s.asked_left.get_mut(usize::from(b)) {
+            *n = 0;
+        }
+    }
+    s.asked_bits.clear();
+    let ask = |asked: &mut WordSet, (sig, left, bits): (&mut [u64], &mut [u16], &mut Vec<u16>), h: u64, bit: usize| {
+        if asked.insert(h) {
+            if let Some(n) = left.get_mut(bit) {
+                if *n == 0 {
+                    bits.push(u16::try_from(bit).unwrap_or(0));
+                }
+                *n = n.saturating_add(1);
+            }
+        }
         if let Some(w) = sig.get_mut(bit / 64) {
             *w |= 1 << (bit % 64);
         }
@@ -623,7 +642,7 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
                 let rb = prose.get(p.span.range()).unwrap_or(&[]);
                 if pb == rb && pb.last().is_some_and(|&c| c != b'.') && !pb.iter().any(|&c| c == b' ' || c == b'-') {
                     p.lower_hash = h;
-                    ask(&mut s.asked, &mut s.asked_sig, h, bit);
+                    ask(&mut s.asked, (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits), h, bit);
                     continue;
                 }
             }
@@ -641,7 +660,7 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
                     with_lower(raw, |l| (word_hash(l), sig_of(l)))
                 };
                 p.lower_hash = h;
-                ask(&mut s.asked, &mut s.asked_sig, h, bit);
+                ask(&mut s.asked, (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits), h, bit);
                 // A one-piece part: its piece is the part itself.
                 whole = ascii && raw == part && !part.bytes().any(|c| c == b' ' || c == b'-');
             }
@@ -651,19 +670,19 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
                 // Asked above.
             } else if ascii {
                 for piece in part.as_bytes().split(|&c| c == b' ' || c == b'-').filter(|x| !x.is_empty()) {
-                    ask(&mut s.asked, &mut s.asked_sig, lower_ascii_hash(piece), ascii_sig(piece));
+                    ask(&mut s.asked, (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits), lower_ascii_hash(piece), ascii_sig(piece));
                 }
             } else {
                 with_lower(part, |l| {
                     for piece in pieces(l) {
-                        ask(&mut s.asked, &mut s.asked_sig, word_hash(piece), sig_of(piece));
+                        ask(&mut s.asked, (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits), word_hash(piece), sig_of(piece));
                     }
                 });
             }
             if !whole && part.contains('-') {
                 for x in part.split('-') {
                     let f = fold_key(x);
-                    ask(&mut s.asked, &mut s.asked_sig, word_hash(&f), sig_of(&f));
+                    ask(&mut s.asked, (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits), word_hash(&f), sig_of(&f));
                 }
             }
         }
@@ -687,6 +706,8 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
             }
             let Some(word) = prose.get(tok.span.range()) else { continue };
             let first = word.first().copied().unwrap_or(0);
+            // The word's signature bit when it went through the filter.
+            let mut sig_bit_of = None;
             let h = if first.is_ascii_lowercase() {
                 // The possessive ("'s", "’s") stripped, as `strip_possessive`
                 // does, on the bytes.
@@ -696,9 +717,11 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
                 };
                 if ascii_block || ascii_bytes(b) {
                     // The hashed form is the ASCII lowercase of the word.
-                    if !sig_hit(&s.asked_sig, ascii_sig(b)) {
+                    let bit = ascii_sig(b);
+                    if !sig_hit(&s.asked_sig, bit) {
                         continue;
                     }
+                    sig_bit_of = Some(bit);
                     lower_ascii_hash(b)
                 } else {
                     let Some(raw) = doc.prose.get(tok.span.start..tok.span.start + b.len()) else { continue };
@@ -723,6 +746,18 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
             };
             if s.asked.contains(h) && s.lower.insert(h) {
                 s.lower_list.push(h);
+                // Every asked form with this bit seen: stop hashing its words.
+                if let Some(bit) = sig_bit_of {
+                    if let Some(n) = s.asked_left.get_mut(bit) {
+                        // (A saturated count is never decremented.)
+                        *n -= u16::from(*n != u16::MAX);
+                        if *n == 0 {
+                            if let Some(w) = s.asked_sig.get_mut(bit / 64) {
+                                *w &= !(1 << (bit % 64));
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -2068,8 +2103,19 @@ struct Part {
 
 impl Part {
     fn new(doc: &Document, span: Span, particle: bool, possessive: bool) -> Part {
-        let raw = doc.prose.get(span.range()).map_or("", |s| s.trim_end_matches('.'));
-        let (cls, hashed) = lower_class_hash(raw);
+        // Short ASCII text (the common case): classes and hash from the
+        // bytes. A span off char boundaries has a non-ASCII byte at an end,
+        // so it takes the general path, as do longer and non-ASCII parts.
+        let bytes = doc.prose.as_bytes().get(span.range()).unwrap_or(&[]);
+        let mut n = bytes.len();
+        while n > 0 && bytes.get(n - 1) == Some(&b'.') {
+            n -= 1;
+        }
+        let trimmed = bytes.get(..n).unwrap_or(&[]);
+        let (cls, hashed) = match (!trimmed.is_empty()).then(|| pack(trimmed, true)).flatten() {
+            Some(k) => packed_class_hash(k, trimmed.len()),
+            None => lower_class_hash(doc.prose.get(span.range()).map_or("", |s| s.trim_end_matches('.'))),
+        };
         Part {
             span,
             particle,
@@ -2088,15 +2134,20 @@ fn lower_class_hash(s: &str) -> (u8, Option<(u64, usize)>) {
     let Some(k) = (!b.is_empty()).then(|| pack(b, true)).flatten() else {
         return (lower_class(s), None);
     };
+    packed_class_hash(k, b.len())
+}
+
+/// `lower_class_hash` of a word packed by `pack(_, true)` (`len` bytes, 1 to 16).
+fn packed_class_hash(k: u128, len: usize) -> (u8, Option<(u64, usize)>) {
     let (lo, hi) = (k as u64, (k >> 64) as u64);
-    let mut h = (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let mut h = (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     h = mix(h ^ lo);
-    if b.len() > 8 {
+    if len > 8 {
         h = mix(h ^ hi);
     }
-    let last = (k >> (8 * (b.len() - 1))) as u8;
-    let bit = sig_bit(b.len(), lo as u8, last);
-    (packed_class(k, b.len()), Some((h, bit)))
+    let last = (k >> (8 * (len.max(1) - 1))) as u8;
+    let bit = sig_bit(len, lo as u8, last);
+    (packed_class(k, len), Some((h, bit)))
 }
 
 /// Whether a block reads as a headline: a heading, a shouted block (most of
