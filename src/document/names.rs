@@ -670,19 +670,34 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
                 // Asked above.
             } else if ascii {
                 for piece in part.as_bytes().split(|&c| c == b' ' || c == b'-').filter(|x| !x.is_empty()) {
-                    ask(&mut s.asked, (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits), lower_ascii_hash(piece), ascii_sig(piece));
+                    ask(
+                        &mut s.asked,
+                        (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits),
+                        lower_ascii_hash(piece),
+                        ascii_sig(piece),
+                    );
                 }
             } else {
                 with_lower(part, |l| {
                     for piece in pieces(l) {
-                        ask(&mut s.asked, (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits), word_hash(piece), sig_of(piece));
+                        ask(
+                            &mut s.asked,
+                            (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits),
+                            word_hash(piece),
+                            sig_of(piece),
+                        );
                     }
                 });
             }
             if !whole && part.contains('-') {
                 for x in part.split('-') {
                     let f = fold_key(x);
-                    ask(&mut s.asked, (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits), word_hash(&f), sig_of(&f));
+                    ask(
+                        &mut s.asked,
+                        (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits),
+                        word_hash(&f),
+                        sig_of(&f),
+                    );
                 }
             }
         }
@@ -724,7 +739,9 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
                     sig_bit_of = Some(bit);
                     lower_ascii_hash(b)
                 } else {
-                    let Some(raw) = doc.prose.get(tok.span.start..tok.span.start + b.len()) else { continue };
+                    let Some(raw) = doc.prose.get(tok.span.start..tok.span.start + b.len()) else {
+                        continue;
+                    };
                     lower_hash(raw)
                 }
             } else if first >= 0x80 {

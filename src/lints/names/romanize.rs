@@ -112,7 +112,10 @@ impl Romanizer {
     pub fn skeletons_with<S: AsRef<str>>(&self, pieces: &[S], scratch: &mut SkeletonScratch) -> Vec<Option<String>> {
         // The East Asian shape is the same for every family that asks.
         let east_asian = self.families.iter().any(|f| f.east_asian) && east_asian_like(pieces);
-        self.families.iter().map(|f| f.skeleton(pieces, east_asian, &mut scratch.0)).collect()
+        self.families
+            .iter()
+            .map(|f| f.skeleton(pieces, east_asian, &mut scratch.0))
+            .collect()
     }
 }
 
