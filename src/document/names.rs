@@ -2197,30 +2197,17 @@ fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
             TokenKind::Space => continue,
             TokenKind::Newline => return true,
             TokenKind::Punct => {
-                let p = &doc.prose[t.span.range()];
+                // Compared as bytes: '.', '!', '?', ':', ';', '“', '"', '‘',
+                // '(', '[', '—', '–', '-', '•', '|', '*', '#', '>'; and '\'',
+                // '’', '”', ')' after '.', '!' or '?'.
+                let bytes = |t: &super::Token| doc.prose.as_bytes().get(t.span.range()).unwrap_or(&[]);
                 return matches!(
-                    p,
-                    "." | "!"
-                        | "?"
-                        | ":"
-                        | ";"
-                        | "\u{201c}"
-                        | "\""
-                        | "\u{2018}"
-                        | "("
-                        | "["
-                        | "\u{2014}"
-                        | "\u{2013}"
-                        | "-"
-                        | "\u{2022}"
-                        | "|"
-                        | "*"
-                        | "#"
-                        | ">"
-                ) || (matches!(p, "'" | "\u{2019}" | "\u{201d}" | ")") && j > 0 && {
-                    let q = &doc.prose[toks[j - 1].span.range()];
-                    matches!(q, "." | "!" | "?")
-                });
+                    bytes(t),
+                    [b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'(' | b'[' | b'-' | b'|' | b'*' | b'#' | b'>']
+                        | [0xE2, 0x80, 0x9C | 0x98 | 0x94 | 0x93 | 0xA2]
+                ) || (matches!(bytes(t), [b'\'' | b')'] | [0xE2, 0x80, 0x99 | 0x9D])
+                    && j > 0
+                    && matches!(toks.get(j - 1).map(bytes), Some([b'.' | b'!' | b'?'])));
             }
             TokenKind::Word => {
                 // Glued sentences: "reported.Upon".
@@ -2238,7 +2225,12 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scra
     let toks = doc.block_tokens(block);
     let text = |i: usize| -> &str { toks.get(i).map_or("", |tk| &doc.prose[tk.span.range()]) };
     let kind = |i: usize| toks.get(i).map(|tk| tk.kind);
-    let is_hyphen = |i: usize| kind(i) == Some(TokenKind::Punct) && matches!(text(i), "-" | "\u{2010}" | "\u{2011}");
+    // '-', '‐' or '‑'.
+    let is_hyphen = |i: usize| {
+        toks.get(i).is_some_and(|tk| {
+            tk.kind == TokenKind::Punct && matches!(doc.prose.as_bytes().get(tk.span.range()), Some([b'-'] | [0xE2, 0x80, 0x90 | 0x91]))
+        })
+    };
     let is_space = |i: usize| kind(i) == Some(TokenKind::Space);
     let cap_word = |i: usize| kind(i) == Some(TokenKind::Word) && is_capitalised(text(i));
     // A particle joined by a hyphen to a capitalised word ("al-Assad").
