@@ -481,6 +481,11 @@ struct Scratch {
     /// filter on (length, first byte, last byte) of those forms.
     asked: WordSet,
     asked_sig: Vec<u64>,
+    /// Per signature bit: the asked forms with it not yet seen in lowercase
+    /// (the bit is cleared when none is left).
+    asked_left: Vec<u16>,
+    /// The bits of `asked_left` set for the current document (reset next time).
+    asked_bits: Vec<u16>,
     /// The asked forms the document writes in lowercase (a set and a list).
     lower: WordSet,
     lower_list: Vec<u64>,
@@ -547,16 +552,35 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
     }
 }
 
-/// Signature filter bit of a lowercase form (4096 bits).
+/// Number of `u64` words of the signature filter (`sig_bit` is below 64 times this).
+const SIG_WORDS: usize = 256;
+
+/// Signature filter bit of a lowercase form: its length (mod 16) and the
+/// low five bits of its first and last bytes (the same for both cases of
+/// an ASCII letter), so no multiply and no lowercasing is needed.
 fn sig_bit(len: usize, first: u8, last: u8) -> usize {
-    let x = (len as u32 & 63) | u32::from(first) << 6 | u32::from(last) << 14;
-    (x.wrapping_mul(0x9E37_79B1) >> 20) as usize
+    (len & 15) | usize::from(first & 31) << 4 | usize::from(last & 31) << 9
 }
 
 /// Signature bit of the ASCII lowercase of `b`.
 fn ascii_sig(b: &[u8]) -> usize {
     let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
-    sig_bit(b.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase())
+    sig_bit(b.len(), first, last)
+}
+
+/// Whether the bytes are ASCII (short words: two overlapping loads).
+fn ascii_bytes(b: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    match b.len() {
+        0..=8 => le_u64(b) & HIGH == 0,
+        9..=16 => (le_u64(b.get(..8).unwrap_or(&[])) | le_u64(b.get(8..).unwrap_or(&[]))) & HIGH == 0,
+        _ => b.is_ascii(),
+    }
+}
+
+/// Whether the signature bit is set in the filter.
+fn sig_hit(sig: &[u64], bit: usize) -> bool {
+    sig.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0)
 }
 
 /// Whether a capitalised word of the document (possessive stripped) is `stem`.
@@ -584,17 +608,44 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     s.lower.reset(8);
     s.lower_list.clear();
     s.asked_sig.clear();
-    s.asked_sig.resize(64, 0);
-    let ask = |asked: &mut WordSet, sig: &mut [u64], h: u64, bit: usize| {
-        asked.insert(h);
+    s.asked_sig.resize(SIG_WORDS, 0);
+    s.asked_left.resize(SIG_WORDS * 64, 0);
+    for &b in &s.asked_bits {
+        if let Some(n) = s.asked_left.get_mut(usize::from(b)) {
+            *n = 0;
+        }
+    }
+    s.asked_bits.clear();
+    let ask = |asked: &mut WordSet, (sig, left, bits): (&mut [u64], &mut [u16], &mut Vec<u16>), h: u64, bit: usize| {
+        if asked.insert(h) {
+            if let Some(n) = left.get_mut(bit) {
+                if *n == 0 {
+                    bits.push(u16::try_from(bit).unwrap_or(0));
+                }
+                *n = n.saturating_add(1);
+            }
+        }
         if let Some(w) = sig.get_mut(bit / 64) {
             *w |= 1 << (bit % 64);
         }
     };
     let text = doc.source.text.as_str();
+    let prose = doc.prose.as_bytes();
     for c in &s.cands {
         let ps = s.cand_parts.get_mut(c.parts.range()).unwrap_or(&mut []);
         for (k, p) in ps.iter_mut().enumerate() {
+            // Fast path: a short ASCII word without hyphens or a trailing
+            // period, written alike in the text and the prose (its only piece
+            // is the part itself).
+            if let (true, Some((h, bit))) = (k < 2, p.hashed) {
+                let pb = text.as_bytes().get(p.span.range()).unwrap_or(&[]);
+                let rb = prose.get(p.span.range()).unwrap_or(&[]);
+                if pb == rb && pb.last().is_some_and(|&c| c != b'.') && !pb.iter().any(|&c| c == b' ' || c == b'-') {
+                    p.lower_hash = h;
+                    ask(&mut s.asked, (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits), h, bit);
+                    continue;
+                }
+            }
             let part = text.get(p.span.range()).unwrap_or("");
             let ascii = part.is_ascii();
             let mut whole = false;
@@ -609,7 +660,7 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
                     with_lower(raw, |l| (word_hash(l), sig_of(l)))
                 };
                 p.lower_hash = h;
-                ask(&mut s.asked, &mut s.asked_sig, h, bit);
+                ask(&mut s.asked, (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits), h, bit);
                 // A one-piece part: its piece is the part itself.
                 whole = ascii && raw == part && !part.bytes().any(|c| c == b' ' || c == b'-');
             }
@@ -619,19 +670,34 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
                 // Asked above.
             } else if ascii {
                 for piece in part.as_bytes().split(|&c| c == b' ' || c == b'-').filter(|x| !x.is_empty()) {
-                    ask(&mut s.asked, &mut s.asked_sig, lower_ascii_hash(piece), ascii_sig(piece));
+                    ask(
+                        &mut s.asked,
+                        (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits),
+                        lower_ascii_hash(piece),
+                        ascii_sig(piece),
+                    );
                 }
             } else {
                 with_lower(part, |l| {
                     for piece in pieces(l) {
-                        ask(&mut s.asked, &mut s.asked_sig, word_hash(piece), sig_of(piece));
+                        ask(
+                            &mut s.asked,
+                            (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits),
+                            word_hash(piece),
+                            sig_of(piece),
+                        );
                     }
                 });
             }
             if !whole && part.contains('-') {
                 for x in part.split('-') {
                     let f = fold_key(x);
-                    ask(&mut s.asked, &mut s.asked_sig, word_hash(&f), sig_of(&f));
+                    ask(
+                        &mut s.asked,
+                        (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits),
+                        word_hash(&f),
+                        sig_of(&f),
+                    );
                 }
             }
         }
@@ -639,38 +705,53 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     if s.asked.len == 0 {
         return;
     }
-    let prose = doc.prose.as_bytes();
     let ascii_doc = doc.prose.is_ascii();
     // The lowercase words of running text (outside title-case blocks).
     for b in doc.blocks.iter().filter(|b| !b.title_case) {
-        for tok in doc.tokens.get(b.tokens.clone()).unwrap_or(&[]) {
+        let toks = doc.tokens.get(b.tokens.clone()).unwrap_or(&[]);
+        // An ASCII block needs no per-word ASCII test.
+        let ascii_block = ascii_doc
+            || match (toks.first(), toks.last()) {
+                (Some(f), Some(l)) => prose.get(f.span.start..l.span.end).is_some_and(<[u8]>::is_ascii),
+                _ => true,
+            };
+        for tok in toks {
             if tok.kind != TokenKind::Word {
                 continue;
             }
-            let first = prose.get(tok.span.start).copied().unwrap_or(0);
-            let h = if first.is_ascii_lowercase() && ascii_doc {
-                // ASCII: the possessive is "'s", and the hashed form is the
-                // ASCII lowercase of the word.
-                let Some(mut b) = prose.get(tok.span.range()) else { continue };
-                if let [w @ .., b'\'', b's' | b'S'] = b {
-                    if !w.is_empty() {
-                        b = w;
+            let Some(word) = prose.get(tok.span.range()) else { continue };
+            let first = word.first().copied().unwrap_or(0);
+            // The word's signature bit when it went through the filter.
+            let mut sig_bit_of = None;
+            let h = if first.is_ascii_lowercase() {
+                // The possessive ("'s", "’s") stripped, as `strip_possessive`
+                // does, on the bytes.
+                let b = match word {
+                    [w @ .., b'\'', b's' | b'S'] | [w @ .., 0xE2, 0x80, 0x99, b's' | b'S'] if !w.is_empty() => w,
+                    _ => word,
+                };
+                if ascii_block || ascii_bytes(b) {
+                    // The hashed form is the ASCII lowercase of the word.
+                    let bit = ascii_sig(b);
+                    if !sig_hit(&s.asked_sig, bit) {
+                        continue;
                     }
+                    sig_bit_of = Some(bit);
+                    lower_ascii_hash(b)
+                } else {
+                    let Some(raw) = doc.prose.get(tok.span.start..tok.span.start + b.len()) else {
+                        continue;
+                    };
+                    lower_hash(raw)
                 }
-                let bit = ascii_sig(b);
-                if s.asked_sig[bit / 64] & (1 << (bit % 64)) == 0 {
-                    continue;
-                }
-                lower_ascii_hash(b)
-            } else if first.is_ascii_lowercase() || first >= 0x80 {
+            } else if first >= 0x80 {
                 let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
                 let w = strip_possessive(raw).0;
-                if first >= 0x80 && !w.chars().next().is_some_and(char::is_lowercase) {
+                if !w.chars().next().is_some_and(char::is_lowercase) {
                     continue;
                 }
                 if w.is_ascii() {
-                    let bit = ascii_sig(w.as_bytes());
-                    if s.asked_sig[bit / 64] & (1 << (bit % 64)) == 0 {
+                    if !sig_hit(&s.asked_sig, ascii_sig(w.as_bytes())) {
                         continue;
                     }
                     lower_ascii_hash(w.as_bytes())
@@ -682,6 +763,18 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
             };
             if s.asked.contains(h) && s.lower.insert(h) {
                 s.lower_list.push(h);
+                // Every asked form with this bit seen: stop hashing its words.
+                if let Some(bit) = sig_bit_of {
+                    if let Some(n) = s.asked_left.get_mut(bit) {
+                        // (A saturated count is never decremented.)
+                        *n -= u16::from(*n != u16::MAX);
+                        if *n == 0 {
+                            if let Some(w) = s.asked_sig.get_mut(bit / 64) {
+                                *w &= !(1 << (bit % 64));
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -1355,6 +1448,7 @@ fn class_map() -> &'static ClassMap {
 
 /// Up to 16 ASCII bytes packed into an integer (zero-padded), lowercased if
 /// asked; `None` for longer or non-ASCII input.
+#[inline]
 fn pack(b: &[u8], lower: bool) -> Option<u128> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     if b.len() > 16 {
@@ -1398,8 +1492,14 @@ fn class_of(w: &str) -> u8 {
 /// The classes of a word after lowercasing.
 fn lower_class(s: &str) -> u8 {
     let b = s.as_bytes();
-    if b.is_empty() {
-        return 0;
+    let Some(&first) = b.first() else { return 0 };
+    if first.is_ascii_alphabetic() && b.len() <= 16 {
+        // No listed word of this length starts with this letter (every
+        // listed word starts with an ASCII letter).
+        let bit = 1u32 << ((first | 0x20) - b'a');
+        if class_map().starts.get(b.len()).is_none_or(|&n| n & bit == 0) {
+            return 0;
+        }
     }
     if let Some(k) = pack(b, true) {
         return packed_class(k, b.len());
@@ -2020,8 +2120,19 @@ struct Part {
 
 impl Part {
     fn new(doc: &Document, span: Span, particle: bool, possessive: bool) -> Part {
-        let raw = doc.prose.get(span.range()).map_or("", |s| s.trim_end_matches('.'));
-        let (cls, hashed) = lower_class_hash(raw);
+        // Short ASCII text (the common case): classes and hash from the
+        // bytes. A span off char boundaries has a non-ASCII byte at an end,
+        // so it takes the general path, as do longer and non-ASCII parts.
+        let bytes = doc.prose.as_bytes().get(span.range()).unwrap_or(&[]);
+        let mut n = bytes.len();
+        while n > 0 && bytes.get(n - 1) == Some(&b'.') {
+            n -= 1;
+        }
+        let trimmed = bytes.get(..n).unwrap_or(&[]);
+        let (cls, hashed) = match (!trimmed.is_empty()).then(|| pack(trimmed, true)).flatten() {
+            Some(k) => packed_class_hash(k, trimmed.len()),
+            None => lower_class_hash(doc.prose.get(span.range()).map_or("", |s| s.trim_end_matches('.'))),
+        };
         Part {
             span,
             particle,
@@ -2040,15 +2151,20 @@ fn lower_class_hash(s: &str) -> (u8, Option<(u64, usize)>) {
     let Some(k) = (!b.is_empty()).then(|| pack(b, true)).flatten() else {
         return (lower_class(s), None);
     };
+    packed_class_hash(k, b.len())
+}
+
+/// `lower_class_hash` of a word packed by `pack(_, true)` (`len` bytes, 1 to 16).
+fn packed_class_hash(k: u128, len: usize) -> (u8, Option<(u64, usize)>) {
     let (lo, hi) = (k as u64, (k >> 64) as u64);
-    let mut h = (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let mut h = (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     h = mix(h ^ lo);
-    if b.len() > 8 {
+    if len > 8 {
         h = mix(h ^ hi);
     }
-    let last = (k >> (8 * (b.len() - 1))) as u8;
-    let bit = sig_bit(b.len(), lo as u8, last);
-    (packed_class(k, b.len()), Some((h, bit)))
+    let last = (k >> (8 * (len.max(1) - 1))) as u8;
+    let bit = sig_bit(len, lo as u8, last);
+    (packed_class(k, len), Some((h, bit)))
 }
 
 /// Whether a block reads as a headline: a heading, a shouted block (most of
@@ -2081,30 +2197,17 @@ fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
             TokenKind::Space => continue,
             TokenKind::Newline => return true,
             TokenKind::Punct => {
-                let p = &doc.prose[t.span.range()];
+                // Compared as bytes: '.', '!', '?', ':', ';', '“', '"', '‘',
+                // '(', '[', '—', '–', '-', '•', '|', '*', '#', '>'; and '\'',
+                // '’', '”', ')' after '.', '!' or '?'.
+                let bytes = |t: &super::Token| doc.prose.as_bytes().get(t.span.range()).unwrap_or(&[]);
                 return matches!(
-                    p,
-                    "." | "!"
-                        | "?"
-                        | ":"
-                        | ";"
-                        | "\u{201c}"
-                        | "\""
-                        | "\u{2018}"
-                        | "("
-                        | "["
-                        | "\u{2014}"
-                        | "\u{2013}"
-                        | "-"
-                        | "\u{2022}"
-                        | "|"
-                        | "*"
-                        | "#"
-                        | ">"
-                ) || (matches!(p, "'" | "\u{2019}" | "\u{201d}" | ")") && j > 0 && {
-                    let q = &doc.prose[toks[j - 1].span.range()];
-                    matches!(q, "." | "!" | "?")
-                });
+                    bytes(t),
+                    [b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'(' | b'[' | b'-' | b'|' | b'*' | b'#' | b'>']
+                        | [0xE2, 0x80, 0x9C | 0x98 | 0x94 | 0x93 | 0xA2]
+                ) || (matches!(bytes(t), [b'\'' | b')'] | [0xE2, 0x80, 0x99 | 0x9D])
+                    && j > 0
+                    && matches!(toks.get(j - 1).map(bytes), Some([b'.' | b'!' | b'?'])));
             }
             TokenKind::Word => {
                 // Glued sentences: "reported.Upon".
@@ -2122,7 +2225,12 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scra
     let toks = doc.block_tokens(block);
     let text = |i: usize| -> &str { toks.get(i).map_or("", |tk| &doc.prose[tk.span.range()]) };
     let kind = |i: usize| toks.get(i).map(|tk| tk.kind);
-    let is_hyphen = |i: usize| kind(i) == Some(TokenKind::Punct) && matches!(text(i), "-" | "\u{2010}" | "\u{2011}");
+    // '-', '‐' or '‑'.
+    let is_hyphen = |i: usize| {
+        toks.get(i).is_some_and(|tk| {
+            tk.kind == TokenKind::Punct && matches!(doc.prose.as_bytes().get(tk.span.range()), Some([b'-'] | [0xE2, 0x80, 0x90 | 0x91]))
+        })
+    };
     let is_space = |i: usize| kind(i) == Some(TokenKind::Space);
     let cap_word = |i: usize| kind(i) == Some(TokenKind::Word) && is_capitalised(text(i));
     // A particle joined by a hyphen to a capitalised word ("al-Assad").
@@ -2315,7 +2423,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
             // Up to three modifiers before an office title.
             let first_office = parts.iter().take(4).position(|p| {
                 p.cls & class::OFFICE != 0
-                    || (raw(p).contains('-') && with_lower(raw(p), |w| w.split('-').all(|s| class_of(s) & class::OFFICE != 0)))
+                    || (raw(p).bytes().any(|c| c == b'-') && with_lower(raw(p), |w| w.split('-').all(|s| class_of(s) & class::OFFICE != 0)))
             });
             if let Some(o) = first_office {
                 title_end = Some(o);

@@ -3,7 +3,7 @@ use std::cmp::Reverse;
 
 use serde::Deserialize;
 
-use super::romanize::Romanizer;
+use super::romanize::{Romanizer, SkeletonScratch};
 use crate::declare_lint;
 use crate::document::names::{edit_distance, fold_key, jaro_winkler, morphological_pair, pieces, Mention, NameTable};
 use crate::document::Document;
@@ -443,13 +443,16 @@ impl NameVariant {
         // Skeletons depend only on the form: compute each form once.
         let mut uniq: Vec<Vec<Option<String>>> = vec![Vec::new()];
         let mut by_form: HashMap<&str, usize> = HashMap::default();
+        let mut scratch = SkeletonScratch::default();
+        let mut piece_buf: Vec<&str> = Vec::new();
         let skel_of: Vec<usize> = nodes
             .iter()
             .map(|n| {
                 if n.name_like && n.body && !n.all_caps && !n.compound && (n.n_pieces() >= 2 || n.key.chars().count() >= 6) {
                     *by_form.entry(n.form).or_insert_with(|| {
-                        let pieces: Vec<&str> = n.pieces().collect();
-                        uniq.push(self.romanizer.skeletons_of_pieces(&pieces));
+                        piece_buf.clear();
+                        piece_buf.extend(n.pieces());
+                        uniq.push(self.romanizer.skeletons_with(&piece_buf, &mut scratch));
                         uniq.len() - 1
                     })
                 } else {

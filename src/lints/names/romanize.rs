@@ -24,6 +24,10 @@ pub struct Family {
     article: bool,
 }
 
+/// Work buffers of [`Romanizer::skeletons_with`].
+#[derive(Default)]
+pub struct SkeletonScratch((String, String, String));
+
 /// Every family of the run.
 #[derive(Clone, Debug, Default)]
 pub struct Romanizer {
@@ -101,10 +105,17 @@ impl Romanizer {
 
     /// `skeletons` from the folded pieces of a name (empty pieces dropped).
     pub fn skeletons_of_pieces<S: AsRef<str>>(&self, pieces: &[S]) -> Vec<Option<String>> {
-        let mut scratch = (String::new(), String::new(), String::new());
+        self.skeletons_with(pieces, &mut SkeletonScratch::default())
+    }
+
+    /// `skeletons_of_pieces` with work buffers reused from call to call.
+    pub fn skeletons_with<S: AsRef<str>>(&self, pieces: &[S], scratch: &mut SkeletonScratch) -> Vec<Option<String>> {
         // The East Asian shape is the same for every family that asks.
         let east_asian = self.families.iter().any(|f| f.east_asian) && east_asian_like(pieces);
-        self.families.iter().map(|f| f.skeleton(pieces, east_asian, &mut scratch)).collect()
+        self.families
+            .iter()
+            .map(|f| f.skeleton(pieces, east_asian, &mut scratch.0))
+            .collect()
     }
 }
 
