@@ -356,42 +356,22 @@ pub const MINOR_WORDS: &[&str] = &[
 
 /// Whether a lowercase word is one of `MINOR_WORDS`.
 pub fn is_minor_word(w: &str) -> bool {
-    // All are 1 to 5 ASCII letters: most words fail on length alone.
-    (1..=5).contains(&w.len())
-        && matches!(
-            w,
-            "a" | "an"
-                | "the"
-                | "and"
-                | "but"
-                | "or"
-                | "nor"
-                | "for"
-                | "so"
-                | "yet"
-                | "as"
-                | "at"
-                | "by"
-                | "in"
-                | "of"
-                | "off"
-                | "on"
-                | "per"
-                | "to"
-                | "up"
-                | "via"
-                | "vs"
-                | "from"
-                | "into"
-                | "onto"
-                | "with"
-                | "over"
-                | "than"
-                | "after"
-                | "amid"
-                | "about"
-                | "is"
-        )
+    // All are 1 to 5 ASCII letters: switch on the length, then compare the
+    // bytes as one integer.
+    match *w.as_bytes() {
+        [a] => a == b'a',
+        [a, b] => matches!(
+            &[a, b],
+            b"an" | b"or" | b"so" | b"as" | b"at" | b"by" | b"in" | b"of" | b"on" | b"to" | b"up" | b"vs" | b"is"
+        ),
+        [a, b, c] => matches!(
+            &[a, b, c],
+            b"the" | b"and" | b"but" | b"nor" | b"for" | b"yet" | b"off" | b"per" | b"via"
+        ),
+        [a, b, c, d] => matches!(&[a, b, c, d], b"from" | b"into" | b"onto" | b"with" | b"over" | b"than" | b"amid"),
+        [a, b, c, d, e] => matches!(&[a, b, c, d, e], b"after" | b"about"),
+        _ => false,
+    }
 }
 
 fn shape(prose: &str, span: Span, scope: Scope, tokens: &[Token]) -> (bool, bool) {
@@ -426,6 +406,17 @@ mod tests {
 
     fn md(text: &str) -> Document {
         Document::parse(0, SourceFile::new("t.md", text, FileKind::Markdown), None)
+    }
+
+    #[test]
+    fn minor_words_match_the_list() {
+        for w in MINOR_WORDS {
+            assert!(is_minor_word(w), "{w}");
+            assert!(!is_minor_word(&w.to_ascii_uppercase()), "{w}");
+        }
+        for w in ["", "ab", "the ", "abou", "afterr", "i", "thee", "amids"] {
+            assert!(!is_minor_word(w), "{w}");
+        }
     }
 
     #[test]
