@@ -239,7 +239,9 @@ fn read_stdin() -> Result<String, String> {
 /// Records of a JSONL batch; malformed records become errors.
 fn jsonl_inputs(name: &str, text: &str, inputs: &mut Vec<Input>, errors: &mut Vec<String>) {
     let cwd = std::env::current_dir().unwrap_or_default();
-    for (i, line) in text.lines().enumerate() {
+    // `str::lines`, with a vectorised search for the newlines.
+    let lines = artlint::source::lines_inclusive(text).map(|l| l.strip_suffix('\n').map_or(l, |l| l.strip_suffix('\r').unwrap_or(l)));
+    for (i, line) in lines.enumerate() {
         if line.trim().is_empty() {
             continue;
         }

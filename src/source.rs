@@ -202,6 +202,21 @@ impl SourceFile {
 /// Distance between column checkpoints on long lines.
 const CHECKPOINT: usize = 1024;
 
+/// The lines of `text`, each with its line terminator, like
+/// `str::split_inclusive('\n')` (a vectorised search for the newlines).
+pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        let (line, tail) = rest.split_at(end);
+        rest = tail;
+        Some(line)
+    })
+}
+
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)
 }
@@ -209,6 +224,17 @@ fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_inclusive_is_split_inclusive() {
+        for t in ["", "a", "\n", "a\n", "a\nb", "a\r\nb\n\n", "\n\nx", "é\nü\n"] {
+            assert_eq!(
+                lines_inclusive(t).collect::<Vec<_>>(),
+                t.split_inclusive('\n').collect::<Vec<_>>(),
+                "{t:?}"
+            );
+        }
+    }
 
     #[test]
     fn positions_count_chars_and_utf16() {

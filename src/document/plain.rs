@@ -19,7 +19,7 @@ pub(crate) fn parse(text: &str) -> (String, Vec<RawBlock>, Vec<Comment>) {
     let mut paragraph = 0u32;
     let mut blank_run = false;
     let mut pos = 0;
-    for line in text.split_inclusive('\n') {
+    for line in crate::source::lines_inclusive(text) {
         let start = pos;
         pos += line.len();
         let content = line.trim_end_matches(['\n', '\r']);

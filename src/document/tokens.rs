@@ -571,7 +571,8 @@ fn url_regex() -> &'static Regex {
 /// Blank bare URLs and e-mail addresses in the prose view.
 pub(crate) fn mask_urls(text: &str, prose: &mut [u8]) {
     let bytes = text.as_bytes();
-    if !(text.contains("://") || text.contains("www.") || text.contains('@')) {
+    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+    if !(has(b"://") || has(b"www.") || memchr::memchr(b'@', bytes).is_some()) {
         return;
     }
     let spans: Vec<(usize, usize)> = url_regex().find_iter(bytes).map(|m| (m.start(), m.end())).collect();

@@ -512,7 +512,7 @@ impl Lint for MetadataLeak {
             // Each line of the block (plain text: the block is one line).
             let mut pos = block.span.start;
             let text = doc.prose.get(block.span.range()).unwrap_or("");
-            for line in text.split_inclusive('\n') {
+            for line in crate::source::lines_inclusive(text) {
                 let start = pos;
                 pos += line.len();
                 let body = line.trim_end();

@@ -52,7 +52,7 @@ impl Lint for SpaceBeforeHyphen {
             let text = &doc.prose[block.span.range()];
             // Each " -": a hyphen (found by memchr) after a space.
             let mut from = 0;
-            while let Some(h) = text.get(from..).and_then(|t| t.find('-')).map(|p| from + p) {
+            while let Some(h) = text.as_bytes().get(from..).and_then(|t| memchr::memchr(b'-', t)).map(|p| from + p) {
                 from = h + 1;
                 if h == 0 || text.as_bytes()[h - 1] != b' ' {
                     continue;
