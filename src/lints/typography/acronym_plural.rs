@@ -117,7 +117,7 @@ impl Lint for AcronymPlural {
         // A candidate ends in two capitals, the last not 'S', and an 'S'
         // ("NGOS"): most documents have none (found by memchr).
         let shape = |p: usize| p >= 2 && text[p - 1].is_ascii_uppercase() && text[p - 1] != b'S' && text[p - 2].is_ascii_uppercase();
-        let hits: Vec<usize> = doc.source.text.match_indices('S').map(|(p, _)| p).filter(|&p| shape(p)).collect();
+        let hits: Vec<usize> = memchr::memchr_iter(b'S', text).filter(|&p| shape(p)).collect();
         if hits.is_empty() {
             return;
         }
