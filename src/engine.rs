@@ -184,8 +184,10 @@ impl Run {
 pub fn lint_document(doc: &Document, reg: &Registry) -> Vec<Finding> {
     let policy = reg.policy_for(doc.path());
     let mut out = Vec::new();
+    let mut enabled: Vec<bool> = Vec::new();
     for runner in &reg.runners {
-        let enabled: Vec<bool> = runner.rule_ids.iter().map(|&i| policy.enabled[i]).collect();
+        enabled.clear();
+        enabled.extend(runner.rule_ids.iter().map(|&i| policy.enabled[i]));
         if !enabled.iter().any(|&e| e) || (runner.english_only && !doc.is_english()) {
             continue;
         }
