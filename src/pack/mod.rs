@@ -224,10 +224,24 @@ fn split_bulk(text: &str) -> (Option<String>, Vec<Bulk<'_>>) {
     let mut copied = 0;
     let mut rule: Option<usize> = None;
     let mut in_rule = false;
+    // Inside another multi-line string (its closing delimiter): headers and
+    // keys there are text.
+    let mut in_string: Option<&str> = None;
     let mut pos = 0;
     while pos < text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
         let line = text[pos..end].trim_end_matches(['\n', '\r']);
+        if let Some(delim) = in_string {
+            if line.contains(delim) {
+                in_string = None;
+            }
+            pos = end;
+            continue;
+        }
+        if let Some(delim) = ["\"\"\"", "'''"].into_iter().find(|d| line.matches(d).count() % 2 == 1) {
+            // Opens a multi-line string (unless it is one of ours, below).
+            in_string = Some(delim);
+        }
         if line.starts_with('[') {
             in_rule = line.trim_end() == "[[rule]]";
             if in_rule {
@@ -240,6 +254,7 @@ fn split_bulk(text: &str) -> (Option<String>, Vec<Bulk<'_>>) {
                 _ => None,
             };
             if let Some(table) = key {
+                in_string = None;
                 let body_start = end;
                 if let Some(close) = text[body_start..].find("\"\"\"") {
                     let body = &text[body_start..body_start + close];
@@ -557,6 +572,14 @@ mod tests {
         // A body with an escape is left to TOML.
         let esc = format!("{head}words = \"\"\"\none \\u0074wo\n\"\"\"\n");
         assert!(split_bulk(&esc).0.is_none());
+        // A "[[rule]]" line inside another string is not a header.
+        let doc = format!("{head}docs = \"\"\"\nSee\n[[rule]]\nhere.\n\"\"\"\nwords = \"\"\"\nalpha beta\n\"\"\"\n[[rule.test]]\ntext = \"x\"\nfindings = 0\n");
+        let (_, bulk) = split_bulk(&doc);
+        assert_eq!(bulk.len(), 1);
+        assert_eq!(bulk[0].rule, 0);
+        let fast = parse_pack("p.toml", &doc).expect("pack");
+        let slow: PackFile = toml::from_str(&doc).expect("toml");
+        assert_eq!(format!("{:?}", fast.file), format!("{slow:?}"));
         // Not directly in a [[rule]] table: left alone.
         let nested = "[[rule]]\nname = \"r\"\n[[rule.test]]\nwords = \"\"\"\na\n\"\"\"\n";
         assert!(split_bulk(nested).0.is_none());
