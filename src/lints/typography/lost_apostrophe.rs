@@ -8,7 +8,7 @@ use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 use crate::source::Span;
 
 use super::words::{with_lowercase, Words};
-use super::{is_capitalised, next_word, prev_word};
+use super::{is_capitalised, next_word, prev_word, PairFilter};
 
 declare_lint! {
     /// ## What it does
@@ -350,19 +350,7 @@ impl Lint for LostApostrophe {
             let w = doc.text(doc.tokens[c.tok].span);
             stems.insert(&w[..w.len() - 1], 0);
         }
-        let pair_bit = |a: u8, b: u8| 1u64 << ((usize::from(a) * 7 + usize::from(b)) % 64);
-        let pairs = stems.keys().fold(0u64, |m, w| match *w.as_bytes() {
-            [a, b, ..] => m | pair_bit(a, b),
-            _ => !0,
-        });
-        for &i in &capitalised {
-            let span = toks[i].span;
-            let (Some(&a), Some(&b)) = (src.get(span.start), src.get(span.start + 1)) else {
-                continue;
-            };
-            if pairs & pair_bit(a, b) == 0 {
-                continue;
-            }
+        for (_, span) in PairFilter::of(stems.keys().copied()).pass(doc, &capitalised) {
             let w = doc.text(span);
             if !w.starts_with(char::is_uppercase) {
                 continue;

@@ -9,6 +9,36 @@ pub mod words;
 
 use crate::document::{Document, TokenKind};
 
+/// A filter of 64 bits on the first two bytes of a set of words: a word
+/// whose first two bytes were not seen is not in the set (a word shorter
+/// than two bytes in the set lets everything through).
+#[derive(Clone, Copy)]
+pub(crate) struct PairFilter(u64);
+
+impl PairFilter {
+    fn bit(a: u8, b: u8) -> u64 {
+        1u64 << ((usize::from(a) * 7 + usize::from(b)) % 64)
+    }
+
+    pub(crate) fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> PairFilter {
+        PairFilter(words.into_iter().fold(0u64, |m, w| match *w.as_bytes() {
+            [a, b, ..] => m | Self::bit(a, b),
+            _ => !0,
+        }))
+    }
+
+    /// The tokens among `tokens` (indices into `doc.tokens`) whose first two
+    /// bytes pass the filter, with their spans.
+    pub(crate) fn pass<'a>(self, doc: &'a Document, tokens: &'a [usize]) -> impl Iterator<Item = (usize, crate::source::Span)> + 'a {
+        let src = doc.source.text.as_bytes();
+        tokens.iter().filter_map(move |&i| {
+            let span = doc.tokens.get(i)?.span;
+            let (a, b) = (*src.get(span.start)?, *src.get(span.start + 1)?);
+            (self.0 & Self::bit(a, b) != 0).then_some((i, span))
+        })
+    }
+}
+
 /// "Kim", "Support": an uppercase letter, then at least one lowercase letter
 /// and no other uppercase letter.
 pub(crate) fn is_capitalised(w: &str) -> bool {

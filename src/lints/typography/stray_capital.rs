@@ -7,7 +7,7 @@ use crate::finding::Applicability;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
 use super::words::{with_lowercase, Words};
-use super::{is_capitalised, next_word, prev_word};
+use super::{is_capitalised, next_word, prev_word, PairFilter};
 
 declare_lint! {
     /// ## What it does
@@ -467,8 +467,6 @@ impl Lint for StrayCapital {
                 .filter(|&i| toks[i].kind == TokenKind::Word && src.get(toks[i].span.start).is_some_and(u8::is_ascii_uppercase))
                 .collect();
         }
-        // Bit of a word's first two bytes in a filter of 64 bits.
-        let pair_bit = |a: u8, b: u8| 1u64 << ((usize::from(a) * 7 + usize::from(b)) % 64);
         // Content words: the capitalised form must occur only once.
         let mut counts: HashMap<&str, usize> = candidates
             .iter()
@@ -479,18 +477,7 @@ impl Lint for StrayCapital {
             // A word counts when its part before an apostrophe is a form:
             // its first two bytes must be those of a form (a filter of 64
             // bits, in a register).
-            let pairs = counts.keys().fold(0u64, |m, w| match *w.as_bytes() {
-                [a, b, ..] => m | pair_bit(a, b),
-                _ => !0,
-            });
-            for &i in &capitalised {
-                let span = toks[i].span;
-                let (Some(&a), Some(&b)) = (src.get(span.start), src.get(span.start + 1)) else {
-                    continue;
-                };
-                if pairs & pair_bit(a, b) == 0 {
-                    continue;
-                }
+            for (_, span) in PairFilter::of(counts.keys().copied()).pass(doc, &capitalised) {
                 if let Some(n) = counts.get_mut(before_apostrophe(doc.text(span))) {
                     *n += 1;
                 }
@@ -513,19 +500,8 @@ impl Lint for StrayCapital {
         if !pronouns.is_empty() {
             // Only words with the first two bytes of such a pronoun (a filter
             // of 64 bits, in a register) are looked up.
-            let pairs = pronouns.keys().fold(0u64, |m, w| match *w.as_bytes() {
-                [a, b, ..] => m | pair_bit(a, b),
-                _ => !0,
-            });
             // (Every such pronoun starts with a capital.)
-            for &i in &capitalised {
-                let span = toks[i].span;
-                let (Some(&a), Some(&b)) = (src.get(span.start), src.get(span.start + 1)) else {
-                    continue;
-                };
-                if pairs & pair_bit(a, b) == 0 {
-                    continue;
-                }
+            for (i, span) in PairFilter::of(pronouns.keys().copied()).pass(doc, &capitalised) {
                 if let Some(n) = pronouns.get_mut(doc.text(span)) {
                     if prev_word(doc, i).is_some() {
                         *n += 1;
