@@ -1410,6 +1410,17 @@ impl ClassMap {
     }
 }
 
+/// Each word list with its class bit.
+const CLASS_LISTS: &[(&[&str], u8)] = &[
+    (PARTICLES, class::PARTICLE),
+    (OFFICE_TITLES, class::OFFICE),
+    (LEADING_TITLES, class::LEADING),
+    (PORTFOLIO, class::PORTFOLIO),
+    (OPENERS, class::OPENER),
+    (CALENDAR, class::CALENDAR),
+    (HYPHEN_WORDS, class::HYPHEN),
+];
+
 fn class_map() -> &'static ClassMap {
     static MAP: OnceLock<ClassMap> = OnceLock::new();
     MAP.get_or_init(|| {
@@ -1418,15 +1429,7 @@ fn class_map() -> &'static ClassMap {
             long: Vec::new(),
             starts: [0; 17],
         };
-        for (list, c) in [
-            (PARTICLES, class::PARTICLE),
-            (OFFICE_TITLES, class::OFFICE),
-            (LEADING_TITLES, class::LEADING),
-            (PORTFOLIO, class::PORTFOLIO),
-            (OPENERS, class::OPENER),
-            (CALENDAR, class::CALENDAR),
-            (HYPHEN_WORDS, class::HYPHEN),
-        ] {
+        for &(list, c) in CLASS_LISTS {
             for w in list {
                 if let (Some(n), Some(&c)) = (m.starts.get_mut(w.len()), w.as_bytes().first()) {
                     if c.is_ascii_lowercase() {
@@ -2688,15 +2691,7 @@ mod tests {
     fn word_classes_match_the_lists() {
         let naive = |w: &str| -> u8 {
             let mut c = 0;
-            for (list, bit) in [
-                (PARTICLES, class::PARTICLE),
-                (OFFICE_TITLES, class::OFFICE),
-                (LEADING_TITLES, class::LEADING),
-                (PORTFOLIO, class::PORTFOLIO),
-                (OPENERS, class::OPENER),
-                (CALENDAR, class::CALENDAR),
-                (HYPHEN_WORDS, class::HYPHEN),
-            ] {
+            for &(list, bit) in CLASS_LISTS {
                 if list.contains(&w) {
                     c |= bit;
                 }
