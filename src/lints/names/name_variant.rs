@@ -363,7 +363,9 @@ impl NameVariant {
                 node.count += 1;
                 if !m.headline && !m.all_caps {
                     node.body = true;
-                    if !m.initial {
+                    // A sentence opener proves nothing, unless it is a
+                    // possessive ("Qaddafi's son spoke").
+                    if !m.initial || m.possessive {
                         node.name_like = true;
                     }
                 }
@@ -941,6 +943,14 @@ mod tests {
                 "The writer Fang Fang kept a diary. Critics attacked Fang Fang. Later Fangfang replied."
             ),
             vec!["Fangfang"]
+        );
+        // A possessive sentence opener is a name.
+        assert_eq!(
+            flagged(
+                &l,
+                "Muammar Gaddafi ruled Libya. Gaddafi was killed in 2011. Gaddafi had ruled for decades. Qaddafi's son spoke."
+            ),
+            vec!["Qaddafi"]
         );
         // A tie between capitals and mixed case goes to mixed case.
         assert_eq!(
