@@ -72,8 +72,11 @@ declare_lint! {
     ///   "Slovenia" beside "Slovakia" stays), one edit (two from nine letters)
     ///   from a part with the same first letter that this document writes at
     ///   least twice, and not a derived form, a prefix or a doubled-vowel
-    ///   variant of it. When the whole name is written twice with only that
-    ///   part different, `name-variant` reports it instead.
+    ///   variant of it. In a longer name, the other spelling must be written
+    ///   alone or in a name sharing another part ("Refael Ackermann" beside
+    ///   "Rafael Gonzaga" are two people). When the whole name is written
+    ///   twice with only that part different, `name-variant` reports it
+    ///   instead.
     ///
     /// ## Known problems
     ///
@@ -761,6 +764,18 @@ fn misspelled_word(h: &Here, m: &Mention, words: &Words, cx: &mut Ctx) {
         if same_name {
             continue;
         }
+        // Two people: the other spelling is written only in names that share
+        // no other part with this one ("Refael Ackermann" / "Rafael Gonzaga").
+        if keys.len() > 1 {
+            let mut with_q = table
+                .mentions
+                .iter()
+                .filter(|o| o.part_count() >= 2 && table.piece_keys(o).any(|k| k == q))
+                .peekable();
+            if with_q.peek().is_some() && !with_q.any(|o| table.piece_keys(o).any(|k| k != q && keys.contains(&k))) {
+                continue;
+            }
+        }
         let f = cx.report_in(
             doc.id,
             *part,
@@ -924,6 +939,8 @@ Later Mnuchen said talks would go on.";
             "Bolsonaro spoke. Bolsonaro left. Bolsonaros arrived.",
             // A doubled vowel is a deliberate distinction.
             "Shaanxi grew. Shaanxi exported coal. Shanxi did not.",
+            // Two people with given names one letter apart.
+            "Rafael Gonzaga spoke. Rafael Gonzaga left. Refael Ackermann stayed.",
             // The whole name differs in one part: `name-variant` reports it.
             "Amnesty International said so. Amnesty International agreed. Amnesty Internetional left.",
             // Too short to judge.
