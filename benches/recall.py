@@ -118,13 +118,17 @@ def inj_name_caps(t, r):
     m = occ[len(occ) // 2]
     return rep(t, m.start(), m.end(), w.upper())
 
-def inj_name_hyphen(t, r):
-    c = [m for m in re.finditer(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b", t) if not sentence_start(t, m.start())]
-    cnt = collections.Counter(m.group(0) for m in c)
-    c = [m for m in c if cnt[m.group(0)] >= 2]
+def inj_name_diacritic(t, r):
+    # one mention of a recurring name written with a diacritic ("Erdogan" / "Erdoğan")
+    acc = {'a': 'á', 'e': 'é', 'i': 'í', 'o': 'ö', 'u': 'ü', 'n': 'ñ', 'c': 'ç', 'g': 'ğ', 's': 'ş'}
+    c = collections.Counter(re.findall(r"\b[A-Z][a-z]{3,}\b", t))
+    c = [w for w, n in c.items() if n >= 3 and w.lower() not in t and any(ch in acc for ch in w[1:])]
     if not c: return None
-    m = r.choice(c)
-    return rep(t, m.start(), m.end(), m.group(1) + '-' + m.group(2).lower())
+    w = r.choice(sorted(c))
+    occ = list(re.finditer(r"\b" + w + r"\b", t))
+    m = occ[-1]
+    i = r.choice([k for k in range(1, len(w)) if w[k] in acc])
+    return rep(t, m.start(), m.end(), w[:i] + acc[w[i]] + w[i + 1:])
 
 FURNITURE = ["Share on Facebook", "Click here to subscribe to our newsletter", "Advertisement", "Related Articles",
              "Follow us on Instagram", "Sign up for breaking news alerts", "Download our free app", "Most Popular",
@@ -250,7 +254,7 @@ TYPES = {
     'mangled-name/stutter': (inj_name_stutter, 'mangled-name|repeated-word'),
     'mangled-name/misspell': (inj_name_misspell, 'mangled-name|name-variant'),
     'name-variant/caps': (inj_name_caps, 'name-variant'),
-    'name-variant/hyphen': (inj_name_hyphen, 'name-variant'),
+    'name-variant/diacritic': (inj_name_diacritic, 'name-variant'),
     'boilerplate': (inj_boilerplate, 'boilerplate'),
     'metadata-leak': (inj_metadata, 'metadata-leak|boilerplate'),
     'duplicate-line': (inj_duplicate, 'duplicate-line'),
