@@ -63,11 +63,24 @@ fn is_english_function_word(b: &[u8]) -> bool {
     FUNCTION_TABLE[slot(k)] == k
 }
 
-/// The language of one block from its text and word tokens, or `None` when
-/// it is too short to tell. The cheap test (share of English function words
-/// among the first words) settles ordinary English blocks; whatlang runs only
-/// on longer blocks that fail it.
-pub(crate) fn block_language<'a>(text: &str, words: impl Iterator<Item = &'a [u8]>) -> Option<Lang> {
+/// The language of a block as the parse leaves it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockLang {
+    /// Settled by the cheap test (English), or by whatlang when the document
+    /// language needed it; `None` when the block is too short to tell.
+    Known(Option<Lang>),
+    /// A longer block without English function words: whatlang decides, on
+    /// demand (see [`super::Document::block_lang`]). whatlang costs about
+    /// the same on any text (it scores every profile of the script), so it
+    /// runs only where an answer is read.
+    Deferred,
+}
+
+/// The language of one block from its text and word tokens. The cheap test
+/// (share of English function words among the first words) settles ordinary
+/// English blocks and short ones; longer blocks that fail it are left to
+/// whatlang ([`detect`], [`accept`]).
+pub(crate) fn block_language<'a>(text: &str, words: impl Iterator<Item = &'a [u8]>) -> BlockLang {
     let mut n = 0usize;
     let mut hits = 0usize;
     for w in words.take(24) {
@@ -75,33 +88,69 @@ pub(crate) fn block_language<'a>(text: &str, words: impl Iterator<Item = &'a [u8
         hits += usize::from(is_english_function_word(w));
         if hits >= 3 {
             // Three function words in at most 24 words: English.
-            return Some(Lang::Eng);
+            return BlockLang::Known(Some(Lang::Eng));
         }
     }
     if (hits >= 2 && hits * 8 >= n) || (hits >= 1 && n <= 16) {
-        return Some(Lang::Eng);
+        return BlockLang::Known(Some(Lang::Eng));
     }
     if n < 8 || text.len() < 60 || hits > 0 {
         // Too short for a reliable answer, or English function words are
         // there but rare (a line full of names): leave it undetermined
         // rather than pay for whatlang.
-        return None;
+        return BlockLang::Known(None);
     }
-    // A few hundred bytes are enough for a confident answer.
-    let mut end = text.len().min(400);
+    BlockLang::Deferred
+}
+
+/// whatlang on the first few hundred bytes of a block's text (enough for a
+/// confident answer).
+pub(crate) fn detect(text: &str) -> Option<whatlang::Info> {
+    let mut end = text.len().min(DETECT_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let info = whatlang::detect(&text[..end])?;
+    whatlang::detect(&text[..end])
+}
+
+/// The bytes of a block's text that [`detect`] reads.
+pub const DETECT_BYTES: usize = 400;
+
+/// The block language from whatlang's answer: only a confident one.
+pub fn accept(info: &whatlang::Info) -> Option<Lang> {
     (info.is_reliable() || info.confidence() > 0.6).then(|| info.lang())
 }
 
+/// The language of a deferred block's text.
+pub(crate) fn resolve(text: &str) -> Option<Lang> {
+    detect(text).as_ref().and_then(accept)
+}
+
 /// The document language: the language of the most bytes among blocks whose
-/// language is known; English when nothing is known.
-pub(crate) fn document_language(doc: &Document) -> Lang {
-    let mut counts: Vec<(Lang, usize)> = Vec::new();
+/// language is known; English when nothing is known. Deferred blocks are
+/// resolved here (and their language stored) only when they hold enough
+/// bytes to outweigh the English ones: otherwise English wins whatever
+/// whatlang says of them.
+pub(crate) fn document_language(doc: &mut Document) -> Lang {
+    let mut english = 0usize;
+    let mut deferred = 0usize;
     for b in &doc.blocks {
-        if let Some(l) = b.lang {
+        match b.lang {
+            BlockLang::Known(Some(Lang::Eng)) => english += b.span.len(),
+            BlockLang::Known(_) => {}
+            BlockLang::Deferred => deferred += b.span.len(),
+        }
+    }
+    if english > deferred {
+        // Every other language has at most `deferred` bytes.
+        return Lang::Eng;
+    }
+    let mut counts: Vec<(Lang, usize)> = Vec::new();
+    for b in &mut doc.blocks {
+        if b.lang == BlockLang::Deferred {
+            b.lang = BlockLang::Known(doc.prose.get(b.span.range()).and_then(resolve));
+        }
+        if let BlockLang::Known(Some(l)) = b.lang {
             match counts.iter_mut().find(|(x, _)| *x == l) {
                 Some((_, n)) => *n += b.span.len(),
                 None => counts.push((l, b.span.len())),

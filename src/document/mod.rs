@@ -17,7 +17,7 @@ mod tokens;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-pub use lang::{parse_lang, Lang};
+pub use lang::{accept as accepted_lang, parse_lang, BlockLang, Lang, DETECT_BYTES as LANG_DETECT_BYTES};
 pub use quotes::Quote;
 pub use tokens::{Token, TokenKind};
 
@@ -68,8 +68,9 @@ pub struct Block {
     pub heading_like: bool,
     /// Most words capitalised, as in a title-case headline.
     pub title_case: bool,
-    /// Detected language; `None` when the block is too short to tell.
-    pub lang: Option<Lang>,
+    /// Detected language (read it with [`Document::block_lang`]: whatlang
+    /// runs on demand for blocks the cheap test leaves open).
+    pub lang: BlockLang,
 }
 
 /// A sentence inside one block.
@@ -149,7 +150,7 @@ impl Document {
         }
         doc.lang = match lang {
             Some(l) => l,
-            None => lang::document_language(&doc),
+            None => lang::document_language(&mut doc),
         };
         doc
     }
@@ -288,6 +289,25 @@ impl Document {
     /// for after [`Document::release`]).
     pub fn names(&self) -> &names::NameTable {
         self.names.get_or_init(|| names::NameTable::build(self))
+    }
+
+    /// The language of a block; `None` when it is too short to tell or
+    /// whatlang is not confident. Runs whatlang for a deferred block (about
+    /// half a million instructions): read it only where it matters.
+    pub fn block_lang(&self, block: &Block) -> Option<Lang> {
+        match block.lang {
+            BlockLang::Known(l) => l,
+            BlockLang::Deferred => self.prose.get(block.span.range()).and_then(lang::resolve),
+        }
+    }
+
+    /// whatlang's answer on a deferred block (`None` for any other block):
+    /// for a lint that wants the confidence as well as the language.
+    pub fn block_lang_info(&self, block: &Block) -> Option<whatlang::Info> {
+        match block.lang {
+            BlockLang::Known(_) => None,
+            BlockLang::Deferred => self.prose.get(block.span.range()).and_then(lang::detect),
+        }
     }
 
     /// The sentences of one block.

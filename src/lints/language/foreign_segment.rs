@@ -1,5 +1,5 @@
 use crate::declare_lint;
-use crate::document::{Document, Lang, Scope, TokenKind};
+use crate::document::{accepted_lang, BlockLang, Document, Lang, Scope, TokenKind, LANG_DETECT_BYTES};
 use crate::lint::{Ctx, Lint, RuleInfo};
 use crate::lints::bytes::load8;
 use crate::source::Span;
@@ -241,7 +241,11 @@ fn dense(c: char) -> bool {
 
 /// Confirm a segment's language with whatlang: reliable and not `doc_lang`.
 fn confirm(text: &str, doc_lang: Lang) -> Option<Lang> {
-    let info = whatlang::detect(text)?;
+    confirmed(&whatlang::detect(text)?, doc_lang)
+}
+
+/// `confirm` on whatlang's answer.
+fn confirmed(info: &whatlang::Info, doc_lang: Lang) -> Option<Lang> {
     (info.lang() != doc_lang && info.is_reliable() && info.confidence() >= 0.5).then(|| info.lang())
 }
 
@@ -258,16 +262,39 @@ impl Lint for ForeignSegment {
                 continue;
             }
             let text = doc.prose.get(block.span.range()).unwrap_or("");
-            // (1) The whole block.
-            if let Some(l) = block.lang.filter(|&l| l != doc.lang) {
-                let words = doc.block_tokens(block).iter().filter(|t| t.kind == TokenKind::Word).count();
-                let long = words >= 8 || text.chars().filter(|&c| dense(c)).count() >= 10;
-                if long && !block.title_case && !quoted_short(doc, block.span, words) {
+            // (1) The whole block (the cheap tests first: the language of a
+            // block the parse left to whatlang is detected only here).
+            let candidate = match block.lang {
+                BlockLang::Known(l) => l.is_some_and(|l| l != doc.lang),
+                BlockLang::Deferred => true,
+            };
+            let words = if candidate {
+                doc.block_tokens(block).iter().filter(|t| t.kind == TokenKind::Word).count()
+            } else {
+                0
+            };
+            let long = candidate && (words >= 8 || text.chars().filter(|&c| dense(c)).count() >= 10);
+            if long && !block.title_case && !quoted_short(doc, block.span, words) {
+                // The block's whatlang answer when it was deferred: the same
+                // call as `confirm` on a text that `detect` reads whole.
+                let info = match block.lang {
+                    BlockLang::Known(_) => None,
+                    BlockLang::Deferred => Some(doc.block_lang_info(block)),
+                };
+                let lang = match &info {
+                    Some(info) => info.as_ref().and_then(accepted_lang),
+                    None => doc.block_lang(block),
+                };
+                if let Some(l) = lang.filter(|&l| l != doc.lang) {
                     // A foreign block in an English document; otherwise only a
                     // block without English function words (the cheap test
                     // before whatlang, which must confirm the block's language).
                     let foreign_in_english = l != Lang::Eng && doc.lang == Lang::Eng;
-                    if (foreign_in_english || english_share(doc, i) < 0.1) && confirm(text, doc.lang) == Some(l) {
+                    let confirmed = || match &info {
+                        Some(Some(info)) if text.len() <= LANG_DETECT_BYTES => confirmed(info, doc.lang),
+                        _ => confirm(text, doc.lang),
+                    };
+                    if (foreign_in_english || english_share(doc, i) < 0.1) && confirmed() == Some(l) {
                         cx.report(block.span, format!("{} text in a {} document", l.eng_name(), doc.lang.eng_name()))
                             .help("translate the segment or remove it");
                         continue;
