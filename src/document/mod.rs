@@ -17,7 +17,7 @@ mod tokens;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-pub use lang::{accept as accepted_lang, parse_lang, BlockLang, Lang, DETECT_BYTES as LANG_DETECT_BYTES};
+pub use lang::{accept as accepted_lang, parse_lang, BlockLang, Lang, DETECT_BYTES as LANG_DETECT_BYTES, ENGLISH_MARKERS};
 pub use quotes::Quote;
 pub use tokens::{Token, TokenKind};
 
@@ -71,6 +71,12 @@ pub struct Block {
     /// Detected language (read it with [`Document::block_lang`]: whatlang
     /// runs on demand for blocks the cheap test leaves open).
     pub lang: BlockLang,
+    /// Number of word tokens.
+    pub words: u32,
+    /// The longest run of consecutive words without one of
+    /// [`ENGLISH_MARKERS`] among them and without a sentence-ending '.', '!'
+    /// or '?' token between them (a candidate foreign segment).
+    pub plain_run: u32,
 }
 
 /// A sentence inside one block.
@@ -170,21 +176,17 @@ impl Document {
         self.word_count += tokens::tokenize(&self.prose, span, &mut self.tokens);
         let tok_end = self.tokens.len();
         quotes::find(&self.prose, span, index, &mut self.quotes);
-        let (heading_like, title_case) = shape(&self.prose, span, scope, &self.tokens[tok_start..tok_end]);
-        let prose = &self.prose;
-        let words = self.tokens[tok_start..tok_end]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| prose.as_bytes().get(t.span.range()).unwrap_or_default());
-        let lang = lang::block_language(&prose[span.range()], words);
+        let summary = summarise(&self.prose, span, scope, &self.tokens[tok_start..tok_end]);
         self.blocks.push(Block {
             span,
             scope,
             paragraph,
             tokens: tok_start..tok_end,
-            heading_like,
-            title_case,
-            lang,
+            heading_like: summary.heading_like,
+            title_case: summary.title_case,
+            lang: summary.lang,
+            words: summary.words,
+            plain_run: summary.plain_run,
         });
     }
 
@@ -368,6 +370,12 @@ pub(crate) struct RawBlock {
     pub paragraph: u32,
 }
 
+/// Whether the word `src[start..end]` is one of [`ENGLISH_MARKERS`], in any
+/// ASCII case.
+pub fn is_english_marker(src: &[u8], start: usize, end: usize) -> bool {
+    lang::word_flags(src, start, end) & lang::MARKER != 0
+}
+
 /// Small words that stay lowercase in title case.
 pub const MINOR_WORDS: &[&str] = &[
     "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on", "per", "to", "up", "via",
@@ -394,30 +402,81 @@ pub fn is_minor_word(w: &str) -> bool {
     }
 }
 
-fn shape(prose: &str, span: Span, scope: Scope, tokens: &[Token]) -> (bool, bool) {
-    const MAX_WORDS: usize = 30;
-    let mut words = 0usize;
-    let mut seen = 0usize;
-    let mut capitalised = 0usize;
-    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        seen += 1;
-        if seen > MAX_WORDS {
-            // Long blocks are paragraphs, not headlines.
-            return (matches!(scope, Scope::Heading(_)), false);
-        }
-        let w = &prose[t.span.range()];
-        words += 1;
-        if w.as_bytes()[0].is_ascii_uppercase() || (!w.as_bytes()[0].is_ascii() && w.chars().next().is_some_and(char::is_uppercase)) {
-            capitalised += 1;
-        } else if seen > 1 && is_minor_word(w) {
-            words -= 1;
+/// What the parse records of a block's words (see [`Block`]).
+struct Summary {
+    heading_like: bool,
+    title_case: bool,
+    lang: BlockLang,
+    words: u32,
+    plain_run: u32,
+}
+
+/// One walk over a block's tokens, one table lookup per word
+/// ([`lang::word_flags`]): the shape (headline, title case), the cheap
+/// language test on the first words, the word count and the longest run
+/// without an English marker word.
+fn summarise(prose: &str, span: Span, scope: Scope, tokens: &[Token]) -> Summary {
+    // Words read by the shape test and by the language test.
+    const SHAPE_WORDS: u32 = 30;
+    const LANG_WORDS: u32 = 24;
+    let bytes = prose.as_bytes();
+    let mut words = 0u32;
+    // Shape: counted words (minor words after the first left out) and
+    // capitalised ones, among the first `SHAPE_WORDS`.
+    let mut counted = 0u32;
+    let mut capitalised = 0u32;
+    // Function words among the first `LANG_WORDS`.
+    let mut hits = 0u32;
+    let (mut run, mut plain_run) = (0u32, 0u32);
+    for t in tokens {
+        match t.kind {
+            TokenKind::Word => {
+                let (start, end) = (t.span.start, t.span.end);
+                let flags = lang::word_flags(bytes, start, end);
+                words += 1;
+                if flags & lang::MARKER != 0 {
+                    run = 0;
+                } else {
+                    run += 1;
+                    plain_run = plain_run.max(run);
+                }
+                if words <= LANG_WORDS {
+                    hits += u32::from(flags & lang::FUNCTION != 0);
+                }
+                if words <= SHAPE_WORDS {
+                    counted += 1;
+                    let first = bytes.get(start).copied().unwrap_or(0);
+                    let upper = first.is_ascii_uppercase()
+                        || (!first.is_ascii() && prose.get(start..end).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase));
+                    if upper {
+                        capitalised += 1;
+                    } else if words > 1 && flags & lang::MINOR != 0 {
+                        counted -= 1;
+                    }
+                }
+            }
+            TokenKind::Punct if t.span.len() == 1 && matches!(bytes.get(t.span.start), Some(b'.' | b'!' | b'?')) => run = 0,
+            _ => {}
         }
     }
-    let text = prose[span.range()].trim_end();
-    let terminal = text.ends_with(['.', '!', '?', ';', ',', '"', '\u{201d}', '\'', '\u{2019}', ')', ':']);
-    let title_case = words >= 2 && capitalised * 10 >= words * 8;
-    let heading_like = matches!(scope, Scope::Heading(_)) || (words > 0 && words <= 25 && (!terminal || title_case));
-    (heading_like, title_case)
+    let (heading_like, title_case) = if words > SHAPE_WORDS {
+        // Long blocks are paragraphs, not headlines.
+        (matches!(scope, Scope::Heading(_)), false)
+    } else {
+        let text = prose[span.range()].trim_end();
+        let terminal = text.ends_with(['.', '!', '?', ';', ',', '"', '\u{201d}', '\'', '\u{2019}', ')', ':']);
+        let title_case = counted >= 2 && capitalised * 10 >= counted * 8;
+        let heading_like = matches!(scope, Scope::Heading(_)) || (counted > 0 && counted <= 25 && (!terminal || title_case));
+        (heading_like, title_case)
+    };
+    let lang = lang::block_language(prose.get(span.range()).unwrap_or(""), words.min(LANG_WORDS), hits);
+    Summary {
+        heading_like,
+        title_case,
+        lang,
+        words,
+        plain_run,
+    }
 }
 
 #[cfg(test)]

@@ -52,12 +52,11 @@ declare_lint! {
 #[derive(Default)]
 pub struct ForeignSegment;
 
-/// English function words rare in other languages written in Latin script.
-const ENGLISH: &[&str] = &[
-    "the", "of", "and", "to", "is", "was", "for", "that", "with", "are", "were", "this", "have", "has", "be", "by", "at", "from", "it",
-    "he", "she", "they", "his", "her", "their", "not", "will", "would", "said", "which", "who", "been", "or", "as", "its", "than", "but",
-    "after", "into", "about", "we", "you", "our", "had", "also", "more", "could", "should", "these", "those", "what", "when", "there",
-];
+/// English function words rare in other languages written in Latin script
+/// (the Document's list: it records the longest run of words without one,
+/// [`crate::document::Block::plain_run`]).
+#[cfg(test)]
+const ENGLISH: &[&str] = crate::document::ENGLISH_MARKERS;
 
 /// Function words of other Latin-script languages (German, French, Spanish,
 /// Italian, Portuguese, Dutch); a run needs two of them before whatlang is
@@ -129,46 +128,9 @@ const fn pack_sorted<const N: usize>(words: &[&str]) -> [u64; N] {
     out
 }
 
+#[cfg(test)]
 const ENGLISH_PACKED: [u64; ENGLISH.len()] = pack_sorted(ENGLISH);
 const FOREIGN_PACKED: [u64; FOREIGN.len()] = pack_sorted(FOREIGN);
-
-/// Slots of `ENGLISH_TABLE` (a power of two, well above the word count).
-const TABLE_SIZE: usize = 512;
-
-/// Slot of a packed word: the top bits of a multiplicative hash.
-const fn slot(k: u64, mul: u64) -> usize {
-    (k.wrapping_mul(mul) >> (64 - TABLE_SIZE.trailing_zeros())) as usize
-}
-
-/// A multiplier that gives every word of `ENGLISH` its own slot (a perfect
-/// hash, found at compile time): a lookup is one probe and one comparison,
-/// without a branch.
-const ENGLISH_MUL: u64 = {
-    let mut mul = 0x9E37_79B9_7F4A_7C15u64;
-    loop {
-        let mut used = [false; TABLE_SIZE];
-        let mut i = 0;
-        while i < ENGLISH_PACKED.len() && !used[slot(ENGLISH_PACKED[i], mul)] {
-            used[slot(ENGLISH_PACKED[i], mul)] = true;
-            i += 1;
-        }
-        if i == ENGLISH_PACKED.len() {
-            break mul;
-        }
-        mul = mul.wrapping_add(0x2545_F491_4F6C_DD1D) | 1;
-    }
-};
-
-/// `ENGLISH` packed, each word in its slot (0 = empty).
-const ENGLISH_TABLE: [u64; TABLE_SIZE] = {
-    let mut t = [0u64; TABLE_SIZE];
-    let mut i = 0;
-    while i < ENGLISH_PACKED.len() {
-        t[slot(ENGLISH_PACKED[i], ENGLISH_MUL)] = ENGLISH_PACKED[i];
-        i += 1;
-    }
-    t
-};
 
 /// A word ASCII-lowercased and packed as `pack_sorted` does; `None` when
 /// longer than six bytes (no listed word is). The plain form of what
@@ -193,18 +155,10 @@ fn english_word(w: &str) -> bool {
     english_bytes(w.as_bytes(), 0, w.len())
 }
 
-/// Whether the word `src[start..end]` is one of `ENGLISH`: the word packed
-/// as `pack` does, from one eight-byte load. Setting bit 5 of every byte
-/// lowercases ASCII letters and turns no other byte into a lowercase
-/// letter, so it matches exactly the lowercase words of the table.
+/// Whether the word `src[start..end]` is one of `ENGLISH` (ASCII
+/// case-insensitive).
 fn english_bytes(src: &[u8], start: usize, end: usize) -> bool {
-    // Without a branch on the length: a word outside 2..=6 bytes packs to a
-    // key with a length no table entry has, or is ruled out by `fits`.
-    let n = end.wrapping_sub(start);
-    let fits = n.wrapping_sub(2) <= 4;
-    let keep = u64::MAX >> (64 - 8 * n.clamp(1, 8) as u32);
-    let k = ((load8(src, start) | 0x2020_2020_2020_2020) & keep) | ((n & 0xFF) as u64) << 56;
-    fits & (ENGLISH_TABLE[slot(k, ENGLISH_MUL)] == k)
+    crate::document::is_english_marker(src, start, end)
 }
 
 /// Whether a word is one of `FOREIGN` (ASCII case-insensitive).
@@ -268,11 +222,7 @@ impl Lint for ForeignSegment {
                 BlockLang::Known(l) => l.is_some_and(|l| l != doc.lang),
                 BlockLang::Deferred => true,
             };
-            let words = if candidate {
-                doc.block_tokens(block).iter().filter(|t| t.kind == TokenKind::Word).count()
-            } else {
-                0
-            };
+            let words = block.words as usize;
             let long = candidate && (words >= 8 || text.chars().filter(|&c| dense(c)).count() >= 10);
             if long && !block.title_case && !quoted_short(doc, block.span, words) {
                 // The block's whatlang answer when it was deferred: the same
@@ -307,7 +257,7 @@ impl Lint for ForeignSegment {
             }
             // (3) A long run without English function words (a run of eight
             // words needs a block of at least eight).
-            if doc.lang == Lang::Eng && !block.title_case {
+            if doc.lang == Lang::Eng && !block.title_case && block.plain_run >= 8 {
                 self.latin_runs(doc, i, &mut items, cx);
             }
         }
