@@ -268,19 +268,13 @@ pub(super) fn find_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usi
     None
 }
 
-/// Whether `bytes` holds a control character other than tab and newline,
-/// eight bytes at a time.
+/// Whether `bytes` holds a control character other than tab and newline.
+/// The test is a branch-free fold over blocks of 64 bytes, which the
+/// compiler turns into vector compares.
 pub(super) fn has_control(bytes: &[u8]) -> bool {
-    let mut j = 0;
-    while j < bytes.len() {
-        let w = crate::lints::bytes::load8(bytes, j);
-        // Some byte is below 0x20 (or the word runs past the end).
-        if (w.wrapping_sub(ONES * 0x20) & !w & HIGH) != 0 && bytes.iter().skip(j).take(8).any(|&b| b < 0x20 && b != b'\n' && b != b'\t') {
-            return true;
-        }
-        j += 8;
-    }
-    false
+    bytes
+        .chunks(64)
+        .any(|c| c.iter().fold(false, |a, &b| a | (b < 0x20 && b != b'\n' && b != b'\t')))
 }
 
 /// Tokenize the whitespace-free chunk starting at `chunk` (relative to
@@ -568,13 +562,16 @@ fn url_regex() -> &'static Regex {
     })
 }
 
-/// Blank bare URLs and e-mail addresses in the prose view.
-pub(crate) fn mask_urls(text: &str, prose: &mut [u8]) {
+/// Blank bare URLs and e-mail addresses in the prose view. Text without a
+/// trace of one (the usual case) returns the prose as it is, without a
+/// second UTF-8 check.
+pub(crate) fn mask_urls(text: &str, prose: String) -> String {
     let bytes = text.as_bytes();
     let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
     if !(has(b"://") || has(b"www.") || memchr::memchr(b'@', bytes).is_some()) {
-        return;
+        return prose;
     }
+    let mut prose = prose.into_bytes();
     let spans: Vec<(usize, usize)> = url_regex().find_iter(bytes).map(|m| (m.start(), m.end())).collect();
     for (start, mut end) in spans {
         // A URL does not end in sentence punctuation.
@@ -586,6 +583,12 @@ pub(crate) fn mask_urls(text: &str, prose: &mut [u8]) {
                 *b = b' ';
             }
         }
+    }
+    match String::from_utf8(prose) {
+        Ok(p) => p,
+        // Unreachable by construction (only ASCII bytes are written over
+        // whole characters); stay safe and lint nothing rather than panic.
+        Err(_) => text.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect(),
     }
 }
 
