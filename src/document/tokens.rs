@@ -249,25 +249,6 @@ fn letter_run(bytes: &[u8], mut j: usize) -> usize {
     }
 }
 
-/// The first position at or after `from` holding byte `a` or byte `b`,
-/// eight bytes at a time.
-pub(super) fn find_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
-    let mut j = from;
-    while j < bytes.len() {
-        let w = crate::lints::bytes::load8(bytes, j);
-        let (va, vb) = (w ^ (ONES * u64::from(a)), w ^ (ONES * u64::from(b)));
-        // The lowest flagged byte of (v - 1) & !v & 0x80.. is the first zero
-        // byte of v (flags above it may be spurious).
-        let hits = ((va.wrapping_sub(ONES) & !va) | (vb.wrapping_sub(ONES) & !vb)) & HIGH;
-        if hits != 0 {
-            let at = j + (hits.trailing_zeros() / 8) as usize;
-            return (at < bytes.len()).then_some(at);
-        }
-        j += 8;
-    }
-    None
-}
-
 /// Whether `bytes` holds a control character other than tab and newline.
 /// The test is a branch-free fold over blocks of 64 bytes, which the
 /// compiler turns into vector compares.
@@ -491,13 +472,11 @@ pub(crate) fn sentences(
         if p.is_empty() {
             return;
         }
-        while t < tokens.len() && tokens[t].span.end <= p.start {
-            t += 1;
-        }
+        // Tokens are in order and do not overlap: both predicates hold on a
+        // prefix of the rest.
+        t += tokens.get(t..).map_or(0, |rest| rest.partition_point(|x| x.span.end <= p.start));
         let first = t;
-        while t < tokens.len() && tokens[t].span.start < p.end {
-            t += 1;
-        }
+        t += tokens.get(t..).map_or(0, |rest| rest.partition_point(|x| x.span.start < p.end));
         out.push(Sentence {
             span: p,
             block,
@@ -642,12 +621,6 @@ mod tests {
 
     #[test]
     fn byte_helpers() {
-        let text = b"abc\"def\xe2ghi\"";
-        assert_eq!(find_either(text, 0, b'"', 0xe2), Some(3));
-        assert_eq!(find_either(text, 4, b'"', 0xe2), Some(7));
-        assert_eq!(find_either(text, 8, b'"', 0xe2), Some(11));
-        assert_eq!(find_either(text, 12, b'"', 0xe2), None);
-        assert_eq!(find_either(b"", 0, b'"', 0xe2), None);
         assert!(!has_control(b"plain\ttext\nwith lines\n"));
         assert!(has_control(b"plain text with a bell\x07 in it"));
         assert!(has_control(b"\r"));
@@ -682,8 +655,6 @@ mod tests {
 
         #[test]
         fn byte_helpers_match_plain_loops(text in proptest::collection::vec(any::<u8>(), 0..40), from in 0usize..40) {
-            let want = text.iter().skip(from).position(|&b| b == b'"' || b == 0xe2).map(|k| k + from);
-            prop_assert_eq!(find_either(&text, from, b'"', 0xe2), want);
             prop_assert_eq!(has_control(&text), text.iter().any(|&b| b < 0x20 && b != b'\n' && b != b'\t'));
             let run = text.iter().skip(from.min(text.len())).take_while(|b| b.is_ascii_alphabetic()).count();
             prop_assert_eq!(letter_run(&text, from.min(text.len())), from.min(text.len()) + run);
