@@ -186,8 +186,9 @@ impl Document {
     /// Every sentence of the document, in order (computed once, on first use).
     pub fn sentences(&self) -> &[Sentence] {
         self.sentences.get_or_init(|| {
-            let mut out = Vec::new();
-            let mut scratch = Vec::new();
+            // About two sentences a block.
+            let mut out = Vec::with_capacity(self.blocks.len() * 2 + 4);
+            let mut scratch = Vec::with_capacity(16);
             for (i, b) in self.blocks.iter().enumerate() {
                 tokens::sentences(
                     &self.prose,

@@ -392,6 +392,7 @@ impl ForeignSegment {
         // The words and the sentence punctuation (which ends a run like an
         // English word) of the block, in order: (token, is punctuation).
         items.clear();
+        items.reserve(toks.len());
         for (k, t) in toks.iter().enumerate() {
             match t.kind {
                 TokenKind::Word => items.push((k, false)),
