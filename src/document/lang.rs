@@ -135,6 +135,34 @@ pub(crate) fn word_flags(src: &[u8], start: usize, end: usize) -> u8 {
     }
 }
 
+/// `WORD_TABLE` keys of the `MARKER` words only (0 elsewhere).
+const MARKER_TABLE: [u64; TABLE_SIZE] = {
+    let mut t = [0u64; TABLE_SIZE];
+    let mut i = 0;
+    while i < TABLE_SIZE {
+        if WORD_TABLE[i].1 & MARKER != 0 {
+            t[i] = WORD_TABLE[i].0;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Whether the word `src[start..end]` is one of [`ENGLISH_MARKERS`] (in any
+/// ASCII case): `word_flags(..) & MARKER != 0` without the flags.
+#[inline]
+pub(crate) fn is_marker(src: &[u8], start: usize, end: usize) -> bool {
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let n = end.wrapping_sub(start);
+    // Markers have two to six bytes.
+    if n.wrapping_sub(2) > 4 {
+        return false;
+    }
+    let keep = u64::MAX >> (64 - 8 * n as u32);
+    let k = ((crate::lints::bytes::load8(src, start) | CASE) & keep) | (n as u64) << 56;
+    MARKER_TABLE[slot(k, MUL)] == k
+}
+
 /// Whether a word is one of `FUNCTION_WORDS`, in any ASCII case.
 #[cfg(test)]
 fn is_english_function_word(b: &[u8]) -> bool {
@@ -297,6 +325,16 @@ mod tests {
         assert_eq!(word_flags(text, 6, 9), FUNCTION | MARKER);
         assert_eq!(word_flags(text, 0, 4), 0);
         assert_eq!(word_flags(b"the", 0, 3), FUNCTION | MARKER | MINOR);
+        for (w, f) in [
+            ("xTHEy", 0),
+            ("THE", MARKER),
+            ("shoulda", 0),
+            ("should", MARKER),
+            ("a", 0),
+            ("i", 0),
+        ] {
+            assert_eq!(is_marker(w.as_bytes(), 0, w.len()), f == MARKER, "{w}");
+        }
     }
 
     proptest! {
@@ -308,6 +346,7 @@ mod tests {
         #[test]
         fn flags_match_the_lists_on_any_word(w in "[a-zA-Z\u{e9}\0@`\\[{._']{0,7}|(the|of|and|to|is|a|an|about|vs|should|those)[a-zA-Z]?") {
             prop_assert_eq!(word_flags(w.as_bytes(), 0, w.len()), flags(&w));
+            prop_assert_eq!(is_marker(w.as_bytes(), 0, w.len()), flags(&w) & MARKER != 0);
         }
     }
 }

@@ -73,10 +73,11 @@ pub struct Block {
     pub lang: BlockLang,
     /// Number of word tokens.
     pub words: u32,
-    /// The longest run of consecutive words without one of
-    /// [`ENGLISH_MARKERS`] among them and without a sentence-ending '.', '!'
-    /// or '?' token between them (a candidate foreign segment).
-    pub plain_run: u32,
+    /// Whether the block holds a run of at least [`PLAIN_RUN`] consecutive
+    /// words without one of [`ENGLISH_MARKERS`] among them and without a
+    /// sentence-ending '.', '!' or '?' token between them (a candidate
+    /// foreign segment).
+    pub plain_run: bool,
 }
 
 /// A sentence inside one block.
@@ -166,10 +167,11 @@ impl Document {
         let span = Span::new(span.start + lead, span.end - trail);
         let index = self.blocks.len();
         let tok_start = self.tokens.len();
-        self.word_count += tokens::tokenize(&self.prose, span, &mut self.tokens);
+        let words = tokens::tokenize(&self.prose, span, &mut self.tokens);
+        self.word_count += words;
         let tok_end = self.tokens.len();
         quotes::find(&self.prose, span, index, &mut self.quotes);
-        let summary = summarise(&self.prose, span, scope, &self.tokens[tok_start..tok_end]);
+        let summary = summarise(&self.prose, span, scope, &self.tokens[tok_start..tok_end], words);
         self.blocks.push(Block {
             span,
             scope,
@@ -178,7 +180,7 @@ impl Document {
             heading_like: summary.heading_like,
             title_case: summary.title_case,
             lang: summary.lang,
-            words: summary.words,
+            words: u32::try_from(words).unwrap_or(u32::MAX),
             plain_run: summary.plain_run,
         });
     }
@@ -367,7 +369,7 @@ pub(crate) struct RawBlock {
 /// Whether the word `src[start..end]` is one of [`ENGLISH_MARKERS`], in any
 /// ASCII case.
 pub fn is_english_marker(src: &[u8], start: usize, end: usize) -> bool {
-    lang::word_flags(src, start, end) & lang::MARKER != 0
+    lang::is_marker(src, start, end)
 }
 
 /// Small words that stay lowercase in title case.
@@ -396,64 +398,58 @@ pub fn is_minor_word(w: &str) -> bool {
     }
 }
 
+/// The run length that [`Block::plain_run`] looks for.
+pub const PLAIN_RUN: u32 = 8;
+
 /// What the parse records of a block's words (see [`Block`]).
 struct Summary {
     heading_like: bool,
     title_case: bool,
     lang: BlockLang,
-    words: u32,
-    plain_run: u32,
+    plain_run: bool,
 }
 
-/// One walk over a block's tokens, one table lookup per word
-/// ([`lang::word_flags`]): the shape (headline, title case), the cheap
-/// language test on the first words, the word count and the longest run
-/// without an English marker word.
-fn summarise(prose: &str, span: Span, scope: Scope, tokens: &[Token]) -> Summary {
-    // Words read by the shape test and by the language test.
-    const SHAPE_WORDS: u32 = 30;
-    const LANG_WORDS: u32 = 24;
-    let bytes = prose.as_bytes();
-    let mut words = 0u32;
-    // Shape: counted words (minor words after the first left out) and
-    // capitalised ones, among the first `SHAPE_WORDS`.
-    let mut counted = 0u32;
-    let mut capitalised = 0u32;
-    // Function words among the first `LANG_WORDS`.
-    let mut hits = 0u32;
-    let (mut run, mut plain_run) = (0u32, 0u32);
-    for t in tokens {
-        match t.kind {
-            TokenKind::Word => {
-                let (start, end) = (t.span.start, t.span.end);
-                let flags = lang::word_flags(bytes, start, end);
-                words += 1;
-                if flags & lang::MARKER != 0 {
-                    run = 0;
-                } else {
-                    run += 1;
-                    plain_run = plain_run.max(run);
-                }
-                if words <= LANG_WORDS {
-                    hits += u32::from(flags & lang::FUNCTION != 0);
-                }
-                if words <= SHAPE_WORDS {
-                    counted += 1;
-                    let first = bytes.get(start).copied().unwrap_or(0);
-                    let upper = first.is_ascii_uppercase()
-                        || (!first.is_ascii() && prose.get(start..end).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase));
-                    if upper {
-                        capitalised += 1;
-                    } else if words > 1 && flags & lang::MINOR != 0 {
-                        counted -= 1;
-                    }
-                }
-            }
-            TokenKind::Punct if t.span.len() == 1 && matches!(bytes.get(t.span.start), Some(b'.' | b'!' | b'?')) => run = 0,
-            _ => {}
-        }
-    }
-    let (heading_like, title_case) = if words > SHAPE_WORDS {
+/// Words read by the shape test.
+const SHAPE_WORDS: u32 = 30;
+/// Words read by the language test.
+const LANG_WORDS: u32 = 24;
+
+/// The shape and language tests over the first words of a block.
+#[derive(Default)]
+struct FirstWords {
+    seen: u32,
+    /// Words counted by the shape test (minor words after the first left
+    /// out), and the capitalised ones.
+    counted: u32,
+    capitalised: u32,
+    /// English function words among the first `LANG_WORDS`.
+    hits: u32,
+}
+
+/// Whether a token is a sentence-ending '.', '!' or '?'.
+#[inline(always)]
+fn is_stop(bytes: &[u8], t: &Token) -> bool {
+    t.kind == TokenKind::Punct && t.span.len() == 1 && matches!(bytes.get(t.span.start), Some(b'.' | b'!' | b'?'))
+}
+
+/// One walk over a block's tokens (`words` of them words), one table
+/// lookup per word: the shape test (headline, title case; only for blocks
+/// of at most `SHAPE_WORDS` words, longer ones are paragraphs) and the cheap
+/// language test read the first words, and the walk goes on until it finds
+/// a run of `PLAIN_RUN` words without an English marker word.
+fn summarise(prose: &str, span: Span, scope: Scope, tokens: &[Token], words: usize) -> Summary {
+    let (first, run) = if words > SHAPE_WORDS as usize {
+        walk::<false>(prose, tokens)
+    } else {
+        walk::<true>(prose, tokens)
+    };
+    let FirstWords {
+        seen,
+        counted,
+        capitalised,
+        hits,
+    } = first;
+    let (heading_like, title_case) = if words > SHAPE_WORDS as usize {
         // Long blocks are paragraphs, not headlines.
         (matches!(scope, Scope::Heading(_)), false)
     } else {
@@ -463,14 +459,61 @@ fn summarise(prose: &str, span: Span, scope: Scope, tokens: &[Token]) -> Summary
         let heading_like = matches!(scope, Scope::Heading(_)) || (counted > 0 && counted <= 25 && (!terminal || title_case));
         (heading_like, title_case)
     };
-    let lang = lang::block_language(prose.get(span.range()).unwrap_or(""), words.min(LANG_WORDS), hits);
+    let lang = lang::block_language(prose.get(span.range()).unwrap_or(""), seen.min(LANG_WORDS), hits);
     Summary {
         heading_like,
         title_case,
         lang,
-        words,
-        plain_run,
+        plain_run: run >= PLAIN_RUN,
     }
+}
+
+/// The walk of [`summarise`], with the shape test when `SHAPE`; returns the
+/// first-word counts and the length of the run it stopped at (the last one
+/// when it found none).
+#[inline(always)]
+fn walk<const SHAPE: bool>(prose: &str, tokens: &[Token]) -> (FirstWords, u32) {
+    let bytes = prose.as_bytes();
+    let mut first = FirstWords::default();
+    let mut run = 0u32;
+    for t in tokens {
+        if t.kind != TokenKind::Word {
+            if is_stop(bytes, t) {
+                run = 0;
+            }
+            continue;
+        }
+        let (start, end) = (t.span.start, t.span.end);
+        if first.seen >= LANG_WORDS && !SHAPE {
+            // Only the run is left to follow.
+            run = if lang::is_marker(bytes, start, end) { 0 } else { run + 1 };
+            if run >= PLAIN_RUN {
+                break;
+            }
+            continue;
+        }
+        let flags = lang::word_flags(bytes, start, end);
+        first.seen += 1;
+        run = if flags & lang::MARKER != 0 { 0 } else { run + 1 };
+        if first.seen <= LANG_WORDS {
+            first.hits += u32::from(flags & lang::FUNCTION != 0);
+        }
+        if SHAPE {
+            first.counted += 1;
+            let b = bytes.get(start).copied().unwrap_or(0);
+            let upper = b.is_ascii_uppercase()
+                || (!b.is_ascii() && prose.get(start..end).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase));
+            if upper {
+                first.capitalised += 1;
+            } else if first.seen > 1 && flags & lang::MINOR != 0 {
+                first.counted -= 1;
+            }
+        }
+        if !SHAPE && run >= PLAIN_RUN && first.seen >= LANG_WORDS {
+            break;
+        }
+    }
+    (first, run)
 }
 
 #[cfg(test)]

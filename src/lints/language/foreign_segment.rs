@@ -257,7 +257,7 @@ impl Lint for ForeignSegment {
             }
             // (3) A long run without English function words (a run of eight
             // words needs a block of at least eight).
-            if doc.lang == Lang::Eng && !block.title_case && block.plain_run >= 8 {
+            if doc.lang == Lang::Eng && !block.title_case && block.plain_run {
                 self.latin_runs(doc, i, &mut items, cx);
             }
         }
