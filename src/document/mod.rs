@@ -438,7 +438,7 @@ fn is_stop(bytes: &[u8], t: &Token) -> bool {
 /// language test read the first words, and the walk goes on until it finds
 /// a run of `PLAIN_RUN` words without an English marker word.
 fn summarise(prose: &str, span: Span, scope: Scope, tokens: &[Token], words: usize) -> Summary {
-    let (first, run) = if words > SHAPE_WORDS as usize {
+    let (first, plain_run) = if words > SHAPE_WORDS as usize {
         walk::<false>(prose, tokens)
     } else {
         walk::<true>(prose, tokens)
@@ -464,18 +464,18 @@ fn summarise(prose: &str, span: Span, scope: Scope, tokens: &[Token], words: usi
         heading_like,
         title_case,
         lang,
-        plain_run: run >= PLAIN_RUN,
+        plain_run,
     }
 }
 
 /// The walk of [`summarise`], with the shape test when `SHAPE`; returns the
-/// first-word counts and the length of the run it stopped at (the last one
-/// when it found none).
+/// first-word counts and whether a run of `PLAIN_RUN` words was found.
 #[inline(always)]
-fn walk<const SHAPE: bool>(prose: &str, tokens: &[Token]) -> (FirstWords, u32) {
+fn walk<const SHAPE: bool>(prose: &str, tokens: &[Token]) -> (FirstWords, bool) {
     let bytes = prose.as_bytes();
     let mut first = FirstWords::default();
     let mut run = 0u32;
+    let mut found = false;
     for t in tokens {
         if t.kind != TokenKind::Word {
             if is_stop(bytes, t) {
@@ -488,6 +488,7 @@ fn walk<const SHAPE: bool>(prose: &str, tokens: &[Token]) -> (FirstWords, u32) {
             // Only the run is left to follow.
             run = if lang::is_marker(bytes, start, end) { 0 } else { run + 1 };
             if run >= PLAIN_RUN {
+                found = true;
                 break;
             }
             continue;
@@ -495,6 +496,7 @@ fn walk<const SHAPE: bool>(prose: &str, tokens: &[Token]) -> (FirstWords, u32) {
         let flags = lang::word_flags(bytes, start, end);
         first.seen += 1;
         run = if flags & lang::MARKER != 0 { 0 } else { run + 1 };
+        found |= run >= PLAIN_RUN;
         if first.seen <= LANG_WORDS {
             first.hits += u32::from(flags & lang::FUNCTION != 0);
         }
@@ -509,11 +511,11 @@ fn walk<const SHAPE: bool>(prose: &str, tokens: &[Token]) -> (FirstWords, u32) {
                 first.counted -= 1;
             }
         }
-        if !SHAPE && run >= PLAIN_RUN && first.seen >= LANG_WORDS {
+        if !SHAPE && found && first.seen >= LANG_WORDS {
             break;
         }
     }
-    (first, run)
+    (first, found)
 }
 
 #[cfg(test)]
@@ -573,6 +575,23 @@ mod tests {
             None,
         );
         assert_eq!(d.sentences().len(), 2, "{:?}", d.sentences());
+    }
+
+    #[test]
+    fn plain_run_finds_a_run_anywhere() {
+        let plain = |t: &str| Document::parse(0, SourceFile::new("t.txt", t, FileKind::Plain), None).blocks[0].plain_run;
+        // Short block (shape test), the run in the middle.
+        assert!(plain(
+            "It was signed. La ministra declaró ayer que el gobierno no cambiará su política. It is in May."
+        ));
+        assert!(!plain(
+            "It was signed. La ministra declaró ayer que el gobierno. No cambiará su política. It is in May."
+        ));
+        // Long block: the run after the first 24 words, and before.
+        let en = "The minister said that the plan would be published after the meeting of the cabinet and that it was ready. ";
+        assert!(plain(&format!("{en}{en}Uno dos tres cuatro cinco seis siete ocho nueve.")));
+        assert!(plain(&format!("Uno dos tres cuatro cinco seis siete ocho nueve. {en}{en}")));
+        assert!(!plain(&format!("{en}{en}Uno dos tres cuatro cinco seis siete. {en}")));
     }
 
     #[test]
