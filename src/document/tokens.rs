@@ -541,21 +541,12 @@ fn url_regex() -> &'static Regex {
     })
 }
 
-/// Whether `bytes` holds "://", "www." or '@': one branch-free pass over
-/// the byte triples (vector compares) finds "://", "ww." and '@'; "www." is
-/// confirmed only after an "ww.".
+/// Whether `bytes` holds "://", "www." or '@': one vectorised search for
+/// '@' and '/' (both rare in prose) settles '@' and "://", one for "www.".
 fn url_trace(bytes: &[u8]) -> bool {
-    let flags = match (bytes.get(1..), bytes.get(2..)) {
-        (Some(b1), Some(b2)) => bytes.iter().zip(b1).zip(b2).fold(0u8, |f, ((&x, &y), &z)| {
-            f | u8::from(x == b':' && y == b'/' && z == b'/')
-                | (u8::from(x == b'w' && y == b'w' && z == b'.') << 1)
-                | (u8::from(x == b'@') << 2)
-        }),
-        _ => 0,
-    };
-    // '@' in the last two bytes (not the first of a triple).
-    let tail_at = bytes.iter().rev().take(2).any(|&b| b == b'@');
-    flags & 0b101 != 0 || tail_at || (flags & 0b10 != 0 && memchr::memmem::find(bytes, b"www.").is_some())
+    let scheme = |i: usize| i > 0 && bytes.get(i - 1) == Some(&b':') && bytes.get(i + 1) == Some(&b'/');
+    memchr::memchr2_iter(b'@', b'/', bytes).any(|i| bytes.get(i) == Some(&b'@') || scheme(i))
+        || memchr::memmem::find(bytes, b"www.").is_some()
 }
 
 /// Blank bare URLs and e-mail addresses in the prose view. Text without a
