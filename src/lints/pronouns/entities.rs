@@ -2527,39 +2527,33 @@ fn strip_possessive(w: &str) -> (&str, bool) {
     }
 }
 
-/// Append the lowercase letters and digits of `part` to `out` (UTF-8), for
-/// clustering ("Park Ji-won" = "Park Ji Won"). Folding is per character, so
-/// the fold of several parts is the concatenation of their folds.
-fn fold_into(part: &str, out: &mut Vec<u8>) {
+/// The fold of a name: its lowercase letters and digits (UTF-8), for
+/// clustering ("Park Ji-won" = "Park Ji Won"), kept as a 64-bit FNV-1a hash
+/// of the folded bytes. Folding is per character and the hash is fed byte by
+/// byte, so the fold of several parts is [`fold_hash`] chained over them.
+const FOLD_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Feed the fold of `part` into the hash `h`.
+fn fold_hash(part: &str, mut h: u64) -> u64 {
+    let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     if part.is_ascii() {
-        // Written in place, then cut to the letters and digits kept.
-        let start = out.len();
-        out.resize(start + part.len(), 0);
-        let mut n = start;
-        if let Some(dst) = out.get_mut(start..) {
-            let mut k = 0;
-            for &b in part.as_bytes() {
-                if let Some(d) = dst.get_mut(k) {
-                    *d = b.to_ascii_lowercase();
-                }
-                k += usize::from(b.is_ascii_alphanumeric());
+        for &b in part.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                h = step(h, b.to_ascii_lowercase());
             }
-            n += k;
         }
-        out.truncate(n);
     } else {
         let mut utf8 = [0u8; 4];
         for c in part.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
-            out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+            h = c.encode_utf8(&mut utf8).bytes().fold(h, step);
         }
     }
+    h
 }
 
-/// The fold of one word, in `buf`.
-fn fold_word<'b>(w: &str, buf: &'b mut Vec<u8>) -> &'b [u8] {
-    buf.clear();
-    fold_into(w, buf);
-    buf
+/// The fold of one word.
+fn fold_word(w: &str) -> u64 {
+    fold_hash(w, FOLD_SEED)
 }
 
 /// Append `w.to_lowercase()` to `out`, quicker for ASCII words.
@@ -2988,10 +2982,9 @@ impl<'a> Builder<'a> {
 
     fn build_mentions(&mut self, chains: &[Chain], chain_words: &[usize]) {
         let words_of = |c: &Chain| chain_words.get(c.words.clone()).unwrap_or(&[]);
-        let mut buf: Vec<u8> = Vec::new();
         // Clusters of full names, and the keys bare names resolve through.
-        let mut by_fold: FxHashMap<Vec<u8>, usize> = FxHashMap::default();
-        let mut keys: FxHashMap<Vec<u8>, Vec<usize>> = FxHashMap::default();
+        let mut by_fold: FxHashMap<u64, usize> = FxHashMap::default();
+        let mut keys: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         let mut chain_cluster: Vec<Option<usize>> = vec![None; chains.len()];
         // Name parts of one chain: hyphen parts are single words for keys
         // ("Tae-hoon" -> "taehoon").
@@ -3025,16 +3018,9 @@ impl<'a> Builder<'a> {
                     .filter(|&&w| self.toks[w].word && !self.toks[w].has(cls::NAME_PARTICLES))
                     .map(|&w| self.toks[w].stem())
             };
-            buf.clear();
-            parts().for_each(|p| fold_into(p, &mut buf));
+            let fold = parts().fold(FOLD_SEED, |h, p| fold_hash(p, h));
             let next_id = self.clusters.len();
-            let id = match by_fold.get(buf.as_slice()) {
-                Some(&id) => id,
-                None => {
-                    by_fold.insert(buf.clone(), next_id);
-                    next_id
-                }
-            };
+            let id = *by_fold.entry(fold).or_insert(next_id);
             if id == next_id {
                 self.clusters.push(Cluster {
                     name: parts().collect::<Vec<_>>().join(" "),
@@ -3047,16 +3033,9 @@ impl<'a> Builder<'a> {
                     .into_iter()
                     .flatten()
                 {
-                    let key = fold_word(part, &mut buf);
-                    match keys.get_mut(key) {
-                        Some(v) => {
-                            if !v.contains(&id) {
-                                v.push(id);
-                            }
-                        }
-                        None => {
-                            keys.insert(key.to_owned(), vec![id]);
-                        }
+                    let v = keys.entry(fold_word(part)).or_default();
+                    if !v.contains(&id) {
+                        v.push(id);
                     }
                 }
             }
@@ -3068,8 +3047,8 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let stem = self.toks[c.first].stem();
-            let key = fold_word(stem, &mut buf);
-            if keys.get(key).is_some_and(|ids| !ids.is_empty()) {
+            let key = fold_word(stem);
+            if keys.get(&key).is_some_and(|ids| !ids.is_empty()) {
                 continue;
             }
             let id = self.clusters.len();
@@ -3077,42 +3056,23 @@ impl<'a> Builder<'a> {
                 name: stem.to_string(),
                 ..Cluster::default()
             });
-            match keys.get_mut(key) {
-                Some(ids) => ids.push(id),
-                None => {
-                    keys.insert(key.to_owned(), vec![id]);
-                }
-            }
+            keys.entry(key).or_default().push(id);
         }
         // Full names (with or without evidence) by sentence, to find bare
-        // names shared by two people mentioned recently: sentence, then the
-        // ends of the folds of the first word, the last word and all words
-        // in `full_buf`.
-        let mut full_buf: Vec<u8> = Vec::new();
+        // names shared by two people mentioned recently.
         let mut full: Vec<FullName> = Vec::new();
         for c in chains.iter().filter(|c| c.class == ChainClass::Name) {
             let mut parts = words_of(c).iter().filter(|&&w| self.toks[w].word).map(|&w| self.toks[w].stem());
             let (Some(f), Some(l)) = (parts.next(), parts.next_back()) else {
                 continue;
             };
-            let start = full_buf.len();
-            fold_into(f, &mut full_buf);
-            let first_end = full_buf.len();
-            fold_into(l, &mut full_buf);
-            let last_end = full_buf.len();
-            full_buf.extend_from_within(start..first_end);
-            parts.for_each(|p| fold_into(p, &mut full_buf));
-            full_buf.extend_from_within(first_end..last_end);
+            let (first, last) = (fold_word(f), fold_word(l));
+            let all = fold_hash(l, parts.fold(fold_hash(f, FOLD_SEED), |h, p| fold_hash(p, h)));
             full.push(FullName {
                 sent: self.toks[c.first].sent,
-                ends: [start, first_end, last_end, full_buf.len()],
+                folds: [first, last, all],
             });
         }
-        // The folds of a full name's first word, last word and all words.
-        let folds = |f: &FullName| -> [&[u8]; 3] {
-            let [a, b, c, d] = f.ends;
-            [full_buf.get(a..b), full_buf.get(b..c), full_buf.get(c..d)].map(|s| s.unwrap_or(&[]))
-        };
         let mut full_at = 0;
         // Mentions from chains.
         let mut mentions = Vec::new();
@@ -3129,13 +3089,13 @@ impl<'a> Builder<'a> {
                 ChainClass::Name => match chain_cluster[ci] {
                     Some(id) => Some(MentionKind::Person(id)),
                     None if words.iter().filter(|&&w| self.toks[w].word).count() == 1 => {
-                        let key = fold_word(self.toks[c.first].stem(), &mut buf);
+                        let key = fold_word(self.toks[c.first].stem());
                         // Distinct full names recently mentioned with this
                         // word first or last.
-                        let mut seen: Option<&[u8]> = None;
+                        let mut seen: Option<u64> = None;
                         let mut shared = false;
                         for name in full.get(full_at..).unwrap_or(&[]).iter().take_while(|f| f.sent <= sent) {
-                            let [f, l, all] = folds(name);
+                            let [f, l, all] = name.folds;
                             if f == key || l == key {
                                 match seen {
                                     None => seen = Some(all),
@@ -3147,10 +3107,10 @@ impl<'a> Builder<'a> {
                         if shared {
                             Some(MentionKind::Anon(None))
                         } else {
-                            self.resolve_bare(c, words, &keys, &mut buf)
+                            self.resolve_bare(c, words, &keys)
                         }
                     }
-                    None => self.resolve_bare(c, words, &keys, &mut buf),
+                    None => self.resolve_bare(c, words, &keys),
                 },
             };
             let Some(kind) = kind else { continue };
@@ -3256,11 +3216,11 @@ impl<'a> Builder<'a> {
 
     /// A name without a full-name cluster of its own: the one cluster it
     /// names, or an anonymous person when several share it.
-    fn resolve_bare(&self, c: &Chain, words: &[usize], keys: &FxHashMap<Vec<u8>, Vec<usize>>, buf: &mut Vec<u8>) -> Option<MentionKind> {
+    fn resolve_bare(&self, c: &Chain, words: &[usize], keys: &FxHashMap<u64, Vec<usize>>) -> Option<MentionKind> {
         let mut names = words.iter().filter(|&&w| self.toks[w].word).map(|&w| self.toks[w].stem());
         match (names.next(), names.next_back()) {
             (None, _) => None,
-            (Some(w), None) => match lookup(keys, w, buf) {
+            (Some(w), None) => match lookup(keys, w) {
                 [id] => Some(MentionKind::Person(*id)),
                 [] => c.person.then_some(MentionKind::Anon(None)),
                 _ => Some(MentionKind::Anon(None)),
@@ -3268,7 +3228,7 @@ impl<'a> Builder<'a> {
             (Some(f), Some(l)) => {
                 // A longer or shorter form of one full name ("Angela Dorothea
                 // Merkel"); another name sharing a part is someone else.
-                let (a, b) = (lookup(keys, f, buf), lookup(keys, l, buf));
+                let (a, b) = (lookup(keys, f), lookup(keys, l));
                 let mut shared = a.iter().copied().filter(|x| b.contains(x));
                 match (shared.next(), shared.next()) {
                     (Some(id), None) => Some(MentionKind::Person(id)),
@@ -3283,19 +3243,18 @@ impl<'a> Builder<'a> {
 /// A full name (two words or more) for the shared-bare-name test.
 struct FullName {
     sent: usize,
-    /// Start, then the ends of the folds of the first word, the last word and
-    /// all words, in the fold buffer.
-    ends: [usize; 4],
+    /// The folds of the first word, the last word and all words.
+    folds: [u64; 3],
 }
 
 /// The clusters a bare name word may name (by its fold).
-fn lookup<'k>(keys: &'k FxHashMap<Vec<u8>, Vec<usize>>, w: &str, buf: &mut Vec<u8>) -> &'k [usize] {
-    let folded = fold_word(w, buf);
-    let ids = keys.get(folded).map_or(&[][..], Vec::as_slice);
+fn lookup<'k>(keys: &'k FxHashMap<u64, Vec<usize>>, w: &str) -> &'k [usize] {
+    let ids = keys.get(&fold_word(w)).map_or(&[][..], Vec::as_slice);
     // "Parks" for "Park's" (a lost apostrophe): folding is per character,
-    // so the stem's fold is the word's without its final 's'.
-    match folded.split_last() {
-        Some((b's', stem)) if ids.is_empty() && w.len() > 3 && w.ends_with('s') => keys.get(stem).map_or(&[][..], Vec::as_slice),
+    // so the stem's fold is the word's without its final 's' (which folds
+    // to itself).
+    match w.strip_suffix('s') {
+        Some(stem) if ids.is_empty() && w.len() > 3 => keys.get(&fold_word(stem)).map_or(&[][..], Vec::as_slice),
         _ => ids,
     }
 }
