@@ -1172,14 +1172,10 @@ impl Shape {
         // 12 well-mixed bits of the 16-bit shape.
         Some((shape_key(w).wrapping_mul(0x9E37_79B1) >> 12) & 4095)
     }
-    fn new<'a>(words: impl Iterator<Item = &'a str>) -> Shape {
-        let mut bits = [0u64; 64];
-        for k in words.filter_map(|w| Shape::key(w.as_bytes())) {
-            if let Some(b) = bits.get_mut(k / 64) {
-                *b |= 1 << (k % 64);
-            }
+    fn insert(&mut self, w: &str) {
+        if let Some(b) = Shape::key(w.as_bytes()).and_then(|k| self.0.get_mut(k / 64).map(|b| (b, k))) {
+            *b.0 |= 1 << (b.1 % 64);
         }
-        Shape(bits)
     }
     fn may_hold(&self, w: &str) -> bool {
         Shape::key(w.as_bytes()).is_some_and(|k| self.0.get(k / 64).is_some_and(|b| b & (1 << (k % 64)) != 0))
@@ -2613,9 +2609,13 @@ impl Analysis {
 
 /// Word sets a document's chains are classified with.
 struct ChainCx<'a, 'n> {
-    /// Sentence-initial capitalised words also written in lowercase (common
-    /// words like "Wearing", not names), lowercased.
-    lowercase: FxHashSet<&'a str>,
+    /// The first two tokens of each sentence, when capitalised, lowercased
+    /// (a sentence-initial word also written in lowercase is a common word
+    /// like "Wearing", not a name: [`ChainCx::lowercase_has`]).
+    initial: FxHashSet<String>,
+    /// Answers of [`ChainCx::lowercase_has`] so far.
+    lowercase: std::cell::RefCell<Vec<(String, bool)>>,
+    prose: &'a str,
     /// The stems of capitalised words (for "Parks" where "Park" occurs: a
     /// possessive that lost its apostrophe), behind a quick shape test and
     /// built on first need.
@@ -2639,20 +2639,41 @@ impl<'a> ChainCx<'a, '_> {
                 .contains(stem)
     }
 
-    /// Whether the lowercase form of `w` is in `lowercase`.
-    fn lowercase_has(&self, w: &str) -> bool {
-        if self.lowercase.is_empty() {
+    /// Whether the lowercase form of `w` is one of the `initial` words and
+    /// also a lowercase word token of the document. The few words asked are
+    /// searched for in the text, each occurrence checked against the tokens.
+    fn lowercase_has(&self, toks: &[BTok<'a>], w: &str) -> bool {
+        if self.initial.is_empty() {
             return false;
         }
         let mut buf = [0u8; 64];
-        match ascii_lower(w, &mut buf) {
-            Some(l) => self.lowercase.contains(l),
+        let mut owned = String::new();
+        let l = match ascii_lower(w, &mut buf) {
+            Some(l) => l,
             None => {
-                let mut s = String::new();
-                push_lowercase(w, &mut s);
-                self.lowercase.contains(s.as_str())
+                push_lowercase(w, &mut owned);
+                owned.as_str()
             }
+        };
+        if l.is_empty() || !self.initial.contains(l) {
+            return false;
         }
+        if let Some(&(_, found)) = self.lowercase.borrow().iter().find(|(k, _)| k == l) {
+            return found;
+        }
+        // Every occurrence, overlapping ones too.
+        let finder = memchr::memmem::Finder::new(l.as_bytes());
+        let (text, mut from, mut found) = (self.prose.as_bytes(), 0, false);
+        while let Some(at) = text.get(from..).and_then(|rest| finder.find(rest)).map(|k| from + k) {
+            let i = toks.partition_point(|t| t.span.start < at);
+            if toks.get(i).is_some_and(|t| t.span.start == at && t.span.end == at + l.len() && t.lower()) {
+                found = true;
+                break;
+            }
+            from = at + 1;
+        }
+        self.lowercase.borrow_mut().push((l.to_string(), found));
+        found
     }
 }
 
@@ -2670,6 +2691,8 @@ impl<'a> Builder<'a> {
         let mut toks: Vec<BTok<'a>> = Vec::with_capacity(capacity);
         let mut sent_start = Vec::with_capacity(sentences.len() + 1);
         let mut has_pronoun = false;
+        // The stems of capitalised words, as a shape set (see `ChainCx`).
+        let mut capitalised_shape = Shape([0; 64]);
         for (si, s) in sentences.iter().enumerate() {
             sent_start.push(toks.len());
             for t in doc.sentence_tokens(s) {
@@ -2678,6 +2701,9 @@ impl<'a> Builder<'a> {
                 }
                 let b = BTok::new(t.span, doc.prose.get(t.span.range()).unwrap_or(""), t.kind == TokenKind::Word, si);
                 has_pronoun |= b.pro.is_some();
+                if b.cap {
+                    capitalised_shape.insert(b.stem());
+                }
                 toks.push(b);
             }
         }
@@ -2695,30 +2721,29 @@ impl<'a> Builder<'a> {
             links: Vec::new(),
         };
         // The first two tokens of each sentence, when capitalised, lowercased.
-        let mut initial_buf = String::new();
-        let mut initial_ends = Vec::new();
+        let mut initial: FxHashSet<String> = FxHashSet::default();
         for s in 0..a.sent_start.len().saturating_sub(1) {
             let Some(&i) = a.sent_start.get(s) else { continue };
             for t in (i..i + 2).filter_map(|i| a.toks.get(i)).filter(|t| t.cap()) {
-                push_lowercase(t.text, &mut initial_buf);
-                initial_ends.push(initial_buf.len());
+                let mut buf = [0u8; 64];
+                match ascii_lower(t.text, &mut buf) {
+                    Some(l) if initial.contains(l) => {}
+                    Some(l) => {
+                        initial.insert(l.to_string());
+                    }
+                    None => {
+                        let mut l = String::new();
+                        push_lowercase(t.text, &mut l);
+                        initial.insert(l);
+                    }
+                }
             }
         }
-        let mut initial: FxHashSet<&str> = FxHashSet::default();
-        let mut start = 0;
-        for &end in &initial_ends {
-            initial.extend(initial_buf.get(start..end));
-            start = end;
-        }
-        let initial_shape = Shape::new(initial.iter().copied());
         let cx = ChainCx {
-            lowercase: a
-                .toks
-                .iter()
-                .filter(|t| t.lower() && initial_shape.may_hold(t.text) && initial.contains(t.text))
-                .map(|t| t.text)
-                .collect(),
-            capitalised_shape: Shape::new(a.toks.iter().filter(|t| t.cap()).map(|t| t.stem())),
+            initial,
+            lowercase: std::cell::RefCell::new(Vec::new()),
+            prose: &doc.prose,
+            capitalised_shape,
             capitalised: std::cell::OnceCell::new(),
             names,
         };
@@ -2840,7 +2865,7 @@ impl<'a> Builder<'a> {
         let mut lo = 0;
         while let Some(&w) = words.get(lo) {
             let t = &self.toks[w];
-            if t.stem_has(cls::NOT_NAMES) || (self.sentence_initial(w) && cx.lowercase_has(t.stem())) {
+            if t.stem_has(cls::NOT_NAMES) || (self.sentence_initial(w) && cx.lowercase_has(&self.toks, t.stem())) {
                 lo += 1;
             } else {
                 break;
