@@ -2326,6 +2326,9 @@ fn shape_key(w: &[u8]) -> usize {
 struct ClassTable {
     /// Per first byte (`& 31`): the last bytes (`& 31`) of listed words.
     pairs: [u32; 32],
+    /// Per shape ([`shape_key`], 16 bits): whether a listed word has it (a
+    /// bit set of 8 kilobytes that turns away most other words at once).
+    shapes: Vec<u64>,
     /// Per bucket: its first entry; one more at the end.
     starts: Vec<u16>,
     /// Per entry: the word, its length, its lowercase bytes as one integer
@@ -2356,6 +2359,7 @@ impl ClassTable {
         entries.truncate(usize::from(u16::MAX));
         let mut t = ClassTable {
             pairs: [0; 32],
+            shapes: vec![0; (1 << 16) / 64],
             starts: vec![0; 4097],
             words: Vec::new(),
             lens: Vec::new(),
@@ -2371,6 +2375,10 @@ impl ClassTable {
             }
             if let Some(s) = t.starts.get_mut(bucket + 1) {
                 *s += 1;
+            }
+            let shape = shape_key(b);
+            if let Some(s) = t.shapes.get_mut(shape / 64) {
+                *s |= 1 << (shape % 64);
             }
             let letters = b.len() <= 8 && b.iter().all(u8::is_ascii_lowercase);
             t.words.push(w);
@@ -2394,7 +2402,11 @@ impl ClassTable {
         if self.pairs.get(usize::from(f & 31)).is_none_or(|p| p & (1 << (l & 31)) == 0) {
             return 0;
         }
-        let bucket = shape_bucket(shape_key(b));
+        let shape = shape_key(b);
+        if self.shapes.get(shape / 64).is_none_or(|s| s & (1 << (shape % 64)) == 0) {
+            return 0;
+        }
+        let bucket = shape_bucket(shape);
         let (Some(&from), Some(&to)) = (self.starts.get(bucket), self.starts.get(bucket + 1)) else {
             return 0;
         };
@@ -2690,7 +2702,8 @@ impl<'a> Builder<'a> {
         };
         let mut toks: Vec<BTok<'a>> = Vec::with_capacity(capacity);
         let mut sent_start = Vec::with_capacity(sentences.len() + 1);
-        let mut has_pronoun = false;
+        // The pronoun words, in order.
+        let mut pronoun_toks: Vec<usize> = Vec::new();
         // The stems of capitalised words, as a shape set (see `ChainCx`).
         let mut capitalised_shape = Shape([0; 64]);
         for (si, s) in sentences.iter().enumerate() {
@@ -2700,14 +2713,16 @@ impl<'a> Builder<'a> {
                     continue;
                 }
                 let b = BTok::new(t.span, doc.prose.get(t.span.range()).unwrap_or(""), t.kind == TokenKind::Word, si);
-                has_pronoun |= b.pro.is_some();
+                if b.pro.is_some() {
+                    pronoun_toks.push(toks.len());
+                }
                 if b.cap {
                     capitalised_shape.insert(b.stem());
                 }
                 toks.push(b);
             }
         }
-        if !has_pronoun {
+        if pronoun_toks.is_empty() {
             return None;
         }
         sent_start.push(toks.len());
@@ -2750,7 +2765,7 @@ impl<'a> Builder<'a> {
         let mut chain_words = Vec::new();
         let chains = a.chains(&cx, &mut chain_words);
         a.build_mentions(&chains, &chain_words);
-        a.find_pronouns(doc);
+        a.find_pronouns(doc, &pronoun_toks);
         a.link();
         a.consensus();
         Some(a)
@@ -3341,12 +3356,11 @@ impl<'a> Builder<'a> {
             || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !next.has(cls::NOT_AFTER_POSSESSIVE))
     }
 
-    fn find_pronouns(&mut self, doc: &Document) {
-        for i in 0..self.toks.len() {
-            let t = &self.toks[i];
-            if !t.word {
-                continue;
-            }
+    /// The pronouns, from their tokens (`pronoun_toks`, the word tokens with
+    /// a pronoun form).
+    fn find_pronouns(&mut self, doc: &Document, pronoun_toks: &[usize]) {
+        for &i in pronoun_toks {
+            let Some(t) = self.toks.get(i) else { continue };
             let Some((gender, mut case)) = t.pro else { continue };
             if t.text.eq_ignore_ascii_case("her") {
                 case = match self.next(i) {
