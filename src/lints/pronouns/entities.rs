@@ -3129,7 +3129,8 @@ impl<'a> Builder<'a> {
                 ChainClass::Name => match chain_cluster[ci] {
                     Some(id) => Some(MentionKind::Person(id)),
                     None if words.iter().filter(|&&w| self.toks[w].word).count() == 1 => {
-                        let key = fold_word(self.toks[c.first].stem());
+                        let stem = self.toks[c.first].stem();
+                        let key = fold_word(stem);
                         // Distinct full names recently mentioned with this
                         // word first or last.
                         let mut seen: Option<u64> = None;
@@ -3147,7 +3148,12 @@ impl<'a> Builder<'a> {
                         if shared {
                             Some(MentionKind::Anon(None))
                         } else {
-                            self.resolve_bare(c, words, &keys)
+                            // `resolve_bare` for the one word (`stem`).
+                            match lookup_folded(&keys, stem, key) {
+                                [id] => Some(MentionKind::Person(*id)),
+                                [] => c.person.then_some(MentionKind::Anon(None)),
+                                _ => Some(MentionKind::Anon(None)),
+                            }
                         }
                     }
                     None => self.resolve_bare(c, words, &keys),
@@ -3289,7 +3295,15 @@ struct FullName {
 
 /// The clusters a bare name word may name (by its fold).
 fn lookup<'k>(keys: &'k FxHashMap<u64, Vec<usize>>, w: &str) -> &'k [usize] {
-    let ids = keys.get(&fold_word(w)).map_or(&[][..], Vec::as_slice);
+    if keys.is_empty() {
+        return &[];
+    }
+    lookup_folded(keys, w, fold_word(w))
+}
+
+/// [`lookup`] of `w`, given its fold.
+fn lookup_folded<'k>(keys: &'k FxHashMap<u64, Vec<usize>>, w: &str, folded: u64) -> &'k [usize] {
+    let ids = keys.get(&folded).map_or(&[][..], Vec::as_slice);
     // "Parks" for "Park's" (a lost apostrophe): folding is per character,
     // so the stem's fold is the word's without its final 's' (which folds
     // to itself).
