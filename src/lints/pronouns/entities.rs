@@ -2678,7 +2678,10 @@ impl<'a> ChainCx<'a, '_> {
         let (text, mut from, mut found) = (self.prose.as_bytes(), 0, false);
         while let Some(at) = text.get(from..).and_then(|rest| finder.find(rest)).map(|k| from + k) {
             let i = toks.partition_point(|t| t.span.start < at);
-            if toks.get(i).is_some_and(|t| t.span.start == at && t.span.end == at + l.len() && t.lower()) {
+            if toks
+                .get(i)
+                .is_some_and(|t| t.span.start == at && t.span.end == at + l.len() && t.lower())
+            {
                 found = true;
                 break;
             }
