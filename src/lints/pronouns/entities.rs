@@ -715,7 +715,8 @@ fn evidence<'d>(doc: &'d Document, names: &GivenNames, want: [bool; 2], roles: [
     let bytes = doc.prose.as_bytes();
     let mut strong = [false; 2];
     let mut role_count = [0usize; 2];
-    // Words that may be a given name starting a name, looked up at the end.
+    // Words of a block that may be a given name starting a name, looked up
+    // at the end of the block.
     let mut given: Vec<&'d str> = Vec::new();
     let is_punct =
         |t: &crate::document::Token, c: u8| t.kind == TokenKind::Punct && t.span.len() == 1 && bytes.get(t.span.start) == Some(&c);
@@ -805,26 +806,28 @@ fn evidence<'d>(doc: &'d Document, names: &GivenNames, want: [bool; 2], roles: [
                 }
             }
         }
-        // Every wanted gender found: the rest of the document changes
-        // nothing the caller reads (an unwanted gender is decided already or
-        // has no pronoun of the other gender to be flagged).
-        if (0..2).all(|k| !want[k] || strong[k] || role_count[k] >= roles[k]) {
-            break;
-        }
-    }
-    let found = |strong: &[bool; 2], k: usize| strong[k] || role_count[k] >= roles[k];
-    let done = |strong: &[bool; 2]| (0..2).all(|k| !want[k] || found(strong, k));
-    if !done(&strong) {
-        for w in given {
-            if let Some(g) = names.get(w) {
-                strong[gender_index(g)] = true;
-                if done(&strong) {
-                    break;
+        // The block's given names, unless its other evidence settled it.
+        let done = |strong: &[bool; 2]| (0..2).all(|k| !want[k] || strong[k] || role_count[k] >= roles[k]);
+        if !done(&strong) {
+            for w in given.drain(..) {
+                if let Some(g) = names.get(w) {
+                    strong[gender_index(g)] = true;
+                    if done(&strong) {
+                        break;
+                    }
                 }
             }
         }
+        given.clear();
+        // Every wanted gender found: the rest of the document changes
+        // nothing the caller reads (an unwanted gender is decided already or
+        // has no pronoun of the other gender to be flagged).
+        if done(&strong) {
+            break;
+        }
     }
-    [found(&strong, 0), found(&strong, 1)]
+    let found = |k: usize| strong[k] || role_count[k] >= roles[k];
+    [found(0), found(1)]
 }
 
 /// Whether a usable pronoun of a sentence (its tokens `all`) may be in an
