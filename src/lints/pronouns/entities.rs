@@ -628,19 +628,7 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
         if p.case == Case::Subject && first >= p.i {
             continue;
         }
-        // The tests over the whole block first (loosened to hold for every
-        // sentence in it): most blocks fail them, and need no sentences.
-        let possible = match block_possible {
-            Some((block, possible)) if block == p.block => possible,
-            _ => {
-                let possible = org_in(doc, all, b.title_case, true, &mut toks);
-                block_possible = Some((p.block, possible));
-                possible
-            }
-        };
-        if !possible {
-            continue;
-        }
+        // The words next to the pronoun first (cheapest).
         let local = match p.case {
             // (1) "ORG said [that] he": a reporting verb or "that" just before.
             Case::Subject => all
@@ -654,6 +642,19 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
             _ => p.len == 3 && possessive_may_follow(doc, all, p.i),
         };
         if !local {
+            continue;
+        }
+        // Then the tests over the whole block (loosened to hold for every
+        // sentence in it): most blocks fail them, and need no sentences.
+        let possible = match block_possible {
+            Some((block, possible)) if block == p.block => possible,
+            _ => {
+                let possible = org_in(doc, all, b.title_case, true, &mut toks);
+                block_possible = Some((p.block, possible));
+                possible
+            }
+        };
+        if !possible {
             continue;
         }
         let sentences = doc.sentences();
