@@ -2636,7 +2636,9 @@ struct ChainCx<'a, 'n> {
     /// possessive that lost its apostrophe), behind a quick shape test and
     /// built on first need.
     capitalised_shape: Shape,
-    capitalised: std::cell::OnceCell<FxHashSet<&'a str>>,
+    /// The capitalised tokens (their stems are compared when the shape test
+    /// passes).
+    capitalised: Vec<usize>,
     names: &'n GivenNames,
 }
 
@@ -2651,8 +2653,8 @@ impl<'a> ChainCx<'a, '_> {
         self.capitalised_shape.may_hold(stem)
             && self
                 .capitalised
-                .get_or_init(|| toks.iter().filter(|t| t.cap()).map(|t| t.stem()).collect())
-                .contains(stem)
+                .iter()
+                .any(|&i| toks.get(i).is_some_and(|t| t.stem_len == stem.len() && t.stem() == stem))
     }
 
     /// Whether the lowercase form of `w` is one of the `initial` words and
@@ -2713,6 +2715,7 @@ impl<'a> Builder<'a> {
         let mut pronoun_toks: Vec<usize> = Vec::new();
         // The stems of capitalised words, as a shape set (see `ChainCx`).
         let mut capitalised_shape = Shape([0; 64]);
+        let mut capitalised = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             sent_start.push(toks.len());
             for t in doc.sentence_tokens(s) {
@@ -2725,6 +2728,7 @@ impl<'a> Builder<'a> {
                 }
                 if b.cap {
                     capitalised_shape.insert(b.stem());
+                    capitalised.push(toks.len());
                 }
                 toks.push(b);
             }
@@ -2766,7 +2770,7 @@ impl<'a> Builder<'a> {
             lowercase: std::cell::RefCell::new(Vec::new()),
             prose: &doc.prose,
             capitalised_shape,
-            capitalised: std::cell::OnceCell::new(),
+            capitalised,
             names,
         };
         let mut chain_words = Vec::new();
