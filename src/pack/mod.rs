@@ -224,21 +224,22 @@ fn split_bulk(text: &str) -> (Option<String>, Vec<Bulk<'_>>) {
     let mut copied = 0;
     let mut rule: Option<usize> = None;
     let mut in_rule = false;
-    // Inside another multi-line string (its closing delimiter): headers and
-    // keys there are text.
-    let mut in_string: Option<&str> = None;
+    // Inside another multi-line string (the quote of its closing
+    // delimiter): headers and keys there are text.
+    let mut in_string: Option<u8> = None;
     let mut pos = 0;
+    let bytes = text.as_bytes();
     while pos < text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |i| pos + i + 1);
         let line = text[pos..end].trim_end_matches(['\n', '\r']);
         if let Some(delim) = in_string {
-            if line.contains(delim) {
+            if triples(line, delim) > 0 {
                 in_string = None;
             }
             pos = end;
             continue;
         }
-        if let Some(delim) = ["\"\"\"", "'''"].into_iter().find(|d| line.matches(d).count() % 2 == 1) {
+        if let Some(delim) = [b'"', b'\''].into_iter().find(|&d| triples(line, d) % 2 == 1) {
             // Opens a multi-line string (unless it is one of ours, below).
             in_string = Some(delim);
         }
@@ -256,14 +257,18 @@ fn split_bulk(text: &str) -> (Option<String>, Vec<Bulk<'_>>) {
             if let Some(table) = key {
                 in_string = None;
                 let body_start = end;
-                if let Some(close) = text[body_start..].find("\"\"\"") {
+                // The body is cut when its first '"' or '\\' opens the
+                // closing delimiter (then the body holds neither).
+                let close = memchr::memchr2(b'"', b'\\', &bytes[body_start..]).filter(|&q| bytes[body_start + q..].starts_with(b"\"\"\""));
+                if let Some(close) = close {
                     let body = &text[body_start..body_start + close];
                     let after = body_start + close + 3;
                     let rest_of_line = text[after..].split('\n').next().unwrap_or("");
-                    if !body.contains(['\\', '"']) && rest_of_line.trim().is_empty() {
+                    if rest_of_line.trim().is_empty() {
                         out.push_str(&text[copied..pos]);
                         out.push_str(if table { "table = \"\"" } else { "words = \"\"" });
-                        out.extend(std::iter::repeat_n('\n', body.matches('\n').count() + 1));
+                        let lines = count_newlines(body) + 1;
+                        out.extend(std::iter::repeat_n('\n', lines));
                         copied = after;
                         bulk.push(Bulk { rule: r, table, body });
                         pos = after;
@@ -279,6 +284,84 @@ fn split_bulk(text: &str) -> (Option<String>, Vec<Bulk<'_>>) {
     }
     out.push_str(&text[copied..]);
     (Some(out), bulk)
+}
+
+/// How many times three `quote` bytes in a row occur in `line`, counted
+/// from the left without overlaps (as `str::matches` counts them).
+fn triples(line: &str, quote: u8) -> usize {
+    let b = line.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(q) = b.get(i..).and_then(|rest| memchr::memchr(quote, rest)) {
+        if b.get(i + q..i + q + 3) == Some(&[quote; 3][..]) {
+            n += 1;
+            i += q + 3;
+        } else {
+            i += q + 1;
+        }
+    }
+    n
+}
+
+/// The non-blank lines of a `table` string (as `str::lines` splits it) as
+/// their first two whitespace-separated words, and whether more follow:
+/// (key, value, more).
+fn table_rows(table: &str) -> Box<dyn Iterator<Item = (&str, Option<&str>, bool)> + '_> {
+    if !table.is_ascii() {
+        return Box::new(table.lines().filter_map(|l| {
+            let mut it = l.split_whitespace();
+            Some((it.next()?, it.next(), it.next().is_some()))
+        }));
+    }
+    // ASCII: the same split, in one walk over the bytes ('\r' is a blank).
+    let b = table.as_bytes();
+    let blank = |i: usize| b.get(i).is_some_and(|&c| matches!(c, b' ' | b'\t' | b'\x0b' | b'\x0c' | b'\r'));
+    let word_end = move |mut i: usize| {
+        while b
+            .get(i)
+            .is_some_and(|&c| !matches!(c, b' ' | b'\t' | b'\x0b' | b'\x0c' | b'\r' | b'\n'))
+        {
+            i += 1;
+        }
+        i
+    };
+    let skip_blanks = move |mut i: usize| {
+        while blank(i) {
+            i += 1;
+        }
+        i
+    };
+    let mut pos = 0;
+    Box::new(std::iter::from_fn(move || loop {
+        let start = skip_blanks(pos);
+        match b.get(start) {
+            None => return None,
+            Some(b'\n') => {
+                pos = start + 1;
+                continue;
+            }
+            Some(_) => {}
+        }
+        let end = word_end(start);
+        let key = table.get(start..end)?;
+        let at = skip_blanks(end);
+        let (value, mut i) = match b.get(at) {
+            None | Some(b'\n') => (None, at),
+            Some(_) => {
+                let end = word_end(at);
+                (table.get(at..end), skip_blanks(end))
+            }
+        };
+        let more = b.get(i).is_some_and(|&c| c != b'\n');
+        i += memchr::memchr(b'\n', b.get(i..).unwrap_or(&[])).map_or(b.len() - i.min(b.len()), |n| n + 1);
+        pos = i;
+        return Some((key, value, more));
+    }))
+}
+
+/// The number of line breaks in `text`.
+fn count_newlines(text: &str) -> usize {
+    memchr::memchr_iter(b'\n', text.as_bytes()).count()
 }
 
 fn validate_rule(rule: &Rule) -> Result<(), String> {
@@ -324,11 +407,7 @@ fn validate_rule(rule: &Rule) -> Result<(), String> {
                 !rule.entries.is_empty() || !rule.words.trim().is_empty() || !rule.pairs.is_empty() || !rule.table.trim().is_empty(),
                 "`entries`, `words`, `pairs` or `table`",
             )?;
-            if rule
-                .table
-                .lines()
-                .any(|l| !l.trim().is_empty() && l.split_whitespace().count() != 2)
-            {
+            if table_rows(&rule.table).any(|(_, v, more)| v.is_none() || more) {
                 return Err("every line of `table` needs exactly a key and a value".into());
             }
         }
@@ -363,15 +442,13 @@ impl Lexicon {
             lint: rule.lint.clone().unwrap_or_default(),
             listed: rule.entries.clone(),
             words: rule.words.clone(),
-            pairs: rule
-                .pairs
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .chain(rule.table.lines().filter_map(|l| {
-                    let mut it = l.split_whitespace();
-                    Some((it.next()?.to_string(), it.next()?.to_string()))
-                }))
-                .collect(),
+            pairs: {
+                let rows = count_newlines(&rule.table) + 1;
+                let mut pairs = Vec::with_capacity(rule.pairs.len() + rows);
+                pairs.extend(rule.pairs.iter().map(|(k, v)| (k.clone(), v.clone())));
+                pairs.extend(table_rows(&rule.table).filter_map(|(k, v, _)| Some((k.to_string(), v?.to_string()))));
+                pairs
+            },
             origin: origin.to_string(),
         })
     }
@@ -553,6 +630,54 @@ mod tests {
             let fast = parse_pack(path, text).unwrap_or_else(|e| panic!("{e}"));
             let slow: PackFile = toml::from_str(text).unwrap_or_else(|e| panic!("{path}: {e}"));
             assert_eq!(format!("{:?}", fast.file), format!("{slow:?}"), "{path}");
+        }
+    }
+
+    #[test]
+    fn table_rows_split_like_lines_and_split_whitespace() {
+        for t in [
+            "",
+            "\n",
+            "a b\n",
+            "a b\nc d",
+            "a b\n\n  \nc\x0bd\r\n",
+            " a\tb c\n",
+            "x\u{a0}y\n\u{3000}k v\n",
+            "one\n",
+            "a b\r\n\r\n",
+            "\x0c a \x0b",
+            "a b c\nd",
+            "a\n b \n",
+            "k v \n\n",
+            "k\tv\tw\t\nx y",
+        ] {
+            let old: Vec<(&str, Option<&str>, bool)> = t
+                .lines()
+                .filter_map(|l| {
+                    let mut it = l.split_whitespace();
+                    Some((it.next()?, it.next(), it.next().is_some()))
+                })
+                .collect();
+            let new: Vec<_> = table_rows(t).collect();
+            assert_eq!(old, new, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn triples_count_like_matches() {
+        for l in [
+            "",
+            "\"\"\"",
+            "\"\"\"\"",
+            "a = \"\"\"x\"\"\"",
+            "\"\"\"\"\"\"\"",
+            "'''",
+            "\"\" \"",
+            "x\"\"\"\"\"\"y",
+            "''''''",
+        ] {
+            assert_eq!(triples(l, b'"'), l.matches("\"\"\"").count(), "{l}");
+            assert_eq!(triples(l, b'\''), l.matches("'''").count(), "{l}");
         }
     }
 
