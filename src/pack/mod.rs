@@ -313,50 +313,67 @@ fn table_rows(table: &str) -> Box<dyn Iterator<Item = (&str, Option<&str>, bool)
             Some((it.next()?, it.next(), it.next().is_some()))
         }));
     }
-    // ASCII: the same split, in one walk over the bytes ('\r' is a blank).
-    let b = table.as_bytes();
-    let blank = |i: usize| b.get(i).is_some_and(|&c| matches!(c, b' ' | b'\t' | b'\x0b' | b'\x0c' | b'\r'));
-    let word_end = move |mut i: usize| {
-        while b
-            .get(i)
-            .is_some_and(|&c| !matches!(c, b' ' | b'\t' | b'\x0b' | b'\x0c' | b'\r' | b'\n'))
-        {
+    Box::new(AsciiRows { text: table, at: 0 })
+}
+
+/// [`table_rows`] of ASCII text, in one walk over the bytes.
+struct AsciiRows<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+/// Byte classes of ASCII table text: 0 a word byte, 1 a blank
+/// (`char::is_whitespace`; '\r' too, which `str::lines` drops before a
+/// '\n'), 2 a line break.
+const ROW_BYTES: [u8; 128] = {
+    let mut t = [0u8; 128];
+    t[b' ' as usize] = 1;
+    t[b'\t' as usize] = 1;
+    t[0x0b] = 1;
+    t[0x0c] = 1;
+    t[b'\r' as usize] = 1;
+    t[b'\n' as usize] = 2;
+    t
+};
+
+impl<'a> Iterator for AsciiRows<'a> {
+    type Item = (&'a str, Option<&'a str>, bool);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let b = self.text.as_bytes();
+        let class = |i: usize| b.get(i).map(|&c| ROW_BYTES.get(usize::from(c)).copied().unwrap_or(0));
+        let mut i = self.at;
+        // Blanks and blank lines before the key.
+        while class(i).is_some_and(|c| c != 0) {
             i += 1;
         }
-        i
-    };
-    let skip_blanks = move |mut i: usize| {
-        while blank(i) {
+        class(i)?;
+        let start = i;
+        while class(i) == Some(0) {
             i += 1;
         }
-        i
-    };
-    let mut pos = 0;
-    Box::new(std::iter::from_fn(move || loop {
-        let start = skip_blanks(pos);
-        match b.get(start) {
-            None => return None,
-            Some(b'\n') => {
-                pos = start + 1;
-                continue;
-            }
-            Some(_) => {}
+        let key = self.text.get(start..i)?;
+        while class(i) == Some(1) {
+            i += 1;
         }
-        let end = word_end(start);
-        let key = table.get(start..end)?;
-        let at = skip_blanks(end);
-        let (value, mut i) = match b.get(at) {
-            None | Some(b'\n') => (None, at),
-            Some(_) => {
-                let end = word_end(at);
-                (table.get(at..end), skip_blanks(end))
+        let mut value = None;
+        if class(i) == Some(0) {
+            let start = i;
+            while class(i) == Some(0) {
+                i += 1;
             }
-        };
-        let more = b.get(i).is_some_and(|&c| c != b'\n');
-        i += memchr::memchr(b'\n', b.get(i..).unwrap_or(&[])).map_or(b.len() - i.min(b.len()), |n| n + 1);
-        pos = i;
-        return Some((key, value, more));
-    }))
+            value = self.text.get(start..i);
+            while class(i) == Some(1) {
+                i += 1;
+            }
+        }
+        let more = class(i) == Some(0);
+        if more {
+            i += memchr::memchr(b'\n', b.get(i..).unwrap_or(&[])).unwrap_or(b.len() - i);
+        }
+        self.at = i;
+        Some((key, value, more))
+    }
 }
 
 /// The number of line breaks in `text`.

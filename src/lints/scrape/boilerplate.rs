@@ -771,6 +771,7 @@ impl Candidates {
             let build = |p: &[&str]| {
                 aho_corasick::AhoCorasick::builder()
                     .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                     .build(p)
                     .ok()
             };
