@@ -332,10 +332,10 @@ struct TimeMatch<'a> {
 
 impl TimeField {
     fn find<'a>(&self, body: &'a str) -> Option<TimeMatch<'a>> {
-        let r = self.compiled.get_or_init(|| Dated::new(&self.pattern)).as_ref()?.on(body)?;
+        let regex = || self.compiled.get_or_init(|| Dated::new(&self.pattern)).as_ref()?.on(body);
         let colon = |m: &regex::Captures| m.name("colon").is_some_and(|c| !c.as_str().trim().is_empty());
         let Some(names) = &self.names.by_hand else {
-            let m = r.captures(body)?;
+            let m = regex()?.captures(body)?;
             return Some(TimeMatch {
                 end: m.get(0).map_or(0, |x| x.end()),
                 key: m.name("key").map_or("", |k| k.as_str()),
@@ -343,20 +343,146 @@ impl TimeField {
                 machine: m.name("iso").is_some(),
             });
         };
+        // Digits other than ASCII ones take the Unicode form of the regex
+        // (see `Dated::on`), which the value is left to.
+        let ascii_digits = !(!body.is_ascii() && body.chars().any(|c| !c.is_ascii() && c.is_numeric()));
         // The first name of the alternation that the value follows.
         let lead = lead_len(body);
         let rest = body.get(lead..)?;
         names.iter().find_map(|k| {
             let n = name_len(k, rest)?;
-            let m = r.captures(rest.get(n..)?)?;
+            let after = rest.get(n..)?;
+            let key = rest.get(..n)?;
+            if ascii_digits {
+                match iso_value(after) {
+                    Value::Iso { end, colon } => {
+                        return Some(TimeMatch {
+                            end: lead + n + end,
+                            key,
+                            colon,
+                            machine: true,
+                        });
+                    }
+                    Value::None => return None,
+                    Value::Other => {}
+                }
+            }
+            let m = regex()?.captures(after)?;
             Some(TimeMatch {
                 end: lead + n + m.get(0).map_or(0, |x| x.end()),
-                key: rest.get(..n)?,
+                key,
                 colon: colon(&m),
                 machine: m.name("iso").is_some(),
             })
         })
     }
+}
+
+/// What the value regex of a time field (ASCII digits) matches after a
+/// name, as far as it is told without the regex.
+#[derive(Debug, PartialEq)]
+enum Value {
+    /// An ISO date (and time) where the regex takes its first way: the
+    /// match's end and whether a separator (`:`, `=`, `|`) came before.
+    Iso { end: usize, colon: bool },
+    /// No way reaches a value start (a digit, or a day or month name).
+    None,
+    /// Else: the regex decides.
+    Other,
+}
+
+/// [`Value`] of `(?i)^(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){value}`
+/// on `after`: its ways in the regex's order of preference are "on"/"at"
+/// taken or not, then the separator or blanks; each reaches one place
+/// where the value must start (a value never starts with a blank).
+fn iso_value(after: &str) -> Value {
+    let blanks = |i: usize| {
+        let t = after.get(i..).unwrap_or("");
+        i + (t.len() - t.trim_start().len())
+    };
+    let mut starts: Vec<(usize, bool)> = Vec::with_capacity(4);
+    let ways = |from: usize, starts: &mut Vec<(usize, bool)>| {
+        // `\s*[:=|]\s*`
+        let k = blanks(from);
+        if matches!(after.as_bytes().get(k), Some(b':' | b'=' | b'|')) {
+            starts.push((blanks(k + 1), true));
+        }
+        // `\s+`
+        let k = blanks(from);
+        if k > from {
+            starts.push((k, false));
+        }
+    };
+    let k = blanks(0);
+    let word = after.as_bytes().get(k..k + 2);
+    if k > 0 && word.is_some_and(|w| w.eq_ignore_ascii_case(b"on") || w.eq_ignore_ascii_case(b"at")) {
+        ways(k + 2, &mut starts);
+    }
+    ways(0, &mut starts);
+    let Some(&(first, colon)) = starts.first() else {
+        return Value::None;
+    };
+    if let Some(len) = iso_len(after.get(first..).unwrap_or("")) {
+        return Value::Iso { end: first + len, colon };
+    }
+    if starts.iter().any(|&(at, _)| may_open_value(after.get(at..).unwrap_or(""))) {
+        Value::Other
+    } else {
+        Value::None
+    }
+}
+
+/// Whether a date value (ASCII digits) may start `text`: a digit, or the
+/// first three letters of a day or month name (`(?i)`: with the long s).
+fn may_open_value(text: &str) -> bool {
+    const STARTS: [&str; 19] = [
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if text.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let mut three = [' '; 3];
+    for (slot, c) in three.iter_mut().zip(text.chars()) {
+        *slot = fold(c).unwrap_or(c);
+    }
+    STARTS.iter().any(|s| s.chars().eq(three.iter().copied()))
+}
+
+/// The length of the ISO date (and time) the regex (ASCII digits, `(?i)`)
+/// takes at the start of `text`:
+/// `\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`,
+/// each optional part taken when it matches (nothing follows the value).
+fn iso_len(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let digits = |at: usize, n: usize| b.get(at..at + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let byte = |at: usize, set: &[u8]| b.get(at).is_some_and(|c| set.contains(c));
+    if !(digits(0, 4) && byte(4, b"-") && digits(5, 2) && byte(7, b"-") && digits(8, 2)) {
+        return None;
+    }
+    let date = 10;
+    if !(byte(date, b"Tt ") && digits(date + 1, 2) && byte(date + 3, b":") && digits(date + 4, 2)) {
+        return Some(date);
+    }
+    let mut end = date + 6;
+    if byte(end, b":") && digits(end + 1, 2) {
+        end += 3;
+        if byte(end, b".") && digits(end + 1, 1) {
+            end += 1;
+            while digits(end, 1) {
+                end += 1;
+            }
+        }
+    }
+    if byte(end, b"Zz") {
+        end += 1;
+    } else if byte(end, b"+-") && digits(end + 1, 2) {
+        if byte(end + 3, b":") && digits(end + 4, 2) {
+            end += 6;
+        } else if digits(end + 3, 2) {
+            end += 5;
+        }
+    }
+    Some(end)
 }
 
 /// Text field names: `(?i)^[ \t]*(?:{names})\s*:\s*\S`.
@@ -1066,6 +1192,17 @@ mod tests {
             " on 3 March 2021 at 10:02 am",
             " \u{662}\u{660}\u{662}\u{661}-\u{660}\u{663}-\u{660}\u{664}",
             " jane doe",
+            "2021-03-04T08:15:00.123+05:30 x",
+            " 2021-03-04t08:15Z",
+            " 2021-03-04 08:1",
+            " 2021-03-04 08:15:0+0530",
+            " 2021-03-04T08:15-05:3",
+            " 12021-03-04",
+            " 2021-3-04",
+            "line 2021-03-04",
+            " \u{17f}ep 3, 2021",
+            " Mon, 3 March 2021",
+            " 3 June 2021 2021-03-04",
         ];
         let (mut checked, mut matched) = (0, [0, 0]);
         for h in heads {
@@ -1098,6 +1235,55 @@ mod tests {
             checked > 10_000 && matched[0] > 1_000 && matched[1] > 1_000,
             "{checked} {matched:?}"
         );
+    }
+
+    #[test]
+    fn iso_values_by_hand_agree_with_the_regex() {
+        let tail = Regex::new(&format!(
+            r"(?i)^(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){}",
+            date_value_with_digits().replace("{d}", "[0-9]")
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let pre = [
+            "", " ", "  ", ":", " : ", "=", "|", " on ", " AT: ", " on", " onx ", "\u{a0}", " -- ", "x",
+        ];
+        let values = [
+            "2021-03-04",
+            "2021-03-04T08:15",
+            "2021-03-04 08:15:07.5Z",
+            "2021-03-04T08:15:07.z",
+            "2021-03-04T08:15+0530",
+            "2021-03-04T08:15+05:30",
+            "2021-03-04T08:15+05:3",
+            "2021-03-04T8:15",
+            "2021-03-4",
+            "14:02",
+            "3 hours ago",
+            "March 3, 2021",
+            "\u{17f}at, 3 March 2021",
+            "Mon 2021-03-04",
+            "hello",
+            "",
+        ];
+        let mut fast = 0;
+        for p in pre {
+            for v in values {
+                let t = format!("{p}{v}");
+                let m = tail.captures(&t);
+                match iso_value(&t) {
+                    Value::Iso { end, colon } => {
+                        fast += 1;
+                        let m = m.unwrap_or_else(|| panic!("{t:?}"));
+                        assert!(m.name("iso").is_some(), "{t:?}");
+                        assert_eq!(m.get(0).map(|x| x.end()), Some(end), "{t:?}");
+                        assert_eq!(m.name("colon").is_some_and(|c| !c.as_str().trim().is_empty()), colon, "{t:?}");
+                    }
+                    Value::None => assert!(m.is_none(), "{t:?}"),
+                    Value::Other => {}
+                }
+            }
+        }
+        assert!(fast > 30, "{fast}");
     }
 
     #[test]
