@@ -345,7 +345,7 @@ impl TimeField {
         };
         // Digits other than ASCII ones take the Unicode form of the regex
         // (see `Dated::on`), which the value is left to.
-        let ascii_digits = !(!body.is_ascii() && body.chars().any(|c| !c.is_ascii() && c.is_numeric()));
+        let ascii_digits = body.is_ascii() || !body.chars().any(|c| !c.is_ascii() && c.is_numeric());
         // The first name of the alternation that the value follows.
         let lead = lead_len(body);
         let rest = body.get(lead..)?;
