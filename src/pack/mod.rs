@@ -189,9 +189,18 @@ pub fn parse_pack(path: &str, text: &str) -> Result<LoadedPack, PackError> {
     })?;
     for b in bulk {
         if let Some(rule) = file.rules.get_mut(b.rule) {
-            let field = if b.table { &mut rule.table } else { &mut rule.words };
-            if field.is_empty() {
-                *field = b.body.to_string();
+            match b.body {
+                Body::Text { table, text } => {
+                    let field = if table { &mut rule.table } else { &mut rule.words };
+                    if field.is_empty() {
+                        *field = text.to_string();
+                    }
+                }
+                Body::Entries(items) => {
+                    if rule.entries.is_empty() {
+                        rule.entries = items.into_iter().map(str::to_string).collect();
+                    }
+                }
             }
         }
     }
@@ -204,12 +213,20 @@ pub fn parse_pack(path: &str, text: &str) -> Result<LoadedPack, PackError> {
     })
 }
 
-/// A `words = """..."""` or `table = """..."""` string cut out of a pack.
+/// A `words = """..."""` or `table = """..."""` string, or an
+/// `entries = [...]` array, cut out of a pack.
 struct Bulk<'a> {
     /// Index of its `[[rule]]`.
     rule: usize,
-    table: bool,
-    body: &'a str,
+    body: Body<'a>,
+}
+
+#[derive(Debug, PartialEq)]
+enum Body<'a> {
+    /// The string of `table` (`true`) or `words`.
+    Text { table: bool, text: &'a str },
+    /// The strings of `entries`.
+    Entries(Vec<&'a str>),
 }
 
 /// Cut the bodies of `words`/`table` multi-line strings that sit directly
@@ -249,6 +266,20 @@ fn split_bulk(text: &str) -> (Option<String>, Vec<Bulk<'_>>) {
                 rule = Some(rule.map_or(0, |r| r + 1));
             }
         } else if let (true, Some(r)) = (in_rule, rule) {
+            if line == "entries = [" {
+                if let Some((items, after)) = simple_array(text, end) {
+                    out.push_str(&text[copied..pos]);
+                    out.push_str("entries = []");
+                    out.extend(std::iter::repeat_n('\n', count_newlines(&text[pos..after])));
+                    copied = after;
+                    bulk.push(Bulk {
+                        rule: r,
+                        body: Body::Entries(items),
+                    });
+                    pos = after;
+                    continue;
+                }
+            }
             let key = match line {
                 "words = \"\"\"" => Some(false),
                 "table = \"\"\"" => Some(true),
@@ -270,7 +301,10 @@ fn split_bulk(text: &str) -> (Option<String>, Vec<Bulk<'_>>) {
                         let lines = count_newlines(body) + 1;
                         out.extend(std::iter::repeat_n('\n', lines));
                         copied = after;
-                        bulk.push(Bulk { rule: r, table, body });
+                        bulk.push(Bulk {
+                            rule: r,
+                            body: Body::Text { table, text: body },
+                        });
                         pos = after;
                         continue;
                     }
@@ -284,6 +318,40 @@ fn split_bulk(text: &str) -> (Option<String>, Vec<Bulk<'_>>) {
     }
     out.push_str(&text[copied..]);
     (Some(out), bulk)
+}
+
+/// The items of an array of strings that opens on the line before `start`
+/// and has one plain string per line, `"text",` (the comma optional on the
+/// last), up to a line `]`: the strings and the end of the `]`. `None` for
+/// any other shape, or a string with a quote, a backslash or a control
+/// character (whose TOML value is not its text): TOML reads those.
+fn simple_array(text: &str, start: usize) -> Option<(Vec<&str>, usize)> {
+    let mut items = Vec::new();
+    let mut pos = start;
+    // The last item had its comma.
+    let mut comma = true;
+    while pos < text.len() {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i);
+        let line = &text[pos..end];
+        let t = line.trim_matches([' ', '\t']);
+        if t == "]" {
+            let close = pos + line.find(']')? + 1;
+            return Some((items, close));
+        }
+        let (body, more) = match t.strip_suffix(',') {
+            Some(b) => (b, true),
+            None => (t, false),
+        };
+        let body = body.strip_prefix('"')?.strip_suffix('"')?;
+        let plain = |c: char| !matches!(c, '"' | '\\' | '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}');
+        if !comma || !body.chars().all(plain) {
+            return None;
+        }
+        items.push(body);
+        comma = more;
+        pos = end + 1;
+    }
+    None
 }
 
 /// How many times three `quote` bytes in a row occur in `line`, counted
@@ -699,6 +767,46 @@ mod tests {
     }
 
     #[test]
+    fn simple_arrays_cut_out_parse_like_toml() {
+        let head = "[pack]\nname = \"p\"\n\n[[rule]]\nname = \"r\"\nkind = \"lexicon\"\nlint = \"boilerplate\"\nwords = \"w\"\n";
+        let tail = "[[rule.test]]\ntext = \"x\"\nfindings = 0\n";
+        let cut = [
+            "entries = [\n  \"a b\",\n  \"c, d\",\n  \"\",\n]\n",
+            "entries = [\n\t\"a\",\n  \"b\"\n  ]  \n",
+            "entries = [\n]\n",
+            "entries = [\n  \"caf\u{e9} \u{2014} x\",\n]\n",
+        ];
+        let kept = [
+            "entries = [\n  \"a\"\n  \"b\",\n]\n",
+            "entries = [\n  \"a\\u0062\",\n]\n",
+            "entries = [\n  \"a\", \"b\",\n]\n",
+            "entries = [\n  \"a\", # note\n]\n",
+            "entries = [\n\n  \"a\",\n]\n",
+            "entries = [\n  'a',\n]\n",
+            "entries = [\n  \"a\"  ,\n]\n",
+            "entries = [ \"a\" ]\n",
+            "entries = [\n  \"a\",\n]  # done\n",
+        ];
+        for (body, want_cut) in cut.iter().map(|b| (b, true)).chain(kept.iter().map(|b| (b, false))) {
+            let text = format!("{head}{body}{tail}");
+            let (cut_text, bulk) = split_bulk(&text);
+            assert_eq!(!bulk.is_empty(), want_cut, "{body:?}");
+            if let Some(c) = cut_text {
+                assert_eq!(c.lines().count(), text.lines().count(), "{body:?}");
+            }
+            let slow = toml::from_str::<PackFile>(&text)
+                .map(|f| format!("{f:?}"))
+                .map_err(|e| e.message().to_string());
+            let fast = parse_pack("p.toml", &text).map(|p| format!("{:?}", p.file));
+            match (slow, fast) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{body:?}"),
+                (Err(_), Err(_)) => {}
+                (a, b) => panic!("{body:?}: {a:?} vs {:?}", b.map_err(|e| e.message)),
+            }
+        }
+    }
+
+    #[test]
     fn bulk_cut_keeps_line_numbers_and_skips_escapes() {
         let head = "[pack]\nname = \"p\"\n\n[[rule]]\nname = \"r\"\nkind = \"lexicon\"\nlint = \"lost-apostrophe\"\n";
         let text = format!("{head}words = \"\"\"\none two\nthree\n\"\"\"\n[[rule.test]]\ntext = \"x\"\nfindings = 0\nbad = 1\n");
@@ -706,7 +814,13 @@ mod tests {
         let cut = cut.expect("cut");
         assert_eq!(cut.lines().count(), text.lines().count());
         assert_eq!(bulk.len(), 1);
-        assert_eq!(bulk[0].body, "one two\nthree\n");
+        assert_eq!(
+            bulk[0].body,
+            Body::Text {
+                table: false,
+                text: "one two\nthree\n"
+            }
+        );
         let err = parse_pack("p.toml", &text).expect_err("unknown field");
         let whole = toml::from_str::<PackFile>(&text).expect_err("unknown field");
         let line = text[..whole.span().map_or(0, |s| s.start)].matches('\n').count() + 1;
