@@ -17,7 +17,7 @@ mod tokens;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-pub use lang::{parse_lang, Lang};
+pub use lang::{accept as accepted_lang, parse_lang, BlockLang, Lang, DETECT_BYTES as LANG_DETECT_BYTES, ENGLISH_MARKERS};
 pub use quotes::Quote;
 pub use tokens::{Token, TokenKind};
 
@@ -68,8 +68,16 @@ pub struct Block {
     pub heading_like: bool,
     /// Most words capitalised, as in a title-case headline.
     pub title_case: bool,
-    /// Detected language; `None` when the block is too short to tell.
-    pub lang: Option<Lang>,
+    /// Detected language (read it with [`Document::block_lang`]: whatlang
+    /// runs on demand for blocks the cheap test leaves open).
+    pub lang: BlockLang,
+    /// Number of word tokens.
+    pub words: u32,
+    /// Whether the block holds a run of at least [`PLAIN_RUN`] consecutive
+    /// words without one of [`ENGLISH_MARKERS`] among them and without a
+    /// sentence-ending '.', '!' or '?' token between them (a candidate
+    /// foreign segment).
+    pub plain_run: bool,
 }
 
 /// A sentence inside one block.
@@ -118,14 +126,7 @@ impl Document {
             FileKind::Markdown => markdown::parse(&source.text),
             FileKind::Plain => plain::parse(&source.text),
         };
-        let mut prose = prose.into_bytes();
-        tokens::mask_urls(&source.text, &mut prose);
-        let prose = match String::from_utf8(prose) {
-            Ok(p) => p,
-            // Unreachable by construction (only ASCII bytes are written over
-            // whole characters); stay safe and lint nothing rather than panic.
-            Err(_) => source.text.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect(),
-        };
+        let prose = tokens::mask_urls(&source.text, prose);
         // News prose runs at about 0.36 tokens a byte.
         let estimate = source.text.len() / 2 + 16;
         let mut doc = Document {
@@ -149,7 +150,7 @@ impl Document {
         }
         doc.lang = match lang {
             Some(l) => l,
-            None => lang::document_language(&doc),
+            None => lang::document_language(&mut doc),
         };
         doc
     }
@@ -166,32 +167,30 @@ impl Document {
         let span = Span::new(span.start + lead, span.end - trail);
         let index = self.blocks.len();
         let tok_start = self.tokens.len();
-        self.word_count += tokens::tokenize(&self.prose, span, &mut self.tokens);
+        let words = tokens::tokenize(&self.prose, span, &mut self.tokens);
+        self.word_count += words;
         let tok_end = self.tokens.len();
         quotes::find(&self.prose, span, index, &mut self.quotes);
-        let (heading_like, title_case) = shape(&self.prose, span, scope, &self.tokens[tok_start..tok_end]);
-        let prose = &self.prose;
-        let words = self.tokens[tok_start..tok_end]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| prose.as_bytes().get(t.span.range()).unwrap_or_default());
-        let lang = lang::block_language(&prose[span.range()], words);
+        let summary = summarise(&self.prose, span, scope, &self.tokens[tok_start..tok_end], words);
         self.blocks.push(Block {
             span,
             scope,
             paragraph,
             tokens: tok_start..tok_end,
-            heading_like,
-            title_case,
-            lang,
+            heading_like: summary.heading_like,
+            title_case: summary.title_case,
+            lang: summary.lang,
+            words: u32::try_from(words).unwrap_or(u32::MAX),
+            plain_run: summary.plain_run,
         });
     }
 
     /// Every sentence of the document, in order (computed once, on first use).
     pub fn sentences(&self) -> &[Sentence] {
         self.sentences.get_or_init(|| {
-            let mut out = Vec::new();
-            let mut scratch = Vec::new();
+            // About two sentences a block.
+            let mut out = Vec::with_capacity(self.blocks.len() * 2 + 4);
+            let mut scratch = Vec::with_capacity(16);
             for (i, b) in self.blocks.iter().enumerate() {
                 tokens::sentences(
                     &self.prose,
@@ -290,6 +289,25 @@ impl Document {
         self.names.get_or_init(|| names::NameTable::build(self))
     }
 
+    /// The language of a block; `None` when it is too short to tell or
+    /// whatlang is not confident. Runs whatlang for a deferred block (about
+    /// half a million instructions): read it only where it matters.
+    pub fn block_lang(&self, block: &Block) -> Option<Lang> {
+        match block.lang {
+            BlockLang::Known(l) => l,
+            BlockLang::Deferred => self.prose.get(block.span.range()).and_then(lang::resolve),
+        }
+    }
+
+    /// whatlang's answer on a deferred block (`None` for any other block):
+    /// for a lint that wants the confidence as well as the language.
+    pub fn block_lang_info(&self, block: &Block) -> Option<whatlang::Info> {
+        match block.lang {
+            BlockLang::Known(_) => None,
+            BlockLang::Deferred => self.prose.get(block.span.range()).and_then(lang::detect),
+        }
+    }
+
     /// The sentences of one block.
     pub fn block_sentences(&self, block: usize) -> &[Sentence] {
         let all = self.sentences();
@@ -348,6 +366,12 @@ pub(crate) struct RawBlock {
     pub paragraph: u32,
 }
 
+/// Whether the word `src[start..end]` is one of [`ENGLISH_MARKERS`], in any
+/// ASCII case.
+pub fn is_english_marker(src: &[u8], start: usize, end: usize) -> bool {
+    lang::is_marker(src, start, end)
+}
+
 /// Small words that stay lowercase in title case.
 pub const MINOR_WORDS: &[&str] = &[
     "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on", "per", "to", "up", "via",
@@ -374,30 +398,124 @@ pub fn is_minor_word(w: &str) -> bool {
     }
 }
 
-fn shape(prose: &str, span: Span, scope: Scope, tokens: &[Token]) -> (bool, bool) {
-    const MAX_WORDS: usize = 30;
-    let mut words = 0usize;
-    let mut seen = 0usize;
-    let mut capitalised = 0usize;
-    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        seen += 1;
-        if seen > MAX_WORDS {
-            // Long blocks are paragraphs, not headlines.
-            return (matches!(scope, Scope::Heading(_)), false);
+/// The run length that [`Block::plain_run`] looks for.
+pub const PLAIN_RUN: u32 = 8;
+
+/// What the parse records of a block's words (see [`Block`]).
+struct Summary {
+    heading_like: bool,
+    title_case: bool,
+    lang: BlockLang,
+    plain_run: bool,
+}
+
+/// Words read by the shape test.
+const SHAPE_WORDS: u32 = 30;
+/// Words read by the language test.
+const LANG_WORDS: u32 = 24;
+
+/// The shape and language tests over the first words of a block.
+#[derive(Default)]
+struct FirstWords {
+    seen: u32,
+    /// Words counted by the shape test (minor words after the first left
+    /// out), and the capitalised ones.
+    counted: u32,
+    capitalised: u32,
+    /// English function words among the first `LANG_WORDS`.
+    hits: u32,
+}
+
+/// Whether a token is a sentence-ending '.', '!' or '?'.
+#[inline(always)]
+fn is_stop(bytes: &[u8], t: &Token) -> bool {
+    t.kind == TokenKind::Punct && t.span.len() == 1 && matches!(bytes.get(t.span.start), Some(b'.' | b'!' | b'?'))
+}
+
+/// One walk over a block's tokens (`words` of them words), one table
+/// lookup per word: the shape test (headline, title case; only for blocks
+/// of at most `SHAPE_WORDS` words, longer ones are paragraphs) and the cheap
+/// language test read the first words, and the walk goes on until it finds
+/// a run of `PLAIN_RUN` words without an English marker word.
+fn summarise(prose: &str, span: Span, scope: Scope, tokens: &[Token], words: usize) -> Summary {
+    let (first, plain_run) = if words > SHAPE_WORDS as usize {
+        walk::<false>(prose, tokens)
+    } else {
+        walk::<true>(prose, tokens)
+    };
+    let FirstWords {
+        seen,
+        counted,
+        capitalised,
+        hits,
+    } = first;
+    let (heading_like, title_case) = if words > SHAPE_WORDS as usize {
+        // Long blocks are paragraphs, not headlines.
+        (matches!(scope, Scope::Heading(_)), false)
+    } else {
+        let text = prose[span.range()].trim_end();
+        let terminal = text.ends_with(['.', '!', '?', ';', ',', '"', '\u{201d}', '\'', '\u{2019}', ')', ':']);
+        let title_case = counted >= 2 && capitalised * 10 >= counted * 8;
+        let heading_like = matches!(scope, Scope::Heading(_)) || (counted > 0 && counted <= 25 && (!terminal || title_case));
+        (heading_like, title_case)
+    };
+    let lang = lang::block_language(prose.get(span.range()).unwrap_or(""), seen.min(LANG_WORDS), hits);
+    Summary {
+        heading_like,
+        title_case,
+        lang,
+        plain_run,
+    }
+}
+
+/// The walk of [`summarise`], with the shape test when `SHAPE`; returns the
+/// first-word counts and whether a run of `PLAIN_RUN` words was found.
+#[inline(always)]
+fn walk<const SHAPE: bool>(prose: &str, tokens: &[Token]) -> (FirstWords, bool) {
+    let bytes = prose.as_bytes();
+    let mut first = FirstWords::default();
+    let mut run = 0u32;
+    let mut found = false;
+    for t in tokens {
+        if t.kind != TokenKind::Word {
+            if is_stop(bytes, t) {
+                run = 0;
+            }
+            continue;
         }
-        let w = &prose[t.span.range()];
-        words += 1;
-        if w.as_bytes()[0].is_ascii_uppercase() || (!w.as_bytes()[0].is_ascii() && w.chars().next().is_some_and(char::is_uppercase)) {
-            capitalised += 1;
-        } else if seen > 1 && is_minor_word(w) {
-            words -= 1;
+        let (start, end) = (t.span.start, t.span.end);
+        if first.seen >= LANG_WORDS && !SHAPE {
+            // Only the run is left to follow.
+            run = if lang::is_marker(bytes, start, end) { 0 } else { run + 1 };
+            if run >= PLAIN_RUN {
+                found = true;
+                break;
+            }
+            continue;
+        }
+        let flags = lang::word_flags(bytes, start, end);
+        first.seen += 1;
+        run = if flags & lang::MARKER != 0 { 0 } else { run + 1 };
+        found |= run >= PLAIN_RUN;
+        if first.seen <= LANG_WORDS {
+            first.hits += u32::from(flags & lang::FUNCTION != 0);
+        }
+        if SHAPE {
+            first.counted += 1;
+            let b = bytes.get(start).copied().unwrap_or(0);
+            let upper = b.is_ascii_uppercase()
+                || (!b.is_ascii() && prose.get(start..end).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase));
+            if upper {
+                first.capitalised += 1;
+            } else if first.seen > 1 && flags & lang::MINOR != 0 {
+                first.counted -= 1;
+            }
+        }
+        if !SHAPE && found && first.seen >= LANG_WORDS {
+            break;
         }
     }
-    let text = prose[span.range()].trim_end();
-    let terminal = text.ends_with(['.', '!', '?', ';', ',', '"', '\u{201d}', '\'', '\u{2019}', ')', ':']);
-    let title_case = words >= 2 && capitalised * 10 >= words * 8;
-    let heading_like = matches!(scope, Scope::Heading(_)) || (words > 0 && words <= 25 && (!terminal || title_case));
-    (heading_like, title_case)
+    (first, found)
 }
 
 #[cfg(test)]
@@ -457,6 +575,23 @@ mod tests {
             None,
         );
         assert_eq!(d.sentences().len(), 2, "{:?}", d.sentences());
+    }
+
+    #[test]
+    fn plain_run_finds_a_run_anywhere() {
+        let plain = |t: &str| Document::parse(0, SourceFile::new("t.txt", t, FileKind::Plain), None).blocks[0].plain_run;
+        // Short block (shape test), the run in the middle.
+        assert!(plain(
+            "It was signed. La ministra declaró ayer que el gobierno no cambiará su política. It is in May."
+        ));
+        assert!(!plain(
+            "It was signed. La ministra declaró ayer que el gobierno. No cambiará su política. It is in May."
+        ));
+        // Long block: the run after the first 24 words, and before.
+        let en = "The minister said that the plan would be published after the meeting of the cabinet and that it was ready. ";
+        assert!(plain(&format!("{en}{en}Uno dos tres cuatro cinco seis siete ocho nueve.")));
+        assert!(plain(&format!("Uno dos tres cuatro cinco seis siete ocho nueve. {en}{en}")));
+        assert!(!plain(&format!("{en}{en}Uno dos tres cuatro cinco seis siete. {en}")));
     }
 
     #[test]

@@ -16,14 +16,9 @@ pub(crate) fn find(prose: &str, span: Span, block: usize, out: &mut Vec<Quote>) 
     // U+201C and U+201D are E2 80 9C and E2 80 9D in UTF-8.
     let bytes = text.as_bytes();
     let mut open: Option<usize> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let Some(k) = super::tokens::find_either(bytes, i, b'"', 0xe2) else {
-            break;
-        };
+    for k in memchr::memchr2_iter(b'"', 0xe2, bytes) {
         let at = span.start + k;
-        let rest = &bytes[k..];
-        i = k + 1;
+        let rest = bytes.get(k..).unwrap_or_default();
         match rest {
             [0xe2, 0x80, 0x9c, ..] => {
                 if let Some(o) = open.take() {

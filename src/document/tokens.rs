@@ -249,38 +249,13 @@ fn letter_run(bytes: &[u8], mut j: usize) -> usize {
     }
 }
 
-/// The first position at or after `from` holding byte `a` or byte `b`,
-/// eight bytes at a time.
-pub(super) fn find_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
-    let mut j = from;
-    while j < bytes.len() {
-        let w = crate::lints::bytes::load8(bytes, j);
-        let (va, vb) = (w ^ (ONES * u64::from(a)), w ^ (ONES * u64::from(b)));
-        // The lowest flagged byte of (v - 1) & !v & 0x80.. is the first zero
-        // byte of v (flags above it may be spurious).
-        let hits = ((va.wrapping_sub(ONES) & !va) | (vb.wrapping_sub(ONES) & !vb)) & HIGH;
-        if hits != 0 {
-            let at = j + (hits.trailing_zeros() / 8) as usize;
-            return (at < bytes.len()).then_some(at);
-        }
-        j += 8;
-    }
-    None
-}
-
-/// Whether `bytes` holds a control character other than tab and newline,
-/// eight bytes at a time.
+/// Whether `bytes` holds a control character other than tab and newline.
+/// The test is a branch-free fold over blocks of 64 bytes, which the
+/// compiler turns into vector compares.
 pub(super) fn has_control(bytes: &[u8]) -> bool {
-    let mut j = 0;
-    while j < bytes.len() {
-        let w = crate::lints::bytes::load8(bytes, j);
-        // Some byte is below 0x20 (or the word runs past the end).
-        if (w.wrapping_sub(ONES * 0x20) & !w & HIGH) != 0 && bytes.iter().skip(j).take(8).any(|&b| b < 0x20 && b != b'\n' && b != b'\t') {
-            return true;
-        }
-        j += 8;
-    }
-    false
+    bytes
+        .chunks(64)
+        .any(|c| c.iter().fold(false, |a, &b| a | (b < 0x20 && b != b'\n' && b != b'\t')))
 }
 
 /// Tokenize the whitespace-free chunk starting at `chunk` (relative to
@@ -497,13 +472,11 @@ pub(crate) fn sentences(
         if p.is_empty() {
             return;
         }
-        while t < tokens.len() && tokens[t].span.end <= p.start {
-            t += 1;
-        }
+        // Tokens are in order and do not overlap: both predicates hold on a
+        // prefix of the rest.
+        t += tokens.get(t..).map_or(0, |rest| rest.partition_point(|x| x.span.end <= p.start));
         let first = t;
-        while t < tokens.len() && tokens[t].span.start < p.end {
-            t += 1;
-        }
+        t += tokens.get(t..).map_or(0, |rest| rest.partition_point(|x| x.span.start < p.end));
         out.push(Sentence {
             span: p,
             block,
@@ -568,13 +541,23 @@ fn url_regex() -> &'static Regex {
     })
 }
 
-/// Blank bare URLs and e-mail addresses in the prose view.
-pub(crate) fn mask_urls(text: &str, prose: &mut [u8]) {
+/// Whether `bytes` holds "://", "www." or '@': one vectorised search for
+/// '@' and '/' (both rare in prose) settles '@' and "://", one for "www.".
+fn url_trace(bytes: &[u8]) -> bool {
+    let scheme = |i: usize| i > 0 && bytes.get(i - 1) == Some(&b':') && bytes.get(i + 1) == Some(&b'/');
+    memchr::memchr2_iter(b'@', b'/', bytes).any(|i| bytes.get(i) == Some(&b'@') || scheme(i))
+        || memchr::memmem::find(bytes, b"www.").is_some()
+}
+
+/// Blank bare URLs and e-mail addresses in the prose view. Text without a
+/// trace of one (the usual case) returns the prose as it is, without a
+/// second UTF-8 check.
+pub(crate) fn mask_urls(text: &str, prose: String) -> String {
     let bytes = text.as_bytes();
-    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
-    if !(has(b"://") || has(b"www.") || memchr::memchr(b'@', bytes).is_some()) {
-        return;
+    if !url_trace(bytes) {
+        return prose;
     }
+    let mut prose = prose.into_bytes();
     let spans: Vec<(usize, usize)> = url_regex().find_iter(bytes).map(|m| (m.start(), m.end())).collect();
     for (start, mut end) in spans {
         // A URL does not end in sentence punctuation.
@@ -586,6 +569,12 @@ pub(crate) fn mask_urls(text: &str, prose: &mut [u8]) {
                 *b = b' ';
             }
         }
+    }
+    match String::from_utf8(prose) {
+        Ok(p) => p,
+        // Unreachable by construction (only ASCII bytes are written over
+        // whole characters); stay safe and lint nothing rather than panic.
+        Err(_) => text.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect(),
     }
 }
 
@@ -639,12 +628,6 @@ mod tests {
 
     #[test]
     fn byte_helpers() {
-        let text = b"abc\"def\xe2ghi\"";
-        assert_eq!(find_either(text, 0, b'"', 0xe2), Some(3));
-        assert_eq!(find_either(text, 4, b'"', 0xe2), Some(7));
-        assert_eq!(find_either(text, 8, b'"', 0xe2), Some(11));
-        assert_eq!(find_either(text, 12, b'"', 0xe2), None);
-        assert_eq!(find_either(b"", 0, b'"', 0xe2), None);
         assert!(!has_control(b"plain\ttext\nwith lines\n"));
         assert!(has_control(b"plain text with a bell\x07 in it"));
         assert!(has_control(b"\r"));
@@ -652,6 +635,32 @@ mod tests {
         assert_eq!(letter_run(b"Zz09@[`{/:", 0), 2);
         assert_eq!(letter_run(b"AZaz@[`{/:", 0), 4);
         assert_eq!(letter_run(b"ab", 0), 2);
+    }
+
+    #[test]
+    fn url_trace_matches_the_searches() {
+        let has = |t: &str, n: &str| t.contains(n);
+        for t in [
+            "",
+            "@",
+            "a@",
+            "@a",
+            "ab@",
+            "://",
+            "x://y",
+            ":/",
+            "www.",
+            "ww.",
+            "WWW.x",
+            "wwww.",
+            "see www.x.y",
+            "a:/b",
+            "mail me@x.y",
+            "now. w.",
+        ] {
+            let want = has(t, "://") || has(t, "www.") || has(t, "@");
+            assert_eq!(url_trace(t.as_bytes()), want, "{t:?}");
+        }
     }
 
     #[test]
@@ -679,8 +688,6 @@ mod tests {
 
         #[test]
         fn byte_helpers_match_plain_loops(text in proptest::collection::vec(any::<u8>(), 0..40), from in 0usize..40) {
-            let want = text.iter().skip(from).position(|&b| b == b'"' || b == 0xe2).map(|k| k + from);
-            prop_assert_eq!(find_either(&text, from, b'"', 0xe2), want);
             prop_assert_eq!(has_control(&text), text.iter().any(|&b| b < 0x20 && b != b'\n' && b != b'\t'));
             let run = text.iter().skip(from.min(text.len())).take_while(|b| b.is_ascii_alphabetic()).count();
             prop_assert_eq!(letter_run(&text, from.min(text.len())), from.min(text.len()) + run);

@@ -194,8 +194,11 @@ impl PackSet {
                 } else {
                     pats
                 };
+                // A contiguous NFA: built for a fraction of a DFA's cost, and
+                // the prefilter skips most of the text either way.
                 let a = AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                     .build(&pats)
                     .map_err(|e| e.to_string())?;
                 ac.push(PhraseSet { ac: a, map, folded });

@@ -189,9 +189,18 @@ pub fn parse_pack(path: &str, text: &str) -> Result<LoadedPack, PackError> {
     })?;
     for b in bulk {
         if let Some(rule) = file.rules.get_mut(b.rule) {
-            let field = if b.table { &mut rule.table } else { &mut rule.words };
-            if field.is_empty() {
-                *field = b.body.to_string();
+            match b.body {
+                Body::Text { table, text } => {
+                    let field = if table { &mut rule.table } else { &mut rule.words };
+                    if field.is_empty() {
+                        *field = text.to_string();
+                    }
+                }
+                Body::Entries(items) => {
+                    if rule.entries.is_empty() {
+                        rule.entries = items.into_iter().map(str::to_string).collect();
+                    }
+                }
             }
         }
     }
@@ -204,12 +213,20 @@ pub fn parse_pack(path: &str, text: &str) -> Result<LoadedPack, PackError> {
     })
 }
 
-/// A `words = """..."""` or `table = """..."""` string cut out of a pack.
+/// A `words = """..."""` or `table = """..."""` string, or an
+/// `entries = [...]` array, cut out of a pack.
 struct Bulk<'a> {
     /// Index of its `[[rule]]`.
     rule: usize,
-    table: bool,
-    body: &'a str,
+    body: Body<'a>,
+}
+
+#[derive(Debug, PartialEq)]
+enum Body<'a> {
+    /// The string of `table` (`true`) or `words`.
+    Text { table: bool, text: &'a str },
+    /// The strings of `entries`.
+    Entries(Vec<&'a str>),
 }
 
 /// Cut the bodies of `words`/`table` multi-line strings that sit directly
@@ -224,21 +241,22 @@ fn split_bulk(text: &str) -> (Option<String>, Vec<Bulk<'_>>) {
     let mut copied = 0;
     let mut rule: Option<usize> = None;
     let mut in_rule = false;
-    // Inside another multi-line string (its closing delimiter): headers and
-    // keys there are text.
-    let mut in_string: Option<&str> = None;
+    // Inside another multi-line string (the quote of its closing
+    // delimiter): headers and keys there are text.
+    let mut in_string: Option<u8> = None;
     let mut pos = 0;
+    let bytes = text.as_bytes();
     while pos < text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |i| pos + i + 1);
         let line = text[pos..end].trim_end_matches(['\n', '\r']);
         if let Some(delim) = in_string {
-            if line.contains(delim) {
+            if triples(line, delim) > 0 {
                 in_string = None;
             }
             pos = end;
             continue;
         }
-        if let Some(delim) = ["\"\"\"", "'''"].into_iter().find(|d| line.matches(d).count() % 2 == 1) {
+        if let Some(delim) = [b'"', b'\''].into_iter().find(|&d| triples(line, d) % 2 == 1) {
             // Opens a multi-line string (unless it is one of ours, below).
             in_string = Some(delim);
         }
@@ -248,6 +266,20 @@ fn split_bulk(text: &str) -> (Option<String>, Vec<Bulk<'_>>) {
                 rule = Some(rule.map_or(0, |r| r + 1));
             }
         } else if let (true, Some(r)) = (in_rule, rule) {
+            if line == "entries = [" {
+                if let Some((items, after)) = simple_array(text, end) {
+                    out.push_str(&text[copied..pos]);
+                    out.push_str("entries = []");
+                    out.extend(std::iter::repeat_n('\n', count_newlines(&text[pos..after])));
+                    copied = after;
+                    bulk.push(Bulk {
+                        rule: r,
+                        body: Body::Entries(items),
+                    });
+                    pos = after;
+                    continue;
+                }
+            }
             let key = match line {
                 "words = \"\"\"" => Some(false),
                 "table = \"\"\"" => Some(true),
@@ -256,16 +288,23 @@ fn split_bulk(text: &str) -> (Option<String>, Vec<Bulk<'_>>) {
             if let Some(table) = key {
                 in_string = None;
                 let body_start = end;
-                if let Some(close) = text[body_start..].find("\"\"\"") {
+                // The body is cut when its first '"' or '\\' opens the
+                // closing delimiter (then the body holds neither).
+                let close = memchr::memchr2(b'"', b'\\', &bytes[body_start..]).filter(|&q| bytes[body_start + q..].starts_with(b"\"\"\""));
+                if let Some(close) = close {
                     let body = &text[body_start..body_start + close];
                     let after = body_start + close + 3;
                     let rest_of_line = text[after..].split('\n').next().unwrap_or("");
-                    if !body.contains(['\\', '"']) && rest_of_line.trim().is_empty() {
+                    if rest_of_line.trim().is_empty() {
                         out.push_str(&text[copied..pos]);
                         out.push_str(if table { "table = \"\"" } else { "words = \"\"" });
-                        out.extend(std::iter::repeat_n('\n', body.matches('\n').count() + 1));
+                        let lines = count_newlines(body) + 1;
+                        out.extend(std::iter::repeat_n('\n', lines));
                         copied = after;
-                        bulk.push(Bulk { rule: r, table, body });
+                        bulk.push(Bulk {
+                            rule: r,
+                            body: Body::Text { table, text: body },
+                        });
                         pos = after;
                         continue;
                     }
@@ -279,6 +318,135 @@ fn split_bulk(text: &str) -> (Option<String>, Vec<Bulk<'_>>) {
     }
     out.push_str(&text[copied..]);
     (Some(out), bulk)
+}
+
+/// The items of an array of strings that opens on the line before `start`
+/// and has one plain string per line, `"text",` (the comma optional on the
+/// last), up to a line `]`: the strings and the end of the `]`. `None` for
+/// any other shape, or a string with a quote, a backslash or a control
+/// character (whose TOML value is not its text): TOML reads those.
+fn simple_array(text: &str, start: usize) -> Option<(Vec<&str>, usize)> {
+    let mut items = Vec::new();
+    let mut pos = start;
+    // The last item had its comma.
+    let mut comma = true;
+    while pos < text.len() {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i);
+        let line = &text[pos..end];
+        let t = line.trim_matches([' ', '\t']);
+        if t == "]" {
+            let close = pos + line.find(']')? + 1;
+            return Some((items, close));
+        }
+        let (body, more) = match t.strip_suffix(',') {
+            Some(b) => (b, true),
+            None => (t, false),
+        };
+        let body = body.strip_prefix('"')?.strip_suffix('"')?;
+        let plain = |c: char| !matches!(c, '"' | '\\' | '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}');
+        if !comma || !body.chars().all(plain) {
+            return None;
+        }
+        items.push(body);
+        comma = more;
+        pos = end + 1;
+    }
+    None
+}
+
+/// How many times three `quote` bytes in a row occur in `line`, counted
+/// from the left without overlaps (as `str::matches` counts them).
+fn triples(line: &str, quote: u8) -> usize {
+    let b = line.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(q) = b.get(i..).and_then(|rest| memchr::memchr(quote, rest)) {
+        if b.get(i + q..i + q + 3) == Some(&[quote; 3][..]) {
+            n += 1;
+            i += q + 3;
+        } else {
+            i += q + 1;
+        }
+    }
+    n
+}
+
+/// The non-blank lines of a `table` string (as `str::lines` splits it) as
+/// their first two whitespace-separated words, and whether more follow:
+/// (key, value, more).
+fn table_rows(table: &str) -> Box<dyn Iterator<Item = (&str, Option<&str>, bool)> + '_> {
+    if !table.is_ascii() {
+        return Box::new(table.lines().filter_map(|l| {
+            let mut it = l.split_whitespace();
+            Some((it.next()?, it.next(), it.next().is_some()))
+        }));
+    }
+    Box::new(AsciiRows { text: table, at: 0 })
+}
+
+/// [`table_rows`] of ASCII text, in one walk over the bytes.
+struct AsciiRows<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+/// Byte classes of ASCII table text: 0 a word byte, 1 a blank
+/// (`char::is_whitespace`; '\r' too, which `str::lines` drops before a
+/// '\n'), 2 a line break.
+const ROW_BYTES: [u8; 128] = {
+    let mut t = [0u8; 128];
+    t[b' ' as usize] = 1;
+    t[b'\t' as usize] = 1;
+    t[0x0b] = 1;
+    t[0x0c] = 1;
+    t[b'\r' as usize] = 1;
+    t[b'\n' as usize] = 2;
+    t
+};
+
+impl<'a> Iterator for AsciiRows<'a> {
+    type Item = (&'a str, Option<&'a str>, bool);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let b = self.text.as_bytes();
+        let class = |i: usize| b.get(i).map(|&c| ROW_BYTES.get(usize::from(c)).copied().unwrap_or(0));
+        let mut i = self.at;
+        // Blanks and blank lines before the key.
+        while class(i).is_some_and(|c| c != 0) {
+            i += 1;
+        }
+        class(i)?;
+        let start = i;
+        while class(i) == Some(0) {
+            i += 1;
+        }
+        let key = self.text.get(start..i)?;
+        while class(i) == Some(1) {
+            i += 1;
+        }
+        let mut value = None;
+        if class(i) == Some(0) {
+            let start = i;
+            while class(i) == Some(0) {
+                i += 1;
+            }
+            value = self.text.get(start..i);
+            while class(i) == Some(1) {
+                i += 1;
+            }
+        }
+        let more = class(i) == Some(0);
+        if more {
+            i += memchr::memchr(b'\n', b.get(i..).unwrap_or(&[])).unwrap_or(b.len() - i);
+        }
+        self.at = i;
+        Some((key, value, more))
+    }
+}
+
+/// The number of line breaks in `text`.
+fn count_newlines(text: &str) -> usize {
+    memchr::memchr_iter(b'\n', text.as_bytes()).count()
 }
 
 fn validate_rule(rule: &Rule) -> Result<(), String> {
@@ -324,11 +492,7 @@ fn validate_rule(rule: &Rule) -> Result<(), String> {
                 !rule.entries.is_empty() || !rule.words.trim().is_empty() || !rule.pairs.is_empty() || !rule.table.trim().is_empty(),
                 "`entries`, `words`, `pairs` or `table`",
             )?;
-            if rule
-                .table
-                .lines()
-                .any(|l| !l.trim().is_empty() && l.split_whitespace().count() != 2)
-            {
+            if table_rows(&rule.table).any(|(_, v, more)| v.is_none() || more) {
                 return Err("every line of `table` needs exactly a key and a value".into());
             }
         }
@@ -363,15 +527,13 @@ impl Lexicon {
             lint: rule.lint.clone().unwrap_or_default(),
             listed: rule.entries.clone(),
             words: rule.words.clone(),
-            pairs: rule
-                .pairs
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .chain(rule.table.lines().filter_map(|l| {
-                    let mut it = l.split_whitespace();
-                    Some((it.next()?.to_string(), it.next()?.to_string()))
-                }))
-                .collect(),
+            pairs: {
+                let rows = count_newlines(&rule.table) + 1;
+                let mut pairs = Vec::with_capacity(rule.pairs.len() + rows);
+                pairs.extend(rule.pairs.iter().map(|(k, v)| (k.clone(), v.clone())));
+                pairs.extend(table_rows(&rule.table).filter_map(|(k, v, _)| Some((k.to_string(), v?.to_string()))));
+                pairs
+            },
             origin: origin.to_string(),
         })
     }
@@ -557,6 +719,94 @@ mod tests {
     }
 
     #[test]
+    fn table_rows_split_like_lines_and_split_whitespace() {
+        for t in [
+            "",
+            "\n",
+            "a b\n",
+            "a b\nc d",
+            "a b\n\n  \nc\x0bd\r\n",
+            " a\tb c\n",
+            "x\u{a0}y\n\u{3000}k v\n",
+            "one\n",
+            "a b\r\n\r\n",
+            "\x0c a \x0b",
+            "a b c\nd",
+            "a\n b \n",
+            "k v \n\n",
+            "k\tv\tw\t\nx y",
+        ] {
+            let old: Vec<(&str, Option<&str>, bool)> = t
+                .lines()
+                .filter_map(|l| {
+                    let mut it = l.split_whitespace();
+                    Some((it.next()?, it.next(), it.next().is_some()))
+                })
+                .collect();
+            let new: Vec<_> = table_rows(t).collect();
+            assert_eq!(old, new, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn triples_count_like_matches() {
+        for l in [
+            "",
+            "\"\"\"",
+            "\"\"\"\"",
+            "a = \"\"\"x\"\"\"",
+            "\"\"\"\"\"\"\"",
+            "'''",
+            "\"\" \"",
+            "x\"\"\"\"\"\"y",
+            "''''''",
+        ] {
+            assert_eq!(triples(l, b'"'), l.matches("\"\"\"").count(), "{l}");
+            assert_eq!(triples(l, b'\''), l.matches("'''").count(), "{l}");
+        }
+    }
+
+    #[test]
+    fn simple_arrays_cut_out_parse_like_toml() {
+        let head = "[pack]\nname = \"p\"\n\n[[rule]]\nname = \"r\"\nkind = \"lexicon\"\nlint = \"boilerplate\"\nwords = \"w\"\n";
+        let tail = "[[rule.test]]\ntext = \"x\"\nfindings = 0\n";
+        let cut = [
+            "entries = [\n  \"a b\",\n  \"c, d\",\n  \"\",\n]\n",
+            "entries = [\n\t\"a\",\n  \"b\"\n  ]  \n",
+            "entries = [\n]\n",
+            "entries = [\n  \"caf\u{e9} \u{2014} x\",\n]\n",
+        ];
+        let kept = [
+            "entries = [\n  \"a\"\n  \"b\",\n]\n",
+            "entries = [\n  \"a\\u0062\",\n]\n",
+            "entries = [\n  \"a\", \"b\",\n]\n",
+            "entries = [\n  \"a\", # note\n]\n",
+            "entries = [\n\n  \"a\",\n]\n",
+            "entries = [\n  'a',\n]\n",
+            "entries = [\n  \"a\"  ,\n]\n",
+            "entries = [ \"a\" ]\n",
+            "entries = [\n  \"a\",\n]  # done\n",
+        ];
+        for (body, want_cut) in cut.iter().map(|b| (b, true)).chain(kept.iter().map(|b| (b, false))) {
+            let text = format!("{head}{body}{tail}");
+            let (cut_text, bulk) = split_bulk(&text);
+            assert_eq!(!bulk.is_empty(), want_cut, "{body:?}");
+            if let Some(c) = cut_text {
+                assert_eq!(c.lines().count(), text.lines().count(), "{body:?}");
+            }
+            let slow = toml::from_str::<PackFile>(&text)
+                .map(|f| format!("{f:?}"))
+                .map_err(|e| e.message().to_string());
+            let fast = parse_pack("p.toml", &text).map(|p| format!("{:?}", p.file));
+            match (slow, fast) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{body:?}"),
+                (Err(_), Err(_)) => {}
+                (a, b) => panic!("{body:?}: {a:?} vs {:?}", b.map_err(|e| e.message)),
+            }
+        }
+    }
+
+    #[test]
     fn bulk_cut_keeps_line_numbers_and_skips_escapes() {
         let head = "[pack]\nname = \"p\"\n\n[[rule]]\nname = \"r\"\nkind = \"lexicon\"\nlint = \"lost-apostrophe\"\n";
         let text = format!("{head}words = \"\"\"\none two\nthree\n\"\"\"\n[[rule.test]]\ntext = \"x\"\nfindings = 0\nbad = 1\n");
@@ -564,7 +814,13 @@ mod tests {
         let cut = cut.expect("cut");
         assert_eq!(cut.lines().count(), text.lines().count());
         assert_eq!(bulk.len(), 1);
-        assert_eq!(bulk[0].body, "one two\nthree\n");
+        assert_eq!(
+            bulk[0].body,
+            Body::Text {
+                table: false,
+                text: "one two\nthree\n"
+            }
+        );
         let err = parse_pack("p.toml", &text).expect_err("unknown field");
         let whole = toml::from_str::<PackFile>(&text).expect_err("unknown field");
         let line = text[..whole.span().map_or(0, |s| s.start)].matches('\n').count() + 1;

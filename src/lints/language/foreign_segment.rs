@@ -1,5 +1,5 @@
 use crate::declare_lint;
-use crate::document::{Document, Lang, Scope, TokenKind};
+use crate::document::{accepted_lang, BlockLang, Document, Lang, Scope, TokenKind, LANG_DETECT_BYTES};
 use crate::lint::{Ctx, Lint, RuleInfo};
 use crate::lints::bytes::load8;
 use crate::source::Span;
@@ -52,12 +52,11 @@ declare_lint! {
 #[derive(Default)]
 pub struct ForeignSegment;
 
-/// English function words rare in other languages written in Latin script.
-const ENGLISH: &[&str] = &[
-    "the", "of", "and", "to", "is", "was", "for", "that", "with", "are", "were", "this", "have", "has", "be", "by", "at", "from", "it",
-    "he", "she", "they", "his", "her", "their", "not", "will", "would", "said", "which", "who", "been", "or", "as", "its", "than", "but",
-    "after", "into", "about", "we", "you", "our", "had", "also", "more", "could", "should", "these", "those", "what", "when", "there",
-];
+/// English function words rare in other languages written in Latin script
+/// (the Document's list: it records the longest run of words without one,
+/// [`crate::document::Block::plain_run`]).
+#[cfg(test)]
+const ENGLISH: &[&str] = crate::document::ENGLISH_MARKERS;
 
 /// Function words of other Latin-script languages (German, French, Spanish,
 /// Italian, Portuguese, Dutch); a run needs two of them before whatlang is
@@ -129,46 +128,9 @@ const fn pack_sorted<const N: usize>(words: &[&str]) -> [u64; N] {
     out
 }
 
+#[cfg(test)]
 const ENGLISH_PACKED: [u64; ENGLISH.len()] = pack_sorted(ENGLISH);
 const FOREIGN_PACKED: [u64; FOREIGN.len()] = pack_sorted(FOREIGN);
-
-/// Slots of `ENGLISH_TABLE` (a power of two, well above the word count).
-const TABLE_SIZE: usize = 512;
-
-/// Slot of a packed word: the top bits of a multiplicative hash.
-const fn slot(k: u64, mul: u64) -> usize {
-    (k.wrapping_mul(mul) >> (64 - TABLE_SIZE.trailing_zeros())) as usize
-}
-
-/// A multiplier that gives every word of `ENGLISH` its own slot (a perfect
-/// hash, found at compile time): a lookup is one probe and one comparison,
-/// without a branch.
-const ENGLISH_MUL: u64 = {
-    let mut mul = 0x9E37_79B9_7F4A_7C15u64;
-    loop {
-        let mut used = [false; TABLE_SIZE];
-        let mut i = 0;
-        while i < ENGLISH_PACKED.len() && !used[slot(ENGLISH_PACKED[i], mul)] {
-            used[slot(ENGLISH_PACKED[i], mul)] = true;
-            i += 1;
-        }
-        if i == ENGLISH_PACKED.len() {
-            break mul;
-        }
-        mul = mul.wrapping_add(0x2545_F491_4F6C_DD1D) | 1;
-    }
-};
-
-/// `ENGLISH` packed, each word in its slot (0 = empty).
-const ENGLISH_TABLE: [u64; TABLE_SIZE] = {
-    let mut t = [0u64; TABLE_SIZE];
-    let mut i = 0;
-    while i < ENGLISH_PACKED.len() {
-        t[slot(ENGLISH_PACKED[i], ENGLISH_MUL)] = ENGLISH_PACKED[i];
-        i += 1;
-    }
-    t
-};
 
 /// A word ASCII-lowercased and packed as `pack_sorted` does; `None` when
 /// longer than six bytes (no listed word is). The plain form of what
@@ -193,18 +155,10 @@ fn english_word(w: &str) -> bool {
     english_bytes(w.as_bytes(), 0, w.len())
 }
 
-/// Whether the word `src[start..end]` is one of `ENGLISH`: the word packed
-/// as `pack` does, from one eight-byte load. Setting bit 5 of every byte
-/// lowercases ASCII letters and turns no other byte into a lowercase
-/// letter, so it matches exactly the lowercase words of the table.
+/// Whether the word `src[start..end]` is one of `ENGLISH` (ASCII
+/// case-insensitive).
 fn english_bytes(src: &[u8], start: usize, end: usize) -> bool {
-    // Without a branch on the length: a word outside 2..=6 bytes packs to a
-    // key with a length no table entry has, or is ruled out by `fits`.
-    let n = end.wrapping_sub(start);
-    let fits = n.wrapping_sub(2) <= 4;
-    let keep = u64::MAX >> (64 - 8 * n.clamp(1, 8) as u32);
-    let k = ((load8(src, start) | 0x2020_2020_2020_2020) & keep) | ((n & 0xFF) as u64) << 56;
-    fits & (ENGLISH_TABLE[slot(k, ENGLISH_MUL)] == k)
+    crate::document::is_english_marker(src, start, end)
 }
 
 /// Whether a word is one of `FOREIGN` (ASCII case-insensitive).
@@ -241,7 +195,11 @@ fn dense(c: char) -> bool {
 
 /// Confirm a segment's language with whatlang: reliable and not `doc_lang`.
 fn confirm(text: &str, doc_lang: Lang) -> Option<Lang> {
-    let info = whatlang::detect(text)?;
+    confirmed(&whatlang::detect(text)?, doc_lang)
+}
+
+/// `confirm` on whatlang's answer.
+fn confirmed(info: &whatlang::Info, doc_lang: Lang) -> Option<Lang> {
     (info.lang() != doc_lang && info.is_reliable() && info.confidence() >= 0.5).then(|| info.lang())
 }
 
@@ -258,16 +216,35 @@ impl Lint for ForeignSegment {
                 continue;
             }
             let text = doc.prose.get(block.span.range()).unwrap_or("");
-            // (1) The whole block.
-            if let Some(l) = block.lang.filter(|&l| l != doc.lang) {
-                let words = doc.block_tokens(block).iter().filter(|t| t.kind == TokenKind::Word).count();
-                let long = words >= 8 || text.chars().filter(|&c| dense(c)).count() >= 10;
-                if long && !block.title_case && !quoted_short(doc, block.span, words) {
+            // (1) The whole block (the cheap tests first: the language of a
+            // block the parse left to whatlang is detected only here).
+            let candidate = match block.lang {
+                BlockLang::Known(l) => l.is_some_and(|l| l != doc.lang),
+                BlockLang::Deferred => true,
+            };
+            let words = block.words as usize;
+            let long = candidate && (words >= 8 || text.chars().filter(|&c| dense(c)).count() >= 10);
+            if long && !block.title_case && !quoted_short(doc, block.span, words) {
+                // The block's whatlang answer when it was deferred: the same
+                // call as `confirm` on a text that `detect` reads whole.
+                let info = match block.lang {
+                    BlockLang::Known(_) => None,
+                    BlockLang::Deferred => Some(doc.block_lang_info(block)),
+                };
+                let lang = match &info {
+                    Some(info) => info.as_ref().and_then(accepted_lang),
+                    None => doc.block_lang(block),
+                };
+                if let Some(l) = lang.filter(|&l| l != doc.lang) {
                     // A foreign block in an English document; otherwise only a
                     // block without English function words (the cheap test
                     // before whatlang, which must confirm the block's language).
                     let foreign_in_english = l != Lang::Eng && doc.lang == Lang::Eng;
-                    if (foreign_in_english || english_share(doc, i) < 0.1) && confirm(text, doc.lang) == Some(l) {
+                    let confirmed = || match &info {
+                        Some(Some(info)) if text.len() <= LANG_DETECT_BYTES => confirmed(info, doc.lang),
+                        _ => confirm(text, doc.lang),
+                    };
+                    if (foreign_in_english || english_share(doc, i) < 0.1) && confirmed() == Some(l) {
                         cx.report(block.span, format!("{} text in a {} document", l.eng_name(), doc.lang.eng_name()))
                             .help("translate the segment or remove it");
                         continue;
@@ -280,7 +257,7 @@ impl Lint for ForeignSegment {
             }
             // (3) A long run without English function words (a run of eight
             // words needs a block of at least eight).
-            if doc.lang == Lang::Eng && !block.title_case {
+            if doc.lang == Lang::Eng && !block.title_case && block.plain_run {
                 self.latin_runs(doc, i, &mut items, cx);
             }
         }
@@ -415,6 +392,7 @@ impl ForeignSegment {
         // The words and the sentence punctuation (which ends a run like an
         // English word) of the block, in order: (token, is punctuation).
         items.clear();
+        items.reserve(toks.len());
         for (k, t) in toks.iter().enumerate() {
             match t.kind {
                 TokenKind::Word => items.push((k, false)),

@@ -2,7 +2,7 @@ use crate::declare_lint;
 use crate::document::Document;
 use crate::finding::Applicability;
 use crate::lint::{Ctx, Lint, RuleInfo};
-use crate::lints::bytes::{non_ascii, positions};
+use crate::lints::bytes::non_ascii;
 use crate::source::{FileKind, Span};
 
 declare_lint! {
@@ -244,27 +244,16 @@ impl Lint for Mojibake {
         let bytes = prose.as_bytes();
         // Cheap gates: Latin-1 lead characters are encoded with 0xC3/0xC2,
         // Windows-1252 extras and U+FFFD with 0xE2/0xEF/0xC5/0xC6/0xCB.
-        // One pass over the non-ASCII bytes and the '&' (ASCII text without
-        // '&' is skipped eight bytes at a time).
-        let (mut maybe_moji, mut maybe_fffd, mut maybe_entity) = (false, false, false);
-        let amp = u64::from_le_bytes([b'&'; 8]);
-        let low7 = u64::from_le_bytes([0x7F; 8]);
-        let triggers = positions(bytes, |x| {
-            // Flag of the bytes equal to '&'.
-            let v = x ^ amp;
-            x | !(((v & low7) + low7) | v | low7)
+        // One branch-free pass (vector compares) flags the bytes 0xC2/0xC3,
+        // '&' and 0xEF; U+FFFD is then looked for only after an 0xEF.
+        let seen = bytes.chunks(64).fold(0u8, |acc, chunk| {
+            acc | chunk.iter().fold(0u8, |a, &b| {
+                a | u8::from(b == 0xC2 || b == 0xC3) | (u8::from(b == b'&') << 1) | (u8::from(b == 0xEF) << 2)
+            })
         });
-        for i in triggers {
-            match bytes.get(i) {
-                Some(0xC2 | 0xC3) => maybe_moji = true,
-                Some(0xEF) => maybe_fffd |= bytes.get(i + 1..i + 3) == Some(&[0xBF, 0xBD][..]),
-                Some(b'&') => maybe_entity = true,
-                _ => {}
-            }
-            if maybe_moji && maybe_fffd && maybe_entity {
-                break;
-            }
-        }
+        let maybe_moji = seen & 1 != 0;
+        let maybe_entity = seen & 2 != 0;
+        let maybe_fffd = seen & 4 != 0 && memchr::memmem::find(bytes, "\u{fffd}".as_bytes()).is_some();
         if maybe_moji {
             self.mis_decoded(doc, cx);
         }

@@ -628,19 +628,7 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
         if p.case == Case::Subject && first >= p.i {
             continue;
         }
-        // The tests over the whole block first (loosened to hold for every
-        // sentence in it): most blocks fail them, and need no sentences.
-        let possible = match block_possible {
-            Some((block, possible)) if block == p.block => possible,
-            _ => {
-                let possible = org_in(doc, all, b.title_case, true, &mut toks);
-                block_possible = Some((p.block, possible));
-                possible
-            }
-        };
-        if !possible {
-            continue;
-        }
+        // The words next to the pronoun first (cheapest).
         let local = match p.case {
             // (1) "ORG said [that] he": a reporting verb or "that" just before.
             Case::Subject => all
@@ -654,6 +642,19 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
             _ => p.len == 3 && possessive_may_follow(doc, all, p.i),
         };
         if !local {
+            continue;
+        }
+        // Then the tests over the whole block (loosened to hold for every
+        // sentence in it): most blocks fail them, and need no sentences.
+        let possible = match block_possible {
+            Some((block, possible)) if block == p.block => possible,
+            _ => {
+                let possible = org_in(doc, all, b.title_case, true, &mut toks);
+                block_possible = Some((p.block, possible));
+                possible
+            }
+        };
+        if !possible {
             continue;
         }
         let sentences = doc.sentences();
@@ -715,7 +716,8 @@ fn evidence<'d>(doc: &'d Document, names: &GivenNames, want: [bool; 2], roles: [
     let bytes = doc.prose.as_bytes();
     let mut strong = [false; 2];
     let mut role_count = [0usize; 2];
-    // Words that may be a given name starting a name, looked up at the end.
+    // Words of a block that may be a given name starting a name, looked up
+    // at the end of the block.
     let mut given: Vec<&'d str> = Vec::new();
     let is_punct =
         |t: &crate::document::Token, c: u8| t.kind == TokenKind::Punct && t.span.len() == 1 && bytes.get(t.span.start) == Some(&c);
@@ -805,26 +807,28 @@ fn evidence<'d>(doc: &'d Document, names: &GivenNames, want: [bool; 2], roles: [
                 }
             }
         }
-        // Every wanted gender found: the rest of the document changes
-        // nothing the caller reads (an unwanted gender is decided already or
-        // has no pronoun of the other gender to be flagged).
-        if (0..2).all(|k| !want[k] || strong[k] || role_count[k] >= roles[k]) {
-            break;
-        }
-    }
-    let found = |strong: &[bool; 2], k: usize| strong[k] || role_count[k] >= roles[k];
-    let done = |strong: &[bool; 2]| (0..2).all(|k| !want[k] || found(strong, k));
-    if !done(&strong) {
-        for w in given {
-            if let Some(g) = names.get(w) {
-                strong[gender_index(g)] = true;
-                if done(&strong) {
-                    break;
+        // The block's given names, unless its other evidence settled it.
+        let done = |strong: &[bool; 2]| (0..2).all(|k| !want[k] || strong[k] || role_count[k] >= roles[k]);
+        if !done(&strong) {
+            for w in given.drain(..) {
+                if let Some(g) = names.get(w) {
+                    strong[gender_index(g)] = true;
+                    if done(&strong) {
+                        break;
+                    }
                 }
             }
         }
+        given.clear();
+        // Every wanted gender found: the rest of the document changes
+        // nothing the caller reads (an unwanted gender is decided already or
+        // has no pronoun of the other gender to be flagged).
+        if done(&strong) {
+            break;
+        }
     }
-    [found(&strong, 0), found(&strong, 1)]
+    let found = |k: usize| strong[k] || role_count[k] >= roles[k];
+    [found(0), found(1)]
 }
 
 /// Whether a usable pronoun of a sentence (its tokens `all`) may be in an
@@ -1172,14 +1176,10 @@ impl Shape {
         // 12 well-mixed bits of the 16-bit shape.
         Some((shape_key(w).wrapping_mul(0x9E37_79B1) >> 12) & 4095)
     }
-    fn new<'a>(words: impl Iterator<Item = &'a str>) -> Shape {
-        let mut bits = [0u64; 64];
-        for k in words.filter_map(|w| Shape::key(w.as_bytes())) {
-            if let Some(b) = bits.get_mut(k / 64) {
-                *b |= 1 << (k % 64);
-            }
+    fn insert(&mut self, w: &str) {
+        if let Some(b) = Shape::key(w.as_bytes()).and_then(|k| self.0.get_mut(k / 64).map(|b| (b, k))) {
+            *b.0 |= 1 << (b.1 % 64);
         }
-        Shape(bits)
     }
     fn may_hold(&self, w: &str) -> bool {
         Shape::key(w.as_bytes()).is_some_and(|k| self.0.get(k / 64).is_some_and(|b| b & (1 << (k % 64)) != 0))
@@ -2330,6 +2330,9 @@ fn shape_key(w: &[u8]) -> usize {
 struct ClassTable {
     /// Per first byte (`& 31`): the last bytes (`& 31`) of listed words.
     pairs: [u32; 32],
+    /// Per shape ([`shape_key`], 16 bits): whether a listed word has it (a
+    /// bit set of 8 kilobytes that turns away most other words at once).
+    shapes: Vec<u64>,
     /// Per bucket: its first entry; one more at the end.
     starts: Vec<u16>,
     /// Per entry: the word, its length, its lowercase bytes as one integer
@@ -2360,6 +2363,7 @@ impl ClassTable {
         entries.truncate(usize::from(u16::MAX));
         let mut t = ClassTable {
             pairs: [0; 32],
+            shapes: vec![0; (1 << 16) / 64],
             starts: vec![0; 4097],
             words: Vec::new(),
             lens: Vec::new(),
@@ -2375,6 +2379,10 @@ impl ClassTable {
             }
             if let Some(s) = t.starts.get_mut(bucket + 1) {
                 *s += 1;
+            }
+            let shape = shape_key(b);
+            if let Some(s) = t.shapes.get_mut(shape / 64) {
+                *s |= 1 << (shape % 64);
             }
             let letters = b.len() <= 8 && b.iter().all(u8::is_ascii_lowercase);
             t.words.push(w);
@@ -2398,7 +2406,11 @@ impl ClassTable {
         if self.pairs.get(usize::from(f & 31)).is_none_or(|p| p & (1 << (l & 31)) == 0) {
             return 0;
         }
-        let bucket = shape_bucket(shape_key(b));
+        let shape = shape_key(b);
+        if self.shapes.get(shape / 64).is_none_or(|s| s & (1 << (shape % 64)) == 0) {
+            return 0;
+        }
+        let bucket = shape_bucket(shape);
         let (Some(&from), Some(&to)) = (self.starts.get(bucket), self.starts.get(bucket + 1)) else {
             return 0;
         };
@@ -2527,39 +2539,33 @@ fn strip_possessive(w: &str) -> (&str, bool) {
     }
 }
 
-/// Append the lowercase letters and digits of `part` to `out` (UTF-8), for
-/// clustering ("Park Ji-won" = "Park Ji Won"). Folding is per character, so
-/// the fold of several parts is the concatenation of their folds.
-fn fold_into(part: &str, out: &mut Vec<u8>) {
+/// The fold of a name: its lowercase letters and digits (UTF-8), for
+/// clustering ("Park Ji-won" = "Park Ji Won"), kept as a 64-bit FNV-1a hash
+/// of the folded bytes. Folding is per character and the hash is fed byte by
+/// byte, so the fold of several parts is [`fold_hash`] chained over them.
+const FOLD_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Feed the fold of `part` into the hash `h`.
+fn fold_hash(part: &str, mut h: u64) -> u64 {
+    let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     if part.is_ascii() {
-        // Written in place, then cut to the letters and digits kept.
-        let start = out.len();
-        out.resize(start + part.len(), 0);
-        let mut n = start;
-        if let Some(dst) = out.get_mut(start..) {
-            let mut k = 0;
-            for &b in part.as_bytes() {
-                if let Some(d) = dst.get_mut(k) {
-                    *d = b.to_ascii_lowercase();
-                }
-                k += usize::from(b.is_ascii_alphanumeric());
+        for &b in part.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                h = step(h, b.to_ascii_lowercase());
             }
-            n += k;
         }
-        out.truncate(n);
     } else {
         let mut utf8 = [0u8; 4];
         for c in part.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
-            out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+            h = c.encode_utf8(&mut utf8).bytes().fold(h, step);
         }
     }
+    h
 }
 
-/// The fold of one word, in `buf`.
-fn fold_word<'b>(w: &str, buf: &'b mut Vec<u8>) -> &'b [u8] {
-    buf.clear();
-    fold_into(w, buf);
-    buf
+/// The fold of one word.
+fn fold_word(w: &str) -> u64 {
+    fold_hash(w, FOLD_SEED)
 }
 
 /// Append `w.to_lowercase()` to `out`, quicker for ASCII words.
@@ -2619,14 +2625,20 @@ impl Analysis {
 
 /// Word sets a document's chains are classified with.
 struct ChainCx<'a, 'n> {
-    /// Sentence-initial capitalised words also written in lowercase (common
-    /// words like "Wearing", not names), lowercased.
-    lowercase: FxHashSet<&'a str>,
+    /// The first two tokens of each sentence, when capitalised, lowercased
+    /// (a sentence-initial word also written in lowercase is a common word
+    /// like "Wearing", not a name: [`ChainCx::lowercase_has`]).
+    initial: FxHashSet<String>,
+    /// Answers of [`ChainCx::lowercase_has`] so far.
+    lowercase: std::cell::RefCell<Vec<(String, bool)>>,
+    prose: &'a str,
     /// The stems of capitalised words (for "Parks" where "Park" occurs: a
     /// possessive that lost its apostrophe), behind a quick shape test and
     /// built on first need.
     capitalised_shape: Shape,
-    capitalised: std::cell::OnceCell<FxHashSet<&'a str>>,
+    /// The capitalised tokens (their stems are compared when the shape test
+    /// passes).
+    capitalised: Vec<usize>,
     names: &'n GivenNames,
 }
 
@@ -2641,24 +2653,48 @@ impl<'a> ChainCx<'a, '_> {
         self.capitalised_shape.may_hold(stem)
             && self
                 .capitalised
-                .get_or_init(|| toks.iter().filter(|t| t.cap()).map(|t| t.stem()).collect())
-                .contains(stem)
+                .iter()
+                .any(|&i| toks.get(i).is_some_and(|t| t.stem_len == stem.len() && t.stem() == stem))
     }
 
-    /// Whether the lowercase form of `w` is in `lowercase`.
-    fn lowercase_has(&self, w: &str) -> bool {
-        if self.lowercase.is_empty() {
+    /// Whether the lowercase form of `w` is one of the `initial` words and
+    /// also a lowercase word token of the document. The few words asked are
+    /// searched for in the text, each occurrence checked against the tokens.
+    fn lowercase_has(&self, toks: &[BTok<'a>], w: &str) -> bool {
+        if self.initial.is_empty() {
             return false;
         }
         let mut buf = [0u8; 64];
-        match ascii_lower(w, &mut buf) {
-            Some(l) => self.lowercase.contains(l),
+        let mut owned = String::new();
+        let l = match ascii_lower(w, &mut buf) {
+            Some(l) => l,
             None => {
-                let mut s = String::new();
-                push_lowercase(w, &mut s);
-                self.lowercase.contains(s.as_str())
+                push_lowercase(w, &mut owned);
+                owned.as_str()
             }
+        };
+        if l.is_empty() || !self.initial.contains(l) {
+            return false;
         }
+        if let Some(&(_, found)) = self.lowercase.borrow().iter().find(|(k, _)| k == l) {
+            return found;
+        }
+        // Every occurrence, overlapping ones too.
+        let finder = memchr::memmem::Finder::new(l.as_bytes());
+        let (text, mut from, mut found) = (self.prose.as_bytes(), 0, false);
+        while let Some(at) = text.get(from..).and_then(|rest| finder.find(rest)).map(|k| from + k) {
+            let i = toks.partition_point(|t| t.span.start < at);
+            if toks
+                .get(i)
+                .is_some_and(|t| t.span.start == at && t.span.end == at + l.len() && t.lower())
+            {
+                found = true;
+                break;
+            }
+            from = at + 1;
+        }
+        self.lowercase.borrow_mut().push((l.to_string(), found));
+        found
     }
 }
 
@@ -2675,7 +2711,11 @@ impl<'a> Builder<'a> {
         };
         let mut toks: Vec<BTok<'a>> = Vec::with_capacity(capacity);
         let mut sent_start = Vec::with_capacity(sentences.len() + 1);
-        let mut has_pronoun = false;
+        // The pronoun words, in order.
+        let mut pronoun_toks: Vec<usize> = Vec::new();
+        // The stems of capitalised words, as a shape set (see `ChainCx`).
+        let mut capitalised_shape = Shape([0; 64]);
+        let mut capitalised = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             sent_start.push(toks.len());
             for t in doc.sentence_tokens(s) {
@@ -2683,11 +2723,17 @@ impl<'a> Builder<'a> {
                     continue;
                 }
                 let b = BTok::new(t.span, doc.prose.get(t.span.range()).unwrap_or(""), t.kind == TokenKind::Word, si);
-                has_pronoun |= b.pro.is_some();
+                if b.pro.is_some() {
+                    pronoun_toks.push(toks.len());
+                }
+                if b.cap {
+                    capitalised_shape.insert(b.stem());
+                    capitalised.push(toks.len());
+                }
                 toks.push(b);
             }
         }
-        if !has_pronoun {
+        if pronoun_toks.is_empty() {
             return None;
         }
         sent_start.push(toks.len());
@@ -2701,37 +2747,36 @@ impl<'a> Builder<'a> {
             links: Vec::new(),
         };
         // The first two tokens of each sentence, when capitalised, lowercased.
-        let mut initial_buf = String::new();
-        let mut initial_ends = Vec::new();
+        let mut initial: FxHashSet<String> = FxHashSet::default();
         for s in 0..a.sent_start.len().saturating_sub(1) {
             let Some(&i) = a.sent_start.get(s) else { continue };
             for t in (i..i + 2).filter_map(|i| a.toks.get(i)).filter(|t| t.cap()) {
-                push_lowercase(t.text, &mut initial_buf);
-                initial_ends.push(initial_buf.len());
+                let mut buf = [0u8; 64];
+                match ascii_lower(t.text, &mut buf) {
+                    Some(l) if initial.contains(l) => {}
+                    Some(l) => {
+                        initial.insert(l.to_string());
+                    }
+                    None => {
+                        let mut l = String::new();
+                        push_lowercase(t.text, &mut l);
+                        initial.insert(l);
+                    }
+                }
             }
         }
-        let mut initial: FxHashSet<&str> = FxHashSet::default();
-        let mut start = 0;
-        for &end in &initial_ends {
-            initial.extend(initial_buf.get(start..end));
-            start = end;
-        }
-        let initial_shape = Shape::new(initial.iter().copied());
         let cx = ChainCx {
-            lowercase: a
-                .toks
-                .iter()
-                .filter(|t| t.lower() && initial_shape.may_hold(t.text) && initial.contains(t.text))
-                .map(|t| t.text)
-                .collect(),
-            capitalised_shape: Shape::new(a.toks.iter().filter(|t| t.cap()).map(|t| t.stem())),
-            capitalised: std::cell::OnceCell::new(),
+            initial,
+            lowercase: std::cell::RefCell::new(Vec::new()),
+            prose: &doc.prose,
+            capitalised_shape,
+            capitalised,
             names,
         };
         let mut chain_words = Vec::new();
         let chains = a.chains(&cx, &mut chain_words);
         a.build_mentions(&chains, &chain_words);
-        a.find_pronouns(doc);
+        a.find_pronouns(doc, &pronoun_toks);
         a.link();
         a.consensus();
         Some(a)
@@ -2846,7 +2891,7 @@ impl<'a> Builder<'a> {
         let mut lo = 0;
         while let Some(&w) = words.get(lo) {
             let t = &self.toks[w];
-            if t.stem_has(cls::NOT_NAMES) || (self.sentence_initial(w) && cx.lowercase_has(t.stem())) {
+            if t.stem_has(cls::NOT_NAMES) || (self.sentence_initial(w) && cx.lowercase_has(&self.toks, t.stem())) {
                 lo += 1;
             } else {
                 break;
@@ -2988,10 +3033,9 @@ impl<'a> Builder<'a> {
 
     fn build_mentions(&mut self, chains: &[Chain], chain_words: &[usize]) {
         let words_of = |c: &Chain| chain_words.get(c.words.clone()).unwrap_or(&[]);
-        let mut buf: Vec<u8> = Vec::new();
         // Clusters of full names, and the keys bare names resolve through.
-        let mut by_fold: FxHashMap<Vec<u8>, usize> = FxHashMap::default();
-        let mut keys: FxHashMap<Vec<u8>, Vec<usize>> = FxHashMap::default();
+        let mut by_fold: FxHashMap<u64, usize> = FxHashMap::default();
+        let mut keys: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         let mut chain_cluster: Vec<Option<usize>> = vec![None; chains.len()];
         // Name parts of one chain: hyphen parts are single words for keys
         // ("Tae-hoon" -> "taehoon").
@@ -3025,16 +3069,9 @@ impl<'a> Builder<'a> {
                     .filter(|&&w| self.toks[w].word && !self.toks[w].has(cls::NAME_PARTICLES))
                     .map(|&w| self.toks[w].stem())
             };
-            buf.clear();
-            parts().for_each(|p| fold_into(p, &mut buf));
+            let fold = parts().fold(FOLD_SEED, |h, p| fold_hash(p, h));
             let next_id = self.clusters.len();
-            let id = match by_fold.get(buf.as_slice()) {
-                Some(&id) => id,
-                None => {
-                    by_fold.insert(buf.clone(), next_id);
-                    next_id
-                }
-            };
+            let id = *by_fold.entry(fold).or_insert(next_id);
             if id == next_id {
                 self.clusters.push(Cluster {
                     name: parts().collect::<Vec<_>>().join(" "),
@@ -3047,16 +3084,9 @@ impl<'a> Builder<'a> {
                     .into_iter()
                     .flatten()
                 {
-                    let key = fold_word(part, &mut buf);
-                    match keys.get_mut(key) {
-                        Some(v) => {
-                            if !v.contains(&id) {
-                                v.push(id);
-                            }
-                        }
-                        None => {
-                            keys.insert(key.to_owned(), vec![id]);
-                        }
+                    let v = keys.entry(fold_word(part)).or_default();
+                    if !v.contains(&id) {
+                        v.push(id);
                     }
                 }
             }
@@ -3068,8 +3098,8 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let stem = self.toks[c.first].stem();
-            let key = fold_word(stem, &mut buf);
-            if keys.get(key).is_some_and(|ids| !ids.is_empty()) {
+            let key = fold_word(stem);
+            if keys.get(&key).is_some_and(|ids| !ids.is_empty()) {
                 continue;
             }
             let id = self.clusters.len();
@@ -3077,42 +3107,23 @@ impl<'a> Builder<'a> {
                 name: stem.to_string(),
                 ..Cluster::default()
             });
-            match keys.get_mut(key) {
-                Some(ids) => ids.push(id),
-                None => {
-                    keys.insert(key.to_owned(), vec![id]);
-                }
-            }
+            keys.entry(key).or_default().push(id);
         }
         // Full names (with or without evidence) by sentence, to find bare
-        // names shared by two people mentioned recently: sentence, then the
-        // ends of the folds of the first word, the last word and all words
-        // in `full_buf`.
-        let mut full_buf: Vec<u8> = Vec::new();
+        // names shared by two people mentioned recently.
         let mut full: Vec<FullName> = Vec::new();
         for c in chains.iter().filter(|c| c.class == ChainClass::Name) {
             let mut parts = words_of(c).iter().filter(|&&w| self.toks[w].word).map(|&w| self.toks[w].stem());
             let (Some(f), Some(l)) = (parts.next(), parts.next_back()) else {
                 continue;
             };
-            let start = full_buf.len();
-            fold_into(f, &mut full_buf);
-            let first_end = full_buf.len();
-            fold_into(l, &mut full_buf);
-            let last_end = full_buf.len();
-            full_buf.extend_from_within(start..first_end);
-            parts.for_each(|p| fold_into(p, &mut full_buf));
-            full_buf.extend_from_within(first_end..last_end);
+            let (first, last) = (fold_word(f), fold_word(l));
+            let all = fold_hash(l, parts.fold(fold_hash(f, FOLD_SEED), |h, p| fold_hash(p, h)));
             full.push(FullName {
                 sent: self.toks[c.first].sent,
-                ends: [start, first_end, last_end, full_buf.len()],
+                folds: [first, last, all],
             });
         }
-        // The folds of a full name's first word, last word and all words.
-        let folds = |f: &FullName| -> [&[u8]; 3] {
-            let [a, b, c, d] = f.ends;
-            [full_buf.get(a..b), full_buf.get(b..c), full_buf.get(c..d)].map(|s| s.unwrap_or(&[]))
-        };
         let mut full_at = 0;
         // Mentions from chains.
         let mut mentions = Vec::new();
@@ -3129,13 +3140,14 @@ impl<'a> Builder<'a> {
                 ChainClass::Name => match chain_cluster[ci] {
                     Some(id) => Some(MentionKind::Person(id)),
                     None if words.iter().filter(|&&w| self.toks[w].word).count() == 1 => {
-                        let key = fold_word(self.toks[c.first].stem(), &mut buf);
+                        let stem = self.toks[c.first].stem();
+                        let key = fold_word(stem);
                         // Distinct full names recently mentioned with this
                         // word first or last.
-                        let mut seen: Option<&[u8]> = None;
+                        let mut seen: Option<u64> = None;
                         let mut shared = false;
                         for name in full.get(full_at..).unwrap_or(&[]).iter().take_while(|f| f.sent <= sent) {
-                            let [f, l, all] = folds(name);
+                            let [f, l, all] = name.folds;
                             if f == key || l == key {
                                 match seen {
                                     None => seen = Some(all),
@@ -3147,10 +3159,15 @@ impl<'a> Builder<'a> {
                         if shared {
                             Some(MentionKind::Anon(None))
                         } else {
-                            self.resolve_bare(c, words, &keys, &mut buf)
+                            // `resolve_bare` for the one word (`stem`).
+                            match lookup_folded(&keys, stem, key) {
+                                [id] => Some(MentionKind::Person(*id)),
+                                [] => c.person.then_some(MentionKind::Anon(None)),
+                                _ => Some(MentionKind::Anon(None)),
+                            }
                         }
                     }
-                    None => self.resolve_bare(c, words, &keys, &mut buf),
+                    None => self.resolve_bare(c, words, &keys),
                 },
             };
             let Some(kind) = kind else { continue };
@@ -3256,11 +3273,11 @@ impl<'a> Builder<'a> {
 
     /// A name without a full-name cluster of its own: the one cluster it
     /// names, or an anonymous person when several share it.
-    fn resolve_bare(&self, c: &Chain, words: &[usize], keys: &FxHashMap<Vec<u8>, Vec<usize>>, buf: &mut Vec<u8>) -> Option<MentionKind> {
+    fn resolve_bare(&self, c: &Chain, words: &[usize], keys: &FxHashMap<u64, Vec<usize>>) -> Option<MentionKind> {
         let mut names = words.iter().filter(|&&w| self.toks[w].word).map(|&w| self.toks[w].stem());
         match (names.next(), names.next_back()) {
             (None, _) => None,
-            (Some(w), None) => match lookup(keys, w, buf) {
+            (Some(w), None) => match lookup(keys, w) {
                 [id] => Some(MentionKind::Person(*id)),
                 [] => c.person.then_some(MentionKind::Anon(None)),
                 _ => Some(MentionKind::Anon(None)),
@@ -3268,7 +3285,7 @@ impl<'a> Builder<'a> {
             (Some(f), Some(l)) => {
                 // A longer or shorter form of one full name ("Angela Dorothea
                 // Merkel"); another name sharing a part is someone else.
-                let (a, b) = (lookup(keys, f, buf), lookup(keys, l, buf));
+                let (a, b) = (lookup(keys, f), lookup(keys, l));
                 let mut shared = a.iter().copied().filter(|x| b.contains(x));
                 match (shared.next(), shared.next()) {
                     (Some(id), None) => Some(MentionKind::Person(id)),
@@ -3283,19 +3300,26 @@ impl<'a> Builder<'a> {
 /// A full name (two words or more) for the shared-bare-name test.
 struct FullName {
     sent: usize,
-    /// Start, then the ends of the folds of the first word, the last word and
-    /// all words, in the fold buffer.
-    ends: [usize; 4],
+    /// The folds of the first word, the last word and all words.
+    folds: [u64; 3],
 }
 
 /// The clusters a bare name word may name (by its fold).
-fn lookup<'k>(keys: &'k FxHashMap<Vec<u8>, Vec<usize>>, w: &str, buf: &mut Vec<u8>) -> &'k [usize] {
-    let folded = fold_word(w, buf);
-    let ids = keys.get(folded).map_or(&[][..], Vec::as_slice);
+fn lookup<'k>(keys: &'k FxHashMap<u64, Vec<usize>>, w: &str) -> &'k [usize] {
+    if keys.is_empty() {
+        return &[];
+    }
+    lookup_folded(keys, w, fold_word(w))
+}
+
+/// [`lookup`] of `w`, given its fold.
+fn lookup_folded<'k>(keys: &'k FxHashMap<u64, Vec<usize>>, w: &str, folded: u64) -> &'k [usize] {
+    let ids = keys.get(&folded).map_or(&[][..], Vec::as_slice);
     // "Parks" for "Park's" (a lost apostrophe): folding is per character,
-    // so the stem's fold is the word's without its final 's'.
-    match folded.split_last() {
-        Some((b's', stem)) if ids.is_empty() && w.len() > 3 && w.ends_with('s') => keys.get(stem).map_or(&[][..], Vec::as_slice),
+    // so the stem's fold is the word's without its final 's' (which folds
+    // to itself).
+    match w.strip_suffix('s') {
+        Some(stem) if ids.is_empty() && w.len() > 3 => keys.get(&fold_word(stem)).map_or(&[][..], Vec::as_slice),
         _ => ids,
     }
 }
@@ -3357,12 +3381,11 @@ impl<'a> Builder<'a> {
             || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !next.has(cls::NOT_AFTER_POSSESSIVE))
     }
 
-    fn find_pronouns(&mut self, doc: &Document) {
-        for i in 0..self.toks.len() {
-            let t = &self.toks[i];
-            if !t.word {
-                continue;
-            }
+    /// The pronouns, from their tokens (`pronoun_toks`, the word tokens with
+    /// a pronoun form).
+    fn find_pronouns(&mut self, doc: &Document, pronoun_toks: &[usize]) {
+        for &i in pronoun_toks {
+            let Some(t) = self.toks.get(i) else { continue };
             let Some((gender, mut case)) = t.pro else { continue };
             if t.text.eq_ignore_ascii_case("her") {
                 case = match self.next(i) {

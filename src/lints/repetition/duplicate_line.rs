@@ -64,16 +64,21 @@ impl Lint for DuplicateLine {
         // whose first words no other line has can neither repeat nor be
         // repeated: find them by a cheap key of those words, then by their
         // hash, and compare whole lines only within a group.
-        let mut keys: Vec<((u64, u32), usize)> = Vec::new();
+        // The other conditions (five words, outside quotations) are checked
+        // only for lines whose key recurs: a line whose key no line has
+        // has none among the lines that meet them.
+        let mut keys: Vec<((u64, u32), usize)> = Vec::with_capacity(doc.blocks.len());
         for (i, block) in doc.blocks.iter().enumerate() {
             if matches!(block.scope, Scope::ListItem | Scope::TableCell | Scope::Quote | Scope::Caption) {
                 continue;
             }
-            if word_count(doc, block, MIN_WORDS) < MIN_WORDS || doc.in_quote(block.span) {
-                continue;
-            }
             keys.push((head_key(doc.prose.get(block.span.range()).unwrap_or("")), i));
         }
+        let mut keys = shared(keys);
+        keys.retain(|&(_, i)| {
+            let block = &doc.blocks[i];
+            word_count(doc, block, MIN_WORDS) >= MIN_WORDS && !doc.in_quote(block.span)
+        });
         let heads: Vec<(u64, usize)> = shared(keys)
             .into_iter()
             .map(|(_, i)| (head_hash(doc.prose.get(doc.blocks[i].span.range()).unwrap_or(""), 4), i))
@@ -98,16 +103,23 @@ impl Lint for DuplicateLine {
 }
 
 /// The items whose key another item has, in their order.
-fn shared<K: std::hash::Hash + Eq + Copy, V: Copy>(items: Vec<(K, V)>) -> Vec<(K, V)> {
+fn shared<K: Ord + Copy, V: Copy>(mut items: Vec<(K, V)>) -> Vec<(K, V)> {
     if items.len() < 2 {
         return Vec::new();
     }
-    let mut counts: FxHashMap<K, u32> = FxHashMap::default();
-    counts.reserve(items.len());
-    for &(k, _) in &items {
-        *counts.entry(k).or_default() += 1;
+    // The keys sorted: a key recurs when a neighbour has it.
+    let mut sorted: Vec<K> = items.iter().map(|&(k, _)| k).collect();
+    sorted.sort_unstable();
+    let recurs = |k: &K| {
+        let i = sorted.partition_point(|x| x < k);
+        sorted.get(i + 1) == Some(k)
+    };
+    let unique = sorted.windows(2).all(|w| w[0] != w[1]);
+    if unique {
+        return Vec::new();
     }
-    items.into_iter().filter(|(k, _)| counts.get(k).is_some_and(|&n| n >= 2)).collect()
+    items.retain(|(k, _)| recurs(k));
+    items
 }
 
 /// Near-verbatim: lengths within a fifth and 90 % of words in common, in

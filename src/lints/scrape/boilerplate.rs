@@ -74,7 +74,7 @@ declare_lint! {
 
 #[derive(Clone, Debug)]
 struct Entry {
-    family: String,
+    family: std::sync::Arc<str>,
     weak: bool,
 }
 
@@ -121,30 +121,34 @@ impl Boilerplate {
         if let Some(key) = cx.options.keys().next() {
             return Err(format!("unknown option `{key}` (this lint has no options)"));
         }
-        let lexicons: Vec<(String, Vec<String>)> = cx
+        let lexicons: Vec<(&str, Vec<&str>)> = cx
             .lexicons_for(BOILERPLATE.name)
-            .map(|l| (l.rule.clone(), l.entries().map(str::to_string).collect()))
+            .map(|l| (l.rule.as_str(), l.entries().collect()))
             .collect();
         Ok(Box::new(Boilerplate::from_lexicons(&lexicons)))
     }
 
-    fn from_lexicons(lexicons: &[(String, Vec<String>)]) -> Boilerplate {
+    fn from_lexicons(lexicons: &[(&str, Vec<&str>)]) -> Boilerplate {
         let mut b = Boilerplate::default();
         for (rule, entries) in lexicons {
-            let family = rule.strip_prefix("boilerplate-").unwrap_or(rule).to_string();
+            let family = rule.strip_prefix("boilerplate-").unwrap_or(rule);
             if family.contains("cue-verb") {
-                b.verbs.extend(entries.iter().map(|e| normalize(e)));
-                b.heads.extend(entries.iter().map(|e| normalize(e)));
+                for e in entries {
+                    let verb = normalize(e);
+                    b.heads.insert(verb.clone());
+                    b.verbs.insert(verb);
+                }
                 continue;
             }
             if family.contains("cue-noun") {
                 b.nouns.extend(entries.iter().map(|e| normalize(e)));
                 continue;
             }
-            for raw in entries {
+            let family: std::sync::Arc<str> = std::sync::Arc::from(family);
+            for &raw in entries {
                 let (weak, raw) = match raw.strip_prefix('~') {
                     Some(r) => (true, r),
-                    None => (false, raw.as_str()),
+                    None => (false, raw),
                 };
                 let lead = raw.trim_start().starts_with('*');
                 let trail = raw.trim_end().ends_with('*');
@@ -158,7 +162,11 @@ impl Boilerplate {
                     weak,
                 };
                 if !lead {
-                    b.heads.insert(phrase.splitn(3, ' ').take(2).collect::<Vec<_>>().join(" "));
+                    // The first two words.
+                    let two = phrase.match_indices(' ').nth(1).map_or(phrase.as_str(), |(k, _)| &phrase[..k]);
+                    if !b.heads.contains(two) {
+                        b.heads.insert(two.to_string());
+                    }
                 }
                 match (lead, trail) {
                     (false, false) => b.exact.insert(phrase, e),
@@ -182,10 +190,11 @@ impl Boilerplate {
 
     #[cfg(test)]
     fn builtin() -> Boilerplate {
-        let lex: Vec<(String, Vec<String>)> = crate::pack::builtin_lexicons()
-            .into_iter()
+        let all = crate::pack::builtin_lexicons();
+        let lex: Vec<(&str, Vec<&str>)> = all
+            .iter()
             .filter(|l| l.lint == BOILERPLATE.name)
-            .map(|l| (l.rule.clone(), l.entries().map(str::to_string).collect()))
+            .map(|l| (l.rule.as_str(), l.entries().collect()))
             .collect();
         Boilerplate::from_lexicons(&lex)
     }
@@ -337,7 +346,7 @@ impl Boilerplate {
                 if let Some(e) = self.lexicon(norm, raw) {
                     if !e.weak || edge {
                         msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
-                        related_header = e.family == "related" && l.words <= 4;
+                        related_header = &*e.family == "related" && l.words <= 4;
                     }
                 } else if self.cue(norm, raw, l.words) || after_colon(raw).is_some_and(|t| self.cue_raw(t, l.words)) {
                     msg = Some(format!("'{}' is a site prompt addressed to the reader", clip(raw)));
@@ -771,6 +780,7 @@ impl Candidates {
             let build = |p: &[&str]| {
                 aho_corasick::AhoCorasick::builder()
                     .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                     .build(p)
                     .ok()
             };

@@ -59,10 +59,9 @@ declare_lint! {
 /// Compiled field patterns.
 pub struct MetadataLeak {
     /// Time field, optional colon, date/time value.
-    /// Its pattern, compiled on first need (most runs never need it).
-    time_field: Option<(String, OnceLock<Option<Dated>>)>,
+    time_field: Option<TimeField>,
     /// Text field with a colon.
-    text_field: Option<Regex>,
+    text_field: Option<TextField>,
     /// The first words of the time and text field names.
     time_first: FirstWords,
     text_first: FirstWords,
@@ -246,8 +245,285 @@ fn date_value() -> String {
     format!(r"(?:(?P<iso>{iso}|{numeric}|{time}|{ago})|(?P<written>{written}))")
 }
 
+/// Field names as the regex alternation `(?i)(?:{alternation})` matches
+/// them at the start of a line, matched by hand (compiling the alternation
+/// costs more than many documents).
+struct Names {
+    /// The names (trimmed), in the order of the alternation; `None` when a
+    /// name holds a character whose case folding is not simple (see
+    /// [`fold`]), two spaces in a row or other whitespace, or is empty:
+    /// then the regex decides.
+    by_hand: Option<Vec<String>>,
+}
+
+impl Names {
+    fn of(keys: &[&str]) -> Names {
+        let mut keys: Vec<(String, &str)> = keys.iter().map(|k| (escaped(k), k.trim())).collect();
+        keys.sort_by_key(|(e, _)| std::cmp::Reverse(e.len()));
+        let simple = keys
+            .iter()
+            .all(|(_, k)| !k.is_empty() && !k.contains("  ") && k.chars().all(|c| c == ' ' || (!c.is_whitespace() && fold(c).is_some())));
+        Names {
+            by_hand: simple.then(|| keys.into_iter().map(|(_, k)| k.to_string()).collect()),
+        }
+    }
+}
+
+/// The case folding of a character that the regex `(?i)` applies, for the
+/// characters whose folding orbit is known here: ASCII and Latin-1 letters
+/// (upper and lower case; the Kelvin sign folds with `k`, the long s with
+/// `s`), digits, ASCII punctuation and the other characters of Latin-1
+/// that fold with nothing. `None` for others (`µ`, `ß`, `å`, `ÿ` and all
+/// beyond Latin-1 have larger orbits).
+fn fold(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        '\u{212a}' => Some('k'),
+        '\u{17f}' => Some('s'),
+        '\u{b5}' | '\u{c5}' | '\u{e5}' | '\u{df}' | '\u{ff}' => None,
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(u32::from(c) + 0x20),
+        '\0'..='\u{fe}' => Some(c),
+        _ => None,
+    }
+}
+
+/// The length of the match of field name `key` (see [`Names::by_hand`]) at
+/// the start of `text`: its characters case-insensitively, each space as
+/// `\s+`.
+fn name_len(key: &str, text: &str) -> Option<usize> {
+    let mut t = text.char_indices().peekable();
+    for k in key.chars() {
+        if k == ' ' {
+            // `\s+` (a name has no two spaces in a row, and no space at
+            // either end: the run ends before a character of the name).
+            t.next_if(|&(_, c)| c.is_whitespace())?;
+            while t.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
+            continue;
+        }
+        let (_, c) = t.next()?;
+        if c != k && (fold(c).is_none() || fold(c) != fold(k)) {
+            return None;
+        }
+    }
+    Some(t.peek().map_or(text.len(), |&(i, _)| i))
+}
+
+/// The leading `[ \t]*` of a line.
+fn lead_len(body: &str) -> usize {
+    body.len() - body.trim_start_matches([' ', '\t']).len()
+}
+
+/// Time field names and the pattern of their value.
+struct TimeField {
+    names: Names,
+    /// With names matched by hand, the value after a name (anchored at
+    /// its end); else the whole field.
+    pattern: String,
+    /// Compiled on first need (most runs never need it).
+    compiled: OnceLock<Option<Dated>>,
+}
+
+/// A time field at the start of a line: the field's end, the name, the
+/// colon and whether the value is machine-shaped.
+struct TimeMatch<'a> {
+    end: usize,
+    key: &'a str,
+    colon: bool,
+    machine: bool,
+}
+
+impl TimeField {
+    fn find<'a>(&self, body: &'a str) -> Option<TimeMatch<'a>> {
+        let regex = || self.compiled.get_or_init(|| Dated::new(&self.pattern)).as_ref()?.on(body);
+        let colon = |m: &regex::Captures| m.name("colon").is_some_and(|c| !c.as_str().trim().is_empty());
+        let Some(names) = &self.names.by_hand else {
+            let m = regex()?.captures(body)?;
+            return Some(TimeMatch {
+                end: m.get(0).map_or(0, |x| x.end()),
+                key: m.name("key").map_or("", |k| k.as_str()),
+                colon: colon(&m),
+                machine: m.name("iso").is_some(),
+            });
+        };
+        // Digits other than ASCII ones take the Unicode form of the regex
+        // (see `Dated::on`), which the value is left to.
+        let ascii_digits = body.is_ascii() || !body.chars().any(|c| !c.is_ascii() && c.is_numeric());
+        // The first name of the alternation that the value follows.
+        let lead = lead_len(body);
+        let rest = body.get(lead..)?;
+        names.iter().find_map(|k| {
+            let n = name_len(k, rest)?;
+            let after = rest.get(n..)?;
+            let key = rest.get(..n)?;
+            if ascii_digits {
+                match iso_value(after) {
+                    Value::Iso { end, colon } => {
+                        return Some(TimeMatch {
+                            end: lead + n + end,
+                            key,
+                            colon,
+                            machine: true,
+                        });
+                    }
+                    Value::None => return None,
+                    Value::Other => {}
+                }
+            }
+            let m = regex()?.captures(after)?;
+            Some(TimeMatch {
+                end: lead + n + m.get(0).map_or(0, |x| x.end()),
+                key,
+                colon: colon(&m),
+                machine: m.name("iso").is_some(),
+            })
+        })
+    }
+}
+
+/// What the value regex of a time field (ASCII digits) matches after a
+/// name, as far as it is told without the regex.
+#[derive(Debug, PartialEq)]
+enum Value {
+    /// An ISO date (and time) where the regex takes its first way: the
+    /// match's end and whether a separator (`:`, `=`, `|`) came before.
+    Iso { end: usize, colon: bool },
+    /// No way reaches a value start (a digit, or a day or month name).
+    None,
+    /// Else: the regex decides.
+    Other,
+}
+
+/// [`Value`] of `(?i)^(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){value}`
+/// on `after`: its ways in the regex's order of preference are "on"/"at"
+/// taken or not, then the separator or blanks; each reaches one place
+/// where the value must start (a value never starts with a blank).
+fn iso_value(after: &str) -> Value {
+    let blanks = |i: usize| {
+        let t = after.get(i..).unwrap_or("");
+        i + (t.len() - t.trim_start().len())
+    };
+    let mut starts: Vec<(usize, bool)> = Vec::with_capacity(4);
+    let ways = |from: usize, starts: &mut Vec<(usize, bool)>| {
+        // `\s*[:=|]\s*`
+        let k = blanks(from);
+        if matches!(after.as_bytes().get(k), Some(b':' | b'=' | b'|')) {
+            starts.push((blanks(k + 1), true));
+        }
+        // `\s+`
+        let k = blanks(from);
+        if k > from {
+            starts.push((k, false));
+        }
+    };
+    let k = blanks(0);
+    let word = after.as_bytes().get(k..k + 2);
+    if k > 0 && word.is_some_and(|w| w.eq_ignore_ascii_case(b"on") || w.eq_ignore_ascii_case(b"at")) {
+        ways(k + 2, &mut starts);
+    }
+    ways(0, &mut starts);
+    let Some(&(first, colon)) = starts.first() else {
+        return Value::None;
+    };
+    if let Some(len) = iso_len(after.get(first..).unwrap_or("")) {
+        return Value::Iso { end: first + len, colon };
+    }
+    if starts.iter().any(|&(at, _)| may_open_value(after.get(at..).unwrap_or(""))) {
+        Value::Other
+    } else {
+        Value::None
+    }
+}
+
+/// Whether a date value (ASCII digits) may start `text`: a digit, or the
+/// first three letters of a day or month name (`(?i)`: with the long s).
+fn may_open_value(text: &str) -> bool {
+    const STARTS: [&str; 19] = [
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if text.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let mut three = [' '; 3];
+    for (slot, c) in three.iter_mut().zip(text.chars()) {
+        *slot = fold(c).unwrap_or(c);
+    }
+    STARTS.iter().any(|s| s.chars().eq(three.iter().copied()))
+}
+
+/// The length of the ISO date (and time) the regex (ASCII digits, `(?i)`)
+/// takes at the start of `text`:
+/// `\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`,
+/// each optional part taken when it matches (nothing follows the value).
+fn iso_len(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let digits = |at: usize, n: usize| b.get(at..at + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let byte = |at: usize, set: &[u8]| b.get(at).is_some_and(|c| set.contains(c));
+    if !(digits(0, 4) && byte(4, b"-") && digits(5, 2) && byte(7, b"-") && digits(8, 2)) {
+        return None;
+    }
+    let date = 10;
+    if !(byte(date, b"Tt ") && digits(date + 1, 2) && byte(date + 3, b":") && digits(date + 4, 2)) {
+        return Some(date);
+    }
+    let mut end = date + 6;
+    if byte(end, b":") && digits(end + 1, 2) {
+        end += 3;
+        if byte(end, b".") && digits(end + 1, 1) {
+            end += 1;
+            while digits(end, 1) {
+                end += 1;
+            }
+        }
+    }
+    if byte(end, b"Zz") {
+        end += 1;
+    } else if byte(end, b"+-") && digits(end + 1, 2) {
+        if byte(end + 3, b":") && digits(end + 4, 2) {
+            end += 6;
+        } else if digits(end + 3, 2) {
+            end += 5;
+        }
+    }
+    Some(end)
+}
+
+/// Text field names: `(?i)^[ \t]*(?:{names})\s*:\s*\S`.
+struct TextField {
+    names: Names,
+    /// The regex, compiled on first need, when the names need it.
+    pattern: String,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl TextField {
+    fn is_match(&self, body: &str) -> bool {
+        let Some(names) = &self.names.by_hand else {
+            return self
+                .compiled
+                .get_or_init(|| Regex::new(&self.pattern).ok())
+                .as_ref()
+                .is_some_and(|r| r.is_match(body));
+        };
+        let rest = body.get(lead_len(body)..).unwrap_or("");
+        names.iter().any(|k| {
+            name_len(k, rest).is_some_and(|n| {
+                // `\s*:\s*\S`
+                let after = rest.get(n..).unwrap_or("").trim_start();
+                after
+                    .strip_prefix(':')
+                    .is_some_and(|v| v.trim_start().chars().next().is_some_and(|c| !c.is_whitespace()))
+            })
+        })
+    }
+}
+
+/// A field name in the alternation: escaped, each space as `\s+`.
+fn escaped(key: &str) -> String {
+    regex::escape(key.trim()).replace(' ', r"\s+")
+}
+
 fn alternation(keys: &[&str]) -> String {
-    let mut keys: Vec<String> = keys.iter().map(|k| regex::escape(k.trim()).replace(' ', r"\s+")).collect();
+    let mut keys: Vec<String> = keys.iter().map(|k| escaped(k)).collect();
     keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
     keys.join("|")
 }
@@ -259,14 +535,26 @@ impl MetadataLeak {
         let text: Vec<&str> = fields.iter().filter(|(_, c)| c == "text").map(|(k, _)| k.as_str()).collect();
         let dv = date_value_with_digits();
         let time_field = (!time.is_empty()).then(|| {
-            // Escaped names hold no `{d}`.
-            let keys = alternation(&time);
-            let pattern = format!(r"(?i)^[ \t]*(?P<key>{keys})(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){dv}");
-            (pattern, OnceLock::new())
+            let names = Names::of(&time);
+            let pattern = if names.by_hand.is_some() {
+                // The value after a name matched by hand.
+                format!(r"(?i)^(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){dv}")
+            } else {
+                // Escaped names hold no `{d}`.
+                let keys = alternation(&time);
+                format!(r"(?i)^[ \t]*(?P<key>{keys})(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){dv}")
+            };
+            TimeField {
+                names,
+                pattern,
+                compiled: OnceLock::new(),
+            }
         });
-        let text_field = (!text.is_empty())
-            .then(|| Regex::new(&format!(r"(?i)^[ \t]*(?:{})\s*:\s*\S", alternation(&text))).ok())
-            .flatten();
+        let text_field = (!text.is_empty()).then(|| TextField {
+            names: Names::of(&text),
+            pattern: format!(r"(?i)^[ \t]*(?:{})\s*:\s*\S", alternation(&text)),
+            compiled: OnceLock::new(),
+        });
         MetadataLeak {
             time_field,
             text_field,
@@ -578,21 +866,15 @@ impl MetadataLeak {
         let lead = body.len() - body.trim_start().len();
         let content = Span::new(line.start + lead, line.end);
 
-        if let Some(m) = self
+        if let Some(TimeMatch { end, key, colon, machine }) = self
             .time_field
             .as_ref()
             // Every date value holds a digit (an ASCII one, unless the text
             // has other digits).
             .filter(|_| time_name && has_digit(body))
-            .and_then(|(p, compiled)| compiled.get_or_init(|| Dated::new(p)).as_ref())
-            .and_then(|r| r.on(body))
-            .and_then(|r| r.captures(body))
+            .and_then(|f| f.find(body))
         {
-            let end = m.get(0).map_or(0, |x| x.end());
-            let key = m.name("key").map_or("", |k| k.as_str());
-            let colon = m.name("colon").is_some_and(|c| !c.as_str().trim().is_empty());
             let rest = body.get(end..).unwrap_or("").trim();
-            let machine = m.name("iso").is_some();
             let lower = key.starts_with(|c: char| c.is_lowercase());
             if colon || rest.is_empty() || machine || lower {
                 self.report_prefix(
@@ -609,7 +891,7 @@ impl MetadataLeak {
         }
         if text_name
             && words() <= 12
-            && self.text_field.as_ref().is_some_and(|r| r.is_match(body))
+            && self.text_field.as_ref().is_some_and(|f| f.is_match(body))
             && !body.trim_end().ends_with(['.', '!', '?'])
         {
             let key = body.trim_start().split(':').next().unwrap_or("").trim().to_lowercase();
@@ -900,6 +1182,194 @@ mod tests {
             let old = single.captures(t).is_some_and(|c| c.name("iso").is_some() || t.contains(':'));
             assert_eq!(old, want, "single regex: {t}");
             assert_eq!(lone_stamp(s, t), want, "{t}");
+        }
+    }
+
+    /// The fields of the built-in lexicon, matched by hand and by the
+    /// regex alternation (the fallback).
+    fn fields_both_ways() -> Vec<(MetadataLeak, MetadataLeak)> {
+        let mut fields = Vec::new();
+        for lex in crate::pack::builtin_lexicons().iter().filter(|l| l.lint == METADATA_LEAK.name) {
+            fields.extend(lex.pairs.iter().cloned());
+        }
+        // Extra names: a non-ASCII one with a simple folding, one with a
+        // sign that folds with `k`, and one that needs the regex.
+        fields.push(("m\u{e9}ta k\u{e9}y".to_string(), "time".to_string()));
+        fields.push(("\u{212a}ey".to_string(), "text".to_string()));
+        let hand = MetadataLeak::from_fields(&fields);
+        let mut regex = MetadataLeak::from_fields(&fields);
+        for f in regex.time_field.iter_mut() {
+            f.names.by_hand = None;
+            let keys: Vec<&str> = fields.iter().filter(|(_, c)| c == "time").map(|(k, _)| k.as_str()).collect();
+            f.pattern = format!(
+                r"(?i)^[ \t]*(?P<key>{})(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){}",
+                alternation(&keys),
+                date_value_with_digits()
+            );
+        }
+        for f in regex.text_field.iter_mut() {
+            f.names.by_hand = None;
+        }
+        let greek = MetadataLeak::from_fields(&[
+            ("\u{3c3}ort".to_string(), "text".to_string()),
+            ("stra\u{df}e".to_string(), "time".to_string()),
+        ]);
+        assert!(greek.text_field.as_ref().is_some_and(|f| f.names.by_hand.is_none()));
+        assert!(greek.time_field.as_ref().is_some_and(|f| f.names.by_hand.is_none()));
+        vec![(hand, regex)]
+    }
+
+    #[test]
+    fn names_by_hand_agree_with_the_alternation() {
+        let pairs = fields_both_ways();
+        let (hand, regex) = &pairs[0];
+        let mut names: Vec<String> = Vec::new();
+        for lex in crate::pack::builtin_lexicons().iter().filter(|l| l.lint == METADATA_LEAK.name) {
+            names.extend(lex.pairs.iter().map(|(k, _)| k.clone()));
+        }
+        names.extend(
+            [
+                "m\u{e9}ta k\u{e9}y",
+                "M\u{c9}TA\tK\u{c9}Y",
+                "\u{212a}ey",
+                "key",
+                "dat",
+                "dates",
+                "Published On",
+                "x",
+            ]
+            .map(String::from),
+        );
+        let mut spellings = Vec::new();
+        for n in &names {
+            spellings.push(n.clone());
+            spellings.push(n.to_uppercase());
+            spellings.push(n.replace('k', "\u{212a}").replace('s', "\u{17f}"));
+            spellings.push(n.replace(' ', "\u{a0} "));
+            spellings.push(n.replace(' ', ""));
+            spellings.push(n.replace('e', "\u{e9}"));
+        }
+        let heads = ["", " ", "\t "];
+        let seps = ["", ":", " :", " on", " at:", "=", "|", " - ", "\u{2003}", ": "];
+        let values = [
+            "2021-03-04",
+            " 14:02",
+            " March 3, 2021",
+            " 3 hours ago",
+            " x",
+            "",
+            " on 3 March 2021 at 10:02 am",
+            " \u{662}\u{660}\u{662}\u{661}-\u{660}\u{663}-\u{660}\u{664}",
+            " jane doe",
+            "2021-03-04T08:15:00.123+05:30 x",
+            " 2021-03-04t08:15Z",
+            " 2021-03-04 08:1",
+            " 2021-03-04 08:15:0+0530",
+            " 2021-03-04T08:15-05:3",
+            " 12021-03-04",
+            " 2021-3-04",
+            "line 2021-03-04",
+            " \u{17f}ep 3, 2021",
+            " Mon, 3 March 2021",
+            " 3 June 2021 2021-03-04",
+        ];
+        let (mut checked, mut matched) = (0, [0, 0]);
+        for h in heads {
+            for n in &spellings {
+                for sep in seps {
+                    for v in values {
+                        let t = format!("{h}{n}{sep}{v}");
+                        let a = hand
+                            .time_field
+                            .as_ref()
+                            .and_then(|f| f.find(&t))
+                            .map(|m| (m.end, m.key, m.colon, m.machine));
+                        let b = regex
+                            .time_field
+                            .as_ref()
+                            .and_then(|f| f.find(&t))
+                            .map(|m| (m.end, m.key, m.colon, m.machine));
+                        assert_eq!(a, b, "{t:?}");
+                        matched[0] += usize::from(a.is_some());
+                        let a = hand.text_field.as_ref().is_some_and(|f| f.is_match(&t));
+                        let b = regex.text_field.as_ref().is_some_and(|f| f.is_match(&t));
+                        assert_eq!(a, b, "{t:?}");
+                        matched[1] += usize::from(a);
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(
+            checked > 10_000 && matched[0] > 1_000 && matched[1] > 1_000,
+            "{checked} {matched:?}"
+        );
+    }
+
+    #[test]
+    fn iso_values_by_hand_agree_with_the_regex() {
+        let tail = Regex::new(&format!(
+            r"(?i)^(?:\s+(?:on|at))?(?P<colon>\s*[:=|]\s*|\s+){}",
+            date_value_with_digits().replace("{d}", "[0-9]")
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let pre = [
+            "", " ", "  ", ":", " : ", "=", "|", " on ", " AT: ", " on", " onx ", "\u{a0}", " -- ", "x",
+        ];
+        let values = [
+            "2021-03-04",
+            "2021-03-04T08:15",
+            "2021-03-04 08:15:07.5Z",
+            "2021-03-04T08:15:07.z",
+            "2021-03-04T08:15+0530",
+            "2021-03-04T08:15+05:30",
+            "2021-03-04T08:15+05:3",
+            "2021-03-04T8:15",
+            "2021-03-4",
+            "14:02",
+            "3 hours ago",
+            "March 3, 2021",
+            "\u{17f}at, 3 March 2021",
+            "Mon 2021-03-04",
+            "hello",
+            "",
+        ];
+        let mut fast = 0;
+        for p in pre {
+            for v in values {
+                let t = format!("{p}{v}");
+                let m = tail.captures(&t);
+                match iso_value(&t) {
+                    Value::Iso { end, colon } => {
+                        fast += 1;
+                        let m = m.unwrap_or_else(|| panic!("{t:?}"));
+                        assert!(m.name("iso").is_some(), "{t:?}");
+                        assert_eq!(m.get(0).map(|x| x.end()), Some(end), "{t:?}");
+                        assert_eq!(m.name("colon").is_some_and(|c| !c.as_str().trim().is_empty()), colon, "{t:?}");
+                    }
+                    Value::None => assert!(m.is_none(), "{t:?}"),
+                    Value::Other => {}
+                }
+            }
+        }
+        assert!(fast > 30, "{fast}");
+    }
+
+    #[test]
+    fn folds_like_the_regex() {
+        // Every character up to U+024F that `fold` knows folds as `(?i)`
+        // compares it with each ASCII and Latin-1 letter.
+        for c in (0..=0x24f_u32)
+            .filter_map(char::from_u32)
+            .chain(['\u{212a}', '\u{212b}', '\u{1e9e}'])
+        {
+            for k in ('\u{20}'..='\u{fe}').filter(|k| !k.is_whitespace() && fold(*k).is_some()) {
+                let Ok(r) = Regex::new(&format!("(?i)^{}$", regex::escape(&k.to_string()))) else {
+                    continue;
+                };
+                let by_fold = c == k || fold(c).is_some() && fold(c) == fold(k);
+                assert_eq!(by_fold, r.is_match(&c.to_string()), "{c:?} {k:?}");
+            }
         }
     }
 

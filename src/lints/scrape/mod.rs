@@ -291,6 +291,12 @@ mod tests {
             "a b c d e f",
             "Photo-journalists of the world unite",
             "",
+            "\u{201c}We will \u{2014} we must \u{2014} win,\u{201d} she said",
+            "\u{a0}\u{2018}A\u{2019} b\u{2026} c\u{2003}d e",
+            "abcdefgh\u{e9}ij",
+            "\u{201c}Caf\u{e9} society\u{201d} returns",
+            "\u{2014}\u{2014}",
+            "ab\u{2019}cd\u{2019}ef gh\u{2019}ij k",
         ] {
             let mut head = Vec::new();
             normalize_into(t, &mut head, 4, usize::MAX);
