@@ -585,11 +585,15 @@ fn sig_hit(sig: &[u64], bit: usize) -> bool {
 
 /// Whether a capitalised word of the document (possessive stripped) is `stem`.
 fn is_capital_word(doc: &Document, capitals: &[u32], stem: &str) -> bool {
+    let (prose, sb) = (doc.prose.as_bytes(), stem.as_bytes());
     capitals.iter().any(|&ti| {
-        doc.tokens
-            .get(ti as usize)
-            .and_then(|t| doc.prose.get(t.span.range()))
-            .is_some_and(|raw| raw.len() >= stem.len() && strip_possessive(raw).0 == stem)
+        // The word must start with the stem (a byte compare) before its
+        // possessive is stripped.
+        doc.tokens.get(ti as usize).is_some_and(|t| {
+            t.span.len() >= sb.len()
+                && prose.get(t.span.start..t.span.start + sb.len()) == Some(sb)
+                && doc.prose.get(t.span.range()).is_some_and(|raw| strip_possessive(raw).0 == stem)
+        })
     })
 }
 
@@ -860,7 +864,7 @@ impl Work {
         let (form_start, pieces_start) = (t.strings.len(), t.piece_ends.len());
         t.strings.push_str(&self.form);
         let form = Slot::new(form_start, t.strings.len());
-        let compound = self.form.contains('-')
+        let compound = self.form.as_bytes().contains(&b'-')
             && self
                 .form
                 .split(' ')
