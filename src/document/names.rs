@@ -334,9 +334,25 @@ impl NameTable {
         // Pass 1: the chains (they do not depend on lowercase words).
         s.cands.clear();
         s.cand_parts.clear();
+        // The capitalised words of each block (pass 0 listed them in block
+        // order): a block without one has no chain.
+        let mut next = 0usize;
         for (bi, b) in doc.blocks.iter().enumerate() {
+            let caps = s.capitals.get(next..).unwrap_or(&[]);
+            let lo = next + caps.iter().take_while(|&&t| (t as usize) < b.tokens.start).count();
+            let hi = lo
+                + caps
+                    .get(lo - next..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .take_while(|&&t| (t as usize) < b.tokens.end)
+                    .count();
+            next = hi;
+            if lo == hi {
+                continue;
+            }
             let headline = s.headlines.get(bi).copied().unwrap_or(false);
-            chains(doc, bi, b, headline, s);
+            chains(doc, bi, b, headline, lo..hi, s);
         }
         // Pass 2: which lowercase words the mentions ask about.
         lower_words_asked(doc, s);
@@ -635,6 +651,8 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     };
     let text = doc.source.text.as_str();
     let prose = doc.prose.as_bytes();
+    // Nothing blanked in the prose: every part is written alike in both.
+    let same_text = text.as_bytes() == prose;
     for c in &s.cands {
         let ps = s.cand_parts.get_mut(c.parts.range()).unwrap_or(&mut []);
         for (k, p) in ps.iter_mut().enumerate() {
@@ -644,7 +662,7 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
             if let (true, Some((h, bit))) = (k < 2, p.hashed) {
                 let pb = text.as_bytes().get(p.span.range()).unwrap_or(&[]);
                 let rb = prose.get(p.span.range()).unwrap_or(&[]);
-                if pb == rb && pb.last().is_some_and(|&c| c != b'.') && !pb.iter().any(|&c| c == b' ' || c == b'-') {
+                if (same_text || pb == rb) && pb.last().is_some_and(|&c| c != b'.') && !pb.iter().any(|&c| c == b' ' || c == b'-') {
                     p.lower_hash = h;
                     ask(&mut s.asked, (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits), h, bit);
                     continue;
@@ -2227,7 +2245,7 @@ fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
 }
 
 /// Find the chains of one block and push their mentions.
-fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scratch) {
+fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: std::ops::Range<usize>, s: &mut Scratch) {
     let parts = &mut s.parts;
     let toks = doc.block_tokens(block);
     let text = |i: usize| -> &str { toks.get(i).map_or("", |tk| &doc.prose[tk.span.range()]) };
@@ -2249,12 +2267,11 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scra
             && (i == 0 || !matches!(kind(i - 1), Some(TokenKind::Word)))
     };
 
-    // The capitalised words of the block (pass 0 listed them in order): a
-    // chain starts at one of them, or at a particle joined to one.
+    // The capitalised words of the block (`capitals`, a range of
+    // `s.capitals`): a chain starts at one of them, or at a particle joined
+    // to one.
     let base = block.tokens.start;
-    let lo = s.capitals.partition_point(|&t| (t as usize) < base);
-    let hi = s.capitals.partition_point(|&t| (t as usize) < block.tokens.end);
-    let caps = s.capitals.get(lo..hi).unwrap_or(&[]);
+    let caps = s.capitals.get(capitals).unwrap_or(&[]);
     // Tokens before `pos` are taken by earlier chains.
     let mut pos = 0usize;
     for &c in caps {
