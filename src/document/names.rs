@@ -727,6 +727,23 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     if s.asked.len == 0 {
         return;
     }
+    // A coarser filter read before the word's last bytes: (first byte, word
+    // length mod 16) of the asked forms, at their length and the lengths
+    // with a possessive ("'s", "’s") added. A word of ASCII bytes outside it
+    // has no asked signature.
+    let mut gate = [0u64; 8];
+    for (wi, &w) in s.asked_sig.iter().enumerate() {
+        let mut w = w;
+        while w != 0 {
+            let bit = wi * 64 + w.trailing_zeros() as usize;
+            w &= w - 1;
+            let (first, len) = ((bit >> 4) & 31, bit & 15);
+            for add in [0, 2, 4] {
+                let g = first << 4 | ((len + add) & 15);
+                gate[g >> 6] |= 1 << (g & 63);
+            }
+        }
+    }
     let ascii_doc = doc.prose.is_ascii();
     // The lowercase words of running text (outside title-case blocks).
     for b in doc.blocks.iter().filter(|b| !b.title_case) {
@@ -746,6 +763,10 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
             // The word's signature bit when it went through the filter.
             let mut sig_bit_of = None;
             let h = if first.is_ascii_lowercase() {
+                let g = usize::from(first & 31) << 4 | (word.len() & 15);
+                if gate[g >> 6] & (1 << (g & 63)) == 0 && (ascii_block || ascii_bytes(word)) {
+                    continue;
+                }
                 // The possessive ("'s", "’s") stripped, as `strip_possessive`
                 // does, on the bytes.
                 let b = match word {
