@@ -1772,6 +1772,14 @@ pub fn strip_possessive(w: &str) -> (&str, bool) {
     (w, false)
 }
 
+/// `is_capitalised` of the prose at `span`, reading one byte when it is ASCII.
+fn capitalised_at(doc: &Document, span: Span) -> bool {
+    match doc.prose.as_bytes().get(span.start) {
+        Some(b) if b.is_ascii() && span.end > span.start && span.end <= doc.prose.len() => b.is_ascii_uppercase(),
+        _ => is_capitalised(doc.prose.get(span.range()).unwrap_or("")),
+    }
+}
+
 fn is_capitalised(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -2278,7 +2286,12 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
         })
     };
     let is_space = |i: usize| kind(i) == Some(TokenKind::Space);
-    let cap_word = |i: usize| kind(i) == Some(TokenKind::Word) && is_capitalised(text(i));
+    let cap_word = |i: usize| {
+        toks.get(i)
+            .is_some_and(|tk| tk.kind == TokenKind::Word && capitalised_at(doc, tk.span))
+    };
+    // The token's bytes are `b`.
+    let bytes_are = |i: usize, b: &[u8]| toks.get(i).is_some_and(|tk| doc.prose.as_bytes().get(tk.span.range()) == Some(b));
     // A particle joined by a hyphen to a capitalised word ("al-Assad").
     let particle_start = |i: usize| {
         kind(i) == Some(TokenKind::Word)
@@ -2330,7 +2343,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
             // Bare apostrophe possessive: "Higgins' ".
             if !possessive
                 && core.ends_with('s')
-                && matches!(text(p_end_tok + 1), "'" | "\u{2019}")
+                && (bytes_are(p_end_tok + 1, b"'") || bytes_are(p_end_tok + 1, "\u{2019}".as_bytes()))
                 && !matches!(kind(p_end_tok + 2), Some(TokenKind::Word))
             {
                 possessive = true;
@@ -2338,7 +2351,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
             // Initials and abbreviations keep their period: "J. R.", "Dr.".
             let mut next = p_end_tok + 1;
             let single = p_start == toks[j].span.start && p_end_tok == j;
-            if !possessive && single && text(next) == "." && is_space(next + 1) && cap_word(next + 2) {
+            if !possessive && single && bytes_are(next, b".") && is_space(next + 1) && cap_word(next + 2) {
                 let w = text(j);
                 let initial = w.chars().count() == 1 && is_capitalised(w);
                 let abbrev = lower_class(w) & class::LEADING != 0 || matches!(w, "St" | "Mt" | "Ft");
@@ -2356,7 +2369,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
                     }
                 }
             }
-            let particle = !is_capitalised(&doc.prose[p_start..p_end]) && !is_capitalised(text(j));
+            let particle = !capitalised_at(doc, Span::new(p_start, p_end)) && !toks.get(j).is_some_and(|tk| capitalised_at(doc, tk.span));
             parts.push(Part::new(doc, Span::new(p_start, p_end), particle, possessive));
             if possessive {
                 j = next;
@@ -2468,7 +2481,8 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
             // Up to three modifiers before an office title.
             let first_office = parts.iter().take(4).position(|p| {
                 p.cls & class::OFFICE != 0
-                    || (raw(p).bytes().any(|c| c == b'-') && with_lower(raw(p), |w| w.split('-').all(|s| class_of(s) & class::OFFICE != 0)))
+                    || (doc.prose.as_bytes().get(p.span.range()).is_some_and(|b| b.contains(&b'-'))
+                        && with_lower(raw(p), |w| w.split('-').all(|s| class_of(s) & class::OFFICE != 0)))
             });
             if let Some(o) = first_office {
                 title_end = Some(o);
