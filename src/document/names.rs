@@ -662,7 +662,10 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
             if let (true, Some((h, bit))) = (k < 2, p.hashed) {
                 let pb = text.as_bytes().get(p.span.range()).unwrap_or(&[]);
                 let rb = prose.get(p.span.range()).unwrap_or(&[]);
-                if (same_text || pb == rb) && pb.last().is_some_and(|&c| c != b'.') && !pb.iter().any(|&c| c == b' ' || c == b'-') {
+                if (same_text || pb == rb)
+                    && pb.last().is_some_and(|&c| c != b'.')
+                    && (p.one_token || !pb.iter().any(|&c| c == b' ' || c == b'-'))
+                {
                     p.lower_hash = h;
                     ask(&mut s.asked, (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits), h, bit);
                     continue;
@@ -732,16 +735,13 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     // with a possessive ("'s", "’s") added. A word of ASCII bytes outside it
     // has no asked signature.
     let mut gate = [0u64; 8];
-    for (wi, &w) in s.asked_sig.iter().enumerate() {
-        let mut w = w;
-        while w != 0 {
-            let bit = wi * 64 + w.trailing_zeros() as usize;
-            w &= w - 1;
-            let (first, len) = ((bit >> 4) & 31, bit & 15);
-            for add in [0, 2, 4] {
-                let g = first << 4 | ((len + add) & 15);
-                gate[g >> 6] |= 1 << (g & 63);
-            }
+    // (`asked_bits` lists the bits of `asked_sig`.)
+    for &bit in &s.asked_bits {
+        let bit = usize::from(bit);
+        let (first, len) = ((bit >> 4) & 31, bit & 15);
+        for add in [0, 2, 4] {
+            let g = first << 4 | ((len + add) & 15);
+            gate[g >> 6] |= 1 << (g & 63);
         }
     }
     let ascii_doc = doc.prose.is_ascii();
@@ -758,15 +758,19 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
             if tok.kind != TokenKind::Word {
                 continue;
             }
-            let Some(word) = prose.get(tok.span.range()) else { continue };
-            let first = word.first().copied().unwrap_or(0);
+            let (start, end) = (tok.span.start, tok.span.end);
+            let first = if end > start { prose.get(start).copied().unwrap_or(0) } else { 0 };
+            if first.is_ascii_lowercase() {
+                // Only the first byte and the length read.
+                let g = usize::from(first & 31) << 4 | ((end - start) & 15);
+                if gate[g >> 6] & (1 << (g & 63)) == 0 && (ascii_block || prose.get(start..end).is_some_and(ascii_bytes)) {
+                    continue;
+                }
+            }
+            let Some(word) = prose.get(start..end) else { continue };
             // The word's signature bit when it went through the filter.
             let mut sig_bit_of = None;
             let h = if first.is_ascii_lowercase() {
-                let g = usize::from(first & 31) << 4 | (word.len() & 15);
-                if gate[g >> 6] & (1 << (g & 63)) == 0 && (ascii_block || ascii_bytes(word)) {
-                    continue;
-                }
                 // The possessive ("'s", "’s") stripped, as `strip_possessive`
                 // does, on the bytes.
                 let b = match word {
@@ -2167,6 +2171,8 @@ struct Part {
     cls: u8,
     /// Hash of that lowercase text (set for the first two parts in pass 2).
     lower_hash: u64,
+    /// Made of one word token (so without spaces and hyphens).
+    one_token: bool,
     /// For a short ASCII part: the hash and signature bit of its lowercase
     /// text, computed with its classes.
     hashed: Option<(u64, usize)>,
@@ -2193,6 +2199,7 @@ impl Part {
             possessive,
             cls,
             lower_hash: 0,
+            one_token: false,
             hashed,
         }
     }
@@ -2370,7 +2377,10 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
                 }
             }
             let particle = !capitalised_at(doc, Span::new(p_start, p_end)) && !toks.get(j).is_some_and(|tk| capitalised_at(doc, tk.span));
-            parts.push(Part::new(doc, Span::new(p_start, p_end), particle, possessive));
+            parts.push(Part {
+                one_token: p_end_tok == j,
+                ..Part::new(doc, Span::new(p_start, p_end), particle, possessive)
+            });
             if possessive {
                 j = next;
                 break;
