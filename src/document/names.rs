@@ -907,7 +907,9 @@ impl Work {
         let (form_start, pieces_start) = (t.strings.len(), t.piece_ends.len());
         t.strings.push_str(&self.form);
         let form = Slot::new(form_start, t.strings.len());
-        let compound = self.form.as_bytes().contains(&b'-')
+        // A one-token part holds no hyphen.
+        let compound = !parts.iter().all(|p| p.one_token)
+            && self.form.as_bytes().contains(&b'-')
             && self
                 .form
                 .split(' ')
@@ -922,6 +924,16 @@ impl Work {
         };
         for p in parts {
             let part = text.get(p.span.range()).unwrap_or("");
+            if p.one_token && part.bytes().all(|c| c.is_ascii_alphanumeric()) {
+                // One piece of ASCII letters and digits: copied and lowercased.
+                let start = t.strings.len();
+                t.strings.push_str(part);
+                if let Some(piece) = t.strings.get_mut(start..) {
+                    piece.make_ascii_lowercase();
+                }
+                end_piece(t);
+                continue;
+            }
             if part.is_ascii() {
                 // ASCII: pieces end at spaces and hyphens.
                 for c in part.bytes() {
@@ -2491,7 +2503,8 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
             // Up to three modifiers before an office title.
             let first_office = parts.iter().take(4).position(|p| {
                 p.cls & class::OFFICE != 0
-                    || (doc.prose.as_bytes().get(p.span.range()).is_some_and(|b| b.contains(&b'-'))
+                    || (!p.one_token
+                        && doc.prose.as_bytes().get(p.span.range()).is_some_and(|b| b.contains(&b'-'))
                         && with_lower(raw(p), |w| w.split('-').all(|s| class_of(s) & class::OFFICE != 0)))
             });
             if let Some(o) = first_office {
@@ -2569,11 +2582,14 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     let next_lower = toks.get(cx.end_tok).is_some_and(|tk| tk.kind == TokenKind::Space)
         && toks.get(cx.end_tok + 1).is_some_and(|tk| {
             tk.kind == TokenKind::Word
-                && doc
-                    .prose
-                    .get(tk.span.range())
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(char::is_lowercase)
+                && match doc.prose.as_bytes().get(tk.span.start) {
+                    Some(b) if b.is_ascii() && tk.span.end > tk.span.start && tk.span.end <= doc.prose.len() => b.is_ascii_lowercase(),
+                    _ => doc
+                        .prose
+                        .get(tk.span.range())
+                        .and_then(|s| s.chars().next())
+                        .is_some_and(char::is_lowercase),
+                }
         });
     t.mentions.push(Mention {
         span,
