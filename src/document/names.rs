@@ -532,10 +532,11 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
         // (only those can be in capitals: a shouted block is a headline).
         let (mut words, mut others) = (0usize, 0usize);
         let toks = doc.tokens.get(b.tokens.clone()).unwrap_or(&[]);
-        for (ti, tok) in (b.tokens.start..).zip(toks) {
+        for (i, tok) in toks.iter().enumerate() {
             if tok.kind != TokenKind::Word {
                 continue;
             }
+            let ti = b.tokens.start + i;
             words += 1;
             let first = prose.get(tok.span.start).copied().unwrap_or(0);
             if first.is_ascii_lowercase() {
@@ -1427,6 +1428,8 @@ struct ClassMap {
     /// Per length up to 16: bit `c - b'a'` set when a listed word of that
     /// length starts with the letter `c` (a filter before the table).
     starts: [u32; 17],
+    /// The same for the office titles, by length up to 17.
+    office_starts: [u32; 18],
 }
 
 impl ClassMap {
@@ -1487,7 +1490,15 @@ fn class_map() -> &'static ClassMap {
             slots: vec![(0, 0, 0); 1 << ClassMap::BITS],
             long: Vec::new(),
             starts: [0; 17],
+            office_starts: [0; 18],
         };
+        for w in OFFICE_TITLES {
+            if let (Some(n), Some(&c)) = (m.office_starts.get_mut(w.len()), w.as_bytes().first()) {
+                if c.is_ascii_lowercase() {
+                    *n |= 1 << (c - b'a');
+                }
+            }
+        }
         for &(list, c) in CLASS_LISTS {
             for w in list {
                 if let (Some(n), Some(&c)) = (m.starts.get_mut(w.len()), w.as_bytes().first()) {
@@ -1549,6 +1560,22 @@ fn class_of(w: &str) -> u8 {
         // Not ASCII: never a listed word.
         None => 0,
     }
+}
+
+/// Whether a word is an office title after lowercasing (`lower_class`
+/// with `class::OFFICE`); an ASCII word is first checked against the
+/// lengths and first letters of the titles.
+fn is_lower_office(s: &str) -> bool {
+    let b = s.as_bytes();
+    if let Some(&first) = b.first() {
+        if first.is_ascii_alphabetic() && s.is_ascii() {
+            let bit = 1u32 << ((first | 0x20) - b'a');
+            if class_map().office_starts.get(b.len()).is_none_or(|&n| n & bit == 0) {
+                return false;
+            }
+        }
+    }
+    lower_class(s) & class::OFFICE != 0
 }
 
 /// The classes of a word after lowercasing.
@@ -2544,7 +2571,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     // A lowercase title just before the chain: "leader Park Geun Hye".
     if title.is_none() && chain_start >= 2 && toks[chain_start - 1].kind == TokenKind::Space {
         let prev = &toks[chain_start - 2];
-        if prev.kind == TokenKind::Word && lower_class(doc.prose.get(prev.span.range()).unwrap_or("")) & class::OFFICE != 0 {
+        if prev.kind == TokenKind::Word && is_lower_office(doc.prose.get(prev.span.range()).unwrap_or("")) {
             title = Some(prev.span);
         }
     }
@@ -2786,6 +2813,8 @@ mod tests {
             assert_eq!(lower_class(w), naive(w), "{w}");
             let upper = w.to_uppercase();
             assert_eq!(lower_class(&upper), naive(w), "{upper}");
+            assert_eq!(is_lower_office(w), naive(w) & class::OFFICE != 0, "{w}");
+            assert_eq!(is_lower_office(&upper), naive(w) & class::OFFICE != 0, "{upper}");
             assert_eq!(class_of(&upper), 0, "{upper}");
             assert_eq!(class_of(&format!("{w}x")), naive(&format!("{w}x")), "{w}x");
         }
