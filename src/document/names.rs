@@ -2397,7 +2397,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
             // Initials and abbreviations keep their period: "J. R.", "Dr.".
             let mut next = p_end_tok + 1;
             let single = p_start == toks[j].span.start && p_end_tok == j;
-            if !possessive && single && bytes_are(next, b".") && is_space(next + 1) && cap_word(next + 2) {
+            if !possessive && single && is_space(next + 1) && bytes_are(next, b".") && cap_word(next + 2) {
                 let w = text(j);
                 let initial = w.chars().count() == 1 && is_capitalised(w);
                 let abbrev = lower_class(w) & class::LEADING != 0 || matches!(w, "St" | "Mt" | "Ft");
@@ -2605,7 +2605,9 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     };
     let parts_start = t.part_spans.len();
     t.part_spans.extend(parts.iter().map(|p| p.span));
-    let all_caps = parts.iter().all(|p| p.particle || is_all_caps(prose(p)));
+    // (A lowercase ASCII second byte settles it, as in `is_all_caps`.)
+    let lower_second = |p: &Part| p.span.len() >= 2 && doc.prose.as_bytes().get(p.span.start + 1).is_some_and(u8::is_ascii_lowercase);
+    let all_caps = parts.iter().all(|p| p.particle || (!lower_second(p) && is_all_caps(prose(p))));
     let next_lower = toks.get(cx.end_tok).is_some_and(|tk| tk.kind == TokenKind::Space)
         && toks.get(cx.end_tok + 1).is_some_and(|tk| {
             tk.kind == TokenKind::Word
