@@ -334,9 +334,25 @@ impl NameTable {
         // Pass 1: the chains (they do not depend on lowercase words).
         s.cands.clear();
         s.cand_parts.clear();
+        // The capitalised words of each block (pass 0 listed them in block
+        // order): a block without one has no chain.
+        let mut next = 0usize;
         for (bi, b) in doc.blocks.iter().enumerate() {
+            let caps = s.capitals.get(next..).unwrap_or(&[]);
+            let lo = next + caps.iter().take_while(|&&t| (t as usize) < b.tokens.start).count();
+            let hi = lo
+                + caps
+                    .get(lo - next..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .take_while(|&&t| (t as usize) < b.tokens.end)
+                    .count();
+            next = hi;
+            if lo == hi {
+                continue;
+            }
             let headline = s.headlines.get(bi).copied().unwrap_or(false);
-            chains(doc, bi, b, headline, s);
+            chains(doc, bi, b, headline, lo..hi, s);
         }
         // Pass 2: which lowercase words the mentions ask about.
         lower_words_asked(doc, s);
@@ -516,10 +532,11 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
         // (only those can be in capitals: a shouted block is a headline).
         let (mut words, mut others) = (0usize, 0usize);
         let toks = doc.tokens.get(b.tokens.clone()).unwrap_or(&[]);
-        for (ti, tok) in (b.tokens.start..).zip(toks) {
+        for (i, tok) in toks.iter().enumerate() {
             if tok.kind != TokenKind::Word {
                 continue;
             }
+            let ti = b.tokens.start + i;
             words += 1;
             let first = prose.get(tok.span.start).copied().unwrap_or(0);
             if first.is_ascii_lowercase() {
@@ -585,11 +602,15 @@ fn sig_hit(sig: &[u64], bit: usize) -> bool {
 
 /// Whether a capitalised word of the document (possessive stripped) is `stem`.
 fn is_capital_word(doc: &Document, capitals: &[u32], stem: &str) -> bool {
+    let (prose, sb) = (doc.prose.as_bytes(), stem.as_bytes());
     capitals.iter().any(|&ti| {
-        doc.tokens
-            .get(ti as usize)
-            .and_then(|t| doc.prose.get(t.span.range()))
-            .is_some_and(|raw| raw.len() >= stem.len() && strip_possessive(raw).0 == stem)
+        // The word must start with the stem (a byte compare) before its
+        // possessive is stripped.
+        doc.tokens.get(ti as usize).is_some_and(|t| {
+            t.span.len() >= sb.len()
+                && prose.get(t.span.start..t.span.start + sb.len()) == Some(sb)
+                && doc.prose.get(t.span.range()).is_some_and(|raw| strip_possessive(raw).0 == stem)
+        })
     })
 }
 
@@ -631,6 +652,8 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     };
     let text = doc.source.text.as_str();
     let prose = doc.prose.as_bytes();
+    // Nothing blanked in the prose: every part is written alike in both.
+    let same_text = text.as_bytes() == prose;
     for c in &s.cands {
         let ps = s.cand_parts.get_mut(c.parts.range()).unwrap_or(&mut []);
         for (k, p) in ps.iter_mut().enumerate() {
@@ -640,7 +663,10 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
             if let (true, Some((h, bit))) = (k < 2, p.hashed) {
                 let pb = text.as_bytes().get(p.span.range()).unwrap_or(&[]);
                 let rb = prose.get(p.span.range()).unwrap_or(&[]);
-                if pb == rb && pb.last().is_some_and(|&c| c != b'.') && !pb.iter().any(|&c| c == b' ' || c == b'-') {
+                if (same_text || pb == rb)
+                    && pb.last().is_some_and(|&c| c != b'.')
+                    && (p.one_token || !pb.iter().any(|&c| c == b' ' || c == b'-'))
+                {
                     p.lower_hash = h;
                     ask(&mut s.asked, (&mut s.asked_sig, &mut s.asked_left, &mut s.asked_bits), h, bit);
                     continue;
@@ -705,6 +731,20 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
     if s.asked.len == 0 {
         return;
     }
+    // A coarser filter read before the word's last bytes: (first byte, word
+    // length mod 16) of the asked forms, at their length and the lengths
+    // with a possessive ("'s", "’s") added. A word of ASCII bytes outside it
+    // has no asked signature.
+    let mut gate = [0u64; 8];
+    // (`asked_bits` lists the bits of `asked_sig`.)
+    for &bit in &s.asked_bits {
+        let bit = usize::from(bit);
+        let (first, len) = ((bit >> 4) & 31, bit & 15);
+        for add in [0, 2, 4] {
+            let g = first << 4 | ((len + add) & 15);
+            gate[g >> 6] |= 1 << (g & 63);
+        }
+    }
     let ascii_doc = doc.prose.is_ascii();
     // The lowercase words of running text (outside title-case blocks).
     for b in doc.blocks.iter().filter(|b| !b.title_case) {
@@ -719,8 +759,16 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
             if tok.kind != TokenKind::Word {
                 continue;
             }
-            let Some(word) = prose.get(tok.span.range()) else { continue };
-            let first = word.first().copied().unwrap_or(0);
+            let (start, end) = (tok.span.start, tok.span.end);
+            let first = if end > start { prose.get(start).copied().unwrap_or(0) } else { 0 };
+            if first.is_ascii_lowercase() {
+                // Only the first byte and the length read.
+                let g = usize::from(first & 31) << 4 | ((end - start) & 15);
+                if gate[g >> 6] & (1 << (g & 63)) == 0 && (ascii_block || prose.get(start..end).is_some_and(ascii_bytes)) {
+                    continue;
+                }
+            }
+            let Some(word) = prose.get(start..end) else { continue };
             // The word's signature bit when it went through the filter.
             let mut sig_bit_of = None;
             let h = if first.is_ascii_lowercase() {
@@ -860,7 +908,9 @@ impl Work {
         let (form_start, pieces_start) = (t.strings.len(), t.piece_ends.len());
         t.strings.push_str(&self.form);
         let form = Slot::new(form_start, t.strings.len());
-        let compound = self.form.contains('-')
+        // A one-token part holds no hyphen.
+        let compound = !parts.iter().all(|p| p.one_token)
+            && self.form.as_bytes().contains(&b'-')
             && self
                 .form
                 .split(' ')
@@ -875,6 +925,16 @@ impl Work {
         };
         for p in parts {
             let part = text.get(p.span.range()).unwrap_or("");
+            if p.one_token && part.bytes().all(|c| c.is_ascii_alphanumeric()) {
+                // One piece of ASCII letters and digits: copied and lowercased.
+                let start = t.strings.len();
+                t.strings.push_str(part);
+                if let Some(piece) = t.strings.get_mut(start..) {
+                    piece.make_ascii_lowercase();
+                }
+                end_piece(t);
+                continue;
+            }
             if part.is_ascii() {
                 // ASCII: pieces end at spaces and hyphens.
                 for c in part.bytes() {
@@ -1368,6 +1428,8 @@ struct ClassMap {
     /// Per length up to 16: bit `c - b'a'` set when a listed word of that
     /// length starts with the letter `c` (a filter before the table).
     starts: [u32; 17],
+    /// The same for the office titles, by length up to 17.
+    office_starts: [u32; 18],
 }
 
 impl ClassMap {
@@ -1428,7 +1490,15 @@ fn class_map() -> &'static ClassMap {
             slots: vec![(0, 0, 0); 1 << ClassMap::BITS],
             long: Vec::new(),
             starts: [0; 17],
+            office_starts: [0; 18],
         };
+        for w in OFFICE_TITLES {
+            if let (Some(n), Some(&c)) = (m.office_starts.get_mut(w.len()), w.as_bytes().first()) {
+                if c.is_ascii_lowercase() {
+                    *n |= 1 << (c - b'a');
+                }
+            }
+        }
         for &(list, c) in CLASS_LISTS {
             for w in list {
                 if let (Some(n), Some(&c)) = (m.starts.get_mut(w.len()), w.as_bytes().first()) {
@@ -1490,6 +1560,22 @@ fn class_of(w: &str) -> u8 {
         // Not ASCII: never a listed word.
         None => 0,
     }
+}
+
+/// Whether a word is an office title after lowercasing (`lower_class`
+/// with `class::OFFICE`); an ASCII word is first checked against the
+/// lengths and first letters of the titles.
+fn is_lower_office(s: &str) -> bool {
+    let b = s.as_bytes();
+    if let Some(&first) = b.first() {
+        if first.is_ascii_alphabetic() && s.is_ascii() {
+            let bit = 1u32 << ((first | 0x20) - b'a');
+            if class_map().office_starts.get(b.len()).is_none_or(|&n| n & bit == 0) {
+                return false;
+            }
+        }
+    }
+    lower_class(s) & class::OFFICE != 0
 }
 
 /// The classes of a word after lowercasing.
@@ -1727,6 +1813,14 @@ pub fn strip_possessive(w: &str) -> (&str, bool) {
         }
     }
     (w, false)
+}
+
+/// `is_capitalised` of the prose at `span`, reading one byte when it is ASCII.
+fn capitalised_at(doc: &Document, span: Span) -> bool {
+    match doc.prose.as_bytes().get(span.start) {
+        Some(b) if b.is_ascii() && span.end > span.start && span.end <= doc.prose.len() => b.is_ascii_uppercase(),
+        _ => is_capitalised(doc.prose.get(span.range()).unwrap_or("")),
+    }
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -2116,6 +2210,8 @@ struct Part {
     cls: u8,
     /// Hash of that lowercase text (set for the first two parts in pass 2).
     lower_hash: u64,
+    /// Made of one word token (so without spaces and hyphens).
+    one_token: bool,
     /// For a short ASCII part: the hash and signature bit of its lowercase
     /// text, computed with its classes.
     hashed: Option<(u64, usize)>,
@@ -2142,6 +2238,7 @@ impl Part {
             possessive,
             cls,
             lower_hash: 0,
+            one_token: false,
             hashed,
         }
     }
@@ -2223,7 +2320,7 @@ fn opens_sentence(doc: &Document, toks: &[super::Token], i: usize) -> bool {
 }
 
 /// Find the chains of one block and push their mentions.
-fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scratch) {
+fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: std::ops::Range<usize>, s: &mut Scratch) {
     let parts = &mut s.parts;
     let toks = doc.block_tokens(block);
     let text = |i: usize| -> &str { toks.get(i).map_or("", |tk| &doc.prose[tk.span.range()]) };
@@ -2235,7 +2332,12 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scra
         })
     };
     let is_space = |i: usize| kind(i) == Some(TokenKind::Space);
-    let cap_word = |i: usize| kind(i) == Some(TokenKind::Word) && is_capitalised(text(i));
+    let cap_word = |i: usize| {
+        toks.get(i)
+            .is_some_and(|tk| tk.kind == TokenKind::Word && capitalised_at(doc, tk.span))
+    };
+    // The token's bytes are `b`.
+    let bytes_are = |i: usize, b: &[u8]| toks.get(i).is_some_and(|tk| doc.prose.as_bytes().get(tk.span.range()) == Some(b));
     // A particle joined by a hyphen to a capitalised word ("al-Assad").
     let particle_start = |i: usize| {
         kind(i) == Some(TokenKind::Word)
@@ -2245,12 +2347,11 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scra
             && (i == 0 || !matches!(kind(i - 1), Some(TokenKind::Word)))
     };
 
-    // The capitalised words of the block (pass 0 listed them in order): a
-    // chain starts at one of them, or at a particle joined to one.
+    // The capitalised words of the block (`capitals`, a range of
+    // `s.capitals`): a chain starts at one of them, or at a particle joined
+    // to one.
     let base = block.tokens.start;
-    let lo = s.capitals.partition_point(|&t| (t as usize) < base);
-    let hi = s.capitals.partition_point(|&t| (t as usize) < block.tokens.end);
-    let caps = s.capitals.get(lo..hi).unwrap_or(&[]);
+    let caps = s.capitals.get(capitals).unwrap_or(&[]);
     // Tokens before `pos` are taken by earlier chains.
     let mut pos = 0usize;
     for &c in caps {
@@ -2288,7 +2389,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scra
             // Bare apostrophe possessive: "Higgins' ".
             if !possessive
                 && core.ends_with('s')
-                && matches!(text(p_end_tok + 1), "'" | "\u{2019}")
+                && (bytes_are(p_end_tok + 1, b"'") || bytes_are(p_end_tok + 1, "\u{2019}".as_bytes()))
                 && !matches!(kind(p_end_tok + 2), Some(TokenKind::Word))
             {
                 possessive = true;
@@ -2296,7 +2397,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scra
             // Initials and abbreviations keep their period: "J. R.", "Dr.".
             let mut next = p_end_tok + 1;
             let single = p_start == toks[j].span.start && p_end_tok == j;
-            if !possessive && single && text(next) == "." && is_space(next + 1) && cap_word(next + 2) {
+            if !possessive && single && is_space(next + 1) && bytes_are(next, b".") && cap_word(next + 2) {
                 let w = text(j);
                 let initial = w.chars().count() == 1 && is_capitalised(w);
                 let abbrev = lower_class(w) & class::LEADING != 0 || matches!(w, "St" | "Mt" | "Ft");
@@ -2314,8 +2415,11 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, s: &mut Scra
                     }
                 }
             }
-            let particle = !is_capitalised(&doc.prose[p_start..p_end]) && !is_capitalised(text(j));
-            parts.push(Part::new(doc, Span::new(p_start, p_end), particle, possessive));
+            let particle = !capitalised_at(doc, Span::new(p_start, p_end)) && !toks.get(j).is_some_and(|tk| capitalised_at(doc, tk.span));
+            parts.push(Part {
+                one_token: p_end_tok == j,
+                ..Part::new(doc, Span::new(p_start, p_end), particle, possessive)
+            });
             if possessive {
                 j = next;
                 break;
@@ -2426,7 +2530,9 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
             // Up to three modifiers before an office title.
             let first_office = parts.iter().take(4).position(|p| {
                 p.cls & class::OFFICE != 0
-                    || (raw(p).bytes().any(|c| c == b'-') && with_lower(raw(p), |w| w.split('-').all(|s| class_of(s) & class::OFFICE != 0)))
+                    || (!p.one_token
+                        && doc.prose.as_bytes().get(p.span.range()).is_some_and(|b| b.contains(&b'-'))
+                        && with_lower(raw(p), |w| w.split('-').all(|s| class_of(s) & class::OFFICE != 0)))
             });
             if let Some(o) = first_office {
                 title_end = Some(o);
@@ -2465,7 +2571,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     // A lowercase title just before the chain: "leader Park Geun Hye".
     if title.is_none() && chain_start >= 2 && toks[chain_start - 1].kind == TokenKind::Space {
         let prev = &toks[chain_start - 2];
-        if prev.kind == TokenKind::Word && lower_class(doc.prose.get(prev.span.range()).unwrap_or("")) & class::OFFICE != 0 {
+        if prev.kind == TokenKind::Word && is_lower_office(doc.prose.get(prev.span.range()).unwrap_or("")) {
             title = Some(prev.span);
         }
     }
@@ -2499,15 +2605,20 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     };
     let parts_start = t.part_spans.len();
     t.part_spans.extend(parts.iter().map(|p| p.span));
-    let all_caps = parts.iter().all(|p| p.particle || is_all_caps(prose(p)));
+    // (A lowercase ASCII second byte settles it, as in `is_all_caps`.)
+    let lower_second = |p: &Part| p.span.len() >= 2 && doc.prose.as_bytes().get(p.span.start + 1).is_some_and(u8::is_ascii_lowercase);
+    let all_caps = parts.iter().all(|p| p.particle || (!lower_second(p) && is_all_caps(prose(p))));
     let next_lower = toks.get(cx.end_tok).is_some_and(|tk| tk.kind == TokenKind::Space)
         && toks.get(cx.end_tok + 1).is_some_and(|tk| {
             tk.kind == TokenKind::Word
-                && doc
-                    .prose
-                    .get(tk.span.range())
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(char::is_lowercase)
+                && match doc.prose.as_bytes().get(tk.span.start) {
+                    Some(b) if b.is_ascii() && tk.span.end > tk.span.start && tk.span.end <= doc.prose.len() => b.is_ascii_lowercase(),
+                    _ => doc
+                        .prose
+                        .get(tk.span.range())
+                        .and_then(|s| s.chars().next())
+                        .is_some_and(char::is_lowercase),
+                }
         });
     t.mentions.push(Mention {
         span,
@@ -2704,6 +2815,8 @@ mod tests {
             assert_eq!(lower_class(w), naive(w), "{w}");
             let upper = w.to_uppercase();
             assert_eq!(lower_class(&upper), naive(w), "{upper}");
+            assert_eq!(is_lower_office(w), naive(w) & class::OFFICE != 0, "{w}");
+            assert_eq!(is_lower_office(&upper), naive(w) & class::OFFICE != 0, "{upper}");
             assert_eq!(class_of(&upper), 0, "{upper}");
             assert_eq!(class_of(&format!("{w}x")), naive(&format!("{w}x")), "{w}x");
         }
