@@ -119,19 +119,26 @@ impl Lint for GluedWords {
             for block in &doc.blocks {
                 let toks = doc.block_tokens(block);
                 for i in 0..toks.len() {
-                    self.word(doc, toks, i, &trig, cx);
+                    let cur = toks.get(i).map_or(0, |t| trig.partition_point(|&p| p < t.span.start));
+                    self.word(doc, toks, i, &trig, cur, cx);
                 }
             }
             return;
         }
         let mut b = 0;
+        // A cursor into `trig`: the first trigger at or after the word (the
+        // candidates are in text order).
+        let mut cur = 0;
         for i in candidates(&doc.tokens, &trig, src) {
             while doc.blocks.get(b).is_some_and(|bl| bl.tokens.end <= i) {
                 b += 1;
             }
             let Some(block) = doc.blocks.get(b) else { break };
+            if let Some(start) = doc.tokens.get(i).map(|t| t.span.start) {
+                cur = gallop(&trig, cur, |&p| p < start);
+            }
             if let Some(k) = i.checked_sub(block.tokens.start) {
-                self.word(doc, doc.block_tokens(block), k, &trig, cx);
+                self.word(doc, doc.block_tokens(block), k, &trig, cur, cx);
             }
         }
     }
@@ -170,14 +177,14 @@ fn candidates(toks: &[Token], trig: &[usize], src: &[u8]) -> Vec<usize> {
 
 impl GluedWords {
     /// Judge the word `toks[i]` of a block (`toks`: the block's tokens).
-    fn word(&self, doc: &Document, toks: &[Token], i: usize, trig: &[usize], cx: &mut Ctx) {
+    /// `cur`: the index of the first trigger at or after the word's start.
+    fn word(&self, doc: &Document, toks: &[Token], i: usize, trig: &[usize], mut cur: usize, cx: &mut Ctx) {
         let src = doc.source.text.as_bytes();
         let Some(t) = toks.get(i).filter(|t| t.kind == TokenKind::Word) else {
             return;
         };
         // Only a non-ASCII character, a '.' or a lowercase letter followed
         // by a capital can make a glue inside the token.
-        let mut cur = trig.partition_point(|&p| p < t.span.start);
         if suspicious(trig, &mut cur, src, t.span.start, t.span.end) {
             let w = doc.text(t.span);
             if self.allow.iter().any(|a| a == w) {

@@ -187,7 +187,15 @@ fn next_mark(b: &[u8], from: usize) -> Option<usize> {
             }
         }
     }
-    let tail = rest.len() - chunks.remainder().len();
+    // The last bytes, padded with zeros to a block of 32 (zeros are not
+    // candidates): the same test, before a byte-by-byte search.
+    let remainder = chunks.remainder();
+    let mut pad = [0u8; 32];
+    pad.get_mut(..remainder.len())?.copy_from_slice(remainder);
+    if pad.iter().fold(0u8, |acc, &x| acc | u8::from(x == b'"') | u8::from(x == 0xE2)) == 0 {
+        return None;
+    }
+    let tail = rest.len() - remainder.len();
     (from + tail..b.len()).find(|&at| is_mark(at))
 }
 
