@@ -301,6 +301,18 @@ fn triggers(src: &[u8]) -> Vec<usize> {
     let mut prev_lower = 0;
     let mut at = 0;
     while at < src.len() {
+        // Most blocks of 32 bytes hold no trigger: one test (which the
+        // compiler vectorizes) skips them, given the byte before them.
+        if let (Some(block), Some(before)) = (
+            src.get(at..).and_then(|r| r.first_chunk::<32>()),
+            at.checked_sub(1).and_then(|b| src.get(b..)).and_then(|r| r.first_chunk::<32>()),
+        ) {
+            if !any_trigger(block, before) {
+                prev_lower = if block[31].is_ascii_lowercase() { 0x80 } else { 0 };
+                at += 32;
+                continue;
+            }
+        }
         // Bytes past the end read as zero, which is neither a '.' nor a letter.
         let x = load8(src, at);
         let y = x & LOW7;
@@ -322,6 +334,23 @@ fn triggers(src: &[u8]) -> Vec<usize> {
         at += 8;
     }
     out
+}
+
+/// Whether `triggers` finds a position in `block`, given the bytes before
+/// each of its bytes (`before`, the block one byte earlier): a non-ASCII
+/// byte, a '.', '!' or '?', or an ASCII capital after a lowercase ASCII
+/// letter. (In UTF-8, the byte before an ASCII byte is ASCII or ends a
+/// character, never a letter, so this is the test of `triggers`.)
+#[inline]
+fn any_trigger(block: &[u8; 32], before: &[u8; 32]) -> bool {
+    let hits = block.iter().zip(before).fold(0u8, |acc, (&x, &p)| {
+        acc | u8::from(x >= 0x80)
+            | u8::from(x == b'.')
+            | u8::from(x == b'!')
+            | u8::from(x == b'?')
+            | (u8::from(p.wrapping_sub(b'a') < 26) & u8::from(x.wrapping_sub(b'A') < 26))
+    });
+    hits != 0
 }
 
 /// Whether the word `src[start..end]` has a non-ASCII byte, an inner '.'
