@@ -535,6 +535,32 @@ mod tests {
     }
 
     #[test]
+    fn triggers_skip_no_trigger() {
+        // Long texts (blocks of 32 bytes skipped or not), against the
+        // definition byte by byte.
+        let pieces = ["a", "b", "B", " ", "  ", ".", "!", "?", "\u{e9}", "\u{2019}", "xyz", "Q", "\n"];
+        let mut seed = 7u64;
+        for len in [0, 1, 31, 32, 33, 40, 64, 100, 257] {
+            for _ in 0..50 {
+                let mut text = String::new();
+                while text.len() < len {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                }
+                let b = text.as_bytes();
+                let slow: Vec<usize> = (0..b.len())
+                    .filter(|&i| {
+                        let x = b[i];
+                        let camel = x.is_ascii_uppercase() && i > 0 && b[i - 1].is_ascii_lowercase();
+                        x >= 0x80 || matches!(x, b'.' | b'!' | b'?') || camel
+                    })
+                    .collect();
+                assert_eq!(triggers(b), slow, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn fixes_by_inserting_a_space() {
         assert_eq!(
             fixed(&lint(), "as Reuters announced.After the vote"),
