@@ -87,6 +87,10 @@ struct Runs {
     /// key in one 64-bit word. About one word of running text in a hundred
     /// passes it and costs a hash probe.
     filter: Vec<u64>,
+    /// A first, cheaper filter: by the first two bytes (folded, see
+    /// `pair_index`), the lengths of the forms as bits (bit 31: 31 bytes or
+    /// more). About one run in four passes it.
+    pairs: Vec<u32>,
 }
 
 const FILTER_LOG: u32 = 16;
@@ -106,11 +110,24 @@ impl Runs {
             }
             forms.entry(b.to_ascii_lowercase().into_boxed_slice()).or_insert(m);
         }
+        let mut pairs = vec![0u32; 1024];
+        for p in pats {
+            match *p.as_bytes() {
+                [a, b, ..] => {
+                    if let Some(x) = pairs.get_mut(pair_index(a, b)) {
+                        *x |= 1 << p.len().min(31);
+                    }
+                }
+                // A form shorter than two bytes: no filter.
+                _ => pairs.fill(u32::MAX),
+            }
+        }
         Runs {
             forms,
             min_len,
             max_len,
             filter,
+            pairs,
         }
     }
 
@@ -122,6 +139,12 @@ impl Runs {
         if (end - start).wrapping_sub(self.min_len) > self.max_len.wrapping_sub(self.min_len) {
             return false;
         }
+        if let (Some(&a), Some(&b)) = (bytes.get(start), bytes.get(start + 1)) {
+            let lengths = self.pairs.get(pair_index(a, b)).copied().unwrap_or(u32::MAX);
+            if lengths >> (end - start).min(31) & 1 == 0 {
+                return false;
+            }
+        }
         let (w, bits) = filter_bits(run_key(bytes, start, end));
         self.filter.get(w).is_some_and(|x| x & bits == bits)
     }
@@ -132,6 +155,14 @@ impl Runs {
         buf.extend(run.iter().map(u8::to_ascii_lowercase));
         self.forms.get(buf.as_slice()).copied()
     }
+}
+
+/// Index of two first bytes in `Runs::pairs`: five bits of each with bit 5
+/// set (ASCII letters fold to their lowercase; bytes equal up to ASCII case
+/// fold alike).
+#[inline(always)]
+fn pair_index(a: u8, b: u8) -> usize {
+    (usize::from(a | 0x20) & 31) << 5 | (usize::from(b | 0x20) & 31)
 }
 
 /// A hash of the run `bytes[start..end]` for the filter: of its length and

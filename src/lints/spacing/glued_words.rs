@@ -119,19 +119,26 @@ impl Lint for GluedWords {
             for block in &doc.blocks {
                 let toks = doc.block_tokens(block);
                 for i in 0..toks.len() {
-                    self.word(doc, toks, i, &trig, cx);
+                    let cur = toks.get(i).map_or(0, |t| trig.partition_point(|&p| p < t.span.start));
+                    self.word(doc, toks, i, &trig, cur, cx);
                 }
             }
             return;
         }
         let mut b = 0;
+        // A cursor into `trig`: the first trigger at or after the word (the
+        // candidates are in text order).
+        let mut cur = 0;
         for i in candidates(&doc.tokens, &trig, src) {
             while doc.blocks.get(b).is_some_and(|bl| bl.tokens.end <= i) {
                 b += 1;
             }
             let Some(block) = doc.blocks.get(b) else { break };
+            if let Some(start) = doc.tokens.get(i).map(|t| t.span.start) {
+                cur = gallop(&trig, cur, |&p| p < start);
+            }
             if let Some(k) = i.checked_sub(block.tokens.start) {
-                self.word(doc, doc.block_tokens(block), k, &trig, cx);
+                self.word(doc, doc.block_tokens(block), k, &trig, cur, cx);
             }
         }
     }
@@ -170,14 +177,14 @@ fn candidates(toks: &[Token], trig: &[usize], src: &[u8]) -> Vec<usize> {
 
 impl GluedWords {
     /// Judge the word `toks[i]` of a block (`toks`: the block's tokens).
-    fn word(&self, doc: &Document, toks: &[Token], i: usize, trig: &[usize], cx: &mut Ctx) {
+    /// `cur`: the index of the first trigger at or after the word's start.
+    fn word(&self, doc: &Document, toks: &[Token], i: usize, trig: &[usize], mut cur: usize, cx: &mut Ctx) {
         let src = doc.source.text.as_bytes();
         let Some(t) = toks.get(i).filter(|t| t.kind == TokenKind::Word) else {
             return;
         };
         // Only a non-ASCII character, a '.' or a lowercase letter followed
         // by a capital can make a glue inside the token.
-        let mut cur = trig.partition_point(|&p| p < t.span.start);
         if suspicious(trig, &mut cur, src, t.span.start, t.span.end) {
             let w = doc.text(t.span);
             if self.allow.iter().any(|a| a == w) {
@@ -294,6 +301,18 @@ fn triggers(src: &[u8]) -> Vec<usize> {
     let mut prev_lower = 0;
     let mut at = 0;
     while at < src.len() {
+        // Most blocks of 32 bytes hold no trigger: one test (which the
+        // compiler vectorizes) skips them, given the byte before them.
+        if let (Some(block), Some(before)) = (
+            src.get(at..).and_then(|r| r.first_chunk::<32>()),
+            at.checked_sub(1).and_then(|b| src.get(b..)).and_then(|r| r.first_chunk::<32>()),
+        ) {
+            if !any_trigger(block, before) {
+                prev_lower = if block[31].is_ascii_lowercase() { 0x80 } else { 0 };
+                at += 32;
+                continue;
+            }
+        }
         // Bytes past the end read as zero, which is neither a '.' nor a letter.
         let x = load8(src, at);
         let y = x & LOW7;
@@ -315,6 +334,23 @@ fn triggers(src: &[u8]) -> Vec<usize> {
         at += 8;
     }
     out
+}
+
+/// Whether `triggers` finds a position in `block`, given the bytes before
+/// each of its bytes (`before`, the block one byte earlier): a non-ASCII
+/// byte, a '.', '!' or '?', or an ASCII capital after a lowercase ASCII
+/// letter. (In UTF-8, the byte before an ASCII byte is ASCII or ends a
+/// character, never a letter, so this is the test of `triggers`.)
+#[inline]
+fn any_trigger(block: &[u8; 32], before: &[u8; 32]) -> bool {
+    let hits = block.iter().zip(before).fold(0u8, |acc, (&x, &p)| {
+        acc | u8::from(x >= 0x80)
+            | u8::from(x == b'.')
+            | u8::from(x == b'!')
+            | u8::from(x == b'?')
+            | (u8::from(p.wrapping_sub(b'a') < 26) & u8::from(x.wrapping_sub(b'A') < 26))
+    });
+    hits != 0
 }
 
 /// Whether the word `src[start..end]` has a non-ASCII byte, an inner '.'
@@ -499,6 +535,32 @@ mod tests {
                 };
                 assert_eq!(one(&text, 3), slow(&w), "{w:?}");
                 assert_eq!(one(&w, 0), slow(&w), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn triggers_skip_no_trigger() {
+        // Long texts (blocks of 32 bytes skipped or not), against the
+        // definition byte by byte.
+        let pieces = ["a", "b", "B", " ", "  ", ".", "!", "?", "\u{e9}", "\u{2019}", "xyz", "Q", "\n"];
+        let mut seed = 7u64;
+        for len in [0, 1, 31, 32, 33, 40, 64, 100, 257] {
+            for _ in 0..50 {
+                let mut text = String::new();
+                while text.len() < len {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                }
+                let b = text.as_bytes();
+                let slow: Vec<usize> = (0..b.len())
+                    .filter(|&i| {
+                        let x = b[i];
+                        let camel = x.is_ascii_uppercase() && i > 0 && b[i - 1].is_ascii_lowercase();
+                        x >= 0x80 || matches!(x, b'.' | b'!' | b'?') || camel
+                    })
+                    .collect();
+                assert_eq!(triggers(b), slow, "{text:?}");
             }
         }
     }

@@ -328,24 +328,9 @@ impl Lint for LostApostrophe {
             if !(contraction | possessive) {
                 continue;
             }
-            if contraction {
-                self.contraction(doc, i, apostrophe, cx);
-            }
-            if !possessive {
-                continue;
-            }
-            // Capitalised and alphabetic: for ASCII, a capital and lowercase
-            // letters.
-            let simple = first.is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase);
-            let w = doc.text(t.span);
-            if simple || (is_capitalised(w) && w.chars().all(char::is_alphabetic)) {
-                let trailing = toks
-                    .get(i + 1)
-                    .filter(|n| n.kind == TokenKind::Punct && matches!(doc.text(n.span), "'" | "\u{2019}"))
-                    .map(|n| n.span)
-                    // "Rutos' presence": the apostrophe is followed by a space.
-                    .filter(|_| toks.get(i + 2).is_some_and(|n| n.kind == TokenKind::Space));
-                candidates.push(Candidate { tok: i, trailing });
+            // (Rare: out of line, so that the walk stays light.)
+            if let Some(c) = self.rare_word(doc, i, contraction, possessive, apostrophe, cx) {
+                candidates.push(c);
             }
         }
         if candidates.is_empty() {
@@ -383,6 +368,43 @@ impl Lint for LostApostrophe {
 }
 
 impl LostApostrophe {
+    /// A word of `check`'s walk (token `i`) that may be a contraction
+    /// (reported here) or a possessive (returned as a candidate).
+    #[inline(never)]
+    fn rare_word(
+        &self,
+        doc: &Document,
+        i: usize,
+        contraction: bool,
+        possessive: bool,
+        apostrophe: impl Fn() -> &'static str,
+        cx: &mut Ctx,
+    ) -> Option<Candidate> {
+        if contraction {
+            self.contraction(doc, i, apostrophe, cx);
+        }
+        if !possessive {
+            return None;
+        }
+        let toks = &doc.tokens;
+        let t = toks.get(i)?;
+        let b = doc.source.text.as_bytes().get(t.span.range())?;
+        // Capitalised and alphabetic: for ASCII, a capital and lowercase
+        // letters.
+        let simple = b.first().is_some_and(u8::is_ascii_uppercase) && b[1..].iter().all(u8::is_ascii_lowercase);
+        let w = doc.text(t.span);
+        if simple || (is_capitalised(w) && w.chars().all(char::is_alphabetic)) {
+            let trailing = toks
+                .get(i + 1)
+                .filter(|n| n.kind == TokenKind::Punct && matches!(doc.text(n.span), "'" | "\u{2019}"))
+                .map(|n| n.span)
+                // "Rutos' presence": the apostrophe is followed by a space.
+                .filter(|_| toks.get(i + 2).is_some_and(|n| n.kind == TokenKind::Space));
+            return Some(Candidate { tok: i, trailing });
+        }
+        None
+    }
+
     fn contraction(&self, doc: &Document, i: usize, apostrophe: impl Fn() -> &'static str, cx: &mut Ctx) {
         let t = doc.tokens[i];
         let w = doc.text(t.span);

@@ -625,6 +625,12 @@ impl StrayCapital {
         if prev_cap {
             return self.verb_after_name(doc, i, lower);
         }
+        // A content word must be a common word (one of the tests of
+        // `listed`, done again there): most capitalised words are names and
+        // fail it, so it comes before the costlier tests of the context.
+        if !self.words.is_word(lower, COMMON_CLASS) {
+            return None;
+        }
         if !prev_text.chars().all(char::is_lowercase) || self.name_cues.contains(prev_text) {
             return None;
         }

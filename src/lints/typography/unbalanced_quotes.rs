@@ -102,20 +102,30 @@ impl Lint for UnbalancedQuotes {
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
         let prose = &doc.prose;
-        if next_mark(prose.as_bytes(), 0).is_none() {
+        // The first mark of the text at or after `.0` (`.1`): blocks before
+        // it hold no mark and are not searched.
+        let mut ahead = (0, next_mark(prose.as_bytes(), 0));
+        if ahead.1.is_none() {
             return;
         }
         let mut straight: Vec<usize> = Vec::new();
         let mut curly: Vec<usize> = Vec::new();
         let mut carried: Option<(usize, Mark)> = None;
         let mut i = 0;
+        let mut marks: Vec<(usize, Mark)> = Vec::new();
         while i < doc.blocks.len() {
             // One paragraph: consecutive blocks with the same number.
             let para = doc.blocks[i].paragraph;
             let mut j = i;
-            let mut marks: Vec<(usize, Mark)> = Vec::new();
+            marks.clear();
             while j < doc.blocks.len() && doc.blocks[j].paragraph == para {
-                collect(prose, doc.blocks[j].span, &mut marks);
+                let span = doc.blocks[j].span;
+                if ahead.0 > span.start || ahead.1.is_some_and(|p| p < span.start) {
+                    ahead = (span.start, next_mark(prose.as_bytes(), span.start));
+                }
+                if ahead.1.is_some_and(|p| p < span.end) {
+                    collect(prose, span, &mut marks);
+                }
                 j += 1;
             }
             for &(at, m) in &marks {
@@ -123,6 +133,11 @@ impl Lint for UnbalancedQuotes {
                     Mark::Straight | Mark::StraightClose | Mark::StraightOpen => straight.push(at),
                     _ => curly.push(at),
                 }
+            }
+            if marks.is_empty() && carried.is_none() {
+                // Nothing to pair, nothing carried on.
+                i = j;
+                continue;
             }
             let next = doc.blocks.get(j);
             let next_opens = next.is_some_and(|b| prose[b.span.range()].trim_start().starts_with(['"', '\u{201c}']));
@@ -190,7 +205,15 @@ fn next_mark(b: &[u8], from: usize) -> Option<usize> {
             }
         }
     }
-    let tail = rest.len() - chunks.remainder().len();
+    // The last bytes, padded with zeros to a block of 32 (zeros are not
+    // candidates): the same test, before a byte-by-byte search.
+    let remainder = chunks.remainder();
+    let mut pad = [0u8; 32];
+    pad.get_mut(..remainder.len())?.copy_from_slice(remainder);
+    if pad.iter().fold(0u8, |acc, &x| acc | u8::from(x == b'"') | u8::from(x == 0xE2)) == 0 {
+        return None;
+    }
+    let tail = rest.len() - remainder.len();
     (from + tail..b.len()).find(|&at| is_mark(at))
 }
 

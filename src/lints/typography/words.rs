@@ -3,7 +3,9 @@
 //! `lost-apostrophe`). Built once per registry and cached, since several
 //! lints load the same data.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::lints::bytes::load8;
 use std::sync::{Arc, Mutex};
 
 use crate::pack::Lexicon;
@@ -14,10 +16,15 @@ const DEFAULT_CLASS: u8 = 0;
 
 /// Lowercase words and capitalised words (names, demonyms) with their
 /// commonness class (SCOWL size: 10 = most common, larger = rarer).
+///
+/// Words are keyed by a 64-bit hash of their bytes (`key`), not stored: the
+/// map is built without one allocation per word, and a lookup hashes the
+/// word once. (Two of the ~50,000 words, or a word looked up and a listed
+/// one, sharing a 64-bit hash is vanishingly unlikely.)
 #[derive(Debug, Default)]
 pub struct Words {
-    lower: HashMap<Box<str>, u8>,
-    capitalised: HashMap<Box<str>, u8>,
+    lower: HashMap<u64, u8>,
+    capitalised: HashSet<u64>,
 }
 
 impl Words {
@@ -55,13 +62,16 @@ impl Words {
                 .and_then(|n| n.parse::<u8>().ok())
                 .unwrap_or(DEFAULT_CLASS);
             for e in l.entries() {
-                let map = if e.starts_with(|c: char| c.is_uppercase()) {
-                    &mut w.capitalised
-                } else {
-                    &mut w.lower
+                let capitalised = match e.as_bytes().first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => e.starts_with(|c: char| c.is_uppercase()),
                 };
-                let slot = map.entry(e.into()).or_insert(class);
-                *slot = (*slot).min(class);
+                if capitalised {
+                    w.capitalised.insert(key(e.as_bytes()));
+                } else {
+                    let slot = w.lower.entry(key(e.as_bytes())).or_insert(class);
+                    *slot = (*slot).min(class);
+                }
             }
         }
         w
@@ -69,7 +79,7 @@ impl Words {
 
     /// Class of a lowercase word, if known.
     pub fn class(&self, lower: &str) -> Option<u8> {
-        self.lower.get(lower).copied()
+        self.lower.get(&key(lower.as_bytes())).copied()
     }
 
     /// Whether `lower` is a known lowercase word of class `max` or commoner.
@@ -79,7 +89,7 @@ impl Words {
 
     /// Whether a capitalised form is a known name or capitalised word.
     pub fn is_capitalised(&self, word: &str) -> bool {
-        self.capitalised.contains_key(word)
+        self.capitalised.contains(&key(word.as_bytes()))
     }
 
     /// Whether a word in any case is known: the exact capitalised form, or
@@ -91,6 +101,24 @@ impl Words {
     pub fn is_empty(&self) -> bool {
         self.lower.is_empty() && self.capitalised.is_empty()
     }
+}
+
+/// The 64-bit hash that stands for a word: its bytes eight at a time, each
+/// mixed in by a folded 128-bit multiplication, after the length.
+#[inline]
+fn key(b: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let fold = |a: u64, m: u64| {
+        let p = u128::from(a) * u128::from(m);
+        (p as u64) ^ ((p >> 64) as u64)
+    };
+    let mut h = fold(b.len() as u64 ^ 0x243F_6A88_85A3_08D3, K);
+    let mut at = 0;
+    while at < b.len() {
+        h = fold(h ^ load8(b, at), K ^ 0x1319_8A2E_0370_7344);
+        at += 8;
+    }
+    h
 }
 
 /// Run `f` on the lowercase form of `word`, without allocating for ASCII
