@@ -48,7 +48,7 @@ pub static BUILTIN: &[Builtin] = &[
     },
     Builtin {
         meta: &names::mangled_name::MANGLED_NAME,
-        build: crate::lint::no_options::<names::mangled_name::MangledName>,
+        build: names::mangled_name::MangledName::build,
     },
     Builtin {
         meta: &scrape::metadata_leak::METADATA_LEAK,

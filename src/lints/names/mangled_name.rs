@@ -1,5 +1,6 @@
 use std::cell::{OnceCell, RefCell};
 use std::cmp::Reverse;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -9,7 +10,8 @@ use crate::document::names::{
 };
 use crate::document::Document;
 use crate::finding::{Applicability, FileId};
-use crate::lint::{Ctx, Lint, RuleInfo};
+use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
+use crate::lints::typography::words::Words;
 use crate::source::Span;
 
 declare_lint! {
@@ -22,7 +24,9 @@ declare_lint! {
     /// - a common word standing inside such a name: "Minister of Foreign
     ///   Affairs Ri his Gwon";
     /// - a misspelled part of a hyphenated name pair: "the Israel-Palestne talks"
-    ///   when "Palestine" is written correctly elsewhere.
+    ///   when "Palestine" is written correctly elsewhere;
+    /// - a misspelled name part: "Mnuchen said" when the document writes
+    ///   "Mnuchin" twice or more.
     ///
     /// The message names the intended form where the document (or another
     /// document of the run) writes it, with a label there and an unsafe fix.
@@ -63,15 +67,27 @@ declare_lint! {
     ///   in the run, at most two edits from a piece used at least twice that
     ///   this document writes too (or the corrected pair is written elsewhere),
     ///   sharing its first letter and not a derived form ("Sudanese").
+    /// - Misspelled part: a part of six letters or more used once in the run,
+    ///   not a word or name of the shared word list (pack `english-words`:
+    ///   "Slovenia" beside "Slovakia" stays), one edit (two from nine letters)
+    ///   from a part with the same first letter that this document writes at
+    ///   least twice, and not a derived form, a prefix or a doubled-vowel
+    ///   variant of it. In a longer name, the other spelling must be written
+    ///   alone or in a name sharing another part ("Refael Ackermann" beside
+    ///   "Rafael Gonzaga" are two people). When the whole name is written
+    ///   twice with only that part different, `name-variant` reports it
+    ///   instead.
     ///
     /// ## Known problems
     ///
     /// A truncation is only seen when the full name (or a stutter of it) is in
     /// the same document; a stutter that repeats no whole piece ("Park
     /// Geunhyee") is left to `name-variant`. A fully translated name ("Sharp"
-    /// for a name in another script) cannot be seen. Misspellings of standalone words
-    /// are not checked (that is a spell checker's job, and two real places can
-    /// differ by a letter: Shanxi / Shaanxi). The intruder check without a
+    /// for a name in another script) cannot be seen. A misspelled part is
+    /// seen only when the right spelling is written twice in the same
+    /// document, and two real names one letter apart that the word list does
+    /// not know (surnames "Jansen" / "Janssen" in one article) can be taken
+    /// for a misspelling. The intruder check without a
     /// full form in the run needs a title before the surname, and the
     /// suggestion is then only the shape of the problem.
     pub static MANGLED_NAME = {
@@ -85,7 +101,23 @@ declare_lint! {
 }
 
 #[derive(Default)]
-pub struct MangledName;
+pub struct MangledName {
+    /// The shared English word list (pack `english-words`): a one-word name
+    /// that is a known word or name ("Slovenia" beside "Slovakia") is never
+    /// taken for a misspelling.
+    words: Option<Arc<Words>>,
+}
+
+impl MangledName {
+    pub fn build(cx: &BuildCx) -> Result<Box<dyn Lint>, String> {
+        if let Some(key) = cx.options.keys().next() {
+            return Err(format!("unknown option `{key}` (this lint has no options)"));
+        }
+        Ok(Box::new(MangledName {
+            words: Some(Words::shared(cx.lexicons)),
+        }))
+    }
+}
 
 /// Lowercase words that machine translation puts in place of a name syllable.
 const INTRUDERS: &[&str] = &[
@@ -171,6 +203,9 @@ impl Lint for MangledName {
                 stutter(&here, m, cx);
                 truncation(&here, m, cx);
                 misspelling(&here, m, cx);
+                if let Some(words) = &self.words {
+                    misspelled_word(&here, m, words, cx);
+                }
             }
             for pair in table.mentions.windows(2) {
                 if let [a, b] = pair {
@@ -672,6 +707,100 @@ fn misspelling(h: &Here, m: &Mention, cx: &mut Ctx) {
     }
 }
 
+/// A name part used once in the run, one edit (two for long words) from a
+/// part this document writes at least twice: "Mnuchen said" beside three
+/// "Mnuchin"s, "Amnesty Internetional" beside "Amnesty International". The
+/// part must have six letters or more and must not be a known word or name,
+/// nor a derived form, a prefix or a doubled-vowel variant of the other.
+fn misspelled_word(h: &Here, m: &Mention, words: &Words, cx: &mut Ctx) {
+    if m.headline || m.all_caps || m.dateline || m.has_compound() {
+        return;
+    }
+    let (doc, table, run) = (h.doc, h.doc.names(), h.run);
+    let keys: Vec<&str> = table.piece_keys(m).collect();
+    for (i, (part, fp)) in table.parts(m).iter().zip(table.piece_keys(m)).enumerate() {
+        let p = doc.text(*part);
+        let n = fp.chars().count();
+        // A plain capitalised word ("McCain" and "DeSantis" are left alone).
+        let plain = p.chars().next().is_some_and(char::is_uppercase) && p.chars().skip(1).all(char::is_lowercase);
+        if n < 6 || !plain || run.count(fp) != 1 || table.is_lower_piece(fp) || words.known(p, u8::MAX) {
+            continue;
+        }
+        let first = fp.chars().next();
+        let Some(cands) = first.and_then(|c| h.pieces().get(&c)) else {
+            continue;
+        };
+        let best = cands
+            .iter()
+            .filter(|(q, place)| {
+                *q != fp
+                    && q.len().abs_diff(fp.len()) <= 2
+                    && place.doc == h.di
+                    && !morphological_pair(fp, q)
+                    && !q.starts_with(fp)
+                    && !fp.starts_with(q)
+                    && !doubled_vowel_pair(fp, q)
+            })
+            .map(|(q, place)| (edit_distance(fp, q), *q, place))
+            .filter(|(d, q, _)| *d <= if n.min(q.chars().count()) < 9 { 1 } else { 2 })
+            .filter(|(_, q, _)| doc_uses(table, q) >= 2)
+            .min_by_key(|(d, q, place)| (*d, Reverse(doc_uses(table, q)), place.span.start));
+        let Some((_, q, place)) = best else { continue };
+        // The same name with only this part different, written twice:
+        // `name-variant` reports the whole name.
+        let same_name = keys.len() > 1
+            && table
+                .mentions
+                .iter()
+                .filter(|o| {
+                    o.part_count() == keys.len()
+                        && table
+                            .piece_keys(o)
+                            .enumerate()
+                            .all(|(j, k)| if j == i { k == q } else { keys.get(j) == Some(&k) })
+                })
+                .count()
+                >= 2;
+        if same_name {
+            continue;
+        }
+        // Two people: the other spelling is written only in names that share
+        // no other part with this one ("Refael Ackermann" / "Rafael Gonzaga").
+        if keys.len() > 1 {
+            let mut with_q = table
+                .mentions
+                .iter()
+                .filter(|o| o.part_count() >= 2 && table.piece_keys(o).any(|k| k == q))
+                .peekable();
+            if with_q.peek().is_some() && !with_q.any(|o| table.piece_keys(o).any(|k| k != q && keys.contains(&k))) {
+                continue;
+            }
+        }
+        let f = cx.report_in(
+            doc.id,
+            *part,
+            format!(
+                "'{p}' looks like a misspelling of '{}', written {} times in this document",
+                place.form,
+                doc_uses(table, q)
+            ),
+        );
+        label_place(f, h.docs, h.di, place);
+        f.replace(place.form.to_string(), Applicability::Unsafe);
+        f.help("the name is spelled correctly elsewhere");
+    }
+}
+
+/// Mentions (outside headlines and datelines) of this document with the
+/// folded piece `q`.
+fn doc_uses(table: &NameTable, q: &str) -> usize {
+    table
+        .mentions
+        .iter()
+        .filter(|m| !m.headline && !m.dateline && table.piece_keys(m).any(|k| k == q))
+        .count()
+}
+
 /// Whether two words differ only by a doubled vowel ("Shanxi" / "Shaanxi"):
 /// a doubled vowel is a deliberate distinction in romanised names.
 fn doubled_vowel_pair(a: &str, b: &str) -> bool {
@@ -706,7 +835,7 @@ mod tests {
         let names: Vec<std::sync::Arc<str>> = vec!["mangled-name".into()];
         let enabled = vec![true];
         let mut cx = Ctx::new(0, &names, &enabled);
-        MangledName.check_corpus(&refs, &mut cx);
+        MangledName::default().check_corpus(&refs, &mut cx);
         cx.into_findings()
             .into_iter()
             .map(|f| (f.file, texts[f.file][f.span.range()].to_string(), f.message.clone()))
@@ -716,18 +845,21 @@ mod tests {
     #[test]
     fn stutter() {
         assert_eq!(
-            flagged(&MangledName, "The former minister Ryu Sung Mine Sung M Tuesday heads for Hanoi."),
+            flagged(
+                &MangledName::default(),
+                "The former minister Ryu Sung Mine Sung M Tuesday heads for Hanoi."
+            ),
             vec!["Ryu Sung Mine Sung M"]
         );
         assert_eq!(
             flagged(
-                &MangledName,
+                &MangledName::default(),
                 "Prime Minister Pham Minh Chinh Minh Chinh spoke. Pham Minh Chinh left."
             ),
             vec!["Pham Minh Chinh Minh Chinh"]
         );
         assert_eq!(
-            fixed(&MangledName, "Leader Ryu Sung Min spoke. Ryu Sung Mine Sung M left."),
+            fixed(&MangledName::default(), "Leader Ryu Sung Min spoke. Ryu Sung Mine Sung M left."),
             "Leader Ryu Sung Min spoke. Ryu Sung Min left."
         );
     }
@@ -736,7 +868,7 @@ mod tests {
     fn truncation() {
         assert_eq!(
             flagged(
-                &MangledName,
+                &MangledName::default(),
                 "Leader Ryu Sung Min arrived. Officials said that Ryu Sung was traveling."
             ),
             vec!["Ryu Sung"]
@@ -760,13 +892,13 @@ mod tests {
     fn intruder() {
         assert_eq!(
             flagged(
-                &MangledName,
+                &MangledName::default(),
                 "He traveled with the Minister of Foreign Affairs Pak his Chol on Monday."
             ),
             vec!["Pak his Chol"]
         );
         assert_eq!(
-            fixed(&MangledName, "Minister Pak Son Chol spoke. Later Pak son Chol left."),
+            fixed(&MangledName::default(), "Minister Pak Son Chol spoke. Later Pak son Chol left."),
             "Minister Pak Son Chol spoke. Later Pak Son Chol left."
         );
     }
@@ -774,13 +906,48 @@ mod tests {
     #[test]
     fn misspelled_compound() {
         let text = "The Ethiopia-Eritera war goes on. Eritrea said. Eritrea fought.";
-        assert_eq!(flagged(&MangledName, text), vec!["Eritera"]);
+        assert_eq!(flagged(&MangledName::default(), text), vec!["Eritera"]);
         assert_eq!(
-            fixed(&MangledName, text),
+            fixed(&MangledName::default(), text),
             "The Ethiopia-Eritrea war goes on. Eritrea said. Eritrea fought."
         );
         let f = run_docs(&["The Ethiopia-Eritrea war goes on in Eritrea.", "The Ethiopia-Eritera war goes on."]);
         assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn misspelled_one_word_name() {
+        let l = crate::lint::testing::build_builtin(MangledName::build);
+        let text = "Treasury Secretary Steven Mnuchin spoke on Monday. Mnuchin said the bill was ready. \
+Later Mnuchen said talks would go on.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Mnuchen"]);
+        assert_eq!(
+            flagged(
+                l.as_ref(),
+                "Amnesty International said so. Transparency International agreed. Amnesty Internetional researcher Ana Ruiz spoke."
+            ),
+            vec!["Internetional"]
+        );
+        assert_eq!(fixed(l.as_ref(), text), text.replace("Mnuchen", "Mnuchin"));
+        for ok in [
+            // Known names one letter apart.
+            "Slovakia voted. Slovakia agreed, and Slovenia did not.",
+            // Used once each, or a derived form, or a prefix.
+            "Mnuchin spoke. Mnuchen left.",
+            "Germany voted. Germany agreed. A German official spoke.",
+            "Sudan voted. Sudan agreed. Sudanese troops left.",
+            "Bolsonaro spoke. Bolsonaro left. Bolsonaros arrived.",
+            // A doubled vowel is a deliberate distinction.
+            "Shaanxi grew. Shaanxi exported coal. Shanxi did not.",
+            // Two people with given names one letter apart.
+            "Rafael Gonzaga spoke. Rafael Gonzaga left. Refael Ackermann stayed.",
+            // The whole name differs in one part: `name-variant` reports it.
+            "Amnesty International said so. Amnesty International agreed. Amnesty Internetional left.",
+            // Too short to judge.
+            "Kiev spoke. Kiev left. Kyiv won.",
+        ] {
+            assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
+        }
     }
 
     #[test]
@@ -801,7 +968,11 @@ mod tests {
             "Wang Yi said that the talks went well. Wang Yi left.",
             "The Shanxi-Hebei border. Shaanxi and Shaanxi again.",
         ] {
-            assert!(flagged(&MangledName, ok).is_empty(), "{ok}: {:?}", flagged(&MangledName, ok));
+            assert!(
+                flagged(&MangledName::default(), ok).is_empty(),
+                "{ok}: {:?}",
+                flagged(&MangledName::default(), ok)
+            );
         }
     }
 }

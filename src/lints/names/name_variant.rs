@@ -72,8 +72,9 @@ declare_lint! {
     ///    and the other at least twice ("Pham Minh Chinh" / "Pham Minh Trinh").
     ///
     /// The target form is the configured canonical form, else the form most
-    /// documents (in one document: most mentions) use, ties going to the form
-    /// written first.
+    /// documents (in one document: most mentions) use, ties going to mixed
+    /// case over capitals ("Savage" over "SAVAGE"), then to the form written
+    /// first.
     ///
     /// ## Known problems
     ///
@@ -362,7 +363,9 @@ impl NameVariant {
                 node.count += 1;
                 if !m.headline && !m.all_caps {
                     node.body = true;
-                    if !m.initial {
+                    // A sentence opener proves nothing, unless it is a
+                    // possessive ("Qaddafi's son spoke").
+                    if !m.initial || m.possessive {
                         node.name_like = true;
                     }
                 }
@@ -602,7 +605,10 @@ impl NameVariant {
             let n = &nodes[m];
             let e = best_in_doc.entry(n.doc).or_insert(m);
             let cur = &nodes[*e];
-            if (n.count, Reverse(n.first().start)) > (cur.count, Reverse(cur.first().start)) {
+            // Ties go to mixed case ("Savage" over "SAVAGE"), then to the
+            // form written first.
+            let mixed = |f: &str| f.chars().any(char::is_lowercase);
+            if (n.count, mixed(n.form), Reverse(n.first().start)) > (cur.count, mixed(cur.form), Reverse(cur.first().start)) {
                 *e = m;
             }
         }
@@ -679,7 +685,14 @@ impl NameVariant {
         let target = match &configured {
             Some(c) => c.clone(),
             None => {
-                let Some((form, _)) = score.iter().max_by_key(|(f, s)| (s.votes, fits_style(f), s.mentions, s.first)) else {
+                // Ties go to the run's hyphen style, then to the form used
+                // more, then to mixed case ("Savage" over "SAVAGE"), then to
+                // the form written first.
+                let mixed_case = |f: &str| f.chars().any(char::is_lowercase);
+                let Some((form, _)) = score
+                    .iter()
+                    .max_by_key(|(f, s)| (s.votes, fits_style(f), s.mentions, mixed_case(f), s.first))
+                else {
                     return;
                 };
                 form.to_string()
@@ -930,6 +943,22 @@ mod tests {
                 "The writer Fang Fang kept a diary. Critics attacked Fang Fang. Later Fangfang replied."
             ),
             vec!["Fangfang"]
+        );
+        // A possessive sentence opener is a name.
+        assert_eq!(
+            flagged(
+                &l,
+                "Muammar Gaddafi ruled Libya. Gaddafi was killed in 2011. Gaddafi had ruled for decades. Qaddafi's son spoke."
+            ),
+            vec!["Qaddafi"]
+        );
+        // A tie between capitals and mixed case goes to mixed case.
+        assert_eq!(
+            flagged(
+                &l,
+                "Mr. SAVAGE said the tactics were dangerous. Later, officers said Savage had left."
+            ),
+            vec!["SAVAGE"]
         );
     }
 

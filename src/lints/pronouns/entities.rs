@@ -952,8 +952,11 @@ fn possessive_may_follow(doc: &Document, all: &[crate::document::Token], i: usiz
     match next_token(doc, all, i) {
         None => false,
         Some((_, _, true)) => true,
+        // A capitalised word may be a possessive's head ("her Instagram
+        // account", see `Builder::her_before_name`).
         Some((_, n, false)) if n.kind == TokenKind::Word => {
-            text(n).chars().next().is_some_and(char::is_lowercase) && !has_class(text(n), cls::NOT_AFTER_POSSESSIVE)
+            text(n).chars().next().is_some_and(|c| c.is_uppercase())
+                || text(n).chars().next().is_some_and(char::is_lowercase) && !has_class(text(n), cls::NOT_AFTER_POSSESSIVE)
         }
         Some((_, n, false)) => text(n).chars().all(|c| c.is_ascii_digit()) || text(n).chars().next().is_some_and(|c| c.is_ascii_digit()),
     }
@@ -1057,7 +1060,7 @@ fn possessive_her(toks: &[PTok], k: usize) -> bool {
         return true;
     }
     match toks.get(k + 1) {
-        Some(n) if n.word() => n.lower() && !has_class(n.text, cls::NOT_AFTER_POSSESSIVE),
+        Some(n) if n.word() => !n.lower() || !has_class(n.text, cls::NOT_AFTER_POSSESSIVE),
         Some(n) => n.text.chars().all(|c| c.is_ascii_digit()) || n.text.chars().next().is_some_and(|c| c.is_ascii_digit()),
         None => false,
     }
@@ -2063,6 +2066,56 @@ static ADVERBS: &[&str] = &[
     "even",
 ];
 
+/// Capitalised words after object "her": "told her Monday".
+static DATE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "tonight",
+];
+
+/// Verbs that take "her" as an object before a capitalised complement:
+/// "named her Person of the Year", "called her Madam".
+static NAMING_VERBS: &[&str] = &[
+    "named",
+    "called",
+    "made",
+    "elected",
+    "appointed",
+    "crowned",
+    "dubbed",
+    "voted",
+    "declared",
+    "considered",
+    "name",
+    "call",
+    "make",
+    "elect",
+    "appoint",
+    "crown",
+    "dub",
+    "calls",
+    "names",
+    "makes",
+];
+
 /// Words that follow object "her" (so that it is not a possessive).
 static NOT_AFTER_POSSESSIVE: &[&str] = &[
     "the",
@@ -2797,6 +2850,24 @@ impl<'a> Builder<'a> {
         self.toks.get(i + 1).filter(|n| n.sent == t.sent)
     }
 
+    /// "her" at `i` before a capitalised word that is a possessive's head
+    /// or modifier: "her Instagram account", "her Labour colleagues", "her
+    /// MLAs." The word must not be a weekday or month ("told her Monday"),
+    /// must end the noun phrase (a lowercase word or punctuation after it),
+    /// and no naming verb may come before "her" ("named her Person of the
+    /// Year").
+    fn her_before_name(&self, i: usize) -> bool {
+        let Some(n) = self.next(i) else { return false };
+        if DATE_WORDS.iter().any(|d| n.text.eq_ignore_ascii_case(d)) {
+            return false;
+        }
+        let ends = self.next(i + 1).is_none_or(|m| !m.word || m.lower());
+        let naming = self
+            .prev(i)
+            .is_some_and(|p| NAMING_VERBS.iter().any(|v| p.text.eq_ignore_ascii_case(v)));
+        ends && !naming
+    }
+
     fn sentence_initial(&self, i: usize) -> bool {
         let mut j = i;
         while let Some(p) = self.prev(j) {
@@ -3390,6 +3461,7 @@ impl<'a> Builder<'a> {
             if t.text.eq_ignore_ascii_case("her") {
                 case = match self.next(i) {
                     Some(n) if n.word && n.lower() && !n.has(cls::NOT_AFTER_POSSESSIVE) => Case::Possessive,
+                    Some(n) if n.word && n.cap() && self.her_before_name(i) => Case::Possessive,
                     Some(n) if !n.word && n.text.chars().all(|c| c.is_ascii_digit()) => Case::Possessive,
                     Some(n) if n.text.chars().next().is_some_and(|c| c.is_ascii_digit()) => Case::Possessive,
                     _ => Case::Object,

@@ -232,6 +232,10 @@ mod tests {
     #[test]
     fn flags_subject_possessive() {
         assert_eq!(flagged(&lint(), "The company raised his prices again in March."), vec!["his"]);
+        assert_eq!(
+            flagged(&lint(), "The agency said on Monday that her Twitter account had been hacked."),
+            vec!["her"]
+        );
     }
 
     #[test]

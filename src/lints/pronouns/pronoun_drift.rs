@@ -51,7 +51,10 @@ declare_lint! {
     /// wife", an unlinked pronoun) or in the eight sentences before (a person
     /// or gendered noun); when another person of unknown gender is a subject
     /// in that window or is named before the pronoun in its sentence; for
-    /// object pronouns in the same clause ("Park praised her"); inside
+    /// object pronouns in the same clause ("Park praised her"; "her" before
+    /// a capitalised word is a possessive, "her Instagram account", unless
+    /// the word is a weekday or month or a naming verb precedes, "named her
+    /// Person of the Year"); inside
     /// quotations; for generic "he or she", "his/her", "s/he"; in title-case
     /// headlines; for "his" or "her" caught inside a name ("Minister Ryu his Hyon");
     /// for countries, ships and other things, which are never persons here
@@ -214,6 +217,10 @@ mod tests {
         let text = "Prime Minister Margaret Hollis spoke on Monday. Hollis said he wanted an early vote.";
         assert_eq!(flagged(&lint(), text), vec!["he"]);
         let text = "The coach, Thomas Lindqvist, was fired. Lindqvist lost her job after the defeat.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]); // A possessive before a capitalised word.
+        let text = "Mr Sindhu said on Monday he would quit. He wanted change. Sindhu joined the party with her MLAs.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        let text = "Mr Sindhu said on Monday he would quit. Sindhu then closed her Instagram account.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
     }
 
@@ -240,6 +247,8 @@ mod tests {
             "Mr Tanaka met Sam Rivera at the hotel. Tanaka said she was late.",
             // Object pronoun in the same clause.
             "Mr Grant praised her on Monday.",
+            "Mr Grant told her Monday that the plan was off.",
+            "Mr Grant said the magazine had named her Person of the Year.",
             // Generic pronouns.
             "Mr Grant said every voter should know whether he or she is registered.",
             "Mr Grant said each voter should check his/her registration.",

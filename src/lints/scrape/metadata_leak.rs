@@ -40,9 +40,11 @@ declare_lint! {
     /// (3) shapes that no prose has: a lowercase label directly followed by an
     /// ISO date, an identifier-like key (`og:title`, `author_name =`,
     /// `"datePublished":`), or a line that is only a date-time stamp or only
-    /// "Label: date". The fix deletes the leaked prefix, or the whole line.
-    /// Fields in the middle of a line, and bylines ("By Jane Doe"), are not
-    /// flagged; a written-out date with a capitalised label and running text
+    /// "Label: date"; (4) a short CMS byline that ends in a date or time
+    /// ("By admin | March 3, 2022", "Posted by newsdesk on 2021-11-02"). The
+    /// fix deletes the leaked prefix, or the whole line (unsafe for a dated
+    /// byline, whose author may be wanted). Fields in the middle of a line,
+    /// and bylines without a date ("By Jane Doe"), are not flagged; a written-out date with a capitalised label and running text
     /// after it ("Published 3 July 2020, the report ...") is left alone.
     pub static METADATA_LEAK = {
         name: "metadata-leak",
@@ -628,11 +630,36 @@ impl Shapes {
         R.get_or_init(|| dated(&format!(r"(?i)^[ \t]*{}\s*$", date_value_with_digits())))
     }
 
+    /// A byline that ends in a date: "By admin | March 3, 2022", "Posted by
+    /// newsdesk on 2021-11-02", "By Jane Doe, 4 June 2023, 10:31".
+    fn dated_byline(&self) -> &'static Dated {
+        static R: OnceLock<Dated> = OnceLock::new();
+        R.get_or_init(|| {
+            dated(&format!(
+                r"(?i)^[ \t]*(?:(?:{})\s+)?by\s+[^\s|][^|\n]{{0,60}}?(?:\s*[|·•–—]\s*|,\s*|\s+-\s+|\s+on\s+|\s+at\s+)(?:(?:posted|published|updated|last\s+updated)(?:\s+on)?\s*:?\s*)?{}\s*$",
+                BYLINE_VERBS.join("|"),
+                date_value_with_digits()
+            ))
+        })
+    }
+
     /// The label of "Label: date": a letter, then letters and spaces.
     fn stamp_label(&self) -> &'static Regex {
         static R: OnceLock<Regex> = OnceLock::new();
         R.get_or_init(|| Regex::new(r"(?i)^[\p{L}][\p{L} ]*$").unwrap_or_else(|_| never()))
     }
+}
+
+/// Verbs of a CMS byline: "Posted by", "Written by".
+const BYLINE_VERBS: &[&str] = &["posted", "published", "written", "submitted", "created", "updated", "filed"];
+
+/// Whether a line (after its leading blanks) may be a byline: "By ...", or
+/// a byline verb and "by".
+fn may_be_byline(rest: &str) -> bool {
+    let mut words = rest.split([' ', '\t']).filter(|w| !w.is_empty());
+    let Some(first) = words.next() else { return false };
+    first.eq_ignore_ascii_case("by")
+        || (BYLINE_VERBS.iter().any(|v| first.eq_ignore_ascii_case(v)) && words.next().is_some_and(|w| w.eq_ignore_ascii_case("by")))
 }
 
 /// A line that is only a date-time stamp, or "Label: date" with a label of
@@ -832,7 +859,8 @@ impl MetadataLeak {
         // Word counts matter up to 20.
         let mut words = || *counted.get_or_insert_with(|| words_upto(body, 21));
         let stamp = may_be_stamp(rest);
-        if !time_name && !text_name && !lower_start && !rest.starts_with('"') && !stamp {
+        let byline = may_be_byline(rest);
+        if !time_name && !text_name && !lower_start && !rest.starts_with('"') && !stamp && !byline {
             return;
         }
         let lead = body.len() - body.trim_start().len();
@@ -884,6 +912,20 @@ impl MetadataLeak {
         }
         if stamp && words() <= 8 && lone_stamp(shapes, body) {
             report_line(doc, content, "leaked date stamp", cx);
+            return;
+        }
+        if byline && words() <= 12 && has_digit(body) && shapes.dated_byline().on(body).is_some_and(|r| r.is_match(body)) {
+            // The author may be wanted: the deletion is unsafe.
+            let del = super::line_deletion(doc, content);
+            cx.report(content, "leaked byline and date stamp".to_string())
+                .fix_edits(
+                    vec![Edit {
+                        span: del,
+                        replacement: String::new(),
+                    }],
+                    Applicability::Unsafe,
+                )
+                .help("remove the CMS byline line, or keep only the author's name");
         }
     }
 
@@ -979,6 +1021,33 @@ mod tests {
             "2023-11-02 08:15",
         ] {
             assert_eq!(flagged(&l, &format!("{t}\nThe talks resumed on Monday.\n")).len(), 1, "{t}");
+        }
+    }
+
+    #[test]
+    fn flags_dated_bylines() {
+        let l = MetadataLeak::builtin();
+        for t in [
+            "By admin | March 3, 2022",
+            "Posted by newsdesk on 2021-11-02",
+            "By Jane Doe, 4 June 2023, 10:31",
+            "Written by Staff Reporter - 12/03/2021",
+            "By Ana Ruiz | Updated: 14:02 IST",
+        ] {
+            assert_eq!(
+                flagged(&l, &format!("Talks resume in Paris\n{t}\nThe talks resumed on Monday.\n")),
+                vec![t],
+                "{t}"
+            );
+        }
+        for t in [
+            "By Jane Doe, Staff Reporter",
+            "By March 3, 2022, the company had hired 40 people.",
+            "By 2030 the plant will run on solar power, the firm said on March 3, 2022.",
+            "By the end of the day, prices were up 3% at 14:02.",
+            "Posted by a friend, the video spread fast.",
+        ] {
+            assert!(flagged(&l, &format!("{t}\nThe talks resumed on Monday.\n")).is_empty(), "{t}");
         }
     }
 

@@ -31,7 +31,7 @@ declare_lint! {
     ///
     /// Signals: (1) the text before the ellipsis (four words or more) is,
     /// lowercased and with punctuation folded, the start of a longer line of
-    /// the same document (flagged with an unsafe fix that deletes the
+    /// the same document, quoted or not (flagged with an unsafe fix that deletes the
     /// teaser); (2) the ellipsis is glued to a lowercase word at the end of a
     /// line, the unfinished sentence has at least six words, and it is not in
     /// quotation marks: a cut-off teaser (no fix: the rest is lost). An
@@ -77,9 +77,6 @@ impl Lint for TruncatedTeaser {
             }
             let stem_end = block.span.start + stem.len();
             let ellipsis = Span::new(stem_end, block.span.start + prose.trim_end().len());
-            if doc.in_quote(ellipsis) {
-                continue;
-            }
             let key = normalize(stem);
             let words = key.split(' ').filter(|w| !w.is_empty()).count();
             if words < 4 {
@@ -111,8 +108,10 @@ impl Lint for TruncatedTeaser {
                     .help("delete the teaser");
                 continue;
             }
-            // (2) A sentence cut off in the middle: "since taking...".
-            if block.title_case {
+            // (2) A sentence cut off in the middle: "since taking...". Quoted
+            // speech may trail off on purpose (a teaser of a quote-led
+            // paragraph is caught by (1)).
+            if block.title_case || doc.in_quote(ellipsis) {
                 continue;
             }
             let toks = doc.block_tokens(block);
@@ -163,6 +162,9 @@ mod tests {
         );
         let t2 = "The council voted on Tuesday to close the old bridge to…\n\nThe council voted on Tuesday to close the old bridge to heavy traffic.\n";
         assert_eq!(flagged(&TruncatedTeaser, t2).len(), 1);
+        // A teaser of a paragraph that opens with a quotation.
+        let t3 = "\"This is truly one of the...\nHe built iron boats.\n\"This is truly one of the finest ships ever built,\" she said.\n";
+        assert_eq!(flagged(&TruncatedTeaser, t3), vec!["\"This is truly one of the..."]);
     }
 
     #[test]

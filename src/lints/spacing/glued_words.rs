@@ -439,6 +439,9 @@ fn inner_period_glue(w: &str) -> Option<usize> {
         return None;
     }
     let right_word: &str = right.split('.').next().unwrap_or("");
+    // "happen.There's", "official.It's": a contraction or a possessive on
+    // the right is still a word.
+    let right_word = right_word.split(['\'', '\u{2019}']).next().unwrap_or("");
     if !is_capitalised_word(right_word) || right_word.chars().count() < 2 {
         return None;
     }
@@ -499,6 +502,8 @@ mod tests {
             vec!["welcome.\u{201d}Brazil"]
         );
         assert_eq!(flagged(&lint(), "influence.The parade"), vec!["influence.The"]);
+        assert_eq!(flagged(&lint(), "allow it to happen.There's facts"), vec!["happen.There's"]);
+        assert_eq!(flagged(&lint(), "in Kansas City.We\u{2019}ve had"), vec!["City.We\u{2019}ve"]);
     }
 
     #[test]

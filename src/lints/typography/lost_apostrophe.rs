@@ -9,6 +9,7 @@ use crate::source::Span;
 
 use super::words::{with_lowercase, Words};
 use super::{is_capitalised, next_word, prev_word, PairFilter};
+use crate::lints::pronouns::entities::GivenNames;
 
 declare_lint! {
     /// ## What it does
@@ -40,7 +41,11 @@ declare_lint! {
     /// a commonness threshold, not mere membership) and no occurrence reads
     /// as a plural ("the Nehrus", "two Koreas", "Houthis said"). A name whose
     /// "s" form is also a common word ("Trumps", "Shells") is never flagged,
-    /// and neither are plural names of peoples (pack `apostrophes`).
+    /// and neither are plural names of peoples (pack `apostrophes`). A stem
+    /// shaped like a demonym ("-i", "-er": "Houthis", "Lakers") reads as a
+    /// possessive before a lowercase word only when the document names a
+    /// person with it in full, after a title or a given name of the pack
+    /// `given-names` ("Narendra Modi ... Modis home state").
     /// Contractions come from a closed list of forms that cannot be words
     /// ("didnt", "wholl"); "wont" and "cant" only after a subject pronoun or
     /// before a verb such as "be"; "its", "hell", "well", "were", "wed" and
@@ -61,6 +66,9 @@ const REAL_WORD_CLASS: u8 = 70;
 
 pub struct LostApostrophe {
     words: Arc<Words>,
+    /// Given names (lexicon of `pronoun-drift`): "Roger" in "Roger Taylor"
+    /// shows that "Taylor" is a person's surname.
+    given: Arc<GivenNames>,
     /// Contraction without apostrophe (lowercase) -> right form.
     contractions: HashMap<String, String>,
     /// Shapes (`contraction_shape`) of the contraction keys and of "wont"
@@ -87,6 +95,7 @@ impl LostApostrophe {
             return Err(format!("unknown option `{key}` (this lint has no options)"));
         }
         let words = Words::shared(cx.lexicons);
+        let given = GivenNames::shared(cx.lexicons_for(crate::lints::pronouns::pronoun_drift::PRONOUN_DRIFT.name))?;
         let mut contractions = HashMap::default();
         for l in cx.lexicons_for(LOST_APOSTROPHE.name) {
             for (k, v) in &l.pairs {
@@ -117,6 +126,7 @@ impl LostApostrophe {
         }
         Ok(Box::new(LostApostrophe {
             words,
+            given,
             contractions,
             shapes,
             endings,
@@ -479,8 +489,9 @@ impl LostApostrophe {
             let next_text = doc.text(doc.tokens[next].span);
             let next_cap = next_text.starts_with(|c: char| c.is_uppercase());
             // Demonym-like stems ("Houthi", "Laker", "Texan") make plurals;
-            // only a capitalised noun after them shows the possessive.
-            if demonym_like(stem) && !next_cap {
+            // only a capitalised noun after them shows the possessive, unless
+            // the stem is a person's surname ("Modi", "Taylor").
+            if demonym_like(stem) && !next_cap && !self.person_surname(doc, stem) {
                 continue;
             }
             // "of Chinas Global Times": after "of", only before a capital.
@@ -507,6 +518,21 @@ impl LostApostrophe {
             );
             f.help(format!("'{stem}' stands alone elsewhere in the document; write '{fixed}'"));
         }
+    }
+
+    /// Whether `stem` is the surname of a person the document names in
+    /// full: the last part of a name of two or more parts after a title
+    /// ("Prime Minister Narendra Modi") or after a given name of the
+    /// `given-names` lexicon ("Roger Taylor").
+    fn person_surname(&self, doc: &Document, stem: &str) -> bool {
+        let names = doc.names();
+        names.mentions.iter().any(|m| {
+            let parts = names.parts(m);
+            parts.len() >= 2
+                && !m.all_caps
+                && parts.last().is_some_and(|p| doc.text(*p) == stem)
+                && (m.title().is_some() || parts.first().is_some_and(|p| self.given.get(doc.text(*p)).is_some()))
+        })
     }
 
     /// Whether this occurrence of "Xs" reads as a plural.
@@ -613,6 +639,16 @@ Pakistan agreed. Pakistans foreign minister spoke to the editor of Pakistans Dai
     }
 
     #[test]
+    fn person_surnames_shaped_like_demonyms() {
+        let l = lint();
+        let text = "Prime Minister Narendra Modi spoke. An architect from Gujarat, Modis home state, drew the plans. \
+Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked fans.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Modis", "Taylors"]);
+        // Without a title or a given name, "-i" and "-er" stems stay plurals.
+        assert!(flagged(l.as_ref(), "Modi spoke. Modis home state voted.").is_empty());
+    }
+
+    #[test]
     fn leaves_plurals_and_real_words() {
         let l = lint();
         for ok in [
@@ -628,6 +664,9 @@ Pakistan agreed. Pakistans foreign minister spoke to the editor of Pakistans Dai
             "As was his wont, he left early. They are wont to complain. The cant of politics.",
             "The Democrat said Democrats won.",
             "Jones spoke to Jones' lawyer.",
+            "Iraqi forces advanced. Many Iraqis fled north, and Iraqis support the deal.",
+            "The New Yorker ran it. New Yorkers love the subway.",
+            "Rahul Gandhi spoke. The Gandhis rule the party now.",
         ] {
             assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
         }

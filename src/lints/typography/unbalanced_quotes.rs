@@ -31,7 +31,9 @@ declare_lint! {
     ///
     /// The news convention of a quotation that runs over several paragraphs
     /// is respected: a paragraph may end inside a quotation when the next
-    /// paragraph opens with a new opening mark. Inch marks after digits
+    /// paragraph opens with a new opening mark, unless the speaker's
+    /// attribution ends a sentence inside it (", she said.", ", said Jane
+    /// Smith."), which shows where the closing mark was lost. Inch marks after digits
     /// (`12"`) are ignored, and so are single quotation marks, which cannot
     /// be told from apostrophes. In plain text a paragraph is a line, or
     /// several lines without a blank line when the parser joins them. No fix
@@ -145,8 +147,9 @@ impl Lint for UnbalancedQuotes {
                 let end = doc.blocks[j - 1].span.end;
                 b.span.start >= end && prose[end..b.span.start].matches('\n').count() == 1
             });
+            let para_end = doc.blocks[j - 1].span.end;
             carried = if cx.enabled(0) {
-                check_paragraph(&marks, carried, next_opens, next_adjacent, cx)
+                check_paragraph(&marks, carried, next_opens, next_adjacent, prose.get(..para_end).unwrap_or(""), cx)
             } else {
                 None
             };
@@ -261,6 +264,8 @@ fn check_paragraph(
     carried: Option<(usize, Mark)>,
     next_opens: bool,
     next_adjacent: bool,
+    // The document's prose up to the end of the paragraph.
+    upto: &str,
     cx: &mut Ctx,
 ) -> Option<(usize, Mark)> {
     // Open quotations, innermost last.
@@ -305,8 +310,13 @@ fn check_paragraph(
     }
     let (o, om) = stack.first().copied()?;
     // A quotation may run on into the next paragraph, which then opens with
-    // a new opening mark; or into the next line of the same paragraph.
+    // a new opening mark; or into the next line of the same paragraph. Not
+    // one that its speaker's attribution follows ("..., she said."): it
+    // should have closed before it.
     if next_opens {
+        if !is_carried && upto.get(o..).is_some_and(attributed) {
+            never_closed(o, om, cx);
+        }
         return None;
     }
     // Only one line on: a quotation carried over a whole line is not one.
@@ -315,6 +325,50 @@ fn check_paragraph(
     }
     never_closed(o, om, cx);
     None
+}
+
+/// Verbs of a speech attribution.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "told",
+    "asked",
+    "explained",
+    "noted",
+    "wrote",
+    "insisted",
+    "argued",
+    "continued",
+    "stated",
+    "recalled",
+    "warned",
+    "claimed",
+    "replied",
+    "declared",
+];
+
+/// Whether `text` holds a speech attribution that ends a sentence after a
+/// comma: ", she said.", ", they added.", ", said Jane Smith."
+fn attributed(text: &str) -> bool {
+    fn bare(w: &str) -> &str {
+        w.trim_end_matches(['.', ',', ';', '!', '?'])
+    }
+    let mut rest = text;
+    while let Some(k) = rest.find(", ") {
+        rest = &rest[k + 2..];
+        // The sentence after the comma: up to its end.
+        let sentence = rest.split_inclusive(['.', '!', '?', '\n']).next().unwrap_or("");
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        let ends = sentence.ends_with(['.', '!', '?']) || sentence.len() == rest.len();
+        match words.as_slice() {
+            [a, b] if ends && matches!(bare(a), "he" | "she" | "they" | "I" | "we") && SPEECH.contains(&bare(b)) => return true,
+            [a, b, more @ ..] if ends && SPEECH.contains(&bare(a)) && b.starts_with(char::is_uppercase) && more.len() < 6 => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn never_closed(o: usize, om: Mark, cx: &mut Ctx) {
@@ -357,6 +411,18 @@ mod tests {
     }
 
     #[test]
+    fn an_attribution_ends_the_quotation() {
+        let l = UnbalancedQuotes;
+        for bad in [
+            "\u{201c}I try to keep them out of the public eye, she said.\n\n\u{201c}You know, now it is different.\u{201d}\n",
+            "\"It is a ridiculous demand, said Jane Smith, a local official.\n\n\"We will fight it.\"\n",
+        ] {
+            let found = flagged(&l, bad);
+            assert_eq!(found.len(), 1, "{bad:?}: {found:?}");
+        }
+    }
+
+    #[test]
     fn respects_continued_quotes_and_inches() {
         let l = UnbalancedQuotes;
         for ok in [
@@ -366,6 +432,8 @@ mod tests {
             "The screen is 27\" wide and 5'10\" tall.",
             "\"It remains capable of attacks.\nIt also aims to attract fighters,\" the report said.\nThat deal was struck.",
             "No quotes at all here.",
+            "\u{201c}I asked them, they said no, and we left.\n\n\u{201c}Then we came back.\u{201d}\n",
+            "\u{201c}When I called, she said she was busy.\n\n\u{201c}So I waited.\u{201d}\n",
         ] {
             let found: Vec<_> = run(&l, ok, FileKind::Plain).iter().map(|f| f.lint.to_string()).collect();
             assert!(found.is_empty(), "{ok:?}: {found:?}");
