@@ -717,13 +717,17 @@ fn misspelled_word(h: &Here, m: &Mention, words: &Words, cx: &mut Ctx) {
         return;
     }
     let (doc, table, run) = (h.doc, h.doc.names(), h.run);
-    let keys: Vec<&str> = table.piece_keys(m).collect();
     for (i, (part, fp)) in table.parts(m).iter().zip(table.piece_keys(m)).enumerate() {
+        // Six letters or more (a folded key has at least as many bytes as
+        // letters: the byte length is the cheap test), used once in the run.
+        if fp.len() < 6 || run.count(fp) != 1 {
+            continue;
+        }
         let p = doc.text(*part);
         let n = fp.chars().count();
         // A plain capitalised word ("McCain" and "DeSantis" are left alone).
         let plain = p.chars().next().is_some_and(char::is_uppercase) && p.chars().skip(1).all(char::is_lowercase);
-        if n < 6 || !plain || run.count(fp) != 1 || table.is_lower_piece(fp) || words.known(p, u8::MAX) {
+        if n < 6 || !plain || table.is_lower_piece(fp) || words.known(p, u8::MAX) {
             continue;
         }
         let first = fp.chars().next();
@@ -746,6 +750,7 @@ fn misspelled_word(h: &Here, m: &Mention, words: &Words, cx: &mut Ctx) {
             .filter(|(_, q, _)| doc_uses(table, q) >= 2)
             .min_by_key(|(d, q, place)| (*d, Reverse(doc_uses(table, q)), place.span.start));
         let Some((_, q, place)) = best else { continue };
+        let keys: Vec<&str> = table.piece_keys(m).collect();
         // The same name with only this part different, written twice:
         // `name-variant` reports the whole name.
         let same_name = keys.len() > 1
