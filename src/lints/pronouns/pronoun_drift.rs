@@ -2,7 +2,7 @@ use crate::declare_lint;
 use crate::document::Document;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
-use super::entities::{EvidenceKind, GivenNames, MentionKind, Precheck, Shared};
+use super::entities::{Analysis, Case, EvidenceKind, GivenNames, MentionKind, Precheck, Shared};
 
 declare_lint! {
     /// ## What it does
@@ -44,7 +44,12 @@ declare_lint! {
     /// `given-names` lexicon (Western name order only) decides unless two
     /// linked pronouns disagree; else the linked pronouns decide when at least
     /// two agree and they outnumber the others two to one. A linked pronoun of
-    /// the other gender is flagged, with the evidence as labels.
+    /// the other gender is flagged, with the evidence as labels. A pronoun
+    /// left unlinked whose nearest antecedent in its sentence is a gendered
+    /// noun as the subject ("The boy claimed that his sales had fallen and
+    /// the loss of her stock would hurt him") is judged against the noun's
+    /// gender, with the same abstentions; pronouns between the noun and it
+    /// must agree with the noun.
     ///
     /// It abstains when anything of the pronoun's gender is mentioned in the
     /// sentence or the two before it (another person, "the woman", "his
@@ -110,7 +115,10 @@ impl Lint for PronounDrift {
         let shared = Shared::of(doc, &self.names);
         let Some(a) = &shared.0 else { return };
         for (pi, p) in a.pronouns.iter().enumerate() {
-            let Some(mi) = a.links[pi] else { continue };
+            let Some(mi) = a.links[pi] else {
+                noun_antecedent(doc, a, pi, cx);
+                continue;
+            };
             let Some(m) = a.mentions.get(mi) else { continue };
             let MentionKind::Person(c) = m.kind else { continue };
             let Some(cluster) = a.clusters.get(c) else { continue };
@@ -185,6 +193,61 @@ impl Lint for PronounDrift {
     }
 }
 
+/// An unlinked pronoun whose nearest antecedent in its sentence is a
+/// gendered noun of the other gender, as the subject: "The boy claimed that
+/// his sales had fallen and the loss of her stock would hurt him." Pronouns
+/// between the noun and this one must agree with the noun; the abstentions
+/// of linked pronouns apply (anything of the pronoun's gender nearby,
+/// another person of unknown gender), and object pronouns are never judged.
+fn noun_antecedent(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
+    let Some(p) = a.pronouns.get(pi) else { return };
+    if !p.usable || p.case == Case::Object {
+        return;
+    }
+    let ms = a.sentence_mentions(p.sent);
+    let Some(m) = ms.iter().rev().find(|m| m.last < p.tok && !matches!(m.kind, MentionKind::Org)) else {
+        return;
+    };
+    let MentionKind::Anon(Some(g)) = m.kind else { return };
+    if g == p.gender || !m.subject {
+        return;
+    }
+    // Pronouns between the noun and this one agree with the noun.
+    let between_agree = a
+        .pronouns
+        .iter()
+        .take(pi)
+        .rev()
+        .take_while(|q| q.sent == p.sent && q.tok > m.last)
+        .all(|q| q.gender == g);
+    if !between_agree {
+        return;
+    }
+    let from = p.sent.saturating_sub(2);
+    if a.gender_present(p.gender, from, p.sent, None, &|q| q == pi) || a.gendered_mention(p.gender, p.sent.saturating_sub(8), p.sent, None)
+    {
+        return;
+    }
+    let rival = (from..=p.sent).any(|s| {
+        a.sentence_mentions(s).iter().any(|o| {
+            !std::ptr::eq(o, m)
+                && !matches!(o.kind, MentionKind::Org)
+                && a.mention_gender(o).is_none()
+                && (o.subject || s + 1 == p.sent || (s == p.sent && o.last < p.tok))
+        })
+    });
+    if rival {
+        return;
+    }
+    let noun = doc.text(m.span);
+    let pro = doc.text(p.span);
+    let f = cx.report(p.span, format!("'{pro}' refers to '{noun}', which is {}", g.adjective()));
+    f.label(m.span, format!("{} here: '{noun}'", g.adjective()));
+    f.help(format!(
+        "check the source text: a pronoun of the other gender for '{noun}' is usually a translation error"
+    ));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,6 +285,27 @@ mod tests {
         assert_eq!(flagged(&lint(), text), vec!["her"]);
         let text = "Mr Sindhu said on Monday he would quit. Sindhu then closed her Instagram account.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
+    }
+
+    #[test]
+    fn flags_against_a_gendered_noun() {
+        let text = "Officials tipped over the cart on Monday. The boy had also claimed that his daily sales had fallen and the loss of her stock would hurt him.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        let text =
+            "Rescuers reached the village at noon. The woman said that her family was safe and that the loss of his house would hurt her.";
+        assert_eq!(flagged(&lint(), text), vec!["his"]);
+        for ok in [
+            // Someone of the pronoun's gender nearby.
+            "The girl and her brother left. The boy said her bag was lost.",
+            // The noun is not the subject.
+            "Police questioned the boy. Her statement was taken later.",
+            // Another person of unknown gender in the window.
+            "Alex Morgan met the woman on Monday. The woman said his house was gone.",
+            // Object pronoun.
+            "The man said the police had stopped her on Monday.",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
     }
 
     #[test]
