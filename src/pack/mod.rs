@@ -719,6 +719,29 @@ mod tests {
     }
 
     #[test]
+    fn entries_split_words_like_split_whitespace() {
+        for w in [
+            "",
+            "a b",
+            " caf\u{e9}  na\u{ef}ve\n",
+            "a\u{a0}b c",
+            "x\u{b}y \u{2003}z\u{3000}w",
+            "\u{85}\t\r\n a",
+        ] {
+            let l = Lexicon {
+                rule: "r".into(),
+                lint: "l".into(),
+                listed: vec!["e".into()],
+                words: w.into(),
+                pairs: Vec::new(),
+                origin: String::new(),
+            };
+            let want: Vec<&str> = std::iter::once("e").chain(w.split_whitespace()).collect();
+            assert_eq!(l.entries().collect::<Vec<_>>(), want, "{w:?}");
+        }
+    }
+
+    #[test]
     fn table_rows_split_like_lines_and_split_whitespace() {
         for t in [
             "",
