@@ -280,7 +280,8 @@ mod tests {
         let text = "Prime Minister Margaret Hollis spoke on Monday. Hollis said he wanted an early vote.";
         assert_eq!(flagged(&lint(), text), vec!["he"]);
         let text = "The coach, Thomas Lindqvist, was fired. Lindqvist lost her job after the defeat.";
-        assert_eq!(flagged(&lint(), text), vec!["her"]); // A possessive before a capitalised word.
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        // A possessive before a capitalised word.
         let text = "Mr Sindhu said on Monday he would quit. He wanted change. Sindhu joined the party with her MLAs.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
         let text = "Mr Sindhu said on Monday he would quit. Sindhu then closed her Instagram account.";
