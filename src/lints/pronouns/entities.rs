@@ -3426,6 +3426,14 @@ impl<'a> Builder<'a> {
         if prev.is_some_and(|p| p.has(cls::SPEECH_VERBS)) && self.next(last).is_none_or(|n| !n.word) {
             return true;
         }
+        // An absolute construction: "with Ings scoring his 22nd goal".
+        let ing_next = self
+            .tok(last + 1)
+            .filter(|n| n.sent == self.toks[last].sent)
+            .is_some_and(|n| n.lower() && n.text.len() > 5 && n.text.ends_with("ing"));
+        if prev.is_some_and(|p| p.is("with")) && ing_next {
+            return true;
+        }
         if prev.is_some_and(|p| p.has(cls::PREPOSITIONS) && !p.is("and") && !p.is("after") && !p.is("before")) {
             return false;
         }

@@ -281,6 +281,9 @@ mod tests {
         assert_eq!(flagged(&lint(), text), vec!["he"]);
         let text = "The coach, Thomas Lindqvist, was fired. Lindqvist lost her job after the defeat.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
+        // The subject of an absolute construction.
+        let text = "Kevin Moore scored twice. Also, the visitors won 3-1, with Danny Ings scoring her 22nd goal of the season. That left him one behind.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
         // A possessive before a capitalised word.
         let text = "Mr Sindhu said on Monday he would quit. He wanted change. Sindhu joined the party with her MLAs.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
