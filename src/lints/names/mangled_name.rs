@@ -747,9 +747,10 @@ fn misspelled_word(h: &Here, m: &Mention, words: &Words, cx: &mut Ctx) {
             })
             .map(|(q, place)| (edit_distance(fp, q), *q, place))
             .filter(|(d, q, _)| *d <= if n.min(q.chars().count()) < 9 { 1 } else { 2 })
-            .filter(|(_, q, _)| doc_uses(table, q) >= 2)
-            .min_by_key(|(d, q, place)| (*d, Reverse(doc_uses(table, q)), place.span.start));
-        let Some((_, q, place)) = best else { continue };
+            .map(|(d, q, place)| (d, q, place, doc_uses(table, q)))
+            .filter(|&(_, _, _, uses)| uses >= 2)
+            .min_by_key(|(d, _, place, uses)| (*d, Reverse(*uses), place.span.start));
+        let Some((_, q, place, uses)) = best else { continue };
         let keys: Vec<&str> = table.piece_keys(m).collect();
         // The same name with only this part different, written twice:
         // `name-variant` reports the whole name.
@@ -786,8 +787,7 @@ fn misspelled_word(h: &Here, m: &Mention, words: &Words, cx: &mut Ctx) {
             *part,
             format!(
                 "'{p}' looks like a misspelling of '{}', written {} times in this document",
-                place.form,
-                doc_uses(table, q)
+                place.form, uses
             ),
         );
         label_place(f, h.docs, h.di, place);

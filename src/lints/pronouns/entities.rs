@@ -2066,31 +2066,6 @@ static ADVERBS: &[&str] = &[
     "even",
 ];
 
-/// Capitalised words after object "her": "told her Monday".
-static DATE_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "tonight",
-];
-
 /// Verbs that take "her" as an object before a capitalised complement:
 /// "named her Person of the Year", "called her Madam".
 static NAMING_VERBS: &[&str] = &[
@@ -2858,7 +2833,7 @@ impl<'a> Builder<'a> {
     /// Year").
     fn her_before_name(&self, i: usize) -> bool {
         let Some(n) = self.next(i) else { return false };
-        if DATE_WORDS.iter().any(|d| n.text.eq_ignore_ascii_case(d)) {
+        if n.has(cls::CALENDAR) || n.is("today") || n.is("tonight") {
             return false;
         }
         let ends = self.next(i + 1).is_none_or(|m| !m.word || m.lower());

@@ -8,7 +8,7 @@ use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 use crate::source::Span;
 
 use super::words::{with_lowercase, Words};
-use super::{is_capitalised, next_word, prev_word, PairFilter};
+use super::{is_capitalised, next_word, prev_word, PairFilter, BASE_VERBS};
 use crate::lints::pronouns::entities::GivenNames;
 
 declare_lint! {
@@ -263,12 +263,6 @@ const PLURAL_AFTER: &[&str] = &[
 /// Subjects before "wont"/"cant" read as contractions.
 const SUBJECTS: &[&str] = &[
     "i", "you", "he", "she", "it", "we", "they", "who", "that", "this", "there", "one", "people",
-];
-
-/// Verbs after "wont"/"cant" that show the contraction.
-const BASE_VERBS: &[&str] = &[
-    "be", "have", "go", "do", "get", "let", "stop", "allow", "accept", "give", "make", "take", "happen", "work", "change", "say", "tell",
-    "see", "come", "help", "find", "keep", "back", "win", "pay", "leave", "afford", "wait", "believe", "imagine",
 ];
 
 /// One possessive candidate: a capitalised word "Xs" (or "Xs'") whose

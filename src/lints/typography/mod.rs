@@ -66,6 +66,17 @@ pub(crate) fn next_word(doc: &Document, i: usize) -> Option<usize> {
     (doc.tokens.get(i + 1)?.kind == TokenKind::Space && doc.tokens.get(i + 2)?.kind == TokenKind::Word).then_some(i + 2)
 }
 
+/// Verbs in the base form after a modal: they show that "wont" and "cant"
+/// are contractions ("wont be", `lost-apostrophe`) and that a capitalised
+/// "Will" after a name is the modal ("Erdogan Will visit", `stray-capital`).
+pub(super) const BASE_VERBS: &[&str] = &[
+    "be", "have", "not", "also", "go", "do", "get", "let", "stop", "allow", "accept", "give", "make", "take", "happen", "work", "change",
+    "say", "tell", "see", "come", "help", "find", "keep", "back", "win", "lose", "pay", "leave", "afford", "wait", "believe", "imagine",
+    "visit", "meet", "travel", "attend", "hold", "host", "lead", "join", "sign", "seek", "return", "remain", "stay", "continue", "discuss",
+    "announce", "speak", "address", "face", "become", "try", "present", "open", "launch", "tour", "chair", "head", "receive", "decide",
+    "resign", "run",
+];
+
 #[cfg(test)]
 mod tests {
     /// The examples of the packs this family reads.

@@ -7,7 +7,7 @@ use crate::finding::Applicability;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
 use super::words::{with_lowercase, Words};
-use super::{is_capitalised, next_word, prev_word, PairFilter};
+use super::{is_capitalised, next_word, prev_word, PairFilter, BASE_VERBS};
 
 declare_lint! {
     /// ## What it does
@@ -413,13 +413,6 @@ enum Kind {
     /// ("Kilicdaroglu Criticized the plan"): any word but a known name.
     Verb,
 }
-
-/// Verbs in the base form that show "Will" is the modal ("Will visit").
-const BASE_VERBS: &[&str] = &[
-    "be", "have", "not", "also", "visit", "meet", "travel", "attend", "hold", "host", "lead", "join", "sign", "seek", "make", "take",
-    "give", "go", "come", "return", "remain", "stay", "continue", "discuss", "announce", "speak", "address", "face", "become", "try",
-    "help", "present", "open", "launch", "leave", "tour", "chair", "head", "receive", "decide", "resign", "run", "win", "lose",
-];
 
 /// Words after a past-tense verb that show it is one ("Criticized the").
 const OBJECT_STARTS: &[&str] = &[
