@@ -33,7 +33,9 @@ declare_lint! {
     /// is respected: a paragraph may end inside a quotation when the next
     /// paragraph opens with a new opening mark, unless the speaker's
     /// attribution ends a sentence inside it (", she said.", ", said Jane
-    /// Smith."), which shows where the closing mark was lost. Inch marks after digits
+    /// Smith."), which shows where the closing mark was lost, or a whole line
+    /// of narration (no first- or second-person word) carries it on before
+    /// the next one opens. Inch marks after digits
     /// (`12"`) are ignored, and so are single quotation marks, which cannot
     /// be told from apostrophes. In plain text a paragraph is a line, or
     /// several lines without a blank line when the parser joins them. No fix
@@ -149,7 +151,15 @@ impl Lint for UnbalancedQuotes {
             });
             let para_end = doc.blocks[j - 1].span.end;
             carried = if cx.enabled(0) {
-                check_paragraph(&marks, carried, next_opens, next_adjacent, prose.get(..para_end).unwrap_or(""), cx)
+                check_paragraph(
+                    &marks,
+                    carried,
+                    next_opens,
+                    next_adjacent,
+                    prose.get(..para_end).unwrap_or(""),
+                    doc.blocks[i].span.start,
+                    cx,
+                )
             } else {
                 None
             };
@@ -266,6 +276,8 @@ fn check_paragraph(
     next_adjacent: bool,
     // The document's prose up to the end of the paragraph.
     upto: &str,
+    // Where the paragraph starts in `upto`.
+    line_start: usize,
     cx: &mut Ctx,
 ) -> Option<(usize, Mark)> {
     // Open quotations, innermost last.
@@ -314,7 +326,11 @@ fn check_paragraph(
     // one that its speaker's attribution follows ("..., she said."): it
     // should have closed before it.
     if next_opens {
-        if !is_carried && upto.get(o..).is_some_and(attributed) {
+        // A quotation carried over a whole line of narration (no first- or
+        // second-person word) ends before a new one opens: its closing
+        // mark was lost.
+        let narration = is_carried && upto.get(line_start..).is_some_and(|l| !personal(l));
+        if narration || (!is_carried && upto.get(o..).is_some_and(attributed)) {
             never_closed(o, om, cx);
         }
         return None;
@@ -371,6 +387,17 @@ fn attributed(text: &str) -> bool {
     false
 }
 
+/// Whether a line has a first- or second-person word ("I", "we", "our",
+/// "you"...): quoted speech rather than narration.
+fn personal(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w,
+            "I" | "me" | "my" | "we" | "We" | "us" | "our" | "Our" | "you" | "You" | "your" | "Your" | "My"
+        )
+    })
+}
+
 fn never_closed(o: usize, om: Mark, cx: &mut Ctx) {
     let f = cx.report(mark_span(o, om), "quotation mark opened here is never closed in its paragraph");
     f.help("add the closing mark, or remove this one");
@@ -416,6 +443,8 @@ mod tests {
         for bad in [
             "\u{201c}I try to keep them out of the public eye, she said.\n\n\u{201c}You know, now it is different.\u{201d}\n",
             "\"It is a ridiculous demand, said Jane Smith, a local official.\n\n\"We will fight it.\"\n",
+            // A line of narration carried the quotation on; then a new one opens.
+            "\"I have family abroad who have not seen their grandchildren since spring.\nAnna Berg, from Leeds, told the BBC she had booked a trip.\n\"It was a surprise,\" she said.\n",
         ] {
             let found = flagged(&l, bad);
             assert_eq!(found.len(), 1, "{bad:?}: {found:?}");
@@ -434,6 +463,8 @@ mod tests {
             "No quotes at all here.",
             "\u{201c}I asked them, they said no, and we left.\n\n\u{201c}Then we came back.\u{201d}\n",
             "\u{201c}When I called, she said she was busy.\n\n\u{201c}So I waited.\u{201d}\n",
+            // The carried line is still speech (first person): the convention.
+            "He said: \"I would like to apologise to my family for going public.\nI did not protect them as they protected me.\n\"To them I say sorry.\"\n",
         ] {
             let found: Vec<_> = run(&l, ok, FileKind::Plain).iter().map(|f| f.lint.to_string()).collect();
             assert!(found.is_empty(), "{ok:?}: {found:?}");
