@@ -34,7 +34,10 @@ declare_lint! {
     /// Acronyms that end in S in their own right (AIDS, SARS, GPS, NHS,
     /// BRICS...) are listed in the pack `acronyms`; one missing from the list
     /// can be flagged when the document also uses its stem ("SAR" and
-    /// "SARS"). Blocks written mostly in capitals are skipped. The fix is
+    /// "SARS"); a listed one is flagged only beside its usual plural ("MPS"
+    /// where the document also writes "MPs"), never on its stem or a
+    /// quantifier alone ("two GPS units" beside "a GP"). Blocks written mostly in
+    /// capitals are skipped. The fix is
     /// unsafe.
     pub static ACRONYM_PLURAL = {
         name: "acronym-plural",
@@ -135,7 +138,7 @@ impl Lint for AcronymPlural {
                     continue;
                 }
                 let w = doc.text(t.span);
-                if is_acronym_plural(w) && !self.exempt.contains(w) {
+                if is_acronym_plural(w) {
                     candidates.push(block.tokens.start + k);
                 }
             }
@@ -159,11 +162,12 @@ impl Lint for AcronymPlural {
         if candidates.is_empty() {
             return;
         }
-        // Which stems the document uses, as "ICBM", "ICBMs" or "ICBM's".
-        let mut stems: HashMap<&str, bool> = HashMap::default();
+        // Which stems the document uses, as "ICBM", "ICBMs" or "ICBM's"
+        // (`.0`), and whether it writes the usual plural "ICBMs" (`.1`).
+        let mut stems: HashMap<&str, (bool, bool)> = HashMap::default();
         for &i in &candidates {
             let w = doc.text(doc.tokens[i].span);
-            stems.insert(&w[..w.len() - 1], false);
+            stems.insert(&w[..w.len() - 1], (false, false));
         }
         for t in doc.words() {
             let w = doc.text(t.span);
@@ -177,26 +181,34 @@ impl Lint for AcronymPlural {
                 .unwrap_or(w);
             for b in [base, w] {
                 if let Some(seen) = stems.get_mut(b) {
-                    *seen = true;
+                    seen.0 = true;
                 }
+            }
+            if let Some(seen) = w.strip_suffix('s').and_then(|b| stems.get_mut(b)) {
+                seen.1 = true;
             }
         }
         for &i in &candidates {
             let t = doc.tokens[i];
             let w = doc.text(t.span);
             let stem = &w[..w.len() - 1];
-            let attested = stems.get(stem).copied().unwrap_or(false);
+            let (attested, usual_plural) = stems.get(stem).copied().unwrap_or((false, false));
             let quantified = stem.len() >= 3
                 && (prev_word(doc, i).is_some_and(|p| QUANTIFIERS.contains(&doc.text(doc.tokens[p].span).to_lowercase().as_str()))
                     || (i >= 2
                         && doc.tokens[i - 1].kind == TokenKind::Space
                         && doc.tokens[i - 2].kind == TokenKind::Number
                         && doc.text(doc.tokens[i - 2].span) != "1"));
-            if !(attested || quantified) {
+            // An acronym that ends in S in its own right ("MPS", "GPS") is
+            // a lost lowercase plural only beside its usual plural ("MPs").
+            let listed = self.exempt.contains(w);
+            if !(usual_plural || !listed && (attested || quantified)) {
                 continue;
             }
             let fixed = format!("{stem}s");
-            let why = if attested {
+            let why = if usual_plural {
+                format!("the document also writes '{stem}s'")
+            } else if attested {
                 format!("the document also writes '{stem}'")
             } else {
                 "a plural by its context".to_string()
@@ -235,6 +247,11 @@ mod tests {
             vec!["NGOS", "NGOS"]
         );
         assert_eq!(flagged(l.as_ref(), "The UAVs flew. Then 12 UAVS landed."), vec!["UAVS"]);
+        // A listed S-acronym beside its usual plural.
+        assert_eq!(
+            flagged(l.as_ref(), "Several MPs spoke. Other MPS criticised the plan."),
+            vec!["MPS"]
+        );
         assert_eq!(
             fixed(l.as_ref(), "The ICBM flew, then other ICBMS."),
             "The ICBM flew, then other ICBMs."
@@ -251,6 +268,9 @@ mod tests {
             "BREAKING NEWS: LEADERS MEET AS TALKS RESUME",
             "NGOS protested.",
             "The ICBMs and the ICBM were shown.",
+            "Four MPS officers met.",
+            "The GPS unit failed. A GP said so.",
+            "Two GPS units and the GP's advice.",
         ] {
             assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
         }
