@@ -34,8 +34,9 @@ declare_lint! {
     /// and "leaders:" are the same; near copies are lines with the same first
     /// four words whose word-level similarity is at least 90 % and whose
     /// lengths differ by less than a fifth. Lines of fewer than five words,
-    /// list items, table cells, block quotes and lines inside quotation marks
-    /// (refrains in quoted speech) are never compared. A repeat that is
+    /// list items, table cells, block quotes and lines of fewer than twenty
+    /// words inside quotation marks (refrains in quoted speech) are never
+    /// compared. A repeat that is
     /// intended (a chorus, a pull quote outside quotation marks) is flagged.
     /// The fix deletes the second copy: safe when it is byte-identical,
     /// unsafe otherwise.
@@ -53,6 +54,9 @@ declare_lint! {
 pub struct DuplicateLine;
 
 const MIN_WORDS: usize = 5;
+/// Shortest line inside quotation marks that is compared (shorter ones may
+/// be refrains of quoted speech).
+const MIN_QUOTED_WORDS: usize = 20;
 
 impl Lint for DuplicateLine {
     fn rules(&self) -> Vec<RuleInfo> {
@@ -77,7 +81,9 @@ impl Lint for DuplicateLine {
         let mut keys = shared(keys);
         keys.retain(|&(_, i)| {
             let block = &doc.blocks[i];
-            word_count(doc, block, MIN_WORDS) >= MIN_WORDS && !doc.in_quote(block.span)
+            // A line inside quotation marks may be a refrain; one of twenty
+            // words or more is a quoted paragraph, which a pipeline copied.
+            word_count(doc, block, MIN_QUOTED_WORDS) >= if doc.in_quote(block.span) { MIN_QUOTED_WORDS } else { MIN_WORDS }
         });
         let heads: Vec<(u64, usize)> = shared(keys)
             .into_iter()
@@ -188,6 +194,14 @@ mod tests {
         assert_eq!(flagged(&DuplicateLine, t), vec!["Parade in the capital draws world leaders:"]);
         let f = run(&DuplicateLine, t, FileKind::Plain);
         assert!(f[0].message.contains("repeats line 1"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn flags_a_copied_quoted_paragraph() {
+        let q =
+            "\"They went too far. Maybe last spring it was necessary, but there are real consequences of people not returning to work.\"";
+        let t = format!("The minister spoke on Monday about the plan.\n{q}\n{q}\nHe left.\n");
+        assert_eq!(flagged(&DuplicateLine, &t), vec![q]);
     }
 
     #[test]
