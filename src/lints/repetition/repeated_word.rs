@@ -25,7 +25,8 @@ declare_lint! {
     ///
     /// ## Known problems
     ///
-    /// Grammatical doubles ("had had", "that that", "is is" after "what")
+    /// Grammatical doubles ("had had", "that that" unless an article, a
+    /// subject pronoun or a plural verb follows, "is is" after "what")
     /// and reduplicated words ("bye bye", "so-so") are allowed. A capitalised
     /// double ("Fang Fang", "Sirhan Sirhan") is taken for a reduplicated name
     /// unless the word is long, or the document also uses it in lowercase
@@ -72,7 +73,11 @@ impl Lint for RepeatedWord {
             );
             for &(p, i) in &pairs {
                 if let (Some(a), Some(b)) = (toks.get(p), toks.get(i)) {
-                    let around = (p.checked_sub(2).and_then(|k| toks.get(k)), toks.get(i + 1));
+                    // The word after the pair, one blank on.
+                    let next = toks
+                        .get(i + 2)
+                        .filter(|_| toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Space));
+                    let around = (p.checked_sub(2).and_then(|k| toks.get(k)), toks.get(i + 1), next);
                     self.compare(doc, a, b, around, &mut lowercase, cx);
                 }
             }
@@ -105,6 +110,38 @@ fn candidate_pairs(bytes: &[u8], toks: &[Token], line_break_ok: bool, pairs: &mu
     }
 }
 
+/// A word that cannot follow a grammatical "that that" ("said that that
+/// plan", "that that is wrong"): an article, a possessive or a subject
+/// pronoun ("that that the bank", "that that it will"), or a plural verb
+/// after the singular demonstrative ("protests that that have"). Not a
+/// name: "that that Trump administration" is grammatical.
+fn not_after_that(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "these"
+            | "those"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "you"
+            | "have"
+            | "are"
+            | "were"
+    )
+}
+
 /// False when two words start with different ASCII letters, ignoring
 /// case (then they differ, lowercased or not).
 fn may_be_equal(bytes: &[u8], a: &Token, b: &Token) -> bool {
@@ -120,7 +157,7 @@ impl RepeatedWord {
         doc: &Document,
         a: &Token,
         b: &Token,
-        (before, after): (Option<&Token>, Option<&Token>),
+        (before, after, next): (Option<&Token>, Option<&Token>, Option<&Token>),
         lowercase: &mut LowercaseWords,
         cx: &mut Ctx,
     ) {
@@ -134,7 +171,7 @@ impl RepeatedWord {
             return;
         }
         let lower = wa.to_lowercase();
-        if ALLOWED.contains(&lower.as_str()) {
+        if ALLOWED.contains(&lower.as_str()) && !(lower == "that" && next.is_some_and(|t| not_after_that(doc.text(t.span)))) {
             return;
         }
         // "what it is is", "all it does does".
@@ -273,6 +310,18 @@ mod tests {
     }
 
     #[test]
+    fn flags_that_that_before_an_article() {
+        assert_eq!(
+            flagged(&RepeatedWord, "The paper added that that the lender was guilty."),
+            vec!["that that"]
+        );
+        assert_eq!(
+            flagged(&RepeatedWord, "The protests that that have occurred nightly."),
+            vec!["that that"]
+        );
+    }
+
+    #[test]
     fn fixes_lowercase_repeats() {
         assert_eq!(fixed(&RepeatedWord, "He went to to the market."), "He went to the market.");
     }
@@ -282,6 +331,8 @@ mod tests {
         for ok in [
             "She had had enough.",
             "He said that that was wrong.",
+            "He said that that plan failed and that that is a pity.",
+            "He said that that Trump administration had failed.",
             "The writer Fang Fang published a diary.",
             "Boutros Boutros-Ghali was secretary-general.",
             "They flew to Baden-Baden and Bora Bora.",
