@@ -42,7 +42,11 @@ declare_lint! {
     /// inside names ("World Health Organization", "Shanghai Cooperation
     /// Organisation", "Department of Defense") and quotations are exempt.
     /// Without a configured spelling, the minority is flagged only when the
-    /// majority has at least two forms. The fix is unsafe.
+    /// majority has at least two forms; on a tie, the document's house style
+    /// decides when it is clear (at least two cues, all one way: "Mr.",
+    /// "March 3" and "percent" are American, "Mr", "3 March" and "per cent"
+    /// British), else only a
+    /// word spelt both ways is flagged. The fix is unsafe.
     pub static MIXED_SPELLING = {
         name: "mixed-spelling",
         family: "language",
@@ -340,14 +344,21 @@ impl Lint for MixedSpelling {
         }
         let gb = hits.iter().filter(|h| h.col == GB).count();
         let us = hits.iter().filter(|h| h.col == US && !self.neutral[h.pair]).count();
+        let mut basis = Basis::Config;
         let preferred = match self.spelling {
             Spelling::EnGb => GB,
             Spelling::EnUs => US,
             Spelling::Any => {
+                basis = Basis::Majority;
                 if gb >= 2 && us >= 1 && gb > us {
                     GB
                 } else if us >= 2 && gb >= 1 && us > gb {
                     US
+                } else if let Some(lean) = (gb >= 1 && us >= 1).then(|| style_lean(&doc.prose)).flatten() {
+                    // As many forms of each: the document's style of titles
+                    // and percentages decides.
+                    basis = Basis::Style;
+                    lean
                 } else {
                     // No clear majority: only the same word spelt both ways.
                     self.same_word(doc, &hits, cx);
@@ -355,7 +366,7 @@ impl Lint for MixedSpelling {
                 }
             }
         };
-        let forced = self.spelling != Spelling::Any;
+        let forced = basis == Basis::Config;
         let example = hits
             .iter()
             .find(|h| h.col == preferred && !(preferred == US && self.neutral[h.pair]))
@@ -369,7 +380,7 @@ impl Lint for MixedSpelling {
             if h.col == US && self.neutral[h.pair] && !hits.iter().any(|o| o.pair == h.pair && o.col == GB) {
                 continue;
             }
-            self.report(doc, h, preferred, if forced { None } else { example }, forced, cx);
+            self.report(doc, h, preferred, if forced { None } else { example }, basis, cx);
         }
     }
 }
@@ -469,11 +480,11 @@ impl MixedSpelling {
                 continue;
             }
             let example = other.first().map(|o| o.span);
-            self.report(doc, h, 1 - h.col, example, false, cx);
+            self.report(doc, h, 1 - h.col, example, Basis::Majority, cx);
         }
     }
 
-    fn report(&self, doc: &Document, h: &Hit, preferred: usize, example: Option<Span>, forced: bool, cx: &mut Ctx) {
+    fn report(&self, doc: &Document, h: &Hit, preferred: usize, example: Option<Span>, basis: Basis, cx: &mut Ctx) {
         let Some((gb, us)) = self.pairs.get(h.pair) else { return };
         let found = doc.text(h.span);
         let target = if preferred == GB { gb } else { us };
@@ -483,10 +494,12 @@ impl MixedSpelling {
         } else {
             ("American", "British")
         };
-        let msg = if forced {
-            format!("'{found}' is {this} spelling; the configured spelling is {that} ('{target}')")
-        } else {
-            format!("'{found}' is {this} spelling in a document that mostly uses {that} spelling ('{target}')")
+        let msg = match basis {
+            Basis::Config => format!("'{found}' is {this} spelling; the configured spelling is {that} ('{target}')"),
+            Basis::Majority => format!("'{found}' is {this} spelling in a document that mostly uses {that} spelling ('{target}')"),
+            Basis::Style => format!(
+                "'{found}' is {this} spelling in a document that mixes both and otherwise follows {that} style (titles, dates, 'percent'): '{target}'"
+            ),
         };
         let f = cx.report(h.span, msg);
         f.replace(target.clone(), Applicability::Unsafe);
@@ -494,6 +507,72 @@ impl MixedSpelling {
             f.label(ex, format!("{that} spelling here"));
         }
         f.help(format!("write '{target}'"));
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// What decides the preferred spelling.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Basis {
+    /// `spelling` in the config.
+    Config,
+    /// The document's majority.
+    Majority,
+    /// The document's style of titles and percentages, on a tie.
+    Style,
+}
+
+/// The side (`GB` or `US`) that a document's house style leans to: titles
+/// with or without a period ("Mr." is American, "Mr" British), dates
+/// ("March 3" against "3 March") and "percent" against "per cent". At least
+/// two cues, all on one side; else none.
+fn style_lean(prose: &str) -> Option<usize> {
+    let b = prose.as_bytes();
+    let (mut gb, mut us) = (0usize, 0usize);
+    for title in ["Mr", "Mrs", "Ms", "Dr"] {
+        for at in memchr::memmem::find_iter(b, title.as_bytes()) {
+            let word_start = at == 0 || !b[at - 1].is_ascii_alphanumeric();
+            match b.get(at + title.len()) {
+                Some(b'.') if word_start => us += 1,
+                Some(b' ') if word_start && b.get(at + title.len() + 1).is_some_and(u8::is_ascii_uppercase) => gb += 1,
+                _ => {}
+            }
+        }
+    }
+    // Dates: "March 3" is American, "3 March" British.
+    for month in MONTHS {
+        for at in memchr::memmem::find_iter(b, month.as_bytes()) {
+            let end = at + month.len();
+            if at > 0 && b[at - 1].is_ascii_alphabetic() || b.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            if b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+                us += 1;
+            } else if at >= 2 && b[at - 1] == b' ' && b[at - 2].is_ascii_digit() {
+                gb += 1;
+            }
+        }
+    }
+    us += memchr::memmem::find_iter(b, b"percent").count();
+    gb += memchr::memmem::find_iter(b, b"per cent").count();
+    match (gb, us) {
+        (g, 0) if g >= 2 => Some(GB),
+        (0, u) if u >= 2 => Some(US),
+        _ => None,
     }
 }
 
@@ -536,6 +615,22 @@ mod tests {
         );
         let text = "The organisation said its colour and flavour were fine. Officials traveled to the capital.";
         assert_eq!(flagged(l.as_ref(), text), vec!["traveled"]);
+    }
+
+    #[test]
+    fn house_style_breaks_a_tie() {
+        let l = lint(Spelling::Any);
+        let us = "Mr. Lee said the color was 5 percent brighter. Mr. Park ruled in favour of the plan.";
+        assert_eq!(flagged(l.as_ref(), us), vec!["favour"]);
+        let gb = "Mr Lee said the colour was 5 per cent brighter. Mr Park ruled in favor of the plan.";
+        assert_eq!(flagged(l.as_ref(), gb), vec!["favor"]);
+        // No cue, or cues both ways: a tie of different words stays silent.
+        assert!(flagged(l.as_ref(), "The color was bright. He ruled in favour of the plan.").is_empty());
+        assert!(flagged(
+            l.as_ref(),
+            "Mr. Lee said the color was 5 per cent brighter. Mr Park ruled in favour."
+        )
+        .is_empty());
     }
 
     #[test]
