@@ -50,10 +50,13 @@ declare_lint! {
     /// ("newsletter", "inbox", "app") or addresses the reader; (3) credit
     /// shapes ("Image: X", "Photo: X / Agency", "(Photo by X)") at the start
     /// or the end of a line, and copyright lines ("© 2025 X", "Copyright
-    /// 2025"); (4) breadcrumb and link shapes ("Home > World > Asia", "More
-    /// »"); (5) runs of four or more very short lines without punctuation
+    /// 2025"), counter lines ("4 min read", "2.1K views", "3 hours ago"),
+    /// and long consent notices that open with a cookie phrase of three
+    /// words or more ("We use cookies to ... By continuing ..."); (4)
+    /// breadcrumb and link shapes ("Home > World > Asia", "More »"); (5) runs of four or more very short lines without punctuation
     /// near the start or end (menus), short label lines after the last
-    /// paragraph, and headline-like lines under a "Related:" header; (6) in a
+    /// paragraph, and headline-like lines under a "Related:" or "Most read"
+    /// header; (6) in a
     /// run of several documents, a short line repeated verbatim in two or
     /// more unrelated documents (template residue; documents that share
     /// paragraphs count as one). Datelines ("NEW DELHI (AP) -") and lines in
@@ -199,6 +202,23 @@ impl Boilerplate {
         Boilerplate::from_lexicons(&lex)
     }
 
+    /// The cookies-family prefix phrase of three words or more that opens a
+    /// long line ("We use cookies to improve your experience. By ...").
+    fn long_notice(&self, raw: &str) -> Option<&Entry> {
+        let first = raw.trim_start().split(|c: char| !c.is_alphanumeric()).next()?;
+        if !self.prefix_first.contains(first.to_lowercase().as_str()) {
+            return None;
+        }
+        let mut head = Vec::new();
+        normalize_into(raw, &mut head, self.max_words + 1, usize::MAX);
+        let head = std::str::from_utf8(&head).ok()?;
+        head.match_indices(' ')
+            .skip(2)
+            .filter_map(|(cut, _)| head.get(..cut).and_then(|h| self.prefix.get(h)))
+            .chain(self.prefix.get(head))
+            .find(|e| &*e.family == "cookies")
+    }
+
     /// The lexicon entry a normalized line matches, strongest first.
     fn lexicon(&self, norm: &str, raw: &str) -> Option<&Entry> {
         if let Some(e) = self.exact.get(norm) {
@@ -326,7 +346,14 @@ impl Boilerplate {
         // The article body: from the first to the last block that reads as a
         // paragraph (eight words or more with sentence punctuation).
         let body_start = info.iter().position(|l| l.paragraph).unwrap_or(n);
-        let body_end = info.iter().rposition(|l| l.paragraph).map_or(0, |i| i + 1);
+        // A consent notice after the article is a paragraph by its shape,
+        // not article text.
+        let body_end = info
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|&(i, l)| l.paragraph && self.long_notice(doc.text(doc.blocks[i].span)).is_none())
+            .map_or(0, |(i, _)| i + 1);
         // Without any paragraph there is no article to be "after", and a
         // Markdown heading is a heading wherever it stands.
         let has_body = body_start < n;
@@ -351,6 +378,17 @@ impl Boilerplate {
                 } else if self.cue(norm, raw, l.words) || after_colon(raw).is_some_and(|t| self.cue_raw(t, l.words)) {
                     msg = Some(format!("'{}' is a site prompt addressed to the reader", clip(raw)));
                 }
+            }
+            if msg.is_none() && l.norm.is_none() && l.words > SHORT && !l.skip {
+                // A consent notice runs to two sentences or more: its opening
+                // words, as a phrase of three words or more of the cookies
+                // family ("we use cookies *").
+                if let Some(e) = self.long_notice(raw) {
+                    msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
+                }
+            }
+            if msg.is_none() && l.words <= 4 && counter_line(raw) {
+                msg = Some(format!("'{}' is a reading-time, timestamp or counter line of the page", clip(raw)));
             }
             if msg.is_none() && l.words <= 25 && copyright_line(raw) {
                 msg = Some("copyright footer left in the text".to_string());
@@ -665,6 +703,40 @@ impl LineInfo {
             plain_item: !linked,
         }
     }
+}
+
+/// A line that is a page counter: a number and unit words only, one of
+/// them a page word ("4 min read", "5 min", "2.1K views", "12 comments",
+/// "3 hours ago").
+fn counter_line(raw: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "min", "mins", "minute", "minutes", "read", "reads", "view", "views", "comment", "comments", "share", "shares", "like", "likes",
+        "sec", "secs", "second", "seconds", "hour", "hours", "hr", "hrs", "day", "days", "ago", "listen", "watch", "reading", "time",
+    ];
+    const PAGE: &[&str] = &[
+        "min", "mins", "read", "reads", "views", "comments", "shares", "likes", "ago", "listen",
+    ];
+    let mut words = raw.split_whitespace();
+    let Some(number) = words.next() else { return false };
+    let digits = number.trim_end_matches(['K', 'k', 'M', 'm']);
+    if digits.is_empty()
+        || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        || !digits.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let mut page = false;
+    let mut n = 0;
+    for w in words {
+        let w = w.trim_end_matches(['.', ',', ':']);
+        let lower = w.to_ascii_lowercase();
+        if !UNITS.contains(&lower.as_str()) {
+            return false;
+        }
+        page |= PAGE.contains(&lower.as_str());
+        n += 1;
+    }
+    page && (1..=3).contains(&n)
 }
 
 /// The line shapes, each compiled on first need (most documents need none
@@ -1329,6 +1401,30 @@ mod tests {
     }
 
     #[test]
+    fn counter_lines_need_a_page_word() {
+        for ok in [
+            "4 minutes",
+            "12 days",
+            "2024 Olympics",
+            "3 hours",
+            "10 Downing Street",
+            "1.5 million views of the city",
+        ] {
+            assert!(!counter_line(ok), "{ok}");
+        }
+        assert!(counter_line("12 comments"));
+    }
+
+    #[test]
+    fn lists_and_notices_after_the_article() {
+        let t = format!(
+            "{BODY}Most popular\n1. Heatwave to last into next week, forecasters say\n2. Train strike called off after late-night talks\n\
+             We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.\n"
+        );
+        assert_eq!(flagged(&bp(), &t).len(), 4, "{:?}", flagged(&bp(), &t));
+    }
+
+    #[test]
     fn flags_unseen_phrasing_by_shape() {
         // Prompts in no list: imperative + web thing.
         for line in [
@@ -1340,6 +1436,10 @@ mod tests {
             "© 2024 Some Media Group Ltd",
             "Copyright 2023 Northwind Publishing. All rights reserved.",
             "More headlines »",
+            "4 min read",
+            "5 min",
+            "2.1K views",
+            "3 hours ago",
         ] {
             let t = format!("{BODY}{line}\nThe plan was approved by parliament later that week.\n");
             assert_eq!(flagged(&bp(), &t), vec![line.to_string()], "{line}");
