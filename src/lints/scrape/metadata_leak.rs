@@ -39,7 +39,8 @@ declare_lint! {
     /// field name ("author", "tags", "category") with a colon, on a short line;
     /// (3) shapes that no prose has: a lowercase label directly followed by an
     /// ISO date, an identifier-like key (`og:title`, `author_name =`,
-    /// `"datePublished":`), or a line that is only a date-time stamp or only
+    /// `"datePublished":`), a field name glued to a value by "=" (`lang=en`,
+    /// `date=2021-03-04`), or a line that is only a date-time stamp or only
     /// "Label: date"; (4) a short CMS byline that ends in a date or time
     /// ("By admin | March 3, 2022", "Posted by newsdesk on 2021-11-02"). The
     /// fix deletes the leaked prefix, or the whole line (unsafe for a dated
@@ -889,6 +890,19 @@ impl MetadataLeak {
                 return;
             }
         }
+        // `lang=en`, `date=2021-03-04`: a field name, an equals sign and a
+        // value without blanks, as in a query string or a config file.
+        if (time_name || text_name) && rest.as_bytes().get(first.len()) == Some(&b'=') {
+            let value = rest.get(first.len() + 1..).unwrap_or("");
+            let len = value.find(char::is_whitespace).unwrap_or(value.len());
+            let lower = first.to_lowercase();
+            if len > 0 && (self.time_first.words.contains(&lower) || self.text_first.words.contains(&lower)) {
+                let end = lead + first.len() + 1 + len;
+                let whole = value.get(len..).is_none_or(|r| r.trim().is_empty());
+                self.report_prefix(doc, line, lead, end, whole, &format!("leaked '{lower}' field"), cx);
+                return;
+            }
+        }
         if text_name
             && words() <= 12
             && self.text_field.as_ref().is_some_and(|f| f.is_match(body))
@@ -983,6 +997,22 @@ mod tests {
         let t = " date 2025-09-03 Beijing, Sep 3 (IANS) North Korean leader arrived.\n";
         assert_eq!(flagged(&l, t), vec!["date 2025-09-03"]);
         assert_eq!(fixed(&l, t), "Beijing, Sep 3 (IANS) North Korean leader arrived.\n");
+    }
+
+    #[test]
+    fn flags_query_string_fields() {
+        let l = MetadataLeak::builtin();
+        let t = "lang=en The governor said more data was needed.\n";
+        assert_eq!(flagged(&l, t), vec!["lang=en"]);
+        assert_eq!(fixed(&l, t), "The governor said more data was needed.\n");
+        assert_eq!(flagged(&l, "The minister spoke.\nauthor=jdoe\n").len(), 1);
+        for ok in [
+            "The ratio x=5 held.\n",
+            "Time = money, he said.\n",
+            "language = culture, she wrote.\n",
+        ] {
+            assert!(flagged(&l, ok).is_empty(), "{ok}");
+        }
     }
 
     #[test]
