@@ -55,6 +55,12 @@ pub struct ForeignSegment;
 /// English function words rare in other languages written in Latin script
 /// (the Document's list: it records the longest run of words without one,
 /// [`crate::document::Block::plain_run`]).
+/// "a German", "an English": the indefinite article before a language name.
+fn with_article(name: &str) -> String {
+    let an = name.starts_with(['A', 'E', 'I', 'O', 'U']);
+    format!("{} {name}", if an { "an" } else { "a" })
+}
+
 #[cfg(test)]
 const ENGLISH: &[&str] = crate::document::ENGLISH_MARKERS;
 
@@ -245,8 +251,11 @@ impl Lint for ForeignSegment {
                         _ => confirm(text, doc.lang),
                     };
                     if (foreign_in_english || english_share(doc, i) < 0.1) && confirmed() == Some(l) {
-                        cx.report(block.span, format!("{} text in a {} document", l.eng_name(), doc.lang.eng_name()))
-                            .help("translate the segment or remove it");
+                        cx.report(
+                            block.span,
+                            format!("{} text in {} document", l.eng_name(), with_article(doc.lang.eng_name())),
+                        )
+                        .help("translate the segment or remove it");
                         continue;
                     }
                 }
@@ -329,7 +338,7 @@ impl ForeignSegment {
                     return;
                 }
                 let name = whatlang::detect(doc.text(span)).map_or("Non-Latin", |i| i.lang().eng_name());
-                cx.report(span, format!("{name} text in a {} document", doc.lang.eng_name()))
+                cx.report(span, format!("{name} text in {} document", with_article(doc.lang.eng_name())))
                     .help("translate the segment or remove it");
                 reported = true;
             }
