@@ -88,6 +88,9 @@ pub struct Boilerplate {
     prefix: HashMap<String, Entry>,
     suffix: HashMap<String, Entry>,
     contains: Vec<(String, Entry)>,
+    /// First words of the cookies-family prefix phrases of three words or
+    /// more (`long_notice`), lowercase.
+    notice_first: Vec<String>,
     /// First words of the `prefix` phrases, last words of the `suffix` ones.
     prefix_first: HashSet<String>,
     suffix_last: HashSet<String>,
@@ -174,7 +177,11 @@ impl Boilerplate {
                 match (lead, trail) {
                     (false, false) => b.exact.insert(phrase, e),
                     (false, true) => {
-                        b.prefix_first.insert(phrase.split(' ').next().unwrap_or("").to_string());
+                        let first = phrase.split(' ').next().unwrap_or("").to_string();
+                        if &*family == "cookies" && phrase.split(' ').count() >= 3 && !b.notice_first.contains(&first) {
+                            b.notice_first.push(first.clone());
+                        }
+                        b.prefix_first.insert(first);
                         b.prefix.insert(phrase, e)
                     }
                     (true, false) => {
@@ -203,12 +210,22 @@ impl Boilerplate {
     }
 
     /// The cookies-family prefix phrase of three words or more that opens a
-    /// long line ("We use cookies to improve your experience. By ...").
+    /// long line that mentions cookies ("We use cookies to improve your
+    /// experience. By ...").
     fn long_notice(&self, raw: &str) -> Option<&Entry> {
-        let first = raw.trim_start().split(|c: char| !c.is_alphanumeric()).next()?;
-        if !self.prefix_first.contains(first.to_lowercase().as_str()) {
+        // Most lines are ruled out by their first byte.
+        let b0 = raw.trim_start().as_bytes().first()?.to_ascii_lowercase();
+        if !self.notice_first.iter().any(|w| w.as_bytes().first() == Some(&b0)) {
             return None;
         }
+        let first = raw.trim_start().split(|c: char| !c.is_alphanumeric()).next()?;
+        if !self.notice_first.iter().any(|w| w.eq_ignore_ascii_case(first)) {
+            return None;
+        }
+        // Every consent notice names its cookies (a vectorised search,
+        // its searcher built once).
+        static COOKIE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+        COOKIE.get_or_init(|| memchr::memmem::Finder::new(b"ookie")).find(raw.as_bytes())?;
         let mut head = Vec::new();
         normalize_into(raw, &mut head, self.max_words + 1, usize::MAX);
         let head = std::str::from_utf8(&head).ok()?;
@@ -379,7 +396,9 @@ impl Boilerplate {
                     msg = Some(format!("'{}' is a site prompt addressed to the reader", clip(raw)));
                 }
             }
-            if msg.is_none() && l.norm.is_none() && l.words > SHORT && !l.skip {
+            // (Only outside the article body or as its first paragraph: a
+            // notice sits at the top or the bottom of a page.)
+            if msg.is_none() && l.norm.is_none() && l.words > SHORT && !l.skip && (i <= body_start || i >= body_end) {
                 // A consent notice runs to two sentences or more: its opening
                 // words, as a phrase of three words or more of the cookies
                 // family ("we use cookies *").
