@@ -920,6 +920,11 @@ fn link_like(raw: &str, has_separator: bool) -> bool {
         0
     };
     if count >= 2 {
+        // A row of a plain-text table: cells padded to align ("64000 |
+        // ftn      | fidogate") or fenced by pipes ("| a | b |").
+        if t.contains("  |") || t.contains("|  ") || t.starts_with('|') {
+            return false;
+        }
         // Every item short.
         let items = t.split(['|', '>', '»', '›', '/', '•']);
         return items.map(|s| s.split_whitespace().count()).all(|w| (1..=4).contains(&w));
@@ -1420,6 +1425,18 @@ mod tests {
     }
 
     #[test]
+    fn table_rows_are_not_menus() {
+        for ok in [
+            "64000 | ftn        | fidogate",
+            "| gid | name | description |",
+            "gid   | name   | description",
+        ] {
+            assert!(!link_like(ok, true), "{ok}");
+        }
+        assert!(link_like("Home | World | Asia", true));
+    }
+
+    #[test]
     fn counter_lines_need_a_page_word() {
         for ok in [
             "4 minutes",
@@ -1455,6 +1472,7 @@ mod tests {
             "© 2024 Some Media Group Ltd",
             "Copyright 2023 Northwind Publishing. All rights reserved.",
             "More headlines »",
+            "News | Sport | Weather",
             "4 min read",
             "5 min",
             "2.1K views",
