@@ -42,7 +42,11 @@ declare_lint! {
     /// sentence opener. (2) Sentence punctuation directly followed by a
     /// capitalised word ("announced.After", "welcome.”Brazil"), unless the
     /// left side is a single letter (initials, "U.S.") or the right side is a
-    /// domain or file extension ("Example.Com"). Two lowercase words glued
+    /// domain or file extension ("Example.Com"); after a number of three
+    /// digits or more, only a common sentence opener counts ("in 2024.The").
+    /// (3) A comma glued to the next lowercase word ("on Monday,adding"),
+    /// unless a side holds a digit or a single letter pair, or the comma is
+    /// one of a run of items ("red,green,blue"). Two lowercase words glued
     /// without any capital ("theend") cannot be seen without a dictionary.
     pub static GLUED_WORDS = {
         name: "glued-words",
@@ -105,6 +109,7 @@ impl Lint for GluedWords {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
+        self.comma_glue(doc, cx);
         let src = doc.source.text.as_bytes();
         // The bytes that can make a glue (inside a word, or a stop in the
         // punctuation after it), found in one pass over the text; only the
@@ -164,7 +169,11 @@ fn candidates(toks: &[Token], trig: &[usize], src: &[u8]) -> Vec<usize> {
                 while k > 0 && toks.get(k - 1).is_some_and(|t| t.kind == TokenKind::Punct) {
                     k -= 1;
                 }
-                if k > 0 && toks.get(k - 1).is_some_and(|t| t.kind == TokenKind::Word) {
+                if k > 0
+                    && toks
+                        .get(k - 1)
+                        .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                {
                     out.push(k - 1);
                 }
             }
@@ -180,9 +189,22 @@ impl GluedWords {
     /// `cur`: the index of the first trigger at or after the word's start.
     fn word(&self, doc: &Document, toks: &[Token], i: usize, trig: &[usize], mut cur: usize, cx: &mut Ctx) {
         let src = doc.source.text.as_bytes();
-        let Some(t) = toks.get(i).filter(|t| t.kind == TokenKind::Word) else {
+        let Some(t) = toks.get(i).filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)) else {
             return;
         };
+        if t.kind == TokenKind::Number {
+            // "in 2024.The mayor": a number of three digits or more, a
+            // period and a common sentence opener.
+            if t.span.len() >= 3 && toks.get(i + 1).is_some_and(|n| doc.text(n.span) == ".") {
+                if let Some(next) = toks
+                    .get(i + 2)
+                    .filter(|n| n.kind == TokenKind::Word && OPENERS.contains(&doc.text(n.span)))
+                {
+                    self.report(doc, next.span.start, Span::new(t.span.start, next.span.end), cx);
+                }
+            }
+            return;
+        }
         // Only a non-ASCII character, a '.' or a lowercase letter followed
         // by a capital can make a glue inside the token.
         if suspicious(trig, &mut cur, src, t.span.start, t.span.end) {
@@ -217,6 +239,71 @@ impl GluedWords {
             return;
         }
         self.punct_glue(doc, toks, i, cx);
+    }
+
+    /// "on Monday,adding that": a comma between two words of two letters
+    /// or more, the second lowercase, without the space after it. Read in
+    /// the prose, so code, URLs and link targets are left alone.
+    fn comma_glue(&self, doc: &Document, cx: &mut Ctx) {
+        let b = doc.prose.as_bytes();
+        for p in memchr::memchr_iter(b',', b) {
+            // Cheap tests first: letters on both sides, lowercase after.
+            let (Some(&l), Some(&r)) = (p.checked_sub(1).and_then(|k| b.get(k)), b.get(p + 1)) else {
+                continue;
+            };
+            if !l.is_ascii_alphabetic() || !r.is_ascii_lowercase() {
+                continue;
+            }
+            let start = b[..p].iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |k| k + 1);
+            let end = b[p + 1..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .map_or(b.len(), |k| p + 1 + k);
+            let (left, right) = (&b[start..p], &b[p + 1..end]);
+            // Words of letters only ("1,000", "a1,b2" are data), and not a
+            // list of single letters or codes ("x,y", "en,de").
+            let word = |w: &[u8]| w.len() >= 2 && w.iter().all(u8::is_ascii_alphabetic);
+            if !word(left) || !word(right) || right.len() < 3 && left.len() < 3 {
+                continue;
+            }
+            // Not a run of comma-separated items ("red,green,blue"), nor
+            // code ("{upload,fetch}", "SANITIZE=foo,bar", "-L start,end").
+            let code = |c: Option<&u8>| {
+                c.is_some_and(|c| {
+                    matches!(
+                        c,
+                        b',' | b'{' | b'}' | b'=' | b'/' | b'-' | b'_' | b'[' | b']' | b'<' | b'>' | b'#' | b'@' | b'$' | b'.'
+                    )
+                })
+            };
+            if code(b.get(end)) || code(start.checked_sub(1).and_then(|k| b.get(k))) {
+                continue;
+            }
+            let line_start = b[..start].iter().rposition(|&c| c == b'\n').map_or(0, |k| k + 1);
+            if b[line_start..start].windows(2).any(|w| w == b" -" || w == b"--") && b[line_start..start].contains(&b'"') {
+                continue;
+            }
+            let w = doc.prose.get(start..end).unwrap_or("");
+            if self.allow.iter().any(|a| a == w) {
+                continue;
+            }
+            let f = cx.report(
+                Span::new(start, end),
+                format!(
+                    "missing space after the comma between '{}' and '{}'",
+                    doc.prose.get(start..p).unwrap_or(""),
+                    doc.prose.get(p + 1..end).unwrap_or("")
+                ),
+            );
+            f.fix_edits(
+                vec![Edit {
+                    span: Span::new(p + 1, p + 1),
+                    replacement: " ".to_string(),
+                }],
+                Applicability::Safe,
+            );
+            f.help("insert a space after the comma");
+        }
     }
 
     fn report(&self, doc: &Document, at: usize, word: Span, cx: &mut Ctx) {
@@ -504,6 +591,29 @@ mod tests {
         assert_eq!(flagged(&lint(), "influence.The parade"), vec!["influence.The"]);
         assert_eq!(flagged(&lint(), "allow it to happen.There's facts"), vec!["happen.There's"]);
         assert_eq!(flagged(&lint(), "in Kansas City.We\u{2019}ve had"), vec!["City.We\u{2019}ve"]);
+    }
+
+    #[test]
+    fn flags_glued_commas_and_numbers() {
+        assert_eq!(
+            flagged(&lint(), "The deal was confirmed on Monday,adding that talks go on."),
+            vec!["Monday,adding"]
+        );
+        assert_eq!(fixed(&lint(), "on Monday,adding that"), "on Monday, adding that");
+        assert_eq!(
+            flagged(&lint(), "The council approved the budget for 2024.The mayor"),
+            vec!["2024.The"]
+        );
+        for ok in [
+            "It cost 1,000 dollars and 2,500 euros.",
+            "Use the colours red,green,blue in the chart.",
+            "The axes x,y and the codes en,de were set.",
+            "Version 1.2.3 shipped in 2024.Next is due.",
+            "The rate was 4.5 percent in 2023.",
+            "The files compat/inet-{ntop,pton} and make SANITIZE=foo,bar changed.",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
     }
 
     #[test]
