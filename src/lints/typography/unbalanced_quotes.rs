@@ -242,6 +242,9 @@ fn collect(prose: &str, span: Span, out: &mut Vec<(usize, Mark)>) {
         // 12" or 5'10": a unit, not a quotation mark.
         let inch = prev.is_some_and(|p| p.is_ascii_digit() || p == '\'') && m != Mark::Open;
         let doubled = prev == Some(c) && m == Mark::Straight;
+        // The last character of mojibake ("â€œ", "â€“", "â€”": UTF-8 read as
+        // Windows-1252), which `mojibake` reports.
+        let mojibake = prev == Some('\u{20ac}');
         if m == Mark::Straight {
             // Shape: `enemies" distress` closes, `said "frame` opens.
             let next = text[k + 1..].chars().next();
@@ -255,7 +258,7 @@ fn collect(prose: &str, span: Span, out: &mut Vec<(usize, Mark)>) {
                 m = Mark::StraightOpen;
             }
         }
-        if !inch && !doubled {
+        if !inch && !doubled && !mojibake {
             out.push((span.start + k, m));
         }
     }
@@ -459,6 +462,7 @@ mod tests {
             "He said: \"We will win. And we will stay.\"\n\"Next,\" she said.",
             "\"The quote runs on.\n\n\"And closes here,\" he said.",
             "The screen is 27\" wide and 5'10\" tall.",
+            "It opened \u{e2}\u{20ac}\u{201c} and closed \u{e2}\u{20ac}\u{201d} at once.",
             "\"It remains capable of attacks.\nIt also aims to attract fighters,\" the report said.\nThat deal was struck.",
             "No quotes at all here.",
             "\u{201c}I asked them, they said no, and we left.\n\n\u{201c}Then we came back.\u{201d}\n",
