@@ -80,6 +80,19 @@ pub struct Block {
     pub plain_run: bool,
 }
 
+impl Block {
+    /// Whether the block may be in another language than English, by the
+    /// parse's cheap test alone (no whatlang): eight words or more without
+    /// an English function word, or a language settled as not English.
+    /// English-only checks of words skip such blocks.
+    pub fn maybe_foreign(&self) -> bool {
+        match self.lang {
+            BlockLang::Deferred => true,
+            BlockLang::Known(l) => l.is_some_and(|l| l != Lang::Eng),
+        }
+    }
+}
+
 /// A sentence inside one block.
 #[derive(Clone, Debug)]
 pub struct Sentence {
