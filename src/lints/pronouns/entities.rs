@@ -221,6 +221,10 @@ pub struct Pronoun {
     pub case: Case,
     /// Not generic, not quoted, not inside a name.
     pub usable: bool,
+    /// In an opening adverbial whose comma comes after it, with no mention
+    /// before it in its sentence ("Despite her willingness, ..."): it may
+    /// refer forward to the subject after the comma.
+    pub opening: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -495,7 +499,9 @@ impl Precheck {
             let found = evidence(doc, names, want, [2 - count[0].min(2), 2 - count[1].min(2)]);
             decided = [decided[0] || found[0], decided[1] || found[1]];
         }
-        let drift = (count[0] > 0 && decided[1]) || (count[1] > 0 && decided[0]);
+        // Or, for a pronoun with no antecedent of its gender (see
+        // `pronoun_drift::orphan`), a usable pronoun of the other gender.
+        let drift = (count[0] > 0 && (decided[1] || count[1] > 0)) || (count[1] > 0 && (decided[0] || count[0] > 0));
         // When `pronoun-drift` builds the shared analysis anyway, the
         // organisation tests run on it directly: `org` only needs to be a
         // necessary condition.
@@ -1641,6 +1647,8 @@ pub static ORG_HEADS: &[&str] = &[
     "manufacturer",
     "retailer",
     "airline",
+    "airlines",
+    "airways",
     "carrier",
     "watchdog",
     "regulator",
@@ -1973,7 +1981,7 @@ static AUXILIARIES: &[&str] = &[
     "is", "was", "has", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "shall", "said", "says",
     "told", "added", "went", "came", "made", "took", "gave", "got", "left", "met", "won", "lost", "ran", "saw", "became", "began", "wrote",
     "spoke", "sent", "kept", "held", "led", "felt", "knew", "thought", "found", "set", "put", "let", "hit", "cut", "who", "later", "also",
-    "now", "then", "still", "never", "once", "has", "have", "remains", "is",
+    "now", "then", "still", "never", "once", "has", "have", "remains", "is", "been",
 ];
 
 static SPEECH_VERBS: &[&str] = &[
@@ -2064,6 +2072,11 @@ static ADVERBS: &[&str] = &[
     "last",
     "probably",
     "even",
+    // Intensive reflexives: "Vardy himself ended the season".
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
 ];
 
 /// Verbs that take "her" as an object before a capitalised complement:
@@ -2303,6 +2316,41 @@ pub static OPENING_PREPOSITIONS: &[&str] = &[
     "by",
 ];
 
+/// Lowercase second parts of a hyphenated adjective made from a name
+/// ("Nath-led", "Kremlin-backed", "Paris-based"): the chain is no person.
+static COMPOUND_SUFFIXES: &[&str] = &[
+    "led",
+    "backed",
+    "based",
+    "born",
+    "owned",
+    "run",
+    "controlled",
+    "style",
+    "era",
+    "made",
+    "funded",
+    "linked",
+    "allied",
+    "aligned",
+    "sponsored",
+    "supported",
+    "affiliated",
+    "inspired",
+    "dominated",
+    "headed",
+    "bound",
+    "registered",
+    "listed",
+    "educated",
+    "trained",
+    "centric",
+    "wide",
+    "like",
+    "type",
+    "class",
+];
+
 /// Word classes: one bit per word list above, so that a word is looked up
 /// once per token and every list test after that is a bit test.
 pub mod cls {
@@ -2330,6 +2378,7 @@ pub mod cls {
     pub const ORG_REPORTING: u32 = 1 << 22;
     pub const ORG_ADVERBS: u32 = 1 << 23;
     pub const OPENING_PREPOSITIONS: u32 = 1 << 24;
+    pub const COMPOUND_SUFFIXES: u32 = 1 << 25;
 }
 
 /// Speech verbs that introduce an inverted attribution ("said X").
@@ -2489,6 +2538,7 @@ fn class_table() -> &'static ClassTable {
             (ORG_REPORTING, cls::ORG_REPORTING),
             (ORG_ADVERBS, cls::ORG_ADVERBS),
             (OPENING_PREPOSITIONS, cls::OPENING_PREPOSITIONS),
+            (COMPOUND_SUFFIXES, cls::COMPOUND_SUFFIXES),
         ];
         for &(list, bit) in lists {
             for &w in list {
@@ -2991,9 +3041,15 @@ impl<'a> Builder<'a> {
         let stem_bits = |k: Option<&usize>| k.map_or(0, |&w| self.toks[w].sbits());
         let (first_bits, last_bits) = (stem_bits(first_name), stem_bits(last_name));
         let first_word = first_name.map_or("", |&w| self.toks[w].stem());
+        // "the Rose Bowl", "The Rolling Stones", "the Kennedy administration":
+        // a name after the article (without a title) names a thing or a
+        // group; "Nath-led", "Kremlin-backed": an adjective.
+        let thing = title_at.is_none() && self.prev(first).is_some_and(|t| t.is("the"))
+            || words.len() > 1 && self.toks[last].lower() && self.toks[last].has(cls::COMPOUND_SUFFIXES);
         let class = if last_bits & cls::ORG_HEADS != 0 {
             ChainClass::Org
-        } else if last_bits & cls::PLACE_HEADS != 0
+        } else if thing
+            || last_bits & cls::PLACE_HEADS != 0
             || (name_count > 1 && first_bits & cls::PLACE_FIRST != 0)
             || words.iter().filter(|w| is_name_word(w)).any(|&w| all_caps(self.toks[w].stem()))
             || (name_count == 1 && first_bits & cls::PLACE_FIRST != 0)
@@ -3275,7 +3331,7 @@ impl<'a> Builder<'a> {
                                 .and_then(|j| self.toks.get(j))
                                 .filter(|p| p.sent == t.sent && p.word)
                         })
-                        .any(|p| p.has(cls::DETERMINERS));
+                        .any(|p| p.has(cls::DETERMINERS) || (p.possessive && p.cap()));
                 if det {
                     mentions.push(self.lower_mention(i, MentionKind::Anon(None)));
                 }
@@ -3465,6 +3521,7 @@ impl<'a> Builder<'a> {
                 gender,
                 case,
                 usable: !generic && !in_name && !quoted && !heading,
+                opening: false,
             });
         }
         self.links = vec![None; self.pronouns.len()];
@@ -3489,6 +3546,7 @@ impl<'a> Builder<'a> {
     }
 
     fn link(&mut self) {
+        let mut opening = vec![false; self.pronouns.len()];
         for pi in 0..self.pronouns.len() {
             let p = self.pronouns[pi].clone();
             if !p.usable {
@@ -3516,6 +3574,19 @@ impl<'a> Builder<'a> {
                 if let Some(k) = before().find(|&k| Self::is_person(&ms[k])) {
                     let m = &ms[k];
                     if m.subject && matches!(m.kind, MentionKind::Person(_)) {
+                        self.links[pi] = Some(base + k);
+                        continue;
+                    }
+                }
+            }
+            // (C) cataphora: the pronoun in an opening adverbial, and the
+            // subject of the main clause just after its comma ("Despite her
+            // willingness ..., Lucas said"; "While his team fell short, Vardy
+            // himself ended").
+            if before().next().is_none() {
+                if let Some(comma) = self.opening_comma(&p) {
+                    opening[pi] = true;
+                    if let Some(k) = self.cataphora(&p, comma, ms).filter(|_| p.case != Case::Object) {
                         self.links[pi] = Some(base + k);
                         continue;
                     }
@@ -3550,6 +3621,43 @@ impl<'a> Builder<'a> {
                 self.links[pi] = Some(mi);
             }
         }
+        for (p, o) in self.pronouns.iter_mut().zip(opening) {
+            p.opening = o;
+        }
+    }
+
+    /// The comma closing an opening adverbial around a pronoun: its sentence
+    /// opens with a preposition or a subordinating conjunction ("Despite",
+    /// "While") before it, and a comma follows it.
+    fn opening_comma(&self, p: &Pronoun) -> Option<usize> {
+        let start = self.sent_start.get(p.sent).copied()?;
+        let mut first = start;
+        while self.tok(first).is_some_and(|t| !t.word && first < p.tok) {
+            first += 1;
+        }
+        let opener = self.tok(first)?;
+        let subordinate = opener.has(cls::CLAUSE_OPENERS) && !["that", "and", "but", "so"].iter().any(|w| opener.is(w));
+        if first >= p.tok || !(opener.has(cls::OPENING_PREPOSITIONS) || subordinate) {
+            return None;
+        }
+        (p.tok + 1..)
+            .take_while(|&j| self.tok(j).is_some_and(|t| t.sent == p.sent))
+            .find(|&j| self.toks[j].text == ",")
+    }
+
+    /// The mention (index into `ms`, the mentions of the pronoun's sentence)
+    /// a pronoun in an opening adverbial refers to: the sentence opens with
+    /// a preposition or a subordinating conjunction ("Despite", "While"),
+    /// no mention comes before the first comma after the pronoun, and the
+    /// mention just after that comma is a person cluster as the subject,
+    /// not a possessive ("In her speech, Mr Grant's successor" names someone
+    /// else).
+    fn cataphora(&self, p: &Pronoun, comma: usize, ms: &[Mention]) -> Option<usize> {
+        let k = ms.iter().position(|m| m.first > p.tok)?;
+        let m = ms.get(k)?;
+        // A title may come first ("Mr Grant").
+        let titled = (comma + 1..m.first).all(|j| self.tok(j).is_some_and(|t| t.cap() || t.text == "."));
+        (m.first > comma && titled && m.subject && !m.possessive && matches!(m.kind, MentionKind::Person(_))).then_some(k)
     }
 
     fn consensus(&mut self) {

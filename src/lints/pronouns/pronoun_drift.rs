@@ -2,7 +2,7 @@ use crate::declare_lint;
 use crate::document::Document;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
-use super::entities::{Analysis, Case, EvidenceKind, GivenNames, MentionKind, Precheck, Shared};
+use super::entities::{Analysis, Case, EvidenceKind, Gender, GivenNames, Mention, MentionKind, Precheck, Shared};
 
 declare_lint! {
     /// ## What it does
@@ -116,7 +116,9 @@ impl Lint for PronounDrift {
         let Some(a) = &shared.0 else { return };
         for (pi, p) in a.pronouns.iter().enumerate() {
             let Some(mi) = a.links[pi] else {
-                noun_antecedent(doc, a, pi, cx);
+                if !noun_antecedent(doc, a, pi, cx) {
+                    orphan(doc, a, pi, cx);
+                }
                 continue;
             };
             let Some(m) = a.mentions.get(mi) else { continue };
@@ -132,9 +134,16 @@ impl Lint for PronounDrift {
             {
                 continue;
             }
-            // Another person of unknown gender who could be meant.
+            // Another person of unknown gender who could be meant. After a
+            // cataphoric link ("Despite her willingness, Lucas said that
+            // Trump's rhetoric"), the rest of the sentence is the main clause
+            // of the antecedent.
+            let cataphoric = m.sent == p.sent && m.first > p.tok;
             let rival = (from..=p.sent).any(|s| {
                 a.sentence_mentions(s).iter().any(|o| {
+                    if cataphoric && s == p.sent {
+                        return false;
+                    }
                     let other = match o.kind {
                         MentionKind::Person(oc) => oc != c,
                         MentionKind::Anon(_) => true,
@@ -156,6 +165,13 @@ impl Lint for PronounDrift {
                 EvidenceKind::GivenName => 1,
                 EvidenceKind::Role => 2,
                 EvidenceKind::Link => 3,
+            });
+            // One label per place ("Mr Lucas" is evidence once).
+            let mut seen = Vec::new();
+            evidence.retain(|e| {
+                let new = !seen.contains(&e.span);
+                seen.push(e.span);
+                new
             });
             let mut labels = Vec::new();
             for e in evidence.iter().take(3) {
@@ -199,18 +215,18 @@ impl Lint for PronounDrift {
 /// between the noun and this one must agree with the noun; the abstentions
 /// of linked pronouns apply (anything of the pronoun's gender nearby,
 /// another person of unknown gender), and object pronouns are never judged.
-fn noun_antecedent(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
-    let Some(p) = a.pronouns.get(pi) else { return };
+fn noun_antecedent(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) -> bool {
+    let Some(p) = a.pronouns.get(pi) else { return false };
     if !p.usable || p.case == Case::Object {
-        return;
+        return false;
     }
     let ms = a.sentence_mentions(p.sent);
     let Some(m) = ms.iter().rev().find(|m| m.last < p.tok && !matches!(m.kind, MentionKind::Org)) else {
-        return;
+        return false;
     };
-    let MentionKind::Anon(Some(g)) = m.kind else { return };
+    let MentionKind::Anon(Some(g)) = m.kind else { return false };
     if g == p.gender || !m.subject {
-        return;
+        return false;
     }
     // Pronouns between the noun and this one agree with the noun.
     let between_agree = a
@@ -221,12 +237,12 @@ fn noun_antecedent(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
         .take_while(|q| q.sent == p.sent && q.tok > m.last)
         .all(|q| q.gender == g);
     if !between_agree {
-        return;
+        return false;
     }
     let from = p.sent.saturating_sub(2);
     if a.gender_present(p.gender, from, p.sent, None, &|q| q == pi) || a.gendered_mention(p.gender, p.sent.saturating_sub(8), p.sent, None)
     {
-        return;
+        return false;
     }
     let rival = (from..=p.sent).any(|s| {
         a.sentence_mentions(s).iter().any(|o| {
@@ -237,7 +253,7 @@ fn noun_antecedent(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
         })
     });
     if rival {
-        return;
+        return false;
     }
     let noun = doc.text(m.span);
     let pro = doc.text(p.span);
@@ -245,6 +261,138 @@ fn noun_antecedent(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
     f.label(m.span, format!("{} here: '{noun}'", g.adjective()));
     f.help(format!(
         "check the source text: a pronoun of the other gender for '{noun}' is usually a translation error"
+    ));
+    true
+}
+
+/// The gender of a person mention for [`orphan`]: its cluster's or noun's;
+/// else the pronouns linked to its cluster when they all agree ("Vardy ...
+/// his"); else, for a mention outside any cluster ("the former prime
+/// minister", "Hayden Mullins"), the first subject or possessive pronoun
+/// after it in its sentence with no other person between ("... might reflect
+/// that he would"), unless that is the pronoun judged (`pi`).
+fn leaning_gender(a: &Analysis, m: &Mention, pi: usize) -> Option<Gender> {
+    if let Some(g) = a.mention_gender(m) {
+        return Some(g);
+    }
+    match m.kind {
+        MentionKind::Person(c) => {
+            let cl = a.clusters.get(c)?;
+            let mut links = cl.evidence.iter().filter(|e| e.kind == EvidenceKind::Link).map(|e| e.gender);
+            let g = links.next()?;
+            links.all(|x| x == g).then_some(g)
+        }
+        MentionKind::Anon(None) => {
+            let next_person = a
+                .sentence_mentions(m.sent)
+                .iter()
+                .filter(|o| o.first > m.last && !matches!(o.kind, MentionKind::Org))
+                .map(|o| o.first)
+                .min()
+                .unwrap_or(usize::MAX);
+            let start = a.pronouns.partition_point(|q| q.tok <= m.last);
+            let (qi, q) = a.pronouns.iter().enumerate().nth(start)?;
+            let fits = qi != pi && q.sent == m.sent && q.tok < next_person && q.usable && q.case != Case::Object;
+            fits.then_some(q.gender)
+        }
+        _ => None,
+    }
+}
+
+/// An unlinked subject or possessive pronoun with no possible antecedent of
+/// its gender: the nearest sentence before it (its own, or one of the three
+/// before) that mentions a person or has a pronoun names only persons of the
+/// other gender, every person from there (and from two sentences before) to
+/// the end of the pronoun's sentence is of the other gender, and nothing of
+/// the pronoun's gender (a person, a gendered noun, another such pronoun)
+/// is in the eight sentences before or in its own sentence: "Mr Chouhan
+/// said ... 'Timely treatment will make you healthy,' she said."
+fn orphan(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
+    let Some(p) = a.pronouns.get(pi) else { return };
+    // In an opening adverbial, the pronoun refers forward to the subject
+    // after the comma (linked when that is a person cluster).
+    if !p.usable || p.opening || !matches!(p.case, Case::Subject | Case::Possessive) {
+        return;
+    }
+    let g = p.gender;
+    let is_person = |m: &Mention| !matches!(m.kind, MentionKind::Org);
+    let pronouns_in = |s: usize| {
+        let lo = a.pronouns.partition_point(|q| q.sent < s);
+        let hi = a.pronouns.partition_point(|q| q.sent <= s);
+        lo..hi
+    };
+    // The nearest sentence with a person or a pronoun before this one.
+    let lo = p.sent.saturating_sub(3);
+    let Some(ante) = (lo..=p.sent).rev().find(|&s| {
+        a.sentence_mentions(s)
+            .iter()
+            .any(|m| is_person(m) && (s < p.sent || m.last < p.tok))
+            || pronouns_in(s).any(|q| q != pi && (s < p.sent || a.pronouns[q].tok < p.tok))
+    }) else {
+        return;
+    };
+    // Nothing of the pronoun's gender nearby: another pronoun of that gender
+    // (in the eight sentences before, or in its own sentence), a person or
+    // gendered noun.
+    let from = ante.min(p.sent.saturating_sub(2));
+    let back = p.sent.saturating_sub(8);
+    if (back..=p.sent).any(|s| pronouns_in(s).any(|q| q != pi && a.pronouns[q].gender == g)) || a.gendered_mention(g, back, p.sent, None) {
+        return;
+    }
+    // Every person from the antecedent's sentence to the end of the
+    // pronoun's is of the other gender.
+    let mut nearest: Option<&Mention> = None;
+    for s in from..=p.sent {
+        for m in a.sentence_mentions(s).iter().filter(|m| is_person(m)) {
+            if leaning_gender(a, m, pi) != Some(g.other()) {
+                return;
+            }
+            if s < p.sent || m.last < p.tok {
+                nearest = Some(m);
+            }
+        }
+    }
+    let antecedent = nearest.map_or_else(
+        || {
+            let q = pronouns_in(ante)
+                .rev()
+                .find(|&q| q != pi && (ante < p.sent || a.pronouns[q].tok < p.tok));
+            q.and_then(|q| a.pronouns.get(q)).map(|q| q.span)
+        },
+        |m| Some(m.span),
+    );
+    let Some(span) = antecedent else { return };
+    // An organisation as a subject after the antecedent may be meant ("the
+    // airline said her flights": `org-pronoun`).
+    let org_between = (ante..=p.sent).any(|s| {
+        a.sentence_mentions(s)
+            .iter()
+            .any(|m| m.kind == MentionKind::Org && m.subject && m.span.start >= span.end && (s < p.sent || m.last < p.tok))
+    });
+    if org_between {
+        return;
+    }
+    // A decided person, or a usable pronoun of the other gender nearby (what
+    // `Precheck` looks for).
+    let decided =
+        nearest.is_some_and(|m| matches!(m.kind, MentionKind::Person(c) if a.clusters.get(c).is_some_and(|c| c.gender.is_some())));
+    let other_pronoun = (from..=p.sent).any(|s| pronouns_in(s).any(|q| a.pronouns[q].usable && a.pronouns[q].gender == g.other()));
+    if !decided && !other_pronoun {
+        return;
+    }
+    let pro = doc.text(p.span);
+    let what = nearest.map_or_else(|| format!("'{}'", doc.text(span)), |m| format!("'{}'", a.mention_text(doc, m)));
+    let f = cx.report(
+        p.span,
+        format!(
+            "'{pro}' has no {} antecedent: the person meant is {what}, who is {}",
+            g.adjective(),
+            g.other().adjective()
+        ),
+    );
+    f.label(span, format!("{} here", g.other().adjective()));
+    f.help(format!(
+        "check the source text: a pronoun of the other gender for {what} is usually a translation error"
     ));
 }
 
@@ -310,6 +458,62 @@ mod tests {
         ] {
             assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
         }
+    }
+
+    #[test]
+    fn flags_a_pronoun_without_an_antecedent_of_its_gender() {
+        // The speaker of a quotation after "Mr X said".
+        let text = "Mr Chouhan said on Monday that there was no need to fear. \"Do not hide symptoms. \
+                    Timely treatment will make you healthy,\" she said.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        // A person as the object, and a possessive later in the sentence.
+        let text = "Paul Pogba had been expected to leave. That clarification has helped Pogba as her performances, as well as his body language, have improved.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        // A person outside any cluster, whose pronoun follows in its sentence.
+        let text = "The manager, Hayden Mullins, might reflect that he would never have been handed this task if her team had shown such application.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        for ok in [
+            // A person of unknown gender nearby.
+            "Mr Chouhan met Sam Rivera on Monday. She said the talks went well.",
+            "Mr Chouhan said on Monday that there was no need to fear. The doctor said she agreed.",
+            // Something of the pronoun's gender in the eight sentences before.
+            "Mr Chouhan met his wife on Monday. They went home. He was tired. Later she said the talks went well.",
+            "Mr Chouhan praised her. Mr Chouhan said on Monday that there was no need to fear. She said so too.",
+            // An organisation as the subject in between.
+            "Mr Chouhan met Mr Singh on Monday. The airline said her flights would resume.",
+            // No person or pronoun in the sentences before.
+            "Mr Chouhan spoke. The storm passed. The roads opened. Shops reopened. She said so.",
+            // Object pronouns are not judged.
+            "Mr Chouhan met Mr Singh on Monday. The police stopped her.",
+            // Quoted.
+            "Mr Chouhan said on Monday: \"She will win.\"",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
+    }
+
+    #[test]
+    fn links_cataphora_into_the_main_clause() {
+        let text =
+            "Mr Lucas spoke on Monday. Despite her willingness to work with agents, Lucas said that Trump's rhetoric had caused concern.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        let text = "Jamie Vardy, who won the award, was named the top scorer. While her team fell short, Vardy himself ended the season with 23 goals and his best form.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        for ok in [
+            // The name after the comma is a possessive: someone else.
+            "Mr Grant spoke on Monday. In her speech, Mr Grant's successor spoke of reform.",
+            // A person of unknown gender before.
+            "Mr Lucas met Sam Rivera on Monday. Despite her willingness, Lucas said no.",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
+    }
+
+    #[test]
+    fn names_after_the_article_are_not_persons() {
+        // "the Rose Bowl" is no woman called Rose: the pronoun follows "his".
+        let text = "Justin Herbert started 42 games. He capped his career with a win in the Rose Bowl, where she ran for three touchdowns.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
     }
 
     #[test]
