@@ -3585,7 +3585,9 @@ impl<'a> Builder<'a> {
             // himself ended").
             if before().next().is_none() {
                 if let Some(comma) = self.opening_comma(&p) {
-                    opening[pi] = true;
+                    if let Some(o) = opening.get_mut(pi) {
+                        *o = true;
+                    }
                     if let Some(k) = self.cataphora(&p, comma, ms).filter(|_| p.case != Case::Object) {
                         self.links[pi] = Some(base + k);
                         continue;
