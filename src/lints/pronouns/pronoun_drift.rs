@@ -311,7 +311,7 @@ fn orphan(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
     let Some(p) = a.pronouns.get(pi) else { return };
     // In an opening adverbial, the pronoun refers forward to the subject
     // after the comma (linked when that is a person cluster).
-    if !p.usable || p.opening || !matches!(p.case, Case::Subject | Case::Possessive) {
+    if !p.usable || p.opening || p.case == Case::Reflexive {
         return;
     }
     let g = p.gender;
