@@ -331,6 +331,12 @@ fn orphan(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
     }) else {
         return;
     };
+    // An object pronoun never refers to the subject of its clause ("Mr Grant
+    // praised her"): it is judged only when nobody comes before it in its
+    // sentence ("Police placed her in a chokehold").
+    if p.case == Case::Object && ante == p.sent {
+        return;
+    }
     // Nothing of the pronoun's gender nearby: another pronoun of that gender
     // (in the eight sentences before, or in its own sentence), a person or
     // gendered noun.
