@@ -1658,6 +1658,15 @@ pub static ORG_HEADS: &[&str] = &[
 
 /// Last words of place and thing names (never persons).
 static PLACE_HEADS: &[&str] = &[
+    // Sports clubs ("Sheffield United", "Blackburn Rovers").
+    "united",
+    "rovers",
+    "wanderers",
+    "athletic",
+    "albion",
+    "rangers",
+    "hotspur",
+    "fc",
     "square",
     "street",
     "avenue",

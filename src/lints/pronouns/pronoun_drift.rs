@@ -438,6 +438,10 @@ mod tests {
         // The subject of an absolute construction.
         let text = "Kevin Moore scored twice. Also, the visitors won 3-1, with Danny Ings scoring her 22nd goal of the season. That left him one behind.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
+        // A club before the subject is no person.
+        let text =
+            "Kevin Moore scored twice. Also, Southampton beat Sheffield United 3-1, with Danny Ings scoring her 22nd goal of the season.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
         // A possessive before a capitalised word.
         let text = "Mr Sindhu said on Monday he would quit. He wanted change. Sindhu joined the party with her MLAs.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
