@@ -4055,6 +4055,85 @@ mod tests {
     }
 
     #[test]
+    fn names_of_things_are_not_persons() {
+        let text =
+            "The Kamal Nath-led government fell. Fans filled the Rose Bowl. Sheffield United lost. British Airways said she was late.";
+        let r = with(text, |doc, a| {
+            a.mentions
+                .iter()
+                .map(|m| (doc.text(m.span).to_string(), m.kind))
+                .collect::<Vec<_>>()
+        });
+        let r = r.unwrap_or_default();
+        assert!(
+            !r.iter().any(|(_, k)| matches!(k, MentionKind::Person(_) | MentionKind::Anon(_))),
+            "{r:?}"
+        );
+        assert!(r.iter().any(|(t, k)| t == "British Airways" && *k == MentionKind::Org), "{r:?}");
+        // A person after the article keeps a title.
+        let r = with("The President Joe Biden spoke. He left.", |_, a| a.mentions.len());
+        assert_eq!(r, Some(1));
+    }
+
+    #[test]
+    fn subjects_after_intensive_reflexives_and_perfects() {
+        let r = with(
+            "Vardy himself ended the season. Mr Mechichi has been a counsellor. He left.",
+            |doc, a| {
+                a.mentions
+                    .iter()
+                    .map(|m| (doc.text(m.span).to_string(), m.subject))
+                    .collect::<Vec<_>>()
+            },
+        );
+        assert_eq!(r, Some(vec![("Mechichi".to_string(), true)]));
+        let r = with(
+            "Jamie Vardy, who won, was top scorer. Vardy himself ended the season. He left.",
+            |doc, a| {
+                a.mentions
+                    .iter()
+                    .filter(|m| doc.text(m.span) == "Vardy")
+                    .map(|m| m.subject)
+                    .collect::<Vec<_>>()
+            },
+        );
+        assert_eq!(r, Some(vec![true]));
+    }
+
+    #[test]
+    fn cataphora_links_to_the_main_subject() {
+        let linked = |t: &str| {
+            with(t, |doc, a| {
+                a.links
+                    .iter()
+                    .map(|l| l.and_then(|m| a.mentions.get(m)).map(|m| (doc.text(m.span).to_string(), m.sent)))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+        };
+        assert_eq!(
+            linked("Despite her doubts, Mr Lucas said yes."),
+            vec![Some(("Lucas".to_string(), 0))]
+        );
+        assert_eq!(
+            linked("While his team lost, Mr Vardy scored."),
+            vec![Some(("Vardy".to_string(), 0))]
+        );
+        // Not after a possessive name, not without an opening adverbial.
+        assert_eq!(linked("In her speech, Mr Grant's successor spoke."), vec![None]);
+        assert_eq!(linked("Her speech, Mr Grant said, was long."), vec![None]);
+    }
+
+    #[test]
+    fn precheck_allows_a_pronoun_without_antecedent() {
+        let n = names();
+        // One pronoun of each gender: `pronoun-drift` may find one with no
+        // antecedent of its gender.
+        assert!(Precheck::new(&doc("Mr Grant said he would stay. She left."), &n).drift);
+        assert!(!Precheck::new(&doc("Grant stayed. She left."), &n).drift);
+    }
+
+    #[test]
     fn consensus_rules() {
         let e = |g, kind| Evidence {
             span: Span::new(0, 0),

@@ -239,6 +239,12 @@ mod tests {
     }
 
     #[test]
+    fn flags_after_a_company_named_by_a_plural_head() {
+        let text = "British Airways said it was disappointed, although the airline said her flights were continuing to operate.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+    }
+
+    #[test]
     fn abstains_with_persons_nearby() {
         for ok in [
             "Jane Porter was detained in May. The ministry said she had been released.",
