@@ -3604,8 +3604,10 @@ impl<'a> Builder<'a> {
                 }
             }
             // (B) nothing before it in its sentence; one person cluster in
-            // the two sentences before, as a subject.
-            if before().any(|k| Self::is_person(&ms[k])) || p.sent == 0 {
+            // the two sentences before, as a subject. An organisation as the
+            // subject before it may be meant instead ("The ministry said that
+            // she": `org-pronoun`).
+            if before().any(|k| Self::is_person(&ms[k]) || (ms[k].kind == MentionKind::Org && ms[k].subject)) || p.sent == 0 {
                 continue;
             }
             let from = p.sent.saturating_sub(2);
@@ -3710,6 +3712,40 @@ impl Analysis {
             MentionKind::Person(c) => self.clusters.get(c).and_then(|c| c.gender),
             MentionKind::Anon(g) => g,
             MentionKind::Org => None,
+        }
+    }
+
+    /// The gender of a person mention, leaning on pronouns: its cluster's or noun's;
+    /// else the pronouns linked to its cluster when they all agree ("Vardy ...
+    /// his"); else, for a mention outside any cluster ("the former prime
+    /// minister", "Hayden Mullins"), the first subject or possessive pronoun
+    /// after it in its sentence with no other person between ("... might reflect
+    /// that he would"), unless that is the pronoun judged (`pi`).
+    pub fn leaning_gender(&self, m: &Mention, pi: usize) -> Option<Gender> {
+        if let Some(g) = self.mention_gender(m) {
+            return Some(g);
+        }
+        match m.kind {
+            MentionKind::Person(c) => {
+                let cl = self.clusters.get(c)?;
+                let mut links = cl.evidence.iter().filter(|e| e.kind == EvidenceKind::Link).map(|e| e.gender);
+                let g = links.next()?;
+                links.all(|x| x == g).then_some(g)
+            }
+            MentionKind::Anon(None) => {
+                let next_person = self
+                    .sentence_mentions(m.sent)
+                    .iter()
+                    .filter(|o| o.first > m.last && !matches!(o.kind, MentionKind::Org))
+                    .map(|o| o.first)
+                    .min()
+                    .unwrap_or(usize::MAX);
+                let start = self.pronouns.partition_point(|q| q.tok <= m.last);
+                let (qi, q) = self.pronouns.iter().enumerate().nth(start)?;
+                let fits = qi != pi && q.sent == m.sent && q.tok < next_person && q.usable && q.case != Case::Object;
+                fits.then_some(q.gender)
+            }
+            _ => None,
         }
     }
 

@@ -115,8 +115,10 @@ impl Lint for OrgPronoun {
                     // pronoun (", said Park.") reports, and is not meant.
                     let reporter =
                         s == p.sent && m.first > p.tok && m.first.checked_sub(1).is_some_and(|j| is(a.text(doc, j), cls::ORG_REPORTING));
+                    // A person of the other gender, by evidence or by the
+                    // pronouns that refer to them, is not meant.
                     matches!(m.kind, MentionKind::Person(_) | MentionKind::Anon(_))
-                        && a.mention_gender(m) != Some(p.gender.other())
+                        && a.leaning_gender(m, pi) != Some(p.gender.other())
                         && !reporter
                 })
             });
@@ -242,6 +244,14 @@ mod tests {
     fn flags_after_a_company_named_by_a_plural_head() {
         let text = "British Airways said it was disappointed, although the airline said her flights were continuing to operate.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
+    }
+
+    #[test]
+    fn persons_of_the_other_gender_by_their_pronouns_are_not_meant() {
+        let text = "Sam Rivera said he was leaving. The ministry said that she expected losses.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        let text = "Sam Rivera left on Monday. The ministry said that she expected losses.";
+        assert!(flagged(&lint(), text).is_empty());
     }
 
     #[test]

@@ -2,7 +2,7 @@ use crate::declare_lint;
 use crate::document::Document;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
-use super::entities::{Analysis, Case, EvidenceKind, Gender, GivenNames, Mention, MentionKind, Precheck, Shared};
+use super::entities::{Analysis, Case, EvidenceKind, GivenNames, Mention, MentionKind, Precheck, Shared};
 
 declare_lint! {
     /// ## What it does
@@ -265,40 +265,6 @@ fn noun_antecedent(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) -> boo
     true
 }
 
-/// The gender of a person mention for [`orphan`]: its cluster's or noun's;
-/// else the pronouns linked to its cluster when they all agree ("Vardy ...
-/// his"); else, for a mention outside any cluster ("the former prime
-/// minister", "Hayden Mullins"), the first subject or possessive pronoun
-/// after it in its sentence with no other person between ("... might reflect
-/// that he would"), unless that is the pronoun judged (`pi`).
-fn leaning_gender(a: &Analysis, m: &Mention, pi: usize) -> Option<Gender> {
-    if let Some(g) = a.mention_gender(m) {
-        return Some(g);
-    }
-    match m.kind {
-        MentionKind::Person(c) => {
-            let cl = a.clusters.get(c)?;
-            let mut links = cl.evidence.iter().filter(|e| e.kind == EvidenceKind::Link).map(|e| e.gender);
-            let g = links.next()?;
-            links.all(|x| x == g).then_some(g)
-        }
-        MentionKind::Anon(None) => {
-            let next_person = a
-                .sentence_mentions(m.sent)
-                .iter()
-                .filter(|o| o.first > m.last && !matches!(o.kind, MentionKind::Org))
-                .map(|o| o.first)
-                .min()
-                .unwrap_or(usize::MAX);
-            let start = a.pronouns.partition_point(|q| q.tok <= m.last);
-            let (qi, q) = a.pronouns.iter().enumerate().nth(start)?;
-            let fits = qi != pi && q.sent == m.sent && q.tok < next_person && q.usable && q.case != Case::Object;
-            fits.then_some(q.gender)
-        }
-        _ => None,
-    }
-}
-
 /// An unlinked subject or possessive pronoun with no possible antecedent of
 /// its gender: the nearest sentence before it (its own, or one of the three
 /// before) that mentions a person or has a pronoun names only persons of the
@@ -350,7 +316,7 @@ fn orphan(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
     let mut nearest: Option<&Mention> = None;
     for s in from..=p.sent {
         for m in a.sentence_mentions(s).iter().filter(|m| is_person(m)) {
-            if leaning_gender(a, m, pi) != Some(g.other()) {
+            if a.leaning_gender(m, pi) != Some(g.other()) {
                 return;
             }
             if s < p.sent || m.last < p.tok {
