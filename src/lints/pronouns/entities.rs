@@ -390,6 +390,11 @@ pub struct Analysis {
     pub pronouns: Vec<Pronoun>,
     /// Per pronoun: the mention it is linked to.
     pub links: Vec<Option<usize>>,
+    /// Last tokens of names that are no persons (places, clubs, names
+    /// without person evidence) in subject position or before "and"
+    /// ("France said", "Britain and her allies"): a "she" or "her" may be
+    /// theirs (countries, ships). In token order.
+    pub things: Vec<usize>,
 }
 
 /// The analysis while it is built, borrowing the document's text.
@@ -401,6 +406,7 @@ struct Builder<'a> {
     clusters: Vec<Cluster>,
     pronouns: Vec<Pronoun>,
     links: Vec<Option<usize>>,
+    things: Vec<usize>,
 }
 
 /// The analysis of a document, shared by both pronoun lints: `None` when the
@@ -2706,6 +2712,7 @@ impl Analysis {
             clusters: b.clusters,
             pronouns: b.pronouns,
             links: b.links,
+            things: b.things,
         })
     }
 }
@@ -2832,6 +2839,7 @@ impl<'a> Builder<'a> {
             clusters: Vec::new(),
             pronouns: Vec::new(),
             links: Vec::new(),
+            things: Vec::new(),
         };
         // The first two tokens of each sentence, when capitalised, lowercased.
         let mut initial: FxHashSet<String> = FxHashSet::default();
@@ -3281,7 +3289,13 @@ impl<'a> Builder<'a> {
                     None => self.resolve_bare(c, words, &keys),
                 },
             };
-            let Some(kind) = kind else { continue };
+            let Some(kind) = kind else {
+                let and = self.next(c.last).is_some_and(|t| t.is("and"));
+                if c.class != ChainClass::Org && (and || self.is_subject(c.first, c.last, c.possessive)) {
+                    self.things.push(c.last);
+                }
+                continue;
+            };
             if let MentionKind::Person(id) = kind {
                 if let Some(cl) = self.clusters.get_mut(id) {
                     cl.evidence.extend(c.evidence.iter().cloned());
@@ -3630,13 +3644,26 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
+            // Not past a country or ship that may be "she" ("The Titanic
+            // left port. She sank").
             if let (true, true, Some((_, mi))) = (ok, subject, target) {
-                self.links[pi] = Some(mi);
+                let after = self.mentions.get(mi).map_or(p.tok, |m| m.last + 1);
+                if !self.thing_between(after, p.tok) {
+                    self.links[pi] = Some(mi);
+                }
             }
         }
         for (p, o) in self.pronouns.iter_mut().zip(opening) {
             p.opening = o;
         }
+    }
+
+    /// Whether a name that is no person is a subject (or before "and")
+    /// among tokens `from..to`, or a ship or country noun is there: "she"
+    /// and "her" may be theirs.
+    fn thing_between(&self, from: usize, to: usize) -> bool {
+        let k = self.things.partition_point(|&t| t < from);
+        self.things.get(k).is_some_and(|&t| t < to) || (from..to).any(|j| self.tok(j).is_some_and(|t| t.lower() && is_she_thing(t.text)))
     }
 
     /// The comma closing an opening adverbial around a pronoun: its sentence
@@ -3747,6 +3774,12 @@ impl Analysis {
             }
             _ => None,
         }
+    }
+
+    /// [`Builder::thing_between`] for the analysis.
+    pub fn thing_between(&self, doc: &Document, from: usize, to: usize) -> bool {
+        let k = self.things.partition_point(|&t| t < from);
+        self.things.get(k).is_some_and(|&t| t < to) || (from..to).any(|j| is_she_thing(self.text(doc, j)))
     }
 
     /// The cluster a pronoun is linked to.
@@ -3880,6 +3913,27 @@ fn consistent_gender(evidence: &[Evidence]) -> Option<Gender> {
         }
     }
     g
+}
+
+/// Nouns English may call "she": ships and countries.
+fn is_she_thing(w: &str) -> bool {
+    w.len() >= 4
+        && w.len() <= 9
+        && [
+            "ship",
+            "vessel",
+            "boat",
+            "yacht",
+            "liner",
+            "tanker",
+            "submarine",
+            "frigate",
+            "ferry",
+            "country",
+            "nation",
+        ]
+        .iter()
+        .any(|t| w.eq_ignore_ascii_case(t))
 }
 
 /// The document's consensus on one cluster's gender.

@@ -33,12 +33,17 @@ declare_lint! {
     /// persons (a title or honorific, "his sister X", "first lady X", an age
     /// apposition, "X said", or a confident Western given name). Full names
     /// cluster by their letters; a bare surname joins the one full name it
-    /// belongs to. A pronoun is linked to a person only in two configurations:
+    /// belongs to. Names after "the" ("the Rose Bowl"), club names ("Sheffield
+    /// United") and adjectives made from names ("Nath-led") are not persons.
+    /// A pronoun is linked to a person only in three configurations:
     /// (A) the nearest person before it in its sentence is that person, as
     /// the subject or topic of a clause, and the pronoun is a possessive,
     /// reflexive or subject pronoun ("Park seeks to extend her base"); (B) its
-    /// sentence mentions nobody before it, and every person named in the two
-    /// sentences before is that one person, as a subject. Each person's gender
+    /// sentence mentions nobody (and no organisation as a subject) before it,
+    /// and every person named in the two sentences before is that one person,
+    /// as a subject; (C) it sits in an opening adverbial and that person is
+    /// the subject just after its comma ("Despite her willingness to help,
+    /// Lucas said"; "While her team fell short, Vardy himself"). Each person's gender
     /// is the document's consensus: an honorific, a gendered title or kinship
     /// word in the same phrase decides; else a given name from the
     /// `given-names` lexicon (Western name order only) decides unless two
@@ -50,6 +55,22 @@ declare_lint! {
     /// the loss of her stock would hurt him") is judged against the noun's
     /// gender, with the same abstentions; pronouns between the noun and it
     /// must agree with the noun.
+    ///
+    /// A pronoun left unlinked is also flagged when it has no possible
+    /// antecedent of its gender: the nearest sentence before it (its own, or
+    /// one of the three before) that names a person or has a pronoun names
+    /// only persons of the other gender, and so does every sentence from
+    /// there (and from two sentences before) to the end of the pronoun's; no
+    /// other pronoun, person or gendered noun of its gender is in the eight
+    /// sentences before or in its sentence; no organisation is a subject in
+    /// between ("Mr Chouhan said ... 'Timely treatment will make you
+    /// healthy,' she said"). A person outside any cluster counts with the
+    /// gender of the first subject or possessive pronoun after it in its
+    /// sentence ("The former prime minister vowed to stay as long as he
+    /// can"); a cluster of unknown gender with the gender its linked pronouns
+    /// agree on. An object pronoun is judged so only when nobody comes before
+    /// it in its sentence ("Police placed her in a chokehold"), never in its
+    /// subject's clause ("Mr Grant praised her").
     ///
     /// It abstains when anything of the pronoun's gender is mentioned in the
     /// sentence or the two before it (another person, "the woman", "his
@@ -63,14 +84,18 @@ declare_lint! {
     /// quotations; for generic "he or she", "his/her", "s/he"; in title-case
     /// headlines; for "his" or "her" caught inside a name ("Minister Ryu his Hyon");
     /// for countries, ships and other things, which are never persons here
-    /// ("Britain and her allies"); for cataphora ("In his speech, Park said");
-    /// and for bare names shared by two people ("Park" with two Parks).
+    /// ("Britain and her allies"); for cataphora into anything but a person's
+    /// name as the subject ("In his speech, Park's successor said"); and for
+    /// bare names shared by two people ("Park" with two Parks).
     ///
     /// ## Known problems
     ///
     /// Recall is deliberately low: a drifted pronoun is caught only in an
     /// unambiguous configuration, and only when the document establishes the
-    /// person's gender. Subjects are found by word shape, not parsing, so a
+    /// person's gender; any person of unknown gender nearby (a name with no
+    /// title, no confident given name and no pronoun) silences it. A "she" for
+    /// a ship or country is flagged when the persons around it are male and
+    /// nothing else of hers is named; the country or ship itself is not seen. Subjects are found by word shape, not parsing, so a
     /// long noun phrase between a name and its verb hides the subject. Given
     /// names are looked up only for Western-order names; East Asian names get
     /// their gender from honorifics, kinship and pronouns alone. A person whose
@@ -329,11 +354,16 @@ fn orphan(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
             let q = pronouns_in(ante)
                 .rev()
                 .find(|&q| q != pi && (ante < p.sent || a.pronouns[q].tok < p.tok));
-            q.and_then(|q| a.pronouns.get(q)).map(|q| q.span)
+            q.and_then(|q| a.pronouns.get(q)).map(|q| (q.span, q.tok))
         },
-        |m| Some(m.span),
+        |m| Some((m.span, m.last)),
     );
-    let Some(span) = antecedent else { return };
+    let Some((span, at)) = antecedent else { return };
+    // A country or ship in between may be "she" ("Britain and her allies",
+    // "The vessel lost her rudder").
+    if a.thing_between(doc, at + 1, p.tok) {
+        return;
+    }
     // An organisation as a subject after the antecedent may be meant ("the
     // airline said her flights": `org-pronoun`).
     let org_between = (ante..=p.sent).any(|s| {
@@ -463,6 +493,18 @@ mod tests {
             "Mr Chouhan met Mr Singh on Monday. The police stopped her.",
             // Quoted.
             "Mr Chouhan said on Monday: \"She will win.\"",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
+    }
+
+    #[test]
+    fn countries_and_ships_may_be_she() {
+        for ok in [
+            "The prime minister, Mr Hale, said he was pleased. Britain and her allies met on Monday.",
+            "Mr Hale said he was pleased. France said her position had not changed.",
+            "Mr Hale said he was pleased with the ship. The vessel lost her rudder on Monday.",
+            "Mr Hale said he was pleased. The Titanic left port on Monday. She sank four days later.",
         ] {
             assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
         }
