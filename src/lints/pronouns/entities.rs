@@ -7,9 +7,13 @@
 //!    "de", "bin") and hyphens ("Tae-hoon"). A title or honorific inside or
 //!    just before the chain ("Brazilian President J. S", "leader X", "Mr X",
 //!    "his sister X", "first lady X") is split off and kept as evidence.
-//!    Chains ending in an organisation head ("... Service", "... Ministry")
-//!    are organisations; chains that look like places (compass word first,
-//!    place head last, acronyms) are ignored.
+//!    Chains ending in an organisation head ("... Service", "... Ministry",
+//!    "... Airways") are organisations; chains that look like places
+//!    (compass word first, place or club head last, acronyms), names after
+//!    "the" without a title ("the Rose Bowl") and adjectives made from names
+//!    ("Nath-led") are no persons. Those and names without person evidence
+//!    are kept as `things` where they are subjects ("France said"): a "she"
+//!    after them may be theirs.
 //! 2. **Persons**: a chain is a person when it has a title, honorific,
 //!    kinship or role word, a confident Western given name first (lexicon),
 //!    an age apposition ("X, 45,"), or a speech verb ("X said", "said X").
@@ -24,8 +28,11 @@
 //! 5. **Links**, only in unambiguous configurations: (A) the nearest subject
 //!    before a possessive, reflexive or subject pronoun in the same sentence,
 //!    with no other person or gendered noun in between; (B) a pronoun with no
-//!    mention before it in its sentence, when every person mentioned in the
-//!    two sentences before is one cluster, in subject position.
+//!    person (nor organisation subject) before it in its sentence, when every
+//!    person mentioned in the two sentences before is one cluster, in subject
+//!    position, and no thing is a subject in between; (C) a pronoun in an
+//!    opening adverbial ("Despite her willingness, ...") and the person
+//!    cluster that is the subject just after its comma.
 //! 6. **Consensus**: honorifics and kinship decide unless contradicted by
 //!    other strong evidence; else a given name decides unless two or more
 //!    links disagree with it; else links alone decide when at least two agree

@@ -31,8 +31,8 @@ declare_lint! {
     ///
     /// Organisations are noun phrases headed by agency, ministry, government,
     /// service, company, committee, party, council, court, bank, bureau,
-    /// office, commission and similar words ("the audit agency",
-    /// "National Intelligence Service"). Three configurations are checked:
+    /// office, commission, airline and similar words ("the audit agency",
+    /// "National Intelligence Service", "British Airways"). Three configurations are checked:
     /// (1) the organisation, a reporting verb and an optional "that" directly
     /// before "he"/"she" ("the agency said that she"); (2) a sentence opening
     /// with a preposition and "his"/"her" whose subject, after the comma, is
@@ -42,7 +42,10 @@ declare_lint! {
     ///
     /// It abstains when a person of the pronoun's gender or of unknown gender
     /// is named in the sentence or the three before it (the pronoun may be a
-    /// detainee or an official: "The ministry said she had been released"),
+    /// detainee or an official: "The ministry said she had been released");
+    /// a person counts as the other gender when the pronouns linked to them
+    /// agree on it ("Sam Rivera said he was leaving"), or, outside any
+    /// cluster, when the first pronoun after them in their sentence is of it;
     /// when a gendered noun or an unlinked pronoun of that gender is in the
     /// sentence or the two before it, when a person or gendered noun of that
     /// gender appears in the eight sentences before, when the pronoun is
