@@ -3669,8 +3669,15 @@ impl<'a> Builder<'a> {
     /// among tokens `from..to`, or a ship or country noun is there: "she"
     /// and "her" may be theirs.
     fn thing_between(&self, from: usize, to: usize) -> bool {
+        let sent = |i: usize| self.tok(i).map_or(0, |t| t.sent);
         let k = self.things.partition_point(|&t| t < from);
-        self.things.get(k).is_some_and(|&t| t < to) || (from..to).any(|j| self.tok(j).is_some_and(|t| t.lower() && is_she_thing(t.text)))
+        let ps = sent(to);
+        self.things
+            .iter()
+            .skip(k)
+            .take_while(|&&t| t < to)
+            .any(|&t| thing_counts(t, sent(t), ps, self.sentence_mentions(sent(t)), &self.pronouns))
+            || (from..to).any(|j| self.tok(j).is_some_and(|t| t.lower() && is_she_thing(t.text)))
     }
 
     /// The comma closing an opening adverbial around a pronoun: its sentence
@@ -3785,8 +3792,15 @@ impl Analysis {
 
     /// [`Builder::thing_between`] for the analysis.
     pub fn thing_between(&self, doc: &Document, from: usize, to: usize) -> bool {
+        let sent = |i: usize| self.tok(i).map_or(0, |t| t.sent);
         let k = self.things.partition_point(|&t| t < from);
-        self.things.get(k).is_some_and(|&t| t < to) || (from..to).any(|j| is_she_thing(self.text(doc, j)))
+        let ps = sent(to);
+        self.things
+            .iter()
+            .skip(k)
+            .take_while(|&&t| t < to)
+            .any(|&t| thing_counts(t, sent(t), ps, self.sentence_mentions(sent(t)), &self.pronouns))
+            || (from..to).any(|j| is_she_thing(self.text(doc, j)))
     }
 
     /// The cluster a pronoun is linked to.
@@ -3920,6 +3934,20 @@ fn consistent_gender(evidence: &[Evidence]) -> Option<Gender> {
         }
     }
     g
+}
+
+/// Whether a thing (its last token `t`, in sentence `s`) may be what a
+/// pronoun in sentence `ps` refers to: before it in its own sentence
+/// ("Britain and her allies"), or as the first subject of an earlier
+/// sentence, before any mention or pronoun there ("The Titanic left port.
+/// She sank"), not inside a clause about someone else ("Mr Blair said that
+/// the UK and EU could land a deal. She said").
+fn thing_counts(t: usize, s: usize, ps: usize, mentions: &[Mention], pronouns: &[Pronoun]) -> bool {
+    if s == ps {
+        return true;
+    }
+    let lo = pronouns.partition_point(|q| q.sent < s);
+    !mentions.iter().any(|m| m.last < t) && !pronouns.iter().skip(lo).take_while(|q| q.sent == s).any(|q| q.tok < t)
 }
 
 /// Nouns English may call "she": ships and countries.

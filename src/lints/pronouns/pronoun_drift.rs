@@ -508,6 +508,9 @@ mod tests {
         ] {
             assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
         }
+        // A country inside a clause about someone else is not meant.
+        let text = "Earlier in the interview, Mr Blair said that the UK and EU could still land a deal. She said the talks would go on.";
+        assert_eq!(flagged(&lint(), text), vec!["She"]);
     }
 
     #[test]
