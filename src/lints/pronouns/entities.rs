@@ -2689,6 +2689,12 @@ struct Chain {
     possessive: bool,
     class: ChainClass,
     person: bool,
+    /// A title alone after "the" ("the Queen", "the Governor"): a person
+    /// named by the title, never clustered.
+    title_only: bool,
+    /// The token of its title ("Secretary" of "Foreign Secretary Dominic
+    /// Raab" or of "the Foreign Secretary").
+    title: Option<usize>,
     evidence: Vec<Evidence>,
 }
 
@@ -3018,6 +3024,7 @@ impl<'a> Builder<'a> {
             }
         }
         let words = words.get(lo..).unwrap_or(&[]);
+        let words_before_split = words;
         let mut evidence = Vec::new();
         let mut person = false;
         // Titles inside the chain: the name is what follows the last one.
@@ -3045,6 +3052,19 @@ impl<'a> Builder<'a> {
                     });
                 }
                 name_from = k + 1;
+            }
+        }
+        // "the Queen", "the Governor": a person named by a title alone.
+        let title_only =
+            title_at.is_some_and(|k| k + 1 == words.len()) && words.first().is_some_and(|&w| self.prev(w).is_some_and(|t| t.is("the")));
+        if let Some(title) = title_at.and_then(|k| words.get(k)).map(|&w| &self.toks[w]).filter(|_| title_only) {
+            person = true;
+            if let Some(g) = title.gender(cls::GENDERED_TITLES).or_else(|| title.gender(cls::GENDERED_NOUNS)) {
+                evidence.push(Evidence {
+                    span: title.span,
+                    gender: g,
+                    kind: EvidenceKind::Strong,
+                });
             }
         }
         // Skip "." tokens kept after "Mr"; drop trailing common words ("To").
@@ -3143,6 +3163,8 @@ impl<'a> Builder<'a> {
             possessive,
             class,
             person: person && class == ChainClass::Name,
+            title_only,
+            title: title_at.and_then(|k| words_before_split.get(k)).copied().filter(|_| person),
             evidence,
         })
     }
@@ -3220,7 +3242,7 @@ impl<'a> Builder<'a> {
         }
         // Titled bare names ("President X", "Mr X") with no full name.
         for (ci, c) in chains.iter().enumerate() {
-            if !c.person || chain_cluster[ci].is_some() || c.words.len() != 1 {
+            if !c.person || chain_cluster[ci].is_some() || c.words.len() != 1 || c.title_only {
                 continue;
             }
             let stem = self.toks[c.first].stem();
@@ -3250,6 +3272,17 @@ impl<'a> Builder<'a> {
                 folds: [first, last, all],
             });
         }
+        // Titles of clustered names ("Foreign Secretary Dominic Raab"): "the
+        // Foreign Secretary" is that person when one cluster has the title.
+        let mut titled: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (ci, c) in chains.iter().enumerate() {
+            if let (Some(t), Some(id), false) = (c.title, chain_cluster[ci], c.title_only) {
+                let v = titled.entry(fold_word(self.toks[t].stem())).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
         let mut full_at = 0;
         // Mentions from chains.
         let mut mentions = Vec::new();
@@ -3263,6 +3296,12 @@ impl<'a> Builder<'a> {
             let kind = match c.class {
                 ChainClass::Org => Some(MentionKind::Org),
                 ChainClass::Place => None,
+                ChainClass::Name if c.title_only => {
+                    match c.title.and_then(|t| titled.get(&fold_word(self.toks[t].stem()))).map(Vec::as_slice) {
+                        Some(&[id]) => Some(MentionKind::Person(id)),
+                        _ => Some(MentionKind::Anon(None)),
+                    }
+                }
                 ChainClass::Name => match chain_cluster[ci] {
                     Some(id) => Some(MentionKind::Person(id)),
                     None if words.iter().filter(|&&w| self.toks[w].word).count() == 1 => {

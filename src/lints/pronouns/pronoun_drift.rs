@@ -508,6 +508,19 @@ mod tests {
         ] {
             assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
         }
+        // A title alone names the one person the document gave it.
+        let text = "Foreign Secretary Dominic Raab flew home on Monday. The Foreign Secretary acknowledged that plans had changed. \
+                    \"We must act,\" she said.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        let text = "Foreign Secretary Dominic Raab and Home Secretary Priti Patel spoke. The Secretary said she would act.";
+        assert!(flagged(&lint(), text).is_empty());
+        // A person named by a title alone may be meant.
+        for ok in [
+            "Mr Smith met the Queen on Monday. She praised his work.",
+            "Mr Smith met the Governor on Monday. She praised his work.",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
         // A country inside a clause about someone else is not meant.
         let text = "Earlier in the interview, Mr Blair said that the UK and EU could still land a deal. She said the talks would go on.";
         assert_eq!(flagged(&lint(), text), vec!["She"]);
