@@ -10,7 +10,8 @@
 //!    Chains ending in an organisation head ("... Service", "... Ministry",
 //!    "... Airways") are organisations; chains that look like places
 //!    (compass word first, place or club head last, acronyms), names after
-//!    "the" without a title ("the Rose Bowl") and adjectives made from names
+//!    "the" without a title ("the Rose Bowl"; "the Queen" is a person named
+//!    by a title, the cluster given that title) and adjectives made from names
 //!    ("Nath-led") are no persons. Those and names without person evidence
 //!    are kept as `things` where they are subjects ("France said"): a "she"
 //!    after them may be theirs.

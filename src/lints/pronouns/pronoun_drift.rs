@@ -33,8 +33,11 @@ declare_lint! {
     /// persons (a title or honorific, "his sister X", "first lady X", an age
     /// apposition, "X said", or a confident Western given name). Full names
     /// cluster by their letters; a bare surname joins the one full name it
-    /// belongs to. Names after "the" ("the Rose Bowl"), club names ("Sheffield
-    /// United") and adjectives made from names ("Nath-led") are not persons.
+    /// belongs to. A title alone after "the" ("the Queen", "the Foreign
+    /// Secretary") is a person: the one cluster the document gave that title,
+    /// else a person of unknown gender (or of the title's gender). Other names
+    /// after "the" ("the Rose Bowl"), club names ("Sheffield United") and
+    /// adjectives made from names ("Nath-led") are not persons.
     /// A pronoun is linked to a person only in three configurations:
     /// (A) the nearest person before it in its sentence is that person, as
     /// the subject or topic of a clause, and the pronoun is a possessive,
