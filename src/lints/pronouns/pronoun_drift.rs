@@ -309,6 +309,25 @@ fn orphan(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
         return;
     }
     let g = p.gender;
+    // Cheapest first: another pronoun of its gender in the eight sentences
+    // before or in its own sentence (the pronouns are in text order).
+    let back = p.sent.saturating_sub(8);
+    let same_before = a
+        .pronouns
+        .iter()
+        .take(pi)
+        .rev()
+        .take_while(|q| q.sent >= back)
+        .any(|q| q.gender == g);
+    let same_after = a
+        .pronouns
+        .iter()
+        .skip(pi + 1)
+        .take_while(|q| q.sent == p.sent)
+        .any(|q| q.gender == g);
+    if same_before || same_after {
+        return;
+    }
     let is_person = |m: &Mention| !matches!(m.kind, MentionKind::Org);
     let pronouns_in = |s: usize| {
         let lo = a.pronouns.partition_point(|q| q.sent < s);
@@ -331,12 +350,10 @@ fn orphan(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
     if p.case == Case::Object && ante == p.sent {
         return;
     }
-    // Nothing of the pronoun's gender nearby: another pronoun of that gender
-    // (in the eight sentences before, or in its own sentence), a person or
-    // gendered noun.
+    // Nothing else of the pronoun's gender nearby: a person or gendered
+    // noun.
     let from = ante.min(p.sent.saturating_sub(2));
-    let back = p.sent.saturating_sub(8);
-    if (back..=p.sent).any(|s| pronouns_in(s).any(|q| q != pi && a.pronouns[q].gender == g)) || a.gendered_mention(g, back, p.sent, None) {
+    if a.gendered_mention(g, back, p.sent, None) {
         return;
     }
     // Every person from the antecedent's sentence to the end of the
