@@ -31,7 +31,8 @@ vivian hilary hillary leslie lesley robin tracy tracey stacy stacey carol carrol
 billie bobbie charlie sydney sidney kim lee maria jose rosario guadalupe mercedes consuelo amparo pilar carmen nicole alexis
 sam jessie jesse casey kasey taylor morgan riley quinn rory reese avery peyton hayden kendall kennedy blair devon skyler skylar
 """.split())
-KEEP_WORDS = {"mark", "frank", "jack", "harry", "victor", "bill", "rose", "grace", "grant", "dean", "gene", "ruth", "faith"}
+KEEP_WORDS = {"mark", "frank", "jack", "harry", "victor", "bill", "rose", "grace", "grant", "dean", "gene", "ruth", "faith",
+              "john", "peter", "martin", "tom", "nick", "mike", "matt", "sue", "amber", "ivy", "holly", "heather", "daisy", "iris"}
 
 
 def main():

@@ -7,9 +7,14 @@
 //!    "de", "bin") and hyphens ("Tae-hoon"). A title or honorific inside or
 //!    just before the chain ("Brazilian President J. S", "leader X", "Mr X",
 //!    "his sister X", "first lady X") is split off and kept as evidence.
-//!    Chains ending in an organisation head ("... Service", "... Ministry")
-//!    are organisations; chains that look like places (compass word first,
-//!    place head last, acronyms) are ignored.
+//!    Chains ending in an organisation head ("... Service", "... Ministry",
+//!    "... Airways") are organisations; chains that look like places
+//!    (compass word first, place or club head last, acronyms), names after
+//!    "the" without a title ("the Rose Bowl"; "the Queen" is a person named
+//!    by a title, the cluster given that title) and adjectives made from names
+//!    ("Nath-led") are no persons. Those and names without person evidence
+//!    are kept as `things` where they are subjects ("France said"): a "she"
+//!    after them may be theirs.
 //! 2. **Persons**: a chain is a person when it has a title, honorific,
 //!    kinship or role word, a confident Western given name first (lexicon),
 //!    an age apposition ("X, 45,"), or a speech verb ("X said", "said X").
@@ -24,8 +29,11 @@
 //! 5. **Links**, only in unambiguous configurations: (A) the nearest subject
 //!    before a possessive, reflexive or subject pronoun in the same sentence,
 //!    with no other person or gendered noun in between; (B) a pronoun with no
-//!    mention before it in its sentence, when every person mentioned in the
-//!    two sentences before is one cluster, in subject position.
+//!    person (nor organisation subject) before it in its sentence, when every
+//!    person mentioned in the two sentences before is one cluster, in subject
+//!    position, and no thing is a subject in between; (C) a pronoun in an
+//!    opening adverbial ("Despite her willingness, ...") and the person
+//!    cluster that is the subject just after its comma.
 //! 6. **Consensus**: honorifics and kinship decide unless contradicted by
 //!    other strong evidence; else a given name decides unless two or more
 //!    links disagree with it; else links alone decide when at least two agree
@@ -221,6 +229,10 @@ pub struct Pronoun {
     pub case: Case,
     /// Not generic, not quoted, not inside a name.
     pub usable: bool,
+    /// In an opening adverbial whose comma comes after it, with no mention
+    /// before it in its sentence ("Despite her willingness, ..."): it may
+    /// refer forward to the subject after the comma.
+    pub opening: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -386,6 +398,11 @@ pub struct Analysis {
     pub pronouns: Vec<Pronoun>,
     /// Per pronoun: the mention it is linked to.
     pub links: Vec<Option<usize>>,
+    /// Last tokens of names that are no persons (places, clubs, names
+    /// without person evidence) in subject position or before "and"
+    /// ("France said", "Britain and her allies"): a "she" or "her" may be
+    /// theirs (countries, ships). In token order.
+    pub things: Vec<usize>,
 }
 
 /// The analysis while it is built, borrowing the document's text.
@@ -397,6 +414,7 @@ struct Builder<'a> {
     clusters: Vec<Cluster>,
     pronouns: Vec<Pronoun>,
     links: Vec<Option<usize>>,
+    things: Vec<usize>,
 }
 
 /// The analysis of a document, shared by both pronoun lints: `None` when the
@@ -495,7 +513,9 @@ impl Precheck {
             let found = evidence(doc, names, want, [2 - count[0].min(2), 2 - count[1].min(2)]);
             decided = [decided[0] || found[0], decided[1] || found[1]];
         }
-        let drift = (count[0] > 0 && decided[1]) || (count[1] > 0 && decided[0]);
+        // Or, for a pronoun with no antecedent of its gender (see
+        // `pronoun_drift::orphan`), a usable pronoun of the other gender.
+        let drift = (count[0] > 0 && (decided[1] || count[1] > 0)) || (count[1] > 0 && (decided[0] || count[0] > 0));
         // When `pronoun-drift` builds the shared analysis anyway, the
         // organisation tests run on it directly: `org` only needs to be a
         // necessary condition.
@@ -1641,6 +1661,8 @@ pub static ORG_HEADS: &[&str] = &[
     "manufacturer",
     "retailer",
     "airline",
+    "airlines",
+    "airways",
     "carrier",
     "watchdog",
     "regulator",
@@ -1650,6 +1672,15 @@ pub static ORG_HEADS: &[&str] = &[
 
 /// Last words of place and thing names (never persons).
 static PLACE_HEADS: &[&str] = &[
+    // Sports clubs ("Sheffield United", "Blackburn Rovers").
+    "united",
+    "rovers",
+    "wanderers",
+    "athletic",
+    "albion",
+    "rangers",
+    "hotspur",
+    "fc",
     "square",
     "street",
     "avenue",
@@ -1973,7 +2004,7 @@ static AUXILIARIES: &[&str] = &[
     "is", "was", "has", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "shall", "said", "says",
     "told", "added", "went", "came", "made", "took", "gave", "got", "left", "met", "won", "lost", "ran", "saw", "became", "began", "wrote",
     "spoke", "sent", "kept", "held", "led", "felt", "knew", "thought", "found", "set", "put", "let", "hit", "cut", "who", "later", "also",
-    "now", "then", "still", "never", "once", "has", "have", "remains", "is",
+    "now", "then", "still", "never", "once", "has", "have", "remains", "is", "been",
 ];
 
 static SPEECH_VERBS: &[&str] = &[
@@ -2064,6 +2095,11 @@ static ADVERBS: &[&str] = &[
     "last",
     "probably",
     "even",
+    // Intensive reflexives: "Vardy himself ended the season".
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
 ];
 
 /// Verbs that take "her" as an object before a capitalised complement:
@@ -2303,6 +2339,41 @@ pub static OPENING_PREPOSITIONS: &[&str] = &[
     "by",
 ];
 
+/// Lowercase second parts of a hyphenated adjective made from a name
+/// ("Nath-led", "Kremlin-backed", "Paris-based"): the chain is no person.
+static COMPOUND_SUFFIXES: &[&str] = &[
+    "led",
+    "backed",
+    "based",
+    "born",
+    "owned",
+    "run",
+    "controlled",
+    "style",
+    "era",
+    "made",
+    "funded",
+    "linked",
+    "allied",
+    "aligned",
+    "sponsored",
+    "supported",
+    "affiliated",
+    "inspired",
+    "dominated",
+    "headed",
+    "bound",
+    "registered",
+    "listed",
+    "educated",
+    "trained",
+    "centric",
+    "wide",
+    "like",
+    "type",
+    "class",
+];
+
 /// Word classes: one bit per word list above, so that a word is looked up
 /// once per token and every list test after that is a bit test.
 pub mod cls {
@@ -2330,6 +2401,7 @@ pub mod cls {
     pub const ORG_REPORTING: u32 = 1 << 22;
     pub const ORG_ADVERBS: u32 = 1 << 23;
     pub const OPENING_PREPOSITIONS: u32 = 1 << 24;
+    pub const COMPOUND_SUFFIXES: u32 = 1 << 25;
 }
 
 /// Speech verbs that introduce an inverted attribution ("said X").
@@ -2489,6 +2561,7 @@ fn class_table() -> &'static ClassTable {
             (ORG_REPORTING, cls::ORG_REPORTING),
             (ORG_ADVERBS, cls::ORG_ADVERBS),
             (OPENING_PREPOSITIONS, cls::OPENING_PREPOSITIONS),
+            (COMPOUND_SUFFIXES, cls::COMPOUND_SUFFIXES),
         ];
         for &(list, bit) in lists {
             for &w in list {
@@ -2617,6 +2690,12 @@ struct Chain {
     possessive: bool,
     class: ChainClass,
     person: bool,
+    /// A title alone after "the" ("the Queen", "the Governor"): a person
+    /// named by the title, never clustered.
+    title_only: bool,
+    /// The token of its title ("Secretary" of "Foreign Secretary Dominic
+    /// Raab" or of "the Foreign Secretary").
+    title: Option<usize>,
     evidence: Vec<Evidence>,
 }
 
@@ -2647,6 +2726,7 @@ impl Analysis {
             clusters: b.clusters,
             pronouns: b.pronouns,
             links: b.links,
+            things: b.things,
         })
     }
 }
@@ -2773,6 +2853,7 @@ impl<'a> Builder<'a> {
             clusters: Vec::new(),
             pronouns: Vec::new(),
             links: Vec::new(),
+            things: Vec::new(),
         };
         // The first two tokens of each sentence, when capitalised, lowercased.
         let mut initial: FxHashSet<String> = FxHashSet::default();
@@ -2944,6 +3025,7 @@ impl<'a> Builder<'a> {
             }
         }
         let words = words.get(lo..).unwrap_or(&[]);
+        let words_before_split = words;
         let mut evidence = Vec::new();
         let mut person = false;
         // Titles inside the chain: the name is what follows the last one.
@@ -2973,6 +3055,19 @@ impl<'a> Builder<'a> {
                 name_from = k + 1;
             }
         }
+        // "the Queen", "the Governor": a person named by a title alone.
+        let title_only =
+            title_at.is_some_and(|k| k + 1 == words.len()) && words.first().is_some_and(|&w| self.prev(w).is_some_and(|t| t.is("the")));
+        if let Some(title) = title_at.and_then(|k| words.get(k)).map(|&w| &self.toks[w]).filter(|_| title_only) {
+            person = true;
+            if let Some(g) = title.gender(cls::GENDERED_TITLES).or_else(|| title.gender(cls::GENDERED_NOUNS)) {
+                evidence.push(Evidence {
+                    span: title.span,
+                    gender: g,
+                    kind: EvidenceKind::Strong,
+                });
+            }
+        }
         // Skip "." tokens kept after "Mr"; drop trailing common words ("To").
         let start = chain_words.len();
         chain_words.extend(words.iter().skip(name_from).copied().filter(|&w| self.toks[w].word));
@@ -2991,9 +3086,15 @@ impl<'a> Builder<'a> {
         let stem_bits = |k: Option<&usize>| k.map_or(0, |&w| self.toks[w].sbits());
         let (first_bits, last_bits) = (stem_bits(first_name), stem_bits(last_name));
         let first_word = first_name.map_or("", |&w| self.toks[w].stem());
+        // "the Rose Bowl", "The Rolling Stones", "the Kennedy administration":
+        // a name after the article (without a title) names a thing or a
+        // group; "Nath-led", "Kremlin-backed": an adjective.
+        let thing = title_at.is_none() && self.prev(first).is_some_and(|t| t.is("the"))
+            || words.len() > 1 && self.toks[last].lower() && self.toks[last].has(cls::COMPOUND_SUFFIXES);
         let class = if last_bits & cls::ORG_HEADS != 0 {
             ChainClass::Org
-        } else if last_bits & cls::PLACE_HEADS != 0
+        } else if thing
+            || last_bits & cls::PLACE_HEADS != 0
             || (name_count > 1 && first_bits & cls::PLACE_FIRST != 0)
             || words.iter().filter(|w| is_name_word(w)).any(|&w| all_caps(self.toks[w].stem()))
             || (name_count == 1 && first_bits & cls::PLACE_FIRST != 0)
@@ -3063,6 +3164,8 @@ impl<'a> Builder<'a> {
             possessive,
             class,
             person: person && class == ChainClass::Name,
+            title_only,
+            title: title_at.and_then(|k| words_before_split.get(k)).copied().filter(|_| person),
             evidence,
         })
     }
@@ -3140,7 +3243,7 @@ impl<'a> Builder<'a> {
         }
         // Titled bare names ("President X", "Mr X") with no full name.
         for (ci, c) in chains.iter().enumerate() {
-            if !c.person || chain_cluster[ci].is_some() || c.words.len() != 1 {
+            if !c.person || chain_cluster[ci].is_some() || c.words.len() != 1 || c.title_only {
                 continue;
             }
             let stem = self.toks[c.first].stem();
@@ -3170,6 +3273,17 @@ impl<'a> Builder<'a> {
                 folds: [first, last, all],
             });
         }
+        // Titles of clustered names ("Foreign Secretary Dominic Raab"): "the
+        // Foreign Secretary" is that person when one cluster has the title.
+        let mut titled: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (ci, c) in chains.iter().enumerate() {
+            if let (Some(t), Some(id), false) = (c.title, chain_cluster[ci], c.title_only) {
+                let v = titled.entry(fold_word(self.toks[t].stem())).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
         let mut full_at = 0;
         // Mentions from chains.
         let mut mentions = Vec::new();
@@ -3183,6 +3297,12 @@ impl<'a> Builder<'a> {
             let kind = match c.class {
                 ChainClass::Org => Some(MentionKind::Org),
                 ChainClass::Place => None,
+                ChainClass::Name if c.title_only => {
+                    match c.title.and_then(|t| titled.get(&fold_word(self.toks[t].stem()))).map(Vec::as_slice) {
+                        Some(&[id]) => Some(MentionKind::Person(id)),
+                        _ => Some(MentionKind::Anon(None)),
+                    }
+                }
                 ChainClass::Name => match chain_cluster[ci] {
                     Some(id) => Some(MentionKind::Person(id)),
                     None if words.iter().filter(|&&w| self.toks[w].word).count() == 1 => {
@@ -3216,7 +3336,13 @@ impl<'a> Builder<'a> {
                     None => self.resolve_bare(c, words, &keys),
                 },
             };
-            let Some(kind) = kind else { continue };
+            let Some(kind) = kind else {
+                let and = self.next(c.last).is_some_and(|t| t.is("and"));
+                if c.class != ChainClass::Org && (and || self.is_subject(c.first, c.last, c.possessive)) {
+                    self.things.push(c.last);
+                }
+                continue;
+            };
             if let MentionKind::Person(id) = kind {
                 if let Some(cl) = self.clusters.get_mut(id) {
                     cl.evidence.extend(c.evidence.iter().cloned());
@@ -3275,7 +3401,7 @@ impl<'a> Builder<'a> {
                                 .and_then(|j| self.toks.get(j))
                                 .filter(|p| p.sent == t.sent && p.word)
                         })
-                        .any(|p| p.has(cls::DETERMINERS));
+                        .any(|p| p.has(cls::DETERMINERS) || (p.possessive && p.cap()));
                 if det {
                     mentions.push(self.lower_mention(i, MentionKind::Anon(None)));
                 }
@@ -3465,6 +3591,7 @@ impl<'a> Builder<'a> {
                 gender,
                 case,
                 usable: !generic && !in_name && !quoted && !heading,
+                opening: false,
             });
         }
         self.links = vec![None; self.pronouns.len()];
@@ -3489,6 +3616,7 @@ impl<'a> Builder<'a> {
     }
 
     fn link(&mut self) {
+        let mut opening = vec![false; self.pronouns.len()];
         for pi in 0..self.pronouns.len() {
             let p = self.pronouns[pi].clone();
             if !p.usable {
@@ -3521,9 +3649,26 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
+            // (C) cataphora: the pronoun in an opening adverbial, and the
+            // subject of the main clause just after its comma ("Despite her
+            // willingness ..., Lucas said"; "While his team fell short, Vardy
+            // himself ended").
+            if before().next().is_none() {
+                if let Some(comma) = self.opening_comma(&p) {
+                    if let Some(o) = opening.get_mut(pi) {
+                        *o = true;
+                    }
+                    if let Some(k) = self.cataphora(&p, comma, ms).filter(|_| p.case != Case::Object) {
+                        self.links[pi] = Some(base + k);
+                        continue;
+                    }
+                }
+            }
             // (B) nothing before it in its sentence; one person cluster in
-            // the two sentences before, as a subject.
-            if before().any(|k| Self::is_person(&ms[k])) || p.sent == 0 {
+            // the two sentences before, as a subject. An organisation as the
+            // subject before it may be meant instead ("The ministry said that
+            // she": `org-pronoun`).
+            if before().any(|k| Self::is_person(&ms[k]) || (ms[k].kind == MentionKind::Org && ms[k].subject)) || p.sent == 0 {
                 continue;
             }
             let from = p.sent.saturating_sub(2);
@@ -3546,10 +3691,67 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
+            // Not past a country or ship that may be "she" ("The Titanic
+            // left port. She sank").
             if let (true, true, Some((_, mi))) = (ok, subject, target) {
-                self.links[pi] = Some(mi);
+                let after = self.mentions.get(mi).map_or(p.tok, |m| m.last + 1);
+                if !self.thing_between(after, p.tok) {
+                    self.links[pi] = Some(mi);
+                }
             }
         }
+        for (p, o) in self.pronouns.iter_mut().zip(opening) {
+            p.opening = o;
+        }
+    }
+
+    /// Whether a name that is no person is a subject (or before "and")
+    /// among tokens `from..to`, or a ship or country noun is there: "she"
+    /// and "her" may be theirs.
+    fn thing_between(&self, from: usize, to: usize) -> bool {
+        let sent = |i: usize| self.tok(i).map_or(0, |t| t.sent);
+        let k = self.things.partition_point(|&t| t < from);
+        let ps = sent(to);
+        self.things
+            .iter()
+            .skip(k)
+            .take_while(|&&t| t < to)
+            .any(|&t| thing_counts(t, sent(t), ps, self.sentence_mentions(sent(t)), &self.pronouns))
+            || (from..to).any(|j| self.tok(j).is_some_and(|t| t.lower() && is_she_thing(t.text)))
+    }
+
+    /// The comma closing an opening adverbial around a pronoun: its sentence
+    /// opens with a preposition or a subordinating conjunction ("Despite",
+    /// "While") before it, and a comma follows it.
+    fn opening_comma(&self, p: &Pronoun) -> Option<usize> {
+        let start = self.sent_start.get(p.sent).copied()?;
+        let mut first = start;
+        while self.tok(first).is_some_and(|t| !t.word && first < p.tok) {
+            first += 1;
+        }
+        let opener = self.tok(first)?;
+        let subordinate = opener.has(cls::CLAUSE_OPENERS) && !["that", "and", "but", "so"].iter().any(|w| opener.is(w));
+        if first >= p.tok || !(opener.has(cls::OPENING_PREPOSITIONS) || subordinate) {
+            return None;
+        }
+        (p.tok + 1..)
+            .take_while(|&j| self.tok(j).is_some_and(|t| t.sent == p.sent))
+            .find(|&j| self.toks[j].text == ",")
+    }
+
+    /// The mention (index into `ms`, the mentions of the pronoun's sentence)
+    /// a pronoun in an opening adverbial refers to: the sentence opens with
+    /// a preposition or a subordinating conjunction ("Despite", "While"),
+    /// no mention comes before the first comma after the pronoun, and the
+    /// mention just after that comma is a person cluster as the subject,
+    /// not a possessive ("In her speech, Mr Grant's successor" names someone
+    /// else).
+    fn cataphora(&self, p: &Pronoun, comma: usize, ms: &[Mention]) -> Option<usize> {
+        let k = ms.iter().position(|m| m.first > p.tok)?;
+        let m = ms.get(k)?;
+        // A title may come first ("Mr Grant").
+        let titled = (comma + 1..m.first).all(|j| self.tok(j).is_some_and(|t| t.cap() || t.text == "."));
+        (m.first > comma && titled && m.subject && !m.possessive && matches!(m.kind, MentionKind::Person(_))).then_some(k)
     }
 
     fn consensus(&mut self) {
@@ -3592,6 +3794,53 @@ impl Analysis {
             MentionKind::Anon(g) => g,
             MentionKind::Org => None,
         }
+    }
+
+    /// The gender of a person mention, leaning on pronouns: its cluster's or noun's;
+    /// else the pronouns linked to its cluster when they all agree ("Vardy ...
+    /// his"); else, for a mention outside any cluster ("the former prime
+    /// minister", "Hayden Mullins"), the first subject or possessive pronoun
+    /// after it in its sentence with no other person between ("... might reflect
+    /// that he would"), unless that is the pronoun judged (`pi`).
+    pub fn leaning_gender(&self, m: &Mention, pi: usize) -> Option<Gender> {
+        if let Some(g) = self.mention_gender(m) {
+            return Some(g);
+        }
+        match m.kind {
+            MentionKind::Person(c) => {
+                let cl = self.clusters.get(c)?;
+                let mut links = cl.evidence.iter().filter(|e| e.kind == EvidenceKind::Link).map(|e| e.gender);
+                let g = links.next()?;
+                links.all(|x| x == g).then_some(g)
+            }
+            MentionKind::Anon(None) => {
+                let next_person = self
+                    .sentence_mentions(m.sent)
+                    .iter()
+                    .filter(|o| o.first > m.last && !matches!(o.kind, MentionKind::Org))
+                    .map(|o| o.first)
+                    .min()
+                    .unwrap_or(usize::MAX);
+                let start = self.pronouns.partition_point(|q| q.tok <= m.last);
+                let (qi, q) = self.pronouns.iter().enumerate().nth(start)?;
+                let fits = qi != pi && q.sent == m.sent && q.tok < next_person && q.usable && q.case != Case::Object;
+                fits.then_some(q.gender)
+            }
+            _ => None,
+        }
+    }
+
+    /// [`Builder::thing_between`] for the analysis.
+    pub fn thing_between(&self, doc: &Document, from: usize, to: usize) -> bool {
+        let sent = |i: usize| self.tok(i).map_or(0, |t| t.sent);
+        let k = self.things.partition_point(|&t| t < from);
+        let ps = sent(to);
+        self.things
+            .iter()
+            .skip(k)
+            .take_while(|&&t| t < to)
+            .any(|&t| thing_counts(t, sent(t), ps, self.sentence_mentions(sent(t)), &self.pronouns))
+            || (from..to).any(|j| is_she_thing(self.text(doc, j)))
     }
 
     /// The cluster a pronoun is linked to.
@@ -3725,6 +3974,41 @@ fn consistent_gender(evidence: &[Evidence]) -> Option<Gender> {
         }
     }
     g
+}
+
+/// Whether a thing (its last token `t`, in sentence `s`) may be what a
+/// pronoun in sentence `ps` refers to: before it in its own sentence
+/// ("Britain and her allies"), or as the first subject of an earlier
+/// sentence, before any mention or pronoun there ("The Titanic left port.
+/// She sank"), not inside a clause about someone else ("Mr Blair said that
+/// the UK and EU could land a deal. She said").
+fn thing_counts(t: usize, s: usize, ps: usize, mentions: &[Mention], pronouns: &[Pronoun]) -> bool {
+    if s == ps {
+        return true;
+    }
+    let lo = pronouns.partition_point(|q| q.sent < s);
+    !mentions.iter().any(|m| m.last < t) && !pronouns.iter().skip(lo).take_while(|q| q.sent == s).any(|q| q.tok < t)
+}
+
+/// Nouns English may call "she": ships and countries.
+fn is_she_thing(w: &str) -> bool {
+    w.len() >= 4
+        && w.len() <= 9
+        && [
+            "ship",
+            "vessel",
+            "boat",
+            "yacht",
+            "liner",
+            "tanker",
+            "submarine",
+            "frigate",
+            "ferry",
+            "country",
+            "nation",
+        ]
+        .iter()
+        .any(|t| w.eq_ignore_ascii_case(t))
 }
 
 /// The document's consensus on one cluster's gender.
@@ -3933,6 +4217,85 @@ mod tests {
         let r = r.unwrap_or_default();
         assert!(r.iter().any(|(t, k)| t == "The audit agency" && *k == MentionKind::Org), "{r:?}");
         assert!(r.iter().any(|(t, k)| t == "Mirela" && matches!(k, MentionKind::Person(_))), "{r:?}");
+    }
+
+    #[test]
+    fn names_of_things_are_not_persons() {
+        let text =
+            "The Kamal Nath-led government fell. Fans filled the Rose Bowl. Sheffield United lost. British Airways said she was late.";
+        let r = with(text, |doc, a| {
+            a.mentions
+                .iter()
+                .map(|m| (doc.text(m.span).to_string(), m.kind))
+                .collect::<Vec<_>>()
+        });
+        let r = r.unwrap_or_default();
+        assert!(
+            !r.iter().any(|(_, k)| matches!(k, MentionKind::Person(_) | MentionKind::Anon(_))),
+            "{r:?}"
+        );
+        assert!(r.iter().any(|(t, k)| t == "British Airways" && *k == MentionKind::Org), "{r:?}");
+        // A person after the article keeps a title.
+        let r = with("The President Joe Biden spoke. He left.", |_, a| a.mentions.len());
+        assert_eq!(r, Some(1));
+    }
+
+    #[test]
+    fn subjects_after_intensive_reflexives_and_perfects() {
+        let r = with(
+            "Vardy himself ended the season. Mr Mechichi has been a counsellor. He left.",
+            |doc, a| {
+                a.mentions
+                    .iter()
+                    .map(|m| (doc.text(m.span).to_string(), m.subject))
+                    .collect::<Vec<_>>()
+            },
+        );
+        assert_eq!(r, Some(vec![("Mechichi".to_string(), true)]));
+        let r = with(
+            "Jamie Vardy, who won, was top scorer. Vardy himself ended the season. He left.",
+            |doc, a| {
+                a.mentions
+                    .iter()
+                    .filter(|m| doc.text(m.span) == "Vardy")
+                    .map(|m| m.subject)
+                    .collect::<Vec<_>>()
+            },
+        );
+        assert_eq!(r, Some(vec![true]));
+    }
+
+    #[test]
+    fn cataphora_links_to_the_main_subject() {
+        let linked = |t: &str| {
+            with(t, |doc, a| {
+                a.links
+                    .iter()
+                    .map(|l| l.and_then(|m| a.mentions.get(m)).map(|m| (doc.text(m.span).to_string(), m.sent)))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+        };
+        assert_eq!(
+            linked("Despite her doubts, Mr Lucas said yes."),
+            vec![Some(("Lucas".to_string(), 0))]
+        );
+        assert_eq!(
+            linked("While his team lost, Mr Vardy scored."),
+            vec![Some(("Vardy".to_string(), 0))]
+        );
+        // Not after a possessive name, not without an opening adverbial.
+        assert_eq!(linked("In her speech, Mr Grant's successor spoke."), vec![None]);
+        assert_eq!(linked("Her speech, Mr Grant said, was long."), vec![None]);
+    }
+
+    #[test]
+    fn precheck_allows_a_pronoun_without_antecedent() {
+        let n = names();
+        // One pronoun of each gender: `pronoun-drift` may find one with no
+        // antecedent of its gender.
+        assert!(Precheck::new(&doc("Mr Grant said he would stay. She left."), &n).drift);
+        assert!(!Precheck::new(&doc("Grant stayed. She left."), &n).drift);
     }
 
     #[test]

@@ -31,8 +31,8 @@ declare_lint! {
     ///
     /// Organisations are noun phrases headed by agency, ministry, government,
     /// service, company, committee, party, council, court, bank, bureau,
-    /// office, commission and similar words ("the audit agency",
-    /// "National Intelligence Service"). Three configurations are checked:
+    /// office, commission, airline and similar words ("the audit agency",
+    /// "National Intelligence Service", "British Airways"). Three configurations are checked:
     /// (1) the organisation, a reporting verb and an optional "that" directly
     /// before "he"/"she" ("the agency said that she"); (2) a sentence opening
     /// with a preposition and "his"/"her" whose subject, after the comma, is
@@ -42,7 +42,10 @@ declare_lint! {
     ///
     /// It abstains when a person of the pronoun's gender or of unknown gender
     /// is named in the sentence or the three before it (the pronoun may be a
-    /// detainee or an official: "The ministry said she had been released"),
+    /// detainee or an official: "The ministry said she had been released");
+    /// a person counts as the other gender when the pronouns linked to them
+    /// agree on it ("Sam Rivera said he was leaving"), or, outside any
+    /// cluster, when the first pronoun after them in their sentence is of it;
     /// when a gendered noun or an unlinked pronoun of that gender is in the
     /// sentence or the two before it, when a person or gendered noun of that
     /// gender appears in the eight sentences before, when the pronoun is
@@ -115,8 +118,10 @@ impl Lint for OrgPronoun {
                     // pronoun (", said Park.") reports, and is not meant.
                     let reporter =
                         s == p.sent && m.first > p.tok && m.first.checked_sub(1).is_some_and(|j| is(a.text(doc, j), cls::ORG_REPORTING));
+                    // A person of the other gender, by evidence or by the
+                    // pronouns that refer to them, is not meant.
                     matches!(m.kind, MentionKind::Person(_) | MentionKind::Anon(_))
-                        && a.mention_gender(m) != Some(p.gender.other())
+                        && a.leaning_gender(m, pi) != Some(p.gender.other())
                         && !reporter
                 })
             });
@@ -236,6 +241,20 @@ mod tests {
             flagged(&lint(), "The agency said on Monday that her Twitter account had been hacked."),
             vec!["her"]
         );
+    }
+
+    #[test]
+    fn flags_after_a_company_named_by_a_plural_head() {
+        let text = "British Airways said it was disappointed, although the airline said her flights were continuing to operate.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+    }
+
+    #[test]
+    fn persons_of_the_other_gender_by_their_pronouns_are_not_meant() {
+        let text = "Sam Rivera said he was leaving. The ministry said that she expected losses.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        let text = "Sam Rivera left on Monday. The ministry said that she expected losses.";
+        assert!(flagged(&lint(), text).is_empty());
     }
 
     #[test]

@@ -2,7 +2,7 @@ use crate::declare_lint;
 use crate::document::Document;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
-use super::entities::{Analysis, Case, EvidenceKind, GivenNames, MentionKind, Precheck, Shared};
+use super::entities::{Analysis, Case, EvidenceKind, GivenNames, Mention, MentionKind, Precheck, Shared};
 
 declare_lint! {
     /// ## What it does
@@ -33,12 +33,20 @@ declare_lint! {
     /// persons (a title or honorific, "his sister X", "first lady X", an age
     /// apposition, "X said", or a confident Western given name). Full names
     /// cluster by their letters; a bare surname joins the one full name it
-    /// belongs to. A pronoun is linked to a person only in two configurations:
+    /// belongs to. A title alone after "the" ("the Queen", "the Foreign
+    /// Secretary") is a person: the one cluster the document gave that title,
+    /// else a person of unknown gender (or of the title's gender). Other names
+    /// after "the" ("the Rose Bowl"), club names ("Sheffield United") and
+    /// adjectives made from names ("Nath-led") are not persons.
+    /// A pronoun is linked to a person only in three configurations:
     /// (A) the nearest person before it in its sentence is that person, as
     /// the subject or topic of a clause, and the pronoun is a possessive,
     /// reflexive or subject pronoun ("Park seeks to extend her base"); (B) its
-    /// sentence mentions nobody before it, and every person named in the two
-    /// sentences before is that one person, as a subject. Each person's gender
+    /// sentence mentions nobody (and no organisation as a subject) before it,
+    /// and every person named in the two sentences before is that one person,
+    /// as a subject; (C) it sits in an opening adverbial and that person is
+    /// the subject just after its comma ("Despite her willingness to help,
+    /// Lucas said"; "While her team fell short, Vardy himself"). Each person's gender
     /// is the document's consensus: an honorific, a gendered title or kinship
     /// word in the same phrase decides; else a given name from the
     /// `given-names` lexicon (Western name order only) decides unless two
@@ -50,6 +58,22 @@ declare_lint! {
     /// the loss of her stock would hurt him") is judged against the noun's
     /// gender, with the same abstentions; pronouns between the noun and it
     /// must agree with the noun.
+    ///
+    /// A pronoun left unlinked is also flagged when it has no possible
+    /// antecedent of its gender: the nearest sentence before it (its own, or
+    /// one of the three before) that names a person or has a pronoun names
+    /// only persons of the other gender, and so does every sentence from
+    /// there (and from two sentences before) to the end of the pronoun's; no
+    /// other pronoun, person or gendered noun of its gender is in the eight
+    /// sentences before or in its sentence; no organisation is a subject in
+    /// between ("Mr Chouhan said ... 'Timely treatment will make you
+    /// healthy,' she said"). A person outside any cluster counts with the
+    /// gender of the first subject or possessive pronoun after it in its
+    /// sentence ("The former prime minister vowed to stay as long as he
+    /// can"); a cluster of unknown gender with the gender its linked pronouns
+    /// agree on. An object pronoun is judged so only when nobody comes before
+    /// it in its sentence ("Police placed her in a chokehold"), never in its
+    /// subject's clause ("Mr Grant praised her").
     ///
     /// It abstains when anything of the pronoun's gender is mentioned in the
     /// sentence or the two before it (another person, "the woman", "his
@@ -63,14 +87,18 @@ declare_lint! {
     /// quotations; for generic "he or she", "his/her", "s/he"; in title-case
     /// headlines; for "his" or "her" caught inside a name ("Minister Ryu his Hyon");
     /// for countries, ships and other things, which are never persons here
-    /// ("Britain and her allies"); for cataphora ("In his speech, Park said");
-    /// and for bare names shared by two people ("Park" with two Parks).
+    /// ("Britain and her allies"); for cataphora into anything but a person's
+    /// name as the subject ("In his speech, Park's successor said"); and for
+    /// bare names shared by two people ("Park" with two Parks).
     ///
     /// ## Known problems
     ///
     /// Recall is deliberately low: a drifted pronoun is caught only in an
     /// unambiguous configuration, and only when the document establishes the
-    /// person's gender. Subjects are found by word shape, not parsing, so a
+    /// person's gender; any person of unknown gender nearby (a name with no
+    /// title, no confident given name and no pronoun) silences it. A "she" for
+    /// a ship or country is flagged when the persons around it are male and
+    /// nothing else of hers is named; the country or ship itself is not seen. Subjects are found by word shape, not parsing, so a
     /// long noun phrase between a name and its verb hides the subject. Given
     /// names are looked up only for Western-order names; East Asian names get
     /// their gender from honorifics, kinship and pronouns alone. A person whose
@@ -116,7 +144,9 @@ impl Lint for PronounDrift {
         let Some(a) = &shared.0 else { return };
         for (pi, p) in a.pronouns.iter().enumerate() {
             let Some(mi) = a.links[pi] else {
-                noun_antecedent(doc, a, pi, cx);
+                if !noun_antecedent(doc, a, pi, cx) {
+                    orphan(doc, a, pi, cx);
+                }
                 continue;
             };
             let Some(m) = a.mentions.get(mi) else { continue };
@@ -132,9 +162,16 @@ impl Lint for PronounDrift {
             {
                 continue;
             }
-            // Another person of unknown gender who could be meant.
+            // Another person of unknown gender who could be meant. After a
+            // cataphoric link ("Despite her willingness, Lucas said that
+            // Trump's rhetoric"), the rest of the sentence is the main clause
+            // of the antecedent.
+            let cataphoric = m.sent == p.sent && m.first > p.tok;
             let rival = (from..=p.sent).any(|s| {
                 a.sentence_mentions(s).iter().any(|o| {
+                    if cataphoric && s == p.sent {
+                        return false;
+                    }
                     let other = match o.kind {
                         MentionKind::Person(oc) => oc != c,
                         MentionKind::Anon(_) => true,
@@ -156,6 +193,13 @@ impl Lint for PronounDrift {
                 EvidenceKind::GivenName => 1,
                 EvidenceKind::Role => 2,
                 EvidenceKind::Link => 3,
+            });
+            // One label per place ("Mr Lucas" is evidence once).
+            let mut seen = Vec::new();
+            evidence.retain(|e| {
+                let new = !seen.contains(&e.span);
+                seen.push(e.span);
+                new
             });
             let mut labels = Vec::new();
             for e in evidence.iter().take(3) {
@@ -199,18 +243,18 @@ impl Lint for PronounDrift {
 /// between the noun and this one must agree with the noun; the abstentions
 /// of linked pronouns apply (anything of the pronoun's gender nearby,
 /// another person of unknown gender), and object pronouns are never judged.
-fn noun_antecedent(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
-    let Some(p) = a.pronouns.get(pi) else { return };
+fn noun_antecedent(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) -> bool {
+    let Some(p) = a.pronouns.get(pi) else { return false };
     if !p.usable || p.case == Case::Object {
-        return;
+        return false;
     }
     let ms = a.sentence_mentions(p.sent);
     let Some(m) = ms.iter().rev().find(|m| m.last < p.tok && !matches!(m.kind, MentionKind::Org)) else {
-        return;
+        return false;
     };
-    let MentionKind::Anon(Some(g)) = m.kind else { return };
+    let MentionKind::Anon(Some(g)) = m.kind else { return false };
     if g == p.gender || !m.subject {
-        return;
+        return false;
     }
     // Pronouns between the noun and this one agree with the noun.
     let between_agree = a
@@ -221,12 +265,12 @@ fn noun_antecedent(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
         .take_while(|q| q.sent == p.sent && q.tok > m.last)
         .all(|q| q.gender == g);
     if !between_agree {
-        return;
+        return false;
     }
     let from = p.sent.saturating_sub(2);
     if a.gender_present(p.gender, from, p.sent, None, &|q| q == pi) || a.gendered_mention(p.gender, p.sent.saturating_sub(8), p.sent, None)
     {
-        return;
+        return false;
     }
     let rival = (from..=p.sent).any(|s| {
         a.sentence_mentions(s).iter().any(|o| {
@@ -237,7 +281,7 @@ fn noun_antecedent(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
         })
     });
     if rival {
-        return;
+        return false;
     }
     let noun = doc.text(m.span);
     let pro = doc.text(p.span);
@@ -245,6 +289,132 @@ fn noun_antecedent(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
     f.label(m.span, format!("{} here: '{noun}'", g.adjective()));
     f.help(format!(
         "check the source text: a pronoun of the other gender for '{noun}' is usually a translation error"
+    ));
+    true
+}
+
+/// An unlinked subject or possessive pronoun with no possible antecedent of
+/// its gender: the nearest sentence before it (its own, or one of the three
+/// before) that mentions a person or has a pronoun names only persons of the
+/// other gender, every person from there (and from two sentences before) to
+/// the end of the pronoun's sentence is of the other gender, and nothing of
+/// the pronoun's gender (a person, a gendered noun, another such pronoun)
+/// is in the eight sentences before or in its own sentence: "Mr Chouhan
+/// said ... 'Timely treatment will make you healthy,' she said."
+fn orphan(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
+    let Some(p) = a.pronouns.get(pi) else { return };
+    // In an opening adverbial, the pronoun refers forward to the subject
+    // after the comma (linked when that is a person cluster).
+    if !p.usable || p.opening || p.case == Case::Reflexive {
+        return;
+    }
+    let g = p.gender;
+    // Cheapest first: another pronoun of its gender in the eight sentences
+    // before or in its own sentence (the pronouns are in text order).
+    let back = p.sent.saturating_sub(8);
+    let same_before = a
+        .pronouns
+        .iter()
+        .take(pi)
+        .rev()
+        .take_while(|q| q.sent >= back)
+        .any(|q| q.gender == g);
+    let same_after = a
+        .pronouns
+        .iter()
+        .skip(pi + 1)
+        .take_while(|q| q.sent == p.sent)
+        .any(|q| q.gender == g);
+    if same_before || same_after {
+        return;
+    }
+    let is_person = |m: &Mention| !matches!(m.kind, MentionKind::Org);
+    let pronouns_in = |s: usize| {
+        let lo = a.pronouns.partition_point(|q| q.sent < s);
+        let hi = a.pronouns.partition_point(|q| q.sent <= s);
+        lo..hi
+    };
+    // The nearest sentence with a person or a pronoun before this one.
+    let lo = p.sent.saturating_sub(3);
+    let Some(ante) = (lo..=p.sent).rev().find(|&s| {
+        a.sentence_mentions(s)
+            .iter()
+            .any(|m| is_person(m) && (s < p.sent || m.last < p.tok))
+            || pronouns_in(s).any(|q| q != pi && (s < p.sent || a.pronouns[q].tok < p.tok))
+    }) else {
+        return;
+    };
+    // An object pronoun never refers to the subject of its clause ("Mr Grant
+    // praised her"): it is judged only when nobody comes before it in its
+    // sentence ("Police placed her in a chokehold").
+    if p.case == Case::Object && ante == p.sent {
+        return;
+    }
+    // Nothing else of the pronoun's gender nearby: a person or gendered
+    // noun.
+    let from = ante.min(p.sent.saturating_sub(2));
+    if a.gendered_mention(g, back, p.sent, None) {
+        return;
+    }
+    // Every person from the antecedent's sentence to the end of the
+    // pronoun's is of the other gender.
+    let mut nearest: Option<&Mention> = None;
+    for s in from..=p.sent {
+        for m in a.sentence_mentions(s).iter().filter(|m| is_person(m)) {
+            if a.leaning_gender(m, pi) != Some(g.other()) {
+                return;
+            }
+            if s < p.sent || m.last < p.tok {
+                nearest = Some(m);
+            }
+        }
+    }
+    let antecedent = nearest.map_or_else(
+        || {
+            let q = pronouns_in(ante)
+                .rev()
+                .find(|&q| q != pi && (ante < p.sent || a.pronouns[q].tok < p.tok));
+            q.and_then(|q| a.pronouns.get(q)).map(|q| (q.span, q.tok))
+        },
+        |m| Some((m.span, m.last)),
+    );
+    let Some((span, at)) = antecedent else { return };
+    // A country or ship in between may be "she" ("Britain and her allies",
+    // "The vessel lost her rudder").
+    if a.thing_between(doc, at + 1, p.tok) {
+        return;
+    }
+    // An organisation as a subject after the antecedent may be meant ("the
+    // airline said her flights": `org-pronoun`).
+    let org_between = (ante..=p.sent).any(|s| {
+        a.sentence_mentions(s)
+            .iter()
+            .any(|m| m.kind == MentionKind::Org && m.subject && m.span.start >= span.end && (s < p.sent || m.last < p.tok))
+    });
+    if org_between {
+        return;
+    }
+    // A decided person, or a usable pronoun of the other gender nearby (what
+    // `Precheck` looks for).
+    let decided =
+        nearest.is_some_and(|m| matches!(m.kind, MentionKind::Person(c) if a.clusters.get(c).is_some_and(|c| c.gender.is_some())));
+    let other_pronoun = (from..=p.sent).any(|s| pronouns_in(s).any(|q| a.pronouns[q].usable && a.pronouns[q].gender == g.other()));
+    if !decided && !other_pronoun {
+        return;
+    }
+    let pro = doc.text(p.span);
+    let what = nearest.map_or_else(|| format!("'{}'", doc.text(span)), |m| format!("'{}'", a.mention_text(doc, m)));
+    let f = cx.report(
+        p.span,
+        format!(
+            "'{pro}' has no {} antecedent: the person meant is {what}, who is {}",
+            g.adjective(),
+            g.other().adjective()
+        ),
+    );
+    f.label(span, format!("{} here", g.other().adjective()));
+    f.help(format!(
+        "check the source text: a pronoun of the other gender for {what} is usually a translation error"
     ));
 }
 
@@ -284,6 +454,10 @@ mod tests {
         // The subject of an absolute construction.
         let text = "Kevin Moore scored twice. Also, the visitors won 3-1, with Danny Ings scoring her 22nd goal of the season. That left him one behind.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
+        // A club before the subject is no person.
+        let text =
+            "Kevin Moore scored twice. Also, Southampton beat Sheffield United 3-1, with Danny Ings scoring her 22nd goal of the season.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
         // A possessive before a capitalised word.
         let text = "Mr Sindhu said on Monday he would quit. He wanted change. Sindhu joined the party with her MLAs.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
@@ -310,6 +484,90 @@ mod tests {
         ] {
             assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
         }
+    }
+
+    #[test]
+    fn flags_a_pronoun_without_an_antecedent_of_its_gender() {
+        // The speaker of a quotation after "Mr X said".
+        let text = "Mr Chouhan said on Monday that there was no need to fear. \"Do not hide symptoms. \
+                    Timely treatment will make you healthy,\" she said.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        // A person as the object, and a possessive later in the sentence.
+        let text = "Paul Pogba had been expected to leave. That clarification has helped Pogba as her performances, as well as his body language, have improved.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        // A person outside any cluster, whose pronoun follows in its sentence.
+        let text = "The manager, Hayden Mullins, might reflect that he would never have been handed this task if her team had shown such application.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        for ok in [
+            // A person of unknown gender nearby.
+            "Mr Chouhan met Sam Rivera on Monday. She said the talks went well.",
+            "Mr Chouhan said on Monday that there was no need to fear. The doctor said she agreed.",
+            // Something of the pronoun's gender in the eight sentences before.
+            "Mr Chouhan met his wife on Monday. They went home. He was tired. Later she said the talks went well.",
+            "Mr Chouhan praised her. Mr Chouhan said on Monday that there was no need to fear. She said so too.",
+            // An organisation as the subject in between.
+            "Mr Chouhan met Mr Singh on Monday. The airline said her flights would resume.",
+            // No person or pronoun in the sentences before.
+            "Mr Chouhan spoke. The storm passed. The roads opened. Shops reopened. She said so.",
+            // Object pronouns are not judged.
+            "Mr Chouhan met Mr Singh on Monday. The police stopped her.",
+            // Quoted.
+            "Mr Chouhan said on Monday: \"She will win.\"",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
+    }
+
+    #[test]
+    fn countries_and_ships_may_be_she() {
+        for ok in [
+            "The prime minister, Mr Hale, said he was pleased. Britain and her allies met on Monday.",
+            "Mr Hale said he was pleased. France said her position had not changed.",
+            "Mr Hale said he was pleased with the ship. The vessel lost her rudder on Monday.",
+            "Mr Hale said he was pleased. The Titanic left port on Monday. She sank four days later.",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
+        // A title alone names the one person the document gave it.
+        let text = "Foreign Secretary Dominic Raab flew home on Monday. The Foreign Secretary acknowledged that plans had changed. \
+                    \"We must act,\" she said.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        let text = "Foreign Secretary Dominic Raab and Home Secretary Priti Patel spoke. The Secretary said she would act.";
+        assert!(flagged(&lint(), text).is_empty());
+        // A person named by a title alone may be meant.
+        for ok in [
+            "Mr Smith met the Queen on Monday. She praised his work.",
+            "Mr Smith met the Governor on Monday. She praised his work.",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
+        // A country inside a clause about someone else is not meant.
+        let text = "Earlier in the interview, Mr Blair said that the UK and EU could still land a deal. She said the talks would go on.";
+        assert_eq!(flagged(&lint(), text), vec!["She"]);
+    }
+
+    #[test]
+    fn links_cataphora_into_the_main_clause() {
+        let text =
+            "Mr Lucas spoke on Monday. Despite her willingness to work with agents, Lucas said that Trump's rhetoric had caused concern.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        let text = "Jamie Vardy, who won the award, was named the top scorer. While her team fell short, Vardy himself ended the season with 23 goals and his best form.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        for ok in [
+            // The name after the comma is a possessive: someone else.
+            "Mr Grant spoke on Monday. In her speech, Mr Grant's successor spoke of reform.",
+            // A person of unknown gender before.
+            "Mr Lucas met Sam Rivera on Monday. Despite her willingness, Lucas said no.",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
+    }
+
+    #[test]
+    fn names_after_the_article_are_not_persons() {
+        // "the Rose Bowl" is no woman called Rose: the pronoun follows "his".
+        let text = "Justin Herbert started 42 games. He capped his career with a win in the Rose Bowl, where she ran for three touchdowns.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
     }
 
     #[test]
