@@ -390,6 +390,43 @@ const NAME_CUES: &[&str] = &[
     "many",
 ];
 
+/// Determiners and possessives among `NAME_CUES`: after them a capitalised
+/// common word is flagged on the document's evidence (`Kind::Doc`).
+const DETERMINER_CUES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "your", "my", "every", "each", "any", "no",
+];
+
+/// Weekdays and months: a capitalised one is never a common word ("May").
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Words before a month ("last May", "early May"): "May" after them is no
+/// modal.
+const CALENDAR_BEFORE: &[&str] = &["last", "next", "early", "late", "mid", "since", "until", "till", "throughout"];
+
+/// Quotations of this many bytes or more are reported speech, where a
+/// capital mid-sentence is judged as outside quotations.
+const LONG_QUOTE: usize = 60;
+
 /// Words that join the parts of a name: "Ministry of Transport".
 const LINKS: &[&str] = &[
     "of", "and", "for", "on", "de", "del", "da", "du", "des", "la", "le", "von", "van", "al", "el", "y", "&",
@@ -412,6 +449,11 @@ enum Kind {
     /// A past-tense verb before its object, right after a name
     /// ("Kilicdaroglu Criticized the plan"): any word but a known name.
     Verb,
+    /// A common word capitalised once where a name could stand (after a
+    /// determiner, "the Officials tipped"; after a comma, ", Debate is";
+    /// a word the word list also knows as a name, "social Media accounts"):
+    /// flagged only when the document also writes it in lowercase.
+    Doc,
 }
 
 /// Words after a past-tense verb that show it is one ("Criticized the").
@@ -475,10 +517,16 @@ impl Lint for StrayCapital {
                 let content = (prev_first.is_ascii_lowercase() | (prev_first >= 0x80)) & next_word;
                 let after_name =
                     prev_first.is_ascii_uppercase() && next_word && may_be_verb_after_name(src.get(t.span.range()).unwrap_or(&[]));
-                if !(content || after_name || may_be_function(c0, t.span.len())) {
+                let comma = (prev_first == b',') & next_word;
+                if !(content || after_name || comma || may_be_function(c0, t.span.len())) {
                     continue;
                 }
-                if let Some(kind) = self.judge(doc, i) {
+                let judged = if comma {
+                    self.judge_after_comma(doc, i)
+                } else {
+                    self.judge(doc, i)
+                };
+                if let Some(kind) = judged {
                     candidates.push((i, kind));
                 }
             }
@@ -494,7 +542,7 @@ impl Lint for StrayCapital {
         // Content words: the capitalised form must occur only once.
         let mut counts: HashMap<&str, usize> = candidates
             .iter()
-            .filter(|c| matches!(c.1, Kind::Content | Kind::Verb))
+            .filter(|c| matches!(c.1, Kind::Content | Kind::Verb | Kind::Doc))
             .map(|c| (doc.text(doc.tokens[c.0].span), 0))
             .collect();
         if !counts.is_empty() {
@@ -509,8 +557,18 @@ impl Lint for StrayCapital {
         }
         candidates.retain(|&(i, kind)| {
             let w = doc.text(doc.tokens[i].span);
-            !(matches!(kind, Kind::Content | Kind::Verb) && counts.get(w).copied().unwrap_or(0) > 1) && self.listed(w, kind)
+            !(matches!(kind, Kind::Content | Kind::Verb | Kind::Doc) && counts.get(w).copied().unwrap_or(0) > 1) && self.listed(w, kind)
         });
+        if candidates.iter().any(|c| c.1 == Kind::Doc) {
+            let lowered = lowercase_uses(
+                doc,
+                candidates
+                    .iter()
+                    .filter(|c| c.1 == Kind::Doc)
+                    .map(|c| doc.text(doc.tokens[c.0].span)),
+            );
+            candidates.retain(|&(i, kind)| kind != Kind::Doc || lowered.contains(doc.text(doc.tokens[i].span)));
+        }
         if candidates.is_empty() {
             return;
         }
@@ -581,7 +639,90 @@ impl StrayCapital {
         if w.len() < 2 || !(simple || (is_capitalised(w) && w.chars().all(char::is_alphabetic))) {
             return None;
         }
-        with_lowercase(w, |lower| self.judge_lower(doc, i, prev, next_tok.kind, lower))
+        let kind = with_lowercase(w, |lower| self.judge_lower(doc, i, prev, next_tok.kind, lower))?;
+        // A name of the word list too ("social Media accounts"): only on the
+        // document's own evidence, and never after a function word, the
+        // slot of brand names ("runs on Windows", "for Apple").
+        if kind == Kind::Content && self.words.is_capitalised(w) {
+            if self.function.contains(doc.text(doc.tokens[prev].span)) {
+                return None;
+            }
+            return Some(Kind::Doc);
+        }
+        Some(kind)
+    }
+
+    /// A capitalised word after a comma that follows a lowercase word, before
+    /// a lowercase word: "protesters, Debate is swirling", "a gate, With a
+    /// lock". A function word is flagged as such; a common word only on the
+    /// document's evidence (`Kind::Doc`), since names follow commas.
+    #[inline(never)]
+    fn judge_after_comma(&self, doc: &Document, i: usize) -> Option<Kind> {
+        let toks = &doc.tokens;
+        let before = toks.get(i.checked_sub(3)?)?;
+        if before.kind != TokenKind::Word {
+            return None;
+        }
+        // A common word must follow a lowercase word; a function word may
+        // follow a name ("Mick Jagger, Who is").
+        let after_lower = doc.text(before.span).starts_with(|c: char| c.is_lowercase());
+        if doc.text(toks.get(i - 2)?.span) != "," || toks.get(i - 1)?.kind != TokenKind::Space {
+            return None;
+        }
+        let next = next_word(doc, i)?;
+        if !doc.text(toks.get(next)?.span).starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        let w = doc.text(toks.get(i)?.span);
+        let simple = w.len() >= 2
+            && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && w.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
+        if !simple || self.short_quote(doc, i) {
+            return None;
+        }
+        with_lowercase(w, |lower| {
+            if self.function.contains(lower) {
+                return (!self.capital_follows(doc, i)).then_some(Kind::Function);
+            }
+            if !after_lower || !self.words.is_word(lower, COMMON_CLASS) || CALENDAR.contains(&lower) {
+                return None;
+            }
+            if name_goes_on(doc, next) {
+                return None;
+            }
+            // An adverb or a participle opening a clause ("Basically every",
+            // "Delivering his speech") is no name: flagged as it stands.
+            if (lower.ends_with("ly") || lower.ends_with("ing")) && !self.words.is_capitalised(w) {
+                return Some(Kind::Content);
+            }
+            Some(Kind::Doc)
+        })
+    }
+
+    /// Whether token `i` lies in a short quotation (a title or a slogan, "
+    /// \u{201c}Support the troops\u{201d}"): a long one is reported speech,
+    /// where a stray capital is as wrong as outside.
+    fn short_quote(&self, doc: &Document, i: usize) -> bool {
+        let span = doc.tokens[i].span;
+        let k = doc.quotes.partition_point(|q| q.span.end <= span.start);
+        doc.quotes
+            .get(k)
+            .is_some_and(|q| q.span.start <= span.start && span.end <= q.span.end && q.span.len() < LONG_QUOTE)
+    }
+
+    /// "The temple Will serve", "companies May have": the modal after a
+    /// lowercase noun and before a verb. `prev_text`: the word before.
+    fn modal_after_word(&self, doc: &Document, i: usize, prev_text: &str, lower: &str) -> Option<Kind> {
+        if self.function.contains(prev_text) || self.name_cues.contains(prev_text) || CALENDAR_BEFORE.contains(&prev_text) {
+            return None;
+        }
+        let next = doc.text(doc.tokens[next_word(doc, i)?].span);
+        if BASE_VERBS.contains(&next) {
+            return Some(Kind::Modal);
+        }
+        // "Will" before an uninflected common word that is no function word.
+        let bare = !["s", "ed", "ing", "ly"].iter().any(|e| next.ends_with(e));
+        (lower == "will" && bare && !self.function.contains(next) && self.words.is_word(next, COMMON_CLASS)).then_some(Kind::Modal)
     }
 
     /// The tests of `judge` on the word list and the exempt list, done last
@@ -591,8 +732,13 @@ impl StrayCapital {
         if self.exempt.contains(w) {
             return false;
         }
-        if kind == Kind::Modal {
+        if matches!(kind, Kind::Modal | Kind::Function) {
             return true;
+        }
+        if kind == Kind::Doc {
+            // A name of the word list too ("Media"), but never a month or a
+            // weekday ("last May the").
+            return with_lowercase(w, |lower| !CALENDAR.contains(&lower) && self.words.is_word(lower, COMMON_CLASS));
         }
         if self.words.is_capitalised(w) {
             return false;
@@ -609,13 +755,17 @@ impl StrayCapital {
         let prev_text = doc.text(doc.tokens[prev].span);
         let prev_cap = prev_text.starts_with(|c: char| c.is_uppercase());
         if self.function.contains(lower) {
-            // "Gone With the Wind": a title when capitals go on after it.
-            if prev_cap && self.capital_follows(doc, i) {
+            // "Gone With the Wind": a title when capitals go on after it;
+            // "Thomas More": a name of the word list after a name.
+            if prev_cap && (self.capital_follows(doc, i) || self.words.is_capitalised(doc.text(doc.tokens[i].span))) {
                 return None;
             }
             return Some(Kind::Function);
         }
-        if prev_cap {
+        // After a possessive ("the government's Extension", "Pakistan's
+        // Capital would"), as after a determiner.
+        let possessive = prev_text.ends_with("'s") || prev_text.ends_with("\u{2019}s");
+        if prev_cap && !possessive {
             return self.verb_after_name(doc, i, lower);
         }
         // A content word must be a common word (one of the tests of
@@ -624,7 +774,16 @@ impl StrayCapital {
         if !self.words.is_word(lower, COMMON_CLASS) {
             return None;
         }
-        if !prev_text.chars().all(char::is_lowercase) || self.name_cues.contains(prev_text) {
+        if !possessive && !prev_text.chars().all(|c| c.is_lowercase() || c == '\'' || c == '\u{2019}') {
+            return None;
+        }
+        if lower == "will" || lower == "may" {
+            return self.modal_after_word(doc, i, prev_text, lower);
+        }
+        // After a determiner ("the Officials tipped"), a capital usually
+        // marks a name: flagged only on the document's evidence.
+        let determiner = possessive || DETERMINER_CUES.contains(&prev_text);
+        if !determiner && self.name_cues.contains(prev_text) {
             return None;
         }
         // "Interstate 225", "Article 5": a label before a number.
@@ -635,18 +794,13 @@ impl StrayCapital {
         if LINKS.contains(&prev_text) && prev_word(doc, prev).is_some_and(|p| is_capitalised(doc.text(doc.tokens[p].span))) {
             return None;
         }
-        // "Game of Thrones": a name goes on after it.
-        if let Some(n) = next_word(doc, i) {
-            if LINKS.contains(&doc.text(doc.tokens[n].span))
-                && next_word(doc, n).is_some_and(|m| doc.text(doc.tokens[m].span).starts_with(|c: char| c.is_uppercase()))
-            {
-                return None;
-            }
-        }
-        if doc.in_quote(doc.tokens[i].span) {
+        if next_word(doc, i).is_some_and(|n| name_goes_on(doc, n)) {
             return None;
         }
-        Some(Kind::Content)
+        if self.short_quote(doc, i) {
+            return None;
+        }
+        Some(if determiner { Kind::Doc } else { Kind::Content })
     }
 
     /// A verb whose capital carries on the name before it: "Erdogan Will
@@ -683,6 +837,17 @@ impl StrayCapital {
     }
 }
 
+/// Whether the word at token `n` (after a capitalised word) links it to a
+/// name that goes on: "Game of Thrones", "Ministry of Transport"; not "broke
+/// Out on Saturday" (a weekday or a month is no part of the name).
+fn name_goes_on(doc: &Document, n: usize) -> bool {
+    LINKS.contains(&doc.text(doc.tokens[n].span))
+        && next_word(doc, n).is_some_and(|m| {
+            let w = doc.text(doc.tokens[m].span);
+            w.starts_with(|c: char| c.is_uppercase()) && !with_lowercase(w, |l| CALENDAR.contains(&l))
+        })
+}
+
 /// Whether the blocks' token ranges, in order, cover all the tokens once.
 fn blocks_partition_tokens(doc: &Document) -> bool {
     let mut next = 0;
@@ -693,6 +858,40 @@ fn blocks_partition_tokens(doc: &Document) -> bool {
         next = b.tokens.end;
     }
     next == doc.tokens.len()
+}
+
+/// The forms among `forms` (capitalised words) that the document also
+/// writes with a lowercase initial, alike or with an "s" more or less
+/// ("Officials" and "official"): one walk over the words, those whose first
+/// two bytes are not those of a wanted form skipped by a 64-bit filter.
+fn lowercase_uses<'d>(doc: &'d Document, forms: impl Iterator<Item = &'d str>) -> HashSet<&'d str> {
+    let mut wanted: HashMap<String, &'d str> = HashMap::default();
+    for f in forms {
+        let lower = f.to_lowercase();
+        if let Some(stem) = lower.strip_suffix('s') {
+            wanted.insert(stem.to_string(), f);
+        }
+        wanted.insert(format!("{lower}s"), f);
+        wanted.insert(lower, f);
+    }
+    let filter = PairFilter::of(wanted.keys().map(String::as_str));
+    let src = doc.source.text.as_bytes();
+    let mut out = HashSet::default();
+    for t in &doc.tokens {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let (Some(&a), Some(&b)) = (src.get(t.span.start), src.get(t.span.start + 1)) else {
+            continue;
+        };
+        if !a.is_ascii_lowercase() || !filter.may_hold(a, b) {
+            continue;
+        }
+        if let Some(f) = wanted.get(before_apostrophe(doc.text(t.span))) {
+            out.insert(*f);
+        }
+    }
+    out
 }
 
 /// The part of a word before its first apostrophe (' or \u{2019}), found
