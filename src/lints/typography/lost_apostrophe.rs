@@ -1,4 +1,4 @@
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use crate::declare_lint;
@@ -64,6 +64,16 @@ declare_lint! {
 /// Rarest commonness class at which an "s" form counts as a real word.
 const REAL_WORD_CLASS: u8 = 70;
 
+/// Rarest class of a word of the list counted as the singular of a plural
+/// noun ("players" after "Watfords").
+const NOUN_CLASS: u8 = 35;
+
+/// The lexicon of nouns and adjectives that follow a possessor.
+pub(crate) const POSSESSED_RULE: &str = "possessed-nouns";
+
+/// The lexicons of plural names (never possessives).
+const PLURAL_RULES: &[&str] = &["group-plurals", "plural-names"];
+
 pub struct LostApostrophe {
     words: Arc<Words>,
     /// Given names (lexicon of `pronoun-drift`): "Roger" in "Roger Taylor"
@@ -71,6 +81,12 @@ pub struct LostApostrophe {
     given: Arc<GivenNames>,
     /// Contraction without apostrophe (lowercase) -> right form.
     contractions: HashMap<String, String>,
+    /// Nouns and adjectives that typically follow a possessor ("team",
+    /// "birthday", "west"; lexicon `possessed-nouns`).
+    possessed: HashSet<String>,
+    /// Plural names of peoples, groups and events ("Kurds", "Oscars";
+    /// lexicons `group-plurals` and `plural-names`): never possessives.
+    plural_names: HashSet<String>,
     /// Shapes (`contraction_shape`) of the contraction keys and of "wont"
     /// and "cant": a cheap pre-check, small enough to stay in the cache.
     shapes: [u64; SHAPE_WORDS],
@@ -97,9 +113,16 @@ impl LostApostrophe {
         let words = Words::shared(cx.lexicons);
         let given = GivenNames::shared(cx.lexicons_for(crate::lints::pronouns::pronoun_drift::PRONOUN_DRIFT.name))?;
         let mut contractions = HashMap::default();
+        let mut possessed = HashSet::default();
+        let mut plural_names = HashSet::default();
         for l in cx.lexicons_for(LOST_APOSTROPHE.name) {
             for (k, v) in &l.pairs {
                 contractions.insert(k.to_lowercase(), v.clone());
+            }
+            if l.rule == POSSESSED_RULE {
+                possessed.extend(l.entries().map(str::to_lowercase));
+            } else if PLURAL_RULES.contains(&l.rule.as_str()) {
+                plural_names.extend(l.entries().map(str::to_string));
             }
         }
         let mut shapes = [0u64; SHAPE_WORDS];
@@ -128,6 +151,8 @@ impl LostApostrophe {
             words,
             given,
             contractions,
+            possessed,
+            plural_names,
             shapes,
             endings,
             ascii_keys,
@@ -260,6 +285,119 @@ const PLURAL_AFTER: &[&str] = &[
     "as",
 ];
 
+/// What shows that the stem "X" of a capitalised "Xs" is a name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// "X" stands alone in the document and "Xs" is no word of the list.
+    Alone,
+    /// "X" is a name of the word list ("Germany") and "Xs" is not.
+    Listed,
+    /// A given name or a title comes right before ("Roger Taylors", "Mr
+    /// Gehlots") and "Xs" is no word of the list.
+    Person,
+    /// "Xs" is a word of the list too ("Trumps", "Saturdays"), but "X"
+    /// stands alone in the document: only a noun after it decides.
+    Known,
+}
+
+/// Titles before a surname ("Mr Gehlots government").
+const TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Miss",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "President",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Governor",
+    "Gov",
+    "Minister",
+    "Secretary",
+    "Chancellor",
+    "Judge",
+    "Justice",
+    "General",
+    "Gen",
+    "Colonel",
+    "Col",
+    "Captain",
+    "Capt",
+    "Coach",
+    "Professor",
+    "Prof",
+    "Prince",
+    "Princess",
+    "King",
+    "Queen",
+    "Pope",
+    "Speaker",
+    "Mayor",
+    "Inspector",
+    "Sergeant",
+    "Sgt",
+    "Detective",
+    "Bishop",
+    "Rev",
+    "Imam",
+    "Rabbi",
+    "Sheikh",
+];
+
+/// Words after a verb that show it is one ("rule the party").
+const OBJECT_STARTS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "them", "him", "it", "this", "that", "these", "those", "our", "my", "your", "us", "me",
+];
+
+/// Suffixes of nouns and adjectives ("decision", "government", "political").
+const NOUN_SUFFIXES: &[&str] = &[
+    "tion", "sion", "ment", "ness", "ity", "ship", "ance", "ence", "ism", "hood", "ical", "ional", "ology", "ator",
+];
+
+/// "-s" words that are no plural nouns.
+const NOT_PLURALS: &[&str] = &[
+    "always",
+    "perhaps",
+    "sometimes",
+    "afterwards",
+    "besides",
+    "towards",
+    "backwards",
+    "forwards",
+    "upwards",
+    "downwards",
+    "nevertheless",
+    "nonetheless",
+    "whereas",
+    "was",
+    "has",
+    "does",
+    "goes",
+    "its",
+    "this",
+    "yes",
+    "less",
+    "unless",
+    "thanks",
+    "plus",
+    "means",
+];
+
+/// "-est" words that are no superlatives.
+const NOT_SUPERLATIVES: &[&str] = &[
+    "forest", "honest", "modest", "digest", "earnest", "tempest", "interest", "protest", "contest", "request", "suggest", "invest",
+    "harvest", "arrest", "conquest", "unrest", "priest", "manifest", "bequest", "behest", "inquest",
+];
+
+/// Words before a plural of the word list used as an adverb or a name
+/// ("on Saturdays", "every Sundays").
+const KNOWN_PLURAL_BEFORE: &[&str] = &["on", "every", "by", "until", "till", "through", "at", "from"];
+
 /// Subjects before "wont"/"cant" read as contractions.
 const SUBJECTS: &[&str] = &[
     "i", "you", "he", "she", "it", "we", "they", "who", "that", "this", "there", "one", "people",
@@ -348,11 +486,13 @@ impl Lint for LostApostrophe {
                 *n += 1;
             }
         }
-        // Only a stem that stands alone makes a candidate (checked before
-        // the costlier word-list lookup).
+        // A candidate needs some evidence for its stem (see `Evidence`): it
+        // stands alone, or a name or a title may come before, or the word
+        // list knows it as a name (the costliest test, last).
         candidates.retain(|c| {
             let w = doc.text(doc.tokens[c.tok].span);
-            stems.get(&w[..w.len() - 1]).is_some_and(|&n| n > 0) && !self.words.known(w, REAL_WORD_CLASS)
+            let stem = &w[..w.len() - 1];
+            stems.get(stem).is_some_and(|&n| n > 0) || person_slot(doc, c.tok).is_some() || self.words.is_capitalised(stem)
         });
         if candidates.is_empty() {
             return;
@@ -448,31 +588,23 @@ impl LostApostrophe {
 
     /// `stems`: how often the stem of each candidate stands alone.
     fn possessives(&self, doc: &Document, candidates: &[Candidate], stems: &HashMap<&str, usize>, apostrophe: &str, cx: &mut Ctx) {
-        // Plural evidence per "Xs" form, over all its occurrences.
-        let mut plural: HashMap<&str, bool> = HashMap::default();
+        // Plural evidence per "Xs" form, over all its occurrences, and the
+        // number of its occurrences.
+        let mut plural: HashMap<&str, (bool, usize)> = HashMap::default();
         for c in candidates {
             let w = doc.text(doc.tokens[c.tok].span);
             let reads_plural = c.trailing.is_none() && self.plural_context(doc, c.tok);
-            let e = plural.entry(w).or_insert(false);
-            *e |= reads_plural;
+            let e = plural.entry(w).or_insert((false, 0));
+            e.0 |= reads_plural;
+            e.1 += 1;
         }
         for c in candidates {
             let t = doc.tokens[c.tok];
             let w = doc.text(t.span);
             let stem = &w[..w.len() - 1];
-            if stem.chars().count() < 2 || stems.get(stem).copied().unwrap_or(0) == 0 {
+            let (reads_plural, uses) = plural.get(w).copied().unwrap_or((true, 0));
+            if stem.chars().count() < 2 || reads_plural {
                 continue;
-            }
-            if plural.get(w).copied().unwrap_or(true) {
-                continue;
-            }
-            let mut weak_prev = false;
-            if let Some(p) = prev_word(doc, c.tok) {
-                let prev = doc.text(doc.tokens[p].span).to_lowercase();
-                if DETERMINERS.contains(&prev.as_str()) {
-                    continue;
-                }
-                weak_prev = PLURAL_BEFORE.contains(&prev.as_str());
             }
             let next = if c.trailing.is_some() {
                 Some(c.tok + 3).filter(|&n| adjacent(doc, c.tok, n, true) && doc.tokens.get(n).is_some_and(|t| t.kind == TokenKind::Word))
@@ -480,16 +612,46 @@ impl LostApostrophe {
                 next_word(doc, c.tok)
             };
             let Some(next) = next else { continue };
+            let Some(evidence) = self.evidence(doc, c, w, stems, uses) else {
+                continue;
+            };
             let next_text = doc.text(doc.tokens[next].span);
             let next_cap = next_text.starts_with(|c: char| c.is_uppercase());
-            // Demonym-like stems ("Houthi", "Laker", "Texan") make plurals;
-            // only a capitalised noun after them shows the possessive, unless
-            // the stem is a person's surname ("Modi", "Taylor").
-            if demonym_like(stem) && !next_cap && !self.person_surname(doc, stem) {
-                continue;
-            }
-            // "of Chinas Global Times": after "of", only before a capital.
-            if weak_prev && !next_cap {
+            // A plural noun after "Xs" shows a possessive, unless "Xs" may be
+            // a singular name ending in "s" ("Owens wants"): the stem is a
+            // given name and nothing else shows it.
+            let plural_ok = match evidence {
+                Evidence::Alone | Evidence::Known => true,
+                Evidence::Listed => self.given.get(stem).is_none(),
+                Evidence::Person => false,
+            };
+            let noun = !next_cap && self.noun_evidence(doc, next, plural_ok);
+            let prev = prev_word(doc, c.tok).map(|p| doc.text(doc.tokens[p].span).to_lowercase());
+            let prev = prev.as_deref().unwrap_or("");
+            let determiner = DETERMINERS.contains(&prev);
+            let weak_prev = PLURAL_BEFORE.contains(&prev);
+            let ok = match evidence {
+                Evidence::Alone | Evidence::Listed => {
+                    // "the Talibans political spokesman": after "the" or a
+                    // word before plurals ("of", "and"), only before a
+                    // capital or a word that shows the possessive.
+                    let after_det = !determiner || (prev == "the" && noun);
+                    let after_weak = !weak_prev || next_cap || noun;
+                    // Demonym-like stems ("Houthi", "Laker", "Texan") make
+                    // plurals; only a capitalised noun after them shows the
+                    // possessive, unless the stem is a person's surname
+                    // ("Modi", "Taylor").
+                    let demonym = !demonym_like(stem) || next_cap || self.person_surname(doc, stem);
+                    // A name known only from the word list needs a capital
+                    // (not after a given name: "Rogers Centre") or a noun.
+                    let listed = evidence == Evidence::Alone || noun || (next_cap && self.given.get(stem).is_none());
+                    after_det && after_weak && demonym && listed
+                }
+                // ("President Kais Saied": a given name after a title.)
+                Evidence::Person => !determiner && noun,
+                Evidence::Known => (!determiner || prev == "the") && !weak_prev && !KNOWN_PLURAL_BEFORE.contains(&prev) && noun,
+            };
+            if !ok {
                 continue;
             }
             let (span, found) = match c.trailing {
@@ -510,8 +672,107 @@ impl LostApostrophe {
                 }],
                 Applicability::Unsafe,
             );
-            f.help(format!("'{stem}' stands alone elsewhere in the document; write '{fixed}'"));
+            let why = match evidence {
+                Evidence::Alone | Evidence::Known => format!("'{stem}' stands alone elsewhere in the document"),
+                Evidence::Listed => format!("'{stem}' is a name and '{w}' is no word"),
+                Evidence::Person => format!("'{stem}' follows a given name or a title"),
+            };
+            f.help(format!("{why}; write '{fixed}'"));
         }
+    }
+
+    /// What shows that the stem of candidate `c` (the word `w`, written
+    /// `uses` times) is a name, if anything.
+    fn evidence(&self, doc: &Document, c: &Candidate, w: &str, stems: &HashMap<&str, usize>, uses: usize) -> Option<Evidence> {
+        let stem = &w[..w.len() - 1];
+        let alone = stems.get(stem).copied().unwrap_or(0) > 0;
+        if !self.words.known(w, REAL_WORD_CLASS) {
+            if alone {
+                return Some(Evidence::Alone);
+            }
+            if self.words.is_capitalised(stem) {
+                return Some(Evidence::Listed);
+            }
+            return self.person_cue(doc, c.tok).then_some(Evidence::Person);
+        }
+        // A word of the list ("Trumps", "Saturdays"): a name that stands
+        // alone or that the list knows, once and inside a sentence of
+        // running text; never a plural name ("Oscars") nor a given name,
+        // whose "s" form is also a surname ("Evans", "Adams").
+        if uses != 1 || c.trailing.is_some() || prev_word(doc, c.tok).is_none() || self.plural_names.contains(w) {
+            return None;
+        }
+        let running = doc
+            .block_at(doc.tokens[c.tok].span.start)
+            .and_then(|b| doc.blocks.get(b))
+            .is_some_and(|b| !b.heading_like && !b.title_case);
+        (running && (alone || self.words.is_capitalised(stem)) && self.given.get(stem).is_none()).then_some(Evidence::Known)
+    }
+
+    /// Whether a given name of the `given-names` lexicon ("Roger Taylors")
+    /// or a title ("Mr Gehlots", "Mr. Gehlots") comes right before token
+    /// `i`.
+    fn person_cue(&self, doc: &Document, i: usize) -> bool {
+        match person_slot(doc, i) {
+            Some(p) => {
+                let prev = doc.text(doc.tokens[p].span);
+                TITLES.contains(&prev) || (p + 2 == i && self.given.get(prev).is_some())
+            }
+            None => false,
+        }
+    }
+
+    /// Whether the word at token `n` (after a possessive candidate) shows
+    /// the possessive: a noun or an adjective that follows possessors
+    /// (lexicon `possessed-nouns`), a superlative ("largest"), a word with a
+    /// noun suffix ("decision", "government"), or, when `plural_ok`, a
+    /// plural noun ("players", "motives"): a plural subject takes no verb in
+    /// "-s". Never a word followed by an object ("the Gandhis rule the
+    /// party": a verb).
+    fn noun_evidence(&self, doc: &Document, n: usize, plural_ok: bool) -> bool {
+        let w = doc.text(doc.tokens[n].span);
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            return false;
+        }
+        if next_word(doc, n).is_some_and(|m| OBJECT_STARTS.contains(&doc.text(doc.tokens[m].span))) {
+            return false;
+        }
+        if self.possessed.contains(w) || (w.len() >= 6 && NOUN_SUFFIXES.iter().any(|s| w.ends_with(s))) || self.superlative(w) {
+            return true;
+        }
+        plural_ok && self.plural_noun(w)
+    }
+
+    /// "largest", "biggest", "happiest": "-est" on an adjective of the list.
+    fn superlative(&self, w: &str) -> bool {
+        let Some(base) = w.strip_suffix("est") else { return false };
+        if base.len() < 3 || NOT_SUPERLATIVES.contains(&w) {
+            return false;
+        }
+        let b = base.as_bytes();
+        let doubled = b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2];
+        self.words.is_word(base, NOUN_CLASS)
+            || self.words.is_word(&format!("{base}e"), NOUN_CLASS)
+            || (doubled && self.words.is_word(&base[..base.len() - 1], NOUN_CLASS))
+            || base
+                .strip_suffix('i')
+                .is_some_and(|b| self.words.is_word(&format!("{b}y"), NOUN_CLASS))
+    }
+
+    /// "players", "services", "policies": an "-s" form of a noun of the
+    /// list (not "always", "perhaps").
+    fn plural_noun(&self, w: &str) -> bool {
+        let Some(one) = w.strip_suffix('s') else { return false };
+        if w.len() < 4 || ["ss", "us", "is"].iter().any(|e| w.ends_with(e)) || NOT_PLURALS.contains(&w) {
+            return false;
+        }
+        self.words.is_word(one, NOUN_CLASS)
+            || one
+                .strip_suffix("ie")
+                .is_some_and(|b| self.words.is_word(&format!("{b}y"), NOUN_CLASS))
+            || one
+                .strip_suffix('e')
+                .is_some_and(|b| b.len() >= 3 && self.words.is_word(b, NOUN_CLASS))
     }
 
     /// Whether `stem` is the surname of a person the document names in
@@ -535,7 +796,9 @@ impl LostApostrophe {
             let pt = doc.tokens[p];
             let prev = doc.text(pt.span).to_lowercase();
             if DETERMINERS.contains(&prev.as_str()) {
-                return true;
+                // "the Talibans political spokesman": a noun after "the Xs"
+                // shows a possessive ("the Nehrus have ruled" stays plural).
+                return !(prev == "the" && next_word(doc, i).is_some_and(|n| self.noun_evidence(doc, n, true)));
             }
         }
         // A number before it: "10,000 Teslas".
@@ -552,6 +815,24 @@ impl LostApostrophe {
             None => false,
         }
     }
+}
+
+/// The word token of a title or a given name that may come right before
+/// token `i`: the word before one space ("Roger Taylors"), or before a full
+/// stop and a space ("Mr. Gehlots"), starting with a capital.
+fn person_slot(doc: &Document, i: usize) -> Option<usize> {
+    let cap = |p: usize| {
+        doc.tokens
+            .get(p)
+            .is_some_and(|t| t.kind == TokenKind::Word && doc.text(t.span).starts_with(|c: char| c.is_uppercase()))
+    };
+    if let Some(p) = prev_word(doc, i) {
+        return cap(p).then_some(p);
+    }
+    let p = i.checked_sub(3)?;
+    let dot =
+        doc.tokens.get(i - 2).is_some_and(|t| doc.text(t.span) == ".") && doc.tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Space);
+    (dot && cap(p)).then_some(p)
 }
 
 /// "Kim’s" -> "Kim"; other words unchanged.
