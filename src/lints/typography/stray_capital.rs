@@ -33,22 +33,37 @@ declare_lint! {
     ///
     /// ## Known problems
     ///
-    /// Only a word preceded by another word and followed by a lowercase word
-    /// or a number is judged, so the first word of a sentence, after a
-    /// colon, a quotation mark, a bracket or a dash, is never flagged; nor
-    /// are headings, title-case and headline-like lines, list items, "I",
-    /// acronyms, known names and capitalised words of the word list ("West",
-    /// "Senate", "May") and institution heads (pack `capitals`). Function
-    /// words ("To", "His", "In", "The") are flagged unless they start a
-    /// capitalised sequence ("To Lam", "Gone With the Wind"); they get a safe
-    /// fix. Other common words are flagged only after a lowercase word that
-    /// is not a determiner or a title cue ("the film Parasite"), outside
-    /// quotations, and only when the capitalised form occurs once in the
-    /// document (a name recurs); their fix is unsafe. Right after a name,
-    /// where a capital usually continues the name, only two verb shapes are
-    /// flagged: "Will" before a base verb ("Erdogan Will visit") and a word
-    /// ending in "-ed" before its object ("Kilicdaroglu Criticized the
-    /// plan"), never a known name ("Ahmed").
+    /// Only a word preceded by another word (or by a comma after a word) and
+    /// followed by a lowercase word or a number is judged, so the first word
+    /// of a sentence, after a colon, a quotation mark, a bracket or a dash,
+    /// is never flagged; nor are headings, title-case and headline-like
+    /// lines, list items, "I", acronyms, short quotations (titles, slogans:
+    /// a long quotation is reported speech and is judged), institution heads
+    /// (pack `capitals`) and calendar words. Function words ("To", "His",
+    /// "In", "The") are flagged unless they start a capitalised sequence
+    /// ("To Lam", "Gone With the Wind") or are names of the word list after
+    /// a name ("Thomas More"); they get a safe fix. Other common words are
+    /// flagged only when the capitalised form occurs once in the document (a
+    /// name recurs) and never before a name that goes on ("Game of
+    /// Thrones"); their fix is unsafe:
+    /// - after a lowercase word that is not a title cue ("the film
+    ///   Parasite"), unless the word list also knows the word as a name;
+    /// - after a determiner or a possessive ("the Officials tipped", "the
+    ///   government's Extension"), after a comma ("the country, Debate is"),
+    ///   or when the word list also knows it as a name ("his social Media
+    ///   accounts", never after a function word: "runs on Windows"), only
+    ///   when the document also writes the word in lowercase; an adverb or a
+    ///   participle after a comma ("Basically every") needs no such
+    ///   evidence.
+    ///
+    /// "Will" and "May" are flagged as modals after a lowercase noun before
+    /// a verb ("the temple Will serve", "companies May have"). Right after a
+    /// name, where a capital usually continues the name, only two verb
+    /// shapes are flagged: "Will" before a base verb ("Erdogan Will visit")
+    /// and a word ending in "-ed" before its object ("Kilicdaroglu Criticized
+    /// the plan"), never a known name ("Ahmed"). A capitalised word the
+    /// document writes only once and never in lowercase after a determiner
+    /// ("a Lockdown on") is missed.
     pub static STRAY_CAPITAL = {
         name: "stray-capital",
         family: "typography",
@@ -963,6 +978,50 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
         assert_eq!(flagged(l.as_ref(), text), vec!["Reduce"]);
         let text = "The Turkish president Tayyip Erdogan Will visit Berlin. Opposition leader Kemal Kilicdaroglu Criticized the plan.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Will", "Criticized"]);
+    }
+
+    #[test]
+    fn flags_on_document_evidence() {
+        let l = lint();
+        // After a determiner or a possessive, when the document writes the
+        // word in lowercase too.
+        let text = "Two officials came to the market. When he refused, the Officials tipped his cart over.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Officials"]);
+        let text = "The media reported it. He called on his social Media accounts to be shut down.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Media"]);
+        let text = "The extension was long. The chief said the government's Extension of the scheme was welcome.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Extension"]);
+        // After a comma.
+        let text = "The debate went on. As clashes continue in the country, Debate is swirling about police.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Debate"]);
+        let text = "The site had been covered, With a locked gate around it. The Rolling Stones frontman Mick Jagger, Who is now 77, sang.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["With", "Who"]);
+        let text = "The police fired rubber balls and impact rounds, Basically every weapon they had.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Basically"]);
+        // The modal after a noun.
+        let text = "The temple Will serve as a beacon, and the companies May have guaranteed the loans.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Will", "May"]);
+        // Reported speech in a long quotation.
+        let text = "\"Stores are closed and restaurants can't Hire people back under these rules,\" he said.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Hire"]);
+        // A weekday after a link is no part of a name.
+        assert_eq!(flagged(l.as_ref(), "A wildland fire broke Out on Saturday afternoon."), vec!["Out"]);
+    }
+
+    #[test]
+    fn leaves_determiner_and_comma_slots_without_evidence() {
+        let l = lint();
+        for ok in [
+            "When he refused, the Officials tipped his cart over.",
+            "The Independent reported the story, and Apple said it would act.",
+            "Sales in May have risen, and last May the market fell.",
+            "The app runs on Windows and opens new windows.",
+            "The judges said the court sat, and the Court ruled, Police said.",
+            "\u{201c}Support the troops,\u{201d} they chanted, as support grew.",
+            "He said the Will was read, Will Smith said.",
+        ] {
+            assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
+        }
     }
 
     #[test]
