@@ -91,7 +91,7 @@ const NOUN_CLASS: u8 = 35;
 pub(crate) const POSSESSED_RULE: &str = "possessed-nouns";
 
 /// The lexicons of plural names (never possessives).
-const PLURAL_RULES: &[&str] = &["group-plurals", "plural-names"];
+const PLURAL_RULES: &[&str] = &["group-plurals"];
 
 pub struct LostApostrophe {
     words: Arc<Words>,
@@ -104,7 +104,7 @@ pub struct LostApostrophe {
     /// "birthday", "west"; lexicon `possessed-nouns`).
     possessed: HashSet<String>,
     /// Plural names of peoples, groups and events ("Kurds", "Oscars";
-    /// lexicons `group-plurals` and `plural-names`): never possessives.
+    /// lexicon `group-plurals`): never possessives.
     plural_names: HashSet<String>,
     /// Shapes (`contraction_shape`) of the contraction keys and of "wont"
     /// and "cant": a cheap pre-check, small enough to stay in the cache.
@@ -139,7 +139,7 @@ impl LostApostrophe {
                 contractions.insert(k.to_lowercase(), v.clone());
             }
             if l.rule == POSSESSED_RULE {
-                possessed.extend(l.entries().map(str::to_lowercase));
+                possessed.extend(l.entries().map(str::to_string));
             } else if PLURAL_RULES.contains(&l.rule.as_str()) {
                 plural_names.extend(l.entries().map(str::to_string));
             }
@@ -320,53 +320,55 @@ enum Evidence {
 }
 
 /// Titles before a surname ("Mr Gehlots government").
-const TITLES: &[&str] = &[
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Miss",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Lady",
-    "President",
-    "Senator",
-    "Sen",
-    "Rep",
-    "Governor",
-    "Gov",
-    "Minister",
-    "Secretary",
-    "Chancellor",
-    "Judge",
-    "Justice",
-    "General",
-    "Gen",
-    "Colonel",
-    "Col",
-    "Captain",
-    "Capt",
-    "Coach",
-    "Professor",
-    "Prof",
-    "Prince",
-    "Princess",
-    "King",
-    "Queen",
-    "Pope",
-    "Speaker",
-    "Mayor",
-    "Inspector",
-    "Sergeant",
-    "Sgt",
-    "Detective",
-    "Bishop",
-    "Rev",
-    "Imam",
-    "Rabbi",
-    "Sheikh",
-];
+fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Miss"
+            | "Sir"
+            | "Dame"
+            | "Lord"
+            | "Lady"
+            | "President"
+            | "Senator"
+            | "Sen"
+            | "Rep"
+            | "Governor"
+            | "Gov"
+            | "Minister"
+            | "Secretary"
+            | "Chancellor"
+            | "Judge"
+            | "Justice"
+            | "General"
+            | "Gen"
+            | "Colonel"
+            | "Col"
+            | "Captain"
+            | "Capt"
+            | "Coach"
+            | "Professor"
+            | "Prof"
+            | "Prince"
+            | "Princess"
+            | "King"
+            | "Queen"
+            | "Pope"
+            | "Speaker"
+            | "Mayor"
+            | "Inspector"
+            | "Sergeant"
+            | "Sgt"
+            | "Detective"
+            | "Bishop"
+            | "Rev"
+            | "Imam"
+            | "Rabbi"
+            | "Sheikh"
+    )
+}
 
 /// Words after a verb that show it is one ("rule the party").
 const OBJECT_STARTS: &[&str] = &[
@@ -607,33 +609,47 @@ impl LostApostrophe {
 
     /// `stems`: how often the stem of each candidate stands alone.
     fn possessives(&self, doc: &Document, candidates: &[Candidate], stems: &HashMap<&str, usize>, apostrophe: &str, cx: &mut Ctx) {
-        // Plural evidence per "Xs" form, over all its occurrences, and the
-        // number of its occurrences.
-        let mut plural: HashMap<&str, (bool, usize)> = HashMap::default();
+        // The evidence for each candidate (it needs the number of uses of
+        // its form), then plural evidence per form with some, over all its
+        // occurrences.
+        let mut uses: HashMap<&str, usize> = HashMap::default();
         for c in candidates {
-            let w = doc.text(doc.tokens[c.tok].span);
-            let reads_plural = c.trailing.is_none() && self.plural_context(doc, c.tok);
-            let e = plural.entry(w).or_insert((false, 0));
-            e.0 |= reads_plural;
-            e.1 += 1;
+            *uses.entry(doc.text(doc.tokens[c.tok].span)).or_insert(0) += 1;
         }
+        // (Only a candidate before a word can be a possessive: that test
+        // first, it is the cheapest.)
+        let judged: Vec<(&Candidate, usize, Evidence)> = candidates
+            .iter()
+            .filter_map(|c| {
+                let next = if c.trailing.is_some() {
+                    Some(c.tok + 3)
+                        .filter(|&n| adjacent(doc, c.tok, n, true) && doc.tokens.get(n).is_some_and(|t| t.kind == TokenKind::Word))
+                } else {
+                    next_word(doc, c.tok)
+                }?;
+                let w = doc.text(doc.tokens[c.tok].span);
+                self.evidence(doc, c, w, stems, uses.get(w).copied().unwrap_or(0))
+                    .map(|e| (c, next, e))
+            })
+            .collect();
+        if judged.is_empty() {
+            return;
+        }
+        let mut plural: HashMap<&str, bool> = judged.iter().map(|(c, _, _)| (doc.text(doc.tokens[c.tok].span), false)).collect();
         for c in candidates {
+            if let Some(p) = plural.get_mut(doc.text(doc.tokens[c.tok].span)) {
+                if !*p && c.trailing.is_none() && self.plural_context(doc, c.tok) {
+                    *p = true;
+                }
+            }
+        }
+        for (c, next, evidence) in judged {
             let t = doc.tokens[c.tok];
             let w = doc.text(t.span);
             let stem = &w[..w.len() - 1];
-            let (reads_plural, uses) = plural.get(w).copied().unwrap_or((true, 0));
-            if stem.chars().count() < 2 || reads_plural {
+            if stem.chars().count() < 2 || plural.get(w).copied().unwrap_or(true) {
                 continue;
             }
-            let next = if c.trailing.is_some() {
-                Some(c.tok + 3).filter(|&n| adjacent(doc, c.tok, n, true) && doc.tokens.get(n).is_some_and(|t| t.kind == TokenKind::Word))
-            } else {
-                next_word(doc, c.tok)
-            };
-            let Some(next) = next else { continue };
-            let Some(evidence) = self.evidence(doc, c, w, stems, uses) else {
-                continue;
-            };
             let next_text = doc.text(doc.tokens[next].span);
             let next_cap = next_text.starts_with(|c: char| c.is_uppercase());
             // A plural noun after "Xs" shows a possessive, unless "Xs" may be
@@ -710,28 +726,34 @@ impl LostApostrophe {
     fn evidence(&self, doc: &Document, c: &Candidate, w: &str, stems: &HashMap<&str, usize>, uses: usize) -> Option<Evidence> {
         let stem = &w[..w.len() - 1];
         let alone = stems.get(stem).copied().unwrap_or(0) > 0;
+        // The cheaper tests first: most candidates have no evidence.
+        let listed = !alone && self.words.is_capitalised(stem);
+        if !alone && !listed {
+            return (self.person_cue(doc, c.tok) && !self.words.known(w, REAL_WORD_CLASS)).then_some(Evidence::Person);
+        }
+        // A word of the list ("Trumps", "Saturdays") may still be a name that
+        // stands alone or that the list knows, once and inside a sentence of
+        // running text; never a plural name ("Oscars") nor a given name,
+        // whose "s" form is also a surname ("Evans", "Adams").
+        let may_be_known = uses == 1 && c.trailing.is_none() && !self.plural_names.contains(w);
         if !self.words.known(w, REAL_WORD_CLASS) {
             if alone {
                 return Some(Evidence::Alone);
             }
             // (Once, inside a sentence: "Philippines", "Bahamas" recur.)
-            if uses == 1 && inside_sentence(doc, c.tok) && self.words.is_capitalised(stem) {
+            if uses == 1 && inside_sentence(doc, c.tok) {
                 return Some(Evidence::Listed);
             }
             return self.person_cue(doc, c.tok).then_some(Evidence::Person);
         }
-        // A word of the list ("Trumps", "Saturdays"): a name that stands
-        // alone or that the list knows, once and inside a sentence of
-        // running text; never a plural name ("Oscars") nor a given name,
-        // whose "s" form is also a surname ("Evans", "Adams").
-        if uses != 1 || c.trailing.is_some() || prev_word(doc, c.tok).is_none() || self.plural_names.contains(w) {
+        if !may_be_known || prev_word(doc, c.tok).is_none() || self.given.get(stem).is_some() {
             return None;
         }
         let running = doc
             .block_at(doc.tokens[c.tok].span.start)
             .and_then(|b| doc.blocks.get(b))
             .is_some_and(|b| !b.heading_like && !b.title_case);
-        (running && (alone || self.words.is_capitalised(stem)) && self.given.get(stem).is_none()).then_some(Evidence::Known)
+        running.then_some(Evidence::Known)
     }
 
     /// Whether a given name of the `given-names` lexicon ("Roger Taylors")
@@ -741,7 +763,7 @@ impl LostApostrophe {
         match person_slot(doc, i) {
             Some(p) => {
                 let prev = doc.text(doc.tokens[p].span);
-                TITLES.contains(&prev) || (p + 2 == i && self.given.get(prev).is_some())
+                is_title(prev) || (p + 2 == i && self.given.get(prev).is_some())
             }
             None => false,
         }
@@ -819,11 +841,11 @@ impl LostApostrophe {
     fn plural_context(&self, doc: &Document, i: usize) -> bool {
         if let Some(p) = prev_word(doc, i) {
             let pt = doc.tokens[p];
-            let prev = doc.text(pt.span).to_lowercase();
-            if DETERMINERS.contains(&prev.as_str()) {
+            let (det, the) = with_lowercase(doc.text(pt.span), |prev| (DETERMINERS.contains(&prev), prev == "the"));
+            if det {
                 // "the Talibans political spokesman": a noun after "the Xs"
                 // shows a possessive ("the Nehrus have ruled" stays plural).
-                return !(prev == "the" && next_word(doc, i).is_some_and(|n| self.noun_evidence(doc, n, true)));
+                return !(the && next_word(doc, i).is_some_and(|n| self.noun_evidence(doc, n, true)));
             }
         }
         // A number before it: "10,000 Teslas".

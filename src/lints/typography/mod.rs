@@ -27,12 +27,6 @@ impl PairFilter {
         }))
     }
 
-    /// Whether a word starting with bytes `a`, `b` may be in the set.
-    #[inline]
-    pub(crate) fn may_hold(self, a: u8, b: u8) -> bool {
-        self.0 & Self::bit(a, b) != 0
-    }
-
     /// The tokens among `tokens` (indices into `doc.tokens`) whose first two
     /// bytes pass the filter, with their spans.
     pub(crate) fn pass<'a>(self, doc: &'a Document, tokens: &'a [usize]) -> impl Iterator<Item = (usize, crate::source::Span)> + 'a {

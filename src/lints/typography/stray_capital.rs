@@ -532,7 +532,7 @@ impl Lint for StrayCapital {
                 let content = (prev_first.is_ascii_lowercase() | (prev_first >= 0x80)) & next_word;
                 let after_name =
                     prev_first.is_ascii_uppercase() && next_word && may_be_verb_after_name(src.get(t.span.range()).unwrap_or(&[]));
-                let comma = (prev_first == b',') & next_word;
+                let comma = (prev_first == b',') & next_word & first(i + 2).is_ascii_lowercase();
                 if !(content || after_name || comma || may_be_function(c0, t.span.len())) {
                     continue;
                 }
@@ -797,8 +797,9 @@ impl StrayCapital {
         }
         // After a determiner ("the Officials tipped"), a capital usually
         // marks a name: flagged only on the document's evidence.
-        let determiner = possessive || DETERMINER_CUES.contains(&prev_text);
-        if !determiner && self.name_cues.contains(prev_text) {
+        let cue = self.name_cues.contains(prev_text);
+        let determiner = possessive || (cue && DETERMINER_CUES.contains(&prev_text));
+        if cue && !determiner {
             return None;
         }
         // "Interstate 225", "Article 5": a label before a number.
@@ -877,33 +878,32 @@ fn blocks_partition_tokens(doc: &Document) -> bool {
 
 /// The forms among `forms` (capitalised words) that the document also
 /// writes with a lowercase initial, alike or with an "s" more or less
-/// ("Officials" and "official"): one walk over the words, those whose first
-/// two bytes are not those of a wanted form skipped by a 64-bit filter.
+/// ("Officials" and "official"): a vectorised substring search of the
+/// lowercase stem per form (there are few), checked at word boundaries.
 fn lowercase_uses<'d>(doc: &'d Document, forms: impl Iterator<Item = &'d str>) -> HashSet<&'d str> {
-    let mut wanted: HashMap<String, &'d str> = HashMap::default();
+    let text = doc.prose.as_bytes();
+    let letter = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let mut out = HashSet::default();
     for f in forms {
         let lower = f.to_lowercase();
-        if let Some(stem) = lower.strip_suffix('s') {
-            wanted.insert(stem.to_string(), f);
-        }
-        wanted.insert(format!("{lower}s"), f);
-        wanted.insert(lower, f);
-    }
-    let filter = PairFilter::of(wanted.keys().map(String::as_str));
-    let src = doc.source.text.as_bytes();
-    let mut out = HashSet::default();
-    for t in &doc.tokens {
-        if t.kind != TokenKind::Word {
+        let stem = lower.strip_suffix('s').unwrap_or(&lower);
+        if stem.is_empty() {
             continue;
         }
-        let (Some(&a), Some(&b)) = (src.get(t.span.start), src.get(t.span.start + 1)) else {
-            continue;
-        };
-        if !a.is_ascii_lowercase() || !filter.may_hold(a, b) {
-            continue;
-        }
-        if let Some(f) = wanted.get(before_apostrophe(doc.text(t.span))) {
-            out.insert(*f);
+        let found = memchr::memmem::find_iter(text, stem.as_bytes()).any(|at| {
+            let before = at.checked_sub(1).and_then(|k| text.get(k)).is_none_or(|&b| !letter(b));
+            let end = at + stem.len();
+            let after = match text.get(end) {
+                Some(&b'\'') | None => true,
+                // A curly apostrophe (E2 80 99).
+                Some(&0xE2) => text.get(end + 1..end + 3) == Some(&[0x80, 0x99][..]),
+                Some(&b's') => text.get(end + 1).is_none_or(|&b| !letter(b)),
+                Some(&b) => !letter(b),
+            };
+            before && after
+        });
+        if found {
+            out.insert(f);
         }
     }
     out
