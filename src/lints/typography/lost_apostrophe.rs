@@ -145,7 +145,7 @@ impl LostApostrophe {
             }
         }
         let mut shapes = [0u64; SHAPE_WORDS];
-        for k in contractions.keys().map(String::as_str).chain(["wont", "cant"]) {
+        for k in contractions.keys().map(String::as_str).chain(["wont", "cant", "ive"]) {
             let (w, bit) = contraction_shape(k.as_bytes());
             shapes[w] |= bit;
         }
@@ -160,7 +160,7 @@ impl LostApostrophe {
         endings.dedup();
         let ascii_keys = contractions.keys().all(|k| k.is_ascii() && !k.contains('k'));
         let mut tails = vec![if ascii_keys { 0u64 } else { !0 }; 1024];
-        for k in contractions.keys().map(String::as_str).chain(["wont", "cant"]) {
+        for k in contractions.keys().map(String::as_str).chain(["wont", "cant", "ive"]) {
             if let [.., a, z] = *k.as_bytes() {
                 let i = usize::from(a | 0x20) << 8 | usize::from(z | 0x20);
                 tails[i / 64] |= 1 << (i % 64);
@@ -419,6 +419,38 @@ const NOT_SUPERLATIVES: &[&str] = &[
 /// ("on Saturdays", "every Sundays").
 const KNOWN_PLURAL_BEFORE: &[&str] = &["on", "every", "by", "until", "till", "through", "at", "from"];
 
+/// Past participles that are no past tense: "Ive been" is "I've been".
+const PARTICIPLES: &[&str] = &[
+    "been",
+    "seen",
+    "done",
+    "gone",
+    "taken",
+    "given",
+    "known",
+    "written",
+    "become",
+    "spoken",
+    "shown",
+    "grown",
+    "drawn",
+    "driven",
+    "broken",
+    "chosen",
+    "forgotten",
+    "eaten",
+    "fallen",
+    "risen",
+    "flown",
+    "worn",
+    "begun",
+    "sung",
+    "ridden",
+    "hidden",
+    "beaten",
+    "gotten",
+];
+
 /// Subjects before "wont"/"cant" read as contractions.
 const SUBJECTS: &[&str] = &[
     "i", "you", "he", "she", "it", "we", "they", "who", "that", "this", "there", "one", "people",
@@ -602,6 +634,28 @@ impl LostApostrophe {
                 } else {
                     Some("can't".to_string())
                 }
+            }
+            // "Ive been", "Ive even seen": "I've" before a past participle
+            // that is no past tense (the surname "Ive" takes verbs too:
+            // "Ive designed", "Ive said").
+            None if lower == "ive" => {
+                if !doc.text(doc.tokens[i].span).starts_with('I')
+                    || prev_word(doc, i).is_some_and(|p| is_capitalised(doc.text(doc.tokens[p].span)))
+                {
+                    return None;
+                }
+                let n = next_word(doc, i)?;
+                let next = doc.text(doc.tokens[n].span);
+                let adverb = [
+                    "even", "never", "always", "already", "just", "also", "ever", "still", "really", "recently",
+                ]
+                .contains(&next);
+                let participle = if adverb {
+                    next_word(doc, n).map(|m| doc.text(doc.tokens[m].span))
+                } else {
+                    Some(next)
+                };
+                participle.is_some_and(|p| PARTICIPLES.contains(&p)).then(|| "I've".to_string())
             }
             None => None,
         }
@@ -961,6 +1015,15 @@ Pakistan agreed. Pakistans foreign minister spoke to the editor of Pakistans Dai
             flagged(l.as_ref(), text),
             vec!["didnt", "wont", "cant", "Mirziyoyevs", "Nigerias", "Pakistans", "Pakistans"]
         );
+        assert_eq!(
+            flagged(
+                l.as_ref(),
+                "\"I know Ive done something new,\" she said. Ive even seen it. Ive been there."
+            ),
+            vec!["Ive", "Ive", "Ive"]
+        );
+        assert!(flagged(l.as_ref(), "Designer Jony Ive said so. Ive designed the phone, and Ive also left.").is_empty());
+        assert_eq!(fixed(l.as_ref(), "Ive been there."), "I've been there.");
         assert_eq!(
             fixed(l.as_ref(), "Obi spoke. Later Obis Office said it didnt agree."),
             "Obi spoke. Later Obi's Office said it didn't agree."

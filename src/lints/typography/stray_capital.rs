@@ -532,10 +532,17 @@ impl Lint for StrayCapital {
                 let content = (prev_first.is_ascii_lowercase() | (prev_first >= 0x80)) & next_word;
                 let after_name =
                     prev_first.is_ascii_uppercase() && next_word && may_be_verb_after_name(src.get(t.span.range()).unwrap_or(&[]));
-                let comma = (prev_first == b',') & next_word & first(i + 2).is_ascii_lowercase();
-                if !(content || after_name || comma || may_be_function(c0, t.span.len())) {
+                if !(content || after_name || may_be_function(c0, t.span.len())) {
+                    // After a comma, before a lowercase word (rare: out of
+                    // the main path).
+                    if prev_first == b',' && next_word && first(i + 2).is_ascii_lowercase() {
+                        if let Some(kind) = self.judge_after_comma(doc, i) {
+                            candidates.push((i, kind));
+                        }
+                    }
                     continue;
                 }
+                let comma = prev_first == b',';
                 let judged = if comma {
                     self.judge_after_comma(doc, i)
                 } else {
