@@ -67,7 +67,9 @@ declare_lint! {
     /// names whose last word is a plural ("Foreign Offices travel advice")
     /// are mostly missed. Contractions come from a closed list of forms
     /// that cannot be words ("didnt", "wholl"); "wont" and "cant" only after
-    /// a subject pronoun or before a verb such as "be"; "its", "hell",
+    /// a subject pronoun or before a verb such as "be"; "Ive" only before a
+    /// past participle that is no past tense ("Ive been", never "Jony Ive
+    /// said" nor after a capitalised word); "its", "hell",
     /// "well", "were", "wed" and "shell" are never flagged. The fix inserts
     /// the apostrophe and is unsafe.
     pub static LOST_APOSTROPHE = {
