@@ -57,8 +57,11 @@ declare_lint! {
     /// A noun shows the possessive when it is one that follows possessors
     /// (pack `apostrophes`, `possessed-nouns`: "team", "birthday", "west"),
     /// a superlative, a word with a noun suffix ("decision") or, where the
-    /// name cannot end in "s" itself, a plural noun ("Watfords players"); a
-    /// word followed by an object is a verb ("the Gandhis rule the party").
+    /// name cannot end in "s" itself, a plural noun ("Watfords players"),
+    /// or, for a stem the document or the list shows to be a name, a word
+    /// shaped like a gerund or an adjective before such a noun ("Scotlands
+    /// engineering heritage"); a word followed by an object is a verb ("the
+    /// Gandhis rule the party").
     /// After "the", "of" or "and" a possessive needs such a noun or a
     /// capital after it. A stem shaped like a demonym ("-i", "-er":
     /// "Houthis", "Lakers") reads as a possessive before a lowercase word
@@ -716,7 +719,12 @@ impl LostApostrophe {
                 Evidence::Listed => self.given.get(stem).is_none(),
                 Evidence::Person => false,
             };
-            let noun = !next_cap && self.noun_evidence(doc, next, plural_ok);
+            // "of Scotlands engineering heritage": a modifier shaped like a
+            // gerund or an adjective, then such a noun (for a stem the
+            // document or the list shows to be a name).
+            let noun = !next_cap
+                && (self.noun_evidence(doc, next, plural_ok)
+                    || (matches!(evidence, Evidence::Alone | Evidence::Listed) && self.modifier_then_noun(doc, next)));
             let prev = prev_word(doc, c.tok).map(|p| doc.text(doc.tokens[p].span).to_lowercase());
             let prev = prev.as_deref().unwrap_or("");
             let determiner = DETERMINERS.contains(&prev);
@@ -844,6 +852,17 @@ impl LostApostrophe {
             return true;
         }
         plural_ok && self.plural_noun(w)
+    }
+
+    /// Whether the word at token `n` is shaped like a gerund or an adjective
+    /// ("engineering", "political", "economic") and a noun of
+    /// `noun_evidence` (no plural) follows it.
+    fn modifier_then_noun(&self, doc: &Document, n: usize) -> bool {
+        let w = doc.text(doc.tokens[n].span);
+        let modifier = w.len() >= 6
+            && w.starts_with(|c: char| c.is_lowercase())
+            && ["ing", "al", "ic", "ary", "ern", "ive", "ous"].iter().any(|e| w.ends_with(e));
+        modifier && next_word(doc, n).is_some_and(|m| self.noun_evidence(doc, m, false))
     }
 
     /// "largest", "biggest", "happiest": "-est" on an adjective of the list.
@@ -1088,6 +1107,10 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             flagged(l.as_ref(), "Pogba left. A transfer fee and Pogbas salary were discussed."),
             vec!["Pogbas"]
         );
+        assert_eq!(
+            flagged(l.as_ref(), "Scotland won. The bridge is part of Scotlands engineering heritage."),
+            vec!["Scotlands"]
+        );
     }
 
     #[test]
@@ -1104,6 +1127,7 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             "John Adams was president. The Adams family lived in Boston. Owen spoke. Mr Owens colleagues left.",
             "Rahul Gandhi spoke. The Gandhis rule the party now, and the Gandhis own the paper.",
             "Germany won. Germans living abroad voted, and Germans support the deal.",
+            "Democrat leaders met. Democrats seeking office met, and Republicans oppose government spending.",
         ] {
             assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
         }
