@@ -593,7 +593,8 @@ impl Lint for StrayCapital {
             let w = doc.text(doc.tokens[i].span);
             let counted = matches!(kind, Kind::Content | Kind::Verb | Kind::Doc);
             let possessive = counted && w.strip_suffix('s').is_some_and(|stem| counts.get(stem).copied().unwrap_or(0) > 0);
-            !(counted && counts.get(w).copied().unwrap_or(0) > 1) && !possessive && self.listed(w, kind)
+            let recurs = counted && counts.get(w).copied().unwrap_or(0) > 1;
+            !recurs && !possessive && self.listed(w, kind)
         });
         if candidates.iter().any(|c| c.1 == Kind::Doc) {
             let lowered = lowercase_uses(
