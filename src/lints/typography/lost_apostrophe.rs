@@ -550,7 +550,11 @@ impl Lint for LostApostrophe {
         candidates.retain(|c| {
             let w = doc.text(doc.tokens[c.tok].span);
             let stem = &w[..w.len() - 1];
-            stems.get(stem).is_some_and(|&n| n > 0) || person_slot(doc, c.tok).is_some() || self.words.is_capitalised(stem)
+            // (Evidence from the list needs a word or a comma before: a
+            // sentence-initial "This" costs no lookup.)
+            stems.get(stem).is_some_and(|&n| n > 0)
+                || person_slot(doc, c.tok).is_some()
+                || (inside_sentence(doc, c.tok) && self.words.is_capitalised(stem))
         });
         if candidates.is_empty() {
             return;
@@ -671,10 +675,23 @@ impl LostApostrophe {
         // The evidence for each candidate (it needs the number of uses of
         // its form), then plural evidence per form with some, over all its
         // occurrences.
-        let mut uses: HashMap<&str, usize> = HashMap::default();
-        for c in candidates {
-            *uses.entry(doc.text(doc.tokens[c.tok].span)).or_insert(0) += 1;
+        // (Documents have a few candidates: counted by a scan, by a map only
+        // when there are many.)
+        let form = |c: &Candidate| doc.text(doc.tokens[c.tok].span);
+        let many = candidates.len() > 24;
+        let mut counted: HashMap<&str, usize> = HashMap::default();
+        if many {
+            for c in candidates {
+                *counted.entry(form(c)).or_insert(0) += 1;
+            }
         }
+        let uses = |w: &str| {
+            if many {
+                counted.get(w).copied().unwrap_or(0)
+            } else {
+                candidates.iter().filter(|c| form(c) == w).count()
+            }
+        };
         // (Only a candidate before a word can be a possessive: that test
         // first, it is the cheapest.)
         let judged: Vec<(&Candidate, usize, Evidence)> = candidates
@@ -687,26 +704,38 @@ impl LostApostrophe {
                     next_word(doc, c.tok)
                 }?;
                 let w = doc.text(doc.tokens[c.tok].span);
-                self.evidence(doc, c, w, stems, uses.get(w).copied().unwrap_or(0))
-                    .map(|e| (c, next, e))
+                self.evidence(doc, c, w, stems, &uses).map(|e| (c, next, e))
             })
             .collect();
         if judged.is_empty() {
             return;
         }
-        let mut plural: HashMap<&str, bool> = judged.iter().map(|(c, _, _)| (doc.text(doc.tokens[c.tok].span), false)).collect();
+        // Forms with an occurrence that reads as a plural (among the forms
+        // judged: by a scan, by a set when there are many).
+        let judged_forms: HashSet<&str> = if judged.len() > 24 {
+            judged.iter().map(|(c, _, _)| form(c)).collect()
+        } else {
+            HashSet::default()
+        };
+        let is_judged = |w: &str| {
+            if judged.len() > 24 {
+                judged_forms.contains(w)
+            } else {
+                judged.iter().any(|(j, _, _)| form(j) == w)
+            }
+        };
+        let mut plural: HashSet<&str> = HashSet::default();
         for c in candidates {
-            if let Some(p) = plural.get_mut(doc.text(doc.tokens[c.tok].span)) {
-                if !*p && c.trailing.is_none() && self.plural_context(doc, c.tok) {
-                    *p = true;
-                }
+            let w = form(c);
+            if c.trailing.is_none() && !plural.contains(w) && is_judged(w) && self.plural_context(doc, c.tok) {
+                plural.insert(w);
             }
         }
         for (c, next, evidence) in judged {
             let t = doc.tokens[c.tok];
             let w = doc.text(t.span);
             let stem = &w[..w.len() - 1];
-            if stem.chars().count() < 2 || plural.get(w).copied().unwrap_or(true) {
+            if stem.chars().count() < 2 || plural.contains(w) {
                 continue;
             }
             let next_text = doc.text(doc.tokens[next].span);
@@ -787,25 +816,32 @@ impl LostApostrophe {
 
     /// What shows that the stem of candidate `c` (the word `w`, written
     /// `uses` times) is a name, if anything.
-    fn evidence(&self, doc: &Document, c: &Candidate, w: &str, stems: &HashMap<&str, usize>, uses: usize) -> Option<Evidence> {
+    fn evidence(
+        &self,
+        doc: &Document,
+        c: &Candidate,
+        w: &str,
+        stems: &HashMap<&str, usize>,
+        uses: &dyn Fn(&str) -> usize,
+    ) -> Option<Evidence> {
         let stem = &w[..w.len() - 1];
         let alone = stems.get(stem).copied().unwrap_or(0) > 0;
         // The cheaper tests first: most candidates have no evidence.
         let listed = !alone && self.words.is_capitalised(stem);
         if !alone && !listed {
-            return (self.person_cue(doc, c.tok) && !self.words.known(w, REAL_WORD_CLASS)).then_some(Evidence::Person);
+            return (!self.words.known(w, REAL_WORD_CLASS) && self.person_cue(doc, c.tok)).then_some(Evidence::Person);
         }
         // A word of the list ("Trumps", "Saturdays") may still be a name that
         // stands alone or that the list knows, once and inside a sentence of
         // running text; never a plural name ("Oscars") nor a given name,
         // whose "s" form is also a surname ("Evans", "Adams").
-        let may_be_known = uses == 1 && c.trailing.is_none() && !self.plural_names.contains(w);
+        let may_be_known = c.trailing.is_none() && !self.plural_names.contains(w) && uses(w) == 1;
         if !self.words.known(w, REAL_WORD_CLASS) {
             if alone {
                 return Some(Evidence::Alone);
             }
             // (Once, inside a sentence: "Philippines", "Bahamas" recur.)
-            if uses == 1 && inside_sentence(doc, c.tok) {
+            if inside_sentence(doc, c.tok) && uses(w) == 1 {
                 return Some(Evidence::Listed);
             }
             return self.person_cue(doc, c.tok).then_some(Evidence::Person);
