@@ -848,7 +848,9 @@ impl StrayCapital {
         // stand, unless the word list knows the word as a name too.
         let indefinite = (prev_text == "a" || prev_text == "an")
             && next_word(doc, i).is_some_and(|n| self.function.contains(doc.text(doc.tokens[n].span)));
-        let abstract_noun = lower.len() >= 7 && ABSTRACT_SUFFIXES.iter().any(|s| lower.ends_with(s));
+        // (Singular or plural: "the Decision", "its Resolutions".)
+        let base = lower.strip_suffix('s').unwrap_or(lower);
+        let abstract_noun = base.len() >= 7 && ABSTRACT_SUFFIXES.iter().any(|s| base.ends_with(s));
         if (indefinite || abstract_noun) && !self.words.is_capitalised(doc.text(doc.tokens[i].span)) {
             return Some(Kind::Content);
         }
@@ -1046,8 +1048,9 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
         assert_eq!(flagged(l.as_ref(), "A wildland fire broke Out on Saturday afternoon."), vec!["Out"]);
         // Without the document's evidence: the head of a phrase after "a",
         // an abstract noun after a determiner.
-        let text = "He was struck on the left hand by a Bucket from the shelf, and the Importance of care grew.";
-        assert_eq!(flagged(l.as_ref(), text), vec!["Bucket", "Importance"]);
+        let text =
+            "He was struck on the left hand by a Bucket from the shelf, and the Importance of care grew under its Resolutions by law.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Bucket", "Importance", "Resolutions"]);
     }
 
     #[test]
