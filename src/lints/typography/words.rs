@@ -29,13 +29,18 @@ pub struct Words {
 
 impl Words {
     /// The words (`entries`) of every lexicon that feeds `lost-apostrophe`
-    /// (the shared word list). The class of a lexicon is the number that
+    /// (the shared word list), but its `possessed-nouns`. The class of a lexicon is the number that
     /// ends its rule name ("english-words-35"); other lexicons count as
     /// class 0. `pairs` are not words (they hold contractions).
     pub fn shared(lexicons: &[Lexicon]) -> Arc<Words> {
         type Cache = Mutex<Option<(u64, Arc<Words>)>>;
         static CACHE: Cache = Mutex::new(None);
-        let relevant: Vec<&Lexicon> = lexicons.iter().filter(|l| l.lint == "lost-apostrophe").collect();
+        // (The nouns that follow a possessor are data of the lint, not
+        // words of the list: their classes stay those of the list.)
+        let relevant: Vec<&Lexicon> = lexicons
+            .iter()
+            .filter(|l| l.lint == "lost-apostrophe" && l.rule != super::lost_apostrophe::POSSESSED_RULE)
+            .collect();
         let key = fingerprint(&relevant);
         if let Ok(guard) = CACHE.lock() {
             if let Some((k, w)) = guard.as_ref() {
