@@ -33,7 +33,9 @@ declare_lint! {
     ///
     /// ## Known problems
     ///
-    /// Only a word preceded by another word (or by a comma after a word) and
+    /// Blocks of eight words or more without an English function word (a
+    /// foreign segment, `foreign-segment`) are not judged. Only a word
+    /// preceded by another word (or by a comma after a word) and
     /// followed by a lowercase word or a number is judged, so the first word
     /// of a sentence, after a colon, a quotation mark, a bracket or a dash,
     /// is never flagged; nor are headings, title-case and headline-like
@@ -506,7 +508,12 @@ impl Lint for StrayCapital {
         // come after the count test below.
         let mut candidates: Vec<(usize, Kind)> = Vec::new();
         for block in &doc.blocks {
-            let eligible = !block.heading_like && !block.title_case && matches!(block.scope, Scope::Paragraph | Scope::Line | Scope::Quote);
+            // (A block that may be in another language is not judged:
+            // "die Inflation" is German, not a stray capital.)
+            let eligible = !block.heading_like
+                && !block.title_case
+                && !block.maybe_foreign()
+                && matches!(block.scope, Scope::Paragraph | Scope::Line | Scope::Quote);
             if !eligible && !partition {
                 continue;
             }
@@ -1081,6 +1088,7 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             "The Senate voted and the Court ruled, and the West said the Party had won.",
             "Officials in May said the Kremlin and the Pentagon agreed, I think.",
             "Military Parade in Beijing to Be Gracefully Attended by Leaders",
+            "Die Zentralbank erklärte am Mittwoch, die Inflation gehe schneller zurück als erwartet.",
             "Brown said the deal was done. Gordon Brown then left, and Brown added he was pleased.",
             "He watched the film Parasite twice with his sons.",
             "The NATO chief and the EU said the US would act.",
