@@ -385,6 +385,35 @@ pub fn is_english_marker(src: &[u8], start: usize, end: usize) -> bool {
     lang::is_marker(src, start, end)
 }
 
+/// Weekdays and months, lowercase: capitalised, they are names, not stray
+/// capitals ("May"), and they date a sentence ("March 3").
+pub const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The months in [`CALENDAR`].
+pub fn months() -> &'static [&'static str] {
+    CALENDAR.get(7..).unwrap_or(&[])
+}
+
 /// Small words that stay lowercase in title case.
 pub const MINOR_WORDS: &[&str] = &[
     "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on", "per", "to", "up", "via",

@@ -510,21 +510,6 @@ impl MixedSpelling {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// What decides the preferred spelling.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Basis {
@@ -554,7 +539,14 @@ fn style_lean(prose: &str) -> Option<usize> {
         }
     }
     // Dates: "March 3" is American, "3 March" British.
-    for month in MONTHS {
+    for month in crate::document::months() {
+        // Capitalised, as in a date.
+        let month: String = month
+            .chars()
+            .take(1)
+            .flat_map(char::to_uppercase)
+            .chain(month.chars().skip(1))
+            .collect();
         for at in memchr::memmem::find_iter(b, month.as_bytes()) {
             let end = at + month.len();
             if at > 0 && b[at - 1].is_ascii_alphabetic() || b.get(end).is_some_and(u8::is_ascii_alphabetic) {

@@ -2,7 +2,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use crate::declare_lint;
-use crate::document::{Document, Scope, TokenKind};
+use crate::document::{Document, Scope, TokenKind, CALENDAR};
 use crate::finding::Applicability;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
@@ -418,29 +418,6 @@ const DETERMINER_CUES: &[&str] = &[
 
 /// Suffixes of abstract nouns ("Importance", "Decision", "Treatment").
 const ABSTRACT_SUFFIXES: &[&str] = &["tion", "sion", "ment", "ness", "ity", "ance", "ence"];
-
-/// Weekdays and months: a capitalised one is never a common word ("May").
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Words before a month ("last May", "early May"): "May" after them is no
 /// modal.
