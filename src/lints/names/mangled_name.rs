@@ -26,7 +26,11 @@ declare_lint! {
     /// - a misspelled part of a hyphenated name pair: "the Israel-Palestne talks"
     ///   when "Palestine" is written correctly elsewhere;
     /// - a misspelled name part: "Mnuchen said" when the document writes
-    ///   "Mnuchin" twice or more.
+    ///   "Mnuchin" twice or more, or once in a way that shows one name is
+    ///   meant ("Kim Kardashian" ... "Kim Kardeshian", "Samuel Umtiti" ...
+    ///   "Umteti");
+    /// - a misspelled capitalised word beside the right spelling: "Satorday"
+    ///   when the document writes "Saturday", a known word.
     ///
     /// The message names the intended form where the document (or another
     /// document of the run) writes it, with a label there and an unsafe fix.
@@ -77,6 +81,20 @@ declare_lint! {
     ///   "Rafael Gonzaga" are two people). When the whole name is written
     ///   twice with only that part different, `name-variant` reports it
     ///   instead.
+    /// - Part written once each: a part used once in the run may also stand
+    ///   for a part written only once, when the two differ by the usual slip
+    ///   (one vowel for another, or two neighbouring letters swapped, not
+    ///   the last two: "Alexandre" / "Alexander") and the document shows one
+    ///   name is meant: an earlier name shares another part with this one
+    ///   ("Kim Kardashian" / "Kim Kardeshian"), or this is a one-word mention
+    ///   and an earlier longer name begins or ends with the other spelling
+    ///   ("Samuel Umtiti" ... "Umteti"). The later one is flagged.
+    /// - Capitalised word: a capitalised word of six letters or more written
+    ///   once, not a known word or name, one such slip from a capitalised word
+    ///   of the document that is a known word or name ("Satorday" /
+    ///   "Saturday", "Menistry" / "Ministry") or is written twice ("Garessa"
+    ///   / "Garissa"), unless the two stand in longer names sharing no part
+    ///   ("Filipe Luis" / "Felipe Massa": two people).
     ///
     /// ## Known problems
     ///
@@ -84,10 +102,13 @@ declare_lint! {
     /// the same document; a stutter that repeats no whole piece ("Park
     /// Geunhyee") is left to `name-variant`. A fully translated name ("Sharp"
     /// for a name in another script) cannot be seen. A misspelled part is
-    /// seen only when the right spelling is written twice in the same
-    /// document, and two real names one letter apart that the word list does
-    /// not know (surnames "Jansen" / "Janssen" in one article) can be taken
-    /// for a misspelling. The intruder check without a
+    /// seen only when the right spelling is written in the same document,
+    /// and when both spellings are written once, only with the evidence
+    /// above ("Kaesong" / "Kaesung" alone are left). Two real names one
+    /// vowel apart that the word list does not know can be taken for a
+    /// misspelling ("Michiel" beside "Michael" in a list of credits).
+    /// Consonant slips and dropped letters are not seen when the right
+    /// spelling is written once. The intruder check without a
     /// full form in the run needs a title before the surname, and the
     /// suggestion is then only the shape of the problem.
     pub static MANGLED_NAME = {
@@ -178,6 +199,14 @@ impl Lint for MangledName {
         // Build the name table now, while the document is fresh in the cache
         // (and in parallel): the corpus phase reads it.
         doc.names();
+        // The tokens are freed before the corpus phase: find misspelled
+        // capitalised words now and keep them.
+        if let Some(words) = &self.words {
+            let slips = capital_slips(doc, words);
+            if !slips.is_empty() {
+                doc.keep(CapitalSlips(slips));
+            }
+        }
     }
 
     fn has_corpus_phase(&self) -> bool {
@@ -199,12 +228,25 @@ impl Lint for MangledName {
                 run: &run,
                 index: &index,
             };
+            let mut reported: Vec<Span> = Vec::new();
             for m in &table.mentions {
                 stutter(&here, m, cx);
                 truncation(&here, m, cx);
                 misspelling(&here, m, cx);
                 if let Some(words) = &self.words {
-                    misspelled_word(&here, m, words, cx);
+                    reported.extend(misspelled_word(&here, m, words, cx));
+                }
+            }
+            if let Some(slips) = doc.kept::<CapitalSlips>() {
+                for slip in slips.0.iter().filter(|s| !reported.iter().any(|r| r.overlaps(s.span))) {
+                    let f = cx.report_in(
+                        doc.id,
+                        slip.span,
+                        format!("'{}' looks like a misspelling of '{}'", slip.word, slip.target),
+                    );
+                    f.label(slip.target_span, format!("written '{}' here", slip.target));
+                    f.replace(slip.target.clone(), Applicability::Unsafe);
+                    f.help("the word is spelled correctly elsewhere in this document");
                 }
             }
             for pair in table.mentions.windows(2) {
@@ -712,9 +754,17 @@ fn misspelling(h: &Here, m: &Mention, cx: &mut Ctx) {
 /// "Mnuchin"s, "Amnesty Internetional" beside "Amnesty International". The
 /// part must have six letters or more and must not be a known word or name,
 /// nor a derived form, a prefix or a doubled-vowel variant of the other.
-fn misspelled_word(h: &Here, m: &Mention, words: &Words, cx: &mut Ctx) {
+///
+/// A part written once may stand for one written once too, at exactly one
+/// edit (not a doubled letter), when the document shows they are one name:
+/// the two mentions share another part ("Kim Kardeshian" / "Kim
+/// Kardashian"), or the part is a one-word mention and the other spelling
+/// is the first or last part of a longer name written before it ("Samuel
+/// Umtiti ... Umteti"). Returns the spans reported.
+fn misspelled_word(h: &Here, m: &Mention, words: &Words, cx: &mut Ctx) -> Vec<Span> {
+    let mut out = Vec::new();
     if m.headline || m.all_caps || m.dateline || m.has_compound() {
-        return;
+        return out;
     }
     let (doc, table, run) = (h.doc, h.doc.names(), h.run);
     for (i, (part, fp)) in table.parts(m).iter().zip(table.piece_keys(m)).enumerate() {
@@ -734,7 +784,7 @@ fn misspelled_word(h: &Here, m: &Mention, words: &Words, cx: &mut Ctx) {
         let Some(cands) = first.and_then(|c| h.pieces().get(&c)) else {
             continue;
         };
-        let best = cands
+        let close: Vec<(usize, &str, &Place, usize)> = cands
             .iter()
             .filter(|(q, place)| {
                 *q != fp
@@ -748,10 +798,24 @@ fn misspelled_word(h: &Here, m: &Mention, words: &Words, cx: &mut Ctx) {
             .map(|(q, place)| (edit_distance(fp, q), *q, place))
             .filter(|(d, q, _)| *d <= if n.min(q.chars().count()) < 9 { 1 } else { 2 })
             .map(|(d, q, place)| (d, q, place, doc_uses(table, q)))
-            .filter(|&(_, _, _, uses)| uses >= 2)
-            .min_by_key(|(d, _, place, uses)| (*d, Reverse(*uses), place.span.start));
-        let Some((_, q, place, uses)) = best else { continue };
+            .collect();
         let keys: Vec<&str> = table.piece_keys(m).collect();
+        let twice = close
+            .iter()
+            .filter(|&&(_, _, _, uses)| uses >= 2)
+            .min_by_key(|(d, _, place, uses)| (*d, Reverse(*uses), place.span.start));
+        let (q, place, evidence) = match twice {
+            Some(&(_, q, place, uses)) => (q, place, Evidence::Twice(uses)),
+            None => {
+                // Written once each: the document must show they are one name.
+                let once = close
+                    .iter()
+                    .filter(|&&(_, q, _, uses)| uses == 1 && slip_pair(fp, q))
+                    .find_map(|&(_, q, place, _)| one_name(table, m, &keys, fp, q).map(|e| (q, place, e)));
+                let Some(found) = once else { continue };
+                found
+            }
+        };
         // The same name with only this part different, written twice:
         // `name-variant` reports the whole name.
         let same_name = keys.len() > 1
@@ -782,17 +846,198 @@ fn misspelled_word(h: &Here, m: &Mention, words: &Words, cx: &mut Ctx) {
                 continue;
             }
         }
-        let f = cx.report_in(
-            doc.id,
-            *part,
-            format!(
+        let message = match evidence {
+            Evidence::Twice(uses) => format!(
                 "'{p}' looks like a misspelling of '{}', written {} times in this document",
                 place.form, uses
             ),
-        );
+            Evidence::Shared(o) | Evidence::Earlier(o) => {
+                format!("'{p}' looks like a misspelling of '{}' (as in '{}')", place.form, table.form(o))
+            }
+        };
+        let f = cx.report_in(doc.id, *part, message);
         label_place(f, h.docs, h.di, place);
         f.replace(place.form.to_string(), Applicability::Unsafe);
         f.help("the name is spelled correctly elsewhere");
+        out.push(*part);
+    }
+    out
+}
+
+/// Why a part is taken for a misspelling of another.
+enum Evidence<'t> {
+    /// The other spelling is written this many times in the document.
+    Twice(usize),
+    /// A name sharing another part with this mention is written with the
+    /// other spelling.
+    Shared(&'t Mention),
+    /// A one-word mention; a longer name written before it begins or ends
+    /// with the other spelling.
+    Earlier(&'t Mention),
+}
+
+/// Whether the document shows that the part `fp` of mention `m` (pieces
+/// `keys`) and the piece `q` written once elsewhere are one name: a mention
+/// with `q` shares another piece with `m`, or `m` is one word and an
+/// earlier mention of two or more parts begins or ends with `q`.
+fn one_name<'t>(table: &'t NameTable, m: &Mention, keys: &[&str], fp: &str, q: &str) -> Option<Evidence<'t>> {
+    let body = |o: &&Mention| !o.headline && !o.dateline && o.part_count() >= 2;
+    if keys.len() > 1 {
+        // Written once each: the later one is taken for the slip.
+        return table
+            .mentions
+            .iter()
+            .filter(body)
+            .take_while(|o| o.span.start < m.span.start)
+            .find(|o| {
+                let ks = table.piece_keys(o);
+                ks.clone().any(|k| k == q) && !ks.clone().any(|k| k == fp) && ks.into_iter().any(|k| k != q && keys.contains(&k))
+            })
+            .map(Evidence::Shared);
+    }
+    table
+        .mentions
+        .iter()
+        .filter(body)
+        .take_while(|o| o.span.start < m.span.start)
+        .filter(|o| {
+            let mut ks = table.piece_keys(o);
+            ks.next() == Some(q) || ks.next_back() == Some(q)
+        })
+        .last()
+        .map(Evidence::Earlier)
+}
+
+/// A capitalised word written once in the document, not a known word or
+/// name, one edit from a known word or name the document writes capitalised
+/// ("Satorday" beside "Saturday", "Washengton" beside "Washington"): the
+/// word list settles which of the two is right.
+struct Slip {
+    span: Span,
+    word: String,
+    target: String,
+    target_span: Span,
+}
+
+/// The slips of a document, kept for the corpus phase.
+struct CapitalSlips(Vec<Slip>);
+
+/// Find the [`Slip`]s of a document (reads its tokens).
+fn capital_slips(doc: &Document, words: &Words) -> Vec<Slip> {
+    let mut out = Vec::new();
+    // Capitalised words of five letters or more (ASCII, possessive stripped).
+    let mut caps: Vec<(&str, Span)> = Vec::new();
+    for t in doc.words() {
+        let b = doc.prose.as_bytes().get(t.span.range()).unwrap_or(&[]);
+        if b.len() >= 5 && b.first().is_some_and(u8::is_ascii_uppercase) && b.get(1).is_some_and(u8::is_ascii_lowercase) {
+            if let Some(w) = doc.prose.get(t.span.range()) {
+                let w = crate::document::names::strip_possessive(w).0;
+                if w.len() >= 5 && w.bytes().skip(1).all(|c| c.is_ascii_lowercase()) {
+                    caps.push((w, Span::new(t.span.start, t.span.start + w.len())));
+                }
+            }
+        }
+    }
+    if caps.len() < 2 {
+        return out;
+    }
+    caps.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.start.cmp(&b.1.start)));
+    // Distinct words with their places (a range of `caps`).
+    let mut distinct: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+    for (i, (w, _)) in caps.iter().enumerate() {
+        match distinct.last_mut() {
+            Some((lw, r)) if lw == w => r.end = i + 1,
+            _ => distinct.push((w, i..i + 1)),
+        }
+    }
+    let table = doc.names();
+    for (w, r) in &distinct {
+        let (w, n) = (*w, r.len());
+        let Some(&(_, span)) = caps.get(r.start) else { continue };
+        if n != 1 || w.len() < 6 || words.known(w, u8::MAX) {
+            continue;
+        }
+        let lw = w.to_ascii_lowercase();
+        let first = w.as_bytes().first();
+        let best = distinct
+            .iter()
+            .filter(|(v, _)| v.as_bytes().first() == first && v.len() == w.len() && *v != w)
+            .filter(|(v, _)| {
+                let lv = v.to_ascii_lowercase();
+                slip_pair(&lw, &lv) && !morphological_pair(&lw, &lv)
+            })
+            // A known word, or a word written at least twice.
+            .filter(|(v, r)| r.len() >= 2 || words.known(v, u8::MAX))
+            .max_by_key(|(_, r)| (r.len(), Reverse(r.start)));
+        let Some((v, vr)) = best else { continue };
+        let places = caps.get(vr.clone()).unwrap_or(&[]);
+        // Two people: this word is a part of a longer name, and the other
+        // is written only in longer names that share no part with it
+        // ("Filipe Luis" / "Felipe Massa").
+        let mention_at = |sp: Span| {
+            let i = table.mentions.partition_point(|m| m.span.end <= sp.start);
+            table.mentions.get(i).filter(|m| m.span.start <= sp.start && m.part_count() >= 2)
+        };
+        if let Some(mw) = mention_at(span) {
+            let same_person = places.iter().any(|&(_, sp)| match mention_at(sp) {
+                None => true,
+                Some(mv) => table.piece_keys(mv).any(|k| k != lw && table.piece_keys(mw).any(|x| x == k)),
+            });
+            if !same_person {
+                continue;
+            }
+        }
+        // The same name with only this word different, written twice:
+        // `name-variant` reports the whole name.
+        if let Some(mw) = mention_at(span) {
+            let keys: Vec<&str> = table.piece_keys(mw).collect();
+            let lv = v.to_ascii_lowercase();
+            let same_name = table
+                .mentions
+                .iter()
+                .filter(|o| {
+                    o.part_count() == mw.part_count()
+                        && table.piece_keys(o).count() == keys.len()
+                        && table
+                            .piece_keys(o)
+                            .zip(&keys)
+                            .all(|(k, x)| if *x == lw { k == lv } else { k == *x })
+                })
+                .count()
+                >= 2;
+            if same_name {
+                continue;
+            }
+        }
+        let Some(&(_, target_span)) = places.first() else { continue };
+        out.push(Slip {
+            span,
+            word: w.to_string(),
+            target: v.to_string(),
+            target_span,
+        });
+    }
+    out
+}
+
+/// Whether two words (folded or lowercase) differ by the usual slip in a
+/// name: one vowel written for another ("Kardeshian" / "Kardashian": an
+/// unstressed vowel is the letter spellers guess), or two neighbouring
+/// letters swapped ("Kirshna" / "Krishna"), but not the last two ("-re" /
+/// "-er": "Alexandre" / "Alexander" are two spellings of a name).
+/// Consonant changes and added or dropped letters are left alone: they tell
+/// real names apart ("Marcin" / "Marlin", "Michal" / "Michael").
+fn slip_pair(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a.get(i) != b.get(i)).collect();
+    match diff.as_slice() {
+        [i] => a.get(*i).copied().is_some_and(vowel) && b.get(*i).copied().is_some_and(vowel),
+        [i, j] => *j == i + 1 && j + 1 < a.len() && a.get(*i) == b.get(*j) && a.get(*j) == b.get(*i),
+        _ => false,
     }
 }
 
@@ -978,6 +1223,64 @@ Later Mnuchen said talks would go on.";
                 "{ok}: {:?}",
                 flagged(&MangledName::default(), ok)
             );
+        }
+    }
+
+    #[test]
+    fn misspelled_once_each_with_evidence() {
+        let l = crate::lint::testing::build_builtin(MangledName::build);
+        // The other spelling is a known word or name.
+        let text = "The protest began on Saturday in Washington, officials said. Later on Satorday evening, police left Washengton.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Satorday", "Washengton"]);
+        assert_eq!(
+            fixed(l.as_ref(), text),
+            text.replace("Satorday", "Saturday").replace("Washengton", "Washington")
+        );
+        // Two people sharing a name part ("Kim"): one person.
+        assert_eq!(
+            flagged(l.as_ref(), "Kim Kardashian spoke on Monday. Critics said Kim Kardeshian was wrong."),
+            vec!["Kardeshian"]
+        );
+        // A surname alone after the full name.
+        assert_eq!(
+            flagged(l.as_ref(), "The defender Samuel Umtiti is injured. Coutinho and Umteti may leave."),
+            vec!["Umteti"]
+        );
+        // A word written twice, inside a title.
+        assert_eq!(
+            flagged(
+                l.as_ref(),
+                "Police in Garissa said so. Garissa is calm. Garessa MP Aden Duale called the deaths heinous."
+            ),
+            vec!["Garessa"]
+        );
+        // Two neighbouring letters swapped.
+        assert_eq!(
+            flagged(l.as_ref(), "Hari Krishna Dara wrote the patch. Later Kirshna fixed it."),
+            vec!["Kirshna"]
+        );
+    }
+
+    #[test]
+    fn misspelled_once_each_traps() {
+        let l = crate::lint::testing::build_builtin(MangledName::build);
+        for ok in [
+            // Written once each, no evidence which is right.
+            "Rescuers reached Kaesong on Monday. Later Kaesung city was closed.",
+            // A consonant, or a letter added or dropped: other names.
+            "Michael Geddes wrote it. Michal fixed it.",
+            "The Marlin hotel opened. Marcin spoke.",
+            // Two spellings of one given name ("-re" / "-er").
+            "Alexander spoke. Alexandre replied.",
+            // Two people: different surnames.
+            "Felipe Massa raced. Filipe Luis played.",
+            "Victor Hugo wrote. Viktor Orban spoke.",
+            // Both spellings in one name.
+            "The tale of Zizzer Zazzer Zuzz was read.",
+            // A doubled letter tells names apart.
+            "Janssen spoke. Jansen replied. Philips and Phillips.",
+        ] {
+            assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
         }
     }
 }
