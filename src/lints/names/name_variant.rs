@@ -71,6 +71,18 @@ declare_lint! {
     ///    Jaro-Winkler >= 0.9 on the whole name, where one form occurs once
     ///    and the other at least twice ("Pham Minh Chinh" / "Pham Minh Trinh").
     ///
+    /// Besides the passes, a word of four letters or more written once in
+    /// capitals in running text ("Richard RODGERS", "North KOREA", "PALTROW
+    /// has two children") is flagged when the document writes it at least
+    /// twice in the usual case, with a capitalised word beside it or with
+    /// the usual form written after a word or a comma (a name, not only a
+    /// sentence opener). Skipped: headlines, lines mostly in capitals, runs
+    /// of words in capitals ("VIRGINIA BEACH"), datelines, the first word of
+    /// the first paragraph (articles may open in capitals), words joined by
+    /// a hyphen, underscore or slash ("CTRL-]"), a word written in capitals
+    /// twice or more (a house style), and a lone word the document also
+    /// writes in lowercase (emphasis: "we will NEVER stop").
+    ///
     /// The target form is the configured canonical form, else the form most
     /// documents (in one document: most mentions) use, ties going to mixed
     /// case over capitals ("Savage" over "SAVAGE"), then to the form written
@@ -85,7 +97,9 @@ declare_lint! {
     /// other ("Park" / "Pak" in two unrelated articles) can be merged by pass 2
     /// when their documents share context. Surname classes that are not letter
     /// rules (Lee / Yi / Rhee) are not matched. Headline capitals are not
-    /// judged. Across documents, style differences of wire services ("Nato" /
+    /// judged. In technical text a key or mode name written once in
+    /// capitals beside its usual spelling ("the SHIFT key" / "Shift") is
+    /// flagged like a name. Across documents, style differences of wire services ("Nato" /
     /// "NATO") are reported like any other variant: configure `canonical`, or
     /// `scope = "document"`.
     pub static NAME_VARIANT = {
@@ -163,6 +177,12 @@ impl Lint for NameVariant {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
+        // Words in capitals beside the usual case need the tokens, which
+        // are freed before the corpus phase: find them now and keep them.
+        let shouted = shouted_words(doc);
+        if !shouted.is_empty() {
+            doc.keep(Shouted(shouted));
+        }
         if self.run_scope {
             // Build the name table now, while the document is fresh in the
             // cache (and in parallel): the corpus phase reads it.
@@ -400,6 +420,7 @@ impl NameVariant {
     fn analyze(&self, docs: &[&Document], cx: &mut Ctx) {
         let (nodes, ranges) = Self::nodes(docs);
         if nodes.is_empty() {
+            report_shouted(docs, &[], cx);
             return;
         }
         let mut uf = UnionFind::new(nodes.len());
@@ -573,9 +594,11 @@ impl NameVariant {
             }
         }
         let style = Self::run_style(&nodes, &clusters);
+        let mut reported: Vec<(usize, Span)> = Vec::new();
         for members in &clusters {
-            self.report_cluster(docs, &nodes, members, &skeletons, style, cx);
+            self.report_cluster(docs, &nodes, members, &skeletons, style, &mut reported, cx);
         }
+        report_shouted(docs, &reported, cx);
     }
 
     fn configured(&self, nodes: &[Node], members: &[usize], skeletons: &[&[Option<String>]]) -> Option<String> {
@@ -668,6 +691,7 @@ impl NameVariant {
         members: &[usize],
         skeletons: &[&[Option<String>]],
         style: Option<bool>,
+        reported: &mut Vec<(usize, Span)>,
         cx: &mut Ctx,
     ) {
         if members.len() < 2 && self.canonical.is_empty() {
@@ -724,6 +748,7 @@ impl NameVariant {
                 if (case_only && (mention.headline || mention.initial && !mention.all_caps)) || (mention.headline && mention.all_caps) {
                     continue;
                 }
+                reported.push((n.doc, mention.span));
                 self.report(
                     doc,
                     docs,
@@ -790,6 +815,238 @@ impl NameVariant {
         };
         f.replace(target.to_string(), Applicability::Unsafe);
     }
+}
+
+/// A word in capitals that the document writes in the usual case
+/// elsewhere: "Richard RODGERS" beside "Rodgers".
+#[derive(Debug)]
+struct ShoutedWord {
+    span: Span,
+    word: String,
+    /// The usual form and where it is first written.
+    usual: String,
+    usual_span: Span,
+}
+
+/// The shouted words of a document, kept for the corpus phase.
+struct Shouted(Vec<ShoutedWord>);
+
+/// Report the kept shouted words of each document, except where a cluster
+/// already reported the mention (`reported`: document index and span).
+fn report_shouted(docs: &[&Document], reported: &[(usize, Span)], cx: &mut Ctx) {
+    for (di, doc) in docs.iter().enumerate() {
+        let Some(kept) = doc.kept::<Shouted>() else { continue };
+        for w in kept
+            .0
+            .iter()
+            .filter(|w| !reported.iter().any(|(d, s)| *d == di && s.overlaps(w.span)))
+        {
+            let f = cx.report_in(
+                doc.id,
+                w.span,
+                format!("'{}' is written '{}' elsewhere in this document", w.word, w.usual),
+            );
+            f.label(w.usual_span, format!("written '{}' here", w.usual));
+            f.help("write the name in one case throughout; capitals belong to headlines and acronyms");
+            f.replace(w.usual.clone(), Applicability::Unsafe);
+        }
+    }
+}
+
+/// A word of four letters or more written once in capitals in running
+/// text, that the document writes at least twice in the usual case (a
+/// capital and lowercase letters; once may be in a headline): "Richard
+/// RODGERS", "North KOREA",
+/// "PALTROW has two children", "through SATURDAY". Skipped: headlines,
+/// title-case and shouted lines, runs of capitalised words in capitals
+/// ("VIRGINIA BEACH, Va."), a dateline ("NAIROBI (Reuters) -"), the first
+/// word of the first two paragraphs (articles may open in capitals), a word
+/// whose usual form is never written after a word or a comma (a sentence
+/// opener or a label: "Note:"), and a lone word in capitals that the
+/// document also writes in lowercase (emphasis: "we will NEVER stop").
+fn shouted_words(doc: &Document) -> Vec<ShoutedWord> {
+    let prose = doc.prose.as_bytes();
+    let caps_at = |sp: Span| {
+        let b = prose.get(sp.range()).unwrap_or(&[]);
+        b.len() >= 2 && b.first().is_some_and(u8::is_ascii_uppercase) && b.get(1).is_some_and(u8::is_ascii_uppercase)
+    };
+    // Cheap test first: a word starting with two ASCII capitals.
+    if !doc.words().any(|t| t.span.len() >= 4 && caps_at(t.span)) {
+        return Vec::new();
+    }
+    // A title-case line that ends a sentence is a sentence full of names.
+    let headline = |b: &crate::document::Block| {
+        let ends_sentence = || {
+            doc.prose
+                .get(b.span.range())
+                .map(|t| t.trim_end().trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']))
+                .is_some_and(|t| t.ends_with(['.', '!', '?']))
+        };
+        b.heading_like || matches!(b.scope, crate::document::Scope::Heading(_)) || (b.title_case && !ends_sentence())
+    };
+    // Candidates: (core, span, token index).
+    let mut cands: Vec<(&str, Span, usize)> = Vec::new();
+    for (bn, b) in doc.blocks.iter().filter(|b| !headline(b)).enumerate() {
+        let toks = doc.tokens.get(b.tokens.clone()).unwrap_or(&[]);
+        let word_idx: Vec<usize> = (0..toks.len())
+            .filter(|&i| toks[i].kind == crate::document::TokenKind::Word)
+            .collect();
+        let caps_words = word_idx.iter().filter(|&&i| caps_at(toks[i].span)).count();
+        // A shouted line.
+        if caps_words * 2 > word_idx.len() {
+            continue;
+        }
+        for (k, &i) in word_idx.iter().enumerate() {
+            let t = &toks[i];
+            if t.span.len() < 4 || !caps_at(t.span) {
+                continue;
+            }
+            let Some(raw) = doc.prose.get(t.span.range()) else { continue };
+            let core = crate::document::names::strip_possessive(raw).0;
+            if core.len() < 4 || !core.bytes().all(|c| c.is_ascii_uppercase()) || crate::document::names::is_roman_numeral(core) {
+                continue;
+            }
+            // Neighbouring words in capitals: a dateline, a shouted name.
+            let neighbour_caps = [k.checked_sub(1), Some(k + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| word_idx.get(j))
+                .any(|&j| toks.get(j).is_some_and(|n| n.span.len() >= 2 && caps_at(n.span)) && j.abs_diff(i) == 2);
+            if neighbour_caps {
+                continue;
+            }
+            // A dateline ("WASHINGTON -", "NAIROBI (Reuters)"): the block's
+            // first word, not followed by a lowercase word.
+            // The opening words of an article may be set in capitals
+            // ("BARCELONA will be known as a selling club").
+            if k == 0 && bn == 0 {
+                continue;
+            }
+            if k == 0 && core.len() == raw.len() {
+                let space = toks.get(i + 1).is_some_and(|n| n.kind == crate::document::TokenKind::Space);
+                // A word follows (in capitals it would be a run, skipped above).
+                let lower = toks.get(i + 2).is_some_and(|n| n.kind == crate::document::TokenKind::Word);
+                if !space || !lower {
+                    continue;
+                }
+            }
+            // Joined by a hyphen, an underscore or a slash: a code or a key
+            // ("CTRL-]", "COVID-19", "COMPOUND_TEXT").
+            let hyphen = |j: usize| {
+                toks.get(j).is_some_and(|n| {
+                    n.kind == crate::document::TokenKind::Punct && matches!(prose.get(n.span.start), Some(b'-' | b'_' | b'/'))
+                })
+            };
+            if core.len() == raw.len() && (hyphen(i + 1) || i.checked_sub(1).is_some_and(hyphen)) {
+                continue;
+            }
+            cands.push((core, Span::new(t.span.start, t.span.start + core.len()), b.tokens.start + i));
+        }
+    }
+    if cands.is_empty() {
+        return Vec::new();
+    }
+    // Uses of each candidate outside headlines: usual case (first place and
+    // count), capitals, lowercase.
+    #[derive(Clone, Copy, Default)]
+    struct Uses {
+        usual: usize,
+        /// Uses in the usual case after a word or a comma (a name, not a
+        /// sentence opener or a label such as "Note:").
+        usual_mid: usize,
+        /// Whether `first` is in a headline (a place in running text is
+        /// preferred for the label).
+        first_in_headline: bool,
+        first: Option<Span>,
+        caps: usize,
+        lower: usize,
+    }
+    let mut uses = vec![Uses::default(); cands.len()];
+    for b in &doc.blocks {
+        let in_headline = headline(b);
+        let toks = doc.tokens.get(b.tokens.clone()).unwrap_or(&[]);
+        for (i, t) in toks.iter().enumerate().filter(|(_, t)| t.kind == crate::document::TokenKind::Word) {
+            let Some(raw) = doc.prose.get(t.span.range()) else { continue };
+            let core = crate::document::names::strip_possessive(raw).0;
+            let Some(&c0) = core.as_bytes().first() else { continue };
+            for (ci, (cand, _, _)) in cands.iter().enumerate() {
+                if cand.len() != core.len() || !c0.eq_ignore_ascii_case(&cand.as_bytes()[0]) || !core.eq_ignore_ascii_case(cand) {
+                    continue;
+                }
+                let u = &mut uses[ci];
+                if core == *cand {
+                    // Counted below from the candidates (datelines and
+                    // shouted runs are not a style of the word).
+                } else if c0.is_ascii_uppercase() && core.bytes().skip(1).all(|c| c.is_ascii_lowercase()) {
+                    u.usual += 1;
+                    let mid = !in_headline
+                        && i >= 2
+                        && toks.get(i - 1).is_some_and(|sp| sp.kind == crate::document::TokenKind::Space)
+                        && toks.get(i - 2).is_some_and(|p| match p.kind {
+                            crate::document::TokenKind::Word | crate::document::TokenKind::Number => true,
+                            crate::document::TokenKind::Punct => prose.get(p.span.start) == Some(&b','),
+                            _ => false,
+                        });
+                    u.usual_mid += usize::from(mid);
+                    if u.first.is_none() || (u.first_in_headline && !in_headline) {
+                        u.first_in_headline = in_headline;
+                        u.first = Some(Span::new(t.span.start, t.span.start + core.len()));
+                    }
+                } else if !in_headline && core.bytes().all(|c| c.is_ascii_lowercase()) {
+                    u.lower += 1;
+                }
+            }
+        }
+    }
+    for (ci, (cand, _, _)) in cands.iter().enumerate() {
+        uses[ci].caps = cands.iter().filter(|(c, _, _)| c == cand).count();
+    }
+    let mut out = Vec::new();
+    for (ci, &(core, span, ti)) in cands.iter().enumerate() {
+        let u = uses[ci];
+        let Some(first) = u.first else { continue };
+        // One slip against a word written at least twice in the usual case
+        // (a word written in capitals twice or more is a deliberate style:
+        // an acronym, or a surname in capitals).
+        if u.caps != 1 || u.usual < 2 {
+            continue;
+        }
+        // A lone word in capitals (no capitalised word beside it) that the
+        // document also writes in lowercase: emphasis.
+        // A capitalised word beside it, after one space: the next word, or
+        // the previous one when a word or a comma stands before that (not a
+        // sentence opener: "It ONLY matches").
+        let word_at = |j: usize| doc.tokens.get(j).filter(|n| n.kind == crate::document::TokenKind::Word);
+        let space_at = |j: usize| doc.tokens.get(j).is_some_and(|sp| doc.prose.get(sp.span.range()) == Some(" "));
+        let capital = |j: usize| word_at(j).is_some_and(|n| prose.get(n.span.start).is_some_and(u8::is_ascii_uppercase));
+        let next_capital = space_at(ti + 1) && capital(ti + 2);
+        let prev_capital = ti >= 4
+            && space_at(ti - 1)
+            && capital(ti - 2)
+            && space_at(ti - 3)
+            && doc.tokens.get(ti - 4).is_some_and(|p| {
+                p.kind == crate::document::TokenKind::Word
+                    || (p.kind == crate::document::TokenKind::Punct && prose.get(p.span.start) == Some(&b','))
+            });
+        let capital_beside = next_capital || prev_capital;
+        if u.lower > 0 && !capital_beside {
+            continue;
+        }
+        // Alone, the word must be a name elsewhere: written in the usual
+        // case after a word or a comma (not only as a sentence opener or a
+        // label such as "Note:").
+        if !capital_beside && u.usual_mid == 0 {
+            continue;
+        }
+        let usual = doc.text(first).to_string();
+        out.push(ShoutedWord {
+            span,
+            word: core.to_string(),
+            usual,
+            usual_span: first,
+        });
+    }
+    out
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -1056,5 +1313,55 @@ mod tests {
             ),
             vec!["Pham Minh Trinh"]
         );
+    }
+
+    #[test]
+    fn one_word_in_capitals() {
+        let l = lint();
+        let text = "Headline About Rodgers\nThe duo Rodgers and Hart wrote songs.\nLater Richard RODGERS left. Rodgers died in 1979.";
+        assert_eq!(flagged(&l, text), vec!["RODGERS"]);
+        assert_eq!(crate::lint::testing::fixed(&l, text), text.replace("RODGERS", "Rodgers"));
+        assert_eq!(
+            flagged(
+                &l,
+                "Gwyneth Paltrow spoke.\nShe said so.\nPALTROW has two children, and Paltrow is proud of them."
+            ),
+            vec!["PALTROW"]
+        );
+        assert_eq!(
+            flagged(
+                &l,
+                "Cases rose in the South.\nOfficials said North KOREA has received aid. Korea denied it, and Korea agreed."
+            ),
+            vec!["KOREA"]
+        );
+        assert_eq!(
+            flagged(
+                &l,
+                "Fires burned on Saturday.\nRain is expected on Saturday. Winds stay strong through SATURDAY."
+            ),
+            vec!["SATURDAY"]
+        );
+    }
+
+    #[test]
+    fn one_word_in_capitals_traps() {
+        let l = lint();
+        for ok in [
+            // A dateline, a run of capitals, an opening word in capitals.
+            "WASHINGTON (Reuters) - Officials in Washington met. Washington agreed.",
+            "VIRGINIA BEACH, Va. -- The city of Virginia Beach met. Virginia agreed.",
+            "BARCELONA will sell players, said Barcelona. Barcelona agreed.",
+            // Emphasis: the word is written in lowercase too.
+            "First line here.\nNever say never, said Mr Never. We will NEVER stop. Never again.",
+            // A key joined by a hyphen.
+            "Press Ctrl twice.\nUse CTRL-] to jump. Then hold Ctrl again.",
+            // A label, never a name in running text.
+            "Note: this is new.\nIt is NOTE worthy. Note: again.",
+            // A headline in capitals.
+            "RODGERS AND HART\nRichard Rodgers wrote songs. Rodgers died.",
+        ] {
+            assert!(flagged(&l, ok).is_empty(), "{ok}: {:?}", flagged(&l, ok));
+        }
     }
 }
