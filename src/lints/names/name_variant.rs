@@ -684,6 +684,7 @@ impl NameVariant {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn report_cluster(
         &self,
         docs: &[&Document],
