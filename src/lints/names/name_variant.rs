@@ -81,7 +81,12 @@ declare_lint! {
     /// the first paragraph (articles may open in capitals), words joined by
     /// a hyphen, underscore or slash ("CTRL-]"), a word written in capitals
     /// twice or more (a house style), and a lone word the document also
-    /// writes in lowercase (emphasis: "we will NEVER stop").
+    /// writes in lowercase (emphasis: "we will NEVER stop"). Likewise a
+    /// capitalised word written once with other diacritics than a spelling
+    /// written at least twice ("the Rajásthan High Court" beside
+    /// "Rajasthan"), unless it stands in a longer name sharing no part with
+    /// the names written the usual way (two people: "José Ortiz" / "Jose
+    /// Luis Reyes").
     ///
     /// The target form is the configured canonical form, else the form most
     /// documents (in one document: most mentions) use, ties going to mixed
@@ -179,7 +184,8 @@ impl Lint for NameVariant {
     fn check(&self, doc: &Document, cx: &mut Ctx) {
         // Words in capitals beside the usual case need the tokens, which
         // are freed before the corpus phase: find them now and keep them.
-        let shouted = shouted_words(doc);
+        let mut shouted = shouted_words(doc);
+        shouted.extend(accented_words(doc));
         if !shouted.is_empty() {
             doc.keep(Shouted(shouted));
         }
@@ -818,8 +824,9 @@ impl NameVariant {
     }
 }
 
-/// A word in capitals that the document writes in the usual case
-/// elsewhere: "Richard RODGERS" beside "Rodgers".
+/// A word written once in capitals or with other diacritics than the
+/// usual form the document writes elsewhere: "Richard RODGERS" beside
+/// "Rodgers", "Rajásthan" beside "Rajasthan".
 #[derive(Debug)]
 struct ShoutedWord {
     span: Span,
@@ -1046,6 +1053,112 @@ fn shouted_words(doc: &Document) -> Vec<ShoutedWord> {
             usual,
             usual_span: first,
         });
+    }
+    out
+}
+
+/// Capitalised words written once with other diacritics than a spelling
+/// the document writes at least twice: "the Rajásthan High Court" beside
+/// two "Rajasthan", "Erdogan" once beside "Erdoğan" twice. Words in
+/// capitals are left to the other checks, and so are two people: the word
+/// stands in a longer name that shares no part with the names written the
+/// usual way ("José Ortiz" / "Jose Luis Reyes").
+fn accented_words(doc: &Document) -> Vec<ShoutedWord> {
+    let prose = doc.prose.as_bytes();
+    let cap_word = |t: &crate::document::Token| {
+        t.kind == crate::document::TokenKind::Word
+            && doc
+                .prose
+                .get(t.span.range())
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
+    };
+    // Cheap test first: a capitalised word with a byte outside ASCII.
+    let has_accented = doc
+        .words()
+        .any(|t| prose.get(t.span.range()).is_some_and(|b| !b.is_ascii()) && cap_word(t));
+    if !has_accented {
+        return Vec::new();
+    }
+    // Distinct capitalised forms (possessive stripped, not in capitals)
+    // with a non-ASCII letter: (form, fold key).
+    let core_of = |t: &crate::document::Token| {
+        let raw = doc.prose.get(t.span.range())?;
+        let core = crate::document::names::strip_possessive(raw).0;
+        let plain = core.chars().next().is_some_and(char::is_uppercase) && core.chars().skip(1).all(char::is_lowercase);
+        (plain && core.chars().count() >= 4).then(|| (core, Span::new(t.span.start, t.span.start + core.len())))
+    };
+    let mut keys: Vec<String> = Vec::new();
+    for t in doc
+        .words()
+        .filter(|t| prose.get(t.span.range()).is_some_and(|b| !b.is_ascii()) && cap_word(t))
+    {
+        if let Some((core, _)) = core_of(t) {
+            let k = fold_key(core);
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    // Per key: the forms written, with their uses and first place.
+    let mut forms: Vec<Vec<(&str, usize, Span)>> = vec![Vec::new(); keys.len()];
+    for t in doc.words().filter(|t| cap_word(t)) {
+        let Some((core, span)) = core_of(t) else { continue };
+        let ki = if core.is_ascii() {
+            keys.iter().position(|k| k.len() == core.len() && k.eq_ignore_ascii_case(core))
+        } else {
+            let k = fold_key(core);
+            keys.iter().position(|x| *x == k)
+        };
+        let Some(list) = ki.and_then(|i| forms.get_mut(i)) else { continue };
+        match list.iter_mut().find(|(f, _, _)| *f == core) {
+            Some((_, n, _)) => *n += 1,
+            None => list.push((core, 1, span)),
+        }
+    }
+    // The mention (of two parts or more) at a place, and whether two
+    // places stand in such mentions that share no other part: two people
+    // ("José Ortiz" / "Jose Luis Reyes").
+    let table = doc.names();
+    let mention_at = |sp: Span| {
+        let i = table.mentions.partition_point(|m| m.span.end <= sp.start);
+        table.mentions.get(i).filter(|m| m.span.start <= sp.start && m.part_count() >= 2)
+    };
+    let two_people = |a: Span, others: &[Span]| {
+        let Some(ma) = mention_at(a) else { return false };
+        let key = fold_key(doc.text(a));
+        !others.iter().any(|&b| match mention_at(b) {
+            None => true,
+            Some(mb) => table.piece_keys(mb).any(|k| k != key && table.piece_keys(ma).any(|x| x == k)),
+        })
+    };
+    let mut out = Vec::new();
+    for list in &forms {
+        let Some(&(usual, n, usual_span)) = list.iter().max_by_key(|(_, n, sp)| (*n, Reverse(sp.start))) else {
+            continue;
+        };
+        if n < 2 {
+            continue;
+        }
+        for &(f, m, span) in list {
+            // Differing only in case is the other check's business.
+            if m != 1 || f == usual || f.to_lowercase() == usual.to_lowercase() {
+                continue;
+            }
+            let usual_places: Vec<Span> = doc
+                .words()
+                .filter_map(|t| core_of(t).filter(|(c, _)| *c == usual).map(|(_, sp)| sp))
+                .collect();
+            if two_people(span, &usual_places) {
+                continue;
+            }
+            out.push(ShoutedWord {
+                span,
+                word: f.to_string(),
+                usual: usual.to_string(),
+                usual_span,
+            });
+        }
     }
     out
 }
@@ -1361,6 +1474,29 @@ mod tests {
             "Note: this is new.\nIt is NOTE worthy. Note: again.",
             // A headline in capitals.
             "RODGERS AND HART\nRichard Rodgers wrote songs. Rodgers died.",
+        ] {
+            assert!(flagged(&l, ok).is_empty(), "{ok}: {:?}", flagged(&l, ok));
+        }
+    }
+
+    #[test]
+    fn one_word_with_other_diacritics() {
+        let l = lint();
+        let text = "The Rajasthan government met.\nThe Rajasthan assembly sat, and the Rajásthan High Court ruled.";
+        assert_eq!(flagged(&l, text), vec!["Rajásthan"]);
+        assert_eq!(crate::lint::testing::fixed(&l, text), text.replace("Rajásthan", "Rajasthan"));
+        assert_eq!(
+            flagged(
+                &l,
+                "Fires burned on Saturday.\nRain fell on Saturday. By Satürday morning it was out."
+            ),
+            vec!["Satürday"]
+        );
+        for ok in [
+            // Once each, and not a name: no usual form.
+            "Café prices rose.\nThe Cafe owner left.",
+            // Two people.
+            "José Ortiz spoke. Jose Luis Reyes and Jose Luis Reyes left.",
         ] {
             assert!(flagged(&l, ok).is_empty(), "{ok}: {:?}", flagged(&l, ok));
         }
