@@ -1492,11 +1492,8 @@ mod tests {
             ),
             vec!["Satürday"]
         );
-        for ok in [
-            // Two people.
-            "José Ortiz spoke. Jose Luis Reyes and Jose Luis Reyes left.",
-        ] {
-            assert!(flagged(&l, ok).is_empty(), "{ok}: {:?}", flagged(&l, ok));
-        }
+        // Two people.
+        let ok = "José Ortiz spoke. Jose Luis Reyes and Jose Luis Reyes left.";
+        assert!(flagged(&l, ok).is_empty(), "{ok}: {:?}", flagged(&l, ok));
     }
 }
