@@ -18,7 +18,8 @@ declare_lint! {
     /// ## What it does
     ///
     /// Flags a name that machine translation has damaged:
-    /// - a stutter of name parts: "Park Geun Hyee Geun H", "Pham Minh Chinh Minh Chinh";
+    /// - a stutter of name parts: "Park Geun Hyee Geun H", "Pham Minh Chinh Minh Chinh",
+    ///   also with the title: "Treasury Secretary Steve Secretary Steve Mnuchin";
     /// - a surname-first East Asian name cut short: "Park Geun was traveling"
     ///   when the document also has the three-part name;
     /// - a common word standing inside such a name: "Minister of Foreign
@@ -58,7 +59,10 @@ declare_lint! {
     /// - Stutter: inside one name, a run of two or three pieces repeated at
     ///   once, the last piece of the copy equal to, a prefix of, or one edit
     ///   from the original ("Geun Hyee Geun H"). A single repeated word ("Fang
-    ///   Fang", "Boutros Boutros-Ghali", "Bora Bora") is never a stutter.
+    ///   Fang", "Boutros Boutros-Ghali", "Bora Bora") is never a stutter. The
+    ///   title before the name is read with it: a repeat that takes in a
+    ///   title word and whose copy ends as the original ("Secretary Steve
+    ///   Secretary Steve Mnuchin") is one too.
     /// - Truncation: a two-piece name of romanised single syllables (surname
     ///   first) followed by a lowercase word or punctuation, when the same
     ///   document has a longer name beginning with those two pieces. Western
@@ -529,7 +533,11 @@ fn label_place(f: &mut crate::finding::Finding, docs: &[&Document], di: usize, p
 }
 
 fn stutter(h: &Here, m: &Mention, cx: &mut Ctx) {
-    if m.all_caps || m.piece_count() < 4 {
+    if m.all_caps {
+        return;
+    }
+    if m.piece_count() < 4 {
+        title_stutter(h, m, cx);
         return;
     }
     let (doc, di, table) = (h.doc, h.di, h.doc.names());
@@ -537,7 +545,10 @@ fn stutter(h: &Here, m: &Mention, cx: &mut Ctx) {
     if pieces.len() < 4 {
         return;
     }
-    let Some((i, l)) = find_stutter(&pieces) else { return };
+    let Some((i, l)) = find_stutter(&pieces) else {
+        title_stutter(h, m, cx);
+        return;
+    };
     let spans = table.piece_spans(m, &doc.source.text);
     let (Some(first), Some(last)) = (spans.first(), spans.get(i + 2 * l - 1)) else {
         return;
@@ -567,6 +578,55 @@ fn stutter(h: &Here, m: &Mention, cx: &mut Ctx) {
             f.help("machine translation repeated part of the name; write it once");
         }
     }
+}
+
+/// A stutter that repeats the title with the name: "Treasury Secretary
+/// Steve Secretary Steve Mnuchin", "President Trump President Trump's".
+/// The title words are read with the name's pieces; the repeat must take
+/// in a title word, and the copy must end as the original does.
+fn title_stutter(h: &Here, m: &Mention, cx: &mut Ctx) {
+    let Some(title) = m.title() else { return };
+    let doc = h.doc;
+    let text = doc.source.text.as_str();
+    // The title stands right before the name.
+    if title.end > m.span.start
+        || !text
+            .get(title.end..m.span.start)
+            .is_some_and(|g| g.chars().all(char::is_whitespace))
+    {
+        return;
+    }
+    let table = doc.names();
+    let mut words: Vec<(String, Span)> = Vec::new();
+    let t = doc.text(title);
+    let mut at = 0;
+    for w in t.split(char::is_whitespace) {
+        let start = title.start + at;
+        at += w.len() + 1;
+        let w = w.trim_end_matches('.');
+        if !w.is_empty() {
+            words.push((fold_key(w), Span::new(start, start + w.len())));
+        }
+    }
+    let n_title = words.len();
+    words.extend(table.piece_keys(m).map(str::to_string).zip(table.piece_spans(m, text)));
+    if words.len() < 4 {
+        return;
+    }
+    let keys: Vec<&str> = words.iter().map(|(k, _)| k.as_str()).collect();
+    let Some((i, l)) = find_stutter(&keys) else { return };
+    // The repeat takes in a title word, and the copy ends as the original.
+    if i >= n_title || keys.get(i + l - 1) != keys.get(i + 2 * l - 1) {
+        return;
+    }
+    let (Some(first), Some(end_orig), Some(last)) = (words.get(i), words.get(i + l - 1), words.get(i + 2 * l - 1)) else {
+        return;
+    };
+    let span = Span::new(first.1.start, last.1.end);
+    let once = doc.text(Span::new(first.1.start, end_orig.1.end)).to_string();
+    let f = cx.report_in(doc.id, span, format!("title and name repeated in '{}'", doc.text(span)));
+    f.replace(once, Applicability::Unsafe);
+    f.help("machine translation repeated part of the title and name; write it once");
 }
 
 fn truncation(h: &Here, m: &Mention, cx: &mut Ctx) {
@@ -1281,6 +1341,25 @@ Later Mnuchen said talks would go on.";
             "Janssen spoke. Jansen replied. Philips and Phillips.",
         ] {
             assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
+        }
+    }
+
+    #[test]
+    fn stutter_with_title() {
+        let l = MangledName::default();
+        let text = "No deal yet, Treasury Secretary Steve Secretary Steve Mnuchin said on Monday.";
+        assert_eq!(flagged(&l, text), vec!["Secretary Steve Secretary Steve"]);
+        assert_eq!(fixed(&l, text), "No deal yet, Treasury Secretary Steve Mnuchin said on Monday.");
+        assert_eq!(
+            flagged(&l, "The mayor questioned President Trump President Trump's motives."),
+            vec!["President Trump President Trump"]
+        );
+        for ok in [
+            "Prime Minister Pham Minh Chinh met President Trump.",
+            "The Secretary of State Mike Pompeo met Secretary General Antonio Guterres.",
+            "Vice President Mike Pence and President Mike Smith met.",
+        ] {
+            assert!(flagged(&l, ok).is_empty(), "{ok}: {:?}", flagged(&l, ok));
         }
     }
 }
