@@ -987,6 +987,7 @@ fn capital_slips(doc: &Document, words: &Words) -> Vec<Slip> {
     let mut out = Vec::new();
     // Capitalised words of five letters or more (ASCII, possessive stripped).
     let mut caps: Vec<(&str, Span)> = Vec::new();
+    let mut shouted: Vec<(&str, Span)> = Vec::new();
     for t in doc.words() {
         let b = doc.prose.as_bytes().get(t.span.range()).unwrap_or(&[]);
         if b.len() >= 5 && b.first().is_some_and(u8::is_ascii_uppercase) && b.get(1).is_some_and(u8::is_ascii_lowercase) {
@@ -995,6 +996,11 @@ fn capital_slips(doc: &Document, words: &Words) -> Vec<Slip> {
                 if w.len() >= 5 && w.bytes().skip(1).all(|c| c.is_ascii_lowercase()) {
                     caps.push((w, Span::new(t.span.start, t.span.start + w.len())));
                 }
+            }
+        } else if b.len() >= 6 && b.iter().all(u8::is_ascii_uppercase) {
+            // Words in capitals ("VIRGINIA BEACH, Va."): evidence only.
+            if let Some(w) = doc.prose.get(t.span.range()) {
+                shouted.push((w, t.span));
             }
         }
     }
@@ -1029,7 +1035,29 @@ fn capital_slips(doc: &Document, words: &Words) -> Vec<Slip> {
             // A known word, or a word written at least twice.
             .filter(|(v, r)| r.len() >= 2 || words.known(v, u8::MAX))
             .max_by_key(|(_, r)| (r.len(), Reverse(r.start)));
-        let Some((v, vr)) = best else { continue };
+        let Some((v, vr)) = best else {
+            // A known word written in capitals: "Virginea Beach" beside
+            // "VIRGINIA BEACH".
+            let known_shouted = shouted.iter().find_map(|&(sw, sp)| {
+                let ls = sw.to_ascii_lowercase();
+                let usual: String = sw.chars().take(1).chain(ls.chars().skip(1)).collect();
+                (sw.len() == w.len()
+                    && sw.as_bytes().first() == first
+                    && slip_pair(&lw, &ls)
+                    && !morphological_pair(&lw, &ls)
+                    && words.known(&usual, u8::MAX))
+                .then_some((usual, sp))
+            });
+            if let Some((usual, target_span)) = known_shouted {
+                out.push(Slip {
+                    span,
+                    word: w.to_string(),
+                    target: usual,
+                    target_span,
+                });
+            }
+            continue;
+        };
         let places = caps.get(vr.clone()).unwrap_or(&[]);
         // Two people: this word is a part of a longer name, and the other
         // is written only in longer names that share no part with it
@@ -1314,6 +1342,11 @@ Later Mnuchen said talks would go on.";
             ),
             vec!["Garessa"]
         );
+        // A known word written in capitals.
+        assert_eq!(
+            flagged(l.as_ref(), "VIRGINIA BEACH, Va. -- The city of Virginea Beach removed a statue."),
+            vec!["Virginea"]
+        );
         // Two neighbouring letters swapped.
         assert_eq!(
             flagged(l.as_ref(), "Hari Krishna Dara wrote the patch. Later Kirshna fixed it."),
@@ -1339,6 +1372,8 @@ Later Mnuchen said talks would go on.";
             "The tale of Zizzer Zazzer Zuzz was read.",
             // A doubled letter tells names apart.
             "Janssen spoke. Jansen replied. Philips and Phillips.",
+            // Capitals count only for known words.
+            "KAESONG CITY, Monday. Kaesung city was closed.",
         ] {
             assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
         }
