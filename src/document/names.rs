@@ -196,7 +196,21 @@ pub struct NameTable {
     /// Hashes of the pieces of names the document also writes as lowercase
     /// words (see [`NameTable::is_lower_piece`]).
     lower_pieces: Vec<u64>,
+    /// The capitalised words of the document (see [`NameTable::capitals`]).
+    capitals: Vec<Capital>,
     entities: OnceLock<Entities>,
+}
+
+/// A word of the document that starts with a capital letter (possessive
+/// and inner periods included, as tokenised).
+#[derive(Clone, Copy, Debug)]
+pub struct Capital {
+    pub span: Span,
+    /// Index of the word's token in `Document::tokens` (the tokens are
+    /// freed before corpus phases: read it in `check` only).
+    pub token: u32,
+    /// In a headline block (as for [`Mention::headline`]).
+    pub headline: bool,
 }
 
 impl NameTable {
@@ -281,6 +295,12 @@ impl NameTable {
         self.lower_pieces.contains(&word_hash(w))
     }
 
+    /// The words of the document that start with a capital letter, in
+    /// document order, whether or not they are part of a name.
+    pub fn capitals(&self) -> &[Capital] {
+        &self.capitals
+    }
+
     /// The entities of the document (grouped on first use).
     pub fn entities(&self) -> &[Entity] {
         &self.grouped().list
@@ -337,6 +357,7 @@ impl NameTable {
         // The capitalised words of each block (pass 0 listed them in block
         // order): a block without one has no chain.
         let mut next = 0usize;
+        let mut capitals: Vec<Capital> = Vec::with_capacity(s.capitals.len());
         for (bi, b) in doc.blocks.iter().enumerate() {
             let caps = s.capitals.get(next..).unwrap_or(&[]);
             let lo = next + caps.iter().take_while(|&&t| (t as usize) < b.tokens.start).count();
@@ -352,6 +373,13 @@ impl NameTable {
                 continue;
             }
             let headline = s.headlines.get(bi).copied().unwrap_or(false);
+            capitals.extend(s.capitals.get(lo..hi).unwrap_or(&[]).iter().filter_map(|&t| {
+                doc.tokens.get(t as usize).map(|tk| Capital {
+                    span: tk.span,
+                    token: t,
+                    headline,
+                })
+            }));
             chains(doc, bi, b, headline, lo..hi, s);
         }
         // Pass 2: which lowercase words the mentions ask about.
@@ -391,6 +419,7 @@ impl NameTable {
             part_spans: t.part_spans.clone(),
             piece_ends: t.piece_ends.clone(),
             lower_pieces: lower_list.clone(),
+            capitals,
             entities: OnceLock::new(),
         }
     }

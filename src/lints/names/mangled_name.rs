@@ -982,130 +982,172 @@ struct Slip {
 /// The slips of a document, kept for the corpus phase.
 struct CapitalSlips(Vec<Slip>);
 
-/// Find the [`Slip`]s of a document (reads its tokens).
+/// Find the [`Slip`]s of a document. Words one slip apart share a
+/// signature: their length, first letter and letters with the vowels
+/// masked (one vowel for another), or their letters as a multiset (two
+/// swapped); only words sharing one are compared.
 fn capital_slips(doc: &Document, words: &Words) -> Vec<Slip> {
     let mut out = Vec::new();
-    // Capitalised words of five letters or more (ASCII, possessive stripped).
-    let mut caps: Vec<(&str, Span)> = Vec::new();
+    let prose = doc.prose.as_bytes();
+    // Plain capitalised ASCII words of six letters or more (possessive
+    // stripped), and words in capitals (evidence only).
+    let mut plain: Vec<(&str, Span)> = Vec::new();
     let mut shouted: Vec<(&str, Span)> = Vec::new();
-    for t in doc.words() {
-        let b = doc.prose.as_bytes().get(t.span.range()).unwrap_or(&[]);
-        if b.len() >= 5 && b.first().is_some_and(u8::is_ascii_uppercase) && b.get(1).is_some_and(u8::is_ascii_lowercase) {
-            if let Some(w) = doc.prose.get(t.span.range()) {
-                let w = crate::document::names::strip_possessive(w).0;
-                if w.len() >= 5 && w.bytes().skip(1).all(|c| c.is_ascii_lowercase()) {
-                    caps.push((w, Span::new(t.span.start, t.span.start + w.len())));
-                }
+    for c in doc.names().capitals() {
+        let b = prose.get(c.span.range()).unwrap_or(&[]);
+        if b.len() < 6 || !b.first().is_some_and(u8::is_ascii_uppercase) {
+            continue;
+        }
+        let Some(w) = doc.prose.get(c.span.range()) else { continue };
+        if b.get(1).is_some_and(u8::is_ascii_lowercase) {
+            let w = crate::document::names::strip_possessive(w).0;
+            if w.len() >= 6 && w.bytes().skip(1).all(|x| x.is_ascii_lowercase()) {
+                plain.push((w, Span::new(c.span.start, c.span.start + w.len())));
             }
-        } else if b.len() >= 6 && b.iter().all(u8::is_ascii_uppercase) {
-            // Words in capitals ("VIRGINIA BEACH, Va."): evidence only.
-            if let Some(w) = doc.prose.get(t.span.range()) {
-                shouted.push((w, t.span));
-            }
+        } else if b.iter().all(u8::is_ascii_uppercase) {
+            shouted.push((w, c.span));
         }
     }
-    if caps.len() < 2 {
+    if plain.is_empty() {
         return out;
     }
-    caps.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.start.cmp(&b.1.start)));
-    // Distinct words with their places (a range of `caps`).
-    let mut distinct: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
-    for (i, (w, _)) in caps.iter().enumerate() {
-        match distinct.last_mut() {
-            Some((lw, r)) if lw == w => r.end = i + 1,
-            _ => distinct.push((w, i..i + 1)),
-        }
+    // Signatures: (signature, index into `plain`).
+    let mut sigs: Vec<(u64, u32)> = Vec::with_capacity(plain.len() * 2);
+    for (i, (w, _)) in plain.iter().enumerate() {
+        let (skeleton, multiset) = signatures(w);
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        sigs.push((skeleton, i));
+        sigs.push((multiset, i));
     }
-    let table = doc.names();
-    for (w, r) in &distinct {
-        let (w, n) = (*w, r.len());
-        let Some(&(_, span)) = caps.get(r.start) else { continue };
-        if n != 1 || w.len() < 6 || words.known(w, u8::MAX) {
-            continue;
-        }
-        let lw = w.to_ascii_lowercase();
-        let first = w.as_bytes().first();
-        let best = distinct
-            .iter()
-            .filter(|(v, _)| v.as_bytes().first() == first && v.len() == w.len() && *v != w)
-            .filter(|(v, _)| {
-                let lv = v.to_ascii_lowercase();
-                slip_pair(&lw, &lv) && !morphological_pair(&lw, &lv)
-            })
-            // A known word, or a word written at least twice.
-            .filter(|(v, r)| r.len() >= 2 || words.known(v, u8::MAX))
-            .max_by_key(|(_, r)| (r.len(), Reverse(r.start)));
-        let Some((v, vr)) = best else {
-            // A known word written in capitals: "Virginea Beach" beside
-            // "VIRGINIA BEACH".
-            let known_shouted = shouted.iter().find_map(|&(sw, sp)| {
-                let ls = sw.to_ascii_lowercase();
-                let usual: String = sw.chars().take(1).chain(ls.chars().skip(1)).collect();
-                (sw.len() == w.len()
-                    && sw.as_bytes().first() == first
-                    && slip_pair(&lw, &ls)
-                    && !morphological_pair(&lw, &ls)
-                    && words.known(&usual, u8::MAX))
-                .then_some((usual, sp))
-            });
-            if let Some((usual, target_span)) = known_shouted {
-                out.push(Slip {
-                    span,
-                    word: w.to_string(),
-                    target: usual,
-                    target_span,
-                });
-            }
-            continue;
-        };
-        let places = caps.get(vr.clone()).unwrap_or(&[]);
-        // Two people: this word is a part of a longer name, and the other
-        // is written only in longer names that share no part with it
-        // ("Filipe Luis" / "Felipe Massa").
-        let mention_at = |sp: Span| {
-            let i = table.mentions.partition_point(|m| m.span.end <= sp.start);
-            table.mentions.get(i).filter(|m| m.span.start <= sp.start && m.part_count() >= 2)
-        };
-        if let Some(mw) = mention_at(span) {
-            let same_person = places.iter().any(|&(_, sp)| match mention_at(sp) {
-                None => true,
-                Some(mv) => table.piece_keys(mv).any(|k| k != lw && table.piece_keys(mw).any(|x| x == k)),
-            });
-            if !same_person {
+    for (w, _) in &shouted {
+        let (skeleton, multiset) = signatures(w);
+        sigs.push((skeleton, u32::MAX));
+        sigs.push((multiset, u32::MAX));
+    }
+    sigs.sort_unstable();
+    // Words written once, not known, sharing a signature with another word.
+    let uses = |w: &str| plain.iter().filter(|(x, _)| *x == w).count();
+    let mut done: Vec<&str> = Vec::new();
+    for run in sigs.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() >= 2) {
+        for &(_, i) in run {
+            let Some(&(w, span)) = plain.get(i as usize) else { continue };
+            if done.contains(&w) || run.iter().all(|&(_, j)| plain.get(j as usize).is_some_and(|(x, _)| *x == w)) {
                 continue;
             }
+            if uses(w) != 1 || words.known(w, u8::MAX) {
+                continue;
+            }
+            if let Some(slip) = slip_for(doc, words, w, span, run, &plain, &shouted) {
+                done.push(w);
+                out.push(slip);
+            }
+        }
+    }
+    out
+}
+
+/// Signatures of an ASCII word (see [`capital_slips`]); a word in capitals
+/// gets those of its lowercase form.
+fn signatures(w: &str) -> (u64, u64) {
+    let b = w.as_bytes();
+    let first = u64::from(b.first().map_or(0, u8::to_ascii_lowercase));
+    let mut skeleton = (b.len() as u64) << 56 | first << 48;
+    let mut multiset = (b.len() as u64) << 56 | first << 48 | 1 << 47;
+    for &c in b {
+        let c = c.to_ascii_lowercase();
+        let v = if matches!(c, b'a' | b'e' | b'i' | b'o' | b'u') { b'*' } else { c };
+        skeleton = skeleton.wrapping_mul(31).wrapping_add(u64::from(v)) & ((1 << 47) - 1) | (skeleton & !((1 << 47) - 1));
+        // Each letter adds a fixed odd number: the sum ignores order.
+        multiset = multiset.wrapping_add(u64::from(c).wrapping_mul(0x9E37_79B9) & ((1 << 47) - 1)) & ((1 << 47) - 1)
+            | (multiset & !((1 << 47) - 1));
+    }
+    (skeleton, multiset)
+}
+
+/// The slip of `w` (written once, unknown) among the words sharing a
+/// signature with it (`run`), if one of them is a known word or a word
+/// written twice, and the two are not in the names of two people.
+fn slip_for(
+    doc: &Document,
+    words: &Words,
+    w: &str,
+    span: Span,
+    run: &[(u64, u32)],
+    plain: &[(&str, Span)],
+    shouted: &[(&str, Span)],
+) -> Option<Slip> {
+    let lw = w.to_ascii_lowercase();
+    let first = w.as_bytes().first();
+    let places = |v: &str| plain.iter().filter(|(x, _)| *x == v).map(|(_, sp)| *sp).collect::<Vec<Span>>();
+    let fits = |v: &str| {
+        let lv = v.to_ascii_lowercase();
+        v != w && v.len() == w.len() && v.as_bytes().first() == first && slip_pair(&lw, &lv) && !morphological_pair(&lw, &lv)
+    };
+    let best = run
+        .iter()
+        .filter_map(|&(_, j)| plain.get(j as usize).map(|(v, _)| *v))
+        .filter(|v| fits(v))
+        .map(|v| (v, places(v)))
+        // A known word, or a word written at least twice.
+        .filter(|(v, p)| p.len() >= 2 || words.known(v, u8::MAX))
+        .max_by_key(|(_, p)| (p.len(), Reverse(p.first().map_or(0, |s| s.start))));
+    let Some((v, places)) = best else {
+        // A known word written in capitals: "Virginea Beach" beside
+        // "VIRGINIA BEACH".
+        let (usual, target_span) = shouted.iter().find_map(|&(sw, sp)| {
+            let ls = sw.to_ascii_lowercase();
+            let usual: String = sw.chars().take(1).chain(ls.chars().skip(1)).collect();
+            (fits(&usual) && words.known(&usual, u8::MAX)).then_some((usual, sp))
+        })?;
+        return Some(Slip {
+            span,
+            word: w.to_string(),
+            target: usual,
+            target_span,
+        });
+    };
+    let table = doc.names();
+    // Two people: this word is a part of a longer name, and the other is
+    // written only in longer names that share no part with it ("Filipe
+    // Luis" / "Felipe Massa").
+    let mention_at = |sp: Span| {
+        let i = table.mentions.partition_point(|m| m.span.end <= sp.start);
+        table.mentions.get(i).filter(|m| m.span.start <= sp.start && m.part_count() >= 2)
+    };
+    if let Some(mw) = mention_at(span) {
+        let same_person = places.iter().any(|&sp| match mention_at(sp) {
+            None => true,
+            Some(mv) => table.piece_keys(mv).any(|k| k != lw && table.piece_keys(mw).any(|x| x == k)),
+        });
+        if !same_person {
+            return None;
         }
         // The same name with only this word different, written twice:
         // `name-variant` reports the whole name.
-        if let Some(mw) = mention_at(span) {
-            let keys: Vec<&str> = table.piece_keys(mw).collect();
-            let lv = v.to_ascii_lowercase();
-            let same_name = table
-                .mentions
-                .iter()
-                .filter(|o| {
-                    o.part_count() == mw.part_count()
-                        && table.piece_keys(o).count() == keys.len()
-                        && table
-                            .piece_keys(o)
-                            .zip(&keys)
-                            .all(|(k, x)| if *x == lw { k == lv } else { k == *x })
-                })
-                .count()
-                >= 2;
-            if same_name {
-                continue;
-            }
+        let keys: Vec<&str> = table.piece_keys(mw).collect();
+        let lv = v.to_ascii_lowercase();
+        let same_name = table
+            .mentions
+            .iter()
+            .filter(|o| {
+                table.piece_keys(o).count() == keys.len()
+                    && table
+                        .piece_keys(o)
+                        .zip(&keys)
+                        .all(|(k, x)| if *x == lw { k == lv } else { k == *x })
+            })
+            .count()
+            >= 2;
+        if same_name {
+            return None;
         }
-        let Some(&(_, target_span)) = places.first() else { continue };
-        out.push(Slip {
-            span,
-            word: w.to_string(),
-            target: v.to_string(),
-            target_span,
-        });
     }
-    out
+    Some(Slip {
+        span,
+        word: w.to_string(),
+        target: v.to_string(),
+        target_span: *places.first()?,
+    })
 }
 
 /// Whether two words (folded or lowercase) differ by the usual slip in a
