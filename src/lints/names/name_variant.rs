@@ -873,188 +873,136 @@ fn report_shouted(docs: &[&Document], reported: &[(usize, Span)], cx: &mut Ctx) 
 /// opener or a label: "Note:"), and a lone word in capitals that the
 /// document also writes in lowercase (emphasis: "we will NEVER stop").
 fn shouted_words(doc: &Document) -> Vec<ShoutedWord> {
+    use crate::document::TokenKind;
     let prose = doc.prose.as_bytes();
-    let caps_at = |sp: Span| {
+    let caps = doc.names().capitals();
+    let in_caps = |sp: Span| {
         let b = prose.get(sp.range()).unwrap_or(&[]);
         b.len() >= 2 && b.first().is_some_and(u8::is_ascii_uppercase) && b.get(1).is_some_and(u8::is_ascii_uppercase)
     };
-    // Cheap test first: a word starting with two ASCII capitals.
-    if !doc.words().any(|t| t.span.len() >= 4 && caps_at(t.span)) {
-        return Vec::new();
-    }
-    // A title-case line that ends a sentence is a sentence full of names.
-    let headline = |b: &crate::document::Block| {
-        let ends_sentence = || {
-            doc.prose
-                .get(b.span.range())
-                .map(|t| t.trim_end().trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']))
-                .is_some_and(|t| t.ends_with(['.', '!', '?']))
-        };
-        b.heading_like || matches!(b.scope, crate::document::Scope::Heading(_)) || (b.title_case && !ends_sentence())
-    };
+    let tok = |i: usize| doc.tokens.get(i);
+    let kind_at = |i: usize| tok(i).map(|t| t.kind);
+    let byte_at = |i: usize| tok(i).and_then(|t| prose.get(t.span.start).copied());
+    let space_at = |i: usize| tok(i).is_some_and(|t| doc.prose.get(t.span.range()) == Some(" "));
     // Candidates: (core, span, token index).
     let mut cands: Vec<(&str, Span, usize)> = Vec::new();
-    for (bn, b) in doc.blocks.iter().filter(|b| !headline(b)).enumerate() {
-        let toks = doc.tokens.get(b.tokens.clone()).unwrap_or(&[]);
-        let word_idx: Vec<usize> = (0..toks.len())
-            .filter(|&i| toks[i].kind == crate::document::TokenKind::Word)
-            .collect();
-        let caps_words = word_idx.iter().filter(|&&i| caps_at(toks[i].span)).count();
-        // A shouted line.
-        if caps_words * 2 > word_idx.len() {
+    for (ci, c) in caps.iter().enumerate() {
+        if c.headline || c.span.len() < 4 || !in_caps(c.span) {
             continue;
         }
-        for (k, &i) in word_idx.iter().enumerate() {
-            let t = &toks[i];
-            if t.span.len() < 4 || !caps_at(t.span) {
-                continue;
-            }
-            let Some(raw) = doc.prose.get(t.span.range()) else { continue };
-            let core = crate::document::names::strip_possessive(raw).0;
-            if core.len() < 4 || !core.bytes().all(|c| c.is_ascii_uppercase()) || crate::document::names::is_roman_numeral(core) {
-                continue;
-            }
-            // Neighbouring words in capitals: a dateline, a shouted name.
-            let neighbour_caps = [k.checked_sub(1), Some(k + 1)]
-                .into_iter()
-                .flatten()
-                .filter_map(|j| word_idx.get(j))
-                .any(|&j| toks.get(j).is_some_and(|n| n.span.len() >= 2 && caps_at(n.span)) && j.abs_diff(i) == 2);
-            if neighbour_caps {
-                continue;
-            }
-            // A dateline ("WASHINGTON -", "NAIROBI (Reuters)"): the block's
-            // first word, not followed by a lowercase word.
-            // The opening words of an article may be set in capitals
-            // ("BARCELONA will be known as a selling club").
-            if k == 0 && bn == 0 {
-                continue;
-            }
-            if k == 0 && core.len() == raw.len() {
-                let space = toks.get(i + 1).is_some_and(|n| n.kind == crate::document::TokenKind::Space);
-                // A word follows (in capitals it would be a run, skipped above).
-                let lower = toks.get(i + 2).is_some_and(|n| n.kind == crate::document::TokenKind::Word);
-                if !space || !lower {
-                    continue;
-                }
-            }
-            // Joined by a hyphen, an underscore or a slash: a code or a key
-            // ("CTRL-]", "COVID-19", "COMPOUND_TEXT").
-            let hyphen = |j: usize| {
-                toks.get(j).is_some_and(|n| {
-                    n.kind == crate::document::TokenKind::Punct && matches!(prose.get(n.span.start), Some(b'-' | b'_' | b'/'))
-                })
-            };
-            if core.len() == raw.len() && (hyphen(i + 1) || i.checked_sub(1).is_some_and(hyphen)) {
-                continue;
-            }
-            cands.push((core, Span::new(t.span.start, t.span.start + core.len()), b.tokens.start + i));
+        let Some(raw) = doc.prose.get(c.span.range()) else { continue };
+        let core = crate::document::names::strip_possessive(raw).0;
+        if core.len() < 4 || !core.bytes().all(|x| x.is_ascii_uppercase()) || crate::document::names::is_roman_numeral(core) {
+            continue;
         }
+        let ti = c.token as usize;
+        // Neighbouring words in capitals: a dateline, a shouted name.
+        let neighbour = |other: Option<&crate::document::names::Capital>| {
+            other.is_some_and(|o| (o.token as usize).abs_diff(ti) == 2 && space_at(ti.min(o.token as usize) + 1) && in_caps(o.span))
+        };
+        if neighbour(ci.checked_sub(1).and_then(|j| caps.get(j))) || neighbour(caps.get(ci + 1)) {
+            continue;
+        }
+        // The first word of its block: a dateline ("WASHINGTON -",
+        // "NAIROBI (Reuters)") unless a word follows, and in the first
+        // paragraph the opening words of an article may be set in capitals
+        // ("BARCELONA will be known as a selling club").
+        let block = doc.block_at(c.span.start).and_then(|b| doc.blocks.get(b));
+        let block_start = block.is_some_and(|b| doc.prose.get(b.span.start..c.span.start).is_some_and(|g| g.trim().is_empty()));
+        if block_start {
+            let first_body = doc.blocks.iter().find(|b| !headline_block(doc, b)).map(|b| b.span) == block.map(|b| b.span);
+            let word_follows = core.len() < raw.len() || (space_at(ti + 1) && kind_at(ti + 2) == Some(TokenKind::Word));
+            if first_body || !word_follows {
+                continue;
+            }
+        }
+        // Joined by a hyphen, an underscore or a slash: a code or a key
+        // ("CTRL-]", "COVID-19", "COMPOUND_TEXT").
+        let joiner = |i: usize| kind_at(i) == Some(TokenKind::Punct) && matches!(byte_at(i), Some(b'-' | b'_' | b'/'));
+        if core.len() == raw.len() && (joiner(ti + 1) || ti.checked_sub(1).is_some_and(joiner)) {
+            continue;
+        }
+        cands.push((core, Span::new(c.span.start, c.span.start + core.len()), ti));
     }
     if cands.is_empty() {
         return Vec::new();
     }
-    // Uses of each candidate outside headlines: usual case (first place and
-    // count), capitals, lowercase.
-    #[derive(Clone, Copy, Default)]
-    struct Uses {
-        usual: usize,
-        /// Uses in the usual case after a word or a comma (a name, not a
-        /// sentence opener or a label such as "Note:").
-        usual_mid: usize,
-        /// Whether `first` is in a headline (a place in running text is
-        /// preferred for the label).
-        first_in_headline: bool,
-        first: Option<Span>,
-        caps: usize,
-        lower: usize,
-    }
-    let mut uses = vec![Uses::default(); cands.len()];
-    for b in &doc.blocks {
-        let in_headline = headline(b);
-        let toks = doc.tokens.get(b.tokens.clone()).unwrap_or(&[]);
-        for (i, t) in toks.iter().enumerate().filter(|(_, t)| t.kind == crate::document::TokenKind::Word) {
-            let Some(raw) = doc.prose.get(t.span.range()) else { continue };
-            let core = crate::document::names::strip_possessive(raw).0;
-            let Some(&c0) = core.as_bytes().first() else { continue };
-            for (ci, (cand, _, _)) in cands.iter().enumerate() {
-                if cand.len() != core.len() || !c0.eq_ignore_ascii_case(&cand.as_bytes()[0]) || !core.eq_ignore_ascii_case(cand) {
-                    continue;
-                }
-                let u = &mut uses[ci];
-                if core == *cand {
-                    // Counted below from the candidates (datelines and
-                    // shouted runs are not a style of the word).
-                } else if c0.is_ascii_uppercase() && core.bytes().skip(1).all(|c| c.is_ascii_lowercase()) {
-                    u.usual += 1;
-                    let mid = !in_headline
-                        && i >= 2
-                        && toks.get(i - 1).is_some_and(|sp| sp.kind == crate::document::TokenKind::Space)
-                        && toks.get(i - 2).is_some_and(|p| match p.kind {
-                            crate::document::TokenKind::Word | crate::document::TokenKind::Number => true,
-                            crate::document::TokenKind::Punct => prose.get(p.span.start) == Some(&b','),
-                            _ => false,
-                        });
-                    u.usual_mid += usize::from(mid);
-                    if u.first.is_none() || (u.first_in_headline && !in_headline) {
-                        u.first_in_headline = in_headline;
-                        u.first = Some(Span::new(t.span.start, t.span.start + core.len()));
-                    }
-                } else if !in_headline && core.bytes().all(|c| c.is_ascii_lowercase()) {
-                    u.lower += 1;
-                }
-            }
-        }
-    }
-    for (ci, (cand, _, _)) in cands.iter().enumerate() {
-        uses[ci].caps = cands.iter().filter(|(c, _, _)| c == cand).count();
-    }
     let mut out = Vec::new();
-    for (ci, &(core, span, ti)) in cands.iter().enumerate() {
-        let u = uses[ci];
-        let Some(first) = u.first else { continue };
-        // One slip against a word written at least twice in the usual case
-        // (a word written in capitals twice or more is a deliberate style:
-        // an acronym, or a surname in capitals).
-        if u.caps != 1 || u.usual < 2 {
+    for &(core, span, ti) in &cands {
+        // One slip: a word written in capitals twice or more is a
+        // deliberate style (an acronym, or a surname in capitals).
+        if cands.iter().filter(|(c, _, _)| *c == core).count() != 1 {
             continue;
         }
-        // A lone word in capitals (no capitalised word beside it) that the
-        // document also writes in lowercase: emphasis.
+        // Uses in the usual case (a capital and lowercase letters), and
+        // those after a word or a comma outside headlines (a name, not a
+        // sentence opener or a label such as "Note:").
+        let (mut usual, mut usual_mid, mut first): (usize, usize, Option<(Span, bool)>) = (0, 0, None);
+        for c in caps {
+            let Some(raw) = doc.prose.get(c.span.range()) else { continue };
+            let w = crate::document::names::strip_possessive(raw).0;
+            if w.len() != core.len() || !w.eq_ignore_ascii_case(core) || !w.bytes().skip(1).all(|x| x.is_ascii_lowercase()) {
+                continue;
+            }
+            usual += 1;
+            let i = c.token as usize;
+            let mid = !c.headline
+                && i >= 2
+                && space_at(i - 1)
+                && match kind_at(i - 2) {
+                    Some(TokenKind::Word | TokenKind::Number) => true,
+                    Some(TokenKind::Punct) => byte_at(i - 2) == Some(b','),
+                    _ => false,
+                };
+            usual_mid += usize::from(mid);
+            if first.is_none_or(|(_, h)| h && !c.headline) {
+                first = Some((Span::new(c.span.start, c.span.start + w.len()), c.headline));
+            }
+        }
+        let Some((first, _)) = first else { continue };
+        if usual < 2 {
+            continue;
+        }
         // A capitalised word beside it, after one space: the next word, or
         // the previous one when a word or a comma stands before that (not a
         // sentence opener: "It ONLY matches").
-        let word_at = |j: usize| doc.tokens.get(j).filter(|n| n.kind == crate::document::TokenKind::Word);
-        let space_at = |j: usize| doc.tokens.get(j).is_some_and(|sp| doc.prose.get(sp.span.range()) == Some(" "));
-        let capital = |j: usize| word_at(j).is_some_and(|n| prose.get(n.span.start).is_some_and(u8::is_ascii_uppercase));
+        let capital = |j: usize| kind_at(j) == Some(TokenKind::Word) && byte_at(j).is_some_and(|b| b.is_ascii_uppercase());
         let next_capital = space_at(ti + 1) && capital(ti + 2);
         let prev_capital = ti >= 4
             && space_at(ti - 1)
             && capital(ti - 2)
             && space_at(ti - 3)
-            && doc.tokens.get(ti - 4).is_some_and(|p| {
-                p.kind == crate::document::TokenKind::Word
-                    || (p.kind == crate::document::TokenKind::Punct && prose.get(p.span.start) == Some(&b','))
-            });
+            && (kind_at(ti - 4) == Some(TokenKind::Word) || (kind_at(ti - 4) == Some(TokenKind::Punct) && byte_at(ti - 4) == Some(b',')));
         let capital_beside = next_capital || prev_capital;
-        if u.lower > 0 && !capital_beside {
-            continue;
+        if !capital_beside {
+            // Alone, the word must be a name elsewhere (written in the usual
+            // case after a word or a comma), and never written in lowercase
+            // (emphasis: "we will NEVER stop").
+            if usual_mid == 0 || crate::document::names::is_lower_word(doc, &core.to_ascii_lowercase()) {
+                continue;
+            }
         }
-        // Alone, the word must be a name elsewhere: written in the usual
-        // case after a word or a comma (not only as a sentence opener or a
-        // label such as "Note:").
-        if !capital_beside && u.usual_mid == 0 {
-            continue;
-        }
-        let usual = doc.text(first).to_string();
         out.push(ShoutedWord {
             span,
             word: core.to_string(),
-            usual,
+            usual: doc.text(first).to_string(),
             usual_span: first,
         });
     }
     out
+}
+
+/// A headline block, as the name table reads it: a heading, or a
+/// heading-like or title-case line that does not end a sentence.
+fn headline_block(doc: &Document, b: &crate::document::Block) -> bool {
+    if matches!(b.scope, crate::document::Scope::Heading(_)) {
+        return true;
+    }
+    if !(b.heading_like || b.title_case) {
+        return false;
+    }
+    let raw = doc.prose.get(b.span.range()).unwrap_or("").trim_end();
+    !(raw.ends_with(['.', '!', '?', ';', '"', '\u{201d}', ')']) && !raw.ends_with(".."))
 }
 
 /// Capitalised words written once with other diacritics than a spelling
@@ -1065,35 +1013,22 @@ fn shouted_words(doc: &Document) -> Vec<ShoutedWord> {
 /// usual way ("José Ortiz" / "Jose Luis Reyes").
 fn accented_words(doc: &Document) -> Vec<ShoutedWord> {
     let prose = doc.prose.as_bytes();
-    let cap_word = |t: &crate::document::Token| {
-        t.kind == crate::document::TokenKind::Word
-            && doc
-                .prose
-                .get(t.span.range())
-                .and_then(|w| w.chars().next())
-                .is_some_and(char::is_uppercase)
-    };
+    let caps = doc.names().capitals();
     // Cheap test first: a capitalised word with a byte outside ASCII.
-    let has_accented = doc
-        .words()
-        .any(|t| prose.get(t.span.range()).is_some_and(|b| !b.is_ascii()) && cap_word(t));
-    if !has_accented {
+    if !caps.iter().any(|c| prose.get(c.span.range()).is_some_and(|b| !b.is_ascii())) {
         return Vec::new();
     }
-    // Distinct capitalised forms (possessive stripped, not in capitals)
-    // with a non-ASCII letter: (form, fold key).
-    let core_of = |t: &crate::document::Token| {
-        let raw = doc.prose.get(t.span.range())?;
+    // Plain capitalised forms (possessive stripped, four letters or more).
+    let core_of = |c: &crate::document::names::Capital| {
+        let raw = doc.prose.get(c.span.range())?;
         let core = crate::document::names::strip_possessive(raw).0;
         let plain = core.chars().next().is_some_and(char::is_uppercase) && core.chars().skip(1).all(char::is_lowercase);
-        (plain && core.chars().count() >= 4).then(|| (core, Span::new(t.span.start, t.span.start + core.len())))
+        (plain && core.chars().count() >= 4).then(|| (core, Span::new(c.span.start, c.span.start + core.len())))
     };
+    // Fold keys of the forms with a letter outside ASCII.
     let mut keys: Vec<String> = Vec::new();
-    for t in doc
-        .words()
-        .filter(|t| prose.get(t.span.range()).is_some_and(|b| !b.is_ascii()) && cap_word(t))
-    {
-        if let Some((core, _)) = core_of(t) {
+    for c in caps.iter().filter(|c| prose.get(c.span.range()).is_some_and(|b| !b.is_ascii())) {
+        if let Some((core, _)) = core_of(c) {
             let k = fold_key(core);
             if !keys.contains(&k) {
                 keys.push(k);
@@ -1102,8 +1037,8 @@ fn accented_words(doc: &Document) -> Vec<ShoutedWord> {
     }
     // Per key: the forms written, with their uses and first place.
     let mut forms: Vec<Vec<(&str, usize, Span)>> = vec![Vec::new(); keys.len()];
-    for t in doc.words().filter(|t| cap_word(t)) {
-        let Some((core, span)) = core_of(t) else { continue };
+    for c in caps {
+        let Some((core, span)) = core_of(c) else { continue };
         let ki = if core.is_ascii() {
             keys.iter().position(|k| k.len() == core.len() && k.eq_ignore_ascii_case(core))
         } else {
@@ -1145,9 +1080,9 @@ fn accented_words(doc: &Document) -> Vec<ShoutedWord> {
             if m != 1 || f == usual || f.to_lowercase() == usual.to_lowercase() {
                 continue;
             }
-            let usual_places: Vec<Span> = doc
-                .words()
-                .filter_map(|t| core_of(t).filter(|(c, _)| *c == usual).map(|(_, sp)| sp))
+            let usual_places: Vec<Span> = caps
+                .iter()
+                .filter_map(|c| core_of(c).filter(|(c, _)| *c == usual).map(|(_, sp)| sp))
                 .collect();
             if two_people(span, &usual_places) {
                 continue;
