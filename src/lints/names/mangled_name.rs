@@ -94,7 +94,7 @@ declare_lint! {
     ///   and an earlier longer name begins or ends with the other spelling
     ///   ("Samuel Umtiti" ... "Umteti"). The later one is flagged.
     /// - Capitalised word: a capitalised word of six letters or more written
-    ///   once, not a known word or name, one such slip from a capitalised word
+    ///   once, not a known word or name, one vowel from a capitalised word
     ///   of the document that is a known word or name ("Satorday" /
     ///   "Saturday", "Menistry" / "Ministry") or is written twice ("Garessa"
     ///   / "Garissa"), unless the two stand in longer names sharing no part
@@ -597,8 +597,16 @@ fn title_stutter(h: &Here, m: &Mention, cx: &mut Ctx) {
         return;
     }
     let table = doc.names();
-    let mut words: Vec<(String, Span)> = Vec::new();
     let t = doc.text(title);
+    // Cheap test first: a title word written again inside the name.
+    let repeated = t
+        .split(char::is_whitespace)
+        .map(|w| w.trim_end_matches('.'))
+        .any(|w| !w.is_empty() && table.piece_keys(m).any(|k| k.len() == w.len() && w.eq_ignore_ascii_case(k)));
+    if !repeated {
+        return;
+    }
+    let mut words: Vec<(String, Span)> = Vec::new();
     let mut at = 0;
     for w in t.split(char::is_whitespace) {
         let start = title.start + at;
@@ -982,10 +990,9 @@ struct Slip {
 /// The slips of a document, kept for the corpus phase.
 struct CapitalSlips(Vec<Slip>);
 
-/// Find the [`Slip`]s of a document. Words one slip apart share a
-/// signature: their length, first letter and letters with the vowels
-/// masked (one vowel for another), or their letters as a multiset (two
-/// swapped); only words sharing one are compared.
+/// Find the [`Slip`]s of a document. Words one vowel apart share a
+/// signature (their length, first letter and letters with the vowels
+/// masked); only words sharing one are compared.
 fn capital_slips(doc: &Document, words: &Words) -> Vec<Slip> {
     let mut out = Vec::new();
     let prose = doc.prose.as_bytes();
@@ -1008,37 +1015,32 @@ fn capital_slips(doc: &Document, words: &Words) -> Vec<Slip> {
             shouted.push((w, c.span));
         }
     }
-    if plain.is_empty() {
+    if plain.is_empty() || plain.len() + shouted.len() < 2 || plain.len() >= 1 << 16 {
         return out;
     }
-    // Signatures: (signature, index into `plain`).
-    let mut sigs: Vec<(u64, u32)> = Vec::with_capacity(plain.len() * 2);
-    for (i, (w, _)) in plain.iter().enumerate() {
-        let (skeleton, multiset) = signatures(w);
-        let i = u32::try_from(i).unwrap_or(u32::MAX);
-        sigs.push((skeleton, i));
-        sigs.push((multiset, i));
-    }
-    for (w, _) in &shouted {
-        let (skeleton, multiset) = signatures(w);
-        sigs.push((skeleton, u32::MAX));
-        sigs.push((multiset, u32::MAX));
-    }
+    // Signature in the high 48 bits, index in the low 16 (0xFFFF: a word
+    // in capitals).
+    let mut sigs: Vec<u64> = Vec::with_capacity(plain.len() + shouted.len());
+    sigs.extend(plain.iter().enumerate().map(|(i, (w, _))| skeleton(w) << 16 | i as u64));
+    sigs.extend(shouted.iter().map(|(w, _)| skeleton(w) << 16 | 0xFFFF));
     sigs.sort_unstable();
-    // Words written once, not known, sharing a signature with another word.
     let uses = |w: &str| plain.iter().filter(|(x, _)| *x == w).count();
     let mut done: Vec<&str> = Vec::new();
-    for run in sigs.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() >= 2) {
-        for &(_, i) in run {
-            let Some(&(w, span)) = plain.get(i as usize) else { continue };
-            if done.contains(&w) || run.iter().all(|&(_, j)| plain.get(j as usize).is_some_and(|(x, _)| *x == w)) {
+    for run in sigs.chunk_by(|a, b| a >> 16 == b >> 16).filter(|r| r.len() >= 2) {
+        let word = |x: &u64| plain.get((x & 0xFFFF) as usize).map(|(w, _)| *w);
+        // Only one word written (maybe several times): nothing to compare.
+        let first = run.first().and_then(word);
+        if run.iter().all(|x| word(x) == first) {
+            continue;
+        }
+        for x in run {
+            let Some(&(w, span)) = plain.get((x & 0xFFFF) as usize) else { continue };
+            if done.contains(&w) || uses(w) != 1 || words.known(w, u8::MAX) {
                 continue;
             }
-            if uses(w) != 1 || words.known(w, u8::MAX) {
-                continue;
-            }
-            if let Some(slip) = slip_for(doc, words, w, span, run, &plain, &shouted) {
-                done.push(w);
+            done.push(w);
+            let others: Vec<&str> = run.iter().filter_map(word).filter(|v| *v != w).collect();
+            if let Some(slip) = slip_for(doc, words, w, span, &others, &plain, &shouted) {
                 out.push(slip);
             }
         }
@@ -1046,33 +1048,29 @@ fn capital_slips(doc: &Document, words: &Words) -> Vec<Slip> {
     out
 }
 
-/// Signatures of an ASCII word (see [`capital_slips`]); a word in capitals
-/// gets those of its lowercase form.
-fn signatures(w: &str) -> (u64, u64) {
+/// The vowel-masked signature of an ASCII word (see [`capital_slips`]),
+/// 48 bits: a word in capitals gets that of its lowercase form.
+fn skeleton(w: &str) -> u64 {
     let b = w.as_bytes();
     let first = u64::from(b.first().map_or(0, u8::to_ascii_lowercase));
-    let mut skeleton = (b.len() as u64) << 56 | first << 48;
-    let mut multiset = (b.len() as u64) << 56 | first << 48 | 1 << 47;
+    let mut h: u64 = 0;
     for &c in b {
-        let c = c.to_ascii_lowercase();
+        let c = c | 0x20;
         let v = if matches!(c, b'a' | b'e' | b'i' | b'o' | b'u') { b'*' } else { c };
-        skeleton = skeleton.wrapping_mul(31).wrapping_add(u64::from(v)) & ((1 << 47) - 1) | (skeleton & !((1 << 47) - 1));
-        // Each letter adds a fixed odd number: the sum ignores order.
-        multiset = multiset.wrapping_add(u64::from(c).wrapping_mul(0x9E37_79B9) & ((1 << 47) - 1)) & ((1 << 47) - 1)
-            | (multiset & !((1 << 47) - 1));
+        h = h.wrapping_mul(0x0100_0000_01B3).wrapping_add(u64::from(v));
     }
-    (skeleton, multiset)
+    ((b.len() as u64 & 0x3F) << 42 | first << 34 | (h & ((1 << 34) - 1))) & ((1 << 48) - 1)
 }
 
 /// The slip of `w` (written once, unknown) among the words sharing a
-/// signature with it (`run`), if one of them is a known word or a word
+/// signature with it (`others`), if one of them is a known word or a word
 /// written twice, and the two are not in the names of two people.
 fn slip_for(
     doc: &Document,
     words: &Words,
     w: &str,
     span: Span,
-    run: &[(u64, u32)],
+    others: &[&str],
     plain: &[(&str, Span)],
     shouted: &[(&str, Span)],
 ) -> Option<Slip> {
@@ -1083,9 +1081,9 @@ fn slip_for(
         let lv = v.to_ascii_lowercase();
         v != w && v.len() == w.len() && v.as_bytes().first() == first && slip_pair(&lw, &lv) && !morphological_pair(&lw, &lv)
     };
-    let best = run
+    let best = others
         .iter()
-        .filter_map(|&(_, j)| plain.get(j as usize).map(|(v, _)| *v))
+        .copied()
         .filter(|v| fits(v))
         .map(|v| (v, places(v)))
         // A known word, or a word written at least twice.
@@ -1391,7 +1389,7 @@ Later Mnuchen said talks would go on.";
         );
         // Two neighbouring letters swapped.
         assert_eq!(
-            flagged(l.as_ref(), "Hari Krishna Dara wrote the patch. Later Kirshna fixed it."),
+            flagged(l.as_ref(), "Hari Krishna Dara wrote the patch. Later Hari Kirshna Dara fixed it."),
             vec!["Kirshna"]
         );
     }

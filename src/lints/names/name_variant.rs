@@ -938,7 +938,13 @@ fn shouted_words(doc: &Document) -> Vec<ShoutedWord> {
         // those after a word or a comma outside headlines (a name, not a
         // sentence opener or a label such as "Note:").
         let (mut usual, mut usual_mid, mut first): (usize, usize, Option<(Span, bool)>) = (0, 0, None);
+        let lead = core.as_bytes().first().copied();
         for c in caps {
+            // Cheap test first: the first letter, and a length that fits
+            // (the word, maybe with a possessive).
+            if c.span.len() < core.len() || c.span.len() > core.len() + 4 || prose.get(c.span.start).copied() != lead {
+                continue;
+            }
             let Some(raw) = doc.prose.get(c.span.range()) else { continue };
             let w = crate::document::names::strip_possessive(raw).0;
             if w.len() != core.len() || !w.eq_ignore_ascii_case(core) || !w.bytes().skip(1).all(|x| x.is_ascii_lowercase()) {
