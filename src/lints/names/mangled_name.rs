@@ -598,11 +598,16 @@ fn title_stutter(h: &Here, m: &Mention, cx: &mut Ctx) {
     }
     let table = doc.names();
     let t = doc.text(title);
-    // Cheap test first: a title word written again inside the name.
-    let repeated = t
-        .split(char::is_whitespace)
-        .map(|w| w.trim_end_matches('.'))
-        .any(|w| !w.is_empty() && table.piece_keys(m).any(|k| k.len() == w.len() && w.eq_ignore_ascii_case(k)));
+    // Cheap test first: a title word written again, in the title or in
+    // the name.
+    let tw = || {
+        t.split(char::is_whitespace)
+            .map(|w| w.trim_end_matches('.'))
+            .filter(|w| !w.is_empty())
+    };
+    let repeated = tw().enumerate().any(|(i, w)| {
+        tw().skip(i + 1).any(|x| x.eq_ignore_ascii_case(w)) || table.piece_keys(m).any(|k| k.len() == w.len() && w.eq_ignore_ascii_case(k))
+    });
     if !repeated {
         return;
     }
@@ -1034,7 +1039,9 @@ fn capital_slips(doc: &Document, words: &Words) -> Vec<Slip> {
             continue;
         }
         for x in run {
-            let Some(&(w, span)) = plain.get((x & 0xFFFF) as usize) else { continue };
+            let Some(&(w, span)) = plain.get((x & 0xFFFF) as usize) else {
+                continue;
+            };
             if done.contains(&w) || uses(w) != 1 || words.known(w, u8::MAX) {
                 continue;
             }
@@ -1428,6 +1435,13 @@ Later Mnuchen said talks would go on.";
         assert_eq!(
             flagged(&l, "The mayor questioned President Trump President Trump's motives."),
             vec!["President Trump President Trump"]
+        );
+        assert_eq!(
+            flagged(
+                &l,
+                "The parade was led by Air Chief Marshal Chief Marshal R K S Bhadauria and others."
+            ),
+            vec!["Chief Marshal Chief Marshal"]
         );
         for ok in [
             "Prime Minister Pham Minh Chinh met President Trump.",
