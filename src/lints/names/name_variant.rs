@@ -1008,7 +1008,7 @@ fn headline_block(doc: &Document, b: &crate::document::Block) -> bool {
         return false;
     }
     let raw = doc.prose.get(b.span.range()).unwrap_or("").trim_end();
-    !(raw.ends_with(['.', '!', '?', ';', '"', '\u{201d}', ')']) && !raw.ends_with(".."))
+    !raw.ends_with(['.', '!', '?', ';', '"', '\u{201d}', ')']) || raw.ends_with("..")
 }
 
 /// Capitalised words written once with other diacritics than a spelling
