@@ -1020,8 +1020,16 @@ fn headline_block(doc: &Document, b: &crate::document::Block) -> bool {
 fn accented_words(doc: &Document) -> Vec<ShoutedWord> {
     let prose = doc.prose.as_bytes();
     let caps = doc.names().capitals();
-    // Cheap test first: a capitalised word with a byte outside ASCII.
-    if !caps.iter().any(|c| prose.get(c.span.range()).is_some_and(|b| !b.is_ascii())) {
+    // Cheap test first: a capitalised word with a letter outside ASCII (a
+    // curly possessive "Trump’s" does not count).
+    let accented = |c: &crate::document::names::Capital| {
+        prose.get(c.span.range()).is_some_and(|b| !b.is_ascii())
+            && doc
+                .prose
+                .get(c.span.range())
+                .is_some_and(|w| !crate::document::names::strip_possessive(w).0.is_ascii())
+    };
+    if !caps.iter().any(accented) {
         return Vec::new();
     }
     // Plain capitalised forms (possessive stripped, four letters or more).
@@ -1033,7 +1041,7 @@ fn accented_words(doc: &Document) -> Vec<ShoutedWord> {
     };
     // Fold keys of the forms with a letter outside ASCII.
     let mut keys: Vec<String> = Vec::new();
-    for c in caps.iter().filter(|c| prose.get(c.span.range()).is_some_and(|b| !b.is_ascii())) {
+    for c in caps.iter().filter(|c| accented(c)) {
         if let Some((core, _)) = core_of(c) {
             let k = fold_key(core);
             if !keys.contains(&k) {
