@@ -872,6 +872,9 @@ fn misspelled_word(h: &Here, m: &Mention, words: &Words, cx: &mut Ctx) -> Vec<Sp
             .filter(|(d, q, _)| *d <= if n.min(q.chars().count()) < 9 { 1 } else { 2 })
             .map(|(d, q, place)| (d, q, place, doc_uses(table, q)))
             .collect();
+        if close.is_empty() {
+            continue;
+        }
         let keys: Vec<&str> = table.piece_keys(m).collect();
         let twice = close
             .iter()
