@@ -196,7 +196,21 @@ pub struct NameTable {
     /// Hashes of the pieces of names the document also writes as lowercase
     /// words (see [`NameTable::is_lower_piece`]).
     lower_pieces: Vec<u64>,
+    /// The capitalised words of the document (see [`NameTable::capitals`]).
+    capitals: Vec<Capital>,
     entities: OnceLock<Entities>,
+}
+
+/// A word of the document that starts with a capital letter (possessive
+/// and inner periods included, as tokenised).
+#[derive(Clone, Copy, Debug)]
+pub struct Capital {
+    pub span: Span,
+    /// Index of the word's token in `Document::tokens` (the tokens are
+    /// freed before corpus phases: read it in `check` only).
+    pub token: u32,
+    /// In a headline block (as for [`Mention::headline`]).
+    pub headline: bool,
 }
 
 impl NameTable {
@@ -279,6 +293,14 @@ impl NameTable {
     /// [`is_lower_word`].
     pub fn is_lower_piece(&self, w: &str) -> bool {
         self.lower_pieces.contains(&word_hash(w))
+    }
+
+    /// Words of the document that start with a capital letter, in
+    /// document order, whether or not they are part of a name: those of four
+    /// bytes or more, those whose second letter is a capital, and those
+    /// with a byte outside ASCII (the words the name lints compare).
+    pub fn capitals(&self) -> &[Capital] {
+        &self.capitals
     }
 
     /// The entities of the document (grouped on first use).
@@ -391,6 +413,7 @@ impl NameTable {
             part_spans: t.part_spans.clone(),
             piece_ends: t.piece_ends.clone(),
             lower_pieces: lower_list.clone(),
+            capitals: s.listed.clone(),
             entities: OnceLock::new(),
         }
     }
@@ -488,6 +511,9 @@ impl NameTable {
 struct Scratch {
     /// Indices of the capitalised words (for the lost-apostrophe possessive test).
     capitals: Vec<u32>,
+    /// The capitalised words listed for the name lints (see
+    /// [`NameTable::capitals`]).
+    listed: Vec<Capital>,
     /// Per block: whether it reads as a headline.
     headlines: Vec<bool>,
     /// The chains found, and their parts.
@@ -524,6 +550,7 @@ struct Cand {
 /// headlines. Only the first byte of most words is read.
 fn first_pass(doc: &Document, s: &mut Scratch) {
     s.capitals.clear();
+    s.listed.clear();
     s.headlines.clear();
     let prose = doc.prose.as_bytes();
     let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
@@ -531,6 +558,7 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
         // Words, and words that do not start with a lowercase ASCII letter
         // (only those can be in capitals: a shouted block is a headline).
         let (mut words, mut others) = (0usize, 0usize);
+        let listed_from = s.listed.len();
         let toks = doc.tokens.get(b.tokens.clone()).unwrap_or(&[]);
         for (i, tok) in toks.iter().enumerate() {
             if tok.kind != TokenKind::Word {
@@ -544,13 +572,31 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
                 continue;
             }
             others += 1;
+            let listed = |s: &mut Scratch| {
+                s.listed.push(Capital {
+                    span: tok.span,
+                    token: to_u32(ti),
+                    headline: false,
+                })
+            };
             if first.is_ascii_uppercase() {
                 s.capitals.push(to_u32(ti));
+                // Four bytes or more, or a second letter in capitals, or a
+                // byte outside ASCII: the words the name lints read.
+                let second = prose.get(tok.span.start + 1).copied().unwrap_or(0);
+                if tok.span.len() >= 4
+                    || second.is_ascii_uppercase()
+                    || second >= 0x80
+                    || !prose.get(tok.span.range()).is_some_and(<[u8]>::is_ascii)
+                {
+                    listed(s);
+                }
             } else if first >= 0x80 {
                 let Some(raw) = doc.prose.get(tok.span.range()) else { continue };
                 let w = strip_possessive(raw).0;
                 if w.chars().next().is_some_and(char::is_uppercase) {
                     s.capitals.push(to_u32(ti));
+                    listed(s);
                 }
             }
         }
@@ -565,7 +611,13 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
                 }
             }
         }
-        s.headlines.push(block_headline(doc, b, words, caps));
+        let headline = block_headline(doc, b, words, caps);
+        if headline {
+            for c in s.listed.get_mut(listed_from..).unwrap_or(&mut []) {
+                c.headline = true;
+            }
+        }
+        s.headlines.push(headline);
     }
 }
 

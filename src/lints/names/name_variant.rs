@@ -71,6 +71,23 @@ declare_lint! {
     ///    Jaro-Winkler >= 0.9 on the whole name, where one form occurs once
     ///    and the other at least twice ("Pham Minh Chinh" / "Pham Minh Trinh").
     ///
+    /// Besides the passes, a word of four letters or more written once in
+    /// capitals in running text ("Richard RODGERS", "North KOREA", "PALTROW
+    /// has two children") is flagged when the document writes it at least
+    /// twice in the usual case, with a capitalised word beside it or with
+    /// the usual form written after a word or a comma (a name, not only a
+    /// sentence opener). Skipped: headlines, lines mostly in capitals, runs
+    /// of words in capitals ("VIRGINIA BEACH"), datelines, the first word of
+    /// the first paragraph (articles may open in capitals), words joined by
+    /// a hyphen, underscore or slash ("CTRL-]"), a word written in capitals
+    /// twice or more (a house style), and a lone word the document also
+    /// writes in lowercase (emphasis: "we will NEVER stop"). Likewise a
+    /// capitalised word written once with other diacritics than a spelling
+    /// written at least twice ("the Rajásthan High Court" beside
+    /// "Rajasthan"), unless it stands in a longer name sharing no part with
+    /// the names written the usual way (two people: "José Ortiz" / "Jose
+    /// Luis Reyes").
+    ///
     /// The target form is the configured canonical form, else the form most
     /// documents (in one document: most mentions) use, ties going to mixed
     /// case over capitals ("Savage" over "SAVAGE"), then to the form written
@@ -85,7 +102,9 @@ declare_lint! {
     /// other ("Park" / "Pak" in two unrelated articles) can be merged by pass 2
     /// when their documents share context. Surname classes that are not letter
     /// rules (Lee / Yi / Rhee) are not matched. Headline capitals are not
-    /// judged. Across documents, style differences of wire services ("Nato" /
+    /// judged. In technical text a key or mode name written once in
+    /// capitals beside its usual spelling ("the SHIFT key" / "Shift") is
+    /// flagged like a name. Across documents, style differences of wire services ("Nato" /
     /// "NATO") are reported like any other variant: configure `canonical`, or
     /// `scope = "document"`.
     pub static NAME_VARIANT = {
@@ -163,6 +182,13 @@ impl Lint for NameVariant {
     }
 
     fn check(&self, doc: &Document, cx: &mut Ctx) {
+        // Words in capitals beside the usual case need the tokens, which
+        // are freed before the corpus phase: find them now and keep them.
+        let mut shouted = shouted_words(doc);
+        shouted.extend(accented_words(doc));
+        if !shouted.is_empty() {
+            doc.keep(Shouted(shouted));
+        }
         if self.run_scope {
             // Build the name table now, while the document is fresh in the
             // cache (and in parallel): the corpus phase reads it.
@@ -400,6 +426,7 @@ impl NameVariant {
     fn analyze(&self, docs: &[&Document], cx: &mut Ctx) {
         let (nodes, ranges) = Self::nodes(docs);
         if nodes.is_empty() {
+            report_shouted(docs, &[], cx);
             return;
         }
         let mut uf = UnionFind::new(nodes.len());
@@ -573,9 +600,11 @@ impl NameVariant {
             }
         }
         let style = Self::run_style(&nodes, &clusters);
+        let mut reported: Vec<(usize, Span)> = Vec::new();
         for members in &clusters {
-            self.report_cluster(docs, &nodes, members, &skeletons, style, cx);
+            self.report_cluster(docs, &nodes, members, &skeletons, style, &mut reported, cx);
         }
+        report_shouted(docs, &reported, cx);
     }
 
     fn configured(&self, nodes: &[Node], members: &[usize], skeletons: &[&[Option<String>]]) -> Option<String> {
@@ -661,6 +690,7 @@ impl NameVariant {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn report_cluster(
         &self,
         docs: &[&Document],
@@ -668,6 +698,7 @@ impl NameVariant {
         members: &[usize],
         skeletons: &[&[Option<String>]],
         style: Option<bool>,
+        reported: &mut Vec<(usize, Span)>,
         cx: &mut Ctx,
     ) {
         if members.len() < 2 && self.canonical.is_empty() {
@@ -724,6 +755,7 @@ impl NameVariant {
                 if (case_only && (mention.headline || mention.initial && !mention.all_caps)) || (mention.headline && mention.all_caps) {
                     continue;
                 }
+                reported.push((n.doc, mention.span));
                 self.report(
                     doc,
                     docs,
@@ -790,6 +822,294 @@ impl NameVariant {
         };
         f.replace(target.to_string(), Applicability::Unsafe);
     }
+}
+
+/// A word written once in capitals or with other diacritics than the
+/// usual form the document writes elsewhere: "Richard RODGERS" beside
+/// "Rodgers", "Rajásthan" beside "Rajasthan".
+#[derive(Debug)]
+struct ShoutedWord {
+    span: Span,
+    word: String,
+    /// The usual form and where it is first written.
+    usual: String,
+    usual_span: Span,
+}
+
+/// The shouted words of a document, kept for the corpus phase.
+struct Shouted(Vec<ShoutedWord>);
+
+/// Report the kept shouted words of each document, except where a cluster
+/// already reported the mention (`reported`: document index and span).
+fn report_shouted(docs: &[&Document], reported: &[(usize, Span)], cx: &mut Ctx) {
+    for (di, doc) in docs.iter().enumerate() {
+        let Some(kept) = doc.kept::<Shouted>() else { continue };
+        for w in kept
+            .0
+            .iter()
+            .filter(|w| !reported.iter().any(|(d, s)| *d == di && s.overlaps(w.span)))
+        {
+            let f = cx.report_in(
+                doc.id,
+                w.span,
+                format!("'{}' is written '{}' elsewhere in this document", w.word, w.usual),
+            );
+            f.label(w.usual_span, format!("written '{}' here", w.usual));
+            f.help("write the name in one case throughout; capitals belong to headlines and acronyms");
+            f.replace(w.usual.clone(), Applicability::Unsafe);
+        }
+    }
+}
+
+/// A word of four letters or more written once in capitals in running
+/// text, that the document writes at least twice in the usual case (a
+/// capital and lowercase letters; once may be in a headline): "Richard
+/// RODGERS", "North KOREA",
+/// "PALTROW has two children", "through SATURDAY". Skipped: headlines,
+/// title-case and shouted lines, runs of capitalised words in capitals
+/// ("VIRGINIA BEACH, Va."), a dateline ("NAIROBI (Reuters) -"), the first
+/// word of the first two paragraphs (articles may open in capitals), a word
+/// whose usual form is never written after a word or a comma (a sentence
+/// opener or a label: "Note:"), and a lone word in capitals that the
+/// document also writes in lowercase (emphasis: "we will NEVER stop").
+fn shouted_words(doc: &Document) -> Vec<ShoutedWord> {
+    use crate::document::TokenKind;
+    let prose = doc.prose.as_bytes();
+    let caps = doc.names().capitals();
+    let in_caps = |sp: Span| {
+        let b = prose.get(sp.range()).unwrap_or(&[]);
+        b.len() >= 2 && b.first().is_some_and(u8::is_ascii_uppercase) && b.get(1).is_some_and(u8::is_ascii_uppercase)
+    };
+    let tok = |i: usize| doc.tokens.get(i);
+    let kind_at = |i: usize| tok(i).map(|t| t.kind);
+    let byte_at = |i: usize| tok(i).and_then(|t| prose.get(t.span.start).copied());
+    let space_at = |i: usize| tok(i).is_some_and(|t| doc.prose.get(t.span.range()) == Some(" "));
+    // Candidates: (core, span, token index).
+    let mut cands: Vec<(&str, Span, usize)> = Vec::new();
+    for (ci, c) in caps.iter().enumerate() {
+        if c.headline || c.span.len() < 4 || !in_caps(c.span) {
+            continue;
+        }
+        let Some(raw) = doc.prose.get(c.span.range()) else { continue };
+        let core = crate::document::names::strip_possessive(raw).0;
+        if core.len() < 4 || !core.bytes().all(|x| x.is_ascii_uppercase()) || crate::document::names::is_roman_numeral(core) {
+            continue;
+        }
+        let ti = c.token as usize;
+        // Neighbouring words in capitals: a dateline, a shouted name.
+        let neighbour = |other: Option<&crate::document::names::Capital>| {
+            other.is_some_and(|o| (o.token as usize).abs_diff(ti) == 2 && space_at(ti.min(o.token as usize) + 1) && in_caps(o.span))
+        };
+        if neighbour(ci.checked_sub(1).and_then(|j| caps.get(j))) || neighbour(caps.get(ci + 1)) {
+            continue;
+        }
+        // The first word of its block: a dateline ("WASHINGTON -",
+        // "NAIROBI (Reuters)") unless a word follows, and in the first
+        // paragraph the opening words of an article may be set in capitals
+        // ("BARCELONA will be known as a selling club").
+        let block = doc.block_at(c.span.start).and_then(|b| doc.blocks.get(b));
+        let block_start = block.is_some_and(|b| doc.prose.get(b.span.start..c.span.start).is_some_and(|g| g.trim().is_empty()));
+        if block_start {
+            let first_body = doc.blocks.iter().find(|b| !headline_block(doc, b)).map(|b| b.span) == block.map(|b| b.span);
+            let word_follows = core.len() < raw.len() || (space_at(ti + 1) && kind_at(ti + 2) == Some(TokenKind::Word));
+            if first_body || !word_follows {
+                continue;
+            }
+        }
+        // Joined by a hyphen, an underscore or a slash: a code or a key
+        // ("CTRL-]", "COVID-19", "COMPOUND_TEXT").
+        let joiner = |i: usize| kind_at(i) == Some(TokenKind::Punct) && matches!(byte_at(i), Some(b'-' | b'_' | b'/'));
+        if core.len() == raw.len() && (joiner(ti + 1) || ti.checked_sub(1).is_some_and(joiner)) {
+            continue;
+        }
+        cands.push((core, Span::new(c.span.start, c.span.start + core.len()), ti));
+    }
+    if cands.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for &(core, span, ti) in &cands {
+        // One slip: a word written in capitals twice or more is a
+        // deliberate style (an acronym, or a surname in capitals).
+        if cands.iter().filter(|(c, _, _)| *c == core).count() != 1 {
+            continue;
+        }
+        // Uses in the usual case (a capital and lowercase letters), and
+        // those after a word or a comma outside headlines (a name, not a
+        // sentence opener or a label such as "Note:").
+        let (mut usual, mut usual_mid, mut first): (usize, usize, Option<(Span, bool)>) = (0, 0, None);
+        let lead = core.as_bytes().first().copied();
+        for c in caps {
+            // Cheap test first: the first letter, and a length that fits
+            // (the word, maybe with a possessive).
+            if c.span.len() < core.len() || c.span.len() > core.len() + 4 || prose.get(c.span.start).copied() != lead {
+                continue;
+            }
+            let Some(raw) = doc.prose.get(c.span.range()) else { continue };
+            let w = crate::document::names::strip_possessive(raw).0;
+            if w.len() != core.len() || !w.eq_ignore_ascii_case(core) || !w.bytes().skip(1).all(|x| x.is_ascii_lowercase()) {
+                continue;
+            }
+            usual += 1;
+            let i = c.token as usize;
+            let mid = !c.headline
+                && i >= 2
+                && space_at(i - 1)
+                && match kind_at(i - 2) {
+                    Some(TokenKind::Word | TokenKind::Number) => true,
+                    Some(TokenKind::Punct) => byte_at(i - 2) == Some(b','),
+                    _ => false,
+                };
+            usual_mid += usize::from(mid);
+            if first.is_none_or(|(_, h)| h && !c.headline) {
+                first = Some((Span::new(c.span.start, c.span.start + w.len()), c.headline));
+            }
+        }
+        let Some((first, _)) = first else { continue };
+        if usual < 2 {
+            continue;
+        }
+        // A capitalised word beside it, after one space: the next word, or
+        // the previous one when a word or a comma stands before that (not a
+        // sentence opener: "It ONLY matches").
+        let capital = |j: usize| kind_at(j) == Some(TokenKind::Word) && byte_at(j).is_some_and(|b| b.is_ascii_uppercase());
+        let next_capital = space_at(ti + 1) && capital(ti + 2);
+        let prev_capital = ti >= 4
+            && space_at(ti - 1)
+            && capital(ti - 2)
+            && space_at(ti - 3)
+            && (kind_at(ti - 4) == Some(TokenKind::Word) || (kind_at(ti - 4) == Some(TokenKind::Punct) && byte_at(ti - 4) == Some(b',')));
+        let capital_beside = next_capital || prev_capital;
+        if !capital_beside {
+            // Alone, the word must be a name elsewhere (written in the usual
+            // case after a word or a comma), and never written in lowercase
+            // (emphasis: "we will NEVER stop").
+            if usual_mid == 0 || crate::document::names::is_lower_word(doc, &core.to_ascii_lowercase()) {
+                continue;
+            }
+        }
+        out.push(ShoutedWord {
+            span,
+            word: core.to_string(),
+            usual: doc.text(first).to_string(),
+            usual_span: first,
+        });
+    }
+    out
+}
+
+/// A headline block, as the name table reads it: a heading, or a
+/// heading-like or title-case line that does not end a sentence.
+fn headline_block(doc: &Document, b: &crate::document::Block) -> bool {
+    if matches!(b.scope, crate::document::Scope::Heading(_)) {
+        return true;
+    }
+    if !(b.heading_like || b.title_case) {
+        return false;
+    }
+    let raw = doc.prose.get(b.span.range()).unwrap_or("").trim_end();
+    !raw.ends_with(['.', '!', '?', ';', '"', '\u{201d}', ')']) || raw.ends_with("..")
+}
+
+/// Capitalised words written once with other diacritics than a spelling
+/// the document writes at least twice: "the Rajásthan High Court" beside
+/// two "Rajasthan", "Erdogan" once beside "Erdoğan" twice. Words in
+/// capitals are left to the other checks, and so are two people: the word
+/// stands in a longer name that shares no part with the names written the
+/// usual way ("José Ortiz" / "Jose Luis Reyes").
+fn accented_words(doc: &Document) -> Vec<ShoutedWord> {
+    let prose = doc.prose.as_bytes();
+    let caps = doc.names().capitals();
+    // Cheap test first: a capitalised word with a letter outside ASCII (a
+    // curly possessive "Trump’s" does not count).
+    let accented = |c: &crate::document::names::Capital| {
+        prose.get(c.span.range()).is_some_and(|b| !b.is_ascii())
+            && doc
+                .prose
+                .get(c.span.range())
+                .is_some_and(|w| !crate::document::names::strip_possessive(w).0.is_ascii())
+    };
+    if !caps.iter().any(accented) {
+        return Vec::new();
+    }
+    // Plain capitalised forms (possessive stripped, four letters or more).
+    let core_of = |c: &crate::document::names::Capital| {
+        let raw = doc.prose.get(c.span.range())?;
+        let core = crate::document::names::strip_possessive(raw).0;
+        let plain = core.chars().next().is_some_and(char::is_uppercase) && core.chars().skip(1).all(char::is_lowercase);
+        (plain && core.chars().count() >= 4).then(|| (core, Span::new(c.span.start, c.span.start + core.len())))
+    };
+    // Fold keys of the forms with a letter outside ASCII.
+    let mut keys: Vec<String> = Vec::new();
+    for c in caps.iter().filter(|c| accented(c)) {
+        if let Some((core, _)) = core_of(c) {
+            let k = fold_key(core);
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    // Per key: the forms written, with their uses and first place.
+    let mut forms: Vec<Vec<(&str, usize, Span)>> = vec![Vec::new(); keys.len()];
+    for c in caps {
+        let Some((core, span)) = core_of(c) else { continue };
+        let ki = if core.is_ascii() {
+            keys.iter().position(|k| k.len() == core.len() && k.eq_ignore_ascii_case(core))
+        } else {
+            let k = fold_key(core);
+            keys.iter().position(|x| *x == k)
+        };
+        let Some(list) = ki.and_then(|i| forms.get_mut(i)) else { continue };
+        match list.iter_mut().find(|(f, _, _)| *f == core) {
+            Some((_, n, _)) => *n += 1,
+            None => list.push((core, 1, span)),
+        }
+    }
+    // The mention (of two parts or more) at a place, and whether two
+    // places stand in such mentions that share no other part: two people
+    // ("José Ortiz" / "Jose Luis Reyes").
+    let table = doc.names();
+    let mention_at = |sp: Span| {
+        let i = table.mentions.partition_point(|m| m.span.end <= sp.start);
+        table.mentions.get(i).filter(|m| m.span.start <= sp.start && m.part_count() >= 2)
+    };
+    let two_people = |a: Span, others: &[Span]| {
+        let Some(ma) = mention_at(a) else { return false };
+        let key = fold_key(doc.text(a));
+        !others.iter().any(|&b| match mention_at(b) {
+            None => true,
+            Some(mb) => table.piece_keys(mb).any(|k| k != key && table.piece_keys(ma).any(|x| x == k)),
+        })
+    };
+    let mut out = Vec::new();
+    for list in &forms {
+        let Some(&(usual, n, usual_span)) = list.iter().max_by_key(|(_, n, sp)| (*n, Reverse(sp.start))) else {
+            continue;
+        };
+        if n < 2 {
+            continue;
+        }
+        for &(f, m, span) in list {
+            // Differing only in case is the other check's business.
+            if m != 1 || f == usual || f.to_lowercase() == usual.to_lowercase() {
+                continue;
+            }
+            let usual_places: Vec<Span> = caps
+                .iter()
+                .filter_map(|c| core_of(c).filter(|(c, _)| *c == usual).map(|(_, sp)| sp))
+                .collect();
+            if two_people(span, &usual_places) {
+                continue;
+            }
+            out.push(ShoutedWord {
+                span,
+                word: f.to_string(),
+                usual: usual.to_string(),
+                usual_span,
+            });
+        }
+    }
+    out
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -1056,5 +1376,73 @@ mod tests {
             ),
             vec!["Pham Minh Trinh"]
         );
+    }
+
+    #[test]
+    fn one_word_in_capitals() {
+        let l = lint();
+        let text = "Headline About Rodgers\nThe duo Rodgers and Hart wrote songs.\nLater Richard RODGERS left. Rodgers died in 1979.";
+        assert_eq!(flagged(&l, text), vec!["RODGERS"]);
+        assert_eq!(crate::lint::testing::fixed(&l, text), text.replace("RODGERS", "Rodgers"));
+        assert_eq!(
+            flagged(
+                &l,
+                "Gwyneth Paltrow spoke.\nShe said so.\nPALTROW has two children, and Paltrow is proud of them."
+            ),
+            vec!["PALTROW"]
+        );
+        assert_eq!(
+            flagged(
+                &l,
+                "Cases rose in the South.\nOfficials said North KOREA has received aid. Korea denied it, and Korea agreed."
+            ),
+            vec!["KOREA"]
+        );
+        assert_eq!(
+            flagged(
+                &l,
+                "Fires burned on Saturday.\nRain is expected on Saturday. Winds stay strong through SATURDAY."
+            ),
+            vec!["SATURDAY"]
+        );
+    }
+
+    #[test]
+    fn one_word_in_capitals_traps() {
+        let l = lint();
+        for ok in [
+            // A dateline, a run of capitals, an opening word in capitals.
+            "WASHINGTON (Reuters) - Officials in Washington met. Washington agreed.",
+            "VIRGINIA BEACH, Va. -- The city of Virginia Beach met. Virginia agreed.",
+            "BARCELONA will sell players, said Barcelona. Barcelona agreed.",
+            // Emphasis: the word is written in lowercase too.
+            "First line here.\nNever say never, said Mr Never. We will NEVER stop. Never again.",
+            // A key joined by a hyphen.
+            "Press Ctrl twice.\nUse CTRL-] to jump. Then hold Ctrl again.",
+            // A label, never a name in running text.
+            "Note: this is new.\nIt is NOTE worthy. Note: again.",
+            // A headline in capitals.
+            "RODGERS AND HART\nRichard Rodgers wrote songs. Rodgers died.",
+        ] {
+            assert!(flagged(&l, ok).is_empty(), "{ok}: {:?}", flagged(&l, ok));
+        }
+    }
+
+    #[test]
+    fn one_word_with_other_diacritics() {
+        let l = lint();
+        let text = "The Rajasthan government met.\nThe Rajasthan assembly sat, and the Rajásthan High Court ruled.";
+        assert_eq!(flagged(&l, text), vec!["Rajásthan"]);
+        assert_eq!(crate::lint::testing::fixed(&l, text), text.replace("Rajásthan", "Rajasthan"));
+        assert_eq!(
+            flagged(
+                &l,
+                "Fires burned on Saturday.\nRain fell on Saturday. By Satürday morning it was out."
+            ),
+            vec!["Satürday"]
+        );
+        // Two people.
+        let ok = "José Ortiz spoke. Jose Luis Reyes and Jose Luis Reyes left.";
+        assert!(flagged(&l, ok).is_empty(), "{ok}: {:?}", flagged(&l, ok));
     }
 }
