@@ -1429,7 +1429,9 @@ const OPENERS: &[&str] = &[
     "breaking",
 ];
 
-/// Weekdays and months (they follow names in news: "Park said Tuesday").
+/// Weekdays and months (they follow names in news: "Park said Tuesday"),
+/// without "may", which is also a name ("Theresa May"); the full list is
+/// [`super::CALENDAR`].
 const CALENDAR: &[&str] = &[
     "monday",
     "tuesday",
