@@ -35,7 +35,8 @@ declare_lint! {
     /// attribution ends a sentence inside it (", she said.", ", said Jane
     /// Smith."), which shows where the closing mark was lost, or a whole line
     /// of narration (no first- or second-person word) carries it on before
-    /// the next one opens. Inch marks after digits
+    /// the next one opens. A paragraph cut off by an ellipsis (a teaser) may
+    /// leave its quotation open. Inch marks after digits
     /// (`12"`) are ignored, and so are single quotation marks, which cannot
     /// be told from apostrophes. In plain text a paragraph is a line, or
     /// several lines without a blank line when the parser joins them. No fix
@@ -142,7 +143,12 @@ impl Lint for UnbalancedQuotes {
                 continue;
             }
             let next = doc.blocks.get(j);
-            let next_opens = next.is_some_and(|b| prose[b.span.range()].trim_start().starts_with(['"', '\u{201c}']));
+            // A paragraph cut off by an ellipsis (a teaser, which
+            // `truncated-teaser` reports) may leave its quotation open.
+            let cut = prose
+                .get(doc.blocks[i].span.start..doc.blocks[j - 1].span.end)
+                .is_some_and(|t| t.trim_end().ends_with("...") || t.trim_end().ends_with('\u{2026}'));
+            let next_opens = cut || next.is_some_and(|b| prose[b.span.range()].trim_start().starts_with(['"', '\u{201c}']));
             // The next line follows without a blank line: a scraper may
             // have split one paragraph into lines.
             let next_adjacent = next.is_some_and(|b| {
@@ -467,6 +473,8 @@ mod tests {
             "No quotes at all here.",
             "\u{201c}I asked them, they said no, and we left.\n\n\u{201c}Then we came back.\u{201d}\n",
             "\u{201c}When I called, she said she was busy.\n\n\u{201c}So I waited.\u{201d}\n",
+            // A teaser cut off inside its quotation.
+            "\"We will not stop until the job is done and the...\nThe minister spoke on Monday.\n",
             // The carried line is still speech (first person): the convention.
             "He said: \"I would like to apologise to my family for going public.\nI did not protect them as they protected me.\n\"To them I say sorry.\"\n",
         ] {
