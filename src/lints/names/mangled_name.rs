@@ -28,7 +28,7 @@ declare_lint! {
     ///   when "Palestine" is written correctly elsewhere;
     /// - a misspelled name part: "Mnuchen said" when the document writes
     ///   "Mnuchin" twice or more, or once in a way that shows one name is
-    ///   meant ("Kim Kardashian" ... "Kim Kardeshian", "Samuel Umtiti" ...
+    ///   meant ("Elena Marchetti" ... "Elena Marchitti", "Samuel Umtiti" ...
     ///   "Umteti");
     /// - a misspelled capitalised word beside the right spelling: "Satorday"
     ///   when the document writes "Saturday", a known word.
@@ -90,7 +90,7 @@ declare_lint! {
     ///   (one vowel for another, or two neighbouring letters swapped, not
     ///   the last two: "Alexandre" / "Alexander") and the document shows one
     ///   name is meant: an earlier name shares another part with this one
-    ///   ("Kim Kardashian" / "Kim Kardeshian"), or this is a one-word mention
+    ///   ("Elena Marchetti" / "Elena Marchitti"), or this is a one-word mention
     ///   and an earlier longer name begins or ends with the other spelling
     ///   ("Samuel Umtiti" ... "Umteti"). The later one is flagged.
     /// - Capitalised word: a capitalised word of six letters or more written
@@ -830,8 +830,8 @@ fn misspelling(h: &Here, m: &Mention, cx: &mut Ctx) {
 ///
 /// A part written once may stand for one written once too, at exactly one
 /// edit (not a doubled letter), when the document shows they are one name:
-/// the two mentions share another part ("Kim Kardeshian" / "Kim
-/// Kardashian"), or the part is a one-word mention and the other spelling
+/// the two mentions share another part ("Elena Marchitti" / "Elena
+/// Marchetti"), or the part is a one-word mention and the other spelling
 /// is the first or last part of a longer name written before it ("Samuel
 /// Umtiti ... Umteti"). Returns the spans reported.
 fn misspelled_word(h: &Here, m: &Mention, words: &Words, cx: &mut Ctx) -> Vec<Span> {
@@ -1159,7 +1159,7 @@ fn slip_for(
 }
 
 /// Whether two words (folded or lowercase) differ by the usual slip in a
-/// name: one vowel written for another ("Kardeshian" / "Kardashian": an
+/// name: one vowel written for another ("Marchitti" / "Marchetti": an
 /// unstressed vowel is the letter spellers guess), or two neighbouring
 /// letters swapped ("Kirshna" / "Krishna"), but not the last two ("-re" /
 /// "-er": "Alexandre" / "Alexander" are two spellings of a name).
@@ -1376,8 +1376,11 @@ Later Mnuchen said talks would go on.";
         );
         // Two people sharing a name part ("Kim"): one person.
         assert_eq!(
-            flagged(l.as_ref(), "Kim Kardashian spoke on Monday. Critics said Kim Kardeshian was wrong."),
-            vec!["Kardeshian"]
+            flagged(
+                l.as_ref(),
+                "Elena Marchetti spoke on Monday. Critics said Elena Marchitti was wrong."
+            ),
+            vec!["Marchitti"]
         );
         // A surname alone after the full name.
         assert_eq!(
