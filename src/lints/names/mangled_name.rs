@@ -1374,7 +1374,7 @@ Later Mnuchen said talks would go on.";
             fixed(l.as_ref(), text),
             text.replace("Satorday", "Saturday").replace("Washengton", "Washington")
         );
-        // Two people sharing a name part ("Kim"): one person.
+        // Two people sharing a name part ("Elena"): one person.
         assert_eq!(
             flagged(
                 l.as_ref(),
