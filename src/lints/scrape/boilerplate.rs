@@ -717,7 +717,13 @@ impl LineInfo {
             norm,
             sentence,
             paragraph: words >= 8 && sentence,
-            menu_item: linked && !skip && (1..=4).contains(&words) && !sentence && !raw.ends_with([',', ':']) && raw.chars().count() <= 40,
+            menu_item: linked
+                && !skip
+                && (1..=4).contains(&words)
+                && !sentence
+                && !raw.ends_with([',', ':'])
+                && raw.chars().count() <= 40
+                && !table_row(raw),
             skip,
             plain_item: !linked,
         }
@@ -912,6 +918,12 @@ impl Candidates {
 }
 
 /// "Home > World > Asia", "Home | News | Sport", "More »".
+/// A row of a plain-text table: cells padded to align ("64000 | ftn      |
+/// fidogate") or fenced by pipes ("| a | b |").
+fn table_row(t: &str) -> bool {
+    t.contains('|') && (t.contains("  |") || t.contains("|  ") || t.trim_start().starts_with('|'))
+}
+
 fn link_like(raw: &str, has_separator: bool) -> bool {
     let t = raw.trim();
     let count: usize = if has_separator {
@@ -920,9 +932,7 @@ fn link_like(raw: &str, has_separator: bool) -> bool {
         0
     };
     if count >= 2 {
-        // A row of a plain-text table: cells padded to align ("64000 |
-        // ftn      | fidogate") or fenced by pipes ("| a | b |").
-        if t.contains("  |") || t.contains("|  ") || t.starts_with('|') {
+        if table_row(t) {
             return false;
         }
         // Every item short.
