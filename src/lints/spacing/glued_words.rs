@@ -279,7 +279,10 @@ impl GluedWords {
             if code(b.get(end)) || code(start.checked_sub(1).and_then(|k| b.get(k))) {
                 continue;
             }
-            let line_start = b[..start].iter().rposition(|&c| c == b'\n').map_or(0, |k| k + 1);
+            // (The line before the word, at most 200 bytes of it: linear
+            // time on one very long line.)
+            let from = start.saturating_sub(200);
+            let line_start = b[from..start].iter().rposition(|&c| c == b'\n').map_or(from, |k| from + k + 1);
             if b[line_start..start].windows(2).any(|w| w == b" -" || w == b"--") && b[line_start..start].contains(&b'"') {
                 continue;
             }
