@@ -1,4 +1,5 @@
 use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
 
 use crate::declare_lint;
 use crate::document::{Document, Scope};
@@ -33,7 +34,8 @@ declare_lint! {
     /// Lines are compared lowercased with punctuation folded, so "Leaders"
     /// and "leaders:" are the same; near copies are lines with the same first
     /// four words whose word-level similarity is at least 90 % and whose
-    /// lengths differ by less than a fifth. Lines of fewer than five words,
+    /// lengths differ by less than a fifth (compared with the 32 latest such
+    /// lines only). Lines of fewer than five words,
     /// list items, table cells, block quotes and lines of fewer than twenty
     /// words inside quotation marks (refrains in quoted speech) are never
     /// compared. A repeat that is
@@ -57,6 +59,9 @@ const MIN_WORDS: usize = 5;
 /// Shortest line inside quotation marks that is compared (shorter ones may
 /// be refrains of quoted speech).
 const MIN_QUOTED_WORDS: usize = 20;
+/// How many earlier lines with the same first four words a line is
+/// compared with for a near copy (exact copies are found among all).
+const NEAR_WINDOW: usize = 32;
 
 impl Lint for DuplicateLine {
     fn rules(&self) -> Vec<RuleInfo> {
@@ -91,15 +96,23 @@ impl Lint for DuplicateLine {
             .collect();
         let heads = shared(heads);
         // The earlier lines of each head, unreported, with their keys.
-        let mut groups: FxHashMap<u64, Vec<(usize, String)>> = FxHashMap::default();
+        let mut groups: FxHashMap<u64, Vec<(usize, Line)>> = FxHashMap::default();
         for (head, i) in heads {
-            let key = normalize(doc.prose.get(doc.blocks[i].span.range()).unwrap_or(""));
+            let key = Line::new(normalize(doc.prose.get(doc.blocks[i].span.range()).unwrap_or("")));
             let group = groups.entry(head).or_default();
-            if let Some(&(first, _)) = group.iter().find(|(_, other)| *other == key) {
+            if let Some(&(first, _)) = group.iter().find(|(_, other)| other.text == key.text) {
                 self.report(doc, i, first, true, cx);
                 continue;
             }
-            if let Some(&(first, _)) = group.iter().find(|(_, other)| similar_lines(other, &key)) {
+            // Near copies among the last lines of the group only: a document
+            // of thousands of lines with one opening stays linear.
+            let recent = group.len().saturating_sub(NEAR_WINDOW);
+            if let Some(&(first, _)) = group
+                .get(recent..)
+                .unwrap_or(&[])
+                .iter()
+                .find(|(_, other)| similar_lines(other, &key))
+            {
                 self.report(doc, i, first, false, cx);
                 continue;
             }
@@ -128,15 +141,49 @@ fn shared<K: Ord + Copy, V: Copy>(mut items: Vec<(K, V)>) -> Vec<(K, V)> {
     items
 }
 
-/// Near-verbatim: lengths within a fifth and 90 % of words in common, in
-/// order.
-fn similar_lines(a: &str, b: &str) -> bool {
-    let (la, lb) = (a.len(), b.len());
+/// A normalized line and the sorted hashes of its words.
+struct Line {
+    text: String,
+    hashes: Vec<u64>,
+}
+
+impl Line {
+    fn new(text: String) -> Line {
+        let mut hashes: Vec<u64> = text.split(' ').map(|w| rustc_hash::FxBuildHasher.hash_one(w)).collect();
+        hashes.sort_unstable();
+        Line { text, hashes }
+    }
+}
+
+/// Near copies: lengths within a fifth and a word-level similarity of at
+/// least 90 %.
+fn similar_lines(a: &Line, b: &Line) -> bool {
+    let (la, lb) = (a.text.len(), b.text.len());
     if la.min(lb) * 5 < la.max(lb) * 4 {
         return false;
     }
-    let wa: Vec<&str> = a.split(' ').collect();
-    let wb: Vec<&str> = b.split(' ').collect();
+    // The diff's ratio (twice the matched words over all words) is at most
+    // the share of words the two lines have in common as multisets: that
+    // bound rules out most pairs before the diff, whose cost grows with the
+    // number of differences.
+    let (ha, hb) = (&a.hashes, &b.hashes);
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (ha.get(i), hb.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if 20 * common < 9 * (ha.len() + hb.len()) {
+        return false;
+    }
+    let wa: Vec<&str> = a.text.split(' ').collect();
+    let wb: Vec<&str> = b.text.split(' ').collect();
     let diff = similar::TextDiff::configure().diff_slices(&wa, &wb);
     diff.ratio() >= 0.9
 }
