@@ -538,7 +538,16 @@ impl Lint for StrayCapital {
                 } else {
                     self.judge(doc, i)
                 };
-                if let Some(kind) = judged {
+                // Not after the value of a leaked field ("lang=en The
+                // governor"): the field, not the capital, is the error
+                // (`metadata-leak`), and lowercasing would break the fix.
+                let after_field = i
+                    .checked_sub(2)
+                    .and_then(|j| toks.get(j))
+                    .and_then(|t| t.span.start.checked_sub(1))
+                    .and_then(|p| src.get(p))
+                    .is_some_and(|&b| b == b'=' || b == b':');
+                if let Some(kind) = judged.filter(|_| !after_field) {
                     candidates.push((i, kind));
                 }
             }
@@ -1066,6 +1075,7 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             "Officials in May said the Kremlin and the Pentagon agreed, I think.",
             "Military Parade in Beijing to Be Gracefully Attended by Leaders",
             "Die Zentralbank erklärte am Mittwoch, die Inflation gehe schneller zurück als erwartet.",
+            "lang=en The governor said more data was needed.",
             "Brown said the deal was done. Gordon Brown then left, and Brown added he was pleased.",
             "He watched the film Parasite twice with his sons.",
             "The NATO chief and the EU said the US would act.",
