@@ -1141,25 +1141,44 @@ fn subject_possible(toks: &[PTok], i: usize) -> bool {
 
 /// (1) "ORG [adverb] said [that] he/she", the subject pronoun at `k`.
 fn org_reported(toks: &[PTok], k: usize) -> bool {
-    let text = |i: Option<usize>| i.and_then(|i| toks.get(i)).map_or("", |t| t.text);
-    let verb = if has_class(text(k.checked_sub(1)), cls::ORG_REPORTING) {
-        k - 1
-    } else if text(k.checked_sub(1)).eq_ignore_ascii_case("that") && has_class(text(k.checked_sub(2)), cls::ORG_REPORTING) {
-        k - 2
+    let text = |i: usize| toks.get(i).map_or("", |t| t.text);
+    reported_org_end(&text, k).is_some_and(|l| org_last(toks, l))
+}
+
+/// Configuration (1) of `org-pronoun` read backwards from a subject pronoun
+/// at token `k` (`text` gives a token's text, punctuation included): the
+/// reporting verb just before it, or before "that" ("said that she"), or
+/// before a few words and "that" ("said on Monday that she"); then any
+/// adverbs ("also said"), and a relative clause after the organisation
+/// ("The agency, which monitors food safety, said she"). Returns the token
+/// that must end the organisation.
+pub(crate) fn reported_org_end<'a>(text: &dyn Fn(usize) -> &'a str, k: usize) -> Option<usize> {
+    let word = |i: usize| text(i).chars().all(char::is_alphanumeric) && !text(i).is_empty();
+    let before = k.checked_sub(1)?;
+    let verb = if has_class(text(before), cls::ORG_REPORTING) {
+        before
+    } else if text(before).eq_ignore_ascii_case("that") {
+        // Up to three words between the verb and "that", none of them
+        // another verb of reporting.
+        (before.saturating_sub(4)..before)
+            .rev()
+            .take_while(|&v| word(v))
+            .find(|&v| has_class(text(v), cls::ORG_REPORTING))?
     } else {
-        return false;
+        return None;
     };
-    let mut l = verb;
-    while l > 0 {
-        l -= 1;
-        if org_last(toks, l) {
-            return true;
-        }
-        if !has_class(text(Some(l)), cls::ORG_ADVERBS) {
-            return false;
-        }
+    let mut l = verb.checked_sub(1)?;
+    while has_class(text(l), cls::ORG_ADVERBS) {
+        l = l.checked_sub(1)?;
     }
-    false
+    if text(l) == "," {
+        // ", which ... ," before the verb.
+        let open = (l.saturating_sub(16)..l)
+            .rev()
+            .find(|&j| matches!(text(j), "which" | "whose") && j >= 1 && text(j - 1) == ",")?;
+        l = open.checked_sub(2)?;
+    }
+    Some(l)
 }
 
 /// (2) "In his/her ..., the ORG said", the possessive at `k` (over a whole

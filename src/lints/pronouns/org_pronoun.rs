@@ -3,7 +3,7 @@ use crate::document::Document;
 use crate::finding::Applicability;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
-use super::entities::{cls, has_class, Analysis, Case, GivenNames, Mention, MentionKind, Precheck, Shared};
+use super::entities::{cls, has_class, reported_org_end, Analysis, Case, GivenNames, Mention, MentionKind, Precheck, Shared};
 
 declare_lint! {
     /// ## What it does
@@ -34,7 +34,10 @@ declare_lint! {
     /// office, commission, airline and similar words ("the audit agency",
     /// "National Intelligence Service", "British Airways"). Three configurations are checked:
     /// (1) the organisation, a reporting verb and an optional "that" directly
-    /// before "he"/"she" ("the agency said that she"); (2) a sentence opening
+    /// before "he"/"she" ("the agency said that she"), also with up to three
+    /// words before "that" ("said on Monday that she") and a relative clause
+    /// after the organisation ("The agency, which monitors food safety, said
+    /// she"); (2) a sentence opening
     /// with a preposition and "his"/"her" whose subject, after the comma, is
     /// the organisation ("In her annual report, the agency said"); (3) the
     /// organisation as subject and "his"/"her" later in the same clause with
@@ -164,22 +167,12 @@ impl OrgPronoun {
         let before = ms.iter().rev().find(|m| m.last < p.tok);
         // (1) ORG [adverb] said [that] he/she.
         if p.case == Case::Subject {
-            if let Some(m) = before.filter(|m| m.kind == MentionKind::Org) {
-                let mut j = m.last + 1;
-                while is(a.text(doc, j), cls::ORG_ADVERBS) {
-                    j += 1;
-                }
-                if is(a.text(doc, j), cls::ORG_REPORTING) {
-                    j += 1;
-                    if a.text(doc, j).eq_ignore_ascii_case("that") {
-                        j += 1;
-                    }
-                    if j == p.tok {
-                        return Some(m);
-                    }
-                }
-            }
-            return None;
+            let text = |j: usize| a.text(doc, j);
+            let end = reported_org_end(&text, p.tok)?;
+            return ms
+                .iter()
+                .rev()
+                .find(|m| m.last == end && m.first <= end && m.kind == MentionKind::Org);
         }
         if p.case != Case::Possessive || !matches!(p.span.len(), 3) {
             return None;
@@ -222,6 +215,26 @@ mod tests {
             "Officials gave no figures. The statistics agency said that it expected 300 jobs to be lost."
         );
         assert_eq!(flagged(&lint(), "The ministry also said he would review the rules."), vec!["he"]);
+        // A few words before "that", and a relative clause after the organisation.
+        assert_eq!(
+            flagged(&lint(), "The ministry said on Monday that she would review the contract."),
+            vec!["she"]
+        );
+        assert_eq!(
+            flagged(
+                &lint(),
+                "Officials met. The agency, which monitors food safety, said she had found no evidence."
+            ),
+            vec!["she"]
+        );
+        // Not when a person could be meant, nor past another clause.
+        for ok in [
+            "Anna Berg was detained. The ministry said on Monday that she had been released.",
+            "The ministry said, when asked about the plan on Monday, that she would decide.",
+            "The agency, which Mr Lee praised, said he would stay.",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
     }
 
     #[test]
