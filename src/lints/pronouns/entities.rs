@@ -648,6 +648,12 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
         if p.case == Case::Subject && first >= p.i {
             continue;
         }
+        // (4) "The company reported a loss. She blamed ...": a subject
+        // pronoun opening its sentence after a sentence that opens with an
+        // organisation word (a necessary condition; the analysis decides).
+        if p.case == Case::Subject && org_opens_previous_sentence(doc, all, p.i, &is_org) {
+            return true;
+        }
         // The words next to the pronoun first (cheapest).
         let local = match p.case {
             // (1) "ORG said [that] he": a reporting verb or "that" just before.
@@ -721,6 +727,39 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
         }
     }
     false
+}
+
+/// Whether the pronoun at token `i` of a block's tokens `all` opens its
+/// sentence and the sentence before it, in the same block, has an
+/// organisation word among its first four words.
+fn org_opens_previous_sentence(
+    doc: &Document,
+    all: &[crate::document::Token],
+    i: usize,
+    is_org: &dyn Fn(&crate::document::Token) -> bool,
+) -> bool {
+    let stop = |t: &crate::document::Token| t.kind == TokenKind::Punct && matches!(token_text(doc, t), "." | "!" | "?");
+    // The token before the pronoun (past blanks) ends a sentence.
+    let Some(end) = (0..i)
+        .rev()
+        .find(|&k| all.get(k).is_some_and(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Newline)))
+    else {
+        return false;
+    };
+    if !all.get(end).is_some_and(stop) {
+        return false;
+    }
+    // The start of the sentence before (at most 120 tokens back).
+    let start = (end.saturating_sub(120)..end)
+        .rev()
+        .find(|&k| all.get(k).is_some_and(stop))
+        .map_or(end.saturating_sub(120), |k| k + 1);
+    all.get(start..end)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .take(4)
+        .any(is_org)
 }
 
 /// Per gender (male, female) where `want`ed: whether some person may be

@@ -32,16 +32,18 @@ declare_lint! {
     /// Organisations are noun phrases headed by agency, ministry, government,
     /// service, company, committee, party, council, court, bank, bureau,
     /// office, commission, airline and similar words ("the audit agency",
-    /// "National Intelligence Service", "British Airways"). Three configurations are checked:
+    /// "National Intelligence Service", "British Airways"). Four configurations are checked:
     /// (1) the organisation, a reporting verb and an optional "that" directly
     /// before "he"/"she" ("the agency said that she"), also with up to three
     /// words before "that" ("said on Monday that she") and a relative clause
     /// after the organisation ("The agency, which monitors food safety, said
-    /// she"); (2) a sentence opening
-    /// with a preposition and "his"/"her" whose subject, after the comma, is
-    /// the organisation ("In her annual report, the agency said"); (3) the
-    /// organisation as subject and "his"/"her" later in the same clause with
-    /// no person between ("The ministry published her report").
+    /// she"); (2) a sentence opening with a preposition and "his"/"her"
+    /// whose subject, after the comma, is the organisation ("In her annual
+    /// report, the agency said"); (3) the organisation as subject and
+    /// "his"/"her" later in the same clause with no person between ("The
+    /// ministry published her report"); (4) a subject pronoun opening its
+    /// sentence when the sentence before opens with the organisation as its
+    /// subject ("The company reported a loss. She blamed higher prices").
     ///
     /// It abstains when a person of the pronoun's gender or of unknown gender
     /// is named in the sentence or the three before it (the pronoun may be a
@@ -168,11 +170,20 @@ impl OrgPronoun {
         // (1) ORG [adverb] said [that] he/she.
         if p.case == Case::Subject {
             let text = |j: usize| a.text(doc, j);
-            let end = reported_org_end(&text, p.tok)?;
-            return ms
-                .iter()
-                .rev()
-                .find(|m| m.last == end && m.first <= end && m.kind == MentionKind::Org);
+            if let Some(end) = reported_org_end(&text, p.tok) {
+                return ms
+                    .iter()
+                    .rev()
+                    .find(|m| m.last == end && m.first <= end && m.kind == MentionKind::Org);
+            }
+            // (4) "The company reported a loss. She blamed ...": the pronoun
+            // opens its sentence, and the sentence before opens with the
+            // organisation as its subject.
+            if before.is_none() && a.starts_sentence(doc, p.tok) {
+                let prev = a.sentence_mentions(p.sent.checked_sub(1)?);
+                return prev.first().filter(|m| m.kind == MentionKind::Org && m.subject);
+            }
+            return None;
         }
         if p.case != Case::Possessive || !matches!(p.span.len(), 3) {
             return None;
@@ -227,8 +238,18 @@ mod tests {
             ),
             vec!["she"]
         );
+        // Across sentences: the sentence before opens with the organisation.
+        assert_eq!(
+            flagged(
+                &lint(),
+                "Officials met on Monday. The company reported a loss. She blamed higher energy prices."
+            ),
+            vec!["She"]
+        );
         // Not when a person could be meant, nor past another clause.
         for ok in [
+            "Anna Berg runs the firm. The company reported a loss. She blamed higher energy prices.",
+            "The company reported a loss, its chief executive said. She blamed higher energy prices.",
             "Anna Berg was detained. The ministry said on Monday that she had been released.",
             "The ministry said, when asked about the plan on Monday, that she would decide.",
             "The agency, which Mr Lee praised, said he would stay.",
