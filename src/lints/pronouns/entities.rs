@@ -4209,8 +4209,11 @@ mod tests {
         assert!(pre("Costs rose again.\nIn her annual report, the audit agency said costs rose.").1);
         assert!(pre("Costs rose. In her annual report, the audit agency said costs rose.").1);
         assert!(pre("It rained. The ministry said that she would resign. It rained.").1);
-        assert!(!pre("The agency met on Monday. She said the rain stopped.").1);
+        // (4) A subject pronoun opening the sentence after one that opens
+        // with an organisation word, in the same block only.
+        assert!(pre("The agency met on Monday. She said the rain stopped.").1);
         assert!(!pre("The agency met on Monday.\n\nShe said the rain stopped.").1);
+        assert!(!pre("Officials met. The rain stopped at noon, the agency said. She left.").1);
     }
 
     #[test]

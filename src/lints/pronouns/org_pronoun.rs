@@ -43,7 +43,8 @@ declare_lint! {
     /// "his"/"her" later in the same clause with no person between ("The
     /// ministry published her report"); (4) a subject pronoun opening its
     /// sentence when the sentence before opens with the organisation as its
-    /// subject ("The company reported a loss. She blamed higher prices").
+    /// subject, in the same paragraph ("The company reported a loss. She
+    /// blamed higher prices").
     ///
     /// It abstains when a person of the pronoun's gender or of unknown gender
     /// is named in the sentence or the three before it (the pronoun may be a
@@ -179,8 +180,11 @@ impl OrgPronoun {
             // (4) "The company reported a loss. She blamed ...": the pronoun
             // opens its sentence, and the sentence before opens with the
             // organisation as its subject.
-            if before.is_none() && a.starts_sentence(doc, p.tok) {
-                let prev = a.sentence_mentions(p.sent.checked_sub(1)?);
+            let sentences = doc.sentences();
+            let prev_sent = p.sent.checked_sub(1)?;
+            let same_block = sentences.get(prev_sent).map(|s| s.block) == sentences.get(p.sent).map(|s| s.block);
+            if before.is_none() && same_block && a.starts_sentence(doc, p.tok) {
+                let prev = a.sentence_mentions(prev_sent);
                 return prev.first().filter(|m| m.kind == MentionKind::Org && m.subject);
             }
             return None;
