@@ -47,7 +47,8 @@ declare_lint! {
     /// blamed higher prices").
     ///
     /// It abstains when a person of the pronoun's gender or of unknown gender
-    /// is named in the sentence or the three before it (the pronoun may be a
+    /// is named in the sentence or the three before it (not the person a
+    /// possessive names: "the bank raised rates, and her governor"; the pronoun may be a
     /// detainee or an official: "The ministry said she had been released");
     /// a person counts as the other gender when the pronouns linked to them
     /// agree on it ("Sam Rivera said he was leaving"), or, outside any
@@ -126,9 +127,13 @@ impl Lint for OrgPronoun {
                         s == p.sent && m.first > p.tok && m.first.checked_sub(1).is_some_and(|j| is(a.text(doc, j), cls::ORG_REPORTING));
                     // A person of the other gender, by evidence or by the
                     // pronouns that refer to them, is not meant.
+                    // The person a possessive names ("her governor") is
+                    // not its antecedent.
+                    let possessed = s == p.sent && p.case == Case::Possessive && (p.tok + 1..=p.tok + 2).contains(&m.first);
                     matches!(m.kind, MentionKind::Person(_) | MentionKind::Anon(_))
                         && a.leaning_gender(m, pi) != Some(p.gender.other())
                         && !reporter
+                        && !possessed
                 })
             });
             if person
@@ -249,6 +254,14 @@ mod tests {
                 "Officials met on Monday. The company reported a loss. She blamed higher energy prices."
             ),
             vec!["She"]
+        );
+        // The role a possessive names is not its antecedent.
+        assert_eq!(
+            flagged(
+                &lint(),
+                "Officials met on Monday. The central bank raised rates, and her governor warned of more."
+            ),
+            vec!["her"]
         );
         // Not when a person could be meant, nor past another clause.
         for ok in [
