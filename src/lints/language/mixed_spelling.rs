@@ -552,14 +552,26 @@ fn style_lean(prose: &str) -> Option<usize> {
             if at > 0 && b[at - 1].is_ascii_alphabetic() || b.get(end).is_some_and(u8::is_ascii_alphabetic) {
                 continue;
             }
-            if b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            // A day is one or two digits ("March 2020" is a year, either way).
+            let day_after = b.get(end) == Some(&b' ') && {
+                let n = b.get(end + 1..).unwrap_or(&[]).iter().take_while(|c| c.is_ascii_digit()).count();
+                (1..=2).contains(&n)
+            };
+            let day_before = at >= 2 && b[at - 1] == b' ' && {
+                let n = b[..at - 1].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+                (1..=2).contains(&n)
+            };
+            if day_after {
                 us += 1;
-            } else if at >= 2 && b[at - 1] == b' ' && b[at - 2].is_ascii_digit() {
+            } else if day_before {
                 gb += 1;
             }
         }
     }
-    us += memchr::memmem::find_iter(b, b"percent").count();
+    // "percent", not "percentage" (both styles write that).
+    us += memchr::memmem::find_iter(b, b"percent")
+        .filter(|&at| !b.get(at + 7).is_some_and(u8::is_ascii_alphabetic))
+        .count();
     gb += memchr::memmem::find_iter(b, b"per cent").count();
     match (gb, us) {
         (g, 0) if g >= 2 => Some(GB),
@@ -623,6 +635,11 @@ mod tests {
             "Mr. Lee said the color was 5 per cent brighter. Mr Park ruled in favour."
         )
         .is_empty());
+        let dated = "On March 3 the color faded. On May 5 the court ruled in favour of the plan.";
+        assert_eq!(flagged(l.as_ref(), dated), vec!["favour"]);
+        // Years and percentages are no cue.
+        let undated = "In March 2020 the color faded. In May 2021 the percentage rose and he ruled in favour.";
+        assert!(flagged(l.as_ref(), undated).is_empty());
     }
 
     #[test]
