@@ -61,6 +61,14 @@ declare_lint! {
     ///   no such evidence (newspaper and institution heads such as "the
     ///   Post", "the Alliance" are in pack `capitals`).
     ///
+    /// After a possessive determiner ("their Contempt for", "his Innings
+    /// on") a common word the word list does not know as a name is flagged
+    /// without such evidence, and so is one right after a subject pronoun
+    /// that opens the sentence ("He Told the police"; "He Jiankui" stays: a
+    /// name). "for" and "on" carry a name on only before a common word
+    /// ("Centers for Disease Control"), not before a name ("a big Worry for
+    /// Pakistan").
+    ///
     /// "Will" and "May" are flagged as modals after a lowercase noun before
     /// a verb ("the temple Will serve", "companies May have"). Right after a
     /// name, where a capital usually continues the name, only two verb
@@ -416,6 +424,14 @@ const DETERMINER_CUES: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "your", "my", "every", "each", "any", "no",
 ];
 
+/// Subject pronouns that open a sentence: a capitalised common word right
+/// after one is a verb, not a name going on ("He Told the police").
+const SUBJECT_PRONOUNS: &[&str] = &["He", "She", "They", "We", "It"];
+
+/// Possessive determiners: a capitalised common word after one heads a
+/// common noun phrase ("their Contempt for", "his Innings on").
+const POSSESSIVE_DETERMINERS: &[&str] = &["his", "its", "their", "our", "my", "your"];
+
 /// Suffixes of abstract nouns ("Importance", "Decision", "Treatment").
 const ABSTRACT_SUFFIXES: &[&str] = &["tion", "sion", "ment", "ness", "ity", "ance", "ence"];
 
@@ -717,7 +733,7 @@ impl StrayCapital {
             if !after_lower || !self.words.is_word(lower, COMMON_CLASS) || CALENDAR.contains(&lower) {
                 return None;
             }
-            if name_goes_on(doc, next) {
+            if name_goes_on(doc, next, &self.words) {
                 return None;
             }
             // An adverb or a participle opening a clause ("Basically every",
@@ -796,6 +812,9 @@ impl StrayCapital {
         // Capital would"), as after a determiner.
         let possessive = prev_text.ends_with("'s") || prev_text.ends_with("\u{2019}s");
         if prev_cap && !possessive {
+            if SUBJECT_PRONOUNS.contains(&prev_text) {
+                return self.verb_after_pronoun(doc, i, prev, lower);
+            }
             return self.verb_after_name(doc, i, lower);
         }
         // A content word must be a common word (one of the tests of
@@ -825,7 +844,7 @@ impl StrayCapital {
         if LINKS.contains(&prev_text) && prev_word(doc, prev).is_some_and(|p| is_capitalised(doc.text(doc.tokens[p].span))) {
             return None;
         }
-        if next_word(doc, i).is_some_and(|n| name_goes_on(doc, n)) {
+        if next_word(doc, i).is_some_and(|n| name_goes_on(doc, n, &self.words)) {
             return None;
         }
         if self.short_quote(doc, i) {
@@ -844,7 +863,11 @@ impl StrayCapital {
         // (Singular or plural: "the Decision", "its Resolutions".)
         let base = lower.strip_suffix('s').unwrap_or(lower);
         let abstract_noun = base.len() >= 7 && ABSTRACT_SUFFIXES.iter().any(|s| base.ends_with(s));
-        if (indefinite || abstract_noun) && !self.words.is_capitalised(doc.text(doc.tokens[i].span)) {
+        // A possessive determiner heads a common noun, seldom a name ("their
+        // Contempt for", "his Innings on"; honorifics such as "His
+        // Holiness" are in pack `capitals`).
+        let owner = POSSESSIVE_DETERMINERS.contains(&prev_text);
+        if (indefinite || abstract_noun || owner) && !self.words.is_capitalised(doc.text(doc.tokens[i].span)) {
             return Some(Kind::Content);
         }
         Some(Kind::Doc)
@@ -864,6 +887,30 @@ impl StrayCapital {
             return BASE_VERBS.contains(&next).then_some(Kind::Modal);
         }
         (lower.len() >= 5 && lower.ends_with("ed") && OBJECT_STARTS.contains(&next)).then_some(Kind::Verb)
+    }
+
+    /// A capitalised common word right after a subject pronoun that opens
+    /// its sentence: "He Told the police", "They Include a ban". The word
+    /// must be a common word the word list does not know as a name ("He
+    /// Jiankui", "He Long" stay), followed by a lowercase word.
+    fn verb_after_pronoun(&self, doc: &Document, i: usize, pronoun: usize, lower: &str) -> Option<Kind> {
+        let opens = match pronoun.checked_sub(1).map(|k| doc.tokens[k]) {
+            None => true,
+            Some(t) if t.kind == TokenKind::Space => {
+                doc.text(t.span).contains('\n')
+                    || pronoun
+                        .checked_sub(2)
+                        .is_some_and(|k| matches!(doc.text(doc.tokens[k].span), "." | "!" | "?" | "\"" | "\u{201c}" | "\u{201d}"))
+            }
+            Some(t) => {
+                matches!(doc.text(t.span), "\"" | "\u{201c}") || doc.blocks.iter().any(|b| b.span.start == doc.tokens[pronoun].span.start)
+            }
+        };
+        if !opens || doc.in_quote(doc.tokens[i].span) || self.function.contains(lower) {
+            return None;
+        }
+        let w = doc.text(doc.tokens[i].span);
+        (self.words.is_word(lower, COMMON_CLASS) && !self.words.is_capitalised(w)).then_some(Kind::Content)
     }
 
     /// Whether one of the next two words is capitalised.
@@ -887,11 +934,16 @@ impl StrayCapital {
 /// Whether the word at token `n` (after a capitalised word) links it to a
 /// name that goes on: "Game of Thrones", "Ministry of Transport"; not "broke
 /// Out on Saturday" (a weekday or a month is no part of the name).
-fn name_goes_on(doc: &Document, n: usize) -> bool {
-    LINKS.contains(&doc.text(doc.tokens[n].span))
+fn name_goes_on(doc: &Document, n: usize, words: &Words) -> bool {
+    let link = doc.text(doc.tokens[n].span);
+    LINKS.contains(&link)
         && next_word(doc, n).is_some_and(|m| {
             let w = doc.text(doc.tokens[m].span);
-            w.starts_with(|c: char| c.is_uppercase()) && !with_lowercase(w, |l| CALENDAR.contains(&l))
+            // "Centers for Disease Control", "Council on Foreign Relations":
+            // after "for" and "on" a name goes on with a common word; "a big
+            // Worry for Pakistan", "dirty Laundry on Twitter" do not.
+            let goes_on = !matches!(link, "for" | "on") || with_lowercase(w, |l| words.is_word(l, COMMON_CLASS));
+            w.starts_with(|c: char| c.is_uppercase()) && !with_lowercase(w, |l| CALENDAR.contains(&l)) && goes_on
         })
 }
 
@@ -1009,6 +1061,11 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
         assert_eq!(flagged(l.as_ref(), text), vec!["Reduce"]);
         let text = "The Turkish president Tayyip Erdogan Will visit Berlin. Opposition leader Kemal Kilicdaroglu Criticized the plan.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Will", "Criticized"]);
+        // After a subject pronoun that opens the sentence, a possessive
+        // determiner, or before "for" and a name.
+        let text = "He Told the police that the man left. He will resume his Innings on the third day.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Told", "Innings"]);
+        assert_eq!(flagged(l.as_ref(), "A big Worry for Canada is the debt."), vec!["Worry"]);
     }
 
     #[test]
@@ -1084,6 +1141,9 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             "Columnist George Will said the plan failed, and George Will wrote about it.",
             "Manchester United said the deal was done. Tata Steel Limited reported a loss.",
             "The Armed Forces and the Allied troops met. Fred Ahmed the baker spoke.",
+            "He Jiankui said the babies were fine. The Centers for Disease Control said so.",
+            "The Council on Foreign Relations and the group Veterans for Peace met his Holiness in the city.",
+            "The leader said: He Went too far, in a headline.",
         ] {
             assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
         }
