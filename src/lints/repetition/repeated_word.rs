@@ -95,7 +95,16 @@ fn candidate_pairs(bytes: &[u8], toks: &[Token], line_break_ok: bool, pairs: &mu
         match t.kind {
             TokenKind::Word => {
                 let len = t.span.len();
-                if len == prev_len && toks.get(prev).is_some_and(|a| may_be_equal(bytes, a, t)) {
+                // (Only blanks between them in the file: not words on either
+                // side of masked code, "to `size_t` to match".)
+                if len == prev_len
+                    && toks.get(prev).is_some_and(|a| {
+                        may_be_equal(bytes, a, t)
+                            && bytes
+                                .get(a.span.end..t.span.start)
+                                .is_some_and(|g| g.iter().all(u8::is_ascii_whitespace))
+                    })
+                {
                     pairs.push((prev, i));
                 }
                 prev_len = len;
@@ -350,6 +359,10 @@ mod tests {
     #[test]
     fn list_items_across_lines_are_not_repeats() {
         let text = "- apples\n  apples are red\n";
+        let f = crate::lint::testing::run(&RepeatedWord, text, crate::source::FileKind::Markdown);
+        assert!(f.is_empty());
+        // Words on either side of masked code are not next to each other.
+        let text = "Change the type to `size_t`  to match upstream.\n";
         let f = crate::lint::testing::run(&RepeatedWord, text, crate::source::FileKind::Markdown);
         assert!(f.is_empty());
     }

@@ -734,8 +734,10 @@ fn may_be_ident_key(rest: &str) -> bool {
         Some(b'"') => b.get(1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_'),
         Some(c) if c.is_ascii_lowercase() => {
             let run = b.iter().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit()).count();
+            // (One lowercase letter before a capital is a brand, not a
+            // camel-case key: "uClibc:", "iPhone:", "eBay:".)
             b.get(run)
-                .is_some_and(|&c| matches!(c, b'_' | b'.' | b':') || c.is_ascii_uppercase())
+                .is_some_and(|&c| matches!(c, b'_' | b'.' | b':') || (c.is_ascii_uppercase() && run >= 2))
         }
         _ => false,
     }
@@ -1416,6 +1418,8 @@ mod tests {
             "He said: \"We will meet at 10:30 tomorrow.\"",
             "Author and activist Jane Doe spoke at 3:15 pm.",
             "Date night: how couples are coping",
+            "- uClibc: No longer link to libutil",
+            "iPhone: Apple cuts prices in China",
             "Tags are used to track the birds.",
             "Source: the ministry said the figure was correct.",
             "Score: 3-1 after extra time.",

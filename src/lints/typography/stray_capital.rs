@@ -662,6 +662,13 @@ impl StrayCapital {
     /// tests on the neighbouring tokens come first.
     fn judge(&self, doc: &Document, i: usize) -> Option<Kind> {
         let prev = prev_word(doc, i)?;
+        // The first word of a Markdown link's text or of an emphasis opens
+        // a title or a name: "based on [Keep a Changelog](...)", "*The
+        // Times*".
+        let start = doc.tokens[i].span.start;
+        if start > 0 && matches!(doc.source.text.as_bytes().get(start - 1), Some(b'[' | b'*' | b'_')) {
+            return None;
+        }
         // A number or a lowercase word must follow.
         let next_tok = doc
             .tokens
@@ -1124,6 +1131,8 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
     #[test]
     fn leaves_names_titles_and_headlines() {
         let l = lint();
+        let md = "The format is based on [Keep a Changelog](https://example.com/), and *Rising Tide* is a film.\n";
+        assert!(crate::lint::testing::run(l.as_ref(), md, crate::source::FileKind::Markdown).is_empty());
         for ok in [
             "Vietnamese leader To Lam met President Lee on Monday.",
             "He said: The talks were over. Then he left.",
