@@ -42,6 +42,11 @@ declare_lint! {
 #[derive(Default)]
 pub struct SpaceBeforeHyphen;
 
+/// Prefixes that take a capitalised word after their hyphen ("anti-American").
+const PREFIXES: &[&str] = &[
+    "anti", "pro", "non", "pre", "post", "ex", "neo", "pan", "mid", "trans", "un", "self",
+];
+
 impl Lint for SpaceBeforeHyphen {
     fn rules(&self) -> Vec<RuleInfo> {
         vec![RuleInfo::from(&SPACE_BEFORE_HYPHEN)]
@@ -77,6 +82,26 @@ impl Lint for SpaceBeforeHyphen {
                 }
                 // "-foo" written as a flag or option: "--" or "-x" shapes.
                 if after.starts_with(|c: char| c.is_uppercase()) && word.chars().skip(1).all(char::is_uppercase) {
+                    continue;
+                }
+                // A command-line option: "-march=native", "-fPIC",
+                // "-Clinker" (a capital after the hyphen, unless after a
+                // prefix: "anti -American").
+                let option = next == Some('=')
+                    || word.chars().skip(1).any(char::is_uppercase)
+                    || (word.starts_with(char::is_uppercase)
+                        && !before
+                            .rsplit(|c: char| !c.is_alphabetic())
+                            .next()
+                            .is_some_and(|w| PREFIXES.contains(&w.to_lowercase().as_str())));
+                // Masked text (inline code, markup) between the word and the
+                // hyphen in the file: "`Vec`-backed" is no spaced hyphen.
+                let gap = doc
+                    .source
+                    .text
+                    .get(block.span.start + spaces_start..block.span.start + h)
+                    .is_none_or(|g| !g.bytes().all(|b| b == b' '));
+                if option || gap {
                     continue;
                 }
                 let left_word: String = before
@@ -133,8 +158,14 @@ mod tests {
             "wait -- what",
             "the score was 3 -2",
             "use the -X flag",
+            "pass -march=native and -fPIC, or set -Clinker",
         ] {
             assert!(flagged(&SpaceBeforeHyphen, ok).is_empty(), "{ok}");
         }
+        // Inline code masked before the hyphen.
+        let md = "Specialize it when it is `Vec`-backed.\n";
+        assert!(crate::lint::testing::run(&SpaceBeforeHyphen, md, crate::source::FileKind::Markdown).is_empty());
+        // A prefix before a capital is still a spaced hyphen.
+        assert_eq!(flagged(&SpaceBeforeHyphen, "an anti -American protest"), vec!["anti -American"]);
     }
 }

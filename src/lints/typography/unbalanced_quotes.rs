@@ -236,6 +236,9 @@ fn next_mark(b: &[u8], from: usize) -> Option<usize> {
 fn collect(prose: &str, span: Span, out: &mut Vec<(usize, Mark)>) {
     let text = &prose[span.range()];
     let mut from = 0;
+    // Straight marks so far in the block: with one open, a mark after a
+    // digit closes it ("treat \"0\" as false") rather than being an inch.
+    let mut straight_open = false;
     while let Some(k) = next_mark(text.as_bytes(), from) {
         let Some(c) = text[k..].chars().next() else { break };
         from = k + c.len_utf8();
@@ -246,7 +249,7 @@ fn collect(prose: &str, span: Span, out: &mut Vec<(usize, Mark)>) {
             _ => Mark::Straight,
         };
         // 12" or 5'10": a unit, not a quotation mark.
-        let inch = prev.is_some_and(|p| p.is_ascii_digit() || p == '\'') && m != Mark::Open;
+        let inch = prev.is_some_and(|p| p.is_ascii_digit() || p == '\'') && m != Mark::Open && !(m == Mark::Straight && straight_open);
         let doubled = prev == Some(c) && m == Mark::Straight;
         // The last character of mojibake ("â€œ", "â€“", "â€”": UTF-8 read as
         // Windows-1252), which `mojibake` reports.
@@ -265,6 +268,9 @@ fn collect(prose: &str, span: Span, out: &mut Vec<(usize, Mark)>) {
             }
         }
         if !inch && !doubled && !mojibake {
+            if matches!(m, Mark::Straight | Mark::StraightOpen | Mark::StraightClose) {
+                straight_open = !straight_open;
+            }
             out.push((span.start + k, m));
         }
     }
@@ -509,6 +515,7 @@ mod tests {
             "He said: \"We will win. And we will stay.\"\n\"Next,\" she said.",
             "\"The quote runs on.\n\n\"And closes here,\" he said.",
             "The screen is 27\" wide and 5'10\" tall.",
+            "Treat \"0\", \"false\" and empty values as false; it says \"0.45 == 0.45\" here.",
             "It opened \u{e2}\u{20ac}\u{201c} and closed \u{e2}\u{20ac}\u{201d} at once.",
             "\"It remains capable of attacks.\nIt also aims to attract fighters,\" the report said.\nThat deal was struck.",
             "No quotes at all here.",
