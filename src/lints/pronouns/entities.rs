@@ -1194,15 +1194,30 @@ fn org_reported(toks: &[PTok], k: usize) -> bool {
 pub(crate) fn reported_org_end<'a>(text: &dyn Fn(usize) -> &'a str, k: usize) -> Option<usize> {
     let word = |i: usize| text(i).chars().all(char::is_alphanumeric) && !text(i).is_empty();
     let before = k.checked_sub(1)?;
-    let verb = if has_class(text(before), cls::ORG_REPORTING) {
-        before
-    } else if text(before).eq_ignore_ascii_case("that") {
-        // Up to three words between the verb and "that", none of them
-        // another verb of reporting.
-        (before.saturating_sub(4)..before)
+    // Up to three words between the verb and `end` (exclusive), none of
+    // them another verb of reporting.
+    let verb_before = |end: usize| {
+        (end.saturating_sub(4)..end)
             .rev()
             .take_while(|&v| word(v))
-            .find(|&v| has_class(text(v), cls::ORG_REPORTING))?
+            .find(|&v| has_class(text(v), cls::ORG_REPORTING))
+    };
+    // "said on Saturday, adding that she" / ", saying she": a participle
+    // of speech after the comma carries the subject of the verb before it.
+    let participle = |at: usize| {
+        let that = usize::from(text(at).eq_ignore_ascii_case("that"));
+        let p = at.checked_sub(that)?;
+        let comma = p.checked_sub(1)?;
+        (PARTICIPLES_OF_SPEECH.contains(&text(p)) && text(comma) == ",")
+            .then(|| verb_before(comma))
+            .flatten()
+    };
+    let verb = if has_class(text(before), cls::ORG_REPORTING) {
+        before
+    } else if let Some(v) = participle(before) {
+        v
+    } else if text(before).eq_ignore_ascii_case("that") {
+        verb_before(before)?
     } else {
         return None;
     };
@@ -1219,6 +1234,19 @@ pub(crate) fn reported_org_end<'a>(text: &dyn Fn(usize) -> &'a str, k: usize) ->
     }
     Some(l)
 }
+
+/// Participles that report speech after a comma: "said on Saturday, adding
+/// that she".
+const PARTICIPLES_OF_SPEECH: &[&str] = &[
+    "adding",
+    "saying",
+    "noting",
+    "stressing",
+    "insisting",
+    "explaining",
+    "warning",
+    "arguing",
+];
 
 /// (2) "In his/her ..., the ORG said", the possessive at `k` (over a whole
 /// `block`, without the test on the preposition).

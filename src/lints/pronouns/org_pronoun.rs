@@ -247,6 +247,14 @@ mod tests {
             ),
             vec!["she"]
         );
+        // A participle of speech after the comma ("adding that").
+        assert_eq!(
+            flagged(
+                &lint(),
+                "Officials met. The bank said on Saturday, adding that she would never distort any facts."
+            ),
+            vec!["she"]
+        );
         // Across sentences: the sentence before opens with the organisation.
         assert_eq!(
             flagged(
@@ -270,6 +278,7 @@ mod tests {
             "Anna Berg was detained. The ministry said on Monday that she had been released.",
             "The ministry said, when asked about the plan on Monday, that she would decide.",
             "The agency, which Mr Lee praised, said he would stay.",
+            "Anna Berg met the bank chief. The bank said on Saturday, adding that she would never distort any facts.",
         ] {
             assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
         }
