@@ -9,6 +9,7 @@ use crate::document::names::{edit_distance, fold_key, jaro_winkler, morphologica
 use crate::document::Document;
 use crate::finding::Applicability;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
+use crate::lints::typography::words::{with_lowercase, Words};
 use crate::source::Span;
 
 declare_lint! {
@@ -141,6 +142,9 @@ pub struct NameVariant {
     canonical_skeletons: HashMap<(usize, String), String>,
     romanizer: Romanizer,
     run_scope: bool,
+    /// The shared English word list: two words of it ("License",
+    /// "Licensee") are no romanizations of one name.
+    words: Option<std::sync::Arc<Words>>,
 }
 
 pub fn build(cx: &BuildCx) -> Result<Box<dyn Lint>, String> {
@@ -150,7 +154,9 @@ pub fn build(cx: &BuildCx) -> Result<Box<dyn Lint>, String> {
     for lex in cx.lexicons_for(NAME_VARIANT.name).filter(|l| l.pairs.is_empty()) {
         forms.extend(lex.entries().map(str::to_string));
     }
-    Ok(Box::new(NameVariant::new(romanizer, &forms, opts.scope == ScopeOpt::Run)))
+    let mut lint = NameVariant::new(romanizer, &forms, opts.scope == ScopeOpt::Run);
+    lint.words = Some(Words::shared(cx.lexicons));
+    Ok(Box::new(lint))
 }
 
 impl NameVariant {
@@ -529,7 +535,7 @@ impl NameVariant {
                     let close = *similar
                         .entry((na.key, nb.key))
                         .or_insert_with(|| jaro_winkler(na.key, nb.key) >= 0.82);
-                    if !close || !context.shared(&nodes, &ranges, na, nb) {
+                    if !close || self.two_words(na, nb) || !context.shared(&nodes, &ranges, na, nb) {
                         continue;
                     }
                     uf.union(a, b);
@@ -605,6 +611,20 @@ impl NameVariant {
             self.report_cluster(docs, &nodes, members, &skeletons, style, &mut reported, cx);
         }
         report_shouted(docs, &reported, cx);
+    }
+
+    /// Whether two one-word forms are both words of the English word list
+    /// (and neither a listed name): "License" and "Licensee" share a
+    /// skeleton but are different words.
+    fn two_words(&self, a: &Node, b: &Node) -> bool {
+        let Some(words) = &self.words else { return false };
+        let word = |n: &Node| n.n_pieces() == 1 && !words.is_capitalised(n.form) && with_lowercase(n.form, |l| words.is_word(l, 70));
+        // A noun in "-ee" beside its base ("Licensee", "Nominee"): a word
+        // the list may not hold, made from one it does.
+        let agent = |x: &Node, y: &Node| {
+            x.n_pieces() == 1 && x.form.len() >= 6 && x.form.ends_with("ee") && x.form.get(..x.form.len() - 1) == Some(y.form) && word(y)
+        };
+        (word(a) && word(b)) || agent(a, b) || agent(b, a)
     }
 
     fn configured(&self, nodes: &[Node], members: &[usize], skeletons: &[&[Option<String>]]) -> Option<String> {
@@ -1223,7 +1243,9 @@ mod tests {
     fn lint() -> NameVariant {
         let lex = crate::pack::builtin_lexicons();
         let r = Romanizer::from_lexicons(lex.iter().filter(|l| l.lint == "name-variant")).unwrap();
-        NameVariant::new(r, &[], true)
+        let mut l = NameVariant::new(r, &[], true);
+        l.words = Some(Words::shared(&lex));
+        l
     }
 
     fn run_docs(lint: &NameVariant, texts: &[&str]) -> Vec<(usize, String, String)> {
@@ -1348,6 +1370,8 @@ mod tests {
             "Ryu Sung Min met his sister Ryu Yo Sung and his aunt Ryu Kyong Ok. Ryu Yo Sung spoke.",
             "Pope Pius XI died. Pius XI was pope.",
             "NEW DELHI (AP) - Delhi officials said. New Delhi is big.",
+            // Words, not names: a noun in "-ee" beside its base.
+            "The License grants rights. The License is free.\n\nThe Licensee may copy it.",
         ] {
             assert!(flagged(&l, ok).is_empty(), "{ok}: {:?}", flagged(&l, ok));
         }
