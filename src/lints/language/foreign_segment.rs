@@ -199,6 +199,17 @@ fn dense(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
+/// Whether a text has at least five blank-separated pieces with a letter:
+/// a sentence, not a path or an identifier whose parts the tokenizer splits
+/// ("libs/geometry/index/test/rtree_qua_que_p3d.cpp").
+fn spaced(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .take(5)
+        .count()
+        >= 5
+}
+
 /// Confirm a segment's language with whatlang: reliable and not `doc_lang`.
 fn confirm(text: &str, doc_lang: Lang) -> Option<Lang> {
     confirmed(&whatlang::detect(text)?, doc_lang)
@@ -229,7 +240,7 @@ impl Lint for ForeignSegment {
                 BlockLang::Deferred => true,
             };
             let words = block.words as usize;
-            let long = candidate && (words >= 8 || text.chars().filter(|&c| dense(c)).count() >= 10);
+            let long = candidate && ((words >= 8 && spaced(text)) || text.chars().filter(|&c| dense(c)).count() >= 10);
             if long && !block.title_case && !quoted_short(doc, block.span, words) {
                 // The block's whatlang answer when it was deferred: the same
                 // call as `confirm` on a text that `detect` reads whole.
@@ -376,6 +387,9 @@ impl ForeignSegment {
                 return;
             }
             let text = doc.text(span);
+            if !spaced(text) {
+                return;
+            }
             // At least two foreign function words (the rarer test, first).
             let foreign = toks[s..=e]
                 .iter()
@@ -574,6 +588,7 @@ mod tests {
             format!("{EN}He quoted the motto \"liberté, égalité, fraternité\" in his speech.\n"),
             format!("{EN}Le Monde and Der Spiegel reported the story, as did El País.\n"),
             format!("{EN}Amazon Web Services, Google Cloud Platform, Microsoft Azure, IBM Cloud, Oracle Cloud Infrastructure dominate.\n"),
+            format!("{EN} libs/geometry/index/test/rtree/generated/p3d/rtree_qua_que_p3d.cpp\n"),
         ] {
             assert!(flagged(&ForeignSegment, &t).is_empty(), "{t}: {:?}", flagged(&ForeignSegment, &t));
         }
