@@ -52,6 +52,9 @@ declare_lint! {
 pub struct AcronymPlural {
     /// All-caps words that end in S in their own right.
     exempt: HashSet<String>,
+    /// The shared English word list: "AUTHORS", "LICENSES" are words in
+    /// capitals, not acronyms.
+    words: std::sync::Arc<super::words::Words>,
 }
 
 impl AcronymPlural {
@@ -64,7 +67,10 @@ impl AcronymPlural {
             .flat_map(|l| l.entries())
             .map(|e| e.to_uppercase())
             .collect();
-        Ok(Box::new(AcronymPlural { exempt }))
+        Ok(Box::new(AcronymPlural {
+            exempt,
+            words: super::words::Words::shared(cx.lexicons),
+        }))
     }
 }
 
@@ -138,7 +144,11 @@ impl Lint for AcronymPlural {
                     continue;
                 }
                 let w = doc.text(t.span);
-                if is_acronym_plural(w) {
+                // (An English word in capitals, "AUTHORS", "STRINGS", is no
+                // acronym: a stem of four letters or more that the word list
+                // knows.)
+                if is_acronym_plural(w) && !(w.len() >= 5 && super::words::with_lowercase(&w[..w.len() - 1], |l| self.words.is_word(l, 50)))
+                {
                     candidates.push(block.tokens.start + k);
                 }
             }
@@ -271,6 +281,8 @@ mod tests {
             "Four MPS officers met.",
             "The GPS unit failed. A GP said so.",
             "Two GPS units and the GP's advice.",
+            // Words in capitals in a licence, and protocol names.
+            "See the AUTHORS file. Each AUTHOR keeps rights. Use HTTPS, not plain HTTP, for the server.",
         ] {
             assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
         }
