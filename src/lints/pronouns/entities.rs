@@ -3177,7 +3177,14 @@ impl<'a> Builder<'a> {
         // group; "Nath-led", "Kremlin-backed": an adjective.
         let thing = title_at.is_none() && self.prev(first).is_some_and(|t| t.is("the"))
             || words.len() > 1 && self.toks[last].lower() && self.toks[last].has(cls::COMPOUND_SUFFIXES);
-        let class = if last_bits & cls::ORG_HEADS != 0 {
+        // "the Ministry of Social Affairs", "the Bank of Korea": the words
+        // after "of" complete an organisation's name.
+        let of_org = self.prev(first).is_some_and(|t| t.is("of"))
+            && first
+                .checked_sub(1)
+                .and_then(|o| self.prev(o))
+                .is_some_and(|t| t.stem_has(cls::ORG_HEADS));
+        let class = if last_bits & cls::ORG_HEADS != 0 || of_org {
             ChainClass::Org
         } else if thing
             || last_bits & cls::PLACE_HEADS != 0

@@ -498,9 +498,14 @@ mod tests {
         // A person outside any cluster, whose pronoun follows in its sentence.
         let text = "The manager, Hayden Mullins, might reflect that he would never have been handed this task if her team had shown such application.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
+        // The words after "Ministry of" are no person.
+        let text = "Mr Mechal spoke on Monday. He has been chief of staff at the Ministry of Social Affairs. \
+                    She now has a month to form a government.";
+        assert_eq!(flagged(&lint(), text), vec!["She"]);
         for ok in [
             // A person of unknown gender nearby.
             "Mr Chouhan met Sam Rivera on Monday. She said the talks went well.",
+            "Mr Chouhan met Sam Rivera on Monday. He left. She said the talks went well.",
             "Mr Chouhan said on Monday that there was no need to fear. The doctor said she agreed.",
             // Something of the pronoun's gender in the eight sentences before.
             "Mr Chouhan met his wife on Monday. They went home. He was tired. Later she said the talks went well.",
