@@ -306,6 +306,14 @@ impl Boilerplate {
         if !self.verbs.contains(first) {
             return false;
         }
+        // "send-email config variables": a compound, not an imperative.
+        if raw
+            .split_whitespace()
+            .find(|w| w.chars().any(char::is_alphabetic))
+            .is_some_and(|w| w.contains('-'))
+        {
+            return false;
+        }
         let toks: Vec<&str> = norm.split(' ').collect();
         let noun = toks
             .iter()
@@ -315,6 +323,18 @@ impl Boilerplate {
         let reader = toks.iter().any(|t| matches!(*t, "you" | "your" | "our" | "us"));
         let sentence = raw.trim_end().ends_with(['.', '!', '?']);
         noun && (reader || !sentence)
+    }
+
+    /// A short line of two sentences or more whose last sentence is a prompt
+    /// ("Be the first to know. Get our breaking news alerts."): a prompt at
+    /// the edge of the article, however it opens.
+    fn last_sentence_cue(&self, raw: &str, words: usize) -> bool {
+        let t = raw.trim_end();
+        let Some(cut) = t.trim_end_matches(['.', '!', '?']).rfind(['.', '!', '?']) else {
+            return false;
+        };
+        let last = t.get(cut + 1..).unwrap_or("").trim();
+        !last.is_empty() && self.cue_raw(last, words)
     }
 
     /// `cue` on raw text, normalizing it only when its first word is a cue
@@ -369,7 +389,10 @@ impl Boilerplate {
             .iter()
             .enumerate()
             .rev()
-            .find(|&(i, l)| l.paragraph && self.long_notice(doc.text(doc.blocks[i].span)).is_none())
+            .find(|&(i, l)| {
+                let raw = doc.text(doc.blocks[i].span);
+                l.paragraph && self.long_notice(raw).is_none() && !self.last_sentence_cue(raw, l.words)
+            })
             .map_or(0, |(i, _)| i + 1);
         // Without any paragraph there is no article to be "after", and a
         // Markdown heading is a heading wherever it stands.
@@ -395,6 +418,9 @@ impl Boilerplate {
                 } else if self.cue(norm, raw, l.words) || after_colon(raw).is_some_and(|t| self.cue_raw(t, l.words)) {
                     msg = Some(format!("'{}' is a site prompt addressed to the reader", clip(raw)));
                 }
+            }
+            if msg.is_none() && edge && self.last_sentence_cue(raw, l.words) {
+                msg = Some(format!("'{}' is a site prompt addressed to the reader", clip(raw)));
             }
             // (Only outside the article body or as its first paragraph: a
             // notice sits at the top or the bottom of a page.)
@@ -1504,6 +1530,15 @@ mod tests {
         assert_eq!(flagged(&bp(), &t).len(), 5);
         let t = format!("{BODY}\nRelated:\nFloods hit northern towns after storm\nMinister resigns over expenses row\n");
         assert_eq!(flagged(&bp(), &t).len(), 3, "{:?}", flagged(&bp(), &t));
+        // A prompt of two sentences after the list does not extend the
+        // article over it; "send-email" opens no prompt.
+        let t = format!(
+            "{BODY}\nMore from Business\nOil prices slip as demand worries return\nWhy small firms are struggling to hire\n\
+             Be the first to know. Get our breaking news alerts.\n"
+        );
+        assert_eq!(flagged(&bp(), &t).len(), 4, "{:?}", flagged(&bp(), &t));
+        let t = format!("{BODY}\nsend-email config variables whose values are pathnames now expand\n");
+        assert!(flagged(&bp(), &t).is_empty(), "{:?}", flagged(&bp(), &t));
     }
 
     #[test]
