@@ -438,6 +438,9 @@ impl Boilerplate {
             if msg.is_none() && l.words <= 25 && copyright_line(raw) {
                 msg = Some("copyright footer left in the text".to_string());
             }
+            if msg.is_none() && l.words <= 20 && staff_credit(raw) {
+                msg = Some(format!("'{}' is a wire service's staff credit line", clip(raw)));
+            }
             if msg.is_none() && l.words <= 20 && link_like(raw, cand.separator[i]) {
                 msg = Some(format!("'{}' is a breadcrumb or menu line", clip(raw)));
             }
@@ -865,6 +868,21 @@ fn copyright_line(raw: &str) -> bool {
     let t = raw.trim_start();
     (t.starts_with('©') || t.starts_with("(c)") || t.starts_with("(C)") || t.starts_with("Copyright") || t.starts_with("copyright"))
         && shapes().copyright().is_match(raw)
+}
+
+/// A wire service's staff credit line: "Reporting by Tom Hale; Editing by
+/// Sara Lin", "Additional reporting by Ana Ruiz in Madrid", "Writing by
+/// X". The label opens the line and a capitalised name follows it.
+fn staff_credit(raw: &str) -> bool {
+    let t = raw.trim().trim_start_matches(['(', '[']);
+    let t = t.strip_prefix("Additional ").map_or(t, |r| r);
+    let Some((label, rest)) = t.split_once(" by ") else { return false };
+    let label = label.to_ascii_lowercase();
+    matches!(
+        label.as_str(),
+        "reporting" | "editing" | "writing" | "compiled" | "research" | "additional reporting"
+    ) && rest.starts_with(|c: char| c.is_uppercase())
+        && !rest.trim_end().ends_with(['!', '?'])
 }
 
 /// Link separators ("Home > World").
@@ -1537,6 +1555,10 @@ mod tests {
              Be the first to know. Get our breaking news alerts.\n"
         );
         assert_eq!(flagged(&bp(), &t).len(), 4, "{:?}", flagged(&bp(), &t));
+        let t = format!("{BODY}\nReporting by Tom Hale; Editing by Sara Lin\n(Additional reporting by Ana Ruiz)\n");
+        assert_eq!(flagged(&bp(), &t).len(), 2, "{:?}", flagged(&bp(), &t));
+        let t = format!("{BODY}\nReporting by the local press was thin on Monday, officials said.\n");
+        assert!(flagged(&bp(), &t).is_empty(), "{:?}", flagged(&bp(), &t));
         let t = format!("{BODY}\nsend-email config variables whose values are pathnames now expand\n");
         assert!(flagged(&bp(), &t).is_empty(), "{:?}", flagged(&bp(), &t));
     }
