@@ -62,7 +62,10 @@ declare_lint! {
     ///   Fang", "Boutros Boutros-Ghali", "Bora Bora") is never a stutter. The
     ///   title before the name is read with it: a repeat that takes in a
     ///   title word and whose copy ends as the original ("Secretary Steve
-    ///   Secretary Steve Mnuchin") is one too.
+    ///   Secretary Steve Mnuchin") is one too. In a name of three pieces or
+    ///   more, one piece written twice or cut and then written whole ("Aoki
+    ///   Haruto Haruto", "Olaf Bren Brenner") is a stutter when the name
+    ///   without it is written elsewhere in the document.
     /// - Truncation: a two-piece name of romanised single syllables (surname
     ///   first) followed by a lowercase word or punctuation, when the same
     ///   document has a longer name beginning with those two pieces. Western
@@ -537,7 +540,9 @@ fn stutter(h: &Here, m: &Mention, cx: &mut Ctx) {
         return;
     }
     if m.piece_count() < 4 {
-        title_stutter(h, m, cx);
+        if !piece_stutter(h, m, cx) {
+            title_stutter(h, m, cx);
+        }
         return;
     }
     let (doc, di, table) = (h.doc, h.di, h.doc.names());
@@ -546,7 +551,9 @@ fn stutter(h: &Here, m: &Mention, cx: &mut Ctx) {
         return;
     }
     let Some((i, l)) = find_stutter(&pieces) else {
-        title_stutter(h, m, cx);
+        if !piece_stutter(h, m, cx) {
+            title_stutter(h, m, cx);
+        }
         return;
     };
     let spans = table.piece_spans(m, &doc.source.text);
@@ -578,6 +585,44 @@ fn stutter(h: &Here, m: &Mention, cx: &mut Ctx) {
             f.help("machine translation repeated part of the name; write it once");
         }
     }
+}
+
+/// One piece written twice, or cut and then written whole, inside a name of
+/// three pieces or more: "Hanyu Yuzuru Yuzuru", "Hanyu Yuzu Yuzuru", "Olaf
+/// Scho Scholz". Only when the name without that piece is written elsewhere
+/// in the document (so "Fang Fang" and "Ali Ali Khan" alone stay silent).
+fn piece_stutter(h: &Here, m: &Mention, cx: &mut Ctx) -> bool {
+    if m.piece_count() < 3 || m.headline {
+        return false;
+    }
+    let (doc, table) = (h.doc, h.doc.names());
+    let keys: Vec<&str> = table.piece_keys(m).collect();
+    for j in 0..keys.len().saturating_sub(1) {
+        let (x, y) = (keys[j], keys[j + 1]);
+        if !(x == y || (x.chars().count() >= 3 && y.starts_with(x))) {
+            continue;
+        }
+        let reduced = keys.iter().enumerate().filter(|&(k, _)| k != j).map(|(_, k)| *k);
+        let Some(other) = table
+            .mentions
+            .iter()
+            .find(|o| !o.headline && o.span != m.span && table.piece_keys(o).eq(reduced.clone()))
+        else {
+            continue;
+        };
+        let written = doc.text(m.span).to_string();
+        let form = doc.text(other.span).to_string();
+        let f = cx.report_in(
+            doc.id,
+            m.span,
+            format!("name parts repeated in '{written}'; the name is written '{form}'"),
+        );
+        f.label(other.span, format!("written '{form}' here"));
+        f.replace(form, Applicability::Unsafe);
+        f.help("machine translation repeated part of the name");
+        return true;
+    }
+    false
 }
 
 /// A stutter that repeats the title with the name: "Treasury Secretary
@@ -1250,6 +1295,29 @@ mod tests {
             fixed(&MangledName::default(), "Leader Ryu Sung Min spoke. Ryu Sung Mine Sung M left."),
             "Leader Ryu Sung Min spoke. Ryu Sung Min left."
         );
+        // One piece repeated or cut, against the name written elsewhere.
+        for (text, want) in [
+            (
+                "Aoki Haruto won. Aoki Haru Haruto first won gold in 2014. Aoki Haruto left.",
+                "Aoki Haru Haruto",
+            ),
+            (
+                "Aoki Haruto won. Aoki Haruto Haruto first won gold. Aoki Haruto left.",
+                "Aoki Haruto Haruto",
+            ),
+            (
+                "Olaf Brenner spoke. Olaf Bren Brenner arrived. Olaf Brenner left.",
+                "Olaf Bren Brenner",
+            ),
+        ] {
+            assert_eq!(flagged(&MangledName::default(), text), vec![want], "{text}");
+        }
+        assert_eq!(
+            fixed(&MangledName::default(), "Olaf Brenner spoke. Olaf Bren Brenner arrived."),
+            "Olaf Brenner spoke. Olaf Brenner arrived."
+        );
+        // Without the shorter name elsewhere, nothing.
+        assert!(flagged(&MangledName::default(), "Aoki Haru Haruto won gold in 2014.").is_empty());
     }
 
     #[test]
