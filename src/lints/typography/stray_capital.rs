@@ -64,8 +64,8 @@ declare_lint! {
     /// After a possessive determiner ("their Contempt for", "his Innings
     /// on") a common word the word list does not know as a name is flagged
     /// without such evidence, and so is one right after a subject pronoun
-    /// that opens the sentence ("He Told the police"; "He Jiankui" stays: a
-    /// name). "for" and "on" carry a name on only before a common word
+    /// or a plural common noun that opens the sentence ("He Told the
+    /// police", "Analysts Expect a cut"; "He Jiankui" stays: a name). "for" and "on" carry a name on only before a common word
     /// ("Centers for Disease Control"), not before a name ("a big Worry for
     /// Pakistan").
     ///
@@ -536,8 +536,17 @@ impl Lint for StrayCapital {
                 let prev_first = first(i.wrapping_sub(2));
                 let next_word = kind(i + 2) == Some(TokenKind::Word);
                 let content = (prev_first.is_ascii_lowercase() | (prev_first >= 0x80)) & next_word;
-                let after_name =
-                    prev_first.is_ascii_uppercase() && next_word && may_be_verb_after_name(src.get(t.span.range()).unwrap_or(&[]));
+                // (A capitalised word after a sentence opener: "He Told",
+                // "Analysts Expect"; `judge_lower` decides.)
+                let after_opener = || {
+                    toks.get(i.wrapping_sub(2)).is_some_and(|p| {
+                        p.span.start == block.span.start
+                            || (p.span.start >= 2 && matches!(src.get(p.span.start - 2..p.span.start), Some(b". " | b"? " | b"! ")))
+                    })
+                };
+                let after_name = prev_first.is_ascii_uppercase()
+                    && next_word
+                    && (may_be_verb_after_name(src.get(t.span.range()).unwrap_or(&[])) || after_opener());
                 if !(content || after_name || may_be_function(c0, t.span.len())) {
                     // After a comma, before a lowercase word (rare: out of
                     // the main path).
@@ -819,7 +828,10 @@ impl StrayCapital {
         // Capital would"), as after a determiner.
         let possessive = prev_text.ends_with("'s") || prev_text.ends_with("\u{2019}s");
         if prev_cap && !possessive {
-            if SUBJECT_PRONOUNS.contains(&prev_text) {
+            // A subject pronoun or a plural common noun opening the
+            // sentence ("Analysts Expect the first cut"): no name to carry
+            // its capital on.
+            if SUBJECT_PRONOUNS.contains(&prev_text) || self.plural_common(prev_text) {
                 return self.verb_after_pronoun(doc, i, prev, lower);
             }
             return self.verb_after_name(doc, i, lower);
@@ -918,6 +930,17 @@ impl StrayCapital {
         }
         let w = doc.text(doc.tokens[i].span);
         (self.words.is_word(lower, COMMON_CLASS) && !self.words.is_capitalised(w)).then_some(Kind::Content)
+    }
+
+    /// Whether a capitalised word is the plural of a common noun the word
+    /// list does not know as a name ("Analysts", "Residents").
+    fn plural_common(&self, w: &str) -> bool {
+        w.len() >= 5
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !self.words.is_capitalised(w)
+            && !self.words.is_capitalised(&w[..w.len() - 1])
+            && with_lowercase(w, |l| self.words.is_word(&l[..l.len() - 1], COMMON_CLASS))
     }
 
     /// Whether one of the next two words is capitalised.
@@ -1072,6 +1095,10 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
         // determiner, or before "for" and a name.
         let text = "He Told the police that the man left. He will resume his Innings on the third day.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Told", "Innings"]);
+        assert_eq!(
+            flagged(l.as_ref(), "Analysts Expect the first rate cut in November."),
+            vec!["Expect"]
+        );
         assert_eq!(flagged(l.as_ref(), "A big Worry for Canada is the debt."), vec!["Worry"]);
     }
 
