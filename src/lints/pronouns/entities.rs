@@ -1181,7 +1181,34 @@ fn subject_possible(toks: &[PTok], i: usize) -> bool {
 /// (1) "ORG [adverb] said [that] he/she", the subject pronoun at `k`.
 fn org_reported(toks: &[PTok], k: usize) -> bool {
     let text = |i: usize| toks.get(i).map_or("", |t| t.text);
-    reported_org_end(&text, k).is_some_and(|l| org_last(toks, l))
+    reported_org_end(&text, k).is_some_and(|l| org_last(toks, l) || (text(l) == "and" && coordinated_org(toks, l)))
+}
+
+/// "The central bank held its rate on Thursday and said she would": the
+/// reporting verb after "and" (token `and`) shares the subject of the clause
+/// before it, an organisation opening the sentence (the first organisation
+/// of the sentence, followed by a lowercase word, with no sentence end or
+/// pronoun between it and "and").
+fn coordinated_org(toks: &[PTok], and: usize) -> bool {
+    const PERSONAL: [&str; 9] = ["he", "she", "his", "her", "him", "they", "it", "who", "which"];
+    let mut first = None;
+    let mut j = and;
+    while j > 0 && and - j < 40 {
+        let t = &toks[j];
+        if t.end_before || matches!(t.text, "." | "?" | "!" | ";" | "\"" | "\u{201c}" | "\u{201d}") {
+            break;
+        }
+        j -= 1;
+        if matches!(toks[j].text, "." | "?" | "!" | ";" | "\"" | "\u{201c}" | "\u{201d}")
+            || PERSONAL.iter().any(|p| toks[j].text.eq_ignore_ascii_case(p))
+        {
+            break;
+        }
+        if org_last(toks, j) && after(toks, j).is_some_and(|n| n.word() && n.lower()) {
+            first = Some(j);
+        }
+    }
+    first.is_some()
 }
 
 /// Configuration (1) of `org-pronoun` read backwards from a subject pronoun

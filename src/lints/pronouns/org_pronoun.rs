@@ -37,6 +37,9 @@ declare_lint! {
     /// before "he"/"she" ("the agency said that she"), also with up to three
     /// words before "that" ("said on Monday that she") and a relative clause
     /// after the organisation ("The agency, which monitors food safety, said
+    /// she"), a participle of speech after the verb's comma ("said on
+    /// Saturday, adding that she") or the verb after "and" when the
+    /// organisation opens the sentence ("The bank held its rate and said
     /// she"); (2) a sentence opening with a preposition and "his"/"her"
     /// whose subject, after the comma, is the organisation ("In her annual
     /// report, the agency said"); (3) the organisation as subject and
@@ -177,6 +180,12 @@ impl OrgPronoun {
         if p.case == Case::Subject {
             let text = |j: usize| a.text(doc, j);
             if let Some(end) = reported_org_end(&text, p.tok) {
+                // "The central bank held its rate and said she": the verb
+                // after "and" has the subject of the clause before it, the
+                // organisation that opens the sentence.
+                if text(end) == "and" {
+                    return ms.first().filter(|m| m.kind == MentionKind::Org && m.subject && m.last < end);
+                }
                 return ms
                     .iter()
                     .rev()
@@ -247,6 +256,14 @@ mod tests {
             ),
             vec!["she"]
         );
+        // A verb after "and" shares the organisation opening the sentence.
+        assert_eq!(
+            flagged(
+                &lint(),
+                "Officials met. The central bank held its main rate on Thursday and said she would keep policy tight."
+            ),
+            vec!["she"]
+        );
         // A participle of speech after the comma ("adding that").
         assert_eq!(
             flagged(
@@ -279,6 +296,8 @@ mod tests {
             "The ministry said, when asked about the plan on Monday, that she would decide.",
             "The agency, which Mr Lee praised, said he would stay.",
             "Anna Berg met the bank chief. The bank said on Saturday, adding that she would never distort any facts.",
+            "Officials met. The bank lent money to Anna Berg and said she would repay it.",
+            "Officials met. The company hired Mr Lee and said he would start in May.",
         ] {
             assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
         }
