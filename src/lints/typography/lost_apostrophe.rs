@@ -75,7 +75,12 @@ declare_lint! {
     /// A possessive is never read before "of", nor, opening a sentence or a
     /// list item, before a preposition, a verb or an article
     /// ("Redistributions in binary form must"); a given name of its own
-    /// ("Andreas") is no possessive of a shorter one ("Andrea"). Contractions come from a closed list of forms
+    /// ("Andreas") is no possessive of a shorter one ("Andrea").
+    /// Two lowercase slips are flagged too: a common noun in consonant + "y"
+    /// with an "s" that is no word, before a lowercase word ("the countrys
+    /// federation": the plural is "countries"), and "it's" after a
+    /// preposition, where "it is" cannot stand ("in it's history", "on
+    /// it's way"; not after "for", which may mean "because"). Contractions come from a closed list of forms
     /// that cannot be words ("didnt", "wholl"); "wont" and "cant" only after
     /// a subject pronoun or before a verb such as "be"; "Ive" only before a
     /// past participle that is no past tense ("Ive been", never "Jony Ive
@@ -339,6 +344,12 @@ const NEVER_AFTER_OPENING: &[&str] = &[
     "should", "would", "could", "is", "are", "was", "were", "have", "has", "had", "the", "a", "an", "that", "which", "who",
 ];
 
+/// Prepositions after which "it's" cannot be "it is": "in it's history".
+const ITS_AFTER: &[&str] = &[
+    "in", "of", "to", "with", "by", "on", "from", "into", "about", "at", "under", "over", "through", "during", "within", "without",
+    "across",
+];
+
 /// Titles before a surname ("Mr Gehlots government").
 fn is_title(w: &str) -> bool {
     matches!(
@@ -529,6 +540,12 @@ impl Lint for LostApostrophe {
                 capitalised.push(i);
             }
             let possessive = (z == b's') & (a != b's') & upper;
+            // "the countrys federation", "in it's history" (rare: out of line).
+            let lower_ys = (z == b's') & (a == b'y') & first.is_ascii_lowercase() & (b.len() >= 5);
+            let its = b.len() >= 4 && b[0] == b'i' && b[1] == b't' && (b == b"it's" || b == "it\u{2019}s".as_bytes());
+            if lower_ys | its {
+                self.lowercase_slip(doc, i, its, cx);
+            }
             let contraction = self.may_end_contraction(a, z) && self.may_be_contraction(b);
             if !(contraction | possessive) {
                 continue;
@@ -614,6 +631,51 @@ impl LostApostrophe {
             return Some(Candidate { tok: i, trailing });
         }
         None
+    }
+
+    /// Two slips of lowercase words: a common noun in "-y" that lost its
+    /// possessive apostrophe ("the countrys federation": English writes
+    /// the plural "countries"), and "it's" for "its" after a preposition
+    /// ("in it's history", "on it's way", where "it is" cannot stand).
+    #[inline(never)]
+    fn lowercase_slip(&self, doc: &Document, i: usize, its: bool, cx: &mut Ctx) {
+        let t = doc.tokens[i];
+        let w = doc.text(t.span);
+        let Some(next) = next_word(doc, i) else { return };
+        let next_text = doc.text(doc.tokens[next].span);
+        if !next_text.starts_with(|c: char| c.is_lowercase()) || NEVER_AFTER_OPENING.contains(&next_text) || next_text == "of" {
+            return;
+        }
+        if its {
+            let Some(p) = prev_word(doc, i) else { return };
+            if !ITS_AFTER.contains(&doc.text(doc.tokens[p].span)) || doc.in_quote(t.span) {
+                return;
+            }
+            let f = cx.report(t.span, format!("'{w}' means 'it is'; the possessive is 'its'"));
+            f.replace("its".to_string(), Applicability::Unsafe);
+            f.help("write 'its'");
+            return;
+        }
+        let stem = &w[..w.len() - 1];
+        let before_y = stem.as_bytes().get(stem.len().wrapping_sub(2)).copied().unwrap_or(b'a');
+        if matches!(before_y, b'a' | b'e' | b'i' | b'o' | b'u') || !w.is_ascii() {
+            return;
+        }
+        if !self.words.is_word(stem, NOUN_CLASS) || self.words.known(w, REAL_WORD_CLASS) || next_text.ends_with("ed") {
+            return;
+        }
+        let apostrophe = if doc.source.text.contains('\u{2019}') && !doc.source.text.contains("'s ") {
+            "\u{2019}"
+        } else {
+            "'"
+        };
+        let fixed = format!("{stem}{apostrophe}s");
+        let f = cx.report(
+            t.span,
+            format!("'{w}' reads as the possessive '{fixed}', which has lost its apostrophe"),
+        );
+        f.replace(fixed.clone(), Applicability::Unsafe);
+        f.help(format!("the plural of '{stem}' is not '{w}'; write '{fixed}'"));
     }
 
     fn contraction(&self, doc: &Document, i: usize, apostrophe: impl Fn() -> &'static str, cx: &mut Ctx) {
@@ -1228,6 +1290,18 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             flagged(l.as_ref(), "A man was found in Uttar Pradeshs Greater Noida."),
             vec!["Pradeshs"]
         );
+        // Lowercase slips: a noun in "-y" and "it's" after a preposition.
+        assert_eq!(
+            flagged(
+                l.as_ref(),
+                "The race was the largest in it's history, and the countrys federation was pleased."
+            ),
+            vec!["it's", "countrys"]
+        );
+        assert_eq!(
+            crate::lint::testing::fixed(l.as_ref(), "The firm is on it's way."),
+            "The firm is on its way."
+        );
     }
 
     #[test]
@@ -1273,6 +1347,8 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             "Redistribution is allowed.\n1. Redistributions of source code must be kept.\n2. Redistributions in binary form must too.",
             "Andrea Rossi and Andreas Weber wrote it.",
             "The Foreign Office spoke. The Foreign Offices of both countries agreed.",
+            "He won, for it's clear that he trained. For what it's worth, it's over. Says who? The days passed.",
+            "The countrys of origin were listed.",
         ] {
             assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
         }
