@@ -33,7 +33,8 @@ declare_lint! {
     ///
     /// Lines are compared lowercased with punctuation folded, so "Leaders"
     /// and "leaders:" are the same; near copies are lines with the same first
-    /// four words whose word-level similarity is at least 90 % and whose
+    /// four words (or, for lines of eight words or more outside quotations,
+    /// the same last 32 letters) whose word-level similarity is at least 90 % and whose
     /// lengths differ by less than a fifth (compared with the 32 latest such
     /// lines only). Lines of fewer than five words,
     /// list items, table cells, block quotes and lines of fewer than twenty
@@ -77,12 +78,18 @@ impl Lint for DuplicateLine {
         // only for lines whose key recurs: a line whose key no line has
         // has none among the lines that meet them.
         let mut keys: Vec<((u64, u32), usize)> = Vec::with_capacity(doc.blocks.len());
+        // The same by the line's last letters: a near copy whose first words
+        // differ ("The organisers said ..." / "The organizers said ...").
+        let mut tails: Vec<(u64, usize)> = Vec::with_capacity(doc.blocks.len());
         for (i, block) in doc.blocks.iter().enumerate() {
             if matches!(block.scope, Scope::ListItem | Scope::TableCell | Scope::Quote | Scope::Caption) {
                 continue;
             }
-            keys.push((head_key(doc.prose.get(block.span.range()).unwrap_or("")), i));
+            let text = doc.prose.get(block.span.range()).unwrap_or("");
+            keys.push((head_key(text), i));
+            tails.push((tail_key(text), i));
         }
+        let mut reported = vec![false; doc.blocks.len()];
         let mut keys = shared(keys);
         keys.retain(|&(_, i)| {
             let block = &doc.blocks[i];
@@ -102,6 +109,7 @@ impl Lint for DuplicateLine {
             let group = groups.entry(head).or_default();
             if let Some(&(first, _)) = group.iter().find(|(_, other)| other.text == key.text) {
                 self.report(doc, i, first, true, cx);
+                reported[i] = true;
                 continue;
             }
             // Near copies among the last lines of the group only: a document
@@ -114,11 +122,58 @@ impl Lint for DuplicateLine {
                 .find(|(_, other)| similar_lines(other, &key))
             {
                 self.report(doc, i, first, false, cx);
+                reported[i] = true;
                 continue;
             }
             group.push((i, key));
         }
+        // Near copies with other first words: lines whose last letters
+        // recur, not reported above.
+        let mut tails = shared(tails);
+        tails.retain(|&(_, i)| {
+            let block = &doc.blocks[i];
+            !doc.in_quote(block.span) && word_count(doc, block, MIN_QUOTED_WORDS) >= MIN_QUOTED_WORDS.min(8)
+        });
+        let mut groups: FxHashMap<u64, Vec<(usize, Line)>> = FxHashMap::default();
+        for (tail, i) in shared(tails) {
+            let key = Line::new(normalize(doc.prose.get(doc.blocks[i].span.range()).unwrap_or("")));
+            let group = groups.entry(tail).or_default();
+            let recent = group.len().saturating_sub(NEAR_WINDOW);
+            let near = group
+                .get(recent..)
+                .unwrap_or(&[])
+                .iter()
+                .find(|(_, other)| similar_lines(other, &key));
+            match near {
+                Some(&(first, _)) if !reported[i] && !reported[first] => {
+                    self.report(doc, i, first, false, cx);
+                    reported[i] = true;
+                }
+                Some(_) => {}
+                None => group.push((i, key)),
+            }
+        }
     }
+}
+
+/// A key of a line's last 32 letters and digits (ASCII lowercased; other
+/// bytes as they are).
+fn tail_key(text: &str) -> u64 {
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut n = 0;
+    for &b in text.as_bytes().iter().rev() {
+        let c = match b {
+            b'A'..=b'Z' => b + 32,
+            b'a'..=b'z' | b'0'..=b'9' | 0x80..=0xFF => b,
+            _ => continue,
+        };
+        h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01B3).rotate_left(5);
+        n += 1;
+        if n == 32 {
+            break;
+        }
+    }
+    h ^ n
 }
 
 /// The items whose key another item has, in their order.
@@ -257,6 +312,15 @@ mod tests {
         assert_eq!(flagged(&DuplicateLine, t).len(), 1);
         let f = run(&DuplicateLine, t, FileKind::Plain);
         assert!(f[0].fix.as_ref().is_some_and(|x| x.applicability == Applicability::Unsafe));
+        // Other first words, the same ending.
+        let t = "The organisers said the race had been the largest in its history, with runners from 40 countries.\n\
+                 The winner was happy.\n\
+                 The organizers said the race had been the largest in its history, with runners from 40 countries.\n";
+        assert_eq!(flagged(&DuplicateLine, t).len(), 1);
+        // Lines that only end alike are no copies.
+        let t = "Prices rose sharply in the capital last month, the ministry said in a statement.\n\
+                 Exports to the region fell for a third month, the ministry said in a statement.\n";
+        assert!(flagged(&DuplicateLine, t).is_empty());
     }
 
     #[test]
