@@ -34,7 +34,7 @@ declare_lint! {
     /// Lines are compared lowercased with punctuation folded, so "Leaders"
     /// and "leaders:" are the same; near copies are lines with the same first
     /// four words (or, for lines of eight words or more outside quotations,
-    /// the same last 32 letters) whose word-level similarity is at least 90 % and whose
+    /// the same last 16 bytes) whose word-level similarity is at least 90 % and whose
     /// lengths differ by less than a fifth (compared with the 32 latest such
     /// lines only). Lines of fewer than five words,
     /// list items, table cells, block quotes and lines of fewer than twenty
@@ -57,6 +57,9 @@ declare_lint! {
 pub struct DuplicateLine;
 
 const MIN_WORDS: usize = 5;
+
+/// Words a line needs for a near copy found by its last letters.
+const TAIL_MIN_WORDS: u32 = 8;
 /// Shortest line inside quotation marks that is compared (shorter ones may
 /// be refrains of quoted speech).
 const MIN_QUOTED_WORDS: usize = 20;
@@ -87,9 +90,12 @@ impl Lint for DuplicateLine {
             }
             let text = doc.prose.get(block.span.range()).unwrap_or("");
             keys.push((head_key(text), i));
-            tails.push((tail_key(text), i));
+            if block.words >= TAIL_MIN_WORDS {
+                tails.push((tail_key(text), i));
+            }
         }
-        let mut reported = vec![false; doc.blocks.len()];
+        // Lines reported as copies (few: a list).
+        let mut reported: Vec<usize> = Vec::new();
         let mut keys = shared(keys);
         keys.retain(|&(_, i)| {
             let block = &doc.blocks[i];
@@ -109,7 +115,7 @@ impl Lint for DuplicateLine {
             let group = groups.entry(head).or_default();
             if let Some(&(first, _)) = group.iter().find(|(_, other)| other.text == key.text) {
                 self.report(doc, i, first, true, cx);
-                reported[i] = true;
+                reported.push(i);
                 continue;
             }
             // Near copies among the last lines of the group only: a document
@@ -122,58 +128,63 @@ impl Lint for DuplicateLine {
                 .find(|(_, other)| similar_lines(other, &key))
             {
                 self.report(doc, i, first, false, cx);
-                reported[i] = true;
+                reported.push(i);
                 continue;
             }
             group.push((i, key));
         }
         // Near copies with other first words: lines whose last letters
-        // recur, not reported above.
-        let mut tails = shared(tails);
-        tails.retain(|&(_, i)| {
-            let block = &doc.blocks[i];
-            !doc.in_quote(block.span) && word_count(doc, block, MIN_QUOTED_WORDS) >= MIN_QUOTED_WORDS.min(8)
-        });
-        let mut groups: FxHashMap<u64, Vec<(usize, Line)>> = FxHashMap::default();
-        for (tail, i) in shared(tails) {
-            let key = Line::new(normalize(doc.prose.get(doc.blocks[i].span.range()).unwrap_or("")));
-            let group = groups.entry(tail).or_default();
-            let recent = group.len().saturating_sub(NEAR_WINDOW);
-            let near = group
-                .get(recent..)
-                .unwrap_or(&[])
-                .iter()
-                .find(|(_, other)| similar_lines(other, &key));
-            match near {
-                Some(&(first, _)) if !reported[i] && !reported[first] => {
-                    self.report(doc, i, first, false, cx);
-                    reported[i] = true;
+        // recur, not reported above (sorted by key, then by line; most
+        // documents have no recurring key and stop here).
+        tails.sort_unstable();
+        if !tails.windows(2).any(|w| w[0].0 == w[1].0) {
+            return;
+        }
+        for group in tails.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() >= 2) {
+            let mut seen: Vec<(usize, Line)> = Vec::new();
+            let len = |i: usize| doc.blocks[i].span.len();
+            for &(_, i) in group {
+                // (A near copy has about the same length: most lines that
+                // only end alike are ruled out before normalizing.)
+                let close = group
+                    .iter()
+                    .any(|&(_, j)| j != i && len(i).min(len(j)) * 4 >= len(i).max(len(j)) * 3);
+                if !close || reported.contains(&i) || doc.in_quote(doc.blocks[i].span) {
+                    continue;
                 }
-                Some(_) => {}
-                None => group.push((i, key)),
+                let key = Line::new(normalize(doc.prose.get(doc.blocks[i].span.range()).unwrap_or("")));
+                let recent = seen.len().saturating_sub(NEAR_WINDOW);
+                match seen
+                    .get(recent..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .find(|(_, other)| similar_lines(other, &key))
+                {
+                    Some(&(first, _)) if !reported.contains(&first) => {
+                        self.report(doc, i, first, false, cx);
+                        reported.push(i);
+                    }
+                    Some(_) => {}
+                    None => seen.push((i, key)),
+                }
             }
         }
     }
 }
 
-/// A key of a line's last 32 letters and digits (ASCII lowercased; other
-/// bytes as they are).
+/// A key of a line's last 16 bytes, trailing blanks and punctuation left
+/// out, ASCII letters lowercased.
 fn tail_key(text: &str) -> u64 {
-    let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut n = 0;
-    for &b in text.as_bytes().iter().rev() {
-        let c = match b {
-            b'A'..=b'Z' => b + 32,
-            b'a'..=b'z' | b'0'..=b'9' | 0x80..=0xFF => b,
-            _ => continue,
-        };
-        h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01B3).rotate_left(5);
-        n += 1;
-        if n == 32 {
-            break;
-        }
+    let b = text.as_bytes();
+    let mut end = b.len();
+    while end > 0 && (b[end - 1].is_ascii_whitespace() || b[end - 1].is_ascii_punctuation()) {
+        end -= 1;
     }
-    h ^ n
+    let mut k: u128 = 0;
+    for &c in &b[end.saturating_sub(16)..end] {
+        k = (k << 8) | u128::from(c.to_ascii_lowercase());
+    }
+    (k as u64) ^ ((k >> 64) as u64).rotate_left(17)
 }
 
 /// The items whose key another item has, in their order.
