@@ -541,7 +541,9 @@ impl Lint for LostApostrophe {
             }
             let possessive = (z == b's') & (a != b's') & upper;
             // "the countrys federation", "in it's history" (rare: out of line).
-            let lower_ys = (z == b's') & (a == b'y') & first.is_ascii_lowercase() & (b.len() >= 5);
+            // (A consonant before the "y": "says", "days", "always" are out.)
+            let lower_ys = (z == b's') & (a == b'y') & first.is_ascii_lowercase() & (b.len() >= 5)
+                && !matches!(b[b.len() - 3], b'a' | b'e' | b'i' | b'o' | b'u');
             let its = b.len() >= 4 && b[0] == b'i' && b[1] == b't' && (b == b"it's" || b == "it\u{2019}s".as_bytes());
             if lower_ys | its {
                 self.lowercase_slip(doc, i, its, cx);
