@@ -5,7 +5,7 @@ use crate::document::{Document, TokenKind};
 use crate::finding::Applicability;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
-use super::prev_word;
+use super::{next_word, prev_word};
 
 declare_lint! {
     /// ## What it does
@@ -102,6 +102,11 @@ const QUANTIFIERS: &[&str] = &[
     "hundreds",
     "dozens",
     "thousands",
+];
+
+/// Verbs after a plural subject: "four MPS voted", "other MPS say".
+const PLURAL_VERBS: &[&str] = &[
+    "are", "were", "have", "had", "say", "said", "want", "will", "would", "could", "can", "must",
 ];
 
 fn is_acronym_plural(w: &str) -> bool {
@@ -212,7 +217,20 @@ impl Lint for AcronymPlural {
             // An acronym that ends in S in its own right ("MPS", "GPS") is
             // a lost lowercase plural only beside its usual plural ("MPs").
             let listed = self.exempt.contains(w);
-            if !(usual_plural || !listed && (attested || quantified)) {
+            // A listed one after a number word or "other", before a verb or
+            // at the end of its line, is a plural too ("four MPS voted",
+            // "Other MPS criticised"; "four MPS officers" names the service).
+            let counted_plural = listed && {
+                let counted = prev_word(doc, i).is_some_and(|p| {
+                    let q = doc.text(doc.tokens[p].span).to_lowercase();
+                    QUANTIFIERS.contains(&q.as_str()) && q != "more" && q != "most"
+                });
+                let next = next_word(doc, i).map(|n| doc.text(doc.tokens[n].span));
+                let verb_after = next.is_some_and(|n| n.len() > 4 && n.ends_with("ed") || PLURAL_VERBS.contains(&n));
+                let line_end = matches!(doc.source.text.as_bytes().get(t.span.end), None | Some(b'\n' | b'\r'));
+                counted && (verb_after || line_end)
+            };
+            if !(usual_plural || counted_plural || !listed && (attested || quantified)) {
                 continue;
             }
             let fixed = format!("{stem}s");
@@ -245,6 +263,11 @@ mod tests {
     #[test]
     fn flags_acronym_plurals() {
         let l = lint();
+        // A listed S-acronym counted and followed by a verb or a line end.
+        assert_eq!(
+            flagged(l.as_ref(), "Other MPS criticised the plan, and four MPS\nvoted against it."),
+            vec!["MPS", "MPS"]
+        );
         assert_eq!(
             flagged(
                 l.as_ref(),
@@ -279,6 +302,7 @@ mod tests {
             "NGOS protested.",
             "The ICBMs and the ICBM were shown.",
             "Four MPS officers met.",
+            "The GPS failed. Several GPS units and two SMS messages were sent.",
             "The GPS unit failed. A GP said so.",
             "Two GPS units and the GP's advice.",
             // Words in capitals in a licence, and protocol names.
