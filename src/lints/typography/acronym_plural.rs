@@ -35,10 +35,12 @@ declare_lint! {
     /// BRICS...) are listed in the pack `acronyms`; one missing from the list
     /// can be flagged when the document also uses its stem ("SAR" and
     /// "SARS"); a listed one is flagged only beside its usual plural ("MPS"
-    /// where the document also writes "MPs"), never on its stem or a
-    /// quantifier alone ("two GPS units" beside "a GP"). Blocks written mostly in
-    /// capitals are skipped. The fix is
-    /// unsafe.
+    /// where the document also writes "MPs") or when a number word or
+    /// "other" counts it and a verb or the line's end follows ("Other MPS
+    /// criticised"), never on its stem or a quantifier before a noun ("two
+    /// GPS units" beside "a GP"). English words in capitals ("AUTHORS") are
+    /// no acronyms. Blocks written mostly in capitals are skipped. The fix
+    /// is unsafe.
     pub static ACRONYM_PLURAL = {
         name: "acronym-plural",
         family: "typography",
