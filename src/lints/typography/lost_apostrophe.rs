@@ -80,7 +80,8 @@ declare_lint! {
     /// with an "s" that is no word, before a lowercase word ("the countrys
     /// federation": the plural is "countries"), and "it's" after a
     /// preposition, where "it is" cannot stand ("in it's history", "on
-    /// it's way"; not after "for", which may mean "because"). Contractions come from a closed list of forms
+    /// it's way"; not after "for", which may mean "because"), or before a
+    /// word "it is" cannot take ("launched it's latest phone", "it's own"). Contractions come from a closed list of forms
     /// that cannot be words ("didnt", "wholl"); "wont" and "cant" only after
     /// a subject pronoun or before a verb such as "be"; "Ive" only before a
     /// past participle that is no past tense ("Ive been", never "Jony Ive
@@ -348,6 +349,21 @@ const NEVER_AFTER_OPENING: &[&str] = &[
 const ITS_AFTER: &[&str] = &[
     "in", "of", "to", "with", "by", "on", "from", "into", "about", "at", "under", "over", "through", "during", "within", "without",
     "across",
+];
+
+/// Words "it is" cannot take before a noun: "it's own", "it's latest".
+const ITS_BEFORE: &[&str] = &[
+    "own",
+    "latest",
+    "largest",
+    "biggest",
+    "annual",
+    "members",
+    "shareholders",
+    "customers",
+    "employees",
+    "headquarters",
+    "website",
 ];
 
 /// Titles before a surname ("Mr Gehlots government").
@@ -649,8 +665,11 @@ impl LostApostrophe {
             return;
         }
         if its {
+            // After a preposition, or before a word "it is" cannot take
+            // ("launched it's latest phone", "it's own").
             let Some(p) = prev_word(doc, i) else { return };
-            if !ITS_AFTER.contains(&doc.text(doc.tokens[p].span)) || doc.in_quote(t.span) {
+            let after_prep = ITS_AFTER.contains(&doc.text(doc.tokens[p].span));
+            if !(after_prep || ITS_BEFORE.contains(&next_text)) || doc.in_quote(t.span) {
                 return;
             }
             let f = cx.report(t.span, format!("'{w}' means 'it is'; the possessive is 'its'"));
@@ -1304,6 +1323,14 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             crate::lint::testing::fixed(l.as_ref(), "The firm is on it's way."),
             "The firm is on its way."
         );
+        assert_eq!(
+            flagged(l.as_ref(), "The firm launched it's latest phone and kept it's own brand."),
+            vec!["it's", "it's"]
+        );
+        assert_eq!(
+            flagged(l.as_ref(), "Samsung spoke. Analysts said Samsungs share of the market doubled."),
+            vec!["Samsungs"]
+        );
     }
 
     #[test]
@@ -1350,6 +1377,7 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             "Andrea Rossi and Andreas Weber wrote it.",
             "The Foreign Office spoke. The Foreign Offices of both countries agreed.",
             "He won, for it's clear that he trained. For what it's worth, it's over. Says who? The days passed.",
+            "He claimed it's new to him, and that it's best to wait.",
             "The countrys of origin were listed.",
         ] {
             assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
