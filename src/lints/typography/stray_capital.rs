@@ -61,9 +61,12 @@ declare_lint! {
     ///   no such evidence (newspaper and institution heads such as "the
     ///   Post", "the Alliance" are in pack `capitals`).
     ///
-    /// After a possessive determiner ("their Contempt for", "his Innings
-    /// on") a common word the word list does not know as a name is flagged
-    /// without such evidence, and so is one right after a subject pronoun
+    /// After a possessive determiner or a common noun's possessive ("their
+    /// Contempt for", "the passenger's Passport") a common word the word
+    /// list does not know as a name is flagged without such evidence, and
+    /// so are ordinals and a few adjectives that head no name after a
+    /// determiner ("the First professional collaboration", "the Same
+    /// time"), and so is one right after a subject pronoun
     /// or a plural common noun that opens the sentence ("He Told the
     /// police", "Analysts Expect a cut"; "He Jiankui" stays: a name). "for" and "on" carry a name on only before a common word
     /// ("Centers for Disease Control"), not before a name ("a big Worry for
@@ -431,6 +434,37 @@ const SUBJECT_PRONOUNS: &[&str] = &["He", "She", "They", "We", "It"];
 /// Possessive determiners: a capitalised common word after one heads a
 /// common noun phrase ("their Contempt for", "his Innings on").
 const POSSESSIVE_DETERMINERS: &[&str] = &["his", "its", "their", "our", "my", "your"];
+
+/// Ordinals and adjectives that, capitalised after a determiner and before
+/// a lowercase word, start no name: "the First professional", "the Same
+/// time", "the Lower body".
+const MODIFIERS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "same",
+    "whole",
+    "entire",
+    "only",
+    "relevant",
+    "lower",
+    "deeper",
+    "higher",
+    "current",
+    "previous",
+    "following",
+    "overall",
+    "various",
+    "certain",
+    "actual",
+];
 
 /// Suffixes of abstract nouns ("Importance", "Decision", "Treatment").
 const ABSTRACT_SUFFIXES: &[&str] = &["tion", "sion", "ment", "ness", "ity", "ance", "ence"];
@@ -885,8 +919,13 @@ impl StrayCapital {
         // A possessive determiner heads a common noun, seldom a name ("their
         // Contempt for", "his Innings on"; honorifics such as "His
         // Holiness" are in pack `capitals`).
-        let owner = POSSESSIVE_DETERMINERS.contains(&prev_text);
-        if (indefinite || abstract_noun || owner) && !self.words.is_capitalised(doc.text(doc.tokens[i].span)) {
+        // (Also after a common noun's possessive: "the passenger's
+        // Passport or identity card".)
+        let owner = POSSESSIVE_DETERMINERS.contains(&prev_text) || (possessive && prev_text.starts_with(|c: char| c.is_lowercase()));
+        // Ordinals and adjectives that head no name before a lowercase
+        // word: "the First professional collaboration", "the Same time".
+        let modifier = MODIFIERS.contains(&lower);
+        if (indefinite || abstract_noun || owner || modifier) && !self.words.is_capitalised(doc.text(doc.tokens[i].span)) {
             return Some(Kind::Content);
         }
         Some(Kind::Doc)
@@ -1100,6 +1139,13 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             vec!["Expect"]
         );
         assert_eq!(flagged(l.as_ref(), "A big Worry for Canada is the debt."), vec!["Worry"]);
+        assert_eq!(
+            flagged(
+                l.as_ref(),
+                "It marks the First professional collaboration. Show the passenger's Passport at the Same time."
+            ),
+            vec!["First", "Passport", "Same"]
+        );
     }
 
     #[test]
@@ -1178,6 +1224,7 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             "Manchester United said the deal was done. Tata Steel Limited reported a loss.",
             "The Armed Forces and the Allied troops met. Fred Ahmed the baker spoke.",
             "He Jiankui said the babies were fine. The Centers for Disease Control said so.",
+            "The First Lady met the Second World War veterans. Britain's Parliament and Apple's Vision team met.",
             "The Council on Foreign Relations and the group Veterans for Peace met his Holiness in the city.",
             "The leader said: He Went too far, in a headline.",
         ] {
