@@ -66,11 +66,11 @@ declare_lint! {
     /// list does not know as a name is flagged without such evidence, and
     /// so are ordinals and a few adjectives that head no name after a
     /// determiner ("the First professional collaboration", "the Same
-    /// time"), and so is one right after a subject pronoun
-    /// or a plural common noun that opens the sentence ("He Told the
-    /// police", "Analysts Expect a cut"; "He Jiankui" stays: a name). "for" and "on" carry a name on only before a common word
-    /// ("Centers for Disease Control"), not before a name ("a big Worry for
-    /// Pakistan").
+    /// time"), and so is a common word right after a subject pronoun or a
+    /// plural common noun that opens the sentence ("He Told the police",
+    /// "Analysts Expect a cut"; "He Jiankui" stays: a name). "for" and "on"
+    /// carry a name on only before a common word ("Centers for Disease
+    /// Control"), not before a name ("a big Worry for Pakistan").
     ///
     /// "Will" and "May" are flagged as modals after a lowercase noun before
     /// a verb ("the temple Will serve", "companies May have"). Right after a
