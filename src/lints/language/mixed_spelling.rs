@@ -45,8 +45,10 @@ declare_lint! {
     /// majority has at least two forms; on a tie, the document's house style
     /// decides when it is clear (at least two cues, all one way: "Mr.",
     /// "March 3" and "percent" are American, "Mr", "3 March" and "per cent"
-    /// British), else only a
-    /// word spelt both ways is flagged. The fix is unsafe.
+    /// British), else the spelling the document starts with (an Oxford
+    /// "-ize" decides nothing). With no majority and no tie (one form
+    /// against none of the other side but a word spelt both ways), only
+    /// that word is flagged. The fix is unsafe.
     pub static MIXED_SPELLING = {
         name: "mixed-spelling",
         family: "language",
@@ -359,6 +361,14 @@ impl Lint for MixedSpelling {
                     // and percentages decides.
                     basis = Basis::Style;
                     lean
+                } else if gb == us && gb >= 1 {
+                    // A tie without house-style cues: the spelling the
+                    // document starts with.
+                    basis = Basis::First;
+                    match hits.iter().find(|h| !(h.col == US && self.neutral[h.pair])) {
+                        Some(h) => h.col,
+                        None => return,
+                    }
                 } else {
                     // No clear majority: only the same word spelt both ways.
                     self.same_word(doc, &hits, cx);
@@ -500,6 +510,7 @@ impl MixedSpelling {
             Basis::Style => format!(
                 "'{found}' is {this} spelling in a document that mixes both and otherwise follows {that} style (titles, dates, 'percent'): '{target}'"
             ),
+            Basis::First => format!("'{found}' is {this} spelling in a document that starts with {that} spelling ('{target}')"),
         };
         let f = cx.report(h.span, msg);
         f.replace(target.clone(), Applicability::Unsafe);
@@ -519,6 +530,8 @@ enum Basis {
     Majority,
     /// The document's style of titles and percentages, on a tie.
     Style,
+    /// The spelling the document starts with, on a tie without such cues.
+    First,
 }
 
 /// The side (`GB` or `US`) that a document's house style leans to: titles
@@ -628,18 +641,25 @@ mod tests {
         assert_eq!(flagged(l.as_ref(), us), vec!["favour"]);
         let gb = "Mr Lee said the colour was 5 per cent brighter. Mr Park ruled in favor of the plan.";
         assert_eq!(flagged(l.as_ref(), gb), vec!["favor"]);
-        // No cue, or cues both ways: a tie of different words stays silent.
-        assert!(flagged(l.as_ref(), "The color was bright. He ruled in favour of the plan.").is_empty());
-        assert!(flagged(
-            l.as_ref(),
-            "Mr. Lee said the color was 5 per cent brighter. Mr Park ruled in favour."
-        )
-        .is_empty());
+        // No cue, or cues both ways: the spelling the document starts with.
+        assert_eq!(
+            flagged(l.as_ref(), "The color was bright. He ruled in favour of the plan."),
+            vec!["favour"]
+        );
+        assert_eq!(
+            flagged(
+                l.as_ref(),
+                "Mr. Lee said the colour was 5 per cent brighter. Mr Park ruled in favor."
+            ),
+            vec!["favor"]
+        );
         let dated = "On March 3 the color faded. On May 5 the court ruled in favour of the plan.";
         assert_eq!(flagged(l.as_ref(), dated), vec!["favour"]);
         // Years and percentages are no cue.
-        let undated = "In March 2020 the color faded. In May 2021 the percentage rose and he ruled in favour.";
-        assert!(flagged(l.as_ref(), undated).is_empty());
+        let undated = "In March 2020 the colour faded. In May 2021 the percentage rose and he ruled in favor.";
+        assert_eq!(flagged(l.as_ref(), undated), vec!["favor"]);
+        // Oxford -ize alone decides nothing.
+        assert!(flagged(l.as_ref(), "They organized a parade in the colour of the flag.").is_empty());
     }
 
     #[test]
