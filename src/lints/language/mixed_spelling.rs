@@ -45,10 +45,10 @@ declare_lint! {
     /// majority has at least two forms; on a tie, the document's house style
     /// decides when it is clear (at least two cues, all one way: "Mr.",
     /// "March 3" and "percent" are American, "Mr", "3 March" and "per cent"
-    /// British), else the spelling the document starts with (an Oxford
-    /// "-ize" decides nothing). With no majority and no tie (one form
-    /// against none of the other side but a word spelt both ways), only
-    /// that word is flagged. The fix is unsafe.
+    /// British), else the spelling the document starts with. Oxford "-ize"
+    /// forms count for neither side; when nothing else decides, a word
+    /// spelt both ways ("organised" and "organized") is still flagged. The
+    /// fix is unsafe.
     pub static MIXED_SPELLING = {
         name: "mixed-spelling",
         family: "language",
