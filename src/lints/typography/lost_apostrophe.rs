@@ -81,7 +81,8 @@ declare_lint! {
     /// federation": the plural is "countries"), and "it's" after a
     /// preposition, where "it is" cannot stand ("in it's history", "on
     /// it's way"; not after "for", which may mean "because"), or before a
-    /// word "it is" cannot take ("launched it's latest phone", "it's own"). Contractions come from a closed list of forms
+    /// word "it is" cannot take ("launched it's latest phone", "it's own"),
+    /// or before a noun and a verb ("it's wording is too vague"). Contractions come from a closed list of forms
     /// that cannot be words ("didnt", "wholl"); "wont" and "cant" only after
     /// a subject pronoun or before a verb such as "be"; "Ive" only before a
     /// past participle that is no past tense ("Ive been", never "Jony Ive
@@ -349,6 +350,13 @@ const NEVER_AFTER_OPENING: &[&str] = &[
 const ITS_AFTER: &[&str] = &[
     "in", "of", "to", "with", "by", "on", "from", "into", "about", "at", "under", "over", "through", "during", "within", "without",
     "across",
+];
+
+/// Words after "it's" that may open a clause or a predicate before "is"
+/// ("it's what is needed", "it's not that it is"): no noun.
+const ITS_NOT_NOUNS: &[&str] = &[
+    "what", "who", "which", "that", "this", "not", "also", "just", "still", "only", "all", "now", "here", "there", "why", "how", "because",
+    "as", "so", "time", "true", "clear", "possible", "likely", "said", "believed", "thought", "expected",
 ];
 
 /// Words "it is" cannot take before a noun: "it's own", "it's latest".
@@ -669,7 +677,12 @@ impl LostApostrophe {
             // ("launched it's latest phone", "it's own").
             let Some(p) = prev_word(doc, i) else { return };
             let after_prep = ITS_AFTER.contains(&doc.text(doc.tokens[p].span));
-            if !(after_prep || ITS_BEFORE.contains(&next_text)) || doc.in_quote(t.span) {
+            // "it's wording is too vague": "it is" cannot take a noun and
+            // then another verb.
+            let noun_then_verb = !ITS_NOT_NOUNS.contains(&next_text)
+                && !next_text.ends_with("ly")
+                && next_word(doc, next).is_some_and(|v| matches!(doc.text(doc.tokens[v].span), "is" | "was" | "has" | "had" | "remains"));
+            if !(after_prep || noun_then_verb || ITS_BEFORE.contains(&next_text)) || doc.in_quote(t.span) {
                 return;
             }
             let f = cx.report(t.span, format!("'{w}' means 'it is'; the possessive is 'its'"));
@@ -1327,6 +1340,7 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             flagged(l.as_ref(), "The firm launched it's latest phone and kept it's own brand."),
             vec!["it's", "it's"]
         );
+        assert_eq!(flagged(l.as_ref(), "Critics say it's wording is too vague."), vec!["it's"]);
         assert_eq!(
             flagged(l.as_ref(), "Samsung spoke. Analysts said Samsungs share of the market doubled."),
             vec!["Samsungs"]
@@ -1378,6 +1392,7 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             "The Foreign Office spoke. The Foreign Offices of both countries agreed.",
             "He won, for it's clear that he trained. For what it's worth, it's over. Says who? The days passed.",
             "He claimed it's new to him, and that it's best to wait.",
+            "He said it's what is needed, and it's not clear what it's said is true.",
             "The countrys of origin were listed.",
         ] {
             assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
