@@ -40,7 +40,9 @@ declare_lint! {
     /// also British (Oxford spelling), so "organization" with "colour" is not
     /// flagged; only "organisation" with "organization" is. Capitalised forms
     /// inside names ("World Health Organization", "Shanghai Cooperation
-    /// Organisation", "Department of Defense") and quotations are exempt.
+    /// Organisation", "Department of Defense"), quotations and foreign
+    /// sentences (no English function word among the six words on each
+    /// side: "en vigor la próxima semana") are exempt.
     /// Without a configured spelling, the minority is flagged only when the
     /// majority has at least two forms; on a tie, the document's house style
     /// decides when it is clear (at least two cues, all one way: "Mr.",
@@ -453,7 +455,7 @@ impl MixedSpelling {
         if word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase()) {
             return true;
         }
-        if doc.in_quote(span) {
+        if doc.in_quote(span) || foreign_context(doc, span) {
             return true;
         }
         if !first_upper {
@@ -532,6 +534,39 @@ enum Basis {
     Style,
     /// The spelling the document starts with, on a tie without such cues.
     First,
+}
+
+/// Whether the words around a form (up to six on each side, within its
+/// sentence) hold no English function word: a foreign segment ("entrarán
+/// en vigor la próxima semana"), which `foreign-segment` reports.
+fn foreign_context(doc: &Document, span: Span) -> bool {
+    use crate::document::TokenKind;
+    let toks = &doc.tokens;
+    let at = toks.partition_point(|t| t.span.start < span.start);
+    let src = doc.source.text.as_bytes();
+    let stop = |t: &crate::document::Token| {
+        t.kind == TokenKind::Newline || (t.kind == TokenKind::Punct && matches!(src.get(t.span.start), Some(b'.' | b'!' | b'?')))
+    };
+    let mut words = 0;
+    for dir in [-1isize, 1] {
+        let mut k = at as isize + dir;
+        let mut seen = 0;
+        while seen < 6 && k >= 0 && (k as usize) < toks.len() {
+            let t = &toks[k as usize];
+            if stop(t) {
+                break;
+            }
+            if t.kind == TokenKind::Word {
+                if crate::document::is_english_marker(src, t.span.start, t.span.end) {
+                    return false;
+                }
+                seen += 1;
+            }
+            k += dir;
+        }
+        words += seen;
+    }
+    words >= 5
 }
 
 /// The side (`GB` or `US`) that a document's house style leans to: titles
@@ -658,6 +693,9 @@ mod tests {
         // Years and percentages are no cue.
         let undated = "In March 2020 the colour faded. In May 2021 the percentage rose and he ruled in favor.";
         assert_eq!(flagged(l.as_ref(), undated), vec!["favor"]);
+        // A foreign sentence is no American spelling.
+        let es = "The colour was bright. El gobierno anunci\u{f3} que las nuevas medidas entrar\u{e1}n en vigor la pr\u{f3}xima semana.";
+        assert!(flagged(l.as_ref(), es).is_empty());
         // Oxford -ize alone decides nothing.
         assert!(flagged(l.as_ref(), "They organized a parade in the colour of the flag.").is_empty());
     }
@@ -750,7 +788,9 @@ mod tests {
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
-        texts.push(pats.join(" "));
+        // (With English words between: a list of bare forms reads as a
+        // foreign segment.)
+        texts.push(pats.join(" the "));
         texts.push(pats.iter().map(|p| match_case("X", p)).collect::<Vec<_>>().join("\n"));
         texts.push("Colour-coloured colour_ 1colour ARMOURED\ncolours colour's xcolour colour\u{e9} \u{e9}colour aeon.".into());
         let mut found = 0;
