@@ -44,9 +44,13 @@ declare_lint! {
     /// left side is a single letter (initials, "U.S.") or the right side is a
     /// domain or file extension ("Example.Com"); after a number of three
     /// digits or more, only a common sentence opener counts ("in 2024.The").
-    /// (3) A comma glued to the next lowercase word ("on Monday,adding"),
-    /// unless a side holds a digit or a single letter pair, or the comma is
-    /// one of a run of items ("red,green,blue"). Two lowercase words glued
+    /// (3) A comma or a semicolon glued to the next lowercase word ("on
+    /// Monday,adding", "in Paris;the talks"), unless a side holds a digit
+    /// or a single letter pair, or the comma is one of a run of items
+    /// ("red,green,blue"); a colon glued to a capitalised word or an opening
+    /// quotation mark after a lowercase word ("said:\"We", "said:The"; a
+    /// capitalised word only when it is a common sentence opener, so not
+    /// "key:Value", nor "10:30", "std::io"). Two lowercase words glued
     /// without any capital ("theend") cannot be seen without a dictionary.
     pub static GLUED_WORDS = {
         name: "glued-words",
@@ -245,8 +249,70 @@ impl GluedWords {
     /// or more, the second lowercase, without the space after it. Read in
     /// the prose, so code, URLs and link targets are left alone.
     fn comma_glue(&self, doc: &Document, cx: &mut Ctx) {
+        self.separator_glue(doc, b',', "comma", cx);
+        self.separator_glue(doc, b';', "semicolon", cx);
+        self.colon_glue(doc, cx);
+    }
+
+    /// "said:The", "said:\"We": a colon glued to a common sentence opener
+    /// or an opening quotation mark after a lowercase word of three letters
+    /// or more (not "10:30", "std::io", "http:", "key:Value").
+    fn colon_glue(&self, doc: &Document, cx: &mut Ctx) {
         let b = doc.prose.as_bytes();
-        for p in memchr::memchr_iter(b',', b) {
+        for p in memchr::memchr_iter(b':', b) {
+            let (Some(&l), Some(&r)) = (p.checked_sub(1).and_then(|k| b.get(k)), b.get(p + 1)) else {
+                continue;
+            };
+            if !l.is_ascii_lowercase() || !(r.is_ascii_uppercase() || r == b'"') {
+                continue;
+            }
+            let start = b[..p].iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |k| k + 1);
+            let left = &b[start..p];
+            if left.len() < 3
+                || !left.iter().all(u8::is_ascii_lowercase)
+                || matches!(left, b"http" | b"https" | b"mailto" | b"ftp" | b"file")
+            {
+                continue;
+            }
+            // A word, not a key or a path: a blank or a line start before it.
+            if start > 0 && !b[start - 1].is_ascii_whitespace() {
+                continue;
+            }
+            // The word after: letters, then a blank or punctuation.
+            let from = p + 1 + usize::from(r == b'"');
+            let end = b[from..]
+                .iter()
+                .position(|c| !c.is_ascii_alphabetic())
+                .map_or(b.len(), |k| from + k);
+            // After a quotation mark any word; else a common sentence opener
+            // ("said:The"), not a value ("key:Value").
+            let right = doc.prose.get(from..end).unwrap_or("");
+            if end - from < 2 || !b[from].is_ascii_uppercase() || (r != b'"' && !OPENERS.contains(&right)) {
+                continue;
+            }
+            let f = cx.report(
+                Span::new(start, end),
+                format!(
+                    "missing space after the colon between '{}' and '{}'",
+                    doc.prose.get(start..p).unwrap_or(""),
+                    doc.prose.get(from..end).unwrap_or("")
+                ),
+            );
+            f.fix_edits(
+                vec![Edit {
+                    span: Span::new(p + 1, p + 1),
+                    replacement: " ".to_string(),
+                }],
+                Applicability::Safe,
+            );
+            f.help("insert a space after the colon");
+        }
+    }
+
+    /// `comma_glue` for one separator (`sep`, named `name`).
+    fn separator_glue(&self, doc: &Document, sep: u8, name: &str, cx: &mut Ctx) {
+        let b = doc.prose.as_bytes();
+        for p in memchr::memchr_iter(sep, b) {
             // Cheap tests first: letters on both sides, lowercase after.
             let (Some(&l), Some(&r)) = (p.checked_sub(1).and_then(|k| b.get(k)), b.get(p + 1)) else {
                 continue;
@@ -293,7 +359,7 @@ impl GluedWords {
             let f = cx.report(
                 Span::new(start, end),
                 format!(
-                    "missing space after the comma between '{}' and '{}'",
+                    "missing space after the {name} between '{}' and '{}'",
                     doc.prose.get(start..p).unwrap_or(""),
                     doc.prose.get(p + 1..end).unwrap_or("")
                 ),
@@ -305,7 +371,7 @@ impl GluedWords {
                 }],
                 Applicability::Safe,
             );
-            f.help("insert a space after the comma");
+            f.help(format!("insert a space after the {name}"));
         }
     }
 
@@ -614,9 +680,16 @@ mod tests {
             "Version 1.2.3 shipped in 2024.Next is due.",
             "The rate was 4.5 percent in 2023.",
             "The files compat/inet-{ntop,pton} and make SANITIZE=foo,bar changed.",
+            "Meet at 10:30 today. See std::io, http://example.com, key:Value and x;y here.",
         ] {
             assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
         }
+        // A semicolon or a colon glued to the next word.
+        assert_eq!(
+            flagged(&lint(), "He arrived in Paris;the talks began. The minister said:\"We will act.\""),
+            vec!["Paris;the", "said:\"We"]
+        );
+        assert_eq!(fixed(&lint(), "He said:The plan"), "He said: The plan");
     }
 
     #[test]
