@@ -435,6 +435,13 @@ const SUBJECT_PRONOUNS: &[&str] = &["He", "She", "They", "We", "It"];
 /// common noun phrase ("their Contempt for", "his Innings on").
 const POSSESSIVE_DETERMINERS: &[&str] = &["his", "its", "their", "our", "my", "your"];
 
+/// Prepositions before a place name ("in Reading").
+const LOCATIVE: &[&str] = &["in", "at", "from", "near", "outside", "of", "to", "across", "around"];
+
+/// Words that follow a place name after a preposition: "in Reading on
+/// Monday", "in Bath last week".
+const AFTER_PLACE: &[&str] = &["on", "last", "this", "yesterday", "today", "where", "earlier", "overnight"];
+
 /// Ordinals and adjectives that, capitalised after a determiner and before
 /// a lowercase word, start no name: "the First professional", "the Same
 /// time", "the Lower body".
@@ -903,6 +910,11 @@ impl StrayCapital {
         if self.short_quote(doc, i) {
             return None;
         }
+        // A place after a locative preposition, before a time: "in Reading
+        // on Monday", "in Bath last week".
+        if LOCATIVE.contains(&prev_text) && next_word(doc, i).is_some_and(|n| AFTER_PLACE.contains(&doc.text(doc.tokens[n].span))) {
+            return None;
+        }
         if !determiner {
             return Some(Kind::Content);
         }
@@ -1225,6 +1237,7 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             "The Armed Forces and the Allied troops met. Fred Ahmed the baker spoke.",
             "He Jiankui said the babies were fine. The Centers for Disease Control said so.",
             "The First Lady met the Second World War veterans. Britain's Parliament and Apple's Vision team met.",
+            "They met in Reading on Monday, then drove from Bath last week and stayed in Nice overnight.",
             "The Council on Foreign Relations and the group Veterans for Peace met his Holiness in the city.",
             "The leader said: He Went too far, in a headline.",
         ] {
