@@ -3,6 +3,7 @@
 //! baseline) and sorting.
 
 use std::collections::HashMap;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -180,8 +181,90 @@ impl Run {
     }
 }
 
-/// Lint one parsed document with the per-document lints.
+/// Lint one parsed document with the per-document lints. A lint that
+/// panics takes the run down (the property tests rely on it); `check` uses
+/// [`lint_document_guarded`].
 pub fn lint_document(doc: &Document, reg: &Registry) -> Vec<Finding> {
+    lint_document_with(doc, reg, None)
+}
+
+/// [`lint_document`], but a lint that panics on this document loses only
+/// its own findings for it: the panic becomes a one-line error in `errors`,
+/// and the other lints and documents are still linted.
+pub fn lint_document_guarded(doc: &Document, reg: &Registry, errors: &mut Vec<String>) -> Vec<Finding> {
+    lint_document_with(doc, reg, Some(errors))
+}
+
+thread_local! {
+    /// Set while a guarded lint runs: its panic is reported as an error line,
+    /// so the panic hook stays quiet.
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Install a panic hook that prints one line (no backtrace unless
+/// `RUST_BACKTRACE` asks for the default report), and nothing for a lint's
+/// panic that `check` reports itself.
+pub fn install_panic_hook() {
+    if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(std::cell::Cell::get) {
+                default(info);
+            }
+        }));
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        if GUARDED.with(std::cell::Cell::get) {
+            return;
+        }
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            std::io::stderr(),
+            "artlint: internal error{at}: {} (please report this)",
+            panic_text(info.payload())
+        );
+    }));
+}
+
+/// The text of a caught panic.
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown cause".to_string())
+}
+
+/// Run `f`, catching a panic when `errors` is given (and reporting it there
+/// as an internal error of `lint` on `what`). Whether `f` completed.
+fn guarded(errors: Option<&mut Vec<String>>, lint: &str, what: &str, f: impl FnOnce()) -> bool {
+    match errors {
+        None => {
+            f();
+            true
+        }
+        Some(errs) => {
+            GUARDED.with(|g| g.set(true));
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+            GUARDED.with(|g| g.set(false));
+            match result {
+                Ok(()) => true,
+                Err(p) => {
+                    errs.push(format!(
+                        "{what}: internal error in lint `{lint}` ({}); its findings are missing, the other lints ran (please report this)",
+                        panic_text(&*p).lines().next().unwrap_or("")
+                    ));
+                    false
+                }
+            }
+        }
+    }
+}
+
+fn lint_document_with(doc: &Document, reg: &Registry, mut errors: Option<&mut Vec<String>>) -> Vec<Finding> {
     let policy = reg.policy_for(doc.path());
     let mut out = Vec::new();
     let mut enabled: Vec<bool> = Vec::new();
@@ -192,8 +275,12 @@ pub fn lint_document(doc: &Document, reg: &Registry) -> Vec<Finding> {
             continue;
         }
         let mut cx = Ctx::new(doc.id, &runner.names, &enabled);
-        crate::timings::time(&runner.names[0], || runner.lint.check(doc, &mut cx));
-        out.extend(cx.into_findings());
+        let done = guarded(errors.as_deref_mut(), &runner.names[0], doc.path(), || {
+            crate::timings::time(&runner.names[0], || runner.lint.check(doc, &mut cx));
+        });
+        if done {
+            out.extend(cx.into_findings());
+        }
     }
     out
 }
@@ -223,7 +310,7 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
 
     // Parse and lint in parallel.
     let regs: Vec<Option<Arc<Registry>>> = (0..configs.registries.len()).map(|i| configs.get(i).ok().cloned()).collect();
-    let results: Vec<(Document, Vec<Finding>)> = kept
+    let results: Vec<(Document, Vec<Finding>, Vec<String>)> = kept
         .into_par_iter()
         .enumerate()
         .map(|(id, input)| {
@@ -235,21 +322,23 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
                 crate::timings::time("(sentences)", || doc.sentences().len());
                 crate::timings::time("(names)", || doc.names().mentions.len());
             }
-            let findings = lint_document(&doc, reg);
+            let mut lint_errors = Vec::new();
+            let findings = lint_document_guarded(&doc, reg, &mut lint_errors);
             let mut doc = doc;
             // Free the per-document analyses now, while they are hot:
             // retaining every document's tokens costs more than parsing.
             // Corpus phases read the name table, kept summaries, blocks and
             // text, never tokens.
             doc.release();
-            (doc, findings)
+            (doc, findings, lint_errors)
         })
         .collect();
     let mut docs = Vec::with_capacity(results.len());
     let mut findings = Vec::new();
-    for (d, f) in results {
+    for (d, f, e) in results {
         docs.push(d);
         findings.extend(f);
+        errors.extend(e);
     }
 
     // Policy per file: which rules are enabled, at which severity.
@@ -279,10 +368,14 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
                 .map(|&i| group.iter().any(|d| policies[d.id].as_ref().is_some_and(|p| p.enabled[i])))
                 .collect();
             let mut cx = Ctx::new(0, &runner.names, &enabled);
-            crate::timings::time(&format!("{} (corpus)", runner.names[0]), || {
-                runner.lint.check_corpus(&group, &mut cx)
+            let done = guarded(Some(&mut errors), &runner.names[0], "corpus phase", || {
+                crate::timings::time(&format!("{} (corpus)", runner.names[0]), || {
+                    runner.lint.check_corpus(&group, &mut cx)
+                });
             });
-            findings.extend(cx.into_findings());
+            if done {
+                findings.extend(cx.into_findings());
+            }
         }
     }
 
@@ -437,4 +530,29 @@ fn apply_baseline(
         budget.insert(key, 0);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guarded;
+
+    #[test]
+    fn a_panicking_lint_becomes_one_error_line() {
+        let mut errors = Vec::new();
+        let done = guarded(Some(&mut errors), "some-lint", "a.txt", || panic!("boom\nsecond line"));
+        assert!(!done);
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].starts_with("a.txt: internal error in lint `some-lint` (boom)"),
+            "{}",
+            errors[0]
+        );
+        // Without a list to report into, nothing is caught; a lint that
+        // finishes is run once either way.
+        let mut runs = 0;
+        assert!(guarded(None, "some-lint", "a.txt", || runs += 1));
+        assert!(guarded(Some(&mut errors), "some-lint", "a.txt", || runs += 1));
+        assert_eq!(runs, 2);
+        assert_eq!(errors.len(), 1);
+    }
 }

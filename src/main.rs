@@ -1,6 +1,7 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    artlint::engine::install_panic_hook();
     let code = artlint_cli::main();
     if let Some(t) = artlint::timings::report() {
         eprint!("{t}");

@@ -33,7 +33,7 @@ declare_lint! {
     ///
     /// Lines are compared lowercased with punctuation folded, so "Leaders"
     /// and "leaders:" are the same; near copies are lines with the same first
-    /// four words (or, for lines of eight words or more outside quotations,
+    /// four words (or, for lines of twelve words or more outside quotations,
     /// the same last 16 bytes) whose word-level similarity is at least 90 % and whose
     /// lengths differ by less than a fifth (compared with the 32 latest such
     /// lines only). Lines of fewer than five words,
@@ -59,7 +59,7 @@ pub struct DuplicateLine;
 const MIN_WORDS: usize = 5;
 
 /// Words a line needs for a near copy found by its last letters.
-const TAIL_MIN_WORDS: u32 = 8;
+const TAIL_MIN_WORDS: u32 = 12;
 /// Shortest line inside quotation marks that is compared (shorter ones may
 /// be refrains of quoted speech).
 const MIN_QUOTED_WORDS: usize = 20;

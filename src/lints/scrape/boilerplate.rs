@@ -874,7 +874,12 @@ fn copyright_line(raw: &str) -> bool {
 /// Sara Lin", "Additional reporting by Ana Ruiz in Madrid", "Writing by
 /// X". The label opens the line and a capitalised name follows it.
 fn staff_credit(raw: &str) -> bool {
-    let t = raw.trim().trim_start_matches(['(', '[']);
+    let t = raw.trim_start().trim_start_matches(['(', '[']);
+    // (Cheap first: the line opens with the first letter of a label.)
+    if !t.starts_with(['R', 'E', 'W', 'C', 'A', 'r', 'e', 'w', 'c', 'a']) {
+        return false;
+    }
+    let t = t.trim_end();
     let t = t.strip_prefix("Additional ").map_or(t, |r| r);
     let Some((label, rest)) = t.split_once(" by ") else { return false };
     let label = label.to_ascii_lowercase();

@@ -564,13 +564,16 @@ impl Lint for LostApostrophe {
                 capitalised.push(i);
             }
             let possessive = (z == b's') & (a != b's') & upper;
-            // "the countrys federation", "in it's history" (rare: out of line).
-            // (A consonant before the "y": "says", "days", "always" are out.)
-            let lower_ys = (z == b's') & (a == b'y') & first.is_ascii_lowercase() & (b.len() >= 5)
-                && !matches!(b[b.len() - 3], b'a' | b'e' | b'i' | b'o' | b'u');
-            let its = b.len() >= 4 && b[0] == b'i' && b[1] == b't' && (b == b"it's" || b == "it\u{2019}s".as_bytes());
-            if lower_ys | its {
-                self.lowercase_slip(doc, i, its, cx);
+            // "the countrys federation", "in it's history" (rare: out of line;
+            // one test on the last byte for most words).
+            if z == b's' && matches!(a, b'y' | b'\'' | 0x99) {
+                // (A consonant before the "y": "says", "days", "always" are out.)
+                let lower_ys =
+                    a == b'y' && first.is_ascii_lowercase() && b.len() >= 5 && !matches!(b[b.len() - 3], b'a' | b'e' | b'i' | b'o' | b'u');
+                let its = b.len() >= 4 && b[0] == b'i' && b[1] == b't' && (b == b"it's" || b == "it\u{2019}s".as_bytes());
+                if lower_ys || its {
+                    self.lowercase_slip(doc, i, its, cx);
+                }
             }
             let contraction = self.may_end_contraction(a, z) && self.may_be_contraction(b);
             if !(contraction | possessive) {
@@ -1136,7 +1139,7 @@ fn person_slot(doc: &Document, i: usize) -> Option<usize> {
 /// Whether a word ends in "s" right after "sh" or "x" ("Pradeshs",
 /// "Marxs"): no English plural, whose ending there is "-es".
 fn impossible_plural(w: &str) -> bool {
-    w.len() >= 5 && (w.ends_with("shs") || w.ends_with("xs")) && w[1..].bytes().all(|b| b.is_ascii_lowercase())
+    w.len() >= 5 && (w.ends_with("shs") || w.ends_with("xs")) && w.get(1..).is_some_and(|r| r.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// Whether the capitalised word before token `i` ("Downing" in "Downing
@@ -1324,6 +1327,8 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             flagged(l.as_ref(), "A man was found in Uttar Pradeshs Greater Noida."),
             vec!["Pradeshs"]
         );
+        // A capital outside ASCII: no panic on the slice after it.
+        assert!(flagged(l.as_ref(), "The \u{c9}baxs team met. \u{c9}mile \u{c9}baxs spoke.").is_empty());
         // Lowercase slips: a noun in "-y" and "it's" after a preposition.
         assert_eq!(
             flagged(
