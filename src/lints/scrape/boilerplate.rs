@@ -888,6 +888,14 @@ fn staff_credit(raw: &str) -> bool {
         "reporting" | "editing" | "writing" | "compiled" | "research" | "additional reporting"
     ) && rest.starts_with(|c: char| c.is_uppercase())
         && !rest.trim_end().ends_with(['!', '?'])
+        // Names, places and labels only: "Reporting by Reuters showed that
+        // ..." is a sentence.
+        && rest.split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty()
+                || w.starts_with(|c: char| c.is_uppercase())
+                || matches!(w, "and" | "in" | "at" | "from" | "by" | "with" | "for" | "of" | "editing" | "writing" | "reporting")
+        })
 }
 
 /// Link separators ("Home > World").
@@ -1562,6 +1570,8 @@ mod tests {
         assert_eq!(flagged(&bp(), &t).len(), 4, "{:?}", flagged(&bp(), &t));
         let t = format!("{BODY}\nReporting by Tom Hale; Editing by Sara Lin\n(Additional reporting by Ana Ruiz)\n");
         assert_eq!(flagged(&bp(), &t).len(), 2, "{:?}", flagged(&bp(), &t));
+        let t = format!("{BODY}\nReporting by Reuters showed that the deal was off.\n");
+        assert!(flagged(&bp(), &t).is_empty(), "{:?}", flagged(&bp(), &t));
         let t = format!("{BODY}\nReporting by the local press was thin on Monday, officials said.\n");
         assert!(flagged(&bp(), &t).is_empty(), "{:?}", flagged(&bp(), &t));
         let t = format!("{BODY}\nsend-email config variables whose values are pathnames now expand\n");
