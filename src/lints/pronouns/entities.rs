@@ -1911,39 +1911,9 @@ static NAME_PARTICLES: &[&str] = &[
     "y", "bint", "ben", "abu", "zu",
 ];
 
-static CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// Abbreviated months (the full weekdays and months are
+/// [`crate::document::CALENDAR`]).
+static CALENDAR_ABBREVIATIONS: &[&str] = &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
 /// Capitalised words that are never names (sentence openers, pronouns).
 static NOT_NAMES: &[&str] = &[
@@ -2661,7 +2631,8 @@ fn class_table() -> &'static ClassTable {
             (PLACE_HEADS, cls::PLACE_HEADS),
             (PLACE_FIRST, cls::PLACE_FIRST),
             (NAME_PARTICLES, cls::NAME_PARTICLES),
-            (CALENDAR, cls::CALENDAR),
+            (crate::document::CALENDAR, cls::CALENDAR),
+            (CALENDAR_ABBREVIATIONS, cls::CALENDAR),
             (NOT_NAMES, cls::NOT_NAMES),
             (PREPOSITIONS, cls::PREPOSITIONS),
             (AUXILIARIES, cls::AUXILIARIES),

@@ -572,7 +572,7 @@ impl Lint for LostApostrophe {
                     a == b'y' && first.is_ascii_lowercase() && b.len() >= 5 && !matches!(b[b.len() - 3], b'a' | b'e' | b'i' | b'o' | b'u');
                 let its = b.len() >= 4 && b[0] == b'i' && b[1] == b't' && (b == b"it's" || b == "it\u{2019}s".as_bytes());
                 if lower_ys || its {
-                    self.lowercase_slip(doc, i, its, cx);
+                    self.lowercase_slip(doc, i, its, apostrophe, cx);
                 }
             }
             let contraction = self.may_end_contraction(a, z) && self.may_be_contraction(b);
@@ -667,7 +667,7 @@ impl LostApostrophe {
     /// the plural "countries"), and "it's" for "its" after a preposition
     /// ("in it's history", "on it's way", where "it is" cannot stand).
     #[inline(never)]
-    fn lowercase_slip(&self, doc: &Document, i: usize, its: bool, cx: &mut Ctx) {
+    fn lowercase_slip(&self, doc: &Document, i: usize, its: bool, apostrophe: impl Fn() -> &'static str, cx: &mut Ctx) {
         let t = doc.tokens[i];
         let w = doc.text(t.span);
         let Some(next) = next_word(doc, i) else { return };
@@ -701,12 +701,7 @@ impl LostApostrophe {
         if !self.words.is_word(stem, NOUN_CLASS) || self.words.known(w, REAL_WORD_CLASS) || next_text.ends_with("ed") {
             return;
         }
-        let apostrophe = if doc.source.text.contains('\u{2019}') && !doc.source.text.contains("'s ") {
-            "\u{2019}"
-        } else {
-            "'"
-        };
-        let fixed = format!("{stem}{apostrophe}s");
+        let fixed = format!("{stem}{}s", apostrophe());
         let f = cx.report(
             t.span,
             format!("'{w}' reads as the possessive '{fixed}', which has lost its apostrophe"),
