@@ -662,7 +662,12 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
                 .and_then(|b| b.iter().rev().find(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Newline)))
                 .is_some_and(|t| {
                     let w = token_text(doc, t);
-                    t.kind == TokenKind::Word && (w.eq_ignore_ascii_case("that") || has_class(w, cls::ORG_REPORTING))
+                    // (5) also a clause opener, or a plural noun
+                    // before a reduced relative clause.
+                    t.kind == TokenKind::Word
+                        && (w.eq_ignore_ascii_case("that")
+                            || has_class(w, cls::ORG_REPORTING | cls::CLAUSE_OPENERS)
+                            || (w.len() >= 4 && w.ends_with('s') && w.bytes().all(|b| b.is_ascii_lowercase())))
                 }),
             // (2), (3): "his", or "her" before what a possessive takes.
             _ => p.len == 3 && possessive_may_follow(doc, all, p.i),
@@ -936,7 +941,25 @@ fn org_in<'d>(doc: &'d Document, all: &[crate::document::Token], title_case: boo
             continue;
         }
         let org = match case {
-            Case::Subject => org_reported(toks, k),
+            Case::Subject => {
+                org_reported(toks, k) || {
+                    // (5) a clause of the organisation as the subject.
+                    let opens = k.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(|b| {
+                        b.word()
+                            && ((has_class(b.text, cls::CLAUSE_OPENERS)
+                                && !b.text.eq_ignore_ascii_case("and")
+                                && !b.text.eq_ignore_ascii_case("so"))
+                                || (b.text.len() >= 4 && b.text.ends_with('s') && b.text.bytes().all(|c| c.is_ascii_lowercase())))
+                    });
+                    if opens {
+                        while scanned < k {
+                            org_subject |= org_last(toks, scanned) && subject_possible(toks, scanned);
+                            scanned += 1;
+                        }
+                    }
+                    opens && org_subject
+                }
+            }
             _ if t.text.len() == 3 && possessive_her(toks, k) => {
                 while scanned < k {
                     org_subject |= org_last(toks, scanned) && subject_possible(toks, scanned);

@@ -32,7 +32,7 @@ declare_lint! {
     /// Organisations are noun phrases headed by agency, ministry, government,
     /// service, company, committee, party, council, court, bank, bureau,
     /// office, commission, airline and similar words ("the audit agency",
-    /// "National Intelligence Service", "British Airways"). Four configurations are checked:
+    /// "National Intelligence Service", "British Airways"). Five configurations are checked:
     /// (1) the organisation, a reporting verb and an optional "that" directly
     /// before "he"/"she" ("the agency said that she"), also with up to three
     /// words before "that" ("said on Monday that she") and a relative clause
@@ -47,7 +47,12 @@ declare_lint! {
     /// ministry published her report"); (4) a subject pronoun opening its
     /// sentence when the sentence before opens with the organisation as its
     /// subject, in the same paragraph ("The company reported a loss. She
-    /// blamed higher prices").
+    /// blamed higher prices"); (5) a subject pronoun opening a clause of a
+    /// sentence whose subject is the organisation and that names nobody
+    /// else, after a clause opener or a plural noun, with no other pronoun
+    /// between ("The company cut its forecast because she expects weaker
+    /// demand"; "the government is refusing to release prisoners she calls
+    /// criminals").
     ///
     /// It abstains when a person of the pronoun's gender or of unknown gender
     /// is named in the sentence or the three before it (not the person a
@@ -170,7 +175,7 @@ impl Lint for OrgPronoun {
 }
 
 impl OrgPronoun {
-    /// The organisation a pronoun refers to, in one of the three checked
+    /// The organisation a pronoun refers to, in one of the checked
     /// configurations.
     fn organisation<'m>(&self, doc: &Document, a: &'m Analysis, pi: usize) -> Option<&'m Mention> {
         let p = a.pronouns.get(pi)?;
@@ -201,6 +206,28 @@ impl OrgPronoun {
                 let prev = a.sentence_mentions(prev_sent);
                 return prev.first().filter(|m| m.kind == MentionKind::Org && m.subject);
             }
+            // (5) "The government is refusing to release prisoners she
+            // calls criminals": the organisation is the subject of the
+            // sentence, nobody else is named in it, and the pronoun opens a
+            // clause (after a clause opener, or after a noun as in a
+            // reduced relative clause) with no other pronoun between.
+            let org = before.filter(|m| m.kind == MentionKind::Org && m.subject)?;
+            let only_org = ms.iter().all(|m| m.kind == MentionKind::Org);
+            let opens_clause = p.tok.checked_sub(1).is_some_and(|j| {
+                let w = text(j);
+                // A plural noun, not a verb right after the organisation
+                // ("The ministry confirms she") or after an adverb.
+                let noun_before = j > org.last + 1 && j.checked_sub(1).is_some_and(|k| !text(k).ends_with("ly"));
+                is(w, cls::CLAUSE_OPENERS) && w != "and" && w != "so" || noun_before && reduced_relative(w)
+            });
+            let pronoun_between = a.pronouns.iter().any(|q| q.sent == p.sent && q.tok > org.last && q.tok < p.tok);
+            if only_org
+                && opens_clause
+                && !pronoun_between
+                && (org.last + 1..p.tok).all(|j| text(j).starts_with(|c: char| c.is_alphanumeric()))
+            {
+                return Some(org);
+            }
             return None;
         }
         if p.case != Case::Possessive || !matches!(p.span.len(), 3) {
@@ -222,6 +249,21 @@ impl OrgPronoun {
         }
         None
     }
+}
+
+/// A plural common noun that a reduced relative clause may follow
+/// ("prisoners she calls criminals"): lowercase letters ending in "s", and
+/// no verb form or function word.
+fn reduced_relative(w: &str) -> bool {
+    w.len() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !has_class(
+            w,
+            cls::AUXILIARIES | cls::SPEECH_VERBS | cls::ADVERBS | cls::PREPOSITIONS | cls::DETERMINERS | cls::CLAUSE_OPENERS,
+        )
 }
 
 #[cfg(test)]
@@ -298,6 +340,38 @@ mod tests {
             "Anna Berg met the bank chief. The bank said on Saturday, adding that she would never distort any facts.",
             "Officials met. The bank lent money to Anna Berg and said she would repay it.",
             "Officials met. The company hired Mr Lee and said he would start in May.",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
+    }
+
+    #[test]
+    fn flags_subject_pronoun_in_a_clause_of_the_organisation() {
+        assert_eq!(
+            flagged(
+                &lint(),
+                "Talks stalled. Until now the government is refusing to release nearly 600 prisoners she calls dangerous criminals."
+            ),
+            vec!["she"]
+        );
+        assert_eq!(
+            flagged(
+                &lint(),
+                "Talks stalled. The company cut its forecast because she expects weaker demand."
+            ),
+            vec!["she"]
+        );
+        for ok in [
+            // A verb after the organisation, not a plural noun.
+            "Talks stalled. The ministry confirms she was released.",
+            "Talks stalled. The ministry quietly confirms she was released.",
+            // Somebody else is named in the sentence.
+            "Talks stalled. The court jailed Anna Berg because she lied.",
+            // Another pronoun between: the clause has moved on.
+            "Talks stalled. The company told him it would close because she expects weaker demand.",
+            // Not the subject.
+            "Talks stalled. Voters backed the party because she promised lower taxes.",
+            "Talks stalled. The company said the manager left and she was not replaced.",
         ] {
             assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
         }
