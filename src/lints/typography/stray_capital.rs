@@ -66,7 +66,11 @@ declare_lint! {
     /// list does not know as a name is flagged without such evidence, and
     /// so are ordinals and a few adjectives that head no name after a
     /// determiner ("the First professional collaboration", "the Same
-    /// time"), and so is a common word right after a subject pronoun or a
+    /// time", "the Two countries"), a plural common noun after a count
+    /// ("two Decades ago"), a very common noun after "the" or a
+    /// demonstrative before "that", or "to"/"of" and a lowercase word ("the
+    /// Point that", "the Deadline to file", "the Number of participants";
+    /// "the Department of the Interior" stays), and so is a common word right after a subject pronoun or a
     /// plural common noun that opens the sentence ("He Told the police",
     /// "Analysts Expect a cut"; "He Jiankui" stays: a name). "for" and "on"
     /// carry a name on only before a common word ("Centers for Disease
@@ -442,6 +446,38 @@ const LOCATIVE: &[&str] = &["in", "at", "from", "near", "outside", "of", "to", "
 /// Monday", "in Bath last week".
 const AFTER_PLACE: &[&str] = &["on", "last", "this", "yesterday", "today", "where", "earlier", "overnight"];
 
+/// Commonest class for a noun after "the" to be judged by its complement
+/// alone ("the Point that").
+const VERY_COMMON_CLASS: u8 = 20;
+
+/// "the" and the demonstratives: before a complement, a capitalised common
+/// noun after them is no name.
+const DEMONSTRATIVES: &[&str] = &["the", "this", "that", "these", "those"];
+
+/// Counts before a plural noun ("two Decades ago").
+const COUNT_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+];
+
 /// Ordinals and adjectives that, capitalised after a determiner and before
 /// a lowercase word, start no name: "the First professional", "the Same
 /// time", "the Lower body".
@@ -468,6 +504,15 @@ const MODIFIERS: &[&str] = &[
     "previous",
     "following",
     "overall",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
     "various",
     "certain",
     "actual",
@@ -893,7 +938,11 @@ impl StrayCapital {
         // marks a name: flagged only on the document's evidence.
         let cue = self.name_cues.contains(prev_text);
         let determiner = possessive || (cue && DETERMINER_CUES.contains(&prev_text));
-        if cue && !determiner {
+        // A count heads a plural common noun the word list does not know
+        // as a name ("two Decades ago", "two People were killed"; not "the
+        // two Koreas", "three Democrats").
+        let counted = COUNT_WORDS.contains(&prev_text) && self.plural_common(doc.text(doc.tokens[i].span));
+        if cue && !determiner && !counted {
             return None;
         }
         // "Interstate 225", "Article 5": a label before a number.
@@ -915,7 +964,7 @@ impl StrayCapital {
         if LOCATIVE.contains(&prev_text) && next_word(doc, i).is_some_and(|n| AFTER_PLACE.contains(&doc.text(doc.tokens[n].span))) {
             return None;
         }
-        if !determiner {
+        if !determiner || counted {
             return Some(Kind::Content);
         }
         // Names seldom head a phrase with the indefinite article ("a Ball
@@ -937,7 +986,22 @@ impl StrayCapital {
         // Ordinals and adjectives that head no name before a lowercase
         // word: "the First professional collaboration", "the Same time".
         let modifier = MODIFIERS.contains(&lower);
-        if (indefinite || abstract_noun || owner || modifier) && !self.words.is_capitalised(doc.text(doc.tokens[i].span)) {
+        // A very common noun after a demonstrative or "the", before a
+        // complement that no name takes: "to" and a verb, "that", or "of"
+        // and a lowercase word ("the Point that", "the Deadline to file",
+        // "the Number of participants"; not "the Department of the
+        // Interior").
+        let complement = DEMONSTRATIVES.contains(&prev_text) && self.words.is_word(lower, VERY_COMMON_CLASS) && {
+            let after = |k: usize| next_word(doc, k).map(|n| (n, doc.text(doc.tokens[n].span)));
+            match after(i) {
+                Some((_, "that")) => true,
+                Some((n, "to" | "of")) => {
+                    after(n).is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_lowercase()) && !DETERMINER_CUES.contains(&w))
+                }
+                _ => false,
+            }
+        };
+        if (indefinite || abstract_noun || owner || modifier || complement) && !self.words.is_capitalised(doc.text(doc.tokens[i].span)) {
             return Some(Kind::Content);
         }
         Some(Kind::Doc)
@@ -1158,6 +1222,34 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             ),
             vec!["First", "Passport", "Same"]
         );
+        // Counts: a cardinal after a determiner, a plural common noun after
+        // a count.
+        assert_eq!(
+            flagged(l.as_ref(), "Tension rose between the Two countries. He moved here two Decades ago."),
+            vec!["Two", "Decades"]
+        );
+        // A very common noun before a complement no name takes.
+        assert_eq!(
+            flagged(
+                l.as_ref(),
+                "This reinforces the Point that rules change. He came past the Deadline to file. He said the Number of participants fell."
+            ),
+            vec!["Point", "Deadline", "Number"]
+        );
+        for ok in [
+            "He spoke to the Department of the Interior.",
+            "The Freedom of Information request was refused.",
+            "She joined the Ministry of defence in May.",
+        ] {
+            assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
+        }
+        for ok in [
+            "The two Koreas have talked.",
+            "He has won two Grammys and three Emmys in his career.",
+            "The Two Ronnies were on television.",
+        ] {
+            assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
+        }
     }
 
     #[test]
