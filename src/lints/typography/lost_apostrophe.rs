@@ -957,6 +957,13 @@ impl LostApostrophe {
         let alone = stems.get(stem).copied().unwrap_or(0) > 0;
         // The cheaper tests first: most candidates have no evidence.
         let listed = !alone && self.words.is_capitalised(stem);
+        // A name of the list in its own right ("Mars", "Carlos"), unless
+        // the document writes the stem alone: not "Mar's" or "Carlo's".
+        // (A weekday or a month makes a plural of the list: "Saturdays
+        // announcement" is still judged.)
+        if listed && self.words.is_capitalised(w) && !with_lowercase(stem, |l| crate::document::CALENDAR.contains(&l)) {
+            return None;
+        }
         if !alone && !listed {
             if self.words.known(w, REAL_WORD_CLASS) {
                 return None;
@@ -1362,6 +1369,9 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             "Rahul Gandhi spoke. The Gandhis rule the party now, and the Gandhis own the paper.",
             "Germany won. Germans living abroad voted, and Germans support the deal.",
             "Democrat leaders met. Democrats seeking office met, and Republicans oppose government spending.",
+            // A name of the list in its own right, not the possessive of a
+            // shorter one ("Mar", "Carlo").
+            "The rock will form a key part of the forthcoming Mars expedition.",
         ] {
             assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
         }
