@@ -222,10 +222,14 @@ impl Boilerplate {
         if !self.notice_first.iter().any(|w| w.eq_ignore_ascii_case(first)) {
             return None;
         }
-        // Every consent notice names its cookies (a vectorised search,
-        // its searcher built once).
+        // Every consent notice names its cookies, or the CAPTCHA that
+        // guards the form (a vectorised search, its searchers built once).
         static COOKIE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-        COOKIE.get_or_init(|| memchr::memmem::Finder::new(b"ookie")).find(raw.as_bytes())?;
+        static CAPTCHA: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+        COOKIE
+            .get_or_init(|| memchr::memmem::Finder::new(b"ookie"))
+            .find(raw.as_bytes())
+            .or_else(|| CAPTCHA.get_or_init(|| memchr::memmem::Finder::new(b"CAPTCHA")).find(raw.as_bytes()))?;
         let mut head = Vec::new();
         normalize_into(raw, &mut head, self.max_words + 1, usize::MAX);
         let head = std::str::from_utf8(&head).ok()?;
@@ -391,7 +395,12 @@ impl Boilerplate {
             .rev()
             .find(|&(i, l)| {
                 let raw = doc.text(doc.blocks[i].span);
-                l.paragraph && self.long_notice(raw).is_none() && !self.last_sentence_cue(raw, l.words)
+                // (Nor is a prompt shaped like a sentence: "Get the day's
+                // top stories in your inbox every weekday.")
+                let prompt = l
+                    .norm(&norms)
+                    .is_some_and(|norm| self.lexicon(norm, raw).is_some_and(|e| !e.weak) || self.cue(norm, raw, l.words));
+                l.paragraph && !prompt && self.long_notice(raw).is_none() && !self.last_sentence_cue(raw, l.words)
             })
             .map_or(0, |(i, _)| i + 1);
         // Without any paragraph there is no article to be "after", and a
@@ -1568,6 +1577,14 @@ mod tests {
              Be the first to know. Get our breaking news alerts.\n"
         );
         assert_eq!(flagged(&bp(), &t).len(), 4, "{:?}", flagged(&bp(), &t));
+        // A prompt of one sentence, and a CAPTCHA notice, do not extend the
+        // article over the list either.
+        let t = format!(
+            "{BODY}\nTop Stories\nFerry operator fined over safety failures\n2 hours ago\nHospital waiting lists fall again\n\
+             Get the day's top stories in your inbox every weekday.\n\
+             This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.\n"
+        );
+        assert_eq!(flagged(&bp(), &t).len(), 6, "{:?}", flagged(&bp(), &t));
         let t = format!("{BODY}\nReporting by Tom Hale; Editing by Sara Lin\n(Additional reporting by Ana Ruiz)\n");
         assert_eq!(flagged(&bp(), &t).len(), 2, "{:?}", flagged(&bp(), &t));
         let t = format!("{BODY}\nReporting by Reuters showed that the deal was off.\n");
