@@ -73,7 +73,10 @@ declare_lint! {
     /// can"); a cluster of unknown gender with the gender its linked pronouns
     /// agree on. An object pronoun is judged so only when nobody comes before
     /// it in its sentence ("Police placed her in a chokehold"), never in its
-    /// subject's clause ("Mr Grant praised her").
+    /// subject's clause ("Mr Grant praised her"), or when its sentence names
+    /// nobody and opens with a pronoun of the other gender and the document
+    /// names nobody of its gender before it ("He paid tribute ... and said
+    /// there are miles left in her").
     ///
     /// It abstains when anything of the pronoun's gender is mentioned in the
     /// sentence or the two before it (another person, "the woman", "his
@@ -347,7 +350,12 @@ fn orphan(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
     // An object pronoun never refers to the subject of its clause ("Mr Grant
     // praised her"): it is judged only when nobody comes before it in its
     // sentence ("Police placed her in a chokehold").
-    if p.case == Case::Object && ante == p.sent {
+    // Unless the document names nobody of its gender before it, every
+    // person named before is of the other gender, and its sentence names
+    // nobody and opens with a pronoun of that gender ("He paid tribute ...
+    // and said there are miles left in her"): then nobody is there to be
+    // meant.
+    if p.case == Case::Object && ante == p.sent && !object_without_antecedent(a, pi) {
         return;
     }
     // Nothing else of the pronoun's gender nearby: a person or gendered
@@ -416,6 +424,34 @@ fn orphan(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
     f.help(format!(
         "check the source text: a pronoun of the other gender for {what} is usually a translation error"
     ));
+}
+
+/// For an object pronoun with something before it in its sentence: the
+/// sentence names nobody and opens with a subject pronoun of the other
+/// gender; no pronoun, person or gendered noun of the pronoun's gender comes
+/// before it in the document; and every person named before is of the other
+/// gender by the document's evidence.
+fn object_without_antecedent(a: &Analysis, pi: usize) -> bool {
+    let Some(p) = a.pronouns.get(pi) else { return false };
+    let other = p.gender.other();
+    if !a.sentence_mentions(p.sent).is_empty()
+        || a.pronouns.iter().take(pi).any(|q| q.gender == p.gender)
+        || a.gendered_mention(p.gender, 0, p.sent, None)
+    {
+        return false;
+    }
+    let first = a.pronouns.partition_point(|q| q.sent < p.sent);
+    let opens = a
+        .pronouns
+        .get(first)
+        .is_some_and(|q| q.sent == p.sent && q.case == Case::Subject && q.gender == other && a.sent_start.get(p.sent) == Some(&q.tok));
+    opens
+        && (0..p.sent).all(|s| {
+            a.sentence_mentions(s)
+                .iter()
+                .filter(|m| !matches!(m.kind, MentionKind::Org))
+                .all(|m| a.leaning_gender(m, pi) == Some(other))
+        })
 }
 
 #[cfg(test)]
@@ -502,6 +538,10 @@ mod tests {
         let text = "Mr Mechal spoke on Monday. He has been chief of staff at the Ministry of Social Affairs. \
                     She now has a month to form a government.";
         assert_eq!(flagged(&lint(), text), vec!["She"]);
+        // An object pronoun in a sentence that opens with a pronoun of the
+        // other gender, when the document names nobody of its gender before.
+        let text = "Kevin Moore scored twice on Sunday. He paid tribute to his team-mates and said there are miles left in her.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
         for ok in [
             // A person of unknown gender nearby.
             "Mr Chouhan met Sam Rivera on Monday. She said the talks went well.",
@@ -516,6 +556,11 @@ mod tests {
             "Mr Chouhan spoke. The storm passed. The roads opened. Shops reopened. She said so.",
             // Object pronouns are not judged.
             "Mr Chouhan met Mr Singh on Monday. The police stopped her.",
+            // ... unless nobody of their gender comes before in the
+            // document (below); here someone may be meant.
+            "Kevin Moore met Sam Rivera on Monday. He said there are miles left in her.",
+            "Kevin Moore met Ms Rivera on Monday. He said there are miles left in her.",
+            "Kevin Moore spoke on Monday. The coach said there are miles left in her.",
             // Quoted.
             "Mr Chouhan said on Monday: \"She will win.\"",
         ] {
