@@ -15,7 +15,7 @@ import gzip
 import re
 import sys
 
-MIN_TOTAL = 1000      # births over all years
+MIN_TOTAL = 300      # births over all years
 MIN_SHARE = 0.99      # share of the majority sex
 
 # Romanised syllables (pinyin, Korean, Vietnamese): never a Western given name
