@@ -557,13 +557,14 @@ impl Lexicon {
     }
 
     /// A cheap key that tells lexicons apart for caches of data built from
-    /// them: rule, origin, sizes and the ends of the entries.
+    /// them: rule, origin, sizes and the ends of the entries and pairs.
     pub fn stamp(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = rustc_hash::FxHasher::default();
         (&self.rule, &self.origin, self.listed.len(), self.listed.first(), self.listed.last()).hash(&mut h);
         let w = self.words.as_bytes();
         (w.len(), w.get(..64), w.get(w.len().saturating_sub(64)..)).hash(&mut h);
+        (self.pairs.len(), self.pairs.first(), self.pairs.last()).hash(&mut h);
         h.finish()
     }
 }

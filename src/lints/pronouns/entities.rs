@@ -82,7 +82,7 @@ impl Gender {
 /// Confident Western given names (from the `given-names` lexicon).
 #[derive(Default)]
 pub struct GivenNames {
-    /// Lowercased names.
+    /// Lowercased names that are not ASCII.
     map: FxHashMap<String, Gender>,
     /// The ASCII names again, for quick lookups of ASCII words without
     /// lowercasing them: a bit set of their hashes ([`ascii_hash`]) that
@@ -93,11 +93,13 @@ pub struct GivenNames {
     slots: Vec<u32>,
     ascii: Vec<(u32, u32, Gender)>,
     text: String,
+    /// Names read (for `Debug`).
+    count: usize,
 }
 
 impl std::fmt::Debug for GivenNames {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GivenNames").field("names", &self.map.len()).finish()
+        f.debug_struct("GivenNames").field("names", &self.count).finish()
     }
 }
 
@@ -116,15 +118,15 @@ const NAME_BLOOM_BITS: usize = 1 << 17;
 impl GivenNames {
     /// [`GivenNames::from_lexicons`], shared: both pronoun lints read the
     /// same lexicons, so the table of the last lexicons read (identified by
-    /// a hash of their contents) is kept and handed out again.
+    /// their stamps, [`crate::pack::Lexicon::stamp`]) is kept and handed out again.
     pub fn shared<'a>(lexicons: impl Iterator<Item = &'a crate::pack::Lexicon>) -> Result<Arc<GivenNames>, String> {
         use std::hash::{Hash, Hasher};
         static LAST: Mutex<Option<(u64, Arc<GivenNames>)>> = Mutex::new(None);
         let lexicons: Vec<&crate::pack::Lexicon> = lexicons.collect();
+        // (Hashing every name would cost as much as building the table.)
         let mut h = rustc_hash::FxHasher::default();
         for lex in &lexicons {
-            (&lex.origin, &lex.pairs).hash(&mut h);
-            lex.entries().for_each(|e| e.hash(&mut h));
+            lex.stamp().hash(&mut h);
         }
         let key = h.finish();
         if let Some(names) = LAST
@@ -141,50 +143,68 @@ impl GivenNames {
         Ok(names)
     }
 
-    /// Read `pairs = { name = "m" | "f" }` and `entries = ["name:f"]`.
+    /// Read `pairs = { name = "m" | "f" }` and `entries = ["name:f"]`. A
+    /// name given twice keeps its last gender.
     pub fn from_lexicons<'a>(lexicons: impl Iterator<Item = &'a crate::pack::Lexicon>) -> Result<GivenNames, String> {
-        let mut map = FxHashMap::default();
+        let lexicons: Vec<&crate::pack::Lexicon> = lexicons.collect();
+        let count: usize = lexicons.iter().map(|l| l.pairs.len() + l.entries().count()).sum();
+        // At most one slot in four used.
+        let size = (count * 4).next_power_of_two().max(2);
+        let mut names = GivenNames {
+            bloom: vec![0; NAME_BLOOM_BITS / 64],
+            slots: vec![0; size],
+            ..GivenNames::default()
+        };
         for lex in lexicons {
             let entries = lex.entries().filter_map(|e| e.split_once(':'));
             for (k, v) in lex.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).chain(entries) {
                 let g = Gender::parse(v).ok_or_else(|| format!("{}: given name `{k}` has gender `{v}` (want m or f)", lex.origin))?;
                 let k = k.trim();
-                let key = if k.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                    k.to_string()
+                if k.is_ascii() {
+                    names.insert_ascii(k, g);
                 } else {
-                    k.to_lowercase()
-                };
-                map.insert(key, g);
+                    let lower = k.to_lowercase();
+                    names.count += 1;
+                    names.map.insert(lower, g);
+                }
             }
         }
-        let mut names = GivenNames {
-            bloom: vec![0; NAME_BLOOM_BITS / 64],
-            ..GivenNames::default()
-        };
-        // At most one slot in four used.
-        let ascii: Vec<(&String, Gender)> = map.iter().filter(|(k, _)| k.is_ascii()).map(|(k, &g)| (k, g)).collect();
-        let size = (ascii.len() * 4).next_power_of_two().max(2);
-        names.slots = vec![0; size];
-        for (n, (k, g)) in ascii.into_iter().enumerate() {
-            let h = ascii_hash(k.as_bytes());
-            if let Some(b) = names.bloom.get_mut((h & (NAME_BLOOM_BITS - 1)) / 64) {
-                *b |= 1 << (h % 64);
-            }
-            let mut i = h & (size - 1);
-            while names.slots.get(i).is_some_and(|&s| s != 0) {
-                i = (i + 1) & (size - 1);
-            }
-            if let Some(s) = names.slots.get_mut(i) {
-                *s = u32::try_from(n + 1).unwrap_or(0);
-            }
-            let start = names.text.len();
-            names.text.push_str(k);
-            names
-                .ascii
-                .push((u32::try_from(start).unwrap_or(0), u32::try_from(names.text.len()).unwrap_or(0), g));
-        }
-        names.map = map;
         Ok(names)
+    }
+
+    /// Add an ASCII name to the table (stored lowercase), or give a name
+    /// already there its new gender.
+    fn insert_ascii(&mut self, k: &str, g: Gender) {
+        let h = ascii_hash(k.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut i = h & mask;
+        while let Some(&slot) = self.slots.get(i).filter(|&&s| s != 0) {
+            if let Some(entry) = self.ascii.get_mut(slot as usize - 1) {
+                if self
+                    .text
+                    .get(entry.0 as usize..entry.1 as usize)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(k))
+                {
+                    entry.2 = g;
+                    return;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+        if let Some(b) = self.bloom.get_mut((h & (NAME_BLOOM_BITS - 1)) / 64) {
+            *b |= 1 << (h % 64);
+        }
+        let start = self.text.len();
+        self.text.push_str(k);
+        if let Some(t) = self.text.get_mut(start..) {
+            t.make_ascii_lowercase();
+        }
+        self.ascii
+            .push((u32::try_from(start).unwrap_or(0), u32::try_from(self.text.len()).unwrap_or(0), g));
+        if let Some(s) = self.slots.get_mut(i) {
+            *s = u32::try_from(self.ascii.len()).unwrap_or(0);
+        }
+        self.count += 1;
     }
 
     pub fn get(&self, name: &str) -> Option<Gender> {
