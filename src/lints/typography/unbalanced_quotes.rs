@@ -35,7 +35,11 @@ declare_lint! {
     /// attribution ends a sentence inside it (", she said.", ", said Jane
     /// Smith."), which shows where the closing mark was lost, or a whole line
     /// of narration (no first- or second-person word) carries it on before
-    /// the next one opens. A paragraph cut off by an ellipsis (a teaser) may
+    /// the next one opens. The same convention is respected inside one
+    /// line whose paragraph breaks a scraper removed: a new quotation that
+    /// opens a sentence while one is open, and is closed by the next mark,
+    /// ends the open one (a missing closing mark right before such a
+    /// quotation is missed). A paragraph cut off by an ellipsis (a teaser) may
     /// leave its quotation open. Inch marks after digits
     /// (`12"`) are ignored, and so are single quotation marks, which cannot
     /// be told from apostrophes. In plain text a paragraph is a line, or
@@ -298,7 +302,24 @@ fn check_paragraph(
     // Open quotations, innermost last.
     let mut stack: Vec<(usize, Mark)> = carried.into_iter().collect();
     let mut is_carried = carried.is_some();
-    for &(at, m) in marks {
+    for (idx, &(at, m)) in marks.iter().enumerate() {
+        // A new quotation opening a sentence while one is open, and closed
+        // by the next mark: the continuation of a quotation into a new
+        // paragraph ("... at all. \"Next, \" she said.") whose paragraph
+        // break a scraper removed. The open quotation ends there. (Not when
+        // the next mark opens again: "was being considered. \u{201c}Xi and
+        // Putin ... \u{201c}old friend\u{201d}".)
+        let opens = matches!(m, Mark::Open | Mark::StraightOpen);
+        if opens && !stack.is_empty() && !is_carried && sentence_ends_before(upto, at) {
+            let closed_next = marks
+                .get(idx + 1)
+                .is_some_and(|&(_, n)| matches!(n, Mark::Close | Mark::StraightClose | Mark::Straight));
+            if closed_next {
+                stack.clear();
+                stack.push((at, m));
+                continue;
+            }
+        }
         match m {
             Mark::Open if is_carried => {
                 if let Some(&(o, om)) = stack.first() {
@@ -356,6 +377,14 @@ fn check_paragraph(
     }
     never_closed(o, om, cx);
     None
+}
+
+/// Whether a sentence ends just before `at` in `text` (sentence-final
+/// punctuation, then a space).
+fn sentence_ends_before(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else { return false };
+    let trimmed = before.trim_end_matches(' ');
+    trimmed.len() < before.len() && trimmed.ends_with(['.', '!', '?'])
 }
 
 /// Verbs of a speech attribution.
@@ -527,6 +556,10 @@ mod tests {
             "\"We will not stop until the job is done and the...\nThe minister spoke on Monday.\n",
             // The carried line is still speech (first person): the convention.
             "He said: \"I would like to apologise to my family for going public.\nI did not protect them as they protected me.\n\"To them I say sorry.\"\n",
+            // The convention inside one line whose paragraph breaks a
+            // scraper removed.
+            "\"Rain fell,\" she said. \"In some places it was not significant at all. \"It will clear soon,\" she said.",
+            "\u{201c}We will go on,\u{201d} he said. \u{201c}The first part continues. \u{201c}And ends here,\u{201d} he said.",
         ] {
             let found: Vec<_> = run(&l, ok, FileKind::Plain).iter().map(|f| f.lint.to_string()).collect();
             assert!(found.is_empty(), "{ok:?}: {found:?}");
