@@ -454,6 +454,9 @@ const VERY_COMMON_CLASS: u8 = 20;
 /// noun after them is no name.
 const DEMONSTRATIVES: &[&str] = &["the", "this", "that", "these", "those"];
 
+/// Kinds of publication after a title ("Time magazine").
+const PUBLICATION_KINDS: &[&str] = &["magazine", "magazine's", "newspaper", "newspaper's", "tabloid", "weekly", "daily"];
+
 /// Counts before a plural noun ("two Decades ago").
 const COUNT_WORDS: &[&str] = &[
     "two",
@@ -531,7 +534,8 @@ const LONG_QUOTE: usize = 60;
 
 /// Words that join the parts of a name: "Ministry of Transport".
 const LINKS: &[&str] = &[
-    "of", "and", "for", "on", "de", "del", "da", "du", "des", "la", "le", "von", "van", "al", "el", "y", "&",
+    "of", "and", "for", "on", "de", "del", "da", "du", "des", "la", "le", "von", "van", "al", "el", "y", "&", "bin", "ibn", "bint",
+    "binti", "ul", "della", "dei", "di", "dos", "das", "der", "ter", "zu",
 ];
 
 /// Pronouns that some writers capitalise for a deity: left alone when the
@@ -928,6 +932,11 @@ impl StrayCapital {
         if !self.words.is_word(lower, COMMON_CLASS) {
             return None;
         }
+        // A title before the kind of publication it names: "Time magazine",
+        // "Vogue magazine".
+        if next_word(doc, i).is_some_and(|n| PUBLICATION_KINDS.contains(&doc.text(doc.tokens[n].span))) {
+            return None;
+        }
         if !possessive && !prev_text.chars().all(|c| c.is_lowercase() || c == '\'' || c == '\u{2019}') {
             return None;
         }
@@ -952,6 +961,16 @@ impl StrayCapital {
         // "the Ministry of Transport", "Control and Prevention": a name goes on.
         if LINKS.contains(&prev_text) && prev_word(doc, prev).is_some_and(|p| is_capitalised(doc.text(doc.tokens[p].span))) {
             return None;
+        }
+        // Also over "the": "Person of the Year", "Bank of the West".
+        if prev_text == "the" {
+            let link = prev_word(doc, prev);
+            let before = link.and_then(|l| prev_word(doc, l));
+            if link.is_some_and(|l| LINKS.contains(&doc.text(doc.tokens[l].span)))
+                && before.is_some_and(|b| is_capitalised(doc.text(doc.tokens[b].span)))
+            {
+                return None;
+            }
         }
         if next_word(doc, i).is_some_and(|n| name_goes_on(doc, n, &self.words)) {
             return None;
@@ -1237,6 +1256,11 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             vec!["Point", "Deadline", "Number"]
         );
         for ok in [
+            // A name particle, "of the" after a capitalised word, and a title
+            // before the kind of publication carry a name on.
+            "Officials say Osama bin Laden is hiding in the mountains.",
+            "He was named Person of the Year by the magazine.",
+            "He was Time magazine's choice for the cover this year.",
             "He spoke to the Department of the Interior.",
             "The Freedom of Information request was refused.",
             "She joined the Ministry of defence in May.",
