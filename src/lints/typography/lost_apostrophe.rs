@@ -338,6 +338,12 @@ enum Evidence {
     Known,
 }
 
+/// Abbreviated titles: their "-s" forms are titles or plurals ("Mrs",
+/// "Drs", "Reps"), never possessives that lost their apostrophe.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Dr", "St", "Mt", "Ft", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Prof", "Supt", "Insp", "Cpl", "Pte", "Adm",
+];
+
 /// Words that never follow a possessive opening a sentence or a list item:
 /// prepositions, conjunctions and verbs ("Redistributions in binary form
 /// must reproduce").
@@ -844,7 +850,8 @@ impl LostApostrophe {
             let t = doc.tokens[c.tok];
             let w = doc.text(t.span);
             let stem = &w[..w.len() - 1];
-            if stem.chars().count() < 2 || plural.contains(w) {
+            // "Mrs", "Drs", "Reps": a title or its plural, not "Mr's".
+            if stem.chars().count() < 2 || plural.contains(w) || TITLE_ABBREVIATIONS.contains(&stem) {
                 continue;
             }
             let next_text = doc.text(doc.tokens[next].span);
@@ -1372,6 +1379,8 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             // A name of the list in its own right, not the possessive of a
             // shorter one ("Mar", "Carlo").
             "The rock will form a key part of the forthcoming Mars expedition.",
+            // A title.
+            "Mr Gillies spoke. Mrs Gillies says the investigation was a thorough one.",
         ] {
             assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
         }
