@@ -1509,6 +1509,10 @@ static GENDERED_NOUNS: &[(&str, Gender)] = &[
 
 /// Titles and roles that precede a person's name (no gender).
 static TITLES: &[&str] = &[
+    "mp",
+    "mep",
+    "mla",
+    "msp",
     "president",
     "minister",
     "premier",

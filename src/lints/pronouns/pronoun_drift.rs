@@ -641,6 +641,8 @@ mod tests {
             "Maria Lopez and John Smith met on Monday. Lopez said he was glad.",
             // Another person of unknown gender nearby.
             "Mr Tanaka met Sam Rivera at the hotel. Tanaka said she was late.",
+            // ... named after a title such as "MP".
+            "Daryl Williams says the plan works. He told Channel Nine so. Labor MP Lyn Breuer says it fails. \"We will fight,\" she said.",
             // Object pronoun in the same clause.
             "Mr Grant praised her on Monday.",
             "Mr Grant told her Monday that the plan was off.",
