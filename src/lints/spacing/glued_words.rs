@@ -223,7 +223,11 @@ impl GluedWords {
                 return;
             }
             if let Some(split) = inner_period_glue(w) {
-                self.report(doc, t.span.start + split, t.span, cx);
+                // "One.Tel" twice, capitalised on both sides: a brand.
+                let brand = w.starts_with(|c: char| c.is_uppercase()) && recurs(doc, w);
+                if !brand {
+                    self.report(doc, t.span.start + split, t.span, cx);
+                }
                 return;
             }
         }
@@ -771,6 +775,8 @@ mod tests {
             "The macOS update and iOS app shipped.",
             "Node.js and ASP.NET are frameworks.",
             "The company easyJet flies. Later easyJet landed.",
+            // A brand with a period, written twice.
+            "The head of One.Tel denied it. The board of One.Tel met.",
             "He said: \"Go.\" Then he left.",
             "Population 1,000.Total",
             "solving murders...I think so.",
