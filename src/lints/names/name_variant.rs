@@ -532,6 +532,11 @@ impl NameVariant {
                     if na.key == nb.key || (na.doc == nb.doc && na.count == nb.count) || uf.find(a) == uf.find(b) {
                         continue;
                     }
+                    // A place and its demonym ("Somalia" / "Somali", "Kenya"
+                    // / "Kenyan") are two words, not two spellings.
+                    if na.n_pieces() == 1 && nb.n_pieces() == 1 && place_and_demonym(na.key, nb.key) {
+                        continue;
+                    }
                     let close = *similar
                         .entry((na.key, nb.key))
                         .or_insert_with(|| jaro_winkler(na.key, nb.key) >= 0.82);
@@ -1242,6 +1247,15 @@ fn pass_one_group(docs: &[&Document], nodes: &[Node], group: &[usize], uf: &mut 
     }
 }
 
+/// Whether one key is the other with a demonym or place ending ("somali" /
+/// "somalia", "kenya" / "kenyan", "nepal" / "nepalese"). Not a doubled last
+/// letter ("zelensky" / "zelenskyy"): that is a spelling.
+fn place_and_demonym(a: &str, b: &str) -> bool {
+    const ENDINGS: &[&str] = &["a", "n", "an", "ia", "ian", "ese", "i", "ns", "ans", "ians"];
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 4 && long.strip_prefix(short).is_some_and(|tail| ENDINGS.contains(&tail))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1365,6 +1379,8 @@ mod tests {
             "Ryu Sung Min, son of Ryu Sung Il and grandson of Ryu Il Chol, sent Ryu Yo Sung. Ryu Sung Min left.",
             "Coal from Shanxi and Shaanxi. Mines in Shanxi and Shaanxi. And Shanxi again.",
             "Nepal's leader spoke. Nepalese voters agreed. Nepal's army drilled.",
+            // A place and its demonym.
+            "Officers have entered Somalia in secret. They met a rebel Somali group. The US acted against Somali individuals.",
             "Martin Luther wrote theses. Martin Luther King marched. Martin Luther King spoke.",
             "John Paul II visited. John Paul was a name. John Paul II left.",
             "Fang Fang and Boutros Boutros-Ghali met in Baden-Baden and Bora Bora.",
