@@ -26,8 +26,10 @@ declare_lint! {
     /// ## Known problems
     ///
     /// Grammatical doubles ("had had", "that that" unless an article, a
-    /// subject pronoun or a plural verb follows, "is is" after "what")
-    /// and reduplicated words ("bye bye", "so-so") are allowed. A capitalised
+    /// subject pronoun or a plural verb follows, "is is" after "what",
+    /// "whatever happens happens"), intensifiers ("very very") and
+    /// reduplicated words ("bye bye", "so-so") are allowed, and so is the
+    /// last part of a compound before the same word ("line-up up to"). A capitalised
     /// double ("Fang Fang", "Sirhan Sirhan") is taken for a reduplicated name
     /// unless the word is long, or the document also uses it in lowercase
     /// (evidence that it is a common word). Repeats across a line break in a
@@ -50,7 +52,7 @@ pub struct RepeatedWord;
 const ALLOWED: &[&str] = &[
     "had", "that", "bye", "ha", "ho", "haha", "no", "so", "tut", "now", "there", "well", "knock", "chop", "yada", "blah", "bla", "boo",
     "choo", "cha", "hush", "pom", "tsk", "la", "dum", "da", "yo", "go", "bang", "ding", "tick", "rah", "yum", "woof", "quack", "meow",
-    "baa", "bora", "can", "may", "bam", "ta", "hip", "ooh", "oh", "ah", "aye", "wow", "mm", "hmm", "uh", "er",
+    "baa", "bora", "can", "may", "bam", "ta", "hip", "ooh", "oh", "ah", "aye", "wow", "mm", "hmm", "uh", "er", "very", "really",
 ];
 
 impl Lint for RepeatedWord {
@@ -194,8 +196,16 @@ impl RepeatedWord {
         {
             return;
         }
-        // Part of a hyphenated compound: "Boutros Boutros-Ghali", "bye bye-bye".
-        if after.is_some_and(|t| doc.text(t.span) == "-") {
+        // Part of a hyphenated compound: "Boutros Boutros-Ghali", "bye
+        // bye-bye", "the line-up up to an hour before".
+        if after.is_some_and(|t| doc.text(t.span) == "-")
+            || a.span.start.checked_sub(1).and_then(|k| doc.source.text.as_bytes().get(k)) == Some(&b'-')
+        {
+            return;
+        }
+        // The verb of a free relative, then the main verb: "whatever
+        // happens happens", "whoever wins wins".
+        if before.is_some_and(|t| matches!(doc.text(t.span).to_lowercase().as_str(), "whatever" | "whoever" | "whichever")) {
             return;
         }
         let capitalised = wa.chars().next().is_some_and(char::is_uppercase);
@@ -339,6 +349,9 @@ mod tests {
     fn allows_legitimate_repeats() {
         for ok in [
             "She had had enough.",
+            "It was very very slim, and really really hard.",
+            "We will see whatever happens happens, and whoever wins wins.",
+            "Changes can be made to the line-up up to an hour before.",
             "He said that that was wrong.",
             "He said that that plan failed and that that is a pity.",
             "He said that that Trump administration had failed.",
