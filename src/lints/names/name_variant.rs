@@ -629,7 +629,16 @@ impl NameVariant {
         let agent = |x: &Node, y: &Node| {
             x.n_pieces() == 1 && x.form.len() >= 6 && x.form.ends_with("ee") && x.form.get(..x.form.len() - 1) == Some(y.form) && word(y)
         };
-        (word(a) && word(b)) || agent(a, b) || agent(b, a)
+        // Names that differ in one piece, two common words ("East Berlin" /
+        // "West Berlin", "North Korea" / "South Korea"): two places.
+        let one_word_apart = a.n_pieces() >= 2 && a.n_pieces() == b.n_pieces() && {
+            let mut differ = a.pieces().zip(b.pieces()).filter(|(x, y)| x != y);
+            match (differ.next(), differ.next()) {
+                (Some((x, y)), None) => [x, y].iter().all(|w| with_lowercase(w, |l| words.is_word(l, 50))),
+                _ => false,
+            }
+        };
+        (word(a) && word(b)) || agent(a, b) || agent(b, a) || one_word_apart
     }
 
     fn configured(&self, nodes: &[Node], members: &[usize], skeletons: &[&[Option<String>]]) -> Option<String> {
@@ -1379,6 +1388,8 @@ mod tests {
             "Ryu Sung Min, son of Ryu Sung Il and grandson of Ryu Il Chol, sent Ryu Yo Sung. Ryu Sung Min left.",
             "Coal from Shanxi and Shaanxi. Mines in Shanxi and Shaanxi. And Shanxi again.",
             "Nepal's leader spoke. Nepalese voters agreed. Nepal's army drilled.",
+            // Two places named by one common word apart.
+            "Officials in East Berlin met. West Berlin was free. East Berlin was not. The East German state fell, and West German leaders cheered.",
             // A place and its demonym.
             "Officers have entered Somalia in secret. They met a rebel Somali group. The US acted against Somali individuals.",
             "Martin Luther wrote theses. Martin Luther King marched. Martin Luther King spoke.",
