@@ -792,6 +792,15 @@ impl StrayCapital {
             return None;
         }
         let kind = with_lowercase(w, |lower| self.judge_lower(doc, i, prev, next_tok.kind, lower))?;
+        // A name of the word list whose lowercase form is a rarer word
+        // ("the Pacific solution": "pacific" is rare) is taken for the name,
+        // even where the document also writes it in lowercase.
+        if matches!(kind, Kind::Content | Kind::Doc)
+            && self.words.is_capitalised(w)
+            && !with_lowercase(w, |lower| self.words.is_word(lower, VERY_COMMON_CLASS))
+        {
+            return None;
+        }
         // A name of the word list too ("social Media accounts"): only on the
         // document's own evidence, and never after a function word, the
         // slot of brand names ("runs on Windows", "for Apple").
@@ -1261,6 +1270,8 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             "Officials say Osama bin Laden is hiding in the mountains.",
             "He was named Person of the Year by the magazine.",
             "He was Time magazine's choice for the cover this year.",
+            // A name of the word list whose lowercase form is rare.
+            "The boat people pacific solution failed. Australia is pushing on with the Pacific solution, with agreement.",
             "He spoke to the Department of the Interior.",
             "The Freedom of Information request was refused.",
             "She joined the Ministry of defence in May.",
