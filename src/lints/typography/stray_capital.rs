@@ -454,6 +454,14 @@ const VERY_COMMON_CLASS: u8 = 20;
 /// noun after them is no name.
 const DEMONSTRATIVES: &[&str] = &["the", "this", "that", "these", "those"];
 
+/// Function words that may follow a name and its comma in running text
+/// ("Mick Jagger, Who is now 77", "Hayden Mullins, Might reflect"): relative
+/// words, conjunctions, auxiliaries and modals.
+const AFTER_NAME_COMMA: &[&str] = &[
+    "who", "whom", "whose", "which", "where", "when", "while", "and", "but", "or", "with", "who's", "is", "was", "are", "were", "has",
+    "had", "have", "does", "did", "will", "would", "can", "could", "may", "might", "must", "should", "shall",
+];
+
 /// Kinds of publication after a title ("Time magazine").
 const PUBLICATION_KINDS: &[&str] = &["magazine", "magazine's", "newspaper", "newspaper's", "tabloid", "weekly", "daily"];
 
@@ -843,6 +851,13 @@ impl StrayCapital {
         }
         with_lowercase(w, |lower| {
             if self.function.contains(lower) {
+                // After a name, only a word that opens a relative clause or
+                // joins one ("Mick Jagger, Who is"): a list of titles may go
+                // on with one that starts with a function word ("Taxman,
+                // Here comes the Sun").
+                if !after_lower && !AFTER_NAME_COMMA.contains(&lower) {
+                    return None;
+                }
                 return (!self.capital_follows(doc, i)).then_some(Kind::Function);
             }
             if !after_lower || !self.words.is_word(lower, COMMON_CLASS) || CALENDAR.contains(&lower) {
@@ -1270,6 +1285,8 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             "Officials say Osama bin Laden is hiding in the mountains.",
             "He was named Person of the Year by the magazine.",
             "He was Time magazine's choice for the cover this year.",
+            // A title in a list after a name and its comma.
+            "He wrote classic songs, such as Taxman, Here comes the Sun and Something.",
             // A name of the word list whose lowercase form is rare.
             "The boat people pacific solution failed. Australia is pushing on with the Pacific solution, with agreement.",
             "He spoke to the Department of the Interior.",
