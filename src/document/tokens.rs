@@ -88,7 +88,26 @@ const BYTE_CLASS: [u8; 256] = {
     t
 };
 
-/// Split a block into tokens at UAX #29 word boundaries.
+/// What the tokenizer tells of the words of a block as it finds them, so
+/// that the parse learns what it needs of a block's words (counts, marker
+/// words, capitals) in the tokenizer's own pass. `Copy`: the tokenizer
+/// keeps a copy from the start of each whitespace-free chunk, to go back to
+/// when it segments a chunk again (see [`tokenize`]).
+pub(crate) trait WordSink: Copy {
+    /// A word token `text[start..end]`.
+    fn word(&mut self, text: &str, start: usize, end: usize);
+    /// A sentence-ending '.', '!' or '?' token.
+    fn stop(&mut self);
+}
+
+/// Whether a one-byte punctuation token ends a sentence.
+#[inline(always)]
+fn is_stop_byte(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?')
+}
+
+/// Split a block into tokens at UAX #29 word boundaries, telling `sink` of
+/// every word and sentence-ending '.', '!' or '?' token, in order.
 ///
 /// UAX #29 never joins across ASCII whitespace (but for runs of spaces and
 /// CR LF), so the block falls into whitespace-free chunks. ASCII is
@@ -96,22 +115,21 @@ const BYTE_CLASS: [u8; 256] = {
 /// character is segmented on its own: chunks of ASCII, Latin-1 and Latin
 /// Extended-A letters and the common typographic punctuation (curly quotes,
 /// dashes, ellipsis) by the same rules (`fast_chunk`), any other chunk by
-/// unicode-segmentation. Property tests check the result against
-/// unicode-segmentation.
-///
-/// Returns the number of word tokens pushed.
+/// unicode-segmentation; the sink goes back to its state at the start of
+/// the chunk and hears the chunk's tokens again. Property tests check the
+/// result against unicode-segmentation.
 // Kept out of line: inlined into `Document::parse` it compiles to a slower
 // loop (about 15% more instructions in callgrind).
 #[inline(never)]
-pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) -> usize {
+pub(crate) fn tokenize<S: WordSink>(prose: &str, span: Span, out: &mut Vec<Token>, sink: &mut S) {
     let text = &prose[span.range()];
     let bytes = text.as_bytes();
     let base = span.start;
-    let mut words = 0;
-    // Start of the current whitespace-free chunk, and the number of tokens
-    // before it.
+    // Start of the current whitespace-free chunk, the number of tokens
+    // before it, and the sink's state there.
     let mut chunk = 0;
     let mut mark = out.len();
+    let mut saved = *sink;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let class = BYTE_CLASS[usize::from(b)];
@@ -126,10 +144,17 @@ pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) -> usize {
             B_TAB => (TokenKind::Space, i + 1),
             B_LF => (TokenKind::Newline, i + 1),
             B_CR => (TokenKind::Newline, if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 }),
-            B_PUNCT | B_MID => (TokenKind::Punct, i + 1),
+            B_PUNCT | B_MID => {
+                if is_stop_byte(b) {
+                    sink.stop();
+                }
+                (TokenKind::Punct, i + 1)
+            }
             B_LETTER | B_DIGIT | B_CONNECTOR => match ascii_word(bytes, i, class) {
                 Some((kind, j)) => {
-                    words += usize::from(kind == TokenKind::Word);
+                    if kind == TokenKind::Word {
+                        sink.word(text, i, j);
+                    }
                     out.push(Token {
                         span: Span::new(base + i, base + j),
                         kind,
@@ -147,21 +172,20 @@ pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) -> usize {
                         });
                         chunk = e;
                         mark = out.len();
+                        saved = *sink;
                         i = e;
                     }
                     continue;
                 }
                 None => {
-                    words -= count_words(&out[mark..]);
                     i = non_ascii_chunk(text, chunk, base, mark, out);
-                    words += count_words(&out[mark..]);
+                    *sink = replay(text, base, &out[mark..], saved);
                     continue;
                 }
             },
             _ => {
-                words -= count_words(&out[mark..]);
                 i = non_ascii_chunk(text, chunk, base, mark, out);
-                words += count_words(&out[mark..]);
+                *sink = replay(text, base, &out[mark..], saved);
                 continue;
             }
         };
@@ -172,14 +196,26 @@ pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) -> usize {
         if (B_SPACE..=B_CR).contains(&class) {
             chunk = j;
             mark = out.len();
+            saved = *sink;
         }
         i = j;
     }
-    words
 }
 
-fn count_words(tokens: &[Token]) -> usize {
-    tokens.iter().filter(|t| t.kind == TokenKind::Word).count()
+/// Tell `sink` (the state saved at the start of a chunk segmented again)
+/// of the chunk's `tokens` (`base` is the offset of `text` in the prose).
+#[inline(never)]
+fn replay<S: WordSink>(text: &str, base: usize, tokens: &[Token], mut sink: S) -> S {
+    let bytes = text.as_bytes();
+    for t in tokens {
+        let (start, end) = (t.span.start - base, t.span.end - base);
+        match t.kind {
+            TokenKind::Word => sink.word(text, start, end),
+            TokenKind::Punct if end == start + 1 && bytes.get(start).is_some_and(|&b| is_stop_byte(b)) => sink.stop(),
+            _ => {}
+        }
+    }
+    sink
 }
 
 /// The ASCII word, number or connector run starting at `i` (of byte class
@@ -549,6 +585,30 @@ fn url_trace(bytes: &[u8]) -> bool {
         || memchr::memmem::find(bytes, b"www.").is_some()
 }
 
+/// The whitespace-free chunks of `bytes` (start, end) that may hold a URL
+/// or an e-mail address: those with "://", '@' or "www." in any case.
+///
+/// No match of the URL regex holds ASCII whitespace, and the regex reads the
+/// whitespace around a chunk as it reads the ends of a text (not part of a
+/// word), so running it on these chunks alone finds the matches it finds in
+/// the whole text (which holds no other).
+fn url_chunks(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let from = at;
+            let len = bytes[from..].iter().position(u8::is_ascii_whitespace).unwrap_or(bytes.len() - from);
+            let chunk = &bytes[from..from + len];
+            at = from + len + 1;
+            let www = chunk.windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
+            if len > 0 && (www || chunk.contains(&b'@') || memchr::memmem::find(chunk, b"://").is_some()) {
+                return Some((from, from + len));
+            }
+        }
+        None
+    })
+}
+
 /// Blank bare URLs and e-mail addresses in the prose view. Text without a
 /// trace of one (the usual case) returns the prose as it is, without a
 /// second UTF-8 check.
@@ -558,7 +618,10 @@ pub(crate) fn mask_urls(text: &str, prose: String) -> String {
         return prose;
     }
     let mut prose = prose.into_bytes();
-    let spans: Vec<(usize, usize)> = url_regex().find_iter(bytes).map(|m| (m.start(), m.end())).collect();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (from, to) in url_chunks(bytes) {
+        spans.extend(url_regex().find_iter(&bytes[from..to]).map(|m| (from + m.start(), from + m.end())));
+    }
     for (start, mut end) in spans {
         // A URL does not end in sentence punctuation.
         while end > start && matches!(bytes[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"') {
@@ -583,10 +646,33 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// A sink that sums up what it hears, in order.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    struct Tally {
+        words: usize,
+        stops: usize,
+        hash: u64,
+    }
+
+    impl WordSink for Tally {
+        fn word(&mut self, _: &str, start: usize, end: usize) {
+            self.words += 1;
+            self.hash = self.hash.wrapping_mul(31).wrapping_add((start * 1000 + end) as u64);
+        }
+        fn stop(&mut self) {
+            self.stops += 1;
+            self.hash = self.hash.wrapping_mul(31).wrapping_add(7);
+        }
+    }
+
     fn fast(text: &str) -> Vec<(usize, usize, TokenKind)> {
         let mut out = Vec::new();
-        let words = tokenize(text, Span::new(0, text.len()), &mut out);
-        assert_eq!(words, count_words(&out));
+        let mut heard = Tally::default();
+        tokenize(text, Span::new(0, text.len()), &mut out, &mut heard);
+        // The sink heard exactly the words and stops of the final tokens.
+        let want = replay(text, 0, &out, Tally::default());
+        assert_eq!(heard, want, "{text:?}");
+        assert_eq!(heard.words, out.iter().filter(|t| t.kind == TokenKind::Word).count());
         out.iter().map(|t| (t.span.start, t.span.end, t.kind)).collect()
     }
 
@@ -684,6 +770,16 @@ mod tests {
         #[test]
         fn one_pass_matches_chunk_by_chunk(text in "([a-zA-Z0-9_.,;:'!?()\"\\-]{0,6}[ \t\r\n]?[\u{e9}\u{2019}\u{201c}\u{43f}\u{301}]?){0,10}") {
             prop_assert_eq!(fast(&text), chunk_by_chunk(&text));
+        }
+
+        #[test]
+        fn url_chunks_hold_every_match(text in "([a-zA-Z0-9@:/._%+\\-<>()\u{e9}\u{a0}\u{212a}]{0,12}[ \t\n\r\u{b}\u{c}]?){0,6}") {
+            let bytes = text.as_bytes();
+            let whole: Vec<_> = url_regex().find_iter(bytes).map(|m| (m.start(), m.end())).collect();
+            let chunked: Vec<_> = url_chunks(bytes)
+                .flat_map(|(from, to)| url_regex().find_iter(&bytes[from..to]).map(move |m| (from + m.start(), from + m.end())))
+                .collect();
+            prop_assert_eq!(whole, chunked);
         }
 
         #[test]
