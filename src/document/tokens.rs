@@ -227,6 +227,10 @@ fn ascii_word(bytes: &[u8], i: usize, first: u8) -> Option<(TokenKind, usize)> {
     loop {
         j = letter_run(bytes, j);
         let Some(&m) = bytes.get(j) else { break };
+        if m == b' ' {
+            // The usual end of a word.
+            break;
+        }
         match BYTE_CLASS[usize::from(m)] {
             B_DIGIT => {
                 j += 1;
