@@ -185,7 +185,9 @@ impl Document {
         let words = first.seen as usize;
         self.word_count += words;
         let tok_end = self.tokens.len();
-        quotes::find(&self.prose, span, index, &mut self.quotes);
+        if first.maybe_quote {
+            quotes::find(&self.prose, span, index, &mut self.quotes);
+        }
         let summary = summarise(&self.prose, span, scope, &first);
         self.blocks.push(Block {
             span,
@@ -478,6 +480,8 @@ struct FirstWords {
     run: u32,
     /// Whether a run of `PLAIN_RUN` words was found.
     plain_run: bool,
+    /// Whether the block may hold a double quotation mark.
+    maybe_quote: bool,
 }
 
 impl tokens::WordSink for FirstWords {
@@ -513,6 +517,11 @@ impl tokens::WordSink for FirstWords {
     #[inline(always)]
     fn stop(&mut self) {
         self.run = 0;
+    }
+
+    #[inline(always)]
+    fn maybe_quote(&mut self) {
+        self.maybe_quote = true;
     }
 }
 
