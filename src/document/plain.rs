@@ -24,7 +24,8 @@ pub(crate) fn parse(text: &str) -> (String, Vec<RawBlock>, Vec<Comment>) {
         let start = pos;
         pos += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim().is_empty() {
+        // Blank: nothing but whitespace (`trim_start` alone settles it).
+        if content.trim_start().is_empty() {
             if !blank_run && !blocks.is_empty() {
                 paragraph += 1;
             }

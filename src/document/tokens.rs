@@ -592,8 +592,9 @@ fn url_regex() -> &'static Regex {
 /// '@' and '/' (both rare in prose) settles '@' and "://", one for "www.".
 fn url_trace(bytes: &[u8]) -> bool {
     let scheme = |i: usize| i > 0 && bytes.get(i - 1) == Some(&b':') && bytes.get(i + 1) == Some(&b'/');
+    static WWW: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     memchr::memchr2_iter(b'@', b'/', bytes).any(|i| bytes.get(i) == Some(&b'@') || scheme(i))
-        || memchr::memmem::find(bytes, b"www.").is_some()
+        || WWW.get_or_init(|| memchr::memmem::Finder::new(b"www.")).find(bytes).is_some()
 }
 
 /// The whitespace-free chunks of `bytes` (start, end) that may hold a URL
