@@ -160,21 +160,24 @@ pub(crate) fn tokenize<S: WordSink>(prose: &str, span: Span, out: &mut Vec<Token
                     if kind == TokenKind::Word {
                         sink.word(text, i, j);
                     }
-                    out.push(Token {
+                    let word = Token {
                         span: Span::new(base + i, base + j),
                         kind,
-                    });
+                    };
                     // The common case next: one space, in the same step.
                     i = j;
-                    if bytes.get(j) == Some(&b' ') {
+                    if bytes.get(j) != Some(&b' ') {
+                        out.push(word);
+                    } else {
                         let mut e = j + 1;
                         while bytes.get(e) == Some(&b' ') {
                             e += 1;
                         }
-                        out.push(Token {
+                        let space = Token {
                             span: Span::new(base + j, base + e),
                             kind: TokenKind::Space,
-                        });
+                        };
+                        out.extend_from_slice(&[word, space]);
                         chunk = e;
                         mark = out.len();
                         saved = *sink;
