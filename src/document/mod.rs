@@ -486,8 +486,8 @@ struct FirstWords {
 
 impl tokens::WordSink for FirstWords {
     #[inline(always)]
-    fn word(&mut self, text: &str, start: usize, end: usize) {
-        let bytes = text.as_bytes();
+    fn word(&mut self, prose: &str, start: usize, end: usize) {
+        let bytes = prose.as_bytes();
         self.seen += 1;
         if self.seen > SHAPE_WORDS {
             // Only the run is left to follow.
@@ -506,7 +506,7 @@ impl tokens::WordSink for FirstWords {
         self.counted += 1;
         let b = bytes.get(start).copied().unwrap_or(0);
         let upper = b.is_ascii_uppercase()
-            || (!b.is_ascii() && text.get(start..end).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase));
+            || (!b.is_ascii() && prose.get(start..end).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase));
         if upper {
             self.capitalised += 1;
         } else if self.seen > 1 && flags & lang::MINOR != 0 {

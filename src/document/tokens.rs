@@ -94,8 +94,9 @@ const BYTE_CLASS: [u8; 256] = {
 /// keeps a copy from the start of each whitespace-free chunk, to go back to
 /// when it segments a chunk again (see [`tokenize`]).
 pub(crate) trait WordSink: Copy {
-    /// A word token `text[start..end]`.
-    fn word(&mut self, text: &str, start: usize, end: usize);
+    /// A word token `prose[start..end]` (offsets in the whole prose, so
+    /// that eight-byte loads rarely run past the end).
+    fn word(&mut self, prose: &str, start: usize, end: usize);
     /// A sentence-ending '.', '!' or '?' token.
     fn stop(&mut self);
     /// A '"' or a non-ASCII character (which may be a curly quotation
@@ -158,7 +159,7 @@ pub(crate) fn tokenize<S: WordSink>(prose: &str, span: Span, out: &mut Vec<Token
             B_LETTER | B_DIGIT | B_CONNECTOR => match ascii_word(bytes, i, class) {
                 Some((kind, j)) => {
                     if kind == TokenKind::Word {
-                        sink.word(text, i, j);
+                        sink.word(prose, base + i, base + j);
                     }
                     let word = Token {
                         span: Span::new(base + i, base + j),
@@ -187,14 +188,14 @@ pub(crate) fn tokenize<S: WordSink>(prose: &str, span: Span, out: &mut Vec<Token
                 }
                 None => {
                     i = non_ascii_chunk(text, chunk, base, mark, out);
-                    *sink = replay(text, base, &out[mark..], saved);
+                    *sink = replay(prose, &out[mark..], saved);
                     sink.maybe_quote();
                     continue;
                 }
             },
             _ => {
                 i = non_ascii_chunk(text, chunk, base, mark, out);
-                *sink = replay(text, base, &out[mark..], saved);
+                *sink = replay(prose, &out[mark..], saved);
                 sink.maybe_quote();
                 continue;
             }
@@ -213,14 +214,14 @@ pub(crate) fn tokenize<S: WordSink>(prose: &str, span: Span, out: &mut Vec<Token
 }
 
 /// Tell `sink` (the state saved at the start of a chunk segmented again)
-/// of the chunk's `tokens` (`base` is the offset of `text` in the prose).
+/// of the chunk's `tokens`.
 #[inline(never)]
-fn replay<S: WordSink>(text: &str, base: usize, tokens: &[Token], mut sink: S) -> S {
-    let bytes = text.as_bytes();
+fn replay<S: WordSink>(prose: &str, tokens: &[Token], mut sink: S) -> S {
+    let bytes = prose.as_bytes();
     for t in tokens {
-        let (start, end) = (t.span.start - base, t.span.end - base);
+        let (start, end) = (t.span.start, t.span.end);
         match t.kind {
-            TokenKind::Word => sink.word(text, start, end),
+            TokenKind::Word => sink.word(prose, start, end),
             TokenKind::Punct if end == start + 1 && bytes.get(start).is_some_and(|&b| is_stop_byte(b)) => sink.stop(),
             _ => {}
         }
@@ -662,7 +663,7 @@ mod tests {
         let mut heard = Tally::default();
         tokenize(text, Span::new(0, text.len()), &mut out, &mut heard);
         // The sink heard exactly the words and stops of the final tokens.
-        let want = replay(text, 0, &out, Tally::default());
+        let want = replay(text, &out, Tally::default());
         assert!(heard.quotes || (!text.contains('"') && text.is_ascii()), "{text:?}");
         assert_eq!(
             (heard.words, heard.stops, heard.hash),
