@@ -488,6 +488,7 @@ impl tokens::WordSink for FirstWords {
     #[inline(always)]
     fn word(&mut self, prose: &str, start: usize, end: usize) {
         let bytes = prose.as_bytes();
+        // No block has 4G words: its tokens alone would fill 100 GB.
         self.seen += 1;
         if self.seen > SHAPE_WORDS {
             // Only the run is left to follow.

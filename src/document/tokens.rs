@@ -111,7 +111,8 @@ fn is_stop_byte(b: u8) -> bool {
 }
 
 /// Split a block into tokens at UAX #29 word boundaries, telling `sink` of
-/// every word and sentence-ending '.', '!' or '?' token, in order.
+/// every word and sentence-ending '.', '!' or '?' token, in order (and of
+/// any '"' or non-ASCII character).
 ///
 /// UAX #29 never joins across ASCII whitespace (but for runs of spaces and
 /// CR LF), so the block falls into whitespace-free chunks. ASCII is
