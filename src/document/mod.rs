@@ -180,11 +180,15 @@ impl Document {
         let span = Span::new(span.start + lead, span.end - trail);
         let index = self.blocks.len();
         let tok_start = self.tokens.len();
-        let words = tokens::tokenize(&self.prose, span, &mut self.tokens);
+        let mut first = FirstWords::default();
+        tokens::tokenize(&self.prose, span, &mut self.tokens, &mut first);
+        let words = first.seen as usize;
         self.word_count += words;
         let tok_end = self.tokens.len();
-        quotes::find(&self.prose, span, index, &mut self.quotes);
-        let summary = summarise(&self.prose, span, scope, &self.tokens[tok_start..tok_end], words);
+        if first.maybe_quote {
+            quotes::find(&self.prose, span, index, &mut self.quotes);
+        }
+        let summary = summarise(&self.prose, span, scope, &first);
         self.blocks.push(Block {
             span,
             scope,
@@ -193,7 +197,7 @@ impl Document {
             heading_like: summary.heading_like,
             title_case: summary.title_case,
             lang: summary.lang,
-            words: u32::try_from(words).unwrap_or(u32::MAX),
+            words: first.seen,
             plain_run: summary.plain_run,
         });
     }
@@ -456,9 +460,15 @@ const SHAPE_WORDS: u32 = 30;
 /// Words read by the language test.
 const LANG_WORDS: u32 = 24;
 
-/// The shape and language tests over the first words of a block.
-#[derive(Default)]
+/// What the parse learns of a block's words while the tokenizer finds them
+/// (one table lookup per word): the shape test (headline, title case) reads
+/// the first `SHAPE_WORDS` words (it matters only for blocks of at most
+/// that many words; longer ones are paragraphs), the cheap language test
+/// the first `LANG_WORDS`, and the test for a run of `PLAIN_RUN` words
+/// without an English marker word goes on until it finds one.
+#[derive(Clone, Copy, Default)]
 struct FirstWords {
+    /// Words seen (all of them).
     seen: u32,
     /// Words counted by the shape test (minor words after the first left
     /// out), and the capitalised ones.
@@ -466,98 +476,76 @@ struct FirstWords {
     capitalised: u32,
     /// English function words among the first `LANG_WORDS`.
     hits: u32,
+    /// Words since the last marker word or sentence end.
+    run: u32,
+    /// Whether a run of `PLAIN_RUN` words was found.
+    plain_run: bool,
+    /// Whether the block may hold a double quotation mark.
+    maybe_quote: bool,
 }
 
-/// Whether a token is a sentence-ending '.', '!' or '?'.
-#[inline(always)]
-fn is_stop(bytes: &[u8], t: &Token) -> bool {
-    t.kind == TokenKind::Punct && t.span.len() == 1 && matches!(bytes.get(t.span.start), Some(b'.' | b'!' | b'?'))
+impl tokens::WordSink for FirstWords {
+    #[inline(always)]
+    fn word(&mut self, prose: &str, start: usize, end: usize) {
+        let bytes = prose.as_bytes();
+        // No block has 4G words: its tokens alone would fill 100 GB.
+        self.seen += 1;
+        if self.seen > SHAPE_WORDS {
+            // Only the run is left to follow.
+            if !self.plain_run {
+                self.run = if lang::is_marker(bytes, start, end) { 0 } else { self.run + 1 };
+                self.plain_run = self.run >= PLAIN_RUN;
+            }
+            return;
+        }
+        let flags = lang::word_flags(bytes, start, end);
+        self.run = if flags & lang::MARKER != 0 { 0 } else { self.run + 1 };
+        self.plain_run |= self.run >= PLAIN_RUN;
+        if self.seen <= LANG_WORDS {
+            self.hits += u32::from(flags & lang::FUNCTION != 0);
+        }
+        self.counted += 1;
+        let b = bytes.get(start).copied().unwrap_or(0);
+        let upper = b.is_ascii_uppercase()
+            || (!b.is_ascii() && prose.get(start..end).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase));
+        if upper {
+            self.capitalised += 1;
+        } else if self.seen > 1 && flags & lang::MINOR != 0 {
+            self.counted -= 1;
+        }
+    }
+
+    #[inline(always)]
+    fn stop(&mut self) {
+        self.run = 0;
+    }
+
+    #[inline(always)]
+    fn maybe_quote(&mut self) {
+        self.maybe_quote = true;
+    }
 }
 
-/// One walk over a block's tokens (`words` of them words), one table
-/// lookup per word: the shape test (headline, title case; only for blocks
-/// of at most `SHAPE_WORDS` words, longer ones are paragraphs) and the cheap
-/// language test read the first words, and the walk goes on until it finds
-/// a run of `PLAIN_RUN` words without an English marker word.
-fn summarise(prose: &str, span: Span, scope: Scope, tokens: &[Token], words: usize) -> Summary {
-    let (first, plain_run) = if words > SHAPE_WORDS as usize {
-        walk::<false>(prose, tokens)
-    } else {
-        walk::<true>(prose, tokens)
-    };
-    let FirstWords {
-        seen,
-        counted,
-        capitalised,
-        hits,
-    } = first;
-    let (heading_like, title_case) = if words > SHAPE_WORDS as usize {
+/// The block's summary from what the tokenizer told `first`.
+fn summarise(prose: &str, span: Span, scope: Scope, first: &FirstWords) -> Summary {
+    let (heading_like, title_case) = if first.seen > SHAPE_WORDS {
         // Long blocks are paragraphs, not headlines.
         (matches!(scope, Scope::Heading(_)), false)
     } else {
         let text = prose[span.range()].trim_end();
         let terminal = text.ends_with(['.', '!', '?', ';', ',', '"', '\u{201d}', '\'', '\u{2019}', ')', ':']);
+        let (counted, capitalised) = (first.counted, first.capitalised);
         let title_case = counted >= 2 && capitalised * 10 >= counted * 8;
         let heading_like = matches!(scope, Scope::Heading(_)) || (counted > 0 && counted <= 25 && (!terminal || title_case));
         (heading_like, title_case)
     };
-    let lang = lang::block_language(prose.get(span.range()).unwrap_or(""), seen.min(LANG_WORDS), hits);
+    let lang = lang::block_language(prose.get(span.range()).unwrap_or(""), first.seen.min(LANG_WORDS), first.hits);
     Summary {
         heading_like,
         title_case,
         lang,
-        plain_run,
+        plain_run: first.plain_run,
     }
-}
-
-/// The walk of [`summarise`], with the shape test when `SHAPE`; returns the
-/// first-word counts and whether a run of `PLAIN_RUN` words was found.
-#[inline(always)]
-fn walk<const SHAPE: bool>(prose: &str, tokens: &[Token]) -> (FirstWords, bool) {
-    let bytes = prose.as_bytes();
-    let mut first = FirstWords::default();
-    let mut run = 0u32;
-    let mut found = false;
-    for t in tokens {
-        if t.kind != TokenKind::Word {
-            if is_stop(bytes, t) {
-                run = 0;
-            }
-            continue;
-        }
-        let (start, end) = (t.span.start, t.span.end);
-        if first.seen >= LANG_WORDS && !SHAPE {
-            // Only the run is left to follow.
-            run = if lang::is_marker(bytes, start, end) { 0 } else { run + 1 };
-            if run >= PLAIN_RUN {
-                found = true;
-                break;
-            }
-            continue;
-        }
-        let flags = lang::word_flags(bytes, start, end);
-        first.seen += 1;
-        run = if flags & lang::MARKER != 0 { 0 } else { run + 1 };
-        found |= run >= PLAIN_RUN;
-        if first.seen <= LANG_WORDS {
-            first.hits += u32::from(flags & lang::FUNCTION != 0);
-        }
-        if SHAPE {
-            first.counted += 1;
-            let b = bytes.get(start).copied().unwrap_or(0);
-            let upper = b.is_ascii_uppercase()
-                || (!b.is_ascii() && prose.get(start..end).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase));
-            if upper {
-                first.capitalised += 1;
-            } else if first.seen > 1 && flags & lang::MINOR != 0 {
-                first.counted -= 1;
-            }
-        }
-        if !SHAPE && found && first.seen >= LANG_WORDS {
-            break;
-        }
-    }
-    (first, found)
 }
 
 #[cfg(test)]

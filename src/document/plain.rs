@@ -23,8 +23,18 @@ pub(crate) fn parse(text: &str) -> (String, Vec<RawBlock>, Vec<Comment>) {
     for line in crate::source::lines_inclusive(text) {
         let start = pos;
         pos += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim().is_empty() {
+        let mut len = line.len();
+        while len > 0 && matches!(line.as_bytes()[len - 1], b'\n' | b'\r') {
+            len -= 1;
+        }
+        let content = &line[..len];
+        // Blank: nothing but whitespace (a visible ASCII first byte settles
+        // the usual line at once).
+        let blank = match content.as_bytes().first() {
+            Some(b) if b.is_ascii_graphic() => false,
+            _ => content.trim_start().is_empty(),
+        };
+        if blank {
             if !blank_run && !blocks.is_empty() {
                 paragraph += 1;
             }
@@ -35,11 +45,11 @@ pub(crate) fn parse(text: &str) -> (String, Vec<RawBlock>, Vec<Comment>) {
         // continues a paragraph on a line that starts in lowercase after a
         // line without terminal punctuation.
         let continues = !blank_run
+            && content.trim_start().starts_with(|c: char| c.is_lowercase())
             && blocks.last().is_some_and(|b: &RawBlock| {
                 let prev = text[b.span.range()].trim_end();
                 !prev.ends_with(['.', '!', '?', ':', '"', '\u{201d}']) && prev.len() >= 40
-            })
-            && content.trim_start().starts_with(|c: char| c.is_lowercase());
+            });
         if !continues && !blocks.is_empty() && !blank_run {
             paragraph += 1;
         }

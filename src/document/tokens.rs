@@ -88,7 +88,31 @@ const BYTE_CLASS: [u8; 256] = {
     t
 };
 
-/// Split a block into tokens at UAX #29 word boundaries.
+/// What the tokenizer tells of the words of a block as it finds them, so
+/// that the parse learns what it needs of a block's words (counts, marker
+/// words, capitals) in the tokenizer's own pass. `Copy`: the tokenizer
+/// keeps a copy from the start of each whitespace-free chunk, to go back to
+/// when it segments a chunk again (see [`tokenize`]).
+pub(crate) trait WordSink: Copy {
+    /// A word token `prose[start..end]` (offsets in the whole prose, so
+    /// that eight-byte loads rarely run past the end).
+    fn word(&mut self, prose: &str, start: usize, end: usize);
+    /// A sentence-ending '.', '!' or '?' token.
+    fn stop(&mut self);
+    /// A '"' or a non-ASCII character (which may be a curly quotation
+    /// mark): told at least once if the block holds one.
+    fn maybe_quote(&mut self);
+}
+
+/// Whether a one-byte punctuation token ends a sentence.
+#[inline(always)]
+fn is_stop_byte(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?')
+}
+
+/// Split a block into tokens at UAX #29 word boundaries, telling `sink` of
+/// every word and sentence-ending '.', '!' or '?' token, in order (and of
+/// any '"' or non-ASCII character).
 ///
 /// UAX #29 never joins across ASCII whitespace (but for runs of spaces and
 /// CR LF), so the block falls into whitespace-free chunks. ASCII is
@@ -96,22 +120,21 @@ const BYTE_CLASS: [u8; 256] = {
 /// character is segmented on its own: chunks of ASCII, Latin-1 and Latin
 /// Extended-A letters and the common typographic punctuation (curly quotes,
 /// dashes, ellipsis) by the same rules (`fast_chunk`), any other chunk by
-/// unicode-segmentation. Property tests check the result against
-/// unicode-segmentation.
-///
-/// Returns the number of word tokens pushed.
+/// unicode-segmentation; the sink goes back to its state at the start of
+/// the chunk and hears the chunk's tokens again. Property tests check the
+/// result against unicode-segmentation.
 // Kept out of line: inlined into `Document::parse` it compiles to a slower
 // loop (about 15% more instructions in callgrind).
 #[inline(never)]
-pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) -> usize {
+pub(crate) fn tokenize<S: WordSink>(prose: &str, span: Span, out: &mut Vec<Token>, sink: &mut S) {
     let text = &prose[span.range()];
     let bytes = text.as_bytes();
     let base = span.start;
-    let mut words = 0;
-    // Start of the current whitespace-free chunk, and the number of tokens
-    // before it.
+    // Start of the current whitespace-free chunk, the number of tokens
+    // before it, and the sink's state there.
     let mut chunk = 0;
     let mut mark = out.len();
+    let mut saved = *sink;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let class = BYTE_CLASS[usize::from(b)];
@@ -126,42 +149,55 @@ pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) -> usize {
             B_TAB => (TokenKind::Space, i + 1),
             B_LF => (TokenKind::Newline, i + 1),
             B_CR => (TokenKind::Newline, if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 }),
-            B_PUNCT | B_MID => (TokenKind::Punct, i + 1),
+            B_PUNCT | B_MID => {
+                if is_stop_byte(b) {
+                    sink.stop();
+                } else if b == b'"' {
+                    sink.maybe_quote();
+                }
+                (TokenKind::Punct, i + 1)
+            }
             B_LETTER | B_DIGIT | B_CONNECTOR => match ascii_word(bytes, i, class) {
                 Some((kind, j)) => {
-                    words += usize::from(kind == TokenKind::Word);
-                    out.push(Token {
+                    if kind == TokenKind::Word {
+                        sink.word(prose, base + i, base + j);
+                    }
+                    let word = Token {
                         span: Span::new(base + i, base + j),
                         kind,
-                    });
+                    };
                     // The common case next: one space, in the same step.
                     i = j;
-                    if bytes.get(j) == Some(&b' ') {
+                    if bytes.get(j) != Some(&b' ') {
+                        out.push(word);
+                    } else {
                         let mut e = j + 1;
                         while bytes.get(e) == Some(&b' ') {
                             e += 1;
                         }
-                        out.push(Token {
+                        let space = Token {
                             span: Span::new(base + j, base + e),
                             kind: TokenKind::Space,
-                        });
+                        };
+                        out.extend_from_slice(&[word, space]);
                         chunk = e;
                         mark = out.len();
+                        saved = *sink;
                         i = e;
                     }
                     continue;
                 }
                 None => {
-                    words -= count_words(&out[mark..]);
                     i = non_ascii_chunk(text, chunk, base, mark, out);
-                    words += count_words(&out[mark..]);
+                    *sink = replay(prose, &out[mark..], saved);
+                    sink.maybe_quote();
                     continue;
                 }
             },
             _ => {
-                words -= count_words(&out[mark..]);
                 i = non_ascii_chunk(text, chunk, base, mark, out);
-                words += count_words(&out[mark..]);
+                *sink = replay(prose, &out[mark..], saved);
+                sink.maybe_quote();
                 continue;
             }
         };
@@ -172,14 +208,26 @@ pub(crate) fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) -> usize {
         if (B_SPACE..=B_CR).contains(&class) {
             chunk = j;
             mark = out.len();
+            saved = *sink;
         }
         i = j;
     }
-    words
 }
 
-fn count_words(tokens: &[Token]) -> usize {
-    tokens.iter().filter(|t| t.kind == TokenKind::Word).count()
+/// Tell `sink` (the state saved at the start of a chunk segmented again)
+/// of the chunk's `tokens`.
+#[inline(never)]
+fn replay<S: WordSink>(prose: &str, tokens: &[Token], mut sink: S) -> S {
+    let bytes = prose.as_bytes();
+    for t in tokens {
+        let (start, end) = (t.span.start, t.span.end);
+        match t.kind {
+            TokenKind::Word => sink.word(prose, start, end),
+            TokenKind::Punct if end == start + 1 && bytes.get(start).is_some_and(|&b| is_stop_byte(b)) => sink.stop(),
+            _ => {}
+        }
+    }
+    sink
 }
 
 /// The ASCII word, number or connector run starting at `i` (of byte class
@@ -191,6 +239,10 @@ fn ascii_word(bytes: &[u8], i: usize, first: u8) -> Option<(TokenKind, usize)> {
     loop {
         j = letter_run(bytes, j);
         let Some(&m) = bytes.get(j) else { break };
+        if m == b' ' {
+            // The usual end of a word.
+            break;
+        }
         match BYTE_CLASS[usize::from(m)] {
             B_DIGIT => {
                 j += 1;
@@ -545,8 +597,9 @@ fn url_regex() -> &'static Regex {
 /// '@' and '/' (both rare in prose) settles '@' and "://", one for "www.".
 fn url_trace(bytes: &[u8]) -> bool {
     let scheme = |i: usize| i > 0 && bytes.get(i - 1) == Some(&b':') && bytes.get(i + 1) == Some(&b'/');
+    static WWW: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     memchr::memchr2_iter(b'@', b'/', bytes).any(|i| bytes.get(i) == Some(&b'@') || scheme(i))
-        || memchr::memmem::find(bytes, b"www.").is_some()
+        || WWW.get_or_init(|| memchr::memmem::Finder::new(b"www.")).find(bytes).is_some()
 }
 
 /// Blank bare URLs and e-mail addresses in the prose view. Text without a
@@ -583,10 +636,42 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// A sink that sums up what it hears, in order.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    struct Tally {
+        words: usize,
+        stops: usize,
+        hash: u64,
+        quotes: bool,
+    }
+
+    impl WordSink for Tally {
+        fn word(&mut self, _: &str, start: usize, end: usize) {
+            self.words += 1;
+            self.hash = self.hash.wrapping_mul(31).wrapping_add((start * 1000 + end) as u64);
+        }
+        fn stop(&mut self) {
+            self.stops += 1;
+            self.hash = self.hash.wrapping_mul(31).wrapping_add(7);
+        }
+        fn maybe_quote(&mut self) {
+            self.quotes = true;
+        }
+    }
+
     fn fast(text: &str) -> Vec<(usize, usize, TokenKind)> {
         let mut out = Vec::new();
-        let words = tokenize(text, Span::new(0, text.len()), &mut out);
-        assert_eq!(words, count_words(&out));
+        let mut heard = Tally::default();
+        tokenize(text, Span::new(0, text.len()), &mut out, &mut heard);
+        // The sink heard exactly the words and stops of the final tokens.
+        let want = replay(text, &out, Tally::default());
+        assert!(heard.quotes || (!text.contains('"') && text.is_ascii()), "{text:?}");
+        assert_eq!(
+            (heard.words, heard.stops, heard.hash),
+            (want.words, want.stops, want.hash),
+            "{text:?}"
+        );
+        assert_eq!(heard.words, out.iter().filter(|t| t.kind == TokenKind::Word).count());
         out.iter().map(|t| (t.span.start, t.span.end, t.kind)).collect()
     }
 
