@@ -382,7 +382,6 @@ impl NameTable {
         let Scratch {
             lower,
             lower_list,
-            parts,
             work,
             cands,
             cand_parts,
@@ -391,8 +390,6 @@ impl NameTable {
         work.clear();
         for c in cands.iter() {
             let Some(block) = doc.blocks.get(c.block as usize) else { continue };
-            parts.clear();
-            parts.extend_from_slice(cand_parts.get(c.parts.range()).unwrap_or(&[]));
             let cx = ChainCx {
                 doc,
                 bi: c.block as usize,
@@ -402,7 +399,7 @@ impl NameTable {
                 chain_start: c.chain_start as usize,
                 end_tok: c.end_tok as usize,
             };
-            push_mention(&cx, parts, work);
+            push_mention(&cx, cand_parts.get(c.parts.range()).unwrap_or(&[]), work);
         }
         // Exact-size copies: the table lives as long as the document.
         let t = &work.table;
@@ -660,6 +657,7 @@ fn is_capital_word(doc: &Document, capitals: &[u32], stem: &str) -> bool {
         // possessive is stripped.
         doc.tokens.get(ti as usize).is_some_and(|t| {
             t.span.len() >= sb.len()
+                && prose.get(t.span.start) == sb.first()
                 && prose.get(t.span.start..t.span.start + sb.len()) == Some(sb)
                 && doc.prose.get(t.span.range()).is_some_and(|raw| strip_possessive(raw).0 == stem)
         })
@@ -1856,23 +1854,24 @@ pub fn is_roman_numeral(w: &str) -> bool {
 
 /// Strip a possessive `'s` / `’s` (or a bare trailing apostrophe).
 pub fn strip_possessive(w: &str) -> (&str, bool) {
-    if !w.ends_with(['s', 'S']) {
-        return (w, false);
+    // Compared as bytes: "'s", "’s" (E2 80 99), either case of the "s".
+    let stem = match w.as_bytes() {
+        [rest @ .., b'\'', b's' | b'S'] if !rest.is_empty() => rest.len(),
+        [rest @ .., 0xE2, 0x80, 0x99, b's' | b'S'] if !rest.is_empty() => rest.len(),
+        _ => return (w, false),
+    };
+    match w.get(..stem) {
+        Some(s) => (s, true),
+        None => (w, false),
     }
-    for suf in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-        if let Some(s) = w.strip_suffix(suf) {
-            if !s.is_empty() {
-                return (s, true);
-            }
-        }
-    }
-    (w, false)
 }
 
 /// `is_capitalised` of the prose at `span`, reading one byte when it is ASCII.
+#[inline]
 fn capitalised_at(doc: &Document, span: Span) -> bool {
     match doc.prose.as_bytes().get(span.start) {
-        Some(b) if b.is_ascii() && span.end > span.start && span.end <= doc.prose.len() => b.is_ascii_uppercase(),
+        // (An empty or out-of-bounds span is not capitalised.)
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase() && span.end > span.start && span.end <= doc.prose.len(),
         _ => is_capitalised(doc.prose.get(span.range()).unwrap_or("")),
     }
 }
@@ -2382,7 +2381,12 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
     // '-', '‐' or '‑'.
     let is_hyphen = |i: usize| {
         toks.get(i).is_some_and(|tk| {
-            tk.kind == TokenKind::Punct && matches!(doc.prose.as_bytes().get(tk.span.range()), Some([b'-'] | [0xE2, 0x80, 0x90 | 0x91]))
+            tk.kind == TokenKind::Punct
+                && match doc.prose.as_bytes().get(tk.span.start) {
+                    Some(b'-') => tk.span.len() == 1,
+                    Some(0xE2) => matches!(doc.prose.as_bytes().get(tk.span.range()), Some([0xE2, 0x80, 0x90 | 0x91])),
+                    _ => false,
+                }
         })
     };
     let is_space = |i: usize| kind(i) == Some(TokenKind::Space);
@@ -2537,8 +2541,11 @@ struct ChainCx<'a> {
     end_tok: usize,
 }
 
-fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
+/// Push the mention of a chain, if any: `parts` are the chain's parts, of
+/// which openers, titles and particles are trimmed (as a window on the slice).
+fn push_mention(cx: &ChainCx, parts: &[Part], work: &mut Work) {
     let (doc, toks, chain_start) = (cx.doc, cx.toks, cx.chain_start);
+    let mut parts = parts;
     if parts.is_empty() {
         return;
     }
@@ -2552,7 +2559,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
         let c = parts[0].cls;
         let lower = || cx.lower.contains(parts[0].lower_hash);
         if c & class::OPENER != 0 || (parts.len() >= 2 && c & class::LEADING == 0 && lower()) {
-            parts.remove(0);
+            parts = parts.get(1..).unwrap_or(&[]);
             initial = false;
         } else if parts.len() == 1 && lower() {
             return;
@@ -2561,10 +2568,10 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     // Weekdays, months and stray capitalised function words do not end a
     // name: "Park Geun Hye Tuesday", "Li Keqiang To".
     while parts.len() >= 2 && parts.last().is_some_and(|p| p.cls & (class::OPENER | class::CALENDAR) != 0) {
-        parts.pop();
+        parts = parts.get(..parts.len() - 1).unwrap_or(&[]);
     }
     // A lone capitalised common word is a stray capital, not a name.
-    match parts.as_slice() {
+    match parts {
         [] => return,
         [p] if p.cls & (class::OPENER | class::CALENDAR) != 0 || cx.lower.contains(p.lower_hash) => return,
         _ => {}
@@ -2610,7 +2617,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
         let has_name = rest.iter().any(|p| !p.particle && !is_suffix(prose(p)));
         if has_name {
             title = Some(Span::new(parts[0].span.start, parts[te].span.end));
-            parts.drain(..=te);
+            parts = parts.get(te + 1..).unwrap_or(&[]);
             initial = false;
         }
     }
@@ -2618,7 +2625,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
         .iter()
         .take_while(|p| p.particle && !prose(p).contains(['-', '\u{2010}']))
         .count();
-    parts.drain(..lead);
+    parts = parts.get(lead..).unwrap_or(&[]);
     if parts.is_empty() {
         return;
     }
