@@ -357,24 +357,17 @@ impl NameTable {
         s.cands.clear();
         s.cand_parts.clear();
         // The capitalised words of each block (pass 0 listed them in block
-        // order): a block without one has no chain.
-        let mut next = 0usize;
+        // order, and where each block's end): a block without one has no chain.
+        let mut lo = 0usize;
         for (bi, b) in doc.blocks.iter().enumerate() {
-            let caps = s.capitals.get(next..).unwrap_or(&[]);
-            let lo = next + caps.iter().take_while(|&&t| (t as usize) < b.tokens.start).count();
-            let hi = lo
-                + caps
-                    .get(lo - next..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .take_while(|&&t| (t as usize) < b.tokens.end)
-                    .count();
-            next = hi;
-            if lo == hi {
+            let hi = s.caps_ends.get(bi).map_or(lo, |&e| e as usize);
+            let caps = lo..hi;
+            lo = hi;
+            if caps.is_empty() {
                 continue;
             }
             let headline = s.headlines.get(bi).copied().unwrap_or(false);
-            chains(doc, bi, b, headline, lo..hi, s);
+            chains(doc, bi, b, headline, caps, s);
         }
         // Pass 2: which lowercase words the mentions ask about.
         lower_words_asked(doc, s);
@@ -513,6 +506,8 @@ struct Scratch {
     listed: Vec<Capital>,
     /// Per block: whether it reads as a headline.
     headlines: Vec<bool>,
+    /// Per block: the end of its capitalised words in `capitals`.
+    caps_ends: Vec<u32>,
     /// The chains found, and their parts.
     cands: Vec<Cand>,
     cand_parts: Vec<Part>,
@@ -549,6 +544,7 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
     s.capitals.clear();
     s.listed.clear();
     s.headlines.clear();
+    s.caps_ends.clear();
     let prose = doc.prose.as_bytes();
     let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
     for b in &doc.blocks {
@@ -615,6 +611,7 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
             }
         }
         s.headlines.push(headline);
+        s.caps_ends.push(to_u32(s.capitals.len()));
     }
 }
 
