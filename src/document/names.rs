@@ -1479,6 +1479,19 @@ struct ClassMap {
     starts: [u32; 17],
     /// The same for the office titles, by length up to 17.
     office_starts: [u32; 18],
+    /// A finer filter for packed words (see `pair_bit`): set for the first
+    /// two bytes and the length of every listed word of up to 16 bytes.
+    pairs: [u64; PAIR_WORDS],
+}
+
+/// Number of `u64` words of `ClassMap::pairs`.
+const PAIR_WORDS: usize = 17 * 1024 / 64;
+
+/// Bit of `ClassMap::pairs` for a word of `len` bytes (up to 16) whose first
+/// two bytes (zero for a one-byte word) are `first` and `second`: their low
+/// five bits and the length.
+fn pair_bit(first: u8, second: u8, len: usize) -> usize {
+    len << 10 | usize::from(first & 31) << 5 | usize::from(second & 31)
 }
 
 impl ClassMap {
@@ -1540,6 +1553,7 @@ fn class_map() -> &'static ClassMap {
             long: Vec::new(),
             starts: [0; 17],
             office_starts: [0; 18],
+            pairs: [0; PAIR_WORDS],
         };
         for w in OFFICE_TITLES {
             if let (Some(n), Some(&c)) = (m.office_starts.get_mut(w.len()), w.as_bytes().first()) {
@@ -1556,7 +1570,14 @@ fn class_map() -> &'static ClassMap {
                     }
                 }
                 match pack(w.as_bytes(), false) {
-                    Some(k) => m.insert(k, w.len() as u8, c),
+                    Some(k) => {
+                        let b = w.as_bytes();
+                        let bit = pair_bit(b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0), b.len());
+                        if let Some(x) = m.pairs.get_mut(bit / 64) {
+                            *x |= 1 << (bit % 64);
+                        }
+                        m.insert(k, w.len() as u8, c)
+                    }
                     None => match m.long.iter_mut().find(|(x, _)| x == w) {
                         Some((_, v)) => *v |= c,
                         None => m.long.push((w, c)),
@@ -1654,6 +1675,11 @@ fn packed_class(k: u128, len: usize) -> u8 {
     // `k` holds the lowercase ASCII bytes: its low byte is the first one.
     let first = (k as u8).wrapping_sub(b'a');
     if first >= 26 || map.starts.get(len).is_none_or(|&n| n & (1 << first) == 0) {
+        return 0;
+    }
+    // The first two bytes (a packed word is zero-padded).
+    let bit = pair_bit(k as u8, (k >> 8) as u8, len);
+    if map.pairs.get(bit / 64).is_none_or(|&x| x & (1 << (bit % 64)) == 0) {
         return 0;
     }
     map.get(k, len)
@@ -2279,7 +2305,7 @@ impl Part {
         }
         let trimmed = bytes.get(..n).unwrap_or(&[]);
         let (cls, hashed) = match (!trimmed.is_empty()).then(|| pack(trimmed, true)).flatten() {
-            Some(k) => packed_class_hash(k, trimmed.len()),
+            Some(k) => packed_class_hash(k, trimmed),
             None => lower_class_hash(doc.prose.get(span.range()).map_or("", |s| s.trim_end_matches('.'))),
         };
         Part {
@@ -2301,18 +2327,20 @@ fn lower_class_hash(s: &str) -> (u8, Option<(u64, usize)>) {
     let Some(k) = (!b.is_empty()).then(|| pack(b, true)).flatten() else {
         return (lower_class(s), None);
     };
-    packed_class_hash(k, b.len())
+    packed_class_hash(k, b)
 }
 
-/// `lower_class_hash` of a word packed by `pack(_, true)` (`len` bytes, 1 to 16).
-fn packed_class_hash(k: u128, len: usize) -> (u8, Option<(u64, usize)>) {
+/// `lower_class_hash` of a word packed by `pack(b, true)` (`b` of 1 to 16 bytes).
+fn packed_class_hash(k: u128, b: &[u8]) -> (u8, Option<(u64, usize)>) {
+    let len = b.len();
     let (lo, hi) = (k as u64, (k >> 64) as u64);
     let mut h = (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     h = mix(h ^ lo);
     if len > 8 {
         h = mix(h ^ hi);
     }
-    let last = (k >> (8 * (len.max(1) - 1))) as u8;
+    // (The signature bit reads five low bits, the same in both cases.)
+    let last = b.last().copied().unwrap_or(0);
     let bit = sig_bit(len, lo as u8, last);
     (packed_class(k, len), Some((h, bit)))
 }
