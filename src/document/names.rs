@@ -2489,8 +2489,10 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
                     next += 1;
                 }
             }
+            // One space, then a capitalised word.
+            let joins_next = is_space(next) && cap_word(next + 1);
             // Lost apostrophe: "Parks Office" when "Park" is a name here.
-            if !possessive && p_end_tok == j && is_space(next) && cap_word(next + 1) {
+            if !possessive && p_end_tok == j && joins_next {
                 if let Some(stem) = core.strip_suffix('s') {
                     if stem.chars().count() >= 3 && !stem.ends_with('s') && is_capital_word(doc, &s.capitals, stem) {
                         possessive = true;
@@ -2510,7 +2512,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
             // Continue over one space to a capitalised word, or over a
             // particle ("bin", "de") to a capitalised word, or across "of"
             // inside a title ("Minister of Foreign Affairs").
-            if is_space(next) && cap_word(next + 1) {
+            if joins_next {
                 j = next + 1;
                 continue;
             }
