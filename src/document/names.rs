@@ -943,15 +943,21 @@ impl Work {
         let h = word_hash(&self.form);
         let same =
             |t: &NameTable, id: u32| t.forms.get(id as usize).and_then(|f| t.strings.get(f.form.range())) == Some(self.form.as_str());
-        let known = match self.form_ids.get(&h) {
-            Some(&id) if same(t, id) => Some(id),
-            // A hash shared by two forms: look the form up among all.
-            Some(_) => (0..t.forms.len() as u32).find(|&id| same(t, id)),
-            None => None,
+        // One lookup: a vacant entry is filled once the form is added.
+        let entry = match self.form_ids.entry(h) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let id = *e.get();
+                if same(t, id) {
+                    return Some(id);
+                }
+                // A hash shared by two forms: look the form up among all.
+                if let Some(id) = (0..t.forms.len() as u32).find(|&id| same(t, id)) {
+                    return Some(id);
+                }
+                None
+            }
+            std::collections::hash_map::Entry::Vacant(e) => Some(e),
         };
-        if known.is_some() {
-            return known;
-        }
         let (form_start, pieces_start) = (t.strings.len(), t.piece_ends.len());
         t.strings.push_str(&self.form);
         let form = Slot::new(form_start, t.strings.len());
@@ -1012,7 +1018,9 @@ impl Work {
             pieces: Slot::new(pieces_start, t.piece_ends.len()),
             compound,
         });
-        self.form_ids.entry(h).or_insert(id);
+        if let Some(e) = entry {
+            e.insert(id);
+        }
         Some(id)
     }
 }
