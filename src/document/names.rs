@@ -919,7 +919,7 @@ pub fn is_lower_word(doc: &Document, lower: &str) -> bool {
 #[derive(Default)]
 struct Work {
     table: NameTable,
-    /// The form of the mention being added.
+    /// A buffer for the form of a mention of several parts.
     form: String,
     /// Hash of a form -> index in `table.forms` (the first form with that hash).
     form_ids: HashMap<u64, u32>,
@@ -936,13 +936,13 @@ impl Work {
         self.form_ids.clear();
     }
 
-    /// The index of the form in `self.form`, added (with its key and pieces
-    /// folded from the parts) when new; `None` when it folds to nothing.
-    fn form_id(&mut self, text: &str, parts: &[Part]) -> Option<u32> {
+    /// The index of the form `form` (the parts joined by single spaces),
+    /// added (with its key and pieces folded from the parts) when new; `None`
+    /// when it folds to nothing.
+    fn form_id(&mut self, form_text: &str, text: &str, parts: &[Part]) -> Option<u32> {
         let t = &mut self.table;
-        let h = word_hash(&self.form);
-        let same =
-            |t: &NameTable, id: u32| t.forms.get(id as usize).and_then(|f| t.strings.get(f.form.range())) == Some(self.form.as_str());
+        let h = word_hash(form_text);
+        let same = |t: &NameTable, id: u32| t.forms.get(id as usize).and_then(|f| t.strings.get(f.form.range())) == Some(form_text);
         // One lookup: a vacant entry is filled once the form is added.
         let entry = match self.form_ids.entry(h) {
             std::collections::hash_map::Entry::Occupied(e) => {
@@ -959,13 +959,12 @@ impl Work {
             std::collections::hash_map::Entry::Vacant(e) => Some(e),
         };
         let (form_start, pieces_start) = (t.strings.len(), t.piece_ends.len());
-        t.strings.push_str(&self.form);
+        t.strings.push_str(form_text);
         let form = Slot::new(form_start, t.strings.len());
         // A one-token part holds no hyphen.
         let compound = !parts.iter().all(|p| p.one_token)
-            && self.form.as_bytes().contains(&b'-')
-            && self
-                .form
+            && form_text.as_bytes().contains(&b'-')
+            && form_text
                 .split(' ')
                 .any(|p| p.contains('-') && p.split('-').filter(|x| is_capitalised(x)).count() >= 2);
         let key_start = t.strings.len();
@@ -2678,15 +2677,25 @@ fn push_mention(cx: &ChainCx, parts: &[Part], work: &mut Work) {
     let possessive = last.possessive;
     let text = doc.source.text.as_str();
 
-    // The form: its key and pieces are folded once per distinct form.
-    work.form.clear();
-    for (n, p) in parts.iter().enumerate() {
-        if n > 0 {
-            work.form.push(' ');
+    // The form: its key and pieces are folded once per distinct form. A
+    // one-part form is the part's text itself.
+    let form = match parts {
+        [p] => work.form_id(text.get(p.span.range()).unwrap_or(""), text, parts),
+        _ => {
+            let mut form = std::mem::take(&mut work.form);
+            form.clear();
+            for (n, p) in parts.iter().enumerate() {
+                if n > 0 {
+                    form.push(' ');
+                }
+                form.push_str(text.get(p.span.range()).unwrap_or(""));
+            }
+            let id = work.form_id(&form, text, parts);
+            work.form = form;
+            id
         }
-        work.form.push_str(text.get(p.span.range()).unwrap_or(""));
-    }
-    let Some(form) = work.form_id(text, parts) else {
+    };
+    let Some(form) = form else {
         return;
     };
     let t = &mut work.table;
