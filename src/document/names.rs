@@ -357,7 +357,8 @@ impl NameTable {
         s.cands.clear();
         s.cand_parts.clear();
         // The capitalised words of each block (pass 0 listed them in block
-        // order, and where each block's end): a block without one has no chain.
+        // order, and where those of each block end): a block without one has
+        // no chain.
         let mut lo = 0usize;
         for (bi, b) in doc.blocks.iter().enumerate() {
             let hi = s.caps_ends.get(bi).map_or(lo, |&e| e as usize);
@@ -1882,7 +1883,8 @@ pub fn is_roman_numeral(w: &str) -> bool {
     !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
 }
 
-/// Strip a possessive `'s` / `’s` (or a bare trailing apostrophe).
+/// Strip a possessive `'s` / `’s` (either case of the `s`; a bare trailing
+/// apostrophe is left).
 pub fn strip_possessive(w: &str) -> (&str, bool) {
     // Compared as bytes: "'s", "’s" (E2 80 99), either case of the "s".
     let stem = match w.as_bytes() {
