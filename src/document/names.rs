@@ -815,6 +815,9 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
                 if gate[g >> 6] & (1 << (g & 63)) == 0 && (ascii_block || prose.get(start..end).is_some_and(ascii_bytes)) {
                     continue;
                 }
+            } else if first < 0x80 {
+                // Not a lowercase start.
+                continue;
             }
             let Some(word) = prose.get(start..end) else { continue };
             // The word's signature bit when it went through the filter.
