@@ -2478,12 +2478,18 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
                     break;
                 }
             }
-            let last = text(p_end_tok);
-            let (core, mut possessive) = strip_possessive(last);
-            let mut p_end = toks[p_end_tok].span.start + core.len();
+            let last = toks[p_end_tok].span;
+            // The possessive ("'s", "’s") stripped, as `strip_possessive`
+            // does, on the bytes: the core is `last.start..p_end`.
+            let (core_len, mut possessive) = match doc.prose.as_bytes().get(last.range()).unwrap_or(&[]) {
+                [rest @ .., b'\'', b's' | b'S'] | [rest @ .., 0xE2, 0x80, 0x99, b's' | b'S'] if !rest.is_empty() => (rest.len(), true),
+                bytes => (bytes.len(), false),
+            };
+            let mut p_end = last.start + core_len;
+            let core_ends_in_s = p_end > last.start && doc.prose.as_bytes().get(p_end - 1) == Some(&b's');
             // Bare apostrophe possessive: "Higgins' ".
             if !possessive
-                && core.ends_with('s')
+                && core_ends_in_s
                 && (bytes_are(p_end_tok + 1, b"'") || bytes_are(p_end_tok + 1, "\u{2019}".as_bytes()))
                 && !matches!(kind(p_end_tok + 2), Some(TokenKind::Word))
             {
@@ -2504,8 +2510,9 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
             // One space, then a capitalised word.
             let joins_next = is_space(next) && cap_word(next + 1);
             // Lost apostrophe: "Parks Office" when "Park" is a name here.
-            if !possessive && p_end_tok == j && joins_next {
-                if let Some(stem) = core.strip_suffix('s') {
+            if !possessive && p_end_tok == j && joins_next && core_ends_in_s {
+                // (The core without its final "s": `p_end` may have taken a period.)
+                if let Some(stem) = doc.prose.get(last.start..last.start + core_len - 1) {
                     if stem.chars().count() >= 3 && !stem.ends_with('s') && is_capital_word(doc, &s.capitals, stem) {
                         possessive = true;
                         p_end -= 1;
