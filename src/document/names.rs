@@ -357,24 +357,18 @@ impl NameTable {
         s.cands.clear();
         s.cand_parts.clear();
         // The capitalised words of each block (pass 0 listed them in block
-        // order): a block without one has no chain.
-        let mut next = 0usize;
+        // order, and where those of each block end): a block without one has
+        // no chain.
+        let mut lo = 0usize;
         for (bi, b) in doc.blocks.iter().enumerate() {
-            let caps = s.capitals.get(next..).unwrap_or(&[]);
-            let lo = next + caps.iter().take_while(|&&t| (t as usize) < b.tokens.start).count();
-            let hi = lo
-                + caps
-                    .get(lo - next..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .take_while(|&&t| (t as usize) < b.tokens.end)
-                    .count();
-            next = hi;
-            if lo == hi {
+            let hi = s.caps_ends.get(bi).map_or(lo, |&e| e as usize);
+            let caps = lo..hi;
+            lo = hi;
+            if caps.is_empty() {
                 continue;
             }
             let headline = s.headlines.get(bi).copied().unwrap_or(false);
-            chains(doc, bi, b, headline, lo..hi, s);
+            chains(doc, bi, b, headline, caps, s);
         }
         // Pass 2: which lowercase words the mentions ask about.
         lower_words_asked(doc, s);
@@ -382,7 +376,6 @@ impl NameTable {
         let Scratch {
             lower,
             lower_list,
-            parts,
             work,
             cands,
             cand_parts,
@@ -391,8 +384,6 @@ impl NameTable {
         work.clear();
         for c in cands.iter() {
             let Some(block) = doc.blocks.get(c.block as usize) else { continue };
-            parts.clear();
-            parts.extend_from_slice(cand_parts.get(c.parts.range()).unwrap_or(&[]));
             let cx = ChainCx {
                 doc,
                 bi: c.block as usize,
@@ -402,7 +393,7 @@ impl NameTable {
                 chain_start: c.chain_start as usize,
                 end_tok: c.end_tok as usize,
             };
-            push_mention(&cx, parts, work);
+            push_mention(&cx, cand_parts.get(c.parts.range()).unwrap_or(&[]), work);
         }
         // Exact-size copies: the table lives as long as the document.
         let t = &work.table;
@@ -516,6 +507,8 @@ struct Scratch {
     listed: Vec<Capital>,
     /// Per block: whether it reads as a headline.
     headlines: Vec<bool>,
+    /// Per block: the end of its capitalised words in `capitals`.
+    caps_ends: Vec<u32>,
     /// The chains found, and their parts.
     cands: Vec<Cand>,
     cand_parts: Vec<Part>,
@@ -552,6 +545,7 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
     s.capitals.clear();
     s.listed.clear();
     s.headlines.clear();
+    s.caps_ends.clear();
     let prose = doc.prose.as_bytes();
     let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
     for b in &doc.blocks {
@@ -618,6 +612,7 @@ fn first_pass(doc: &Document, s: &mut Scratch) {
             }
         }
         s.headlines.push(headline);
+        s.caps_ends.push(to_u32(s.capitals.len()));
     }
 }
 
@@ -660,6 +655,7 @@ fn is_capital_word(doc: &Document, capitals: &[u32], stem: &str) -> bool {
         // possessive is stripped.
         doc.tokens.get(ti as usize).is_some_and(|t| {
             t.span.len() >= sb.len()
+                && prose.get(t.span.start) == sb.first()
                 && prose.get(t.span.start..t.span.start + sb.len()) == Some(sb)
                 && doc.prose.get(t.span.range()).is_some_and(|raw| strip_possessive(raw).0 == stem)
         })
@@ -819,6 +815,9 @@ fn lower_words_asked(doc: &Document, s: &mut Scratch) {
                 if gate[g >> 6] & (1 << (g & 63)) == 0 && (ascii_block || prose.get(start..end).is_some_and(ascii_bytes)) {
                     continue;
                 }
+            } else if first < 0x80 {
+                // Not a lowercase start.
+                continue;
             }
             let Some(word) = prose.get(start..end) else { continue };
             // The word's signature bit when it went through the filter.
@@ -924,7 +923,7 @@ pub fn is_lower_word(doc: &Document, lower: &str) -> bool {
 #[derive(Default)]
 struct Work {
     table: NameTable,
-    /// The form of the mention being added.
+    /// A buffer for the form of a mention of several parts.
     form: String,
     /// Hash of a form -> index in `table.forms` (the first form with that hash).
     form_ids: HashMap<u64, u32>,
@@ -941,30 +940,35 @@ impl Work {
         self.form_ids.clear();
     }
 
-    /// The index of the form in `self.form`, added (with its key and pieces
-    /// folded from the parts) when new; `None` when it folds to nothing.
-    fn form_id(&mut self, text: &str, parts: &[Part]) -> Option<u32> {
+    /// The index of the form `form` (the parts joined by single spaces),
+    /// added (with its key and pieces folded from the parts) when new; `None`
+    /// when it folds to nothing.
+    fn form_id(&mut self, form_text: &str, text: &str, parts: &[Part]) -> Option<u32> {
         let t = &mut self.table;
-        let h = word_hash(&self.form);
-        let same =
-            |t: &NameTable, id: u32| t.forms.get(id as usize).and_then(|f| t.strings.get(f.form.range())) == Some(self.form.as_str());
-        let known = match self.form_ids.get(&h) {
-            Some(&id) if same(t, id) => Some(id),
-            // A hash shared by two forms: look the form up among all.
-            Some(_) => (0..t.forms.len() as u32).find(|&id| same(t, id)),
-            None => None,
+        let h = word_hash(form_text);
+        let same = |t: &NameTable, id: u32| t.forms.get(id as usize).and_then(|f| t.strings.get(f.form.range())) == Some(form_text);
+        // One lookup: a vacant entry is filled once the form is added.
+        let entry = match self.form_ids.entry(h) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let id = *e.get();
+                if same(t, id) {
+                    return Some(id);
+                }
+                // A hash shared by two forms: look the form up among all.
+                if let Some(id) = (0..t.forms.len() as u32).find(|&id| same(t, id)) {
+                    return Some(id);
+                }
+                None
+            }
+            std::collections::hash_map::Entry::Vacant(e) => Some(e),
         };
-        if known.is_some() {
-            return known;
-        }
         let (form_start, pieces_start) = (t.strings.len(), t.piece_ends.len());
-        t.strings.push_str(&self.form);
+        t.strings.push_str(form_text);
         let form = Slot::new(form_start, t.strings.len());
         // A one-token part holds no hyphen.
         let compound = !parts.iter().all(|p| p.one_token)
-            && self.form.as_bytes().contains(&b'-')
-            && self
-                .form
+            && form_text.as_bytes().contains(&b'-')
+            && form_text
                 .split(' ')
                 .any(|p| p.contains('-') && p.split('-').filter(|x| is_capitalised(x)).count() >= 2);
         let key_start = t.strings.len();
@@ -1017,7 +1021,9 @@ impl Work {
             pieces: Slot::new(pieces_start, t.piece_ends.len()),
             compound,
         });
-        self.form_ids.entry(h).or_insert(id);
+        if let Some(e) = entry {
+            e.insert(id);
+        }
         Some(id)
     }
 }
@@ -1484,6 +1490,19 @@ struct ClassMap {
     starts: [u32; 17],
     /// The same for the office titles, by length up to 17.
     office_starts: [u32; 18],
+    /// A finer filter for packed words (see `pair_bit`): set for the first
+    /// two bytes and the length of every listed word of up to 16 bytes.
+    pairs: [u64; PAIR_WORDS],
+}
+
+/// Number of `u64` words of `ClassMap::pairs`.
+const PAIR_WORDS: usize = 17 * 1024 / 64;
+
+/// Bit of `ClassMap::pairs` for a word of `len` bytes (up to 16) whose first
+/// two bytes (zero for a one-byte word) are `first` and `second`: their low
+/// five bits and the length.
+fn pair_bit(first: u8, second: u8, len: usize) -> usize {
+    len << 10 | usize::from(first & 31) << 5 | usize::from(second & 31)
 }
 
 impl ClassMap {
@@ -1545,6 +1564,7 @@ fn class_map() -> &'static ClassMap {
             long: Vec::new(),
             starts: [0; 17],
             office_starts: [0; 18],
+            pairs: [0; PAIR_WORDS],
         };
         for w in OFFICE_TITLES {
             if let (Some(n), Some(&c)) = (m.office_starts.get_mut(w.len()), w.as_bytes().first()) {
@@ -1561,7 +1581,14 @@ fn class_map() -> &'static ClassMap {
                     }
                 }
                 match pack(w.as_bytes(), false) {
-                    Some(k) => m.insert(k, w.len() as u8, c),
+                    Some(k) => {
+                        let b = w.as_bytes();
+                        let bit = pair_bit(b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0), b.len());
+                        if let Some(x) = m.pairs.get_mut(bit / 64) {
+                            *x |= 1 << (bit % 64);
+                        }
+                        m.insert(k, w.len() as u8, c)
+                    }
                     None => match m.long.iter_mut().find(|(x, _)| x == w) {
                         Some((_, v)) => *v |= c,
                         None => m.long.push((w, c)),
@@ -1659,6 +1686,11 @@ fn packed_class(k: u128, len: usize) -> u8 {
     // `k` holds the lowercase ASCII bytes: its low byte is the first one.
     let first = (k as u8).wrapping_sub(b'a');
     if first >= 26 || map.starts.get(len).is_none_or(|&n| n & (1 << first) == 0) {
+        return 0;
+    }
+    // The first two bytes (a packed word is zero-padded).
+    let bit = pair_bit(k as u8, (k >> 8) as u8, len);
+    if map.pairs.get(bit / 64).is_none_or(|&x| x & (1 << (bit % 64)) == 0) {
         return 0;
     }
     map.get(k, len)
@@ -1854,25 +1886,27 @@ pub fn is_roman_numeral(w: &str) -> bool {
     !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
 }
 
-/// Strip a possessive `'s` / `’s` (or a bare trailing apostrophe).
+/// Strip a possessive `'s` / `’s` (either case of the `s`; a bare trailing
+/// apostrophe is left).
 pub fn strip_possessive(w: &str) -> (&str, bool) {
-    if !w.ends_with(['s', 'S']) {
-        return (w, false);
+    // Compared as bytes: "'s", "’s" (E2 80 99), either case of the "s".
+    let stem = match w.as_bytes() {
+        [rest @ .., b'\'', b's' | b'S'] if !rest.is_empty() => rest.len(),
+        [rest @ .., 0xE2, 0x80, 0x99, b's' | b'S'] if !rest.is_empty() => rest.len(),
+        _ => return (w, false),
+    };
+    match w.get(..stem) {
+        Some(s) => (s, true),
+        None => (w, false),
     }
-    for suf in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-        if let Some(s) = w.strip_suffix(suf) {
-            if !s.is_empty() {
-                return (s, true);
-            }
-        }
-    }
-    (w, false)
 }
 
 /// `is_capitalised` of the prose at `span`, reading one byte when it is ASCII.
+#[inline]
 fn capitalised_at(doc: &Document, span: Span) -> bool {
     match doc.prose.as_bytes().get(span.start) {
-        Some(b) if b.is_ascii() && span.end > span.start && span.end <= doc.prose.len() => b.is_ascii_uppercase(),
+        // (An empty or out-of-bounds span is not capitalised.)
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase() && span.end > span.start && span.end <= doc.prose.len(),
         _ => is_capitalised(doc.prose.get(span.range()).unwrap_or("")),
     }
 }
@@ -2283,7 +2317,7 @@ impl Part {
         }
         let trimmed = bytes.get(..n).unwrap_or(&[]);
         let (cls, hashed) = match (!trimmed.is_empty()).then(|| pack(trimmed, true)).flatten() {
-            Some(k) => packed_class_hash(k, trimmed.len()),
+            Some(k) => packed_class_hash(k, trimmed),
             None => lower_class_hash(doc.prose.get(span.range()).map_or("", |s| s.trim_end_matches('.'))),
         };
         Part {
@@ -2305,18 +2339,20 @@ fn lower_class_hash(s: &str) -> (u8, Option<(u64, usize)>) {
     let Some(k) = (!b.is_empty()).then(|| pack(b, true)).flatten() else {
         return (lower_class(s), None);
     };
-    packed_class_hash(k, b.len())
+    packed_class_hash(k, b)
 }
 
-/// `lower_class_hash` of a word packed by `pack(_, true)` (`len` bytes, 1 to 16).
-fn packed_class_hash(k: u128, len: usize) -> (u8, Option<(u64, usize)>) {
+/// `lower_class_hash` of a word packed by `pack(b, true)` (`b` of 1 to 16 bytes).
+fn packed_class_hash(k: u128, b: &[u8]) -> (u8, Option<(u64, usize)>) {
+    let len = b.len();
     let (lo, hi) = (k as u64, (k >> 64) as u64);
     let mut h = (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     h = mix(h ^ lo);
     if len > 8 {
         h = mix(h ^ hi);
     }
-    let last = (k >> (8 * (len.max(1) - 1))) as u8;
+    // (The signature bit reads five low bits, the same in both cases.)
+    let last = b.last().copied().unwrap_or(0);
     let bit = sig_bit(len, lo as u8, last);
     (packed_class(k, len), Some((h, bit)))
 }
@@ -2382,7 +2418,12 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
     // '-', '‐' or '‑'.
     let is_hyphen = |i: usize| {
         toks.get(i).is_some_and(|tk| {
-            tk.kind == TokenKind::Punct && matches!(doc.prose.as_bytes().get(tk.span.range()), Some([b'-'] | [0xE2, 0x80, 0x90 | 0x91]))
+            tk.kind == TokenKind::Punct
+                && match doc.prose.as_bytes().get(tk.span.start) {
+                    Some(b'-') => tk.span.len() == 1,
+                    Some(0xE2) => matches!(doc.prose.as_bytes().get(tk.span.range()), Some([0xE2, 0x80, 0x90 | 0x91])),
+                    _ => false,
+                }
         })
     };
     let is_space = |i: usize| kind(i) == Some(TokenKind::Space);
@@ -2437,12 +2478,18 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
                     break;
                 }
             }
-            let last = text(p_end_tok);
-            let (core, mut possessive) = strip_possessive(last);
-            let mut p_end = toks[p_end_tok].span.start + core.len();
+            let last = toks[p_end_tok].span;
+            // The possessive ("'s", "’s") stripped, as `strip_possessive`
+            // does, on the bytes: the core is `last.start..p_end`.
+            let (core_len, mut possessive) = match doc.prose.as_bytes().get(last.range()).unwrap_or(&[]) {
+                [rest @ .., b'\'', b's' | b'S'] | [rest @ .., 0xE2, 0x80, 0x99, b's' | b'S'] if !rest.is_empty() => (rest.len(), true),
+                bytes => (bytes.len(), false),
+            };
+            let mut p_end = last.start + core_len;
+            let core_ends_in_s = p_end > last.start && doc.prose.as_bytes().get(p_end - 1) == Some(&b's');
             // Bare apostrophe possessive: "Higgins' ".
             if !possessive
-                && core.ends_with('s')
+                && core_ends_in_s
                 && (bytes_are(p_end_tok + 1, b"'") || bytes_are(p_end_tok + 1, "\u{2019}".as_bytes()))
                 && !matches!(kind(p_end_tok + 2), Some(TokenKind::Word))
             {
@@ -2460,9 +2507,12 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
                     next += 1;
                 }
             }
+            // One space, then a capitalised word.
+            let joins_next = is_space(next) && cap_word(next + 1);
             // Lost apostrophe: "Parks Office" when "Park" is a name here.
-            if !possessive && p_end_tok == j && is_space(next) && cap_word(next + 1) {
-                if let Some(stem) = core.strip_suffix('s') {
+            if !possessive && p_end_tok == j && joins_next && core_ends_in_s {
+                // (The core without its final "s": `p_end` may have taken a period.)
+                if let Some(stem) = doc.prose.get(last.start..last.start + core_len - 1) {
                     if stem.chars().count() >= 3 && !stem.ends_with('s') && is_capital_word(doc, &s.capitals, stem) {
                         possessive = true;
                         p_end -= 1;
@@ -2481,7 +2531,7 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
             // Continue over one space to a capitalised word, or over a
             // particle ("bin", "de") to a capitalised word, or across "of"
             // inside a title ("Minister of Foreign Affairs").
-            if is_space(next) && cap_word(next + 1) {
+            if joins_next {
                 j = next + 1;
                 continue;
             }
@@ -2537,8 +2587,11 @@ struct ChainCx<'a> {
     end_tok: usize,
 }
 
-fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
+/// Push the mention of a chain, if any: `parts` are the chain's parts, of
+/// which openers, titles and particles are trimmed (as a window on the slice).
+fn push_mention(cx: &ChainCx, parts: &[Part], work: &mut Work) {
     let (doc, toks, chain_start) = (cx.doc, cx.toks, cx.chain_start);
+    let mut parts = parts;
     if parts.is_empty() {
         return;
     }
@@ -2552,7 +2605,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
         let c = parts[0].cls;
         let lower = || cx.lower.contains(parts[0].lower_hash);
         if c & class::OPENER != 0 || (parts.len() >= 2 && c & class::LEADING == 0 && lower()) {
-            parts.remove(0);
+            parts = parts.get(1..).unwrap_or(&[]);
             initial = false;
         } else if parts.len() == 1 && lower() {
             return;
@@ -2561,10 +2614,10 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     // Weekdays, months and stray capitalised function words do not end a
     // name: "Park Geun Hye Tuesday", "Li Keqiang To".
     while parts.len() >= 2 && parts.last().is_some_and(|p| p.cls & (class::OPENER | class::CALENDAR) != 0) {
-        parts.pop();
+        parts = parts.get(..parts.len() - 1).unwrap_or(&[]);
     }
     // A lone capitalised common word is a stray capital, not a name.
-    match parts.as_slice() {
+    match parts {
         [] => return,
         [p] if p.cls & (class::OPENER | class::CALENDAR) != 0 || cx.lower.contains(p.lower_hash) => return,
         _ => {}
@@ -2610,7 +2663,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
         let has_name = rest.iter().any(|p| !p.particle && !is_suffix(prose(p)));
         if has_name {
             title = Some(Span::new(parts[0].span.start, parts[te].span.end));
-            parts.drain(..=te);
+            parts = parts.get(te + 1..).unwrap_or(&[]);
             initial = false;
         }
     }
@@ -2618,7 +2671,7 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
         .iter()
         .take_while(|p| p.particle && !prose(p).contains(['-', '\u{2010}']))
         .count();
-    parts.drain(..lead);
+    parts = parts.get(lead..).unwrap_or(&[]);
     if parts.is_empty() {
         return;
     }
@@ -2636,15 +2689,25 @@ fn push_mention(cx: &ChainCx, parts: &mut Vec<Part>, work: &mut Work) {
     let possessive = last.possessive;
     let text = doc.source.text.as_str();
 
-    // The form: its key and pieces are folded once per distinct form.
-    work.form.clear();
-    for (n, p) in parts.iter().enumerate() {
-        if n > 0 {
-            work.form.push(' ');
+    // The form: its key and pieces are folded once per distinct form. A
+    // one-part form is the part's text itself.
+    let form = match parts {
+        [p] => work.form_id(text.get(p.span.range()).unwrap_or(""), text, parts),
+        _ => {
+            let mut form = std::mem::take(&mut work.form);
+            form.clear();
+            for (n, p) in parts.iter().enumerate() {
+                if n > 0 {
+                    form.push(' ');
+                }
+                form.push_str(text.get(p.span.range()).unwrap_or(""));
+            }
+            let id = work.form_id(&form, text, parts);
+            work.form = form;
+            id
         }
-        work.form.push_str(text.get(p.span.range()).unwrap_or(""));
-    }
-    let Some(form) = work.form_id(text, parts) else {
+    };
+    let Some(form) = form else {
         return;
     };
     let t = &mut work.table;
