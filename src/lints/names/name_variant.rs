@@ -1219,7 +1219,9 @@ fn pass_one_group(docs: &[&Document], nodes: &[Node], group: &[usize], uf: &mut 
     for x in 0..forms.len() {
         for y in x + 1..forms.len() {
             let ((fa, ma), (fb, mb)) = (&forms[x], &forms[y]);
-            let dotless = |s: &str| s.replace('.', "");
+            // Periods and the style of apostrophe are typography, not
+            // spelling ("U.S." / "US", "O\u{2019}Brien" / "O'Brien").
+            let dotless = |s: &str| s.replace('.', "").replace('\u{2019}', "'");
             if dotless(fa) == dotless(fb) {
                 continue;
             }
@@ -1388,6 +1390,8 @@ mod tests {
             "Ryu Sung Min, son of Ryu Sung Il and grandson of Ryu Il Chol, sent Ryu Yo Sung. Ryu Sung Min left.",
             "Coal from Shanxi and Shaanxi. Mines in Shanxi and Shaanxi. And Shanxi again.",
             "Nepal's leader spoke. Nepalese voters agreed. Nepal's army drilled.",
+            // Only the style of apostrophe differs.
+            "Mr O\u{2019}Brien spoke. Mr O'Brien left. O\u{2019}Brien said so. O'Brien agreed.",
             // Two places named by one common word apart.
             "Officials in East Berlin met. West Berlin was free. East Berlin was not. The East German state fell, and West German leaders cheered.",
             // A place and its demonym.

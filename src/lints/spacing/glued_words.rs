@@ -582,9 +582,10 @@ fn camel_glue(w: &str) -> Option<usize> {
         }
         return Some(left.len());
     }
-    // Starts with a capital: only a glued sentence opener ("TermAnd").
+    // Starts with a capital: only a glued sentence opener ("TermAnd"), of
+    // three letters or more ("LinkedIn", "SignUp" are brand shapes).
     let left_rest = &left[first.len_utf8()..];
-    if left_rest.chars().count() >= 2 && left_rest.chars().all(char::is_lowercase) && OPENERS.contains(&right) {
+    if left_rest.chars().count() >= 2 && left_rest.chars().all(char::is_lowercase) && right.len() >= 3 && OPENERS.contains(&right) {
         return Some(left.len());
     }
     None
@@ -775,6 +776,7 @@ mod tests {
             "The macOS update and iOS app shipped.",
             "Node.js and ASP.NET are frameworks.",
             "The company easyJet flies. Later easyJet landed.",
+            "On his LinkedIn profile he lists his training.",
             // A brand with a period, written twice.
             "The head of One.Tel denied it. The board of One.Tel met.",
             "He said: \"Go.\" Then he left.",
