@@ -51,7 +51,10 @@ declare_lint! {
     /// shapes ("Image: X", "Photo: X / Agency", "(Photo by X)") at the start
     /// or the end of a line, and copyright lines ("© 2025 X", "Copyright
     /// 2025"), counter lines ("4 min read", "2.1K views", "3 hours ago"),
-    /// and long consent notices that open with a cookie phrase of three
+    /// short lines with a machine timestamp ("Jo Lee · 2020-05-19T17:52:00Z"),
+    /// in plain text a short line without punctuation or a label's colon
+    /// repeated three times or more in the document (a page template:
+    /// "Now playing" under every video of a list), and long consent notices that open with a cookie phrase of three
     /// words or more ("We use cookies to ... By continuing ..."); (4)
     /// breadcrumb and link shapes ("Home > World > Asia", "More »"); (5) runs of four or more very short lines without punctuation
     /// near the start or end (menus), short label lines after the last
@@ -407,6 +410,25 @@ impl Boilerplate {
         // Markdown heading is a heading wherever it stands.
         let has_body = body_start < n;
         let tail = |i: usize| has_body && i >= body_end && !matches!(doc.blocks[i].scope, Scope::Heading(_));
+        // Short lines that are no sentences, repeated three times or more
+        // in the document: a page template ("Video Ad Feedback", "Now
+        // playing", "- Source: CNN" under every video of a list).
+        // Only in plain text, and never a label ("Files:", "License: MIT"):
+        // structured documents (changelogs, licence files) repeat their
+        // labels on purpose.
+        let mut repeats: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+        let plain = doc.source.kind == crate::source::FileKind::Plain;
+        for (i, l) in info.iter().enumerate().filter(|_| plain) {
+            let label = doc.text(doc.blocks[i].span).contains(':');
+            if let Some(norm) = l
+                .norm(&norms)
+                .filter(|_| l.words <= 6 && !l.sentence && !l.skip && !l.plain_item && !label)
+            {
+                if !matches!(doc.blocks[i].scope, Scope::Heading(_) | Scope::ListItem) {
+                    *repeats.entry(norm).or_insert(0) += 1;
+                }
+            }
+        }
         let mut flagged = vec![false; n];
         let mut related_header = false;
         for (i, l) in info.iter().enumerate() {
@@ -443,6 +465,20 @@ impl Boilerplate {
             }
             if msg.is_none() && l.words <= 4 && counter_line(raw) {
                 msg = Some(format!("'{}' is a reading-time, timestamp or counter line of the page", clip(raw)));
+            }
+            // A machine timestamp ("2020-05-19T17:52:00Z") on a short line:
+            // a comment header or a feed item, never prose.
+            if msg.is_none() && l.words <= 10 && iso_timestamp(raw) {
+                msg = Some(format!("'{}' carries a machine timestamp: page furniture", clip(raw)));
+            }
+            if msg.is_none() {
+                let repeated = l.norm(&norms).and_then(|norm| repeats.get(norm)).copied().unwrap_or(0);
+                if repeated >= 3 {
+                    msg = Some(format!(
+                        "'{}' is repeated {repeated} times in this document (page template)",
+                        clip(raw)
+                    ));
+                }
             }
             if msg.is_none() && l.words <= 25 && copyright_line(raw) {
                 msg = Some("copyright footer left in the text".to_string());
@@ -774,6 +810,25 @@ impl LineInfo {
 /// A line that is a page counter: a number and unit words only, one of
 /// them a page word ("4 min read", "5 min", "2.1K views", "12 comments",
 /// "3 hours ago").
+/// Whether `raw` holds an ISO 8601 date and time ("2020-05-19T17:52:00Z",
+/// "2024-01-02T09:15"): digits, '-', digits, '-', digits, 'T', two digits
+/// and ':'.
+fn iso_timestamp(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    memchr::memchr_iter(b'T', b).any(|t| {
+        let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+        t >= 10
+            && (1..=2).all(|d| digit(t - d))
+            && b.get(t - 3) == Some(&b'-')
+            && (4..=5).all(|d| digit(t - d))
+            && b.get(t - 6) == Some(&b'-')
+            && (7..=10).all(|d| digit(t - d))
+            && digit(t + 1)
+            && digit(t + 2)
+            && b.get(t + 3) == Some(&b':')
+    })
+}
+
 fn counter_line(raw: &str) -> bool {
     const UNITS: &[&str] = &[
         "min", "mins", "minute", "minutes", "read", "reads", "view", "views", "comment", "comments", "share", "shares", "like", "likes",
@@ -1592,6 +1647,29 @@ mod tests {
         let t = format!("{BODY}\nReporting by the local press was thin on Monday, officials said.\n");
         assert!(flagged(&bp(), &t).is_empty(), "{:?}", flagged(&bp(), &t));
         let t = format!("{BODY}\nsend-email config variables whose values are pathnames now expand\n");
+        assert!(flagged(&bp(), &t).is_empty(), "{:?}", flagged(&bp(), &t));
+    }
+
+    #[test]
+    fn flags_page_templates_and_machine_timestamps() {
+        // A short line repeated three times in a page dump, and a comment
+        // header with an ISO timestamp.
+        let t = format!(
+            "{BODY}Now playing\nFloods hit northern towns after storm\nNow playing\nMinister resigns over expenses row\nNow playing\n\
+             Rowan Cole \u{b7} 2020-05-19T17:52:00Z\n"
+        );
+        let found = flagged(&bp(), &t);
+        assert_eq!(found.iter().filter(|f| *f == "Now playing").count(), 3, "{found:?}");
+        assert!(found.iter().any(|f| f.starts_with("Rowan Cole")), "{found:?}");
+        // Labels of a structured document repeat on purpose; so does a
+        // Markdown document's structure; a timestamp in a sentence is prose.
+        let t = format!("{BODY}Files: a.c\nCopyright: 2020 A\nFiles: b.c\nCopyright: 2021 B\nFiles: c.c\nCopyright: 2022 C\n");
+        let found = crate::lint::testing::run(&bp(), &t, FileKind::Plain);
+        assert!(found.iter().all(|f| !f.message.contains("page template")), "{found:?}");
+        let md = format!("{BODY}\n## Changes\n\nFixed bugs\n\n## More\n\nFixed bugs\n\n## Last\n\nFixed bugs\n");
+        let found = crate::lint::testing::run(&bp(), &md, FileKind::Markdown);
+        assert!(found.iter().all(|f| !f.message.contains("page template")), "{found:?}");
+        let t = format!("{BODY}The log shows the job started at 2020-05-19T17:52:00Z and failed an hour later, officials said.\n");
         assert!(flagged(&bp(), &t).is_empty(), "{:?}", flagged(&bp(), &t));
     }
 
