@@ -450,6 +450,7 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
         (docs[a.file].path(), a.span.start, a.span.end, &*a.lint).cmp(&(docs[b.file].path(), b.span.start, b.span.end, &*b.lint))
     });
     findings.dedup_by(|a, b| a.file == b.file && a.span == b.span && a.lint == b.lint && a.message == b.message);
+    drop_superseded(&mut findings);
     Run {
         docs,
         findings,
@@ -457,6 +458,36 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
         doc_registry,
         registries: regs,
     }
+}
+
+/// Pairs (specific, general) of lints that can report one span for one
+/// cause: a leaked field line is also page furniture. When both report the
+/// same span, only the more specific finding is kept (its message names the
+/// field; its fix removes the same text).
+const SUPERSEDES: &[(&str, &str)] = &[("metadata-leak", "boilerplate")];
+
+/// Drop a finding when a more specific lint reports the same span (see
+/// [`SUPERSEDES`]). `findings` is sorted by file and span, so such findings
+/// are neighbours.
+fn drop_superseded(findings: &mut Vec<Finding>) {
+    let mut keep = vec![true; findings.len()];
+    let mut start = 0;
+    while start < findings.len() {
+        let same = |g: &Finding| g.file == findings[start].file && g.span == findings[start].span;
+        let end = start + 1 + findings[start + 1..].iter().take_while(|g| same(g)).count();
+        let run = &findings[start..end];
+        for (k, f) in run.iter().enumerate() {
+            let superseded = SUPERSEDES
+                .iter()
+                .any(|&(specific, general)| *f.lint == *general && run.iter().any(|g| *g.lint == *specific));
+            if superseded {
+                keep[start + k] = false;
+            }
+        }
+        start = end;
+    }
+    let mut keep = keep.into_iter();
+    findings.retain(|_| keep.next().unwrap_or(true));
 }
 
 fn load_baseline(path: &Path) -> Result<Baseline, String> {

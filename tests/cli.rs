@@ -1342,3 +1342,21 @@ fn jobs_flag_gives_the_same_output() {
     assert_eq!(a.stdout, b.stdout);
     assert!(predicate::str::contains("fixtures/seeds").eval(&a.stdout));
 }
+
+#[test]
+fn a_leaked_field_line_is_reported_once() {
+    let d = tmp();
+    let text = "Skip to main navigation\nAccessibility help\nNews \u{b7} Markets \u{b7} Tech \u{b7} Lifestyle\n\
+                Last updated: 17 March 2026 09:15 GMT\n\
+                Rail strike called off after late-night pay deal\n\
+                Train drivers have called off a planned three-day strike after union leaders accepted a revised offer.\n\
+                The agreement still has to be put to members, officials said on Monday night.\n";
+    write(d.path(), "a.txt", text);
+    let o = check_in(d.path(), &["--no-config", "--format", "json", "a.txt"]);
+    let on_line_4: Vec<String> = summary(&o).into_iter().filter(|s| s.2 == 4).map(|s| s.1).collect();
+    assert_eq!(on_line_4, vec!["metadata-leak".to_string()], "{}", o.stdout);
+    // Without the more specific lint, the furniture finding stays.
+    let o = check_in(d.path(), &["--no-config", "--format", "json", "--ignore", "metadata-leak", "a.txt"]);
+    let on_line_4: Vec<String> = summary(&o).into_iter().filter(|s| s.2 == 4).map(|s| s.1).collect();
+    assert_eq!(on_line_4, vec!["boilerplate".to_string()], "{}", o.stdout);
+}
