@@ -3599,6 +3599,10 @@ impl<'a> Builder<'a> {
                 let mut shared = a.iter().copied().filter(|x| b.contains(x));
                 match (shared.next(), shared.next()) {
                     (Some(id), None) => Some(MentionKind::Person(id)),
+                    // A name without person evidence after "in", "at" or
+                    // "on" is a place or an outlet ("said on Sky Sports",
+                    // "at Old Trafford", "in Greater Noida").
+                    _ if !c.person && self.prev(c.first).is_some_and(|t| t.is("in") || t.is("at") || t.is("on")) => None,
                     // Any other full name may be a person of unknown gender.
                     _ => Some(MentionKind::Anon(None)),
                 }

@@ -36,8 +36,10 @@ declare_lint! {
     /// belongs to. A title alone after "the" ("the Queen", "the Foreign
     /// Secretary") is a person: the one cluster the document gave that title,
     /// else a person of unknown gender (or of the title's gender). Other names
-    /// after "the" ("the Rose Bowl"), club names ("Sheffield United") and
-    /// adjectives made from names ("Nath-led") are not persons.
+    /// after "the" ("the Rose Bowl"), club names ("Sheffield United"),
+    /// adjectives made from names ("Nath-led") and names without person
+    /// evidence after "in", "at" or "on" ("said on Sky Sports", "at Old
+    /// Trafford") are not persons.
     /// A pronoun is linked to a person only in three configurations:
     /// (A) the nearest person before it in its sentence is that person, as
     /// the subject or topic of a clause, and the pronoun is a possessive,
@@ -538,6 +540,10 @@ mod tests {
         let text = "Mr Mechal spoke on Monday. He has been chief of staff at the Ministry of Social Affairs. \
                     She now has a month to form a government.";
         assert_eq!(flagged(&lint(), text), vec!["She"]);
+        // A name without person evidence after "on", "in" or "at" is an
+        // outlet or a place, not a person of unknown gender nearby.
+        let text = "Kevin Moore scored twice on Sunday. He spoke on Sky Sports after the match. Moore said her legs were tired.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
         // An object pronoun in a sentence that opens with a pronoun of the
         // other gender, when the document names nobody of its gender before.
         let text = "Kevin Moore scored twice on Sunday. He paid tribute to his team-mates and said there are miles left in her.";
@@ -641,6 +647,8 @@ mod tests {
             "Maria Lopez and John Smith met on Monday. Lopez said he was glad.",
             // Another person of unknown gender nearby.
             "Mr Tanaka met Sam Rivera at the hotel. Tanaka said she was late.",
+            // ... a name after "with" may be a person.
+            "Kevin Moore scored twice on Sunday. He spoke on Sky Sports with Sam Rivera. Moore said her legs were tired.",
             // ... named after a title such as "MP".
             "Daryl Williams says the plan works. He told Channel Nine so. Labor MP Lyn Breuer says it fails. \"We will fight,\" she said.",
             // Object pronoun in the same clause.
