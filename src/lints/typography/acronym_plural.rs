@@ -5,7 +5,7 @@ use crate::document::{Document, TokenKind};
 use crate::finding::Applicability;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
-use super::{next_word, prev_word};
+use super::{next_word, prev_word, CARDINALS};
 
 declare_lint! {
     /// ## What it does
@@ -76,17 +76,9 @@ impl AcronymPlural {
     }
 }
 
-/// Words that show a plural before an acronym: "two NGOS", "several ICBMS".
+/// Words that show a plural before an acronym besides [`CARDINALS`]:
+/// "two NGOS", "several ICBMS".
 const QUANTIFIERS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
     "dozen",
     "several",
     "many",
@@ -105,6 +97,11 @@ const QUANTIFIERS: &[&str] = &[
     "dozens",
     "thousands",
 ];
+
+/// Whether `w` (lowercase) shows a plural before an acronym.
+fn is_quantifier(w: &str) -> bool {
+    CARDINALS.contains(&w) || QUANTIFIERS.contains(&w)
+}
 
 /// Verbs after a plural subject: "four MPS voted", "other MPS say".
 const PLURAL_VERBS: &[&str] = &[
@@ -211,7 +208,7 @@ impl Lint for AcronymPlural {
             let stem = &w[..w.len() - 1];
             let (attested, usual_plural) = stems.get(stem).copied().unwrap_or((false, false));
             let quantified = stem.len() >= 3
-                && (prev_word(doc, i).is_some_and(|p| QUANTIFIERS.contains(&doc.text(doc.tokens[p].span).to_lowercase().as_str()))
+                && (prev_word(doc, i).is_some_and(|p| is_quantifier(&doc.text(doc.tokens[p].span).to_lowercase()))
                     || (i >= 2
                         && doc.tokens[i - 1].kind == TokenKind::Space
                         && doc.tokens[i - 2].kind == TokenKind::Number
@@ -225,7 +222,7 @@ impl Lint for AcronymPlural {
             let counted_plural = listed && {
                 let counted = prev_word(doc, i).is_some_and(|p| {
                     let q = doc.text(doc.tokens[p].span).to_lowercase();
-                    QUANTIFIERS.contains(&q.as_str()) && q != "more" && q != "most"
+                    is_quantifier(&q) && q != "more" && q != "most"
                 });
                 let next = next_word(doc, i).map(|n| doc.text(doc.tokens[n].span));
                 let verb_after = next.is_some_and(|n| n.len() > 4 && n.ends_with("ed") || PLURAL_VERBS.contains(&n));

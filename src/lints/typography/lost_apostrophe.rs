@@ -8,7 +8,7 @@ use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 use crate::source::Span;
 
 use super::words::{with_lowercase, Words};
-use super::{is_capitalised, next_word, prev_word, PairFilter, BASE_VERBS};
+use super::{is_capitalised, next_word, prev_word, PairFilter, BASE_VERBS, CARDINALS};
 use crate::lints::pronouns::entities::GivenNames;
 
 declare_lint! {
@@ -236,18 +236,10 @@ fn contraction_shape(w: &[u8]) -> (usize, u64) {
     ((h / 64) % SHAPE_WORDS, 1 << (h % 64))
 }
 
-/// Words before a plural: "the Nehrus", "two Koreas", "both Gandhis".
+/// Words before a plural, besides [`CARDINALS`]: "the Nehrus", "two
+/// Koreas", "both Gandhis".
 const DETERMINERS: &[&str] = &[
     "the",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
     "both",
     "all",
     "many",
@@ -884,7 +876,7 @@ impl LostApostrophe {
                     || (matches!(evidence, Evidence::Alone | Evidence::Listed) && self.modifier_then_noun(doc, next)));
             let prev = prev_word(doc, c.tok).map(|p| doc.text(doc.tokens[p].span).to_lowercase());
             let prev = prev.as_deref().unwrap_or("");
-            let determiner = DETERMINERS.contains(&prev);
+            let determiner = DETERMINERS.contains(&prev) || CARDINALS.contains(&prev);
             let weak_prev = PLURAL_BEFORE.contains(&prev);
             let ok = match evidence {
                 Evidence::Alone | Evidence::Listed => {
@@ -1104,7 +1096,9 @@ impl LostApostrophe {
     fn plural_context(&self, doc: &Document, i: usize) -> bool {
         if let Some(p) = prev_word(doc, i) {
             let pt = doc.tokens[p];
-            let (det, the) = with_lowercase(doc.text(pt.span), |prev| (DETERMINERS.contains(&prev), prev == "the"));
+            let (det, the) = with_lowercase(doc.text(pt.span), |prev| {
+                (DETERMINERS.contains(&prev) || CARDINALS.contains(&prev), prev == "the")
+            });
             if det {
                 // "the Talibans political spokesman": a noun after "the Xs"
                 // shows a possessive ("the Nehrus have ruled" stays plural).

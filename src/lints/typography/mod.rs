@@ -69,6 +69,10 @@ pub(crate) fn next_word(doc: &Document, i: usize) -> Option<usize> {
 /// Verbs in the base form after a modal: they show that "wont" and "cant"
 /// are contractions ("wont be", `lost-apostrophe`) and that a capitalised
 /// "Will" after a name is the modal ("Erdogan Will visit", `stray-capital`).
+/// Cardinal number words from two to ten, shared by the typography lints
+/// (counts before a plural, quantifiers, name cues).
+pub(super) const CARDINALS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
 pub(super) const BASE_VERBS: &[&str] = &[
     "be", "have", "not", "also", "go", "do", "get", "let", "stop", "allow", "accept", "give", "make", "take", "happen", "work", "change",
     "say", "tell", "see", "come", "help", "find", "keep", "back", "win", "lose", "pay", "leave", "afford", "wait", "believe", "imagine",

@@ -7,7 +7,7 @@ use crate::finding::Applicability;
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
 
 use super::words::{with_lowercase, Words};
-use super::{is_capitalised, next_word, prev_word, PairFilter, BASE_VERBS};
+use super::{is_capitalised, next_word, prev_word, PairFilter, BASE_VERBS, CARDINALS};
 
 declare_lint! {
     /// ## What it does
@@ -118,7 +118,7 @@ impl StrayCapital {
             words: Words::shared(cx.lexicons),
             exempt,
             function: FUNCTION.iter().copied().collect(),
-            name_cues: NAME_CUES.iter().copied().collect(),
+            name_cues: NAME_CUES.iter().chain(CARDINALS).copied().collect(),
         }))
     }
 }
@@ -412,15 +412,6 @@ const NAME_CUES: &[&str] = &[
     "senator",
     "governor",
     "mayor",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
     "several",
     "many",
 ];
@@ -465,17 +456,8 @@ const AFTER_NAME_COMMA: &[&str] = &[
 /// Kinds of publication after a title ("Time magazine").
 const PUBLICATION_KINDS: &[&str] = &["magazine", "magazine's", "newspaper", "newspaper's", "tabloid", "weekly", "daily"];
 
-/// Counts before a plural noun ("two Decades ago").
+/// Counts before a plural noun ("two Decades ago"), besides [`CARDINALS`].
 const COUNT_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
     "eleven",
     "twelve",
     "twenty",
@@ -515,15 +497,6 @@ const MODIFIERS: &[&str] = &[
     "previous",
     "following",
     "overall",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
     "various",
     "certain",
     "actual",
@@ -974,7 +947,8 @@ impl StrayCapital {
         // A count heads a plural common noun the word list does not know
         // as a name ("two Decades ago", "two People were killed"; not "the
         // two Koreas", "three Democrats").
-        let counted = COUNT_WORDS.contains(&prev_text) && self.plural_common(doc.text(doc.tokens[i].span));
+        let counted =
+            (CARDINALS.contains(&prev_text) || COUNT_WORDS.contains(&prev_text)) && self.plural_common(doc.text(doc.tokens[i].span));
         if cue && !determiner && !counted {
             return None;
         }
@@ -1028,7 +1002,7 @@ impl StrayCapital {
         let owner = POSSESSIVE_DETERMINERS.contains(&prev_text) || (possessive && prev_text.starts_with(|c: char| c.is_lowercase()));
         // Ordinals and adjectives that head no name before a lowercase
         // word: "the First professional collaboration", "the Same time".
-        let modifier = MODIFIERS.contains(&lower);
+        let modifier = MODIFIERS.contains(&lower) || CARDINALS.contains(&lower);
         // A very common noun after a demonstrative or "the", before a
         // complement that no name takes: "to" and a verb, "that", or "of"
         // and a lowercase word ("the Point that", "the Deadline to file",
