@@ -3859,7 +3859,11 @@ impl<'a> Builder<'a> {
             .skip(k)
             .take_while(|&&t| t < to)
             .any(|&t| thing_counts(t, sent(t), ps, self.sentence_mentions(sent(t)), &self.pronouns))
-            || (from..to).any(|j| self.tok(j).is_some_and(|t| t.lower() && is_she_thing(t.text)))
+            || (from..to).any(|j| {
+                self.tok(j).is_some_and(|t| t.lower() && is_she_thing(t.text))
+                    && (self.tok(j).is_some_and(|t| is_vessel(t.text))
+                        || thing_counts(j, sent(j), ps, self.sentence_mentions(sent(j)), &self.pronouns))
+            })
     }
 
     /// The comma closing an opening adverbial around a pronoun: its sentence
@@ -3982,7 +3986,10 @@ impl Analysis {
             .skip(k)
             .take_while(|&&t| t < to)
             .any(|&t| thing_counts(t, sent(t), ps, self.sentence_mentions(sent(t)), &self.pronouns))
-            || (from..to).any(|j| is_she_thing(self.text(doc, j)))
+            || (from..to).any(|j| {
+                let w = self.text(doc, j);
+                is_she_thing(w) && (is_vessel(w) || thing_counts(j, sent(j), ps, self.sentence_mentions(sent(j)), &self.pronouns))
+            })
     }
 
     /// The cluster a pronoun is linked to.
@@ -4130,6 +4137,14 @@ fn thing_counts(t: usize, s: usize, ps: usize, mentions: &[Mention], pronouns: &
     }
     let lo = pronouns.partition_point(|q| q.sent < s);
     !mentions.iter().any(|m| m.last < t) && !pronouns.iter().skip(lo).take_while(|q| q.sent == s).any(|q| q.tok < t)
+}
+
+/// Whether a "she" noun is a vessel: it may be "she" wherever it stands
+/// ("Mr Grant said the ship had left. She sank"); "country" and "nation"
+/// only as a subject or in the pronoun's sentence, like a named country
+/// ("Mr Saa told a stunned nation that he ... she was promising").
+fn is_vessel(w: &str) -> bool {
+    !w.eq_ignore_ascii_case("country") && !w.eq_ignore_ascii_case("nation")
 }
 
 /// Nouns English may call "she": ships and countries.

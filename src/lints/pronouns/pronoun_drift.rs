@@ -46,7 +46,8 @@ declare_lint! {
     /// reflexive or subject pronoun ("Park seeks to extend her base"); (B) its
     /// sentence mentions nobody (and no organisation as a subject) before it,
     /// and every person named in the two sentences before is that one person,
-    /// as a subject; (C) it sits in an opening adverbial and that person is
+    /// as a subject, with no ship or boat between and no country or nation
+    /// as a subject between ("The Titanic left port. She sank"); (C) it sits in an opening adverbial and that person is
     /// the subject just after its comma ("Despite her willingness to help,
     /// Lucas said"; "While her team fell short, Vardy himself"). Each person's gender
     /// is the document's consensus: an honorific, a gendered title or kinship
@@ -600,6 +601,12 @@ mod tests {
         // A country inside a clause about someone else is not meant.
         let text = "Earlier in the interview, Mr Blair said that the UK and EU could still land a deal. She said the talks would go on.";
         assert_eq!(flagged(&lint(), text), vec!["She"]);
+        // So is "nation" or "country" as an object; a vessel anywhere may be.
+        let text = "Mr Saa told a stunned nation that he could not rescue the economy. He said his plan had failed. \
+                    Only a week ago she was promising a million new jobs.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        let ok = "Mr Saa said he had seen the ship leave port on Monday. She sank in the storm.";
+        assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
     }
 
     #[test]
