@@ -17,7 +17,8 @@
 //!    after them may be theirs.
 //! 2. **Persons**: a chain is a person when it has a title, honorific,
 //!    kinship or role word, a confident Western given name first (lexicon),
-//!    an age apposition ("X, 45,"), or a speech verb ("X said", "said X").
+//!    an age apposition ("X, 45,"), or a speech verb ("X said", "said X";
+//!    a full name also when its last word alone speaks: "Modi said").
 //!    Full names cluster by their letters; a bare name ("Merkel", "Park")
 //!    joins the one cluster whose first or last name it is, and is an
 //!    anonymous person of unknown gender when two clusters share it.
@@ -2828,6 +2829,10 @@ struct Chain {
     /// Raab" or of "the Foreign Secretary").
     title: Option<usize>,
     evidence: Vec<Evidence>,
+    /// A one-word name that speaks ("Modi said", "said Modi"): the full name
+    /// ending with it is a person ("Narendra Modi addressed the rally. Modi
+    /// said ...").
+    speaker: bool,
 }
 
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
@@ -3159,6 +3164,7 @@ impl<'a> Builder<'a> {
         let words_before_split = words;
         let mut evidence = Vec::new();
         let mut person = false;
+        let mut speaker = false;
         // Titles inside the chain: the name is what follows the last one.
         let title_at = words.iter().rposition(|&w| {
             let t = &self.toks[w];
@@ -3275,12 +3281,15 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            // "X said", "said X" (full names only).
-            if name_count > 1 {
-                let said_after = !possessive && self.next(last).is_some_and(|t| t.has(cls::SPEECH_VERBS));
-                let said_before = self.prev(first).is_some_and(|t| t.has(cls::SAID_BEFORE));
-                if said_after || said_before {
+            // "X said", "said X" (full names; a one-word name lends it to
+            // its full name).
+            let said_after = !possessive && self.next(last).is_some_and(|t| t.has(cls::SPEECH_VERBS));
+            let said_before = self.prev(first).is_some_and(|t| t.has(cls::SAID_BEFORE));
+            if said_after || said_before {
+                if name_count > 1 {
                     person = true;
+                } else {
+                    speaker = true;
                 }
             }
             // A confident Western given name first.
@@ -3305,6 +3314,7 @@ impl<'a> Builder<'a> {
             title_only,
             title: title_at.and_then(|k| words_before_split.get(k)).copied().filter(|_| person),
             evidence,
+            speaker,
         })
     }
 
@@ -3328,8 +3338,22 @@ impl<'a> Builder<'a> {
         // ("Tae-hoon" -> "taehoon").
         let mut part_buf = String::new();
         let mut part_ends: Vec<usize> = Vec::new();
+        // One-word speakers, by folded word.
+        let speakers: FxHashSet<u64> = chains
+            .iter()
+            .filter(|c| c.speaker && c.class == ChainClass::Name)
+            .map(|c| fold_word(self.toks[c.first].stem()))
+            .collect();
+        let spoken_for = |c: &Chain| {
+            !speakers.is_empty()
+                && words_of(c)
+                    .iter()
+                    .rev()
+                    .find(|&&w| self.toks[w].word)
+                    .is_some_and(|&w| speakers.contains(&fold_word(self.toks[w].stem())))
+        };
         for (ci, c) in chains.iter().enumerate() {
-            if !c.person || c.class != ChainClass::Name {
+            if !(c.person || spoken_for(c)) || c.class != ChainClass::Name {
                 continue;
             }
             let words = words_of(c);
@@ -4197,7 +4221,16 @@ pub fn decide(evidence: &[Evidence]) -> Option<Gender> {
         (true, false) => (vf < 2 || vf <= vm).then_some(Gender::Male),
         (false, true) => (vm < 2 || vm <= vf).then_some(Gender::Female),
         (true, true) => None,
-        (false, false) => by_votes(Gender::Male, vm, vf).or_else(|| by_votes(Gender::Female, vf, vm)),
+        (false, false) => by_votes(Gender::Male, vm, vf)
+            .or_else(|| by_votes(Gender::Female, vf, vm))
+            .or_else(|| {
+                // One linked pronoun of each gender and nothing else: the
+                // article set out with the first; the later one drifted.
+                let links = || evidence.iter().filter(|e| e.kind == EvidenceKind::Link);
+                (vm == 1 && vf == 1 && links().count() == 2)
+                    .then(|| links().min_by_key(|e| e.span.start).map(|e| e.gender))
+                    .flatten()
+            }),
     }
 }
 
@@ -4472,7 +4505,7 @@ mod tests {
         assert_eq!(decide(&[e(Female, GivenName), e(Male, Link)]), Some(Female));
         assert_eq!(decide(&[e(Female, GivenName), e(Male, Link), e(Male, Link)]), None);
         assert_eq!(decide(&[e(Male, Link), e(Male, Link), e(Female, Link)]), Some(Male));
-        assert_eq!(decide(&[e(Male, Link), e(Female, Link)]), None);
+        assert_eq!(decide(&[e(Male, Link), e(Female, Role)]), None);
         assert_eq!(decide(&[e(Male, Link)]), None);
     }
 }

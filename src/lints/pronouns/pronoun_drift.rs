@@ -31,7 +31,9 @@ declare_lint! {
     ///
     /// Persons are capitalised name chains with evidence that they are
     /// persons (a title or honorific, "his sister X", "first lady X", an age
-    /// apposition, "X said", or a confident Western given name). Full names
+    /// apposition, "X said" (a full name also when its last word alone
+    /// speaks: "Ravindra Kalwani ... Kalwani said"), or a confident Western
+    /// given name). Full names
     /// cluster by their letters; a bare surname joins the one full name it
     /// belongs to. A title alone after "the" ("the Queen", "the Foreign
     /// Secretary") is a person: the one cluster the document gave that title,
@@ -54,7 +56,8 @@ declare_lint! {
     /// word in the same phrase decides; else a given name from the
     /// `given-names` lexicon (Western name order only) decides unless two
     /// linked pronouns disagree; else the linked pronouns decide when at least
-    /// two agree and they outnumber the others two to one. A linked pronoun of
+    /// two agree and they outnumber the others two to one, or, with one
+    /// linked pronoun of each gender and nothing else, the first of them. A linked pronoun of
     /// the other gender is flagged, with the evidence as labels. A pronoun
     /// left unlinked whose nearest antecedent in its sentence is a gendered
     /// noun as the subject ("The boy claimed that his sales had fallen and
@@ -480,6 +483,25 @@ mod tests {
         let text = "Provincial leader Bae Tae Hoon left on Monday. Bae's trip marked his first visit since he took office.\n\
                     Analysts said Bae hopes to restore his ties with the region.\n\nBae seeks to extend her political base.\n";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
+    }
+
+    #[test]
+    fn a_speaking_surname_makes_its_full_name_a_person() {
+        let text = "Ravindra Kalwani addressed the rally. Kalwani said his party would win. Kalwani promised to expand her programmes.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        // Another speaker lends nothing to the full name.
+        let ok = "Ravindra Kalwani addressed the rally. Mehta said his party would win. Kalwani promised to expand her programmes.";
+        assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+    }
+
+    #[test]
+    fn one_pronoun_each_way_the_first_sets_the_gender() {
+        let text = "Prime Minister Fumio Kishida visited Seoul. Kishida said he wanted closer ties. \
+                    Kishida also said she would meet business leaders.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        // One pronoun alone decides nothing.
+        let ok = "Prime Minister Fumio Kishida visited Seoul. Kishida said she would meet business leaders.";
+        assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
     }
 
     #[test]
