@@ -417,18 +417,34 @@ fn orphan(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
         return;
     }
     let pro = doc.text(p.span);
-    let what = nearest.map_or_else(|| format!("'{}'", doc.text(span)), |m| format!("'{}'", a.mention_text(doc, m)));
-    let f = cx.report(
-        p.span,
-        format!(
-            "'{pro}' has no {} antecedent: the person meant is {what}, who is {}",
-            g.adjective(),
-            g.other().adjective()
+    // The antecedent is a named person, or only a pronoun ("He paid tribute
+    // ... miles left in her").
+    let (message, whom) = match nearest {
+        Some(m) => {
+            let what = format!("'{}'", a.mention_text(doc, m));
+            (
+                format!(
+                    "'{pro}' has no {} antecedent: the person meant is {what}, who is {}",
+                    g.adjective(),
+                    g.other().adjective()
+                ),
+                what,
+            )
+        }
+        None => (
+            format!(
+                "'{pro}' has no {} antecedent: the person meant is the one '{}' refers to, who is {}",
+                g.adjective(),
+                doc.text(span),
+                g.other().adjective()
+            ),
+            "that person".to_string(),
         ),
-    );
+    };
+    let f = cx.report(p.span, message);
     f.label(span, format!("{} here", g.other().adjective()));
     f.help(format!(
-        "check the source text: a pronoun of the other gender for {what} is usually a translation error"
+        "check the source text: a pronoun of the other gender for {whom} is usually a translation error"
     ));
 }
 
