@@ -587,6 +587,10 @@ mod tests {
         // other gender, when the document names nobody of its gender before.
         let text = "Kevin Moore scored twice on Sunday. He paid tribute to his team-mates and said there are miles left in her.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
+        // A pronoun as the only antecedent is named as a pronoun.
+        let text = "He paid tribute to his team-mates and said there are miles left in her.";
+        let f = crate::lint::testing::run(&lint(), text, crate::source::FileKind::Plain);
+        assert!(f.first().is_some_and(|f| f.message.contains("the one 'his' refers to")), "{f:?}");
         for ok in [
             // A person of unknown gender nearby.
             "Mr Chouhan met Sam Rivera on Monday. She said the talks went well.",
