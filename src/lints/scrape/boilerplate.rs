@@ -62,7 +62,10 @@ declare_lint! {
     /// header; (6) in a
     /// run of several documents, a short line repeated verbatim in two or
     /// more unrelated documents (template residue; documents that share
-    /// paragraphs count as one). Datelines ("NEW DELHI (AP) -") and lines in
+    /// paragraphs count as one; not in Markdown files, whose shared headings
+    /// and notices are the author's). Markdown headings are structure: they
+    /// never join a menu run or count as a stray short line, and a weak
+    /// entry ("About") as a heading is not furniture. Datelines ("NEW DELHI (AP) -") and lines in
     /// quotation marks are never flagged. Short furniture in the middle of
     /// the article that matches no phrase, no shape and no other document
     /// is missed; plain-text lists of very short lines at the very start or
@@ -442,7 +445,9 @@ impl Boilerplate {
             let mut msg: Option<String> = None;
             if let Some(norm) = l.norm(&norms) {
                 if let Some(e) = self.lexicon(norm, raw) {
-                    if !e.weak || edge {
+                    // A weak entry ("About", "Features") as a Markdown heading
+                    // is the author's section title.
+                    if !e.weak || (edge && !l.heading) {
                         msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
                         related_header = &*e.family == "related" && l.words <= 4;
                     }
@@ -498,6 +503,7 @@ impl Boilerplate {
             if msg.is_none()
                 && tail(i)
                 && !l.plain_item
+                && !l.heading
                 && l.words <= 4
                 && !l.sentence
                 && (l.words == 1 || (raw.trim_end().ends_with(':') && !introduces_list))
@@ -574,6 +580,7 @@ impl Boilerplate {
                     || (tail(k)
                         && !l.skip
                         && !l.plain_item
+                        && !l.heading
                         && !l.sentence
                         && (1..=15).contains(&l.words)
                         && !doc.text(doc.blocks[k].span).starts_with('('))
@@ -757,6 +764,9 @@ struct LineInfo {
     skip: bool,
     /// A Markdown list item that is not a link (a real list, not a menu).
     plain_item: bool,
+    /// A Markdown heading: the author's structure, never a menu entry or a
+    /// stray short line (phrases still match: "## Related articles").
+    heading: bool,
 }
 
 impl LineInfo {
@@ -784,6 +794,7 @@ impl LineInfo {
                 }
             }
         }
+        let heading = matches!(block.scope, Scope::Heading(_));
         // Markdown list items take part in menus only when they are links.
         let linked = block.scope != Scope::ListItem || {
             let from = block.span.start.saturating_sub(3);
@@ -795,6 +806,7 @@ impl LineInfo {
             sentence,
             paragraph: words >= 8 && sentence,
             menu_item: linked
+                && !heading
                 && !skip
                 && (1..=4).contains(&words)
                 && !sentence
@@ -803,6 +815,7 @@ impl LineInfo {
                 && !table_row(raw),
             skip,
             plain_item: !linked,
+            heading,
         }
     }
 }
@@ -1508,7 +1521,9 @@ impl Lint for Boilerplate {
             if (words > 12 && count < 3) || dateline(raw.trim()) || doc.in_quote(block.span) {
                 continue;
             }
-            if summaries[d].flagged.contains(&i) {
+            // Markdown files are authored: files of a content repository
+            // share headings and notices on purpose ("## License").
+            if summaries[d].flagged.contains(&i) || doc.source.kind == crate::source::FileKind::Markdown {
                 continue;
             }
             let other = docs[od];
@@ -1847,5 +1862,33 @@ mod tests {
         let mut cx = Ctx::new(0, &names, &enabled);
         lint.check_corpus(&refs, &mut cx);
         assert!(cx.into_findings().is_empty());
+        // Markdown files of a content repository share headings and notices
+        // on purpose.
+        let shared = "## License\n\nLicensed under either of the two licences, at your option.\n";
+        let texts = [
+            format!("# Storms\n\n{BODY}\n{shared}"),
+            format!("# Floods\n\nFloods hit the north after a week of heavy rain across the region.\n\n{shared}"),
+            format!("# Fires\n\nFires burned in the hills after a dry summer across the region.\n\n{shared}"),
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::parse(i, SourceFile::new(format!("{i}.md"), t.as_str(), FileKind::Markdown), None))
+            .collect();
+        let refs: Vec<&Document> = docs.iter().collect();
+        let mut cx = Ctx::new(0, &names, &enabled);
+        lint.check_corpus(&refs, &mut cx);
+        assert!(cx.into_findings().is_empty());
+    }
+
+    #[test]
+    fn markdown_headings_are_structure() {
+        // A weak entry as a heading, and short headings after the body.
+        let md = format!("## About\n\n{BODY}\n## Features\n\n## Sponsors\n\n## Contributors\n");
+        let f = crate::lint::testing::run(&bp(), &md, FileKind::Markdown);
+        assert!(f.is_empty(), "{f:?}");
+        // A furniture phrase as a heading is still furniture.
+        let md = format!("{BODY}\n## Related articles\n");
+        assert_eq!(crate::lint::testing::run(&bp(), &md, FileKind::Markdown).len(), 1);
     }
 }
