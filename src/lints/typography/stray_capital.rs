@@ -47,7 +47,10 @@ declare_lint! {
     /// a name ("Thomas More"); they get a safe fix. Other common words are
     /// flagged only when the capitalised form occurs once in the document (a
     /// name recurs) and never before a name that goes on ("Game of
-    /// Thrones"); their fix is unsafe:
+    /// Thrones"), nor when three documents of the run capitalise it in three
+    /// different contexts (a name of the run's domain: "for Rust that",
+    /// "are Rust traits", "supported Rust version" across a folder of
+    /// READMEs; copies of one story count once); their fix is unsafe:
     /// - after a lowercase word that is not a title cue ("the film
     ///   Parasite"), unless the word list also knows the word as a name, or
     ///   it is a singular object of a verb that takes teams, towns and firms
@@ -729,23 +732,93 @@ impl Lint for StrayCapital {
                 }
             }
         }
+        // Function words are reported now; common words wait for the run,
+        // which may show the word to be a name of its domain.
+        let mut deferred: Vec<Deferred> = Vec::new();
         for (i, kind) in candidates {
             let t = doc.tokens[i];
             let w = doc.text(t.span);
             if pronouns.get(w).copied().unwrap_or(0) > 1 {
                 continue;
             }
-            let lower = w.to_lowercase();
-            let f = cx.report(t.span, format!("'{w}' is capitalised in the middle of a sentence"));
-            let app = if kind == Kind::Function {
-                Applicability::Safe
+            if kind == Kind::Function {
+                report(cx, doc.id, t.span, w, Applicability::Safe);
             } else {
-                Applicability::Unsafe
-            };
-            f.replace(lower.clone(), app);
-            f.help(format!("write '{lower}'"));
+                let around = |j: Option<usize>| j.map_or("", |j| doc.text(doc.tokens[j].span));
+                deferred.push(Deferred {
+                    span: t.span,
+                    word: w.to_string(),
+                    context: context_key(around(prev_word(doc, i)), around(next_word(doc, i))),
+                });
+            }
+        }
+        if !deferred.is_empty() {
+            doc.keep(Kept(deferred));
         }
     }
+
+    fn has_corpus_phase(&self) -> bool {
+        true
+    }
+
+    /// The common words kept by `check`, less those that several documents
+    /// of the run capitalise in different places: a name of the run's
+    /// domain ("a library for Rust that", "are Rust traits", "the minimum
+    /// supported Rust version" across a folder of READMEs; "beat Arsenal"
+    /// across sports pages). Copies of one story share the context and count
+    /// once.
+    fn check_corpus(&self, docs: &[&Document], cx: &mut Ctx) {
+        let kept: Vec<Option<Arc<Kept>>> = docs.iter().map(|d| d.kept::<Kept>()).collect();
+        let mut seen: HashMap<&str, (HashSet<u64>, HashSet<usize>)> = HashMap::default();
+        if kept.iter().flatten().count() >= RUN_DOCS {
+            for (di, k) in kept.iter().enumerate() {
+                for d in k.iter().flat_map(|k| k.0.iter()) {
+                    let e = seen.entry(d.word.as_str()).or_default();
+                    e.0.insert(d.context);
+                    e.1.insert(di);
+                }
+            }
+        }
+        for (doc, k) in docs.iter().zip(&kept) {
+            for d in k.iter().flat_map(|k| k.0.iter()) {
+                let domain = seen
+                    .get(d.word.as_str())
+                    .is_some_and(|(c, ds)| c.len() >= RUN_DOCS && ds.len() >= RUN_DOCS);
+                if !domain {
+                    report(cx, doc.id, d.span, &d.word, Applicability::Unsafe);
+                }
+            }
+        }
+    }
+}
+
+/// Documents (each with its own context) that must capitalise a common word
+/// for the run to take it for a name.
+const RUN_DOCS: usize = 3;
+
+/// A common word capitalised mid-sentence, waiting for the corpus phase.
+struct Deferred {
+    span: crate::source::Span,
+    word: String,
+    /// The words before and after it (copies of one story share it).
+    context: u64,
+}
+
+struct Kept(Vec<Deferred>);
+
+fn context_key(prev: &str, next: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    prev.hash(&mut h);
+    next.hash(&mut h);
+    h.finish()
+}
+
+fn report(cx: &mut Ctx, file: crate::finding::FileId, span: crate::source::Span, w: &str, app: Applicability) {
+    let lower = w.to_lowercase();
+    let f = cx.report_in(file, span, format!("'{w}' is capitalised in the middle of a sentence"));
+    f.replace(lower.clone(), app);
+    f.help(format!("write '{lower}'"));
 }
 
 impl StrayCapital {
@@ -1210,7 +1283,9 @@ mod tests {
 It is the first such event during His 14 year old rule, officials said. \
 The country has provided troops to Support the war against its neighbour in exchange for aid. \
 Officials agreed to send moreover Thousands of workers and engineers In the Donbas region, an official said.";
-        assert_eq!(flagged(l.as_ref(), text), vec!["To", "His", "Support", "Thousands", "In"]);
+        // (Function words are reported by `check`, common words by the
+        // corpus phase.)
+        assert_eq!(flagged(l.as_ref(), text), vec!["To", "His", "In", "Support", "Thousands"]);
         assert_eq!(
             fixed(l.as_ref(), "The minister said he would travel To attend the talks."),
             "The minister said he would travel to attend the talks."
@@ -1242,6 +1317,39 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
         ] {
             assert_eq!(before_apostrophe(w), w.split(['\'', '\u{2019}']).next().unwrap_or(w), "{w}");
         }
+    }
+
+    #[test]
+    fn a_run_shows_names_of_its_domain() {
+        use crate::source::{FileKind, SourceFile};
+        let l = lint();
+        let run = |texts: &[&str]| {
+            let docs: Vec<Document> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Document::parse(i, SourceFile::new(format!("{i}.txt"), *t, FileKind::Plain), None))
+                .collect();
+            let refs: Vec<&Document> = docs.iter().collect();
+            let names: Vec<Arc<str>> = vec!["stray-capital".into()];
+            let enabled = vec![true];
+            let mut cx = Ctx::new(0, &names, &enabled);
+            for d in &docs {
+                l.check(d, &mut cx);
+            }
+            l.check_corpus(&refs, &mut cx);
+            cx.into_findings().len()
+        };
+        // Three documents capitalise the word in three places: a name.
+        let domain = [
+            "The console is a small library for Rust that draws tables.",
+            "These are Rust traits for key comparison in maps.",
+            "The minimum supported Rust version is old.",
+        ];
+        assert_eq!(run(&domain), 0);
+        // Copies of one story count once; two documents are not enough.
+        let copies = ["Troops were sent to Support the war effort."; 3];
+        assert_eq!(run(&copies), 3);
+        assert_eq!(run(&domain[..2]), 2);
     }
 
     #[test]
