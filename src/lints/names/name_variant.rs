@@ -226,10 +226,6 @@ struct Node<'d> {
     first_mention: u32,
     /// Number of mentions with this form (datelines excluded).
     count: u32,
-    /// `count`, plus for a one-word form the mentions of longer names of the
-    /// document that end with it ("Volodymyr Zelensky" backs "Zelensky"):
-    /// the weight of the form when two spellings of one document compete.
-    weight: u32,
     n_pieces: u16,
     /// Used as a name: several words, mid-sentence outside headlines, or a
     /// word of a longer name.
@@ -249,6 +245,23 @@ impl<'d> Node<'d> {
 
     fn n_pieces(&self) -> usize {
         usize::from(self.n_pieces)
+    }
+
+    /// The weight of the form when two spellings of one document compete:
+    /// its mentions, plus for a one-word form the mentions of longer names
+    /// of the document that end with it ("Volodymyr Zelensky" backs
+    /// "Zelensky"). (Computed on demand: few nodes compete.)
+    fn weight(&self) -> u32 {
+        if self.n_pieces() != 1 {
+            return self.count;
+        }
+        let t = self.table;
+        let backing = t
+            .mentions
+            .iter()
+            .filter(|m| m.part_count() >= 2 && !m.headline && !m.dateline && t.piece_keys(m).last() == Some(self.key))
+            .count();
+        self.count + u32::try_from(backing).unwrap_or(u32::MAX)
     }
 
     /// The first mention with this form.
@@ -388,7 +401,6 @@ impl NameVariant {
                         doc: di,
                         first_mention: u32::try_from(mi).unwrap_or(u32::MAX),
                         count: 0,
-                        weight: 0,
                         n_pieces: u16::try_from(m.piece_count()).unwrap_or(u16::MAX),
                         name_like: m.part_count() >= 2,
                         body: false,
@@ -398,28 +410,12 @@ impl NameVariant {
                 }
                 let node = &mut nodes[*slot];
                 node.count += 1;
-                node.weight += 1;
                 if !m.headline && !m.all_caps {
                     node.body = true;
                     // A sentence opener proves nothing, unless it is a
                     // possessive ("Qaddafi's son spoke").
                     if !m.initial || m.possessive {
                         node.name_like = true;
-                    }
-                }
-            }
-            // A one-word form gains the weight of the longer names ending
-            // with it.
-            let mut last_pieces: HashMap<&str, u32> = HashMap::default();
-            for m in table.mentions.iter().filter(|m| m.part_count() >= 2 && !m.headline && !m.dateline) {
-                if let Some(last) = table.piece_keys(m).last() {
-                    *last_pieces.entry(last).or_default() += 1;
-                }
-            }
-            if !last_pieces.is_empty() {
-                for n in nodes.get_mut(lo..).unwrap_or(&mut []) {
-                    if n.n_pieces() == 1 {
-                        n.weight += last_pieces.get(n.key).copied().unwrap_or(0);
                     }
                 }
             }
@@ -550,7 +546,10 @@ impl NameVariant {
                     // As in node order (similarity is read in that order).
                     let (a, b) = (a.min(b), a.max(b));
                     let (na, nb) = (&nodes[a], &nodes[b]);
-                    if na.key == nb.key || (na.doc == nb.doc && na.weight == nb.weight) || uf.find(a) == uf.find(b) {
+                    if na.key == nb.key
+                        || (na.doc == nb.doc && na.count == nb.count && na.weight() == nb.weight())
+                        || uf.find(a) == uf.find(b)
+                    {
                         continue;
                     }
                     // A place and its demonym ("Somalia" / "Somali", "Kenya"
@@ -688,11 +687,14 @@ impl NameVariant {
         for &m in members {
             let n = &nodes[m];
             let e = best_in_doc.entry(n.doc).or_insert(m);
+            if *e == m {
+                continue;
+            }
             let cur = &nodes[*e];
             // Ties go to mixed case ("Savage" over "SAVAGE"), then to the
             // form written first.
             let mixed = |f: &str| f.chars().any(char::is_lowercase);
-            if (n.weight, mixed(n.form), Reverse(n.first().start)) > (cur.weight, mixed(cur.form), Reverse(cur.first().start)) {
+            if (n.weight(), mixed(n.form), Reverse(n.first().start)) > (cur.weight(), mixed(cur.form), Reverse(cur.first().start)) {
                 *e = m;
             }
         }
