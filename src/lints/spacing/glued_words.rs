@@ -35,8 +35,12 @@ declare_lint! {
     ///
     /// Two signals are used. (1) A word that starts in lowercase and has a
     /// capital inside after at least three lowercase letters ("termAnd"),
-    /// unless the tail is an acronym ("macOS") or the word recurs unchanged in
-    /// the document (a brand). Camel-case brands that start with a capital
+    /// unless the tail is an acronym ("macOS"), the word recurs unchanged in
+    /// the document (a brand), or it is an item of a list of identifiers in
+    /// technical prose (a comma, slash, semicolon or bracket right after it,
+    /// a slash or opening bracket before it: "thereIs, weasel, tooWordy",
+    /// "ReplaceWith / InsertAfter(chars)"; one in running text is still
+    /// flagged). Camel-case brands that start with a capital
     /// (YouTube, McDonald, PhD) are never flagged, so a glued pair that starts
     /// with a capital ("TermAnd") is missed unless its tail is a common
     /// sentence opener. (2) Sentence punctuation directly followed by a
@@ -217,7 +221,7 @@ impl GluedWords {
                 return;
             }
             if let Some(split) = camel_glue(w) {
-                if !recurs(doc, w) {
+                if !recurs(doc, w) && !listed(doc, toks, i) {
                     self.report(doc, t.span.start + split, t.span, cx);
                 }
                 return;
@@ -616,6 +620,23 @@ fn memchr_dot(w: &str) -> Option<usize> {
     w.bytes().position(|b| b == b'.')
 }
 
+/// Whether the word at token `i` is an item of a list of names, as
+/// identifiers are in technical prose ("thereIs, weasel, tooWordy",
+/// "ReplaceWith / InsertAfter", "fastText / n-gram", "InsertAfter(chars)"):
+/// a comma, slash, semicolon or bracket right after it, or a slash or
+/// opening bracket before it. A glue joins a word to the sentence after it, which
+/// goes on with words.
+fn listed(doc: &Document, toks: &[Token], i: usize) -> bool {
+    let text = |t: &Token| doc.text(t.span);
+    let next = toks.get(i + 1);
+    if next.is_some_and(|t| t.kind == TokenKind::Punct && matches!(text(t), "," | ";" | "(" | ")" | "/")) {
+        return true;
+    }
+    let next_solid = toks.get(i + 1..).and_then(|r| r.iter().find(|t| t.kind != TokenKind::Space));
+    let prev_solid = toks.get(..i).and_then(|r| r.iter().rev().find(|t| t.kind != TokenKind::Space));
+    next_solid.is_some_and(|t| text(t) == "/") || prev_solid.is_some_and(|t| matches!(text(t), "/" | "("))
+}
+
 /// Whether a camel-case word appears more than once: a brand, not a glue.
 fn recurs(doc: &Document, w: &str) -> bool {
     doc.memo(CamelCounts::of).0.get(w).is_some_and(|&n| n > 1)
@@ -783,6 +804,9 @@ mod tests {
             "Population 1,000.Total",
             "solving murders...I think so.",
             "Really?!Yes",
+            // Identifiers listed in technical prose.
+            "Rules such as thereIs, weasel, tooWordy, cliches are on; fixes are ReplaceWith / InsertAfter(chars).",
+            "It uses fastText / n-gram models (jusText) for this.",
         ] {
             assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
         }
