@@ -10,6 +10,7 @@ pub static BUILTIN_PACKS: &[(&str, &str)] = &[
     ("lints/english-words.toml", include_str!("../../lints/english-words.toml")),
     ("lints/given-names.toml", include_str!("../../lints/given-names.toml")),
     ("lints/romanization.toml", include_str!("../../lints/romanization.toml")),
+    ("lints/spacing.toml", include_str!("../../lints/spacing.toml")),
     ("lints/spelling-us-gb.toml", include_str!("../../lints/spelling-us-gb.toml")),
     ("lints/typos.toml", include_str!("../../lints/typos.toml")),
 ];

@@ -367,6 +367,23 @@ impl Lint for PackSet {
                     if !self.applies(*i, doc, block.scope, cx) {
                         continue;
                     }
+                    // A group named `flag` is the finding (and what the fix
+                    // deletes); the rest of the match is context.
+                    if re.capture_names().any(|n| n == Some("flag")) {
+                        for c in re.captures_iter(text) {
+                            let Some(m) = c.name("flag").filter(|m| !m.is_empty()) else {
+                                continue;
+                            };
+                            let span = Span::new(block.span.start + m.start(), block.span.start + m.end());
+                            // Not over masked text (code, a URL): the blanks
+                            // that stand for it are no spaces of the author's.
+                            if doc.source.text.get(span.range()) != Some(m.as_str()) {
+                                continue;
+                            }
+                            self.report(*i, doc, span, None, None, cx);
+                        }
+                        continue;
+                    }
                     for m in re.find_iter(text) {
                         if m.is_empty() {
                             continue;
@@ -569,5 +586,37 @@ phrases = ["NASA said", "one\ntwo"]
         // A match across the edge of two blocks is none (searched block by
         // block), and the lines around it keep theirs.
         assert_eq!(s.run_text("recieve one\ntwo recieve\n").0, 2);
+    }
+
+    #[test]
+    fn a_flag_group_is_the_finding_but_never_masked_text() {
+        let s = set(r#"
+[pack]
+name = "t"
+
+[[rule]]
+name = "space-comma"
+kind = "pattern"
+message = "space"
+fix = "safe"
+pattern = '(?P<flag> )[,;]'
+  [[rule.test]]
+  text = "x"
+  findings = 0
+"#);
+        let (n, fixed) = s.run_text("ties , energy ; more\n");
+        assert_eq!(n, 2);
+        assert_eq!(fixed, "ties, energy; more\n");
+        // Blanks that stand for inline code are not the author's spaces.
+        let doc = Document::parse(
+            0,
+            SourceFile::new("t.md", "Call `f()`, then go.\n", FileKind::Markdown),
+            Some(Lang::Eng),
+        );
+        let names: Vec<Arc<str>> = vec!["space-comma".into()];
+        let enabled = vec![true];
+        let mut cx = Ctx::new(0, &names, &enabled);
+        s.check(&doc, &mut cx);
+        assert!(cx.into_findings().is_empty());
     }
 }
