@@ -74,6 +74,12 @@ declare_lint! {
     ///    Jaro-Winkler >= 0.9 on the whole name, where one form occurs once
     ///    and the other at least twice ("Pham Minh Chinh" / "Pham Minh Trinh").
     ///
+    /// A surname written once in capitals mid-sentence where the document
+    /// writes it only as the first word of one full name ("with XI and
+    /// Putin" beside "Xi Jinping"), never alone and never in lowercase, is
+    /// flagged too (the first word only: "UN" is no given name of "Kim Jong
+    /// Un").
+    ///
     /// Besides the passes, a word of four letters or more written once in
     /// capitals in running text ("Richard RODGERS", "North KOREA", "PALTROW
     /// has two children") is flagged when the document writes it at least
@@ -638,6 +644,7 @@ impl NameVariant {
             self.report_cluster(docs, &nodes, members, &skeletons, style, &mut reported, cx);
         }
         report_shouted(docs, &reported, cx);
+        report_shouted_surnames(docs, &nodes, &ranges, &uf, &reported, cx);
     }
 
     /// Whether two one-word forms are both words of the English word list
@@ -897,6 +904,68 @@ struct ShoutedWord {
 
 /// The shouted words of a document, kept for the corpus phase.
 struct Shouted(Vec<ShoutedWord>);
+
+/// A surname written once in capitals mid-sentence ("a meeting with XI and
+/// Putin") where the document writes it only as the first word of a full
+/// name ("Xi Jinping"), never alone and never in lowercase: the first word,
+/// not the last, so an acronym ("UN") is not read as the given name of "Kim
+/// Jong Un".
+fn report_shouted_surnames(
+    docs: &[&Document],
+    nodes: &[Node],
+    ranges: &[std::ops::Range<usize>],
+    uf: &UnionFind,
+    reported: &[(usize, Span)],
+    cx: &mut Ctx,
+) {
+    for range in ranges {
+        let Some(here) = nodes.get(range.clone()) else { continue };
+        for (ci, c) in here.iter().enumerate() {
+            let Some(m) = c.mention() else { continue };
+            if c.n_pieces() != 1 || !c.all_caps || c.count != 1 || uf.joined[range.start + ci] || m.initial || m.headline || m.dateline {
+                continue;
+            }
+            let doc = docs[c.doc];
+            if reported.iter().any(|(d, sp)| *d == c.doc && sp.overlaps(m.span)) || lower_in_prose(doc, c.key) {
+                continue;
+            }
+            // The one full name of the document it begins, and no other
+            // form of the word alone.
+            if here.iter().any(|o| o.n_pieces() == 1 && o.key == c.key && !o.all_caps) {
+                continue;
+            }
+            let mut full = here
+                .iter()
+                .filter(|o| o.n_pieces() >= 2 && o.body && !o.all_caps && o.name_like && o.piece(0) == Some(c.key));
+            let (Some(o), None) = (full.next(), full.next()) else { continue };
+            let Some(om) = o.mention() else { continue };
+            let written = doc.text(om.span);
+            let end = written.find([' ', '-', '\u{a0}']).unwrap_or(written.len());
+            let usual = &written[..end];
+            if usual.to_lowercase() != c.key || !usual.chars().skip(1).any(char::is_lowercase) {
+                continue;
+            }
+            let word = doc.text(m.span);
+            let f = cx.report_in(doc.id, m.span, format!("'{word}' is written '{usual}' elsewhere in this document"));
+            f.label(
+                Span::new(om.span.start, om.span.start + end),
+                format!("written '{usual}' here, in '{written}'"),
+            );
+            f.help("write the name in one case throughout; capitals belong to headlines and acronyms");
+            f.replace(usual.to_string(), Applicability::Unsafe);
+        }
+    }
+}
+
+/// Whether the document's prose holds `lower` as a whole lowercase word.
+fn lower_in_prose(doc: &Document, lower: &str) -> bool {
+    let p = doc.prose.as_bytes();
+    memchr::memmem::find_iter(p, lower.as_bytes()).any(|at| {
+        let before = at.checked_sub(1).and_then(|i| p.get(i)).is_none_or(|b| !b.is_ascii_alphanumeric());
+        let after = p.get(at + lower.len()).is_none_or(|b| !b.is_ascii_alphanumeric());
+        before && after
+    })
+}
 
 /// Report the kept shouted words of each document, except where a cluster
 /// already reported the mention (`reported`: document index and span).
@@ -1532,6 +1601,27 @@ mod tests {
             ),
             vec!["SATURDAY"]
         );
+    }
+
+    #[test]
+    fn surname_in_capitals_beside_the_full_name() {
+        let l = lint();
+        assert_eq!(
+            flagged(
+                &l,
+                "Chinese President Xi Jinping sent a message on Monday. Officials said XI would attend the summit."
+            ),
+            vec!["XI"]
+        );
+        for ok in [
+            // The last word of a full name: an acronym, not a given name.
+            "Kim Jong Un met envoys on Monday. The UN said the talks went well.",
+            // Opening a sentence, or a word the document writes in lowercase.
+            "Chinese President Xi Jinping sent a message on Monday. XI would attend the summit, officials said.",
+            "Defence chief Go Min-su arrived. Officials said GO was the word and the troops would go home.",
+        ] {
+            assert!(flagged(&l, ok).is_empty(), "{ok}: {:?}", flagged(&l, ok));
+        }
     }
 
     #[test]
