@@ -56,7 +56,7 @@ declare_lint! {
     ///   it is a singular object of a verb that takes teams, towns and firms
     ///   ("beat", "face", "visit", a past form in "-ed") before a time ("beat
     ///   Arsenal on Sunday", "visited Bath last week", "face Reading next
-    ///   week");
+    ///   week", "joined Arsenal in 2018") or "from" and a name;
     /// - after a determiner or a possessive ("the Officials tipped", "the
     ///   government's Extension"), after a comma ("the country, Debate is"),
     ///   or when the word list also knows it as a name ("his social Media
@@ -1077,7 +1077,12 @@ impl StrayCapital {
             && !lower.ends_with("ed")
             && next_word(doc, i).is_some_and(|n| {
                 let t = doc.text(doc.tokens[n].span);
-                AFTER_PLACE.contains(&t) || t == "next"
+                // "... next week", "joined Arsenal in 2018", "from Dortmund".
+                let year_after = || next_word(doc, n).is_none() && doc.tokens.get(n + 2).is_some_and(|y| y.kind == TokenKind::Number);
+                AFTER_PLACE.contains(&t)
+                    || t == "next"
+                    || (t == "in" && year_after())
+                    || (t == "from" && next_word(doc, n).is_some_and(|f| is_capitalised(doc.text(doc.tokens[f].span))))
             })
         {
             return None;
@@ -1497,6 +1502,7 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             "The First Lady met the Second World War veterans. Britain's Parliament and Apple's Vision team met.",
             "They met in Reading on Monday, then drove from Bath last week and stayed in Nice overnight.",
             "The team beat Arsenal on Sunday, visited Bath last week and will face Reading next week.",
+            "He joined Arsenal in 2018 and left Reading from Dortmund's interest.",
             "The Council on Foreign Relations and the group Veterans for Peace met his Holiness in the city.",
             "The leader said: He Went too far, in a headline.",
         ] {
