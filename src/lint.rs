@@ -305,6 +305,35 @@ pub mod testing {
         cx.into_findings()
     }
 
+    /// Run a lint as the engine does on a run of plain-text documents: each
+    /// document's `check`, then the corpus phase over all of them. Returns
+    /// (document index, flagged text, message) in report order.
+    pub fn run_corpus(lint: &dyn Lint, texts: &[&str]) -> Vec<(usize, String, String)> {
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::parse(i, SourceFile::new(format!("d{i}.txt"), *t, FileKind::Plain), None))
+            .collect();
+        let names: Vec<Arc<str>> = lint.rules().into_iter().map(|r| r.name).collect();
+        let enabled = vec![true; names.len()];
+        let mut findings = Vec::new();
+        for d in &docs {
+            let mut cx = Ctx::new(d.id, &names, &enabled);
+            lint.check(d, &mut cx);
+            findings.extend(cx.into_findings());
+        }
+        if lint.has_corpus_phase() {
+            let refs: Vec<&Document> = docs.iter().collect();
+            let mut cx = Ctx::new(0, &names, &enabled);
+            lint.check_corpus(&refs, &mut cx);
+            findings.extend(cx.into_findings());
+        }
+        findings
+            .into_iter()
+            .map(|f| (f.file, texts[f.file][f.span.range()].to_string(), f.message))
+            .collect()
+    }
+
     /// Flagged texts of a plain-text run.
     pub fn flagged(lint: &dyn Lint, text: &str) -> Vec<String> {
         run(lint, text, FileKind::Plain)

@@ -1256,23 +1256,9 @@ fn doubled_vowel_pair(a: &str, b: &str) -> bool {
 mod tests {
     use super::*;
     use crate::lint::testing::{fixed, flagged};
-    use crate::source::{FileKind, SourceFile};
 
     fn run_docs(texts: &[&str]) -> Vec<(usize, String, String)> {
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::parse(i, SourceFile::new(format!("d{i}.txt"), *t, FileKind::Plain), None))
-            .collect();
-        let refs: Vec<&Document> = docs.iter().collect();
-        let names: Vec<std::sync::Arc<str>> = vec!["mangled-name".into()];
-        let enabled = vec![true];
-        let mut cx = Ctx::new(0, &names, &enabled);
-        MangledName::default().check_corpus(&refs, &mut cx);
-        cx.into_findings()
-            .into_iter()
-            .map(|f| (f.file, texts[f.file][f.span.range()].to_string(), f.message.clone()))
-            .collect()
+        crate::lint::testing::run_corpus(&MangledName::default(), texts)
     }
 
     #[test]

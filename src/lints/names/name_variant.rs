@@ -958,6 +958,8 @@ fn report_shouted_surnames(
 }
 
 /// Whether the document's prose holds `lower` as a whole lowercase word.
+/// (A scan of the prose, not `names::is_lower_word`: the tokens that one
+/// reads are freed before the corpus phase.)
 fn lower_in_prose(doc: &Document, lower: &str) -> bool {
     let p = doc.prose.as_bytes();
     memchr::memmem::find_iter(p, lower.as_bytes()).any(|at| {
@@ -1382,7 +1384,7 @@ fn place_and_demonym(a: &str, b: &str) -> bool {
 mod tests {
     use super::*;
     use crate::lint::testing::flagged;
-    use crate::source::{FileKind, SourceFile};
+    use crate::source::FileKind;
 
     fn lint() -> NameVariant {
         let lex = crate::pack::builtin_lexicons();
@@ -1393,20 +1395,7 @@ mod tests {
     }
 
     fn run_docs(lint: &NameVariant, texts: &[&str]) -> Vec<(usize, String, String)> {
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::parse(i, SourceFile::new(format!("d{i}.txt"), *t, FileKind::Plain), None))
-            .collect();
-        let refs: Vec<&Document> = docs.iter().collect();
-        let names: Vec<std::sync::Arc<str>> = vec!["name-variant".into()];
-        let enabled = vec![true];
-        let mut cx = Ctx::new(0, &names, &enabled);
-        lint.check_corpus(&refs, &mut cx);
-        cx.into_findings()
-            .into_iter()
-            .map(|f| (f.file, texts[f.file][f.span.range()].to_string(), f.message.clone()))
-            .collect()
+        crate::lint::testing::run_corpus(lint, texts)
     }
 
     #[test]

@@ -1326,24 +1326,8 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
 
     #[test]
     fn a_run_shows_names_of_its_domain() {
-        use crate::source::{FileKind, SourceFile};
         let l = lint();
-        let run = |texts: &[&str]| {
-            let docs: Vec<Document> = texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Document::parse(i, SourceFile::new(format!("{i}.txt"), *t, FileKind::Plain), None))
-                .collect();
-            let refs: Vec<&Document> = docs.iter().collect();
-            let names: Vec<Arc<str>> = vec!["stray-capital".into()];
-            let enabled = vec![true];
-            let mut cx = Ctx::new(0, &names, &enabled);
-            for d in &docs {
-                l.check(d, &mut cx);
-            }
-            l.check_corpus(&refs, &mut cx);
-            cx.into_findings().len()
-        };
+        let run = |texts: &[&str]| crate::lint::testing::run_corpus(l.as_ref(), texts).len();
         // Three documents capitalise the word in three places: a name.
         let domain = [
             "The console is a small library for Rust that draws tables.",
