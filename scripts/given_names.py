@@ -31,7 +31,11 @@ vivian hilary hillary leslie lesley robin tracy tracey stacy stacey carol carrol
 billie bobbie charlie sydney sidney kim lee maria jose rosario guadalupe mercedes consuelo amparo pilar carmen nicole alexis
 sam jessie jesse casey kasey taylor morgan riley quinn rory reese avery peyton hayden kendall kennedy blair devon skyler skylar
 """.split())
-KEEP_WORDS = {"mark", "frank", "jack", "harry", "victor", "bill", "rose", "grace", "grant", "dean", "gene", "ruth", "faith",
+# Common Western given names that happen to have the shape of a romanised
+# East Asian syllable ("Tim", "Ken", "Ian", "Juan"): kept, since in Western
+# order they are the given name and their gender is dependable.
+WESTERN_SYLLABLES = {"juan", "joel", "ian", "mia", "jon", "leon", "jim", "tom", "dan", "tim", "ben", "ron", "pam", "ken", "don"}
+KEEP_WORDS = {"don", "ken", "mark", "frank", "jack", "harry", "victor", "bill", "rose", "grace", "grant", "dean", "gene", "ruth", "faith",
               "john", "peter", "martin", "tom", "nick", "mike", "matt", "sue", "amber", "ivy", "holly", "heather", "daisy", "iris"}
 
 
@@ -56,7 +60,7 @@ def main():
         share = max(m, fm) / total
         if share < MIN_SHARE:
             continue
-        if PINYIN.match(name) or KOREAN.match(name) or name in CROSS_CULTURAL:
+        if (PINYIN.match(name) or KOREAN.match(name)) and name not in WESTERN_SYLLABLES or name in CROSS_CULTURAL:
             continue
         if name in words and name not in KEEP_WORDS:
             continue

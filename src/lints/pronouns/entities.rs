@@ -254,6 +254,9 @@ pub struct Pronoun {
     /// before it in its sentence ("Despite her willingness, ..."): it may
     /// refer forward to the subject after the comma.
     pub opening: bool,
+    /// The subject of an attribution after a closing quotation mark
+    /// (`"...," she said`), linked to the speaker named before the quote.
+    pub attribution: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -3022,7 +3025,7 @@ impl<'a> Builder<'a> {
         let chains = a.chains(&cx, &mut chain_words);
         a.build_mentions(&chains, &chain_words);
         a.find_pronouns(doc, &pronoun_toks);
-        a.link();
+        a.link(doc);
         a.consensus();
         Some(a)
     }
@@ -3758,6 +3761,7 @@ impl<'a> Builder<'a> {
                 case,
                 usable: !generic && !in_name && !quoted && !heading,
                 opening: false,
+                attribution: false,
             });
         }
         self.links = vec![None; self.pronouns.len()];
@@ -3765,7 +3769,12 @@ impl<'a> Builder<'a> {
 
     /// "he or she", "his/her", "s/he", "him or her".
     fn generic(&self, i: usize) -> bool {
-        let is_pro = |t: Option<&BTok>| t.is_some_and(|t| t.pro.is_some() || t.is("s") || t.is("they") || t.is("them") || t.is("their"));
+        // A pronoun of the other gender, or a neutral one: "he and his
+        // family" is one person.
+        let own = self.toks[i].pro.map(|(g, _)| g);
+        let is_pro = |t: Option<&BTok>| {
+            t.is_some_and(|t| t.pro.is_some_and(|(g, _)| Some(g) != own) || t.is("s") || t.is("they") || t.is("them") || t.is("their"))
+        };
         let joiner = |t: Option<&BTok>| t.is_some_and(|t| t.is("or") || t.text == "/" || t.is("and"));
         let t = &self.toks[i];
         let same = |j: usize| self.tok(j).filter(|x| x.sent == t.sent);
@@ -3781,11 +3790,17 @@ impl<'a> Builder<'a> {
         matches!(m.kind, MentionKind::Person(_) | MentionKind::Anon(_))
     }
 
-    fn link(&mut self) {
+    fn link(&mut self, doc: &Document) {
         let mut opening = vec![false; self.pronouns.len()];
         for pi in 0..self.pronouns.len() {
             let p = self.pronouns[pi].clone();
             if !p.usable {
+                continue;
+            }
+            // (D) `"...," she said`: the speaker named before the quote.
+            if let Some(mi) = self.attribution(doc, &p) {
+                self.links[pi] = Some(mi);
+                self.pronouns[pi].attribution = true;
                 continue;
             }
             let ms = self.sentence_mentions(p.sent);
@@ -3869,6 +3884,66 @@ impl<'a> Builder<'a> {
         for (p, o) in self.pronouns.iter_mut().zip(opening) {
             p.opening = o;
         }
+    }
+
+    /// The speaker a subject pronoun of an attribution refers to: the
+    /// pronoun follows a closing quotation mark and comes before a speech
+    /// verb (`"...," she said`). The speaker is looked for before the
+    /// quotation opens, in its sentence and the two before, nearest first,
+    /// outside other quotations: the one person named in the nearest
+    /// sentence that names someone, or of several the one who speaks there
+    /// ("Premier Ng says the Government may force Lim to return"). A
+    /// subject pronoun instead of a name passes its own link on ("He said
+    /// ..."). Abstains on a person who cannot be clustered, on two speakers,
+    /// and on a linked pronoun of another person.
+    fn attribution(&self, doc: &Document, p: &Pronoun) -> Option<usize> {
+        if p.case != Case::Subject {
+            return None;
+        }
+        let mark = self.prev(p.tok)?;
+        if !matches!(mark.text, "\"" | "\u{201d}") || !self.next(p.tok).is_some_and(|n| n.lower() && n.has(cls::SPEECH_VERBS)) {
+            return None;
+        }
+        let qi = doc.quotes.partition_point(|q| q.span.end < mark.span.end);
+        let quote = doc.quotes.get(qi).filter(|q| q.closed && q.span.end == mark.span.end)?;
+        let open = (0..p.tok).rev().take(400).find(|&j| self.toks[j].span.start == quote.span.start)?;
+        let sq = self.toks[open].sent;
+        let speaks = |m: &Mention| {
+            self.next(m.last).is_some_and(|n| n.lower() && n.has(cls::SPEECH_VERBS))
+                || self.prev(m.first).is_some_and(|t| t.lower() && t.has(cls::SPEECH_VERBS))
+        };
+        for s in (sq.saturating_sub(2)..=sq).rev() {
+            let base = self.sent_mentions.get(s).copied().unwrap_or(0);
+            let ms = self.sentence_mentions(s);
+            let outside = |m: &Mention| m.last < open && !doc.in_quote(m.span);
+            let persons: Vec<usize> = (0..ms.len()).filter(|&k| outside(&ms[k]) && Self::is_person(&ms[k])).collect();
+            if persons.is_empty() {
+                // "He said ...": a subject pronoun outside quotations, linked.
+                let pronoun = self
+                    .pronouns
+                    .iter()
+                    .zip(&self.links)
+                    .filter(|(q, _)| q.sent == s && q.tok < open && q.case == Case::Subject && !doc.in_quote(q.span))
+                    .last();
+                match pronoun {
+                    Some((_, Some(l))) => return Some(*l),
+                    Some((_, None)) => return None,
+                    None => continue,
+                }
+            }
+            // The speakers: subjects, or next to a speech verb ("said
+            // Ng"); else everyone named there.
+            let speakers: Vec<usize> = persons.iter().copied().filter(|&k| ms[k].subject || speaks(&ms[k])).collect();
+            let among = if speakers.is_empty() { &persons } else { &speakers };
+            let cluster = |k: usize| match ms[k].kind {
+                MentionKind::Person(c) => Some(c),
+                _ => None,
+            };
+            let first = cluster(among[0]);
+            let chosen = (first.is_some() && among.iter().all(|&k| cluster(k) == first)).then(|| among[among.len() - 1]);
+            return chosen.map(|k| base + k);
+        }
+        None
     }
 
     /// Whether a name that is no person is a subject (or before "and")

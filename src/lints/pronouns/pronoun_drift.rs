@@ -42,7 +42,7 @@ declare_lint! {
     /// adjectives made from names ("Nath-led") and names without person
     /// evidence after "in", "at" or "on" ("said on Sky Sports", "at Old
     /// Trafford") are not persons.
-    /// A pronoun is linked to a person only in three configurations:
+    /// A pronoun is linked to a person only in four configurations:
     /// (A) the nearest person before it in its sentence is that person, as
     /// the subject or topic of a clause, and the pronoun is a possessive,
     /// reflexive or subject pronoun ("Park seeks to extend her base"); (B) its
@@ -51,7 +51,14 @@ declare_lint! {
     /// as a subject, with no ship or boat between and no country or nation
     /// as a subject between ("The Titanic left port. She sank"); (C) it sits in an opening adverbial and that person is
     /// the subject just after its comma ("Despite her willingness to help,
-    /// Lucas said"; "While her team fell short, Vardy himself"). Each person's gender
+    /// Lucas said"; "While her team fell short, Vardy himself"); (D) it is
+    /// the subject of an attribution after a closing quotation mark
+    /// (`"...," she said`) and the speaker is named before the quotation
+    /// opens, outside other quotations: the one person, or the one speaker
+    /// or subject, of the nearest sentence (of the quotation's and the two
+    /// before) that names someone, or the person a subject pronoun there is
+    /// linked to. For (D), persons named inside the quotation are not
+    /// rivals. Each person's gender
     /// is the document's consensus: an honorific, a gendered title or kinship
     /// word in the same phrase decides; else a given name from the
     /// `given-names` lexicon (Western name order only) decides unless two
@@ -93,7 +100,8 @@ declare_lint! {
     /// a capitalised word is a possessive, "her Instagram account", unless
     /// the word is a weekday or month or a naming verb precedes, "named her
     /// Person of the Year"); inside
-    /// quotations; for generic "he or she", "his/her", "s/he"; in title-case
+    /// quotations; for generic "he or she", "his/her", "s/he" (not "he and
+    /// his", one person); in title-case
     /// headlines; for "his" or "her" caught inside a name ("Minister Ryu his Hyon");
     /// for countries, ships and other things, which are never persons here
     /// ("Britain and her allies"); for cataphora into anything but a person's
@@ -176,21 +184,24 @@ impl Lint for PronounDrift {
             // Trump's rhetoric"), the rest of the sentence is the main clause
             // of the antecedent.
             let cataphoric = m.sent == p.sent && m.first > p.tok;
-            let rival = (from..=p.sent).any(|s| {
-                a.sentence_mentions(s).iter().any(|o| {
-                    if cataphoric && s == p.sent {
-                        return false;
-                    }
-                    let other = match o.kind {
-                        MentionKind::Person(oc) => oc != c,
-                        MentionKind::Anon(_) => true,
-                        MentionKind::Org => false,
-                    };
-                    // Subjects in the window, anyone in the sentence before,
-                    // anyone before the pronoun in its own sentence.
-                    other && a.mention_gender(o).is_none() && (o.subject || s + 1 == p.sent || (s == p.sent && o.last < p.tok))
-                })
-            });
+            // The speaker of an attribution was chosen among the persons
+            // named before the quotation.
+            let rival = !p.attribution
+                && (from..=p.sent).any(|s| {
+                    a.sentence_mentions(s).iter().any(|o| {
+                        if cataphoric && s == p.sent {
+                            return false;
+                        }
+                        let other = match o.kind {
+                            MentionKind::Person(oc) => oc != c,
+                            MentionKind::Anon(_) => true,
+                            MentionKind::Org => false,
+                        };
+                        // Subjects in the window, anyone in the sentence before,
+                        // anyone before the pronoun in its own sentence.
+                        other && a.mention_gender(o).is_none() && (o.subject || s + 1 == p.sent || (s == p.sent && o.last < p.tok))
+                    })
+                });
             if rival {
                 continue;
             }
@@ -686,6 +697,31 @@ mod tests {
             "{:?}",
             f[0].labels
         );
+    }
+
+    #[test]
+    fn links_an_attribution_after_a_quote_to_the_speaker_before_it() {
+        // The speaker of the sentence before the quotation, not the person
+        // spoken about ("Gabriel") nor anyone named inside it.
+        let text = "Premier Peter Beattie says the state government may force Gabriel to return. \
+                    \"Why he had a passport is beyond me,\" she said.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        // "he and his family" is one person, not a generic pronoun.
+        let text = "Wal Pawlik says he and his family are coming to terms with the loss. \
+                    \"That is all I can say on that,\" she said.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        for ok in [
+            // Two speakers before the quotation.
+            "Peter Beattie and Anna Bligh spoke on Monday. \"We will act,\" she said.",
+            // A woman named just before.
+            "Teresa Pawlik died in the crash. Wal Pawlik says he is coming to terms with it. \"It is hard,\" she said.",
+            // A speaker of unknown gender.
+            "Peter Beattie met reporters. Labor MP Robin Ames says it fails. \"We will fight,\" she said.",
+            // "he and she" is two people.
+            "Mr Grant said he and she would both attend.",
+        ] {
+            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        }
     }
 
     #[test]
