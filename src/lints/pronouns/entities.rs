@@ -3712,6 +3712,22 @@ impl<'a> Builder<'a> {
         if self.tok(j).is_some_and(|t| t.text == "," && t.sent == self.toks[last].sent) && self.tok(j + 1).is_some_and(|t| t.is("who")) {
             return true;
         }
+        // "X, from the Board of Airline Representatives, says": an
+        // apposition opening with a lowercase word and closed by a comma
+        // before a speech verb.
+        if self.tok(j).is_some_and(|t| t.text == "," && t.sent == self.toks[last].sent) {
+            let close = (j + 2..j + 14).find(|&k| self.tok(k).is_none_or(|t| t.sent != self.toks[last].sent || t.text == ","));
+            if close.is_some_and(|k| {
+                self.tok(k).is_some_and(|t| t.text == ",")
+                    && (j + 1..k).all(|m| self.toks[m].word)
+                    // Not a name ("The Attorney-General, Daryl Williams, says"):
+                    // the title and the name are one person.
+                    && self.toks[j + 1].lower()
+                    && self.next(k).is_some_and(|n| n.lower() && n.has(cls::SPEECH_VERBS))
+            }) {
+                return true;
+            }
+        }
         while self
             .tok(j)
             .is_some_and(|t| t.lower() && t.has(cls::ADVERBS) && t.sent == self.toks[last].sent)

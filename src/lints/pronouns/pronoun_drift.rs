@@ -700,6 +700,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_an_apposition_and_a_speech_verb_is_the_subject() {
+        let text = "Mr Bennett, from the Board of Airline Representatives, says she understands the plans.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        // A name in the apposition is the same person as the title.
+        let ok = "The Attorney-General, Robin Ames, says the man left. He will not say where she trained.";
+        assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+    }
+
+    #[test]
     fn links_an_attribution_after_a_quote_to_the_speaker_before_it() {
         // The speaker of the sentence before the quotation, not the person
         // spoken about ("Gabriel") nor anyone named inside it.
