@@ -1836,6 +1836,30 @@ pub static ORG_HEADS: &[&str] = &[
 
 /// Last words of place and thing names (never persons).
 static PLACE_HEADS: &[&str] = &[
+    // Last words of company names ("Yallourn Energy", "Tata Motors"), none
+    // of them a common surname.
+    "energy",
+    "holdings",
+    "industries",
+    "motors",
+    "resources",
+    "petroleum",
+    "telecom",
+    "telecommunications",
+    "technologies",
+    "pharmaceuticals",
+    "insurance",
+    "mining",
+    "railways",
+    "shipping",
+    "logistics",
+    "securities",
+    "investments",
+    "properties",
+    "enterprises",
+    "communications",
+    "electronics",
+    "chemicals",
     // Sports clubs ("Sheffield United", "Blackburn Rovers").
     "united",
     "rovers",
@@ -1879,6 +1903,17 @@ static PLACE_HEADS: &[&str] = &[
     "house",
     "park",
     "valley",
+    "strip",
+    "heights",
+    "basin",
+    "delta",
+    "plateau",
+    "plains",
+    "archipelago",
+    "glacier",
+    "reef",
+    "canyon",
+    "corridor",
     "coast",
     "bay",
     "strait",
@@ -3840,7 +3875,13 @@ impl<'a> Builder<'a> {
             if p.case != Case::Object {
                 if let Some(k) = before().find(|&k| Self::is_person(&ms[k])) {
                     let m = &ms[k];
-                    if m.subject && matches!(m.kind, MentionKind::Person(_)) {
+                    // An organisation as the subject of a later clause may
+                    // be meant ("Mr Ward says jobs will go when the company
+                    // modernises her mines": `org-pronoun`).
+                    let org_between = before()
+                        .take_while(|&o| o > k)
+                        .any(|o| ms[o].kind == MentionKind::Org && ms[o].subject);
+                    if m.subject && matches!(m.kind, MentionKind::Person(_)) && !org_between {
                         self.links[pi] = Some(base + k);
                         continue;
                     }

@@ -66,6 +66,10 @@ declare_lint! {
     /// gender appears in the eight sentences before, when the pronoun is
     /// linked to a person, inside quotations, and for generic "he or she".
     ///
+    /// Names ending in a company word ("Tarrow Energy", "Tata Motors") and
+    /// places ending in a place word ("the Gaza Strip") are not persons who
+    /// could be meant.
+    ///
     /// ## Known problems
     ///
     /// A person referred to only as "the minister" or by a bare surname far
@@ -375,6 +379,18 @@ mod tests {
         ] {
             assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
         }
+    }
+
+    #[test]
+    fn a_later_organisation_subject_is_meant_not_the_person_before_it() {
+        let text = "The company, Tarrow Energy, believes supply is at risk. Tarrow Energy mine manager Mr Ward \
+                    says 35 jobs will go when the company modernises her mines.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        // A place named after the organisation is nobody who could be meant.
+        let text = "The army has killed three militants who attacked one of her vehicles in the northern Tarra Strip.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        let ok = "Ms Ward says 35 jobs will go when the company modernises her mines.";
+        assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
     }
 
     #[test]

@@ -44,8 +44,11 @@ declare_lint! {
     /// Trafford") are not persons.
     /// A pronoun is linked to a person only in four configurations:
     /// (A) the nearest person before it in its sentence is that person, as
-    /// the subject or topic of a clause, and the pronoun is a possessive,
-    /// reflexive or subject pronoun ("Park seeks to extend her base"); (B) its
+    /// the subject or topic of a clause, no organisation is the subject of a
+    /// clause between them ("Mr Ward says jobs will go when the company
+    /// modernises her mines" is `org-pronoun`'s), and the pronoun is a
+    /// possessive, reflexive or subject pronoun ("Park seeks to extend her
+    /// base"); (B) its
     /// sentence mentions nobody (and no organisation as a subject) before it,
     /// and every person named in the two sentences before is that one person,
     /// as a subject, with no ship or boat between and no country or nation
