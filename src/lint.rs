@@ -342,6 +342,13 @@ pub mod testing {
             .collect()
     }
 
+    /// Assert that a plain-text run has no finding (naming the text and the
+    /// findings when it has).
+    pub fn assert_silent(lint: &dyn Lint, text: &str) {
+        let found = flagged(lint, text);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+
     /// Apply every fix of a plain-text run.
     pub fn fixed(lint: &dyn Lint, text: &str) -> String {
         let findings = run(lint, text, FileKind::Plain);

@@ -1836,7 +1836,7 @@ pub static ORG_HEADS: &[&str] = &[
 
 /// Last words of place and thing names (never persons).
 static PLACE_HEADS: &[&str] = &[
-    // Last words of company names ("Yallourn Energy", "Tata Motors"), none
+    // Last words of company names ("Tarrow Energy", "Tata Motors"), none
     // of them a common surname.
     "energy",
     "holdings",
@@ -3743,19 +3743,18 @@ impl<'a> Builder<'a> {
             return false;
         }
         let mut j = last + 1;
-        // Appositions: "X, 45, said", "X, who ...,".
-        if self.tok(j).is_some_and(|t| t.text == "," && t.sent == self.toks[last].sent) && self.tok(j + 1).is_some_and(|t| t.is("who")) {
-            return true;
-        }
-        // "X, from the Board of Airline Representatives, says": an
-        // apposition opening with a lowercase word and closed by a comma
-        // before a speech verb.
+        // Appositions: "X, 45, said", "X, who ...,", and "X, from the Board
+        // of Port Operators, says": one opening with a lowercase word and
+        // closed by a comma before a speech verb.
         if self.tok(j).is_some_and(|t| t.text == "," && t.sent == self.toks[last].sent) {
+            if self.tok(j + 1).is_some_and(|t| t.is("who")) {
+                return true;
+            }
             let close = (j + 2..j + 14).find(|&k| self.tok(k).is_none_or(|t| t.sent != self.toks[last].sent || t.text == ","));
             if close.is_some_and(|k| {
                 self.tok(k).is_some_and(|t| t.text == ",")
                     && (j + 1..k).all(|m| self.toks[m].word)
-                    // Not a name ("The Attorney-General, Daryl Williams, says"):
+                    // Not a name ("The Attorney-General, Robin Ames, says"):
                     // the title and the name are one person.
                     && self.toks[j + 1].lower()
                     && self.next(k).is_some_and(|n| n.lower() && n.has(cls::SPEECH_VERBS))
@@ -3876,7 +3875,7 @@ impl<'a> Builder<'a> {
                 if let Some(k) = before().find(|&k| Self::is_person(&ms[k])) {
                     let m = &ms[k];
                     // An organisation as the subject of a later clause may
-                    // be meant ("Mr Ward says jobs will go when the company
+                    // be meant ("Mr Hale says jobs will go when the company
                     // modernises her mines": `org-pronoun`).
                     let org_between = before()
                         .take_while(|&o| o > k)
@@ -3963,11 +3962,14 @@ impl<'a> Builder<'a> {
         }
         let qi = doc.quotes.partition_point(|q| q.span.end < mark.span.end);
         let quote = doc.quotes.get(qi).filter(|q| q.closed && q.span.end == mark.span.end)?;
-        let open = (0..p.tok).rev().take(400).find(|&j| self.toks[j].span.start == quote.span.start)?;
+        let open = self.toks.partition_point(|t| t.span.start < quote.span.start);
+        if self.toks.get(open).is_none_or(|t| t.span.start != quote.span.start) {
+            return None;
+        }
         let sq = self.toks[open].sent;
         let speaks = |m: &Mention| {
             self.next(m.last).is_some_and(|n| n.lower() && n.has(cls::SPEECH_VERBS))
-                || self.prev(m.first).is_some_and(|t| t.lower() && t.has(cls::SPEECH_VERBS))
+                || self.prev(m.first).is_some_and(|t| t.has(cls::SAID_BEFORE))
         };
         for s in (sq.saturating_sub(2)..=sq).rev() {
             let base = self.sent_mentions.get(s).copied().unwrap_or(0);

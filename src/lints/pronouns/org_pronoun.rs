@@ -67,7 +67,7 @@ declare_lint! {
     /// linked to a person, inside quotations, and for generic "he or she".
     ///
     /// Names ending in a company word ("Tarrow Energy", "Tata Motors") and
-    /// places ending in a place word ("the Gaza Strip") are not persons who
+    /// places ending in a place word ("the Tarra Strip") are not persons who
     /// could be meant.
     ///
     /// ## Known problems
@@ -273,7 +273,7 @@ fn reduced_relative(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::testing::{fixed, flagged};
+    use crate::lint::testing::{assert_silent, fixed, flagged};
 
     fn lint() -> OrgPronoun {
         let lex = crate::pack::builtin_lexicons();
@@ -345,7 +345,7 @@ mod tests {
             "Officials met. The bank lent money to Anna Berg and said she would repay it.",
             "Officials met. The company hired Mr Lee and said he would start in May.",
         ] {
-            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+            assert_silent(&lint(), ok);
         }
     }
 
@@ -377,20 +377,20 @@ mod tests {
             "Talks stalled. Voters backed the party because she promised lower taxes.",
             "Talks stalled. The company said the manager left and she was not replaced.",
         ] {
-            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+            assert_silent(&lint(), ok);
         }
     }
 
     #[test]
     fn a_later_organisation_subject_is_meant_not_the_person_before_it() {
-        let text = "The company, Tarrow Energy, believes supply is at risk. Tarrow Energy mine manager Mr Ward \
+        let text = "The company, Tarrow Energy, believes supply is at risk. Tarrow Energy mine manager Mr Hale \
                     says 35 jobs will go when the company modernises her mines.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
         // A place named after the organisation is nobody who could be meant.
         let text = "The army has killed three militants who attacked one of her vehicles in the northern Tarra Strip.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
-        let ok = "Ms Ward says 35 jobs will go when the company modernises her mines.";
-        assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        let ok = "Ms Hale says 35 jobs will go when the company modernises her mines.";
+        assert_silent(&lint(), ok);
     }
 
     #[test]
@@ -440,7 +440,7 @@ mod tests {
             "The company said its profits rose.",
             "The committee asked her to testify.",
         ] {
-            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+            assert_silent(&lint(), ok);
         }
     }
 }

@@ -45,7 +45,7 @@ declare_lint! {
     /// A pronoun is linked to a person only in four configurations:
     /// (A) the nearest person before it in its sentence is that person, as
     /// the subject or topic of a clause, no organisation is the subject of a
-    /// clause between them ("Mr Ward says jobs will go when the company
+    /// clause between them ("Mr Hale says jobs will go when the company
     /// modernises her mines" is `org-pronoun`'s), and the pronoun is a
     /// possessive, reflexive or subject pronoun ("Park seeks to extend her
     /// base"); (B) its
@@ -493,7 +493,7 @@ fn object_without_antecedent(a: &Analysis, pi: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::testing::flagged;
+    use crate::lint::testing::{assert_silent, flagged};
 
     fn lint() -> PronounDrift {
         let lex = crate::pack::builtin_lexicons();
@@ -521,7 +521,7 @@ mod tests {
         assert_eq!(flagged(&lint(), text), vec!["her"]);
         // Another speaker lends nothing to the full name.
         let ok = "Ravindra Kalwani addressed the rally. Mehta said his party would win. Kalwani promised to expand her programmes.";
-        assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        assert_silent(&lint(), ok);
     }
 
     #[test]
@@ -531,7 +531,7 @@ mod tests {
         assert_eq!(flagged(&lint(), text), vec!["she"]);
         // One pronoun alone decides nothing.
         let ok = "Prime Minister Fumio Kishida visited Seoul. Kishida said she would meet business leaders.";
-        assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        assert_silent(&lint(), ok);
     }
 
     #[test]
@@ -573,7 +573,7 @@ mod tests {
             // Object pronoun.
             "The man said the police had stopped her on Monday.",
         ] {
-            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+            assert_silent(&lint(), ok);
         }
     }
 
@@ -627,7 +627,7 @@ mod tests {
             // Quoted.
             "Mr Chouhan said on Monday: \"She will win.\"",
         ] {
-            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+            assert_silent(&lint(), ok);
         }
     }
 
@@ -639,7 +639,7 @@ mod tests {
             "Mr Hale said he was pleased with the ship. The vessel lost her rudder on Monday.",
             "Mr Hale said he was pleased. The Titanic left port on Monday. She sank four days later.",
         ] {
-            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+            assert_silent(&lint(), ok);
         }
         // A title alone names the one person the document gave it.
         let text = "Foreign Secretary Dominic Raab flew home on Monday. The Foreign Secretary acknowledged that plans had changed. \
@@ -652,7 +652,7 @@ mod tests {
             "Mr Smith met the Queen on Monday. She praised his work.",
             "Mr Smith met the Governor on Monday. She praised his work.",
         ] {
-            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+            assert_silent(&lint(), ok);
         }
         // A country inside a clause about someone else is not meant.
         let text = "Earlier in the interview, Mr Blair said that the UK and EU could still land a deal. She said the talks would go on.";
@@ -662,7 +662,7 @@ mod tests {
                     Only a week ago she was promising a million new jobs.";
         assert_eq!(flagged(&lint(), text), vec!["she"]);
         let ok = "Mr Saa said he had seen the ship leave port on Monday. She sank in the storm.";
-        assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        assert_silent(&lint(), ok);
     }
 
     #[test]
@@ -678,7 +678,7 @@ mod tests {
             // A person of unknown gender before.
             "Mr Lucas met Sam Rivera on Monday. Despite her willingness, Lucas said no.",
         ] {
-            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+            assert_silent(&lint(), ok);
         }
     }
 
@@ -704,35 +704,35 @@ mod tests {
 
     #[test]
     fn a_name_before_an_apposition_and_a_speech_verb_is_the_subject() {
-        let text = "Mr Bennett, from the Board of Airline Representatives, says she understands the plans.";
+        let text = "Mr Corley, from the Board of Port Operators, says she understands the plans.";
         assert_eq!(flagged(&lint(), text), vec!["she"]);
         // A name in the apposition is the same person as the title.
         let ok = "The Attorney-General, Robin Ames, says the man left. He will not say where she trained.";
-        assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+        assert_silent(&lint(), ok);
     }
 
     #[test]
     fn links_an_attribution_after_a_quote_to_the_speaker_before_it() {
         // The speaker of the sentence before the quotation, not the person
-        // spoken about ("Gabriel") nor anyone named inside it.
-        let text = "Premier Peter Beattie says the state government may force Gabriel to return. \
+        // spoken about ("Lim") nor anyone named inside it.
+        let text = "Premier Peter Vance says the state government may force Lim to return. \
                     \"Why he had a passport is beyond me,\" she said.";
         assert_eq!(flagged(&lint(), text), vec!["she"]);
         // "he and his family" is one person, not a generic pronoun.
-        let text = "Wal Pawlik says he and his family are coming to terms with the loss. \
+        let text = "Wal Dunmore says he and his family are coming to terms with the loss. \
                     \"That is all I can say on that,\" she said.";
         assert_eq!(flagged(&lint(), text), vec!["she"]);
         for ok in [
             // Two speakers before the quotation.
-            "Peter Beattie and Anna Bligh spoke on Monday. \"We will act,\" she said.",
+            "Peter Vance and Anna Kerr spoke on Monday. \"We will act,\" she said.",
             // A woman named just before.
-            "Teresa Pawlik died in the crash. Wal Pawlik says he is coming to terms with it. \"It is hard,\" she said.",
+            "Teresa Dunmore died in the crash. Wal Dunmore says he is coming to terms with it. \"It is hard,\" she said.",
             // A speaker of unknown gender.
-            "Peter Beattie met reporters. Labor MP Robin Ames says it fails. \"We will fight,\" she said.",
+            "Peter Vance met reporters. Labor MP Robin Ames says it fails. \"We will fight,\" she said.",
             // "he and she" is two people.
             "Mr Grant said he and she would both attend.",
         ] {
-            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+            assert_silent(&lint(), ok);
         }
     }
 
@@ -766,7 +766,7 @@ mod tests {
             // Two Baes: the bare name is ambiguous.
             "Bae Tae Hoon and his sister Bae Mi Ran arrived. Bae said she was ready.",
         ] {
-            assert!(flagged(&lint(), ok).is_empty(), "{ok}: {:?}", flagged(&lint(), ok));
+            assert_silent(&lint(), ok);
         }
     }
 
