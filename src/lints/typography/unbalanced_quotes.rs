@@ -315,6 +315,14 @@ fn check_paragraph(
                 .get(idx + 1)
                 .is_some_and(|&(_, n)| matches!(n, Mark::Close | Mark::StraightClose | Mark::Straight));
             if closed_next {
+                // Unless the open quotation holds its speaker's attribution
+                // ("... millimetres, she said. \"In some places"): its
+                // closing mark was lost before it.
+                if let Some(&(o, om)) = stack.first() {
+                    if upto.get(o..at).is_some_and(attributed) {
+                        never_closed(o, om, cx);
+                    }
+                }
                 stack.clear();
                 stack.push((at, m));
                 continue;
@@ -504,6 +512,22 @@ mod tests {
             flagged(&l, "He said \u{201c}it was over.\nThen he left.\nShe said \u{201c}no\u{201d}."),
             vec!["\u{201c}"]
         );
+    }
+
+    #[test]
+    fn attribution_inside_an_open_quotation_in_one_line() {
+        let l = UnbalancedQuotes;
+        // Paragraph breaks removed by a scraper: the attribution shows the
+        // lost closing mark.
+        let lost = "It rained. \"It was less than five millimetres, she said. \"In some places it was nothing.\" The end.";
+        assert_eq!(flagged(&l, lost), vec!["\""]);
+        let lost = "It rained. \u{201c}It was light, Dr Varga said. \u{201c}In places it was nothing.\u{201d} The end.";
+        assert_eq!(flagged(&l, lost), vec!["\u{201c}"]);
+        // A quotation continued into the next (joined) paragraph.
+        let ok = "It rained. \"It was less than five millimetres. \"In some places it was nothing,\" she said.";
+        assert!(flagged(&l, ok).is_empty());
+        let ok = "He spoke. \"When I called, he said no. \"Then we left,\" she said.";
+        assert!(flagged(&l, ok).is_empty());
     }
 
     #[test]
