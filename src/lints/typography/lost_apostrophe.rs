@@ -44,7 +44,12 @@ declare_lint! {
     /// - or the word list knows the stem as a name ("Germany") but not the
     ///   "s" form, written once inside a sentence, before a capitalised word
     ///   or a noun ("Melbournes west"), never after "the" ("the Philippines
-    ///   government");
+    ///   government"); for a stem that is no given name, also before a
+    ///   lowercase word that no plural subject takes: no function word, no
+    ///   verb of a short list, no adverb in "-ly", a word in "-ed" or
+    ///   "-ing" only before another lowercase word that starts no object
+    ///   ("Canberras offer", "Pakistans atomic program"; not "Clintons
+    ///   arrived at");
     /// - or a given name (pack `given-names`) or a title comes right before
     ///   and a noun follows ("Roger Taylors birthday", "Mr Gehlots
     ///   government");
@@ -873,7 +878,8 @@ impl LostApostrophe {
             // document or the list shows to be a name).
             let noun = !next_cap
                 && (self.noun_evidence(doc, next, plural_ok)
-                    || (matches!(evidence, Evidence::Alone | Evidence::Listed) && self.modifier_then_noun(doc, next)));
+                    || (matches!(evidence, Evidence::Alone | Evidence::Listed) && self.modifier_then_noun(doc, next))
+                    || (evidence == Evidence::Listed && plural_ok && !demonym_like(stem) && content_word(doc, next)));
             let prev = prev_word(doc, c.tok).map(|p| doc.text(doc.tokens[p].span).to_lowercase());
             let prev = prev.as_deref().unwrap_or("");
             let determiner = DETERMINERS.contains(&prev) || CARDINALS.contains(&prev);
@@ -1190,6 +1196,55 @@ fn demonym_like(stem: &str) -> bool {
     ["i", "ian", "ite", "ist", "er"].iter().any(|s| stem.ends_with(s))
 }
 
+/// Words that follow a plural subject or stand between a noun and what
+/// follows it, never the head of a possessed noun phrase: "Xs also",
+/// "Xs over".
+const NOT_CONTENT: &[&str] = &[
+    "not", "too", "again", "already", "yet", "just", "even", "only", "over", "under", "up", "down", "out", "off", "back", "away", "than",
+    "when", "where", "while", "whose", "whom", "what", "why", "how", "if", "because", "since", "though", "although", "unless", "until",
+    "after", "before", "against", "among", "between", "during", "without", "within", "through", "across", "towards", "toward", "per",
+    "via", "upon", "onto", "around", "beyond", "near", "like", "unlike", "plus", "minus", "versus", "got", "get", "gets", "being", "went",
+    "came", "come", "comes", "go", "goes", "make", "made", "makes", "take", "took", "takes", "want", "wanted", "wants", "need", "needed",
+    "needs", "use", "used", "uses", "see", "saw", "seem", "seemed", "seems", "know", "knew", "think", "thought", "told", "tell", "win",
+    "won", "lose", "lost", "beat", "met", "meet", "hold", "held", "face", "faced", "agree", "agreed", "claim", "claimed", "play", "played",
+    "join", "joined", "visit", "visited", "return", "returned", "did", "does", "doing", "done", "ever", "never", "always", "however",
+    "instead", "either", "neither", "such",
+];
+
+/// Whether the word at token `n` may head or modify the noun phrase
+/// after a name known from the word list ("Canberras offer", "Pakistans
+/// atomic program", "Argentinas discredited economy minister"): a
+/// lowercase word that no plural subject would take, neither a function
+/// word nor a verb of a small list, nor an adverb in "-ly"; a word in
+/// "-ed" only before another lowercase word that starts no object.
+fn content_word(doc: &Document, n: usize) -> bool {
+    let w = doc.text(doc.tokens[n].span);
+    if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') || w.ends_with("ly") {
+        return false;
+    }
+    if [PLURAL_AFTER, NEVER_AFTER_OPENING, OBJECT_STARTS, NOT_CONTENT]
+        .iter()
+        .any(|l| l.contains(&w))
+    {
+        return false;
+    }
+    if w.ends_with("ed") || w.ends_with("ing") {
+        return adjacent_word(doc, n).is_some_and(|m| {
+            let m = doc.text(doc.tokens[m].span);
+            m.starts_with(|c: char| c.is_ascii_lowercase())
+                && !OBJECT_STARTS.contains(&m)
+                && !NOT_CONTENT.contains(&m)
+                && !PLURAL_AFTER.contains(&m)
+        });
+    }
+    true
+}
+
+/// The word right after token `n`, one space on, if any.
+fn adjacent_word(doc: &Document, n: usize) -> Option<usize> {
+    next_word(doc, n).filter(|&m| adjacent(doc, n, m, false))
+}
+
 /// Whether token `n` follows token `i` after one space (and the optional
 /// apostrophe): no punctuation or line break between them.
 fn adjacent(doc: &Document, i: usize, n: usize, apostrophe: bool) -> bool {
@@ -1288,6 +1343,15 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             flagged(l.as_ref(), "A man was shot in Melbournes west overnight."),
             vec!["Melbournes"]
         );
+        // A name of the list before a word no plural subject takes.
+        assert_eq!(
+            flagged(l.as_ref(), "Sources would not reveal the nature of Canberras offer."),
+            vec!["Canberras"]
+        );
+        assert_eq!(
+            flagged(l.as_ref(), "A scientist at Pakistans atomic program set up a group."),
+            vec!["Pakistans"]
+        );
         // A title or a given name before, a noun after.
         assert_eq!(
             flagged(l.as_ref(), "Critics attacked Mr. Gehlots government on Monday."),
@@ -1373,6 +1437,9 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             // A name of the list in its own right, not the possessive of a
             // shorter one ("Mar", "Carlo").
             "The rock will form a key part of the forthcoming Mars expedition.",
+            // A plural subject before a verb, an adverb or a preposition.
+            "At the dinner, Clintons arrived at eight and Kennedys also came.",
+            "In the end Romanovs lived in exile, and Koreas agree on little.",
             // A title.
             "Mr Gillies spoke. Mrs Gillies says the investigation was a thorough one.",
         ] {
