@@ -460,26 +460,47 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
     }
 }
 
-/// Pairs (specific, general) of lints that can report one span for one
-/// cause: a leaked field line is also page furniture. When both report the
-/// same span, only the more specific finding is kept (its message names the
-/// field; its fix removes the same text).
-const SUPERSEDES: &[(&str, &str)] = &[("metadata-leak", "boilerplate")];
+/// Pairs (specific, general) of lints that can report one cause twice:
+/// a leaked field line is also page furniture (same span); a misspelled
+/// word of a name is also a variant of the whole name ("Interior
+/// Minester" / "Interior Minister": `mangled-name` names the misspelled
+/// word inside the span of `name-variant`). Only the more specific finding
+/// is kept: its message names the cause, its fix changes the same text.
+const SUPERSEDES: &[(&str, &str, Cover)] = &[
+    ("metadata-leak", "boilerplate", Cover::Same),
+    ("mangled-name", "name-variant", Cover::Within),
+];
 
-/// Drop a finding when a more specific lint reports the same span (see
-/// [`SUPERSEDES`]). `findings` is sorted by file and span, so such findings
-/// are neighbours.
+/// How the span of the specific finding must lie for the general one to go.
+#[derive(Clone, Copy)]
+enum Cover {
+    /// The same span.
+    Same,
+    /// Inside the general finding's span (or the same).
+    Within,
+}
+
+/// Drop a finding when a more specific lint reports the same cause (see
+/// [`SUPERSEDES`]). `findings` is sorted by file and span: the findings of
+/// one file are neighbours, and few of them are of a general lint.
 fn drop_superseded(findings: &mut Vec<Finding>) {
     let mut keep = vec![true; findings.len()];
     let mut start = 0;
     while start < findings.len() {
-        let same = |g: &Finding| g.file == findings[start].file && g.span == findings[start].span;
-        let end = start + 1 + findings[start + 1..].iter().take_while(|g| same(g)).count();
-        let run = &findings[start..end];
-        for (k, f) in run.iter().enumerate() {
-            let superseded = SUPERSEDES
-                .iter()
-                .any(|&(specific, general)| *f.lint == *general && run.iter().any(|g| *g.lint == *specific));
+        let file = findings[start].file;
+        let end = start + findings[start..].iter().take_while(|g| g.file == file).count();
+        let group = &findings[start..end];
+        for (k, f) in group.iter().enumerate() {
+            let superseded = SUPERSEDES.iter().any(|&(specific, general, cover)| {
+                *f.lint == *general
+                    && group.iter().any(|g| {
+                        *g.lint == *specific
+                            && match cover {
+                                Cover::Same => g.span == f.span,
+                                Cover::Within => g.span.start >= f.span.start && g.span.end <= f.span.end,
+                            }
+                    })
+            });
             if superseded {
                 keep[start + k] = false;
             }

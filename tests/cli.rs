@@ -1360,3 +1360,18 @@ fn a_leaked_field_line_is_reported_once() {
     let on_line_4: Vec<String> = summary(&o).into_iter().filter(|s| s.2 == 4).map(|s| s.1).collect();
     assert_eq!(on_line_4, vec!["boilerplate".to_string()], "{}", o.stdout);
 }
+
+#[test]
+fn a_misspelled_word_of_a_name_is_reported_once() {
+    let d = tmp();
+    let text = "A spokesman for the Interior Minister, Tomas Ferreira, spoke on Monday.\n\n\
+                But a spokesman for the Interior Minester said on Tuesday that talks had stalled.\n";
+    write(d.path(), "a.txt", text);
+    let o = check_in(d.path(), &["--no-config", "--format", "json", "a.txt"]);
+    let on_line_3: Vec<String> = summary(&o).into_iter().filter(|s| s.2 == 3).map(|s| s.1).collect();
+    assert_eq!(on_line_3, vec!["mangled-name".to_string()], "{}", o.stdout);
+    // Without the more specific lint, the variant of the whole name stays.
+    let o = check_in(d.path(), &["--no-config", "--format", "json", "--ignore", "mangled-name", "a.txt"]);
+    let on_line_3: Vec<String> = summary(&o).into_iter().filter(|s| s.2 == 3).map(|s| s.1).collect();
+    assert_eq!(on_line_3, vec!["name-variant".to_string()], "{}", o.stdout);
+}

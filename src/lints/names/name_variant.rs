@@ -102,6 +102,10 @@ declare_lint! {
     /// case over capitals ("Savage" over "SAVAGE"), then to the form written
     /// first.
     ///
+    /// A misspelled word of a name is one cause: when `mangled-name` reports
+    /// a word inside the span of a variant ("Minester" in "Interior
+    /// Minester"), the engine keeps only its finding.
+    ///
     /// ## Known problems
     ///
     /// Different names stay apart when they differ in a real letter ("Park Geun
