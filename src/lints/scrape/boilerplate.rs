@@ -58,8 +58,11 @@ declare_lint! {
     /// words or more ("We use cookies to ... By continuing ..."); (4)
     /// breadcrumb and link shapes ("Home > World > Asia", "More »"); (5) runs of four or more very short lines without punctuation
     /// near the start or end (menus), short label lines after the last
-    /// paragraph, and headline-like lines under a "Related:" or "Most read"
-    /// header; (6) in a
+    /// paragraph, headline-like lines under a "Related:" or "Most read"
+    /// header, and, after the article, a headline-like line right over a
+    /// relative time line ("Council delays vote" / "Published 2 weeks
+    /// ago": a list of other articles under any header); a copyright line
+    /// at the end never counts as the article's last paragraph; (6) in a
     /// run of several documents, a short line repeated verbatim in two or
     /// more unrelated documents (template residue; documents that share
     /// paragraphs count as one; not in Markdown files, whose shared headings
@@ -406,7 +409,11 @@ impl Boilerplate {
                 let prompt = l
                     .norm(&norms)
                     .is_some_and(|norm| self.lexicon(norm, raw).is_some_and(|e| !e.weak) || self.cue(norm, raw, l.words));
-                l.paragraph && !prompt && self.long_notice(raw).is_none() && !self.last_sentence_cue(raw, l.words)
+                l.paragraph
+                    && !prompt
+                    && self.long_notice(raw).is_none()
+                    && !self.last_sentence_cue(raw, l.words)
+                    && !(l.words <= 25 && copyright_line(raw))
             })
             .map_or(0, |(i, _)| i + 1);
         // Without any paragraph there is no article to be "after", and a
@@ -498,6 +505,18 @@ impl Boilerplate {
                 msg = Some(format!("'{}' is an item of a related-articles list", clip(raw)));
             } else if msg.is_some() || l.paragraph {
                 related_header &= msg.is_some();
+            }
+            // After the article, a headline over its time line ("Council
+            // delays vote on harbour scheme" / "Published 2 weeks ago"): an
+            // item of a list of other articles.
+            let over_time = || {
+                doc.blocks
+                    .get(i + 1)
+                    .is_some_and(|b| b.paragraph != block.paragraph || b.span.start > block.span.end)
+                    && doc.blocks.get(i + 1).is_some_and(|b| time_line(doc.text(b.span)))
+            };
+            if msg.is_none() && tail(i) && !l.paragraph && (2..=15).contains(&l.words) && !time_line(raw) && over_time() {
+                msg = Some(format!("'{}' is an item of a list of other articles", clip(raw)));
             }
             let introduces_list = info.get(i + 1).is_some_and(|next| next.plain_item);
             if msg.is_none()
@@ -845,7 +864,8 @@ fn iso_timestamp(raw: &str) -> bool {
 fn counter_line(raw: &str) -> bool {
     const UNITS: &[&str] = &[
         "min", "mins", "minute", "minutes", "read", "reads", "view", "views", "comment", "comments", "share", "shares", "like", "likes",
-        "sec", "secs", "second", "seconds", "hour", "hours", "hr", "hrs", "day", "days", "ago", "listen", "watch", "reading", "time",
+        "sec", "secs", "second", "seconds", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year",
+        "years", "ago", "listen", "watch", "reading", "time",
     ];
     const PAGE: &[&str] = &[
         "min", "mins", "read", "reads", "views", "comments", "shares", "likes", "ago", "listen",
@@ -871,6 +891,22 @@ fn counter_line(raw: &str) -> bool {
         n += 1;
     }
     page && (1..=3).contains(&n)
+}
+
+/// A relative time line of a list of articles: "3 hours ago",
+/// "Published 2 weeks ago", "Updated: 14 minutes ago".
+fn time_line(raw: &str) -> bool {
+    let t = raw.trim();
+    let rest = ["published", "updated", "posted", "last updated"]
+        .iter()
+        .find_map(|label| {
+            t.get(..label.len())
+                .filter(|head| head.eq_ignore_ascii_case(label))
+                .and_then(|_| t.get(label.len()..))
+                .filter(|r| r.starts_with([' ', ':']))
+        })
+        .map_or(t, |r| r.trim_start_matches([' ', ':']));
+    rest.split_whitespace().last().is_some_and(|w| w.eq_ignore_ascii_case("ago")) && counter_line(rest)
 }
 
 /// The line shapes, each compiled on first need (most documents need none
@@ -1586,6 +1622,21 @@ mod tests {
     }
 
     #[test]
+    fn time_lines() {
+        for yes in [
+            "3 hours ago",
+            "Published 2 weeks ago",
+            "Updated: 14 minutes ago",
+            "posted 1 day ago",
+        ] {
+            assert!(time_line(yes), "{yes}");
+        }
+        for no in ["3 hours", "Published in 2020", "Updated 14:02", "Two days ago", "ago"] {
+            assert!(!time_line(no), "{no}");
+        }
+    }
+
+    #[test]
     fn counter_lines_need_a_page_word() {
         for ok in [
             "4 minutes",
@@ -1655,6 +1706,20 @@ mod tests {
              This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.\n"
         );
         assert_eq!(flagged(&bp(), &t).len(), 6, "{:?}", flagged(&bp(), &t));
+        // Headlines over their time lines after the article, under a
+        // header no phrase marks as a list; a copyright line at the very
+        // end does not extend the article over them.
+        let t = format!(
+            "{BODY}\nKeep exploring\nResidents protest over terminal plans\nPublished 3 days ago\n\
+             Council delays vote on harbour scheme\nUpdated: 2 weeks ago\n\
+             Copyright 2026 Example Media. All rights reserved. We are not responsible for external sites.\n"
+        );
+        let got = flagged(&bp(), &t);
+        assert!(got.iter().any(|g| g == "Residents protest over terminal plans"), "{got:?}");
+        assert!(got.iter().any(|g| g == "Council delays vote on harbour scheme"), "{got:?}");
+        // Not a line of the article over a time line inside it.
+        let t = format!("The vote was close.\nCouncil delays vote on harbour scheme\n3 days ago\n{BODY}");
+        assert!(!flagged(&bp(), &t).iter().any(|g| g == "Council delays vote on harbour scheme"));
         let t = format!("{BODY}\nReporting by Tom Hale; Editing by Sara Lin\n(Additional reporting by Ana Ruiz)\n");
         assert_eq!(flagged(&bp(), &t).len(), 2, "{:?}", flagged(&bp(), &t));
         let t = format!("{BODY}\nReporting by Reuters showed that the deal was off.\n");
