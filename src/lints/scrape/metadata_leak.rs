@@ -34,12 +34,14 @@ declare_lint! {
     /// Signals, all anchored at the start of a line: (1) a time field name
     /// from the `metadata-fields-*` lexicons of `lints/boilerplate.toml`
     /// ("published", "updated", "datum") followed by a machine-shaped date or
-    /// time (ISO date, numeric date, clock time, "3 hours ago", or a written
+    /// time (ISO date, numeric date, clock time, "10.02 GMT" with its zone,
+    /// "3 hours ago", or a written
     /// date when a colon follows the label or the line ends there); (2) a text
     /// field name ("author", "tags", "category") with a colon, on a short line;
     /// (3) shapes that no prose has: a lowercase label directly followed by an
-    /// ISO date, an identifier-like key (`og:title`, `author_name =`,
-    /// `"datePublished":`), a field name glued to a value by "=" (`lang=en`,
+    /// ISO date, an identifier-like key (`og:title =`, `author_name =`,
+    /// `"datePublished":`, or a key of a metadata namespace before its
+    /// value: `og:title Talks resume`, `twitter:card summary`), a field name glued to a value by "=" (`lang=en`,
     /// `date=2021-03-04`), or a line that is only a date-time stamp or only
     /// "Label: date"; (4) a short CMS byline that ends in a date or time
     /// ("By admin | March 3, 2022", "Posted by newsdesk on 2021-11-02"). The
@@ -235,8 +237,7 @@ const ISO: &str = r"{d}{4}-{d}{2}-{d}{2}(?:[T ]{d}{2}:{d}{2}(?::{d}{2}(?:\.{d}+)
 
 /// A date or time value as CMSs print it. Group `iso` marks machine shapes.
 fn date_value() -> String {
-    let time =
-        r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?m\.?)(?:\s+(?:[A-Z]{2,4}|UTC[+-]?\d*|GMT[+-]?\d*))?";
+    let time = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\.\d{2}(?:\s*[ap]\.?m\.?|\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|AEST|AEDT)\b))(?:\s+(?:[A-Z]{2,4}|UTC[+-]?\d*|GMT[+-]?\d*))?";
     let iso = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
     let numeric = format!(r"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}(?:,?\s+(?:at\s+)?{time})?");
     let written = format!(
@@ -616,11 +617,13 @@ impl Shapes {
         R.get_or_init(|| dated(&format!(r"^[ \t]*[a-z][a-z_]{{1,20}}\s*[:=]?\s*{ISO}\b")))
     }
 
-    /// Identifier keys: `og:title`, `author_name =`, `"datePublished":`.
+    /// Identifier keys: `og:title`, `author_name =`, `"datePublished":`,
+    /// and keys of the well-known metadata namespaces followed by their
+    /// value (`og:title Harbour vote`, `twitter:card summary`).
     fn ident_key(&self) -> &'static Regex {
         static R: OnceLock<Regex> = OnceLock::new();
         R.get_or_init(|| {
-            Regex::new(r#"^[ \t]*(?:"[A-Za-z_][\w.:-]*"\s*:\s*\S|[a-z][a-z0-9]*(?:[_.:][a-z0-9]+|[A-Z][a-z0-9]+)+\s*[:=]\s*\S)"#)
+            Regex::new(r#"^[ \t]*(?:"[A-Za-z_][\w.:-]*"\s*:\s*\S|[a-z][a-z0-9]*(?:[_.:][a-z0-9]+|[A-Z][a-z0-9]+)+\s*[:=]\s*\S|(?:og|twitter|article|dc|dcterms|fb|itemprop):[a-z_:]+\s+\S)"#)
                 .unwrap_or_else(|_| never())
         })
     }
@@ -743,6 +746,10 @@ fn may_be_ident_key(rest: &str) -> bool {
     }
 }
 
+/// Namespaces of page metadata keys (Open Graph, Twitter cards, Dublin
+/// Core...): `og:title` followed by its value is a leaked field.
+const METADATA_NAMESPACES: &[&str] = &["og", "twitter", "article", "dc", "dcterms", "fb", "itemprop"];
+
 /// The `ident_key` regex: by hand on ASCII text (compiling the regex costs
 /// more than many documents), by the regex otherwise.
 fn ident_key(shapes: &Shapes, body: &str) -> bool {
@@ -764,6 +771,16 @@ fn ident_key(shapes: &Shapes, body: &str) -> bool {
     };
     let lower_digit = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit();
     let i = skip(0, &|c| c == b' ' || c == b'\t');
+    // `(?:og|twitter|...):[a-z_:]+\s+\S`
+    let namespaced = METADATA_NAMESPACES.iter().any(|ns| {
+        let j = i + ns.len() + 1;
+        let head = b.get(i..i + ns.len()) == Some(ns.as_bytes()) && b.get(j - 1) == Some(&b':');
+        let k = skip(j, &|c| c.is_ascii_lowercase() || c == b'_' || c == b':');
+        head && k > j && b.get(k).is_some_and(|&c| space(c)) && b.get(skip(k, &space)).is_some_and(|&c| !space(c))
+    });
+    if namespaced {
+        return true;
+    }
     match b.get(i) {
         // `"[A-Za-z_][\w.:-]*"\s*:\s*\S`
         Some(b'"') => {
@@ -1051,8 +1068,18 @@ mod tests {
             "\"datePublished\": \"2023-11-02\"",
             "Erstellt: 02.11.2023 08:15",
             "2023-11-02 08:15",
+            "og:title Talks resume in Paris",
+            "twitter:card summary_large_image",
+            "Last modified on Tue 3 Mar 2026 10.02 GMT",
         ] {
             assert_eq!(flagged(&l, &format!("{t}\nThe talks resumed on Monday.\n")).len(), 1, "{t}");
+        }
+        for ok in [
+            "The og:title tag sets the title of a shared link.",
+            "Updated figures put growth at 3.45 per cent.",
+            "og: the abbreviation is used in the report.",
+        ] {
+            assert!(flagged(&l, &format!("{ok}\nThe talks resumed on Monday.\n")).is_empty(), "{ok}");
         }
     }
 
@@ -1148,6 +1175,11 @@ mod tests {
         let heads = ["", " ", "\t ", "  x"];
         let keys = [
             "og:title",
+            "twitter:card",
+            "article:published_time",
+            "ogg:title",
+            "dc:",
+            "og:Title",
             "author_name",
             "\"datePublished\"",
             "\"_a.b:c-d\"",
