@@ -203,12 +203,15 @@ impl OrgPronoun {
             // (4) "The company reported a loss. She blamed ...": the pronoun
             // opens its sentence, and the sentence before opens with the
             // organisation as its subject.
+            // (Not for the first sentence, which has none before it: (5)
+            // still applies there.)
             let sentences = doc.sentences();
-            let prev_sent = p.sent.checked_sub(1)?;
-            let same_block = sentences.get(prev_sent).map(|s| s.block) == sentences.get(p.sent).map(|s| s.block);
-            if before.is_none() && same_block && a.starts_sentence(doc, p.tok) {
-                let prev = a.sentence_mentions(prev_sent);
-                return prev.first().filter(|m| m.kind == MentionKind::Org && m.subject);
+            if let Some(prev_sent) = p.sent.checked_sub(1) {
+                let same_block = sentences.get(prev_sent).map(|s| s.block) == sentences.get(p.sent).map(|s| s.block);
+                if before.is_none() && same_block && a.starts_sentence(doc, p.tok) {
+                    let prev = a.sentence_mentions(prev_sent);
+                    return prev.first().filter(|m| m.kind == MentionKind::Org && m.subject);
+                }
             }
             // (5) "The government is refusing to release prisoners she
             // calls criminals": the organisation is the subject of the
@@ -351,6 +354,14 @@ mod tests {
 
     #[test]
     fn flags_subject_pronoun_in_a_clause_of_the_organisation() {
+        // Also in the document's first sentence.
+        assert_eq!(
+            flagged(
+                &lint(),
+                "The union has been treated unfairly as she faces allegations of intimidation."
+            ),
+            vec!["she"]
+        );
         assert_eq!(
             flagged(
                 &lint(),
