@@ -3243,6 +3243,22 @@ impl<'a> Builder<'a> {
                 });
             }
         }
+        // "Secretary of State Colin Powell", "Minister of Foreign Affairs
+        // Ana Ruiz": after a title and "of", the portfolio runs into the
+        // name, which starts at a given name of the lexicon with a surname
+        // after it.
+        if title_at.is_none() && words.len() >= 3 {
+            let is_title =
+                |t: &BTok| t.has(cls::TITLES) || t.gender(cls::ROLE_TITLES).is_some() || t.gender(cls::GENDERED_TITLES).is_some();
+            let after_title_of = self.prev(words[0]).is_some_and(|t| t.is("of") || t.is("for"))
+                && words[0].checked_sub(1).and_then(|o| self.prev(o)).is_some_and(is_title);
+            if after_title_of {
+                if let Some(k) = (1..words.len() - 1).find(|&k| cx.names.get(self.toks[words[k]].stem()).is_some()) {
+                    name_from = k;
+                    person = true;
+                }
+            }
+        }
         // Skip "." tokens kept after "Mr"; drop trailing common words ("To").
         let start = chain_words.len();
         chain_words.extend(words.iter().skip(name_from).copied().filter(|&w| self.toks[w].word));

@@ -33,7 +33,9 @@ declare_lint! {
     /// persons (a title or honorific, "his sister X", "first lady X", an age
     /// apposition, "X said" (a full name also when its last word alone
     /// speaks: "Ravindra Kalwani ... Kalwani said"), or a confident Western
-    /// given name). Full names
+    /// given name; after a title and "of" the portfolio runs into the name,
+    /// which starts at such a given name: "Secretary of State Daniel
+    /// Okafor" is "Daniel Okafor"). Full names
     /// cluster by their letters; a bare surname joins the one full name it
     /// belongs to. A title alone after "the" ("the Queen", "the Foreign
     /// Secretary") is a person: the one cluster the document gave that title,
@@ -540,6 +542,12 @@ mod tests {
         assert_eq!(flagged(&lint(), text), vec!["he"]);
         let text = "Prime Minister Margaret Hollis spoke on Monday. Hollis said he wanted an early vote.";
         assert_eq!(flagged(&lint(), text), vec!["he"]);
+        // A portfolio after "of" runs into the name: the given name still
+        // counts, and the first linked pronoun does not decide.
+        let text = "Secretary of State Daniel Okafor arrived on Monday. Okafor said her plan would work. He later left.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        let text = "Minister of Foreign Affairs Daniel Okafor arrived on Monday. Okafor said his plan would work. He later left.";
+        assert_silent(&lint(), text);
         let text = "The coach, Thomas Lindqvist, was fired. Lindqvist lost her job after the defeat.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
         // The subject of an absolute construction.
