@@ -67,7 +67,10 @@ declare_lint! {
     /// more unrelated documents (template residue; documents that share
     /// paragraphs count as one; not in Markdown files, whose shared headings
     /// and notices are the author's). Markdown headings are structure: they
-    /// never join a menu run or count as a stray short line, and a weak
+    /// never join a menu run or count as a stray short line, nor does the
+    /// line right under one (a section's body: "## License" / "MIT"); a
+    /// table of contents (list items linking to the document's own
+    /// sections, "- [Usage](#usage)") is no menu; and a weak
     /// entry ("About") as a heading is not furniture. Datelines ("NEW DELHI (AP) -") and lines in
     /// quotation marks are never flagged. Short furniture in the middle of
     /// the article that matches no phrase, no shape and no other document
@@ -519,8 +522,11 @@ impl Boilerplate {
                 msg = Some(format!("'{}' is an item of a list of other articles", clip(raw)));
             }
             let introduces_list = info.get(i + 1).is_some_and(|next| next.plain_item);
+            // (Not the body of a Markdown section: "## License" / "MIT".)
+            let under_heading = i > 0 && info[i - 1].heading;
             if msg.is_none()
                 && tail(i)
+                && !under_heading
                 && !l.plain_item
                 && !l.heading
                 && l.words <= 4
@@ -814,10 +820,13 @@ impl LineInfo {
             }
         }
         let heading = matches!(block.scope, Scope::Heading(_));
-        // Markdown list items take part in menus only when they are links.
+        // Markdown list items take part in menus only when they are links,
+        // and not links to the document's own sections (a table of
+        // contents: "- [Usage](#usage)").
         let linked = block.scope != Scope::ListItem || {
             let from = block.span.start.saturating_sub(3);
-            doc.source.text.get(from..block.span.start).is_some_and(|t| t.contains('['))
+            let anchor = doc.source.text.get(block.span.end..).is_some_and(|t| t.starts_with("](#"));
+            doc.source.text.get(from..block.span.start).is_some_and(|t| t.contains('[')) && !anchor
         };
         LineInfo {
             words,
@@ -1768,6 +1777,13 @@ mod tests {
         assert!(crate::lint::testing::run(&bp(), &md, FileKind::Markdown).is_empty());
         let menu = format!("- [Home](/)\n- [World](/w)\n- [Markets](/m)\n- [Opinion](/o)\n\n{BODY}");
         assert_eq!(crate::lint::testing::run(&bp(), &menu, FileKind::Markdown).len(), 4);
+        // A table of contents links to the document's own sections; a
+        // short section body under its heading is the author's.
+        let toc = format!(
+            "Contents\n\n- [Install](#install)\n- [Usage](#usage)\n- [Configuration](#configuration)\n- [License](#license)\n\n\
+             ## Install\n\n{BODY}\n## License\n\nMIT\n"
+        );
+        assert!(crate::lint::testing::run(&bp(), &toc, FileKind::Markdown).is_empty());
     }
 
     #[test]

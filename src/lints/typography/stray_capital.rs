@@ -54,7 +54,8 @@ declare_lint! {
     /// - after a lowercase word that is not a title cue ("the film
     ///   Parasite"), unless the word list also knows the word as a name, or
     ///   it is a singular object of a verb that takes teams, towns and firms
-    ///   ("beat", "face", "visit", a past form in "-ed") before a time ("beat
+    ///   ("beat", "face", "visit", a past form in "-ed") before an adverb in
+    ///   "-ly" ("beat Arsenal easily") or a time ("beat
     ///   Arsenal on Sunday", "visited Bath last week", "face Reading next
     ///   week", "joined Arsenal in 2018") or "from" and a name;
     /// - after a determiner or a possessive ("the Officials tipped", "the
@@ -1134,6 +1135,8 @@ impl StrayCapital {
                 let year_after = || next_word(doc, n).is_none() && doc.tokens.get(n + 2).is_some_and(|y| y.kind == TokenKind::Number);
                 AFTER_PLACE.contains(&t)
                     || t == "next"
+                    // "beat Arsenal easily".
+                    || (t.len() > 4 && t.ends_with("ly") && t.bytes().all(|b| b.is_ascii_lowercase()))
                     || (t == "in" && year_after())
                     || (t == "from" && next_word(doc, n).is_some_and(|f| is_capitalised(doc.text(doc.tokens[f].span))))
             })
@@ -1567,6 +1570,7 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             "The First Lady met the Second World War veterans. Britain's Parliament and Apple's Vision team met.",
             "They met in Reading on Monday, then drove from Bath last week and stayed in Nice overnight.",
             "The team beat Arsenal on Sunday, visited Bath last week and will face Reading next week.",
+            "The team beat Arsenal easily, and the fans were delighted with the result.",
             "He joined Arsenal in 2018 and left Reading from Dortmund's interest.",
             "The Council on Foreign Relations and the group Veterans for Peace met his Holiness in the city.",
             "The leader said: He Went too far, in a headline.",
