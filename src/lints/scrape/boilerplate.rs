@@ -67,9 +67,11 @@ declare_lint! {
     /// more unrelated documents (template residue; documents that share
     /// paragraphs count as one; not in Markdown files, whose shared headings
     /// and notices are the author's). Markdown headings are structure: they
-    /// never join a menu run or count as a stray short line, nor does the
-    /// line right under one (a section's body: "## License" / "MIT"); a
-    /// table of contents (list items linking to the document's own
+    /// never join a menu run or count as a stray short line; a heading after
+    /// the article's last paragraph that is no furniture itself opens the
+    /// author's section ("## License", "## Contributors"), whose lines are
+    /// not judged as furniture after the article, and a new heading ends a
+    /// related list; a table of contents (list items linking to the document's own
     /// sections, "- [Usage](#usage)") is no menu; and a weak
     /// entry ("About") as a heading is not furniture. Datelines ("NEW DELHI (AP) -") and lines in
     /// quotation marks are never flagged. Short furniture in the middle of
@@ -443,12 +445,29 @@ impl Boilerplate {
             }
         }
         let mut flagged = vec![false; n];
+        // The nearest Markdown heading before each line: a heading after the
+        // article's last paragraph that no test marks as furniture opens a
+        // section of the author's ("## License", "## Contributors"), whose
+        // lines are not judged as furniture after the article.
+        let mut heading_before: Vec<Option<usize>> = Vec::with_capacity(n);
+        let mut last_heading = None;
+        for l in &info {
+            heading_before.push(last_heading);
+            if l.heading {
+                last_heading = Some(heading_before.len() - 1);
+            }
+        }
+        let authors = |i: usize, flagged: &[bool]| heading_before[i].is_some_and(|h| h >= body_end && !flagged[h]);
         let mut related_header = false;
         for (i, l) in info.iter().enumerate() {
             let block = &doc.blocks[i];
             let raw = doc.text(block.span);
-            if l.skip {
+            // A Markdown heading opens a new section: a related list ends
+            // there (the heading may open another one).
+            if l.skip || l.heading {
                 related_header = false;
+            }
+            if l.skip {
                 continue;
             }
             let edge = i < body_start || i >= body_end;
@@ -522,11 +541,9 @@ impl Boilerplate {
                 msg = Some(format!("'{}' is an item of a list of other articles", clip(raw)));
             }
             let introduces_list = info.get(i + 1).is_some_and(|next| next.plain_item);
-            // (Not the body of a Markdown section: "## License" / "MIT".)
-            let under_heading = i > 0 && info[i - 1].heading;
             if msg.is_none()
                 && tail(i)
-                && !under_heading
+                && !authors(i, &flagged)
                 && !l.plain_item
                 && !l.heading
                 && l.words <= 4
@@ -579,7 +596,7 @@ impl Boilerplate {
                         .norm(&norms)
                         .is_some_and(|s| self.lexicon(s, doc.text(doc.blocks[k].span)).is_some())
             });
-            if (len >= 4 && near_edge) || len >= 6 || (len >= 3 && known) {
+            if ((len >= 4 && near_edge) || len >= 6 || (len >= 3 && known)) && !authors(i, &flagged) {
                 for (k, f) in flagged.iter_mut().enumerate().take(j).skip(i) {
                     if !*f {
                         *f = true;
@@ -619,7 +636,7 @@ impl Boilerplate {
                 j += 1;
             }
             let known = (i..j).filter(|&k| flagged[k]).count();
-            if j - i >= 3 || (j - i >= 2 && known >= 1) {
+            if !authors(i, &flagged) && (j - i >= 3 || (j - i >= 2 && known >= 1)) {
                 for (k, f) in flagged.iter_mut().enumerate().take(j).skip(i) {
                     if !*f {
                         *f = true;
@@ -1784,6 +1801,22 @@ mod tests {
              ## Install\n\n{BODY}\n## License\n\nMIT\n"
         );
         assert!(crate::lint::testing::run(&bp(), &toc, FileKind::Markdown).is_empty());
+        // A new heading ends a related list; a section's links under its
+        // own heading are the author's.
+        let md = format!(
+            "{BODY}\n## Related projects\n\n- [alpha](https://example.com/a) parser\n- [beta](https://example.com/b) printer\n\n\
+             ## License and links\n\nLicensed under either of:\n\n- [Apache License](https://example.com/l1)\n\
+             - [MIT license](https://example.com/l2)\n- [Docs](https://example.com/d)\n"
+        );
+        let got: Vec<String> = crate::lint::testing::run(&bp(), &md, FileKind::Markdown)
+            .into_iter()
+            .map(|f| f.message)
+            .collect();
+        assert!(
+            got.iter()
+                .all(|m| !m.contains("License and links") && !m.contains("either of") && !m.contains("MIT")),
+            "{got:?}"
+        );
     }
 
     #[test]
