@@ -11,8 +11,10 @@ declare_lint! {
     ///
     /// Flags teaser and listing residue: a line ending in "..." or "…" that
     /// repeats the beginning of a headline or paragraph found elsewhere in
-    /// the document, and a teaser paragraph cut off in mid-sentence ("This
-    /// will be his first such appearance since taking...").
+    /// the document, a teaser paragraph cut off in mid-sentence ("This
+    /// will be his first such appearance since taking..."), and a text
+    /// whose last sentence was cut off without an ellipsis ("..., adding
+    /// that the").
     ///
     /// ## Why is this bad?
     ///
@@ -37,7 +39,13 @@ declare_lint! {
     /// quotation marks: a cut-off teaser (no fix: the rest is lost). An
     /// ellipsis that trails off on purpose in narration ("He paused and
     /// then...") on a long sentence is flagged too; quoted speech, short
-    /// sentences, title-case lines and "[...]" omissions are not.
+    /// sentences, title-case lines and "[...]" omissions are not. (3) In an
+    /// English document, the text ends in mid-sentence: the last line is
+    /// running text of twelve words or more whose last sentence (six words
+    /// or more) stops on a word that cannot end one ("the", "of", "and",
+    /// "was"...), with nothing after it in the file ("officials said, adding
+    /// that the"); not in a quotation, a heading or a title-case line. A
+    /// text cut after a content word ("adding that the council") is missed.
     pub static TRUNCATED_TEASER = {
         name: "truncated-teaser",
         family: "scrape",
@@ -141,7 +149,55 @@ impl Lint for TruncatedTeaser {
             cx.report(cut, "teaser cut off in mid-sentence")
                 .help("restore the full paragraph from the source or delete the teaser");
         }
+        cut_at_the_end(doc, cx);
     }
+}
+
+/// Words that cannot end an English sentence: a text whose last line ends
+/// on one, with no punctuation, was cut off.
+const NEVER_LAST: &[&str] = &[
+    "the", "a", "an", "of", "to", "and", "or", "but", "that", "with", "for", "in", "on", "at", "by", "from", "into", "his", "her", "their",
+    "its", "our", "my", "your", "is", "was", "were", "are", "will", "would", "has", "have", "had", "which", "who", "than", "be", "been",
+    "because", "while", "whose", "as",
+];
+
+/// (3) The document's last line is running text cut off in mid-sentence
+/// ("..., officials said, adding that the"): a scraper or a length limit
+/// truncated the article. English documents only.
+fn cut_at_the_end(doc: &Document, cx: &mut Ctx) {
+    let Some(block) = doc.blocks.last() else { return };
+    if !matches!(block.scope, Scope::Paragraph | Scope::Line) || block.title_case || !doc.is_english() {
+        return;
+    }
+    let toks = doc.block_tokens(block);
+    let Some(last) = toks.iter().rev().find(|t| t.kind != TokenKind::Space) else {
+        return;
+    };
+    let word = doc.text(last.span);
+    // The word must end the file: not a link's text ("[forked from](url)").
+    let ends_file = doc.source.text.get(last.span.end..).is_some_and(|rest| rest.trim().is_empty());
+    if last.kind != TokenKind::Word || !NEVER_LAST.contains(&word) || doc.in_quote(last.span) || !ends_file {
+        return;
+    }
+    // Words of the unfinished sentence, and of the line.
+    let mut sentence = 0;
+    let mut open = true;
+    let mut line = 0;
+    for t in toks.iter().rev() {
+        match t.kind {
+            TokenKind::Word => {
+                line += 1;
+                sentence += usize::from(open);
+            }
+            TokenKind::Punct if matches!(doc.text(t.span), "." | "!" | "?" | ":" | ";") => open = false,
+            _ => {}
+        }
+    }
+    if sentence < 6 || line < 12 {
+        return;
+    }
+    cx.report(last.span, "the text ends in mid-sentence: it was cut off")
+        .help("restore the rest of the text from the source");
 }
 
 #[cfg(test)]
@@ -173,6 +229,26 @@ mod tests {
         assert_eq!(flagged(&TruncatedTeaser, t), vec!["taking..."]);
         let t = "Officials said the new rules would apply to every company that operates in the…\n";
         assert_eq!(flagged(&TruncatedTeaser, t), vec!["the…"]);
+    }
+
+    #[test]
+    fn flags_text_cut_off_at_the_end() {
+        let t = "The council approved the plan on Tuesday.\n\nConstruction is expected to begin in the autumn, officials said, adding that the\n";
+        assert_eq!(flagged(&TruncatedTeaser, t), vec!["the"]);
+        for ok in [
+            "The council approved the plan on Tuesday.\n\nConstruction is expected to begin in the autumn, officials said.\n",
+            "The council approved the plan.\n\nRead more about the\n",
+            "# Notes on the\n",
+            "The council approved the plan on Tuesday, and construction will begin in the autumn of\n\nNext year.\n",
+            "The council approved the plan on Tuesday, and officials said \"construction will begin soon and\n",
+            "The council approved the plan on Tuesday, and the design was [forked from](https://example.com/a)\n",
+        ] {
+            assert!(
+                flagged(&TruncatedTeaser, ok).is_empty(),
+                "{ok}: {:?}",
+                flagged(&TruncatedTeaser, ok)
+            );
+        }
     }
 
     #[test]
