@@ -74,8 +74,10 @@ declare_lint! {
     /// list does not know as a name is flagged without such evidence, and
     /// so are ordinals and a few adjectives that head no name after a
     /// determiner ("the First professional collaboration", "the Same
-    /// time", "the Two countries"), a plural common noun after a count
-    /// ("two Decades ago"), a very common noun after "the" or a
+    /// time", "the Two countries", "the Next budget"), a plural common noun
+    /// after a count or a quantifier ("two Decades ago", "several Hours
+    /// after"), a count after a list's comma ("five in Victoria, Three in
+    /// the Territory"), a very common noun after "the" or a
     /// demonstrative before "that", or "to"/"of" and a lowercase word ("the
     /// Point that", "the Deadline to file", "the Number of participants";
     /// "the Department of the Interior" stays), and so is a common word right after a subject pronoun or a
@@ -480,6 +482,10 @@ const PUBLICATION_KINDS: &[&str] = &["magazine", "magazine's", "newspaper", "new
 
 /// Counts before a plural noun ("two Decades ago"), besides [`CARDINALS`].
 const COUNT_WORDS: &[&str] = &[
+    "several",
+    "many",
+    "few",
+    "numerous",
     "eleven",
     "twelve",
     "twenty",
@@ -522,6 +528,10 @@ const MODIFIERS: &[&str] = &[
     "various",
     "certain",
     "actual",
+    "next",
+    "last",
+    "final",
+    "latest",
 ];
 
 /// Suffixes of abstract nouns ("Importance", "Decision", "Treatment").
@@ -966,6 +976,11 @@ impl StrayCapital {
                     return None;
                 }
                 return (!self.capital_follows(doc, i)).then_some(Kind::Function);
+            }
+            // A count after a list item's comma, also after a name ("five in
+            // Victoria, Three in the Territory").
+            if CARDINALS.contains(&lower) && !self.capital_follows(doc, i) {
+                return Some(Kind::Content);
             }
             if !after_lower || !self.words.is_word(lower, COMMON_CLASS) || CALENDAR.contains(&lower) {
                 return None;
@@ -1434,6 +1449,9 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
         assert_eq!(flagged(l.as_ref(), text), vec!["Says", "Expects"]);
         let text = "Police are searching. He Will not say who the man is. South Sudan Will probably be forced out.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Will", "Will"]);
+        // A count after a quantifier or a list's comma, "Next" after "the".
+        let text = "Five died in Victoria, Three in the Territory. The chase ran for several Hours after dark before the Next budget.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Three", "Hours", "Next"]);
         // After a subject pronoun that opens the sentence, a possessive
         // determiner, or before "for" and a name.
         let text = "He Told the police that the man left. He will resume his Innings on the third day.";
@@ -1550,6 +1568,7 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
         for ok in [
             "Vietnamese leader To Lam met President Lee on Monday.",
             "He praised songs by the Beatles that came out in 1965, and the Chicago Bulls won the game.",
+            "He saw the Last Supper and the Final Countdown. In 1979, Three Mile Island leaked, and many Democrats met several Republicans.",
             "Columnist George Will often writes about baseball, and Arctic Monkeys played a set.",
             "He said: The talks were over. Then he left.",
             "She read Gone With the Wind on the train.",
