@@ -531,12 +531,7 @@ impl Boilerplate {
             // After the article, a headline over its time line ("Council
             // delays vote on harbour scheme" / "Published 2 weeks ago"): an
             // item of a list of other articles.
-            let over_time = || {
-                doc.blocks
-                    .get(i + 1)
-                    .is_some_and(|b| b.paragraph != block.paragraph || b.span.start > block.span.end)
-                    && doc.blocks.get(i + 1).is_some_and(|b| time_line(doc.text(b.span)))
-            };
+            let over_time = || doc.blocks.get(i + 1).is_some_and(|b| time_line(doc.text(b.span)));
             if msg.is_none() && tail(i) && !l.paragraph && (2..=15).contains(&l.words) && !time_line(raw) && over_time() {
                 msg = Some(format!("'{}' is an item of a list of other articles", clip(raw)));
             }
