@@ -464,11 +464,14 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
 /// a leaked field line is also page furniture (same span); a misspelled
 /// word of a name is also a variant of the whole name ("Interior
 /// Minester" / "Interior Minister": `mangled-name` names the misspelled
-/// word inside the span of `name-variant`). Only the more specific finding
-/// is kept: its message names the cause, its fix changes the same text.
+/// word inside the span of `name-variant`); mis-decoded text is no pair
+/// of glued words ("mayorÃ¢â‚¬â„¢s", "&amp;amp;": `glued-words` reads the
+/// debris as words). Only the more specific finding is kept: its message
+/// names the cause, its fix changes the same text.
 const SUPERSEDES: &[(&str, &str, Cover)] = &[
     ("metadata-leak", "boilerplate", Cover::Same),
     ("mangled-name", "name-variant", Cover::Within),
+    ("mojibake", "glued-words", Cover::Overlap),
 ];
 
 /// How the span of the specific finding must lie for the general one to go.
@@ -478,6 +481,8 @@ enum Cover {
     Same,
     /// Inside the general finding's span (or the same).
     Within,
+    /// Sharing a byte with the general finding's span.
+    Overlap,
 }
 
 /// Drop a finding when a more specific lint reports the same cause (see
@@ -498,6 +503,7 @@ fn drop_superseded(findings: &mut Vec<Finding>) {
                             && match cover {
                                 Cover::Same => g.span == f.span,
                                 Cover::Within => g.span.start >= f.span.start && g.span.end <= f.span.end,
+                                Cover::Overlap => g.span.start < f.span.end && f.span.start < g.span.end,
                             }
                     })
             });

@@ -1375,3 +1375,19 @@ fn a_misspelled_word_of_a_name_is_reported_once() {
     let on_line_3: Vec<String> = summary(&o).into_iter().filter(|s| s.2 == 3).map(|s| s.1).collect();
     assert_eq!(on_line_3, vec!["name-variant".to_string()], "{}", o.stdout);
 }
+
+#[test]
+fn mis_decoded_text_is_no_glued_words() {
+    let d = tmp();
+    write(
+        d.path(),
+        "a.txt",
+        "The mayor\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{201e}\u{a2}s office and the firm&amp;amp;#8217;s shares fell on Monday.\n",
+    );
+    let o = check_in(d.path(), &["--no-config", "--format", "json", "a.txt"]);
+    let lints: Vec<String> = summary(&o).into_iter().map(|s| s.1).collect();
+    assert!(lints.iter().all(|l| l == "mojibake") && lints.len() == 2, "{}", o.stdout);
+    // Without the more specific lint, the other finding stays.
+    let o = check_in(d.path(), &["--no-config", "--format", "json", "--ignore", "mojibake", "a.txt"]);
+    assert!(summary(&o).into_iter().any(|s| s.1 == "glued-words"), "{}", o.stdout);
+}
