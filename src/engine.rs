@@ -466,12 +466,17 @@ pub fn check(inputs: Vec<Input>, configs: &mut Configs, mut errors: Vec<String>)
 /// Minester" / "Interior Minister": `mangled-name` names the misspelled
 /// word inside the span of `name-variant`); mis-decoded text is no pair
 /// of glued words ("mayorÃ¢â‚¬â„¢s", "&amp;amp;": `glued-words` reads the
-/// debris as words). Only the more specific finding is kept: its message
-/// names the cause, its fix changes the same text.
+/// debris as words); a contraction that lost its apostrophe is no variant
+/// of a name ("Ive" / "I've"); and a
+/// repeated word capitalised the second time is one slip ("the vote is Is
+/// over"). Only the more specific finding is kept: its message names the
+/// cause, its fix changes the same text.
 const SUPERSEDES: &[(&str, &str, Cover)] = &[
     ("metadata-leak", "boilerplate", Cover::Same),
     ("mangled-name", "name-variant", Cover::Within),
     ("mojibake", "glued-words", Cover::Overlap),
+    ("lost-apostrophe", "name-variant", Cover::Overlap),
+    ("repeated-word", "stray-capital", Cover::Overlap),
 ];
 
 /// How the span of the specific finding must lie for the general one to go.

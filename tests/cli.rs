@@ -1391,3 +1391,19 @@ fn mis_decoded_text_is_no_glued_words() {
     let o = check_in(d.path(), &["--no-config", "--format", "json", "--ignore", "mojibake", "a.txt"]);
     assert!(summary(&o).into_iter().any(|s| s.1 == "glued-words"), "{}", o.stdout);
 }
+
+#[test]
+fn a_lost_contraction_and_a_repeated_capital_are_reported_once() {
+    let d = tmp();
+    let text =
+        "\"I've said it before,\" she said on Monday.\n\n\"And I think Ive been saying for years, the vote is Is over,\" she added.\n";
+    write(d.path(), "a.txt", text);
+    let o = check_in(d.path(), &["--no-config", "--format", "json", "a.txt"]);
+    let on_line_3: Vec<String> = summary(&o).into_iter().filter(|s| s.2 == 3).map(|s| s.1).collect();
+    assert_eq!(
+        on_line_3,
+        vec!["lost-apostrophe".to_string(), "repeated-word".to_string()],
+        "{}",
+        o.stdout
+    );
+}
