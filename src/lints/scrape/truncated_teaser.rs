@@ -10,11 +10,9 @@ declare_lint! {
     /// ## What it does
     ///
     /// Flags teaser and listing residue: a line ending in "..." or "…" that
-    /// repeats the beginning of a headline or paragraph found elsewhere in
-    /// the document, a teaser paragraph cut off in mid-sentence ("This
-    /// will be his first such appearance since taking..."), and a text
-    /// whose last sentence was cut off without an ellipsis ("..., adding
-    /// that the").
+    /// repeats the beginning of a line found elsewhere in the document, a
+    /// paragraph cut off in mid-sentence ("since taking..."), and a text
+    /// whose end was cut off ("..., adding that the").
     ///
     /// ## Why is this bad?
     ///
