@@ -87,7 +87,8 @@ declare_lint! {
     /// Control"), not before a name ("a big Worry for Pakistan").
     ///
     /// "Will" and "May" are flagged as modals after a lowercase noun before
-    /// a verb ("the temple Will serve", "companies May have"), and every
+    /// a verb, also after an adverb in "-ly" ("the temple Will serve",
+    /// "diesel Will greatly reduce", "companies May have"), and every
     /// modal after a subject pronoun that opens the sentence ("He Will not
     /// say", "It Will generate"). Right after a name, where a capital
     /// usually continues the name, only some verb shapes are flagged:
@@ -1019,7 +1020,17 @@ impl StrayCapital {
         if verb_follows(doc, n) {
             return Some(Kind::Modal);
         }
-        (lower == "will" && self.bare_word(next)).then_some(Kind::Modal)
+        (lower == "will" && self.bare_after_adverb(doc, n)).then_some(Kind::Modal)
+    }
+
+    /// An uninflected common word at token `n`, or after an adverb in "-ly"
+    /// there ("Will reduce", "Will greatly reduce").
+    fn bare_after_adverb(&self, doc: &Document, n: usize) -> bool {
+        let w = doc.text(doc.tokens[n].span);
+        if w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return next_word(doc, n).is_some_and(|m| self.bare_word(doc.text(doc.tokens[m].span)));
+        }
+        self.bare_word(w)
     }
 
     /// An uninflected common word that is no function word ("generate").
@@ -1252,7 +1263,7 @@ impl StrayCapital {
         // A modal before a verb: "He Will not say", "It Will generate".
         if MODALS.contains(&lower) {
             let n = next_word(doc, i)?;
-            return (verb_follows(doc, n) || self.bare_word(doc.text(doc.tokens[n].span))).then_some(Kind::Modal);
+            return (verb_follows(doc, n) || self.bare_after_adverb(doc, n)).then_some(Kind::Modal);
         }
         if self.function.contains(lower) {
             return None;
@@ -1448,6 +1459,8 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
         let text = "Forecaster Ilse Varga Says the rain did little. Captain Ravi Osei Expects a better game.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Says", "Expects"]);
         let text = "Police are searching. He Will not say who the man is. South Sudan Will probably be forced out.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Will", "Will"]);
+        let text = "New standards for petrol and diesel Will greatly reduce emissions. It Will clearly improve air.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Will", "Will"]);
         // A count after a quantifier or a list's comma, "Next" after "the".
         let text = "Five died in Victoria, Three in the Territory. The chase ran for several Hours after dark before the Next budget.";
