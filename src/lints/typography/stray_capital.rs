@@ -1016,7 +1016,6 @@ impl StrayCapital {
             return None;
         }
         let n = next_word(doc, i)?;
-        let next = doc.text(doc.tokens[n].span);
         if verb_follows(doc, n) {
             return Some(Kind::Modal);
         }
