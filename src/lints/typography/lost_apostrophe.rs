@@ -44,7 +44,8 @@ declare_lint! {
     /// - or the word list knows the stem as a name ("Germany") but not the
     ///   "s" form, written once inside a sentence, before a capitalised word
     ///   or a noun ("Melbournes west"), never after "the" ("the Philippines
-    ///   government"); for a stem that is no given name, also before a
+    ///   government"); for a stem that is no given name (and, likewise,
+    ///   for a stem the document writes alone), also before a
     ///   lowercase word that no plural subject takes: no function word, no
     ///   verb of a short list, no adverb in "-ly", a word in "-ed" or
     ///   "-ing" only before another lowercase word that starts no object
@@ -65,7 +66,10 @@ declare_lint! {
     /// name cannot end in "s" itself, a plural noun ("Watfords players"),
     /// or, for a stem the document or the list shows to be a name, a word
     /// shaped like a gerund or an adjective before such a noun ("Scotlands
-    /// engineering heritage"); a word followed by an object is a verb ("the
+    /// engineering heritage"); a word in "-ed" reads as a plural subject's
+    /// verb unless a lowercase content word follows it ("Rutos planned tax
+    /// rise" is a possessive, "Vargas planned a party" is not); a word
+    /// followed by an object is a verb ("the
     /// Gandhis rule the party").
     /// After "the", "of" or "and" a possessive needs such a noun or a
     /// capital after it. A stem shaped like a demonym ("-i", "-er":
@@ -879,7 +883,10 @@ impl LostApostrophe {
             let noun = !next_cap
                 && (self.noun_evidence(doc, next, plural_ok)
                     || (matches!(evidence, Evidence::Alone | Evidence::Listed) && self.modifier_then_noun(doc, next))
-                    || (evidence == Evidence::Listed && plural_ok && !demonym_like(stem) && content_word(doc, next)));
+                    || (matches!(evidence, Evidence::Alone | Evidence::Listed)
+                        && plural_ok
+                        && !demonym_like(stem)
+                        && content_word(doc, next)));
             let prev = prev_word(doc, c.tok).map(|p| doc.text(doc.tokens[p].span).to_lowercase());
             let prev = prev.as_deref().unwrap_or("");
             let determiner = DETERMINERS.contains(&prev) || CARDINALS.contains(&prev);
@@ -1120,7 +1127,11 @@ impl LostApostrophe {
         match next_word(doc, i) {
             Some(n) => {
                 let next = doc.text(doc.tokens[n].span);
-                PLURAL_AFTER.contains(&next) || (next.ends_with("ed") && next.starts_with(|c: char| c.is_lowercase()))
+                // A verb in "-ed" ("the Gandhis ruled", "Smiths planned a"),
+                // not a participle before the noun it modifies ("Rutos
+                // planned tax rise").
+                PLURAL_AFTER.contains(&next)
+                    || (next.ends_with("ed") && next.starts_with(|c: char| c.is_lowercase()) && !content_word(doc, n))
             }
             None => false,
         }
@@ -1352,6 +1363,18 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             flagged(l.as_ref(), "A scientist at Pakistans atomic program set up a group."),
             vec!["Pakistans"]
         );
+        // A stem the document writes alone, likewise.
+        assert_eq!(
+            flagged(
+                l.as_ref(),
+                "Nasa said the rock was rare. It will form part of Nasas planned expedition."
+            ),
+            vec!["Nasas"]
+        );
+        assert_eq!(
+            flagged(l.as_ref(), "Ruto spoke on Monday. Critics attacked Rutos planned tax rise."),
+            vec!["Rutos"]
+        );
         // A title or a given name before, a noun after.
         assert_eq!(
             flagged(l.as_ref(), "Critics attacked Mr. Gehlots government on Monday."),
@@ -1440,6 +1463,7 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             // A plural subject before a verb, an adverb or a preposition.
             "At the dinner, Clintons arrived at eight and Kennedys also came.",
             "In the end Romanovs lived in exile, and Koreas agree on little.",
+            "Mr Varga spoke. Later the Vargas attended the wedding, and the Vargas recently moved. Vargas planned a party.",
             // A title.
             "Mr Gillies spoke. Mrs Gillies says the investigation was a thorough one.",
         ] {
