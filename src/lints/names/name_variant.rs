@@ -74,6 +74,10 @@ declare_lint! {
     ///    Jaro-Winkler >= 0.9 on the whole name, where one form occurs once
     ///    and the other at least twice ("Pham Minh Chinh" / "Pham Minh Trinh").
     ///
+    /// A one-word form written only as a sentence opener counts as a name
+    /// when the word list does not know it as a lowercase word ("Qaddafi
+    /// was buried"; "Later" never does).
+    ///
     /// A surname written once in capitals mid-sentence where the document
     /// writes it only as the first word of one full name ("with XI and
     /// Putin" beside "Xi Jinping"), never alone and never in lowercase, is
@@ -384,7 +388,7 @@ impl<'d> Context<'d> {
 }
 
 impl NameVariant {
-    fn nodes<'d>(docs: &[&'d Document]) -> (Vec<Node<'d>>, Vec<std::ops::Range<usize>>) {
+    fn nodes<'d>(docs: &[&'d Document], words: Option<&Words>) -> (Vec<Node<'d>>, Vec<std::ops::Range<usize>>) {
         let mut nodes: Vec<Node> = Vec::with_capacity(docs.iter().map(|d| d.names().form_count()).sum());
         let mut ranges = Vec::with_capacity(docs.len());
         let mut long_pieces: HashSet<&str> = HashSet::default();
@@ -425,8 +429,16 @@ impl NameVariant {
                 if !m.headline && !m.all_caps {
                     node.body = true;
                     // A sentence opener proves nothing, unless it is a
-                    // possessive ("Qaddafi's son spoke").
-                    if !m.initial || m.possessive {
+                    // possessive ("Qaddafi's son spoke") or a single word
+                    // that is no lowercase English word ("Qaddafi was
+                    // buried"; not "Later", "Officials").
+                    let unknown = || {
+                        let form = table.form(m);
+                        m.part_count() == 1
+                            && form.chars().nth(1).is_some_and(char::is_lowercase)
+                            && words.is_some_and(|w| with_lowercase(form, |l| !w.is_word(l, u8::MAX)))
+                    };
+                    if !m.initial || m.possessive || unknown() {
                         node.name_like = true;
                     }
                 }
@@ -459,7 +471,7 @@ impl NameVariant {
     }
 
     fn analyze(&self, docs: &[&Document], cx: &mut Ctx) {
-        let (nodes, ranges) = Self::nodes(docs);
+        let (nodes, ranges) = Self::nodes(docs, self.words.as_deref());
         if nodes.is_empty() {
             report_shouted(docs, &[], cx);
             return;
@@ -1553,6 +1565,17 @@ mod tests {
             ],
         );
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_sentence_opener_that_is_no_english_word_is_a_name() {
+        let l = lint();
+        assert_eq!(
+            flagged(&l, "Moammar Gaddafi ruled. Gaddafi fled. Gaddafi died. Qaddafi was buried."),
+            vec!["Qaddafi"]
+        );
+        // A common word opening a sentence is no name.
+        assert!(flagged(&l, "Mr Leter spoke. Leter left. Leter returned. Later the council met.").is_empty());
     }
 
     #[test]
