@@ -1969,6 +1969,24 @@ fn lower_name_piece(w: &str) -> bool {
     })
 }
 
+/// Whether `last` ends a three-syllable East Asian name after `a` and `b`
+/// although it is an English function word: "Moon Jae In" (a spaced "Moon
+/// Jae-in"). Only a two-letter syllable in "n" ("In", "An", "On", "Un")
+/// after two one-syllable capitalised pieces: "Li Qiang To monitor" keeps
+/// its stray "To".
+pub fn east_asian_tail(a: &str, b: &str, last: &str) -> bool {
+    let lb = last.as_bytes();
+    lb.len() == 2 && lb[0].is_ascii_uppercase() && lb[1] == b'n' && capitalised_syllable(a) && capitalised_syllable(b)
+}
+
+/// A capitalised ASCII word that is one romanised syllable ("Moon", "Jae").
+fn capitalised_syllable(w: &str) -> bool {
+    w.len() <= 5
+        && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && w.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+        && is_syllable(&w.to_ascii_lowercase())
+}
+
 /// The pieces of a form: split at spaces and hyphens.
 pub fn pieces(form: &str) -> impl Iterator<Item = &str> {
     form.split([' ', '-', '\u{2010}', '\u{2011}']).filter(|p| !p.is_empty())
@@ -2466,8 +2484,19 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
             while is_hyphen(k + 1) && kind(k + 2) == Some(TokenKind::Word) {
                 let piece = text(k + 2);
                 let (piece_core, _) = strip_possessive(piece);
+                // ("Moon Jae-in": a syllable in "n" that is also an English
+                // word, after two capitalised syllables.)
+                let tail_syllable = || {
+                    k == j
+                        && matches!(piece_core, "in" | "an" | "on" | "un")
+                        && capitalised_syllable(text(k))
+                        && parts
+                            .last()
+                            .is_some_and(|p: &Part| doc.prose.get(p.span.range()).is_some_and(capitalised_syllable))
+                };
                 let ok = is_capitalised(piece)
                     || (lower_name_piece(piece_core) && is_capitalised(text(k)) && !is_all_caps(text(k)))
+                    || tail_syllable()
                     || (class_of(text(k)) & class::PARTICLE != 0 && k == j);
                 if !ok {
                     break;
@@ -2614,6 +2643,12 @@ fn push_mention(cx: &ChainCx, parts: &[Part], work: &mut Work) {
     // Weekdays, months and stray capitalised function words do not end a
     // name: "Park Geun Hye Tuesday", "Li Keqiang To".
     while parts.len() >= 2 && parts.last().is_some_and(|p| p.cls & (class::OPENER | class::CALENDAR) != 0) {
+        // ("Moon Jae In": a syllable of the name.)
+        if let [.., a, b, last] = parts {
+            if last.cls & class::CALENDAR == 0 && east_asian_tail(prose(a), prose(b), prose(last)) {
+                break;
+            }
+        }
         parts = parts.get(..parts.len() - 1).unwrap_or(&[]);
     }
     // A lone capitalised common word is a stray capital, not a name.
@@ -2787,6 +2822,12 @@ mod tests {
         assert_eq!(d.text(n.mentions[1].title().unwrap()), "leader");
         assert_eq!(d.text(n.mentions[2].title().unwrap()), "French President");
         assert!(n.mentions[4].possessive);
+    }
+
+    #[test]
+    fn east_asian_name_ending_in_a_function_word() {
+        let (_, forms) = table("President Moon Jae-in spoke. Later Moon Jae In left, and Li Qiang To monitor it came.");
+        assert_eq!(forms, vec!["Moon Jae-in", "Moon Jae In", "Li Qiang"]);
     }
 
     #[test]

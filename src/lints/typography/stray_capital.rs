@@ -43,8 +43,9 @@ declare_lint! {
     /// a long quotation is reported speech and is judged), institution heads
     /// (pack `capitals`) and calendar words. Function words ("To", "His",
     /// "In", "The") are flagged unless they start a capitalised sequence
-    /// ("To Lam", "Gone With the Wind") or are names of the word list after
-    /// a name ("Thomas More"); they get a safe fix. Other common words are
+    /// ("To Lam", "Gone With the Wind"), are names of the word list after
+    /// a name ("Thomas More") or end an East Asian name of three syllables
+    /// ("Moon Jae In"; a two-letter syllable in "n" only); they get a safe fix. Other common words are
     /// flagged only when the capitalised form occurs once in the document (a
     /// name recurs) and never before a name that goes on ("Game of
     /// Thrones"), nor when three documents of the run capitalise it in three
@@ -1073,6 +1074,16 @@ impl StrayCapital {
             if prev_cap && (self.capital_follows(doc, i) || self.words.is_capitalised(doc.text(doc.tokens[i].span))) {
                 return None;
             }
+            // The last syllable of an East Asian name: "Moon Jae In".
+            let before_prev = prev_word(doc, prev).filter(|&q| q + 2 == prev);
+            if prev_cap
+                && prev + 2 == i
+                && before_prev.is_some_and(|q| {
+                    crate::document::names::east_asian_tail(doc.text(doc.tokens[q].span), prev_text, doc.text(doc.tokens[i].span))
+                })
+            {
+                return None;
+            }
             return Some(Kind::Function);
         }
         // After a possessive ("the government's Extension", "Pakistan's
@@ -1581,6 +1592,7 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             "Vietnamese leader To Lam met President Lee on Monday.",
             "He praised songs by the Beatles that came out in 1965, and the Chicago Bulls won the game.",
             "He saw the Last Supper and the Final Countdown. In 1979, Three Mile Island leaked, and many Democrats met several Republicans.",
+            "President Moon Jae In left Seoul on Monday.",
             "Columnist George Will often writes about baseball, and Arctic Monkeys played a set.",
             "He said: The talks were over. Then he left.",
             "She read Gone With the Wind on the train.",
