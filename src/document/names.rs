@@ -2564,15 +2564,25 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
                 j = next + 1;
                 continue;
             }
-            if is_space(next) && kind(next + 1) == Some(TokenKind::Word) && is_space(next + 2) && cap_word(next + 3) && !parts.is_empty() {
+            if is_space(next) && kind(next + 1) == Some(TokenKind::Word) && is_space(next + 2) && !parts.is_empty() {
                 let w = text(next + 1);
                 let in_title = (w == "of" || w == "for")
                     && parts
                         .iter()
                         .all(|p| p.cls & (class::OFFICE | class::LEADING | class::PORTFOLIO) != 0);
-                if class_of(w) & class::PARTICLE != 0 || in_title {
-                    parts.push(Part::new(doc, toks[next + 1].span, true, false));
-                    j = next + 3;
+                let particle = |k: usize| kind(k) == Some(TokenKind::Word) && class_of(text(k)) & class::PARTICLE != 0;
+                // One to three particles: "bin", "von der", "de la".
+                let mut last = next + 1;
+                if particle(last) {
+                    while last < next + 5 && is_space(last + 1) && particle(last + 2) {
+                        last += 2;
+                    }
+                }
+                if (particle(next + 1) || in_title) && is_space(last + 1) && cap_word(last + 2) {
+                    for k in (next + 1..=last).step_by(2) {
+                        parts.push(Part::new(doc, toks[k].span, true, false));
+                    }
+                    j = last + 2;
                     continue;
                 }
             }
@@ -2801,6 +2811,12 @@ mod tests {
         let n = d.names();
         let forms = n.mentions.iter().map(|m| n.form(m).to_string()).collect();
         (d, forms)
+    }
+
+    #[test]
+    fn chains_over_several_particles() {
+        let (_, forms) = table("Chancellor Olaf Scholz met Ursula von der Leyen and Rafael de la Fuente on Monday.");
+        assert_eq!(forms, vec!["Olaf Scholz", "Ursula von der Leyen", "Rafael de la Fuente"]);
     }
 
     #[test]

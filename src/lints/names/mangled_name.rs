@@ -1277,6 +1277,14 @@ mod tests {
             ),
             vec!["Pham Minh Chinh Minh Chinh"]
         );
+        // Names with several particles stay one chain.
+        assert_eq!(
+            flagged(
+                &MangledName::default(),
+                "Ilse van der Berg spoke on Monday. Later Ilse van der Berg van der Berg left."
+            ),
+            vec!["Ilse van der Berg van der Berg"]
+        );
         assert_eq!(
             fixed(&MangledName::default(), "Leader Ryu Sung Min spoke. Ryu Sung Mine Sung M left."),
             "Leader Ryu Sung Min spoke. Ryu Sung Min left."
