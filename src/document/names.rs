@@ -7,8 +7,9 @@
 //!
 //! Inside each block, a *chain* is a maximal run of capitalised words joined
 //! by single spaces. A chain may hold
-//! - lowercase particles between capitalised parts ("Mohammed bin Salman",
-//!   "Charles de Gaulle", "al-Assad"),
+//! - lowercase particles between capitalised parts, up to three in a row
+//!   ("Mohammed bin Salman", "Charles de Gaulle", "Ursula von der Leyen",
+//!   "al-Assad"),
 //! - hyphen-joined pieces ("Boutros-Ghali", "Austria-Hungary") and lowercase
 //!   syllable pieces of romanised given names ("Geun-hye", "Jae-in"), but not
 //!   English suffix words ("US-led", "state-run"),
