@@ -2572,18 +2572,23 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
                         .iter()
                         .all(|p| p.cls & (class::OFFICE | class::LEADING | class::PORTFOLIO) != 0);
                 let particle = |k: usize| kind(k) == Some(TokenKind::Word) && class_of(text(k)) & class::PARTICLE != 0;
-                // One to three particles: "bin", "von der", "de la".
-                let mut last = next + 1;
-                if particle(last) {
-                    while last < next + 5 && is_space(last + 1) && particle(last + 2) {
-                        last += 2;
+                // One to three particles: "bin", "von der", "de la". (The
+                // capital after them is the cheap test, first.)
+                let n = if cap_word(next + 3) {
+                    1
+                } else if is_space(next + 4) && cap_word(next + 5) {
+                    2
+                } else if is_space(next + 4) && is_space(next + 6) && cap_word(next + 7) {
+                    3
+                } else {
+                    0
+                };
+                let all_particles = n > 0 && (0..n).all(|k| particle(next + 1 + 2 * k));
+                if all_particles || (n == 1 && in_title) {
+                    for k in 0..n {
+                        parts.push(Part::new(doc, toks[next + 1 + 2 * k].span, true, false));
                     }
-                }
-                if (particle(next + 1) || in_title) && is_space(last + 1) && cap_word(last + 2) {
-                    for k in (next + 1..=last).step_by(2) {
-                        parts.push(Part::new(doc, toks[k].span, true, false));
-                    }
-                    j = last + 2;
+                    j = next + 1 + 2 * n;
                     continue;
                 }
             }
