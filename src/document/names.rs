@@ -1974,10 +1974,18 @@ fn lower_name_piece(w: &str) -> bool {
 /// although it is an English function word: "Moon Jae In" (a spaced "Moon
 /// Jae-in"). Only a two-letter syllable in "n" ("In", "An", "On", "Un")
 /// after two one-syllable capitalised pieces: "Li Qiang To monitor" keeps
-/// its stray "To".
-pub fn east_asian_tail(a: &str, b: &str, last: &str) -> bool {
+/// its stray "To"; and not before a word that a preposition takes (`next`:
+/// "Wang Yi In the morning").
+pub fn east_asian_tail(a: &str, b: &str, last: &str, next: Option<&str>) -> bool {
     let lb = last.as_bytes();
-    lb.len() == 2 && lb[0].is_ascii_uppercase() && lb[1] == b'n' && capitalised_syllable(a) && capitalised_syllable(b)
+    let object = next.is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those" | "our" | "my"
+            )
+    });
+    lb.len() == 2 && lb[0].is_ascii_uppercase() && lb[1] == b'n' && !object && capitalised_syllable(a) && capitalised_syllable(b)
 }
 
 /// A capitalised ASCII word that is one romanised syllable ("Moon", "Jae").
@@ -2661,7 +2669,13 @@ fn push_mention(cx: &ChainCx, parts: &[Part], work: &mut Work) {
     while parts.len() >= 2 && parts.last().is_some_and(|p| p.cls & (class::OPENER | class::CALENDAR) != 0) {
         // ("Moon Jae In": a syllable of the name.)
         if let [.., a, b, last] = parts {
-            if last.cls & class::CALENDAR == 0 && east_asian_tail(prose(a), prose(b), prose(last)) {
+            let next = toks
+                .get(cx.end_tok)
+                .filter(|t| t.kind == TokenKind::Space)
+                .and(toks.get(cx.end_tok + 1))
+                .filter(|t| t.kind == TokenKind::Word)
+                .and_then(|t| doc.prose.get(t.span.range()));
+            if last.cls & class::CALENDAR == 0 && east_asian_tail(prose(a), prose(b), prose(last), next) {
                 break;
             }
         }
@@ -2850,6 +2864,8 @@ mod tests {
     fn east_asian_name_ending_in_a_function_word() {
         let (_, forms) = table("President Moon Jae-in spoke. Later Moon Jae In left, and Li Qiang To monitor it came.");
         assert_eq!(forms, vec!["Moon Jae-in", "Moon Jae In", "Li Qiang"]);
+        let (_, forms) = table("He said Wang Yi In the morning left.");
+        assert_eq!(forms, vec!["Wang Yi"]);
     }
 
     #[test]

@@ -45,7 +45,8 @@ declare_lint! {
     /// "In", "The") are flagged unless they start a capitalised sequence
     /// ("To Lam", "Gone With the Wind"), are names of the word list after
     /// a name ("Thomas More") or end an East Asian name of three syllables
-    /// ("Moon Jae In"; a two-letter syllable in "n" only); they get a safe fix. Other common words are
+    /// ("Moon Jae In"; a two-letter syllable in "n" only, not before an
+    /// article or a number: "Wang Yi In the morning"); they get a safe fix. Other common words are
     /// flagged only when the capitalised form occurs once in the document (a
     /// name recurs) and never before a name that goes on ("Game of
     /// Thrones"), nor when three documents of the run capitalise it in three
@@ -1079,7 +1080,8 @@ impl StrayCapital {
             if prev_cap
                 && prev + 2 == i
                 && before_prev.is_some_and(|q| {
-                    crate::document::names::east_asian_tail(doc.text(doc.tokens[q].span), prev_text, doc.text(doc.tokens[i].span))
+                    let next = next_word(doc, i).map(|n| doc.text(doc.tokens[n].span));
+                    crate::document::names::east_asian_tail(doc.text(doc.tokens[q].span), prev_text, doc.text(doc.tokens[i].span), next)
                 })
             {
                 return None;
@@ -1472,6 +1474,8 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
         assert_eq!(flagged(l.as_ref(), text), vec!["Will", "Will"]);
         let text = "New standards for petrol and diesel Will greatly reduce emissions. It Will clearly improve air.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Will", "Will"]);
+        // Not a name's syllable before a preposition's object.
+        assert_eq!(flagged(l.as_ref(), "He said Wang Yi In the morning left early."), vec!["In"]);
         // A count after a quantifier or a list's comma, "Next" after "the".
         let text = "Five died in Victoria, Three in the Territory. The chase ran for several Hours after dark before the Next budget.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Three", "Hours", "Next"]);
