@@ -79,7 +79,7 @@ declare_lint! {
     /// time", "the Two countries", "the Next budget"), a plural common noun
     /// after a count or a quantifier ("two Decades ago", "several Hours
     /// after"), a count after a list's comma ("five in Victoria, Three in
-    /// the Territory"), a very common noun after "the" or a
+    /// the Territory", "Last night, One of the boats"), a very common noun after "the" or a
     /// demonstrative before "that", or "to"/"of" and a lowercase word ("the
     /// Point that", "the Deadline to file", "the Number of participants";
     /// "the Department of the Interior" stays), and so is a common word right after a subject pronoun or a
@@ -95,9 +95,11 @@ declare_lint! {
     /// say", "It Will generate"). Right after a name, where a capital
     /// usually continues the name, only some verb shapes are flagged:
     /// "Will" before a base verb, or an adverb in "-ly" and a base verb
-    /// ("Erdogan Will visit", "Will probably be"); a word ending in "-ed", or
+    /// ("Erdogan Will visit", "Will probably be"); "Last" or "Next" before a
+    /// time ("Israel Last week said"); a word ending in "-ed", or
     /// a common verb in "-s" the word list does not know as a name, before
-    /// its object ("Kilicdaroglu Criticized the plan", "Pollock Expects a";
+    /// its object or "another", "no", "some" ("Kilicdaroglu Criticized the
+    /// plan", "Pollock Expects a";
     /// not before "that": "the Beatles that"); a verb of speech or stance
     /// before a lowercase word ("Varga Says more", "Annan Told a"); never a
     /// known name ("Ahmed"). A capitalised word the
@@ -580,14 +582,25 @@ enum Kind {
 
 /// Words after a past-tense verb that show it is one ("Criticized the").
 const OBJECT_STARTS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "that", "this", "these", "those", "him", "them", "it",
+    "the", "a", "an", "his", "her", "its", "their", "that", "this", "these", "those", "him", "them", "it", "another", "no", "some",
+    "every", "each", "several",
+];
+
+/// Nouns of time after "last" and "next" ("Israel Last week said").
+const TIME_NOUNS: &[&str] = &[
+    "week", "month", "year", "night", "weekend", "summer", "winter", "spring", "autumn", "season", "time",
 ];
 
 /// Whether a capitalised word right after another may be a verb carrying
 /// on the name's capital: "Will", or a word of five letters or more ending
 /// in "ed" (a cheap test on the bytes).
 fn may_be_verb_after_name(w: &[u8]) -> bool {
-    w == b"Will" || w == b"Told" || (w.len() >= 5 && w.ends_with(b"ed")) || (w.len() >= 4 && w.ends_with(b"s"))
+    w == b"Will"
+        || w == b"Told"
+        || w == b"Last"
+        || w == b"Next"
+        || (w.len() >= 5 && w.ends_with(b"ed"))
+        || (w.len() >= 4 && w.ends_with(b"s"))
 }
 
 /// Modal verbs, capitalised after a subject pronoun ("He Will not").
@@ -982,7 +995,7 @@ impl StrayCapital {
             }
             // A count after a list item's comma, also after a name ("five in
             // Victoria, Three in the Territory").
-            if CARDINALS.contains(&lower) && !self.capital_follows(doc, i) {
+            if (CARDINALS.contains(&lower) || lower == "one") && !self.capital_follows(doc, i) {
                 return Some(Kind::Content);
             }
             if !after_lower || !self.words.is_word(lower, COMMON_CLASS) || CALENDAR.contains(&lower) {
@@ -1240,6 +1253,10 @@ impl StrayCapital {
         if SPEECH_VERBS.contains(&lower) && next.starts_with(|c: char| c.is_ascii_lowercase()) {
             return Some(Kind::Verb);
         }
+        // A time after the name: "Israel Last week said".
+        if matches!(lower, "last" | "next") && TIME_NOUNS.contains(&next) {
+            return Some(Kind::Function);
+        }
         // A verb in "-s" before its object ("Pollock Expects a"); not
         // before "that", which may follow a plural name ("the Beatles that").
         let s_verb = lower.len() >= 4
@@ -1474,6 +1491,9 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
         assert_eq!(flagged(l.as_ref(), text), vec!["Will", "Will"]);
         let text = "New standards for petrol and diesel Will greatly reduce emissions. It Will clearly improve air.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Will", "Will"]);
+        // A time, an "-ed" verb before "another", "One" after a comma.
+        let text = "Israel Last week said so, and Jana Okoro Caused another upset. Last night, One of the boats sank.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Last", "Caused", "One"]);
         // Not a name's syllable before a preposition's object.
         assert_eq!(flagged(l.as_ref(), "He said Wang Yi In the morning left early."), vec!["In"]);
         // A count after a quantifier or a list's comma, "Next" after "the".
@@ -1597,6 +1617,7 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             "He praised songs by the Beatles that came out in 1965, and the Chicago Bulls won the game.",
             "He saw the Last Supper and the Final Countdown. In 1979, Three Mile Island leaked, and many Democrats met several Republicans.",
             "President Moon Jae In left Seoul on Monday.",
+            "Fans of James Last played his records, and Channel One, One Direction and One Nation met.",
             "Columnist George Will often writes about baseball, and Arctic Monkeys played a set.",
             "He said: The talks were over. Then he left.",
             "She read Gone With the Wind on the train.",
