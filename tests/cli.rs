@@ -1343,67 +1343,53 @@ fn jobs_flag_gives_the_same_output() {
     assert!(predicate::str::contains("fixtures/seeds").eval(&a.stdout));
 }
 
-#[test]
-fn a_leaked_field_line_is_reported_once() {
+/// The lints reporting on `line` of `text` (written to `a.txt`), with the
+/// lint `ignore` switched off, and the JSON output (for messages).
+fn lints_on_line(text: &str, line: Option<u64>, ignore: Option<&str>) -> (Vec<String>, String) {
     let d = tmp();
-    let text = "Skip to main navigation\nAccessibility help\nNews \u{b7} Markets \u{b7} Tech \u{b7} Lifestyle\n\
-                Last updated: 17 March 2026 09:15 GMT\n\
-                Rail strike called off after late-night pay deal\n\
-                Train drivers have called off a planned three-day strike after union leaders accepted a revised offer.\n\
-                The agreement still has to be put to members, officials said on Monday night.\n";
     write(d.path(), "a.txt", text);
-    let o = check_in(d.path(), &["--no-config", "--format", "json", "a.txt"]);
-    let on_line_4: Vec<String> = summary(&o).into_iter().filter(|s| s.2 == 4).map(|s| s.1).collect();
-    assert_eq!(on_line_4, vec!["metadata-leak".to_string()], "{}", o.stdout);
-    // Without the more specific lint, the furniture finding stays.
-    let o = check_in(d.path(), &["--no-config", "--format", "json", "--ignore", "metadata-leak", "a.txt"]);
-    let on_line_4: Vec<String> = summary(&o).into_iter().filter(|s| s.2 == 4).map(|s| s.1).collect();
-    assert_eq!(on_line_4, vec!["boilerplate".to_string()], "{}", o.stdout);
+    let mut args = vec!["--no-config", "--format", "json", "a.txt"];
+    if let Some(l) = ignore {
+        args.extend(["--ignore", l]);
+    }
+    let o = check_in(d.path(), &args);
+    let lints = summary(&o)
+        .into_iter()
+        .filter(|s| line.is_none_or(|l| s.2 == l))
+        .map(|s| s.1)
+        .collect();
+    (lints, o.stdout)
 }
 
+/// One cause, one finding: the specific lint's finding alone, and the
+/// general one back when the specific lint is off.
 #[test]
-fn a_misspelled_word_of_a_name_is_reported_once() {
-    let d = tmp();
-    let text = "A spokesman for the Interior Minister, Tomas Ferreira, spoke on Monday.\n\n\
-                But a spokesman for the Interior Minester said on Tuesday that talks had stalled.\n";
-    write(d.path(), "a.txt", text);
-    let o = check_in(d.path(), &["--no-config", "--format", "json", "a.txt"]);
-    let on_line_3: Vec<String> = summary(&o).into_iter().filter(|s| s.2 == 3).map(|s| s.1).collect();
-    assert_eq!(on_line_3, vec!["mangled-name".to_string()], "{}", o.stdout);
-    // Without the more specific lint, the variant of the whole name stays.
-    let o = check_in(d.path(), &["--no-config", "--format", "json", "--ignore", "mangled-name", "a.txt"]);
-    let on_line_3: Vec<String> = summary(&o).into_iter().filter(|s| s.2 == 3).map(|s| s.1).collect();
-    assert_eq!(on_line_3, vec!["name-variant".to_string()], "{}", o.stdout);
-}
-
-#[test]
-fn mis_decoded_text_is_no_glued_words() {
-    let d = tmp();
-    write(
-        d.path(),
-        "a.txt",
-        "The mayor\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{201e}\u{a2}s office and the firm&amp;amp;#8217;s shares fell on Monday.\n",
-    );
-    let o = check_in(d.path(), &["--no-config", "--format", "json", "a.txt"]);
-    let lints: Vec<String> = summary(&o).into_iter().map(|s| s.1).collect();
-    assert!(lints.iter().all(|l| l == "mojibake") && lints.len() == 2, "{}", o.stdout);
-    // Without the more specific lint, the other finding stays.
-    let o = check_in(d.path(), &["--no-config", "--format", "json", "--ignore", "mojibake", "a.txt"]);
-    assert!(summary(&o).into_iter().any(|s| s.1 == "glued-words"), "{}", o.stdout);
-}
-
-#[test]
-fn a_lost_contraction_and_a_repeated_capital_are_reported_once() {
-    let d = tmp();
-    let text =
-        "\"I've said it before,\" she said on Monday.\n\n\"And I think Ive been saying for years, the vote is Is over,\" she added.\n";
-    write(d.path(), "a.txt", text);
-    let o = check_in(d.path(), &["--no-config", "--format", "json", "a.txt"]);
-    let on_line_3: Vec<String> = summary(&o).into_iter().filter(|s| s.2 == 3).map(|s| s.1).collect();
-    assert_eq!(
-        on_line_3,
-        vec!["lost-apostrophe".to_string(), "repeated-word".to_string()],
-        "{}",
-        o.stdout
-    );
+fn one_cause_is_reported_once() {
+    let leaked = "Skip to main navigation\nAccessibility help\nNews \u{b7} Markets \u{b7} Tech \u{b7} Lifestyle\n\
+                  Last updated: 17 March 2026 09:15 GMT\n\
+                  Rail strike called off after late-night pay deal\n\
+                  Train drivers have called off a planned three-day strike after union leaders accepted a revised offer.\n\
+                  The agreement still has to be put to members, officials said on Monday night.\n";
+    let misspelled = "A spokesman for the Interior Minister, Tomas Ferreira, spoke on Monday.\n\n\
+                      But a spokesman for the Interior Minester said on Tuesday that talks had stalled.\n";
+    let contraction = "\"I've said it before,\" she said on Monday.\n\n\"And I think Ive been saying for years,\" she added.\n";
+    let repeated = "The council met.\n\nThe vote is Is over, the mayor said on Monday.\n";
+    for (text, line, specific, general) in [
+        (leaked, 4, "metadata-leak", "boilerplate"),
+        (misspelled, 3, "mangled-name", "name-variant"),
+        (contraction, 3, "lost-apostrophe", "name-variant"),
+        (repeated, 3, "repeated-word", "stray-capital"),
+    ] {
+        let (lints, out) = lints_on_line(text, Some(line), None);
+        assert_eq!(lints, vec![specific.to_string()], "{out}");
+        let (lints, out) = lints_on_line(text, Some(line), Some(specific));
+        assert_eq!(lints, vec![general.to_string()], "{out}");
+    }
+    // Mis-decoded text is no pair of glued words.
+    let mojibake =
+        "The mayor\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{201e}\u{a2}s office and the firm&amp;amp;#8217;s shares fell on Monday.\n";
+    let (lints, out) = lints_on_line(mojibake, None, None);
+    assert_eq!(lints, vec!["mojibake".to_string(), "mojibake".to_string()], "{out}");
+    let (lints, out) = lints_on_line(mojibake, None, Some("mojibake"));
+    assert!(lints.iter().any(|l| l == "glued-words"), "{out}");
 }
