@@ -1171,6 +1171,16 @@ const LEADING_TITLES: &[&str] = &[
     "saint",
 ];
 
+/// Leading titles that may follow modifiers ("Saudi Crown Prince", "Grand
+/// Ayatollah"); not "Saint" or kinship words, which stand inside place and
+/// band names ("Fort Saint John").
+fn is_rank(w: &str) -> bool {
+    matches!(
+        w,
+        "king" | "queen" | "prince" | "princess" | "emperor" | "empress" | "sheikh" | "shaikh" | "sultan" | "emir" | "ayatollah" | "pope"
+    )
+}
+
 /// Words of a portfolio inside a title ("Minister of Foreign Affairs",
 /// "Secretary of State", "Foreign Minister").
 const PORTFOLIO: &[&str] = &[
@@ -2700,8 +2710,11 @@ fn push_mention(cx: &ChainCx, parts: &[Part], work: &mut Work) {
         }
         if title_end.is_none() {
             // Up to three modifiers before an office title.
-            let first_office = parts.iter().take(4).position(|p| {
+            // A rank after its modifiers opens the name too ("Saudi Crown
+            // Prince", "Jordanian King").
+            let first_office = parts.iter().take(4).enumerate().position(|(i, p)| {
                 p.cls & class::OFFICE != 0
+                    || (i > 0 && p.cls & class::LEADING != 0 && with_lower(raw(p), is_rank))
                     || (!p.one_token
                         && doc.prose.as_bytes().get(p.span.range()).is_some_and(|b| b.contains(&b'-'))
                         && with_lower(raw(p), |w| w.split('-').all(|s| class_of(s) & class::OFFICE != 0)))
@@ -2713,7 +2726,9 @@ fn push_mention(cx: &ChainCx, parts: &[Part], work: &mut Work) {
         }
         if title_end.is_some() {
             while k < parts.len() {
-                if parts[k].cls & (class::OFFICE | class::PORTFOLIO) != 0 || parts[k].particle {
+                // ("Foreign Minister Prince Faisal": a rank after the office.)
+                let rank = parts[k].cls & class::LEADING != 0 && with_lower(raw(&parts[k]), is_rank);
+                if parts[k].cls & (class::OFFICE | class::PORTFOLIO) != 0 || parts[k].particle || rank {
                     title_end = Some(k);
                     k += 1;
                 } else {
@@ -2873,6 +2888,14 @@ mod tests {
         let (d, forms) = table("He met the Minister of Foreign Affairs Pak Chol Su and Secretary of State Antony Blinken on Monday.");
         assert_eq!(forms, vec!["Pak Chol Su", "Antony Blinken"]);
         assert_eq!(d.text(d.names().mentions[0].title().unwrap()), "Minister of Foreign Affairs");
+    }
+
+    #[test]
+    fn rank_after_modifiers_is_a_title() {
+        let (d, forms) = table("The Qatari Crown Prince Hamad bin Tamim met Foreign Minister Prince Ali Reza. Erik Prince spoke.");
+        assert_eq!(forms, vec!["Hamad bin Tamim", "Ali Reza", "Erik Prince"]);
+        assert_eq!(d.text(d.names().mentions[0].title().unwrap()), "Qatari Crown Prince");
+        assert_eq!(d.text(d.names().mentions[1].title().unwrap()), "Foreign Minister Prince");
     }
 
     #[test]
