@@ -2567,7 +2567,11 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
                     }
                 }
             }
-            let particle = !capitalised_at(doc, Span::new(p_start, p_end)) && !toks.get(j).is_some_and(|tk| capitalised_at(doc, tk.span));
+            // (A particle joined to a capitalised word is a name part:
+            // "al-Assad".)
+            let particle = p_end_tok == j
+                && !capitalised_at(doc, Span::new(p_start, p_end))
+                && !toks.get(j).is_some_and(|tk| capitalised_at(doc, tk.span));
             parts.push(Part {
                 one_token: p_end_tok == j,
                 ..Part::new(doc, Span::new(p_start, p_end), particle, possessive)
@@ -2579,7 +2583,8 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
             // Continue over one space to a capitalised word, or over a
             // particle ("bin", "de") to a capitalised word, or across "of"
             // inside a title ("Minister of Foreign Affairs").
-            if joins_next {
+            // (Or to a particle joined to a capitalised word: "Bashar al-Assad".)
+            if joins_next || (is_space(next) && particle_start(next + 1)) {
                 j = next + 1;
                 continue;
             }
@@ -2852,6 +2857,15 @@ mod tests {
     fn chains_over_several_particles() {
         let (_, forms) = table("Chancellor Olaf Scholz met Ursula von der Leyen and Rafael de la Fuente on Monday.");
         assert_eq!(forms, vec!["Olaf Scholz", "Ursula von der Leyen", "Rafael de la Fuente"]);
+    }
+
+    #[test]
+    fn particle_joined_by_hyphen_stays_in_the_name() {
+        let (_, forms) = table("Then al-Hadi returned home. Samir al-Hadi was there, and Nabil el-Hadi spoke to President al-Hadi.");
+        assert_eq!(forms, vec!["al-Hadi", "Samir al-Hadi", "Nabil el-Hadi", "al-Hadi"]);
+        let (d, _) = table("Later President al-Hadi spoke.");
+        assert_eq!(d.text(d.names().mentions[0].title().unwrap()), "President");
+        assert!(!d.names().mentions[0].all_caps);
     }
 
     #[test]
