@@ -537,24 +537,6 @@ impl NameVariant {
                 }
             })
             .collect();
-        if std::env::var_os("NVDBG").is_some() {
-            for (i, n) in nodes.iter().enumerate() {
-                #[allow(clippy::print_stderr)]
-                {
-                    eprintln!(
-                        "{} key={} like={} body={} caps={} comp={} count={} skel={:?}",
-                        n.form,
-                        n.key,
-                        n.name_like,
-                        n.body,
-                        n.all_caps,
-                        n.compound,
-                        n.count,
-                        uniq.get(skel_of[i])
-                    );
-                }
-            }
-        }
         let skeletons: Vec<&[Option<String>]> = skel_of.iter().map(|&u| uniq.get(u).map_or(&[][..], |v| v.as_slice())).collect();
         // Skeleton -> forms (unique) that have it; then the nodes of those forms.
         let mut by_skel: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
