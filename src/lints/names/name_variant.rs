@@ -72,7 +72,10 @@ declare_lint! {
     /// 3. fuzzy (one document only): names of two or more words that differ
     ///    in one word of at least five letters, by at most two edits, with
     ///    Jaro-Winkler >= 0.9 on the whole name, where one form occurs once
-    ///    and the other at least twice ("Pham Minh Chinh" / "Pham Minh Trinh").
+    ///    and the other at least twice ("Pham Minh Chinh" / "Pham Minh Trinh");
+    /// 4. word order: a two-word name written in both orders ("Ishiba
+    ///    Shigeru" / "Shigeru Ishiba", family name first or last); across
+    ///    documents only when they share three other names, as in pass 2.
     ///
     /// A one-word form written only as a sentence opener counts as a name
     /// when the word list does not know it as a lowercase word ("Qaddafi
@@ -99,7 +102,9 @@ declare_lint! {
     /// written at least twice ("the Rajásthan High Court" beside
     /// "Rajasthan"), unless it stands in a longer name sharing no part with
     /// the names written the usual way (two people: "José Ortiz" / "Jose
-    /// Luis Reyes").
+    /// Luis Reyes"). Neither check reports a word of a name whose forms
+    /// the passes already reported ("Khánh" of "Lưu Minh Khánh" beside "Luu
+    /// Minh Khanh": one finding).
     ///
     /// The target form is the configured canonical form, else the form most
     /// documents (in one document: most mentions) use, ties going to mixed
@@ -636,6 +641,32 @@ impl NameVariant {
             }
         }
 
+        // Pass 4: the two words of a name in the other order ("Ishiba
+        // Shigeru" / "Shigeru Ishiba", family name first or last); across
+        // documents only when they share context, as in pass 2.
+        let mut by_pair: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+        for (i, n) in nodes.iter().enumerate() {
+            if n.n_pieces() != 2 || !n.body || !n.name_like || n.all_caps || n.form.contains('-') {
+                continue;
+            }
+            let (Some(a), Some(b)) = (n.piece(0), n.piece(1)) else { continue };
+            if a != b && a.chars().count() >= 2 && b.chars().count() >= 2 {
+                by_pair.entry((a, b)).or_default().push(i);
+            }
+        }
+        let mut swapped: Vec<(usize, usize)> = Vec::new();
+        for (&(a, b), xs) in &by_pair {
+            if let Some(ys) = by_pair.get(&(b, a)).filter(|_| a < b) {
+                swapped.extend(xs.iter().flat_map(|&x| ys.iter().map(move |&y| (x.min(y), x.max(y)))));
+            }
+        }
+        swapped.sort_unstable();
+        for (x, y) in swapped {
+            if uf.find(x) != uf.find(y) && context.shared(&nodes, &ranges, &nodes[x], &nodes[y]) {
+                uf.union(x, y);
+            }
+        }
+
         // Clusters, ordered by root, members in node order. Without
         // configured forms a one-form cluster reports nothing: only joined
         // nodes matter.
@@ -815,6 +846,7 @@ impl NameVariant {
         let holders: Vec<&Node> = members.iter().map(|&m| &nodes[m]).filter(|n| n.form == target).collect();
         let docs_with = holders.len();
         let docs_in: HashSet<usize> = members.iter().map(|&m| nodes[m].doc).collect();
+        let before = reported.len();
         for &m in members {
             let n = &nodes[m];
             if n.form == target {
@@ -850,6 +882,18 @@ impl NameVariant {
                     configured.is_some(),
                     cx,
                 );
+            }
+        }
+        // A word of any form of a reported name is this finding's business:
+        // no second finding on a word of the form it points to ("Chính" in
+        // "Phạm Minh Chính" beside "Pham Minh Chinh").
+        if reported.len() > before {
+            let flagged: HashSet<usize> = reported[before..].iter().map(|&(d, _)| d).collect();
+            for &m in members {
+                let n = &nodes[m];
+                if flagged.contains(&n.doc) {
+                    reported.extend(n.mentions().map(|mention| (n.doc, mention.span)));
+                }
             }
         }
     }
@@ -1565,6 +1609,43 @@ mod tests {
             ],
         );
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn name_order_swapped() {
+        let l = lint();
+        assert_eq!(
+            flagged(
+                &l,
+                "Prime Minister Oshiro Kenta arrived on Monday. Oshiro Kenta met officials, and Kenta Oshiro left on Tuesday."
+            ),
+            vec!["Kenta Oshiro"]
+        );
+        assert_eq!(
+            flagged(&l, "Al-Hadi and Samir al-Hadi spoke to Samir el-Hadi. Later Samir al-Hadi left."),
+            vec!["Samir el-Hadi"]
+        );
+        // Two people in unrelated documents.
+        let f = run_docs(
+            &l,
+            &[
+                "Lee Kim met officials in Busan. Lee Kim spoke about trade.",
+                "The striker Kim Lee scored twice in Madrid.",
+            ],
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn one_finding_for_a_name_with_and_without_diacritics() {
+        let l = lint();
+        assert_eq!(
+            flagged(
+                &l,
+                "Premier Lưu Minh Khánh spoke on Monday about the economy. Luu Minh Khanh met officials, and Khanh left."
+            ),
+            vec!["Luu Minh Khanh"]
+        );
     }
 
     #[test]
