@@ -947,6 +947,12 @@ impl MetadataLeak {
             report_line(doc, content, "leaked date stamp", cx);
             return;
         }
+        // A stamp and fields between bars: "2024-04-12 10:31:07 | Editor: Li
+        // Na".
+        if stamp && body.contains('|') && words() <= 16 && self.stamp_and_fields(shapes, body) {
+            report_line(doc, content, "leaked date stamp and fields", cx);
+            return;
+        }
         if byline && words() <= 12 && has_digit(body) && shapes.dated_byline().on(body).is_some_and(|r| r.is_match(body)) {
             // The author may be wanted: the deletion is unsafe.
             let del = super::line_deletion(doc, content);
@@ -960,6 +966,26 @@ impl MetadataLeak {
                 )
                 .help("remove the CMS byline line, or keep only the author's name");
         }
+    }
+
+    /// Whether a line is a date stamp and one or more fields, each between
+    /// bars: "2024-04-12 10:31:07 | Editor: Li Na | Source: Wire".
+    fn stamp_and_fields(&self, shapes: &Shapes, body: &str) -> bool {
+        let mut segments = body.split('|').map(str::trim);
+        let first_is_stamp = segments.next().is_some_and(|s| lone_stamp(shapes, s));
+        let mut fields = 0;
+        for seg in segments {
+            let field = || {
+                self.text_first.may_contain(first_word(seg))
+                    && self.text_field.as_ref().is_some_and(|f| f.is_match(seg))
+                    && !seg.ends_with(['.', '!', '?'])
+            };
+            if seg.is_empty() || !(lone_stamp(shapes, seg) || field()) {
+                return false;
+            }
+            fields += 1;
+        }
+        first_is_stamp && fields > 0
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1029,6 +1055,21 @@ mod tests {
             "The ratio x=5 held.\n",
             "Time = money, he said.\n",
             "language = culture, she wrote.\n",
+        ] {
+            assert!(flagged(&l, ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn flags_stamp_and_fields_between_bars() {
+        let l = MetadataLeak::builtin();
+        let t = "Rail deal signed\n2024-05-02 08:15:40 | Editor: Ana Lopes\n\nThe deal was signed on Monday.\n";
+        assert_eq!(flagged(&l, t), vec!["2024-05-02 08:15:40 | Editor: Ana Lopes"]);
+        assert_eq!(flagged(&l, "2024-05-02 | Source: Wire | Editor: Ana Lopes\n").len(), 1);
+        for ok in [
+            "2024-05-02 | Rail deal signed in the capital\n",
+            "2024-05-02 | Editor: Ana Lopes said the deal was good.\n",
+            "Score: 3-1 | Editor: Ana Lopes\n",
         ] {
             assert!(flagged(&l, ok).is_empty(), "{ok}");
         }
