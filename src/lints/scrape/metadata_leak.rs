@@ -43,7 +43,8 @@ declare_lint! {
     /// `"datePublished":`, or a key of a metadata namespace before its
     /// value: `og:title Talks resume`, `twitter:card summary`), a field name glued to a value by "=" (`lang=en`,
     /// `date=2021-03-04`), or a line that is only a date-time stamp or only
-    /// "Label: date"; (4) a short CMS byline that ends in a date or time
+    /// "Label: date", or such a stamp followed by text fields between bars
+    /// ("2024-04-12 10:31:07 | Editor: Li Na"); (4) a short CMS byline that ends in a date or time
     /// ("By admin | March 3, 2022", "Posted by newsdesk on 2021-11-02"). The
     /// fix deletes the leaked prefix, or the whole line (unsafe for a dated
     /// byline, whose author may be wanted). Fields in the middle of a line,
