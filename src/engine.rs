@@ -476,6 +476,7 @@ const SUPERSEDES: &[(&str, &str, Cover)] = &[
     ("mangled-name", "name-variant", Cover::Within),
     ("mojibake", "glued-words", Cover::Overlap),
     ("lost-apostrophe", "name-variant", Cover::Overlap),
+    ("lost-apostrophe", "stray-capital", Cover::Overlap),
     ("repeated-word", "stray-capital", Cover::Overlap),
 ];
 

@@ -1374,11 +1374,13 @@ fn one_cause_is_reported_once() {
                       But a spokesman for the Interior Minester said on Tuesday that talks had stalled.\n";
     let contraction = "\"I've said it before,\" she said on Monday.\n\n\"And I think Ive been saying for years,\" she added.\n";
     let repeated = "The council met.\n\nThe vote is Is over, the mayor said on Monday.\n";
+    let possessive = "The minister spoke in Berlin on Tuesday.\n\nKaya said that Germany is Turkeys largest trading partner in Europe.\n";
     for (text, line, specific, general) in [
         (leaked, 4, "metadata-leak", "boilerplate"),
         (misspelled, 3, "mangled-name", "name-variant"),
         (contraction, 3, "lost-apostrophe", "name-variant"),
         (repeated, 3, "repeated-word", "stray-capital"),
+        (possessive, 3, "lost-apostrophe", "stray-capital"),
     ] {
         let (lints, out) = lints_on_line(text, Some(line), None);
         assert_eq!(lints, vec![specific.to_string()], "{out}");
