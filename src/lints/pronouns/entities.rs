@@ -280,6 +280,10 @@ pub struct Mention {
     /// Subject or topic of its clause.
     pub subject: bool,
     pub possessive: bool,
+    /// The possessive pronoun token whose kinship noun this name stands in
+    /// apposition to ("Anita" of "her wife Anita", "Deepak" of "his brother,
+    /// Deepak"): that pronoun's own phrase, never someone it could mean.
+    pub kin_of: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -2866,6 +2870,8 @@ struct Chain {
     /// The token of its title ("Secretary" of "Foreign Secretary Dominic
     /// Raab" or of "the Foreign Secretary").
     title: Option<usize>,
+    /// See [`Mention::kin_of`].
+    kin_of: Option<usize>,
     evidence: Vec<Evidence>,
     /// A one-word name that speaks ("Modi said", "said Modi"): the full name
     /// ending with it is a person ("Narendra Modi addressed the rally. Modi
@@ -3201,6 +3207,7 @@ impl<'a> Builder<'a> {
         let words = words.get(lo..).unwrap_or(&[]);
         let words_before_split = words;
         let mut evidence = Vec::new();
+        let mut kin_of = None;
         let mut person = false;
         let mut speaker = false;
         // Titles inside the chain: the name is what follows the last one.
@@ -3310,6 +3317,16 @@ impl<'a> Builder<'a> {
             }
             if let Some(prev) = self.prev(p) {
                 if let Some(g) = prev.gender(cls::GENDERED_NOUNS).or_else(|| prev.gender(cls::GENDERED_TITLES)) {
+                    // The possessive pronoun of the kinship noun, over up to
+                    // two lowercase words ("his late wife X").
+                    if prev.gender(cls::GENDERED_NOUNS).is_some() {
+                        kin_of = (2..=4)
+                            .map_while(|k| p.checked_sub(k).and_then(|j| self.tok(j)).map(|t| (p - k, t)))
+                            .take_while(|(_, t)| t.sent == prev.sent && t.word)
+                            .find(|(_, t)| t.pro.is_some_and(|(_, c)| c != Case::Subject && c != Case::Reflexive) || !t.low)
+                            .filter(|(_, t)| t.pro.is_some())
+                            .map(|(j, _)| j);
+                    }
                     person = true;
                     evidence.push(Evidence {
                         span: prev.span,
@@ -3367,6 +3384,7 @@ impl<'a> Builder<'a> {
             person: person && class == ChainClass::Name,
             title_only,
             title: title_at.and_then(|k| words_before_split.get(k)).copied().filter(|_| person),
+            kin_of,
             evidence,
             speaker,
         })
@@ -3576,6 +3594,7 @@ impl<'a> Builder<'a> {
                 },
                 subject: false,
                 possessive: c.possessive,
+                kin_of: c.kin_of,
             });
         }
         // Lowercase mentions: gendered nouns, person nouns, organisation nouns.
@@ -3656,6 +3675,7 @@ impl<'a> Builder<'a> {
             kind,
             subject: false,
             possessive: false,
+            kin_of: None,
         }
     }
 
@@ -4177,13 +4197,27 @@ impl Analysis {
     /// Whether something of gender `g` other than cluster `except` is
     /// mentioned in sentences `from..=to`: a person, a gendered noun, or a
     /// pronoun of that gender not linked to a cluster of the other gender.
-    pub fn gender_present(&self, g: Gender, from: usize, to: usize, except: Option<usize>, skip: &dyn Fn(usize) -> bool) -> bool {
+    /// The pronouns for which `skip` holds are not counted, nor the person
+    /// in apposition to a kinship noun of pronoun `own` ("her wife Anita").
+    #[allow(clippy::too_many_arguments)]
+    pub fn gender_present(
+        &self,
+        g: Gender,
+        from: usize,
+        to: usize,
+        except: Option<usize>,
+        own: Option<usize>,
+        skip: &dyn Fn(usize) -> bool,
+    ) -> bool {
         for s in from..=to {
             for m in self.sentence_mentions(s) {
                 if let MentionKind::Person(c) = m.kind {
                     if Some(c) == except {
                         continue;
                     }
+                }
+                if own.is_some_and(|pi| self.own_kin(m, pi)) {
+                    continue;
                 }
                 if self.mention_gender(m) == Some(g) {
                     return true;
@@ -4210,13 +4244,38 @@ impl Analysis {
     }
 
     /// Whether a person or gendered noun of gender `g` (other than cluster
-    /// `except`) is mentioned in sentences `from..=to` (no pronouns).
-    pub fn gendered_mention(&self, g: Gender, from: usize, to: usize, except: Option<usize>) -> bool {
+    /// `except`, and other than a name in apposition to a kinship noun of
+    /// pronoun `own`) is mentioned in sentences `from..=to` (no pronouns).
+    pub fn gendered_mention(&self, g: Gender, from: usize, to: usize, except: Option<usize>, own: Option<usize>) -> bool {
         (from..=to).any(|s| {
-            self.sentence_mentions(s)
-                .iter()
-                .any(|m| !matches!(m.kind, MentionKind::Person(c) if Some(c) == except) && self.mention_gender(m) == Some(g))
+            self.sentence_mentions(s).iter().any(|m| {
+                !matches!(m.kind, MentionKind::Person(c) if Some(c) == except)
+                    && !own.is_some_and(|pi| self.own_kin(m, pi))
+                    && self.mention_gender(m) == Some(g)
+            })
         })
+    }
+
+    /// The pronoun whose kinship noun mention `m` stands in apposition to
+    /// (see [`Mention::kin_of`]).
+    fn kin_pronoun(&self, m: &Mention) -> Option<usize> {
+        let t = m.kin_of?;
+        self.pronouns.binary_search_by_key(&t, |p| p.tok).ok()
+    }
+
+    /// Whether mention `m` is the person in apposition to a kinship noun of
+    /// pronoun `pi` ("Anita" of "her wife Anita"), or another mention of
+    /// that person's cluster ("created by Anita" after it).
+    pub fn own_kin(&self, m: &Mention, pi: usize) -> bool {
+        if self.kin_pronoun(m) == Some(pi) {
+            return true;
+        }
+        let (MentionKind::Person(c), Some(p)) = (m.kind, self.pronouns.get(pi)) else {
+            return false;
+        };
+        self.sentence_mentions(p.sent)
+            .iter()
+            .any(|k| k.kind == MentionKind::Person(c) && self.kin_pronoun(k) == Some(pi))
     }
 
     /// Text of a mention, possessive stripped.

@@ -149,10 +149,10 @@ impl Lint for OrgPronoun {
                 })
             });
             if person
-                || a.gender_present(p.gender, p.sent.saturating_sub(2), p.sent, None, &|q| {
+                || a.gender_present(p.gender, p.sent.saturating_sub(2), p.sent, None, None, &|q| {
                     q == pi || candidates.get(q).is_some_and(Option::is_some)
                 })
-                || a.gendered_mention(p.gender, p.sent.saturating_sub(8), p.sent, None)
+                || a.gendered_mention(p.gender, p.sent.saturating_sub(8), p.sent, None, None)
             {
                 continue;
             }

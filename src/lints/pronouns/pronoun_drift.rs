@@ -99,7 +99,9 @@ declare_lint! {
     /// It abstains when anything of the pronoun's gender is mentioned in the
     /// sentence or the two before it (another person, "the woman", "his
     /// wife", an unlinked pronoun) or in the eight sentences before (a person
-    /// or gendered noun); when another person of unknown gender is a subject
+    /// or gendered noun), except the person named after a kinship noun the
+    /// pronoun itself possesses ("with her wife, Anna Lund": Anna Lund is
+    /// the wife, not whom "her" means); when another person of unknown gender is a subject
     /// in that window or is named before the pronoun in its sentence; for
     /// object pronouns in the same clause ("Park praised her"; "her" before
     /// a capitalised word is a possessive, "her Instagram account", unless
@@ -179,8 +181,8 @@ impl Lint for PronounDrift {
                 continue;
             }
             let from = p.sent.saturating_sub(2);
-            if a.gender_present(p.gender, from, p.sent, Some(c), &|q| q == pi)
-                || a.gendered_mention(p.gender, p.sent.saturating_sub(8), p.sent, Some(c))
+            if a.gender_present(p.gender, from, p.sent, Some(c), Some(pi), &|q| q == pi)
+                || a.gendered_mention(p.gender, p.sent.saturating_sub(8), p.sent, Some(c), Some(pi))
             {
                 continue;
             }
@@ -293,7 +295,8 @@ fn noun_antecedent(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) -> boo
         return false;
     }
     let from = p.sent.saturating_sub(2);
-    if a.gender_present(p.gender, from, p.sent, None, &|q| q == pi) || a.gendered_mention(p.gender, p.sent.saturating_sub(8), p.sent, None)
+    if a.gender_present(p.gender, from, p.sent, None, Some(pi), &|q| q == pi)
+        || a.gendered_mention(p.gender, p.sent.saturating_sub(8), p.sent, None, Some(pi))
     {
         return false;
     }
@@ -383,14 +386,14 @@ fn orphan(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
     // Nothing else of the pronoun's gender nearby: a person or gendered
     // noun.
     let from = ante.min(p.sent.saturating_sub(2));
-    if a.gendered_mention(g, back, p.sent, None) {
+    if a.gendered_mention(g, back, p.sent, None, Some(pi)) {
         return;
     }
     // Every person from the antecedent's sentence to the end of the
     // pronoun's is of the other gender.
     let mut nearest: Option<&Mention> = None;
     for s in from..=p.sent {
-        for m in a.sentence_mentions(s).iter().filter(|m| is_person(m)) {
+        for m in a.sentence_mentions(s).iter().filter(|m| is_person(m) && !a.own_kin(m, pi)) {
             if a.leaning_gender(m, pi) != Some(g.other()) {
                 return;
             }
@@ -474,7 +477,7 @@ fn object_without_antecedent(a: &Analysis, pi: usize) -> bool {
     let other = p.gender.other();
     if !a.sentence_mentions(p.sent).is_empty()
         || a.pronouns.iter().take(pi).any(|q| q.gender == p.gender)
-        || a.gendered_mention(p.gender, 0, p.sent, None)
+        || a.gendered_mention(p.gender, 0, p.sent, None, Some(pi))
     {
         return false;
     }
@@ -515,6 +518,24 @@ mod tests {
         let text = "Provincial leader Bae Tae Hoon left on Monday. Bae's trip marked his first visit since he took office.\n\
                     Analysts said Bae hopes to restore his ties with the region.\n\nBae seeks to extend her political base.\n";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
+    }
+
+    #[test]
+    fn the_kin_a_pronoun_possesses_is_not_its_antecedent() {
+        // "Anna Lund" is the wife "her" possesses, not someone "her" could mean.
+        let text = "Mr Olsen said he would stay in office until the end of the year. He thanked his staff.\n\
+                    Olsen attended the ceremony with her wife, Anna Lund, and their two children. Anna Lund smiled.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        let text = "Ms Berg said she would stay in office. She thanked her staff.\n\
+                    Berg attended the ceremony with his late husband's brother, Lars Lund.";
+        assert_eq!(flagged(&lint(), text), vec!["his"]);
+        let ok = "Ms Berg said she would stay in office. She thanked her staff.\n\
+                  Berg attended the ceremony with Lars Lund and his wife, Eva Lund.";
+        assert_silent(&lint(), ok);
+        // Persons of the pronoun's gender elsewhere still silence it.
+        let ok = "Mr Olsen said he would stay in office. He thanked his staff.\n\
+                  Olsen met Anna Berg. Olsen attended the ceremony with her wife, Eva Lund.";
+        assert_silent(&lint(), ok);
     }
 
     #[test]
