@@ -72,7 +72,8 @@ declare_lint! {
     /// author's section ("## License", "## Contributors"), whose lines are
     /// not judged as furniture after the article, and a new heading ends a
     /// related list; a table of contents (list items linking to the document's own
-    /// sections, "- [Usage](#usage)") is no menu; and a weak
+    /// sections, "- [Usage](#usage)") is no menu, nor is a list that a line
+    /// ending in a colon introduces ("You may be looking for:"); and a weak
     /// entry ("About") as a heading is not furniture. Datelines ("NEW DELHI (AP) -") and lines in
     /// quotation marks are never flagged. Short furniture in the middle of
     /// the article that matches no phrase, no shape and no other document
@@ -591,7 +592,17 @@ impl Boilerplate {
                         .norm(&norms)
                         .is_some_and(|s| self.lexicon(s, doc.text(doc.blocks[k].span)).is_some())
             });
-            if ((len >= 4 && near_edge) || len >= 6 || (len >= 3 && known)) && !authors(i, &flagged) {
+            // A Markdown list that a line ending in a colon introduces ("You
+            // may be looking for:") is the author's, not a menu.
+            let introduced = doc.blocks[i].scope == Scope::ListItem && {
+                let first = (0..i)
+                    .rev()
+                    .take_while(|&k| doc.blocks[k].scope == Scope::ListItem)
+                    .last()
+                    .unwrap_or(i);
+                first > 0 && doc.text(doc.blocks[first - 1].span).trim_end().ends_with(':')
+            };
+            if ((len >= 4 && near_edge) || len >= 6 || (len >= 3 && known)) && !authors(i, &flagged) && !introduced {
                 for (k, f) in flagged.iter_mut().enumerate().take(j).skip(i) {
                     if !*f {
                         *f = true;
@@ -1789,6 +1800,12 @@ mod tests {
         assert!(crate::lint::testing::run(&bp(), &md, FileKind::Markdown).is_empty());
         let menu = format!("- [Home](/)\n- [World](/w)\n- [Markets](/m)\n- [Opinion](/o)\n\n{BODY}");
         assert_eq!(crate::lint::testing::run(&bp(), &menu, FileKind::Markdown).len(), 4);
+        // A list of links that a line ending in a colon introduces.
+        let intro = format!(
+            "# Widgets\n\nYou may be looking for:\n\n- [An overview of widgets and their parts](https://example.com)\n\
+             - [Guides](/g)\n- [Examples](/e)\n- [API docs](/a)\n- [Release notes](/r)\n\n{BODY}"
+        );
+        assert!(crate::lint::testing::run(&bp(), &intro, FileKind::Markdown).is_empty());
         // A table of contents links to the document's own sections; a
         // short section body under its heading is the author's.
         let toc = format!(
