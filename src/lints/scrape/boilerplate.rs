@@ -73,7 +73,10 @@ declare_lint! {
     /// not judged as furniture after the article, and a new heading ends a
     /// related list; a table of contents (list items linking to the document's own
     /// sections, "- [Usage](#usage)") is no menu, nor is a list that a line
-    /// ending in a colon introduces ("You may be looking for:"); and a weak
+    /// ending in a colon introduces ("You may be looking for:") or that opens
+    /// a section under a heading that is no furniture; a heading that only a
+    /// wildcard phrase matches ("## Related crates" against "related *") is
+    /// the author's section title; and a weak
     /// entry ("About") as a heading is not furniture. Datelines ("NEW DELHI (AP) -") and lines in
     /// quotation marks are never flagged. Short furniture in the middle of
     /// the article that matches no phrase, no shape and no other document
@@ -476,8 +479,11 @@ impl Boilerplate {
             if let Some(norm) = l.norm(&norms) {
                 if let Some(e) = self.lexicon(norm, raw) {
                     // A weak entry ("About", "Features") as a Markdown heading
-                    // is the author's section title.
-                    if !e.weak || (edge && !l.heading) {
+                    // is the author's section title, and so is a heading that
+                    // only a wildcard phrase matches ("## Related crates"
+                    // against "related *"; "## Related articles" is furniture).
+                    let structure = l.heading && (e.weak || !self.exact.contains_key(norm));
+                    if (!e.weak || edge) && !structure {
                         msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
                         related_header = &*e.family == "related" && l.words <= 4;
                     }
@@ -593,14 +599,17 @@ impl Boilerplate {
                         .is_some_and(|s| self.lexicon(s, doc.text(doc.blocks[k].span)).is_some())
             });
             // A Markdown list that a line ending in a colon introduces ("You
-            // may be looking for:") is the author's, not a menu.
+            // may be looking for:"), or that opens a section under a heading
+            // that is no furniture ("# Related crates"), is the author's, not
+            // a menu.
             let introduced = doc.blocks[i].scope == Scope::ListItem && {
                 let first = (0..i)
                     .rev()
                     .take_while(|&k| doc.blocks[k].scope == Scope::ListItem)
                     .last()
                     .unwrap_or(i);
-                first > 0 && doc.text(doc.blocks[first - 1].span).trim_end().ends_with(':')
+                first > 0
+                    && (doc.text(doc.blocks[first - 1].span).trim_end().ends_with(':') || (info[first - 1].heading && !flagged[first - 1]))
             };
             if ((len >= 4 && near_edge) || len >= 6 || (len >= 3 && known)) && !authors(i, &flagged) && !introduced {
                 for (k, f) in flagged.iter_mut().enumerate().take(j).skip(i) {
@@ -2016,5 +2025,14 @@ mod tests {
         // A furniture phrase as a heading is still furniture.
         let md = format!("{BODY}\n## Related articles\n");
         assert_eq!(crate::lint::testing::run(&bp(), &md, FileKind::Markdown).len(), 1);
+        // A heading only a wildcard phrase matches is a section title, and
+        // its list is the author's.
+        let md = format!(
+            "{BODY}\n## Related crates\n\n* [alpha-cell](https://example.com/a)\n* [beta](https://example.com/b)\n\
+             * [gamma_init](https://example.com/c)\n* [delta](https://example.com/d)\n* [eps](https://example.com/e)\n\
+             * [zeta](https://example.com/f)\n\n{BODY}"
+        );
+        let f = crate::lint::testing::run(&bp(), &md, FileKind::Markdown);
+        assert!(f.is_empty(), "{f:?}");
     }
 }
