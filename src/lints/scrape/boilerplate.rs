@@ -72,11 +72,14 @@ declare_lint! {
     /// author's section ("## License", "## Contributors"), whose lines are
     /// not judged as furniture after the article, and a new heading ends a
     /// related list; a table of contents (list items linking to the document's own
-    /// sections, "- [Usage](#usage)") is no menu, nor is a list that a line
-    /// ending in a colon introduces ("You may be looking for:") or that opens
-    /// a section under a heading that is no furniture; a heading that only a
-    /// wildcard phrase matches ("## Related crates" against "related *") is
-    /// the author's section title; and a weak
+    /// sections, "- [Usage](#usage)") is no menu and no furniture, nor is a
+    /// list that a line ending in a colon introduces ("For more details,
+    /// see:", with that line) or that opens a section under a heading that is
+    /// no furniture; a heading that only a wildcard phrase matches ("##
+    /// Related crates" against "related *") is the author's section title,
+    /// and a heading's "Label: imperative" is no prompt ("### Example: follow
+    /// symbolic links"); a one-word phrase opens a label only in capitals
+    /// ("Watch Live", not "watch changes and run tests"); and a weak
     /// entry ("About") as a heading is not furniture. Datelines ("NEW DELHI (AP) -") and lines in
     /// quotation marks are never flagged. Short furniture in the middle of
     /// the article that matches no phrase, no shape and no other document
@@ -282,7 +285,11 @@ impl Boilerplate {
                 if let Some(e) = norm.get(..cut).and_then(|head| self.prefix.get(head)) {
                     // "Read more: X", a short label without sentence punctuation,
                     // or a specific phrase of three words or more.
-                    let short_label = !ends_sentence && n_words <= 6;
+                    // (A one-word phrase opens a label in capitals: "Watch
+                    // Live", not "watch changes and run tests".)
+                    let short_label = !ends_sentence
+                        && n_words <= 6
+                        && (n > 0 || raw.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
                     if short_label || separator_after(raw, n + 1) || n + 1 >= 3 {
                         consider(&mut best, e);
                     }
@@ -463,15 +470,33 @@ impl Boilerplate {
         }
         let authors = |i: usize, flagged: &[bool]| heading_before[i].is_some_and(|h| h >= body_end && !flagged[h]);
         let mut related_header = false;
+        // Markdown lists the author introduced: a list after a line ending in
+        // a colon ("You may be looking for:", "For more details, see:") or
+        // opening a section under a heading that is no furniture ("# Related
+        // crates"), and that colon line itself; not after a furniture line
+        // ("Read more:"). Never a menu, never furniture after the article
+        // (unless a phrase matched).
+        let mut author_list = vec![false; n];
         for (i, l) in info.iter().enumerate() {
             let block = &doc.blocks[i];
             let raw = doc.text(block.span);
+            if i > 0 && block.scope == Scope::ListItem {
+                if doc.blocks[i - 1].scope == Scope::ListItem {
+                    author_list[i] = author_list[i - 1];
+                } else {
+                    let colon = doc.text(doc.blocks[i - 1].span).trim_end().ends_with(':');
+                    if (colon || info[i - 1].heading) && !flagged[i - 1] {
+                        author_list[i] = true;
+                        author_list[i - 1] |= colon;
+                    }
+                }
+            }
             // A Markdown heading opens a new section: a related list ends
             // there (the heading may open another one).
             if l.skip || l.heading {
                 related_header = false;
             }
-            if l.skip {
+            if l.skip || l.toc {
                 continue;
             }
             let edge = i < body_start || i >= body_end;
@@ -487,7 +512,7 @@ impl Boilerplate {
                         msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
                         related_header = &*e.family == "related" && l.words <= 4;
                     }
-                } else if self.cue(norm, raw, l.words) || after_colon(raw).is_some_and(|t| self.cue_raw(t, l.words)) {
+                } else if self.cue(norm, raw, l.words) || (!l.heading && after_colon(raw).is_some_and(|t| self.cue_raw(t, l.words))) {
                     msg = Some(format!("'{}' is a site prompt addressed to the reader", clip(raw)));
                 }
             }
@@ -542,10 +567,12 @@ impl Boilerplate {
             if msg.is_none() && tail(i) && !l.paragraph && (2..=15).contains(&l.words) && !time_line(raw) && over_time() {
                 msg = Some(format!("'{}' is an item of a list of other articles", clip(raw)));
             }
-            let introduces_list = info.get(i + 1).is_some_and(|next| next.plain_item);
+            let introduces_list =
+                info.get(i + 1).is_some_and(|next| next.plain_item) || doc.blocks.get(i + 1).is_some_and(|b| b.scope == Scope::ListItem);
             if msg.is_none()
                 && tail(i)
                 && !authors(i, &flagged)
+                && !author_list[i]
                 && !l.plain_item
                 && !l.heading
                 && l.words <= 4
@@ -598,19 +625,7 @@ impl Boilerplate {
                         .norm(&norms)
                         .is_some_and(|s| self.lexicon(s, doc.text(doc.blocks[k].span)).is_some())
             });
-            // A Markdown list that a line ending in a colon introduces ("You
-            // may be looking for:"), or that opens a section under a heading
-            // that is no furniture ("# Related crates"), is the author's, not
-            // a menu.
-            let introduced = doc.blocks[i].scope == Scope::ListItem && {
-                let first = (0..i)
-                    .rev()
-                    .take_while(|&k| doc.blocks[k].scope == Scope::ListItem)
-                    .last()
-                    .unwrap_or(i);
-                first > 0
-                    && (doc.text(doc.blocks[first - 1].span).trim_end().ends_with(':') || (info[first - 1].heading && !flagged[first - 1]))
-            };
+            let introduced = author_list[i];
             if ((len >= 4 && near_edge) || len >= 6 || (len >= 3 && known)) && !authors(i, &flagged) && !introduced {
                 for (k, f) in flagged.iter_mut().enumerate().take(j).skip(i) {
                     if !*f {
@@ -639,6 +654,7 @@ impl Boilerplate {
                         && !l.plain_item
                         && !l.heading
                         && !l.sentence
+                        && !author_list[k]
                         && (1..=15).contains(&l.words)
                         && !doc.text(doc.blocks[k].span).starts_with('('))
             };
@@ -824,6 +840,9 @@ struct LineInfo {
     /// A Markdown heading: the author's structure, never a menu entry or a
     /// stray short line (phrases still match: "## Related articles").
     heading: bool,
+    /// A Markdown list item linking to the document's own section ("-
+    /// [About](#about)"): an entry of a table of contents, never furniture.
+    toc: bool,
 }
 
 impl LineInfo {
@@ -855,9 +874,9 @@ impl LineInfo {
         // Markdown list items take part in menus only when they are links,
         // and not links to the document's own sections (a table of
         // contents: "- [Usage](#usage)").
+        let anchor = block.scope == Scope::ListItem && doc.source.text.get(block.span.end..).is_some_and(|t| t.starts_with("](#"));
         let linked = block.scope != Scope::ListItem || {
             let from = block.span.start.saturating_sub(3);
-            let anchor = doc.source.text.get(block.span.end..).is_some_and(|t| t.starts_with("](#"));
             doc.source.text.get(from..block.span.start).is_some_and(|t| t.contains('[')) && !anchor
         };
         LineInfo {
@@ -876,6 +895,7 @@ impl LineInfo {
             skip,
             plain_item: !linked,
             heading,
+            toc: anchor,
         }
     }
 }
@@ -1815,6 +1835,16 @@ mod tests {
              - [Guides](/g)\n- [Examples](/e)\n- [API docs](/a)\n- [Release notes](/r)\n\n{BODY}"
         );
         assert!(crate::lint::testing::run(&bp(), &intro, FileKind::Markdown).is_empty());
+        // A colon line and its list after the last paragraph; a table of
+        // contents with a weak entry; a lowercase item that opens with a
+        // phrase word; a heading with a label and an imperative.
+        let md = format!(
+            "## Contents\n\n1. [About](#about)\n2. [Features](#features)\n\n{BODY}\n\
+             - `make watch` - watch changes and run tests\n\n### Example: follow symbolic links\n\n{BODY}\n\
+             For more details, see:\n- [docs](https://example.com/d)\n- [examples](examples/)\n"
+        );
+        let f = crate::lint::testing::run(&bp(), &md, FileKind::Markdown);
+        assert!(f.is_empty(), "{f:?}");
         // A table of contents links to the document's own sections; a
         // short section body under its heading is the author's.
         let toc = format!(

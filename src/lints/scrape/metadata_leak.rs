@@ -45,7 +45,9 @@ declare_lint! {
     /// `date=2021-03-04`), or a line that is only a date-time stamp or only
     /// "Label: date", or such a stamp followed by text fields between bars
     /// ("2024-04-12 10:31:07 | Editor: Li Na"); (4) a short CMS byline that ends in a date or time
-    /// ("By admin | March 3, 2022", "Posted by newsdesk on 2021-11-02"). The
+    /// ("By admin | March 3, 2022", "Posted by newsdesk on 2021-11-02"). A
+    /// Markdown heading is never an identifier key ("# fast_rng: a small
+    /// generator" is a title). The
     /// fix deletes the leaked prefix, or the whole line (unsafe for a dated
     /// byline, whose author may be wanted). Fields in the middle of a line,
     /// and bylines without a date ("By Jane Doe"), are not flagged; a written-out date with a capitalised label and running text
@@ -855,14 +857,18 @@ impl Lint for MetadataLeak {
                 if body.trim().is_empty() {
                     continue;
                 }
-                self.check_line(doc, shapes, Span::new(start, start + body.len()), body, cx);
+                let heading = matches!(block.scope, Scope::Heading(_));
+                self.check_line(doc, shapes, Span::new(start, start + body.len()), body, heading, cx);
             }
         }
     }
 }
 
 impl MetadataLeak {
-    fn check_line(&self, doc: &Document, shapes: &Shapes, line: Span, body: &str, cx: &mut Ctx) {
+    /// `heading`: a Markdown heading, whose "name: what it is" shape is the
+    /// author's title ("# fastrand: a small random number generator"), not a
+    /// key and value.
+    fn check_line(&self, doc: &Document, shapes: &Shapes, line: Span, body: &str, heading: bool, cx: &mut Ctx) {
         // A field needs a digit, a colon, an equals sign or a quote near the
         // start.
         let head = body.as_bytes().get(..body.len().min(48)).unwrap_or(&[]);
@@ -940,7 +946,7 @@ impl MetadataLeak {
                 return;
             }
         }
-        if may_be_ident_key(rest) && (rest.contains(':') || rest.contains('=')) && words() <= 20 && ident_key(shapes, body) {
+        if !heading && may_be_ident_key(rest) && (rest.contains(':') || rest.contains('=')) && words() <= 20 && ident_key(shapes, body) {
             report_line(doc, content, "leaked key/value field", cx);
             return;
         }
@@ -1074,6 +1080,15 @@ mod tests {
         ] {
             assert!(flagged(&l, ok).is_empty(), "{ok}");
         }
+    }
+
+    #[test]
+    fn a_markdown_heading_is_no_key_and_value() {
+        let l = MetadataLeak::builtin();
+        let md = "# fast_rng: a small random number generator\n\nIt is fast.\n";
+        assert!(crate::lint::testing::run(&l, md, crate::source::FileKind::Markdown).is_empty());
+        let t = "fast_rng: a small random number generator\n";
+        assert_eq!(flagged(&l, t).len(), 1);
     }
 
     #[test]
