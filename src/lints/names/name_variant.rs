@@ -849,7 +849,9 @@ impl NameVariant {
         let before = reported.len();
         for &m in members {
             let n = &nodes[m];
-            if n.form == target {
+            // (Periods and apostrophe style are typography: "U.S" joins "US"
+            // only through a third form such as "U-S".)
+            if n.form == target || typography_only(n.form, &target) {
                 continue;
             }
             let doc = docs[n.doc];
@@ -1363,6 +1365,14 @@ fn style_pair(a: &str, b: &str) -> bool {
 /// Pass 1 on the nodes of one fold key: union every compatible pair. Pairs
 /// are judged per pair of forms (only forms differing in case need per-node
 /// checks), and pairs already joined are skipped.
+/// Whether two forms differ only in periods and the style of apostrophe,
+/// which are typography, not spelling ("U.S." / "US", "O\u{2019}Brien" /
+/// "O'Brien").
+fn typography_only(a: &str, b: &str) -> bool {
+    let dotless = |s: &str| s.replace('.', "").replace('\u{2019}', "'");
+    dotless(a) == dotless(b)
+}
+
 fn pass_one_group(docs: &[&Document], nodes: &[Node], group: &[usize], uf: &mut UnionFind) {
     // Forms in order of first node; members in node order.
     let mut forms: Vec<(&str, Vec<usize>)> = Vec::new();
@@ -1375,10 +1385,7 @@ fn pass_one_group(docs: &[&Document], nodes: &[Node], group: &[usize], uf: &mut 
     for x in 0..forms.len() {
         for y in x + 1..forms.len() {
             let ((fa, ma), (fb, mb)) = (&forms[x], &forms[y]);
-            // Periods and the style of apostrophe are typography, not
-            // spelling ("U.S." / "US", "O\u{2019}Brien" / "O'Brien").
-            let dotless = |s: &str| s.replace('.', "").replace('\u{2019}', "'");
-            if dotless(fa) == dotless(fb) {
+            if typography_only(fa, fb) {
                 continue;
             }
             let lower = fa.to_lowercase();
@@ -1609,6 +1616,22 @@ mod tests {
             ],
         );
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn periods_are_typography_even_through_a_third_form() {
+        let l = lint();
+        let f = run_docs(
+            &l,
+            &[
+                "The U.S. economy grew fast this year. U.S. officials said so on Monday in Washington.",
+                "The US economy grew fast this year. US officials said so on Monday in Washington.",
+                "The US army left the base. The US said so on Monday in Washington.",
+                "The U-S economy grew fast this year, officials said on Monday in Washington.",
+            ],
+        );
+        let flagged: Vec<&str> = f.iter().map(|(_, w, _)| w.as_str()).collect();
+        assert_eq!(flagged, vec!["U-S"], "{f:?}");
     }
 
     #[test]
