@@ -44,7 +44,9 @@ declare_lint! {
     /// - or the word list knows the stem as a name ("Germany") but not the
     ///   "s" form, written once inside a sentence, before a capitalised word
     ///   or a noun ("Melbournes west"), never after "the" ("the Philippines
-    ///   government"); for a stem that is no given name (and, likewise,
+    ///   government"; after "the", a stem the document writes alone must
+    ///   stand alone outside longer names: "the Solomons economy" beside
+    ///   "Solomon Islands" is a plural name); for a stem that is no given name (and, likewise,
     ///   for a stem the document writes alone), also before a
     ///   lowercase word that no plural subject takes: no function word, no
     ///   verb of a short list, no adverb in "-ly", a word in "-ed" or
@@ -631,6 +633,17 @@ impl Lint for LostApostrophe {
     }
 }
 
+/// Whether capitalised `stem` stands in the document as a word that no
+/// capitalised word follows ("the Pentagon said"; not only in "Solomon
+/// Islands"). A linear scan, asked only for "the" before a candidate.
+fn alone_outside_names(doc: &Document, stem: &str) -> bool {
+    doc.tokens.iter().enumerate().any(|(i, t)| {
+        t.kind == TokenKind::Word
+            && strip_possessive(doc.text(t.span)) == stem
+            && !next_word(doc, i).is_some_and(|n| doc.text(doc.tokens[n].span).starts_with(char::is_uppercase))
+    })
+}
+
 impl LostApostrophe {
     /// A word of `check`'s walk (token `i`) that may be a contraction
     /// (reported here) or a possessive (returned as a candidate).
@@ -898,7 +911,10 @@ impl LostApostrophe {
                     // capital or a word that shows the possessive.
                     // (Never for a name known only from the word list: "the
                     // Philippines government".)
-                    let after_det = !determiner || (prev == "the" && noun && evidence == Evidence::Alone);
+                    // (The stem must stand alone outside longer names: "the
+                    // Solomons economy" beside "Solomon Islands" is a plural
+                    // name.)
+                    let after_det = !determiner || (prev == "the" && noun && evidence == Evidence::Alone && alone_outside_names(doc, stem));
                     let after_weak = !weak_prev || next_cap || noun;
                     // Demonym-like stems ("Houthi", "Laker", "Texan") make
                     // plurals; only a capitalised noun after them shows the
@@ -1447,6 +1463,7 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
         let l = lint();
         for ok in [
             "The Philippines government said the Bahamas economy grew, and the Netherlands team won.",
+            "The new Marana Islands premier spoke. Unrest left the Maranas economy close to collapse.",
             "Officials in Texas said. Texas officials, Brussels officials and Lagos residents met Athens residents.",
             "Mr Jenkins told reporters the plan was ready. Sarah Jenkins said it was fine.",
             "Prime Minister Boris Johnson spoke. President Kais Saied met officials.",
