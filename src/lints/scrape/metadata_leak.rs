@@ -244,7 +244,7 @@ fn date_value() -> String {
     let iso = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
     let numeric = format!(r"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}(?:,?\s+(?:at\s+)?{time})?");
     let written = format!(
-        r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}})(?:,?\s+(?:at\s+)?(?:{time}))?"
+        r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}})(?:(?:,?\s+(?:at\s+)?|\s+[-–—|·•]\s+)(?:{time}))?"
     );
     let ago = r"\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago";
     format!(r"(?:(?P<iso>{iso}|{numeric}|{time}|{ago})|(?P<written>{written}))")
@@ -1295,6 +1295,9 @@ mod tests {
             (": 14:02", false),
             ("Date: 14:02: 15:03", false),
             ("Posted: March 3, 2021", true),
+            ("14 April 2026 - 09:42", true),
+            ("April 14, 2026 | 9:42 am", true),
+            ("14 April 2026 - the day it rained", false),
             ("\tTime:14:02 UTC", true),
             ("\u{662}\u{660}\u{662}\u{663}-\u{661}\u{661}-\u{660}\u{662}", true),
             ("Zeit: \u{661}\u{664}:\u{660}\u{662}", true),
