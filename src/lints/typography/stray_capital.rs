@@ -46,7 +46,10 @@ declare_lint! {
     /// ("To Lam", "Gone With the Wind"), are names of the word list after
     /// a name ("Thomas More") or end an East Asian name of three syllables
     /// ("Moon Jae In"; a two-letter syllable in "n" only, not before an
-    /// article or a number: "Wang Yi In the morning"); they get a safe fix. Other common words are
+    /// article or a number: "Wang Yi In the morning"); they get a safe fix.
+    /// A word after "and", "or" or "&" that ends a list of capitalised
+    /// common words ("on Grapheme Cluster, Word, or Sentence boundaries")
+    /// is a house style, not flagged. Other common words are
     /// flagged only when the capitalised form occurs once in the document (a
     /// name recurs) and never before a name that goes on ("Game of
     /// Thrones"), nor when three documents of the run capitalise it in three
@@ -932,6 +935,9 @@ impl StrayCapital {
         if w.len() < 2 || !(simple || (is_capitalised(w) && w.chars().all(char::is_alphabetic))) {
             return None;
         }
+        if self.capitalised_conjunct(doc, prev) {
+            return None;
+        }
         let kind = with_lowercase(w, |lower| self.judge_lower(doc, i, prev, next_tok.kind, lower))?;
         // A name of the word list whose lowercase form is a rarer word
         // ("the Pacific solution": "pacific" is rare) is taken for the name,
@@ -952,6 +958,36 @@ impl StrayCapital {
             return Some(Kind::Doc);
         }
         Some(kind)
+    }
+
+    /// Whether `prev` is "and", "or" or "&" after a capitalised common word
+    /// inside the sentence (with or without a comma): the word after it
+    /// ends a list of capitalised terms ("on Grapheme Cluster, Word, or
+    /// Sentence boundaries", "the Health and Education budgets"), a house
+    /// style, not a stray capital. Not after a name ("Xi and Support").
+    fn capitalised_conjunct(&self, doc: &Document, prev: usize) -> bool {
+        if !matches!(doc.text(doc.tokens[prev].span), "and" | "or" | "&") {
+            return false;
+        }
+        let is_comma = |k: usize| {
+            doc.tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Punct && doc.text(t.span) == ",")
+        };
+        let Some(conj) = prev_word(doc, prev).or_else(|| {
+            let c = prev
+                .checked_sub(2)
+                .filter(|&c| is_comma(c) && doc.tokens.get(c + 1).is_some_and(|t| t.kind == TokenKind::Space))?;
+            c.checked_sub(1).filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        }) else {
+            return false;
+        };
+        let text = doc.text(doc.tokens[conj].span);
+        let inside = prev_word(doc, conj).is_some() || conj.checked_sub(2).is_some_and(is_comma);
+        inside
+            && text.starts_with(|c: char| c.is_uppercase())
+            && text.chars().skip(1).all(char::is_lowercase)
+            && with_lowercase(text, |l| self.words.is_word(l, VERY_COMMON_CLASS))
     }
 
     /// A capitalised word after a comma that follows a lowercase word, before
@@ -1602,6 +1638,9 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             "He said the Will was read, Will Smith said.",
             "Police shot a Black man, and an Indigenous community met on a Zoom call during a Tube strike.",
             "The Coalition government fell, His Holiness the Dalai Lama said, and the Post reported it.",
+            // A list of capitalised terms ends with one after "and" or "or".
+            "It splits text on Letter Group, Word, or Sentence boundaries, and a sentence is longer.",
+            "The Health and Education budgets rose, and health spending grew.",
         ] {
             assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
         }
