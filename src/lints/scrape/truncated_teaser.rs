@@ -41,7 +41,7 @@ declare_lint! {
     /// English document, the text ends in mid-sentence: the last line is
     /// running text of twelve words or more whose last sentence (six words
     /// or more) stops on a word that cannot end one ("the", "of", "and",
-    /// "was"...), with nothing after it in the file ("officials said, adding
+    /// "was", "across", "during"...), with nothing after it in the file ("officials said, adding
     /// that the"); not in a quotation, a heading or a title-case line. A
     /// text cut after a content word ("adding that the council") is missed.
     pub static TRUNCATED_TEASER = {
@@ -154,9 +154,66 @@ impl Lint for TruncatedTeaser {
 /// Words that cannot end an English sentence: a text whose last line ends
 /// on one, with no punctuation, was cut off.
 const NEVER_LAST: &[&str] = &[
-    "the", "a", "an", "of", "to", "and", "or", "but", "that", "with", "for", "in", "on", "at", "by", "from", "into", "his", "her", "their",
-    "its", "our", "my", "your", "is", "was", "were", "are", "will", "would", "has", "have", "had", "which", "who", "than", "be", "been",
-    "because", "while", "whose", "as",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "and",
+    "or",
+    "but",
+    "that",
+    "with",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "from",
+    "into",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "has",
+    "have",
+    "had",
+    "which",
+    "who",
+    "than",
+    "be",
+    "been",
+    "because",
+    "while",
+    "whose",
+    "as",
+    "across",
+    "among",
+    "amid",
+    "amidst",
+    "during",
+    "despite",
+    "towards",
+    "toward",
+    "onto",
+    "via",
+    "whether",
+    "although",
+    "unless",
+    "whereas",
+    "nor",
+    "per",
+    "including",
+    "every",
 ];
 
 /// (3) The document's last line is running text cut off in mid-sentence
@@ -233,6 +290,8 @@ mod tests {
     fn flags_text_cut_off_at_the_end() {
         let t = "The council approved the plan on Tuesday.\n\nConstruction is expected to begin in the autumn, officials said, adding that the\n";
         assert_eq!(flagged(&TruncatedTeaser, t), vec!["the"]);
+        let t = "The council approved the plan on Tuesday.\n\nWater levels continued to rise along the coast and across\n";
+        assert_eq!(flagged(&TruncatedTeaser, t), vec!["across"]);
         for ok in [
             "The council approved the plan on Tuesday.\n\nConstruction is expected to begin in the autumn, officials said.\n",
             "The council approved the plan.\n\nRead more about the\n",
