@@ -290,7 +290,7 @@ mod tests {
     fn flags_text_cut_off_at_the_end() {
         let t = "The council approved the plan on Tuesday.\n\nConstruction is expected to begin in the autumn, officials said, adding that the\n";
         assert_eq!(flagged(&TruncatedTeaser, t), vec!["the"]);
-        let t = "The council approved the plan on Tuesday.\n\nWater levels continued to rise along the coast and across\n";
+        let t = "The council approved the plan on Tuesday.\n\nOfficials urged residents to stay away as water levels continued to rise along the coast and across\n";
         assert_eq!(flagged(&TruncatedTeaser, t), vec!["across"]);
         for ok in [
             "The council approved the plan on Tuesday.\n\nConstruction is expected to begin in the autumn, officials said.\n",
