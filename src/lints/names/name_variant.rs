@@ -108,8 +108,10 @@ declare_lint! {
     ///
     /// The target form is the configured canonical form, else the form most
     /// documents (in one document: most mentions) use, ties going to mixed
-    /// case over capitals ("Savage" over "SAVAGE"), then to the form written
-    /// first.
+    /// case over capitals (fewer words in capitals: "Savage" over "SAVAGE",
+    /// "Greater Noida" over "Greater NOIDA"), then to the form written
+    /// first. An acronym's plural in capitals beside its usual form ("MPS" /
+    /// "MPs") is `acronym-plural`'s.
     ///
     /// A misspelled word of a name is one cause: when `mangled-name` reports
     /// a word inside the span of a variant ("Minester" in "Interior
@@ -747,9 +749,9 @@ impl NameVariant {
                 continue;
             }
             let cur = &nodes[*e];
-            // Ties go to mixed case ("Savage" over "SAVAGE"), then to the
-            // form written first.
-            let mixed = |f: &str| f.chars().any(char::is_lowercase);
+            // Ties go to mixed case ("Savage" over "SAVAGE", "Greater Noida"
+            // over "Greater NOIDA"), then to the form written first.
+            let mixed = |f: &str| Reverse(words_in_capitals(f));
             if (n.weight(), mixed(n.form), Reverse(n.first().start)) > (cur.weight(), mixed(cur.form), Reverse(cur.first().start)) {
                 *e = m;
             }
@@ -832,10 +834,9 @@ impl NameVariant {
                 // Ties go to the run's hyphen style, then to the form used
                 // more, then to mixed case ("Savage" over "SAVAGE"), then to
                 // the form written first.
-                let mixed_case = |f: &str| f.chars().any(char::is_lowercase);
                 let Some((form, _)) = score
                     .iter()
-                    .max_by_key(|(f, s)| (s.votes, fits_style(f), s.mentions, mixed_case(f), s.first))
+                    .max_by_key(|(f, s)| (s.votes, fits_style(f), s.mentions, Reverse(words_in_capitals(f)), s.first))
                 else {
                     return;
                 };
@@ -1373,6 +1374,28 @@ fn typography_only(a: &str, b: &str) -> bool {
     dotless(a) == dotless(b)
 }
 
+/// The words of a form written in capitals (two letters or more): the
+/// fewer, the more a form is in mixed case.
+fn words_in_capitals(f: &str) -> usize {
+    f.split([' ', '-'])
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase))
+        .count()
+}
+
+/// Whether two forms are an acronym's plural with a capital and a
+/// lowercase "s" ("MPS" / "MPs"): `acronym-plural`'s business.
+fn acronym_plural_pair(a: &str, b: &str) -> bool {
+    let caps_plural = |x: &str, y: &str| {
+        x.len() >= 3
+            && x.len() == y.len()
+            && x.ends_with('S')
+            && y.ends_with('s')
+            && x[..x.len() - 1] == y[..y.len() - 1]
+            && x[..x.len() - 1].bytes().all(|c| c.is_ascii_uppercase())
+    };
+    caps_plural(a, b) || caps_plural(b, a)
+}
+
 fn pass_one_group(docs: &[&Document], nodes: &[Node], group: &[usize], uf: &mut UnionFind) {
     // Forms in order of first node; members in node order.
     let mut forms: Vec<(&str, Vec<usize>)> = Vec::new();
@@ -1385,7 +1408,7 @@ fn pass_one_group(docs: &[&Document], nodes: &[Node], group: &[usize], uf: &mut 
     for x in 0..forms.len() {
         for y in x + 1..forms.len() {
             let ((fa, ma), (fb, mb)) = (&forms[x], &forms[y]);
-            if typography_only(fa, fb) {
+            if typography_only(fa, fb) || acronym_plural_pair(fa, fb) {
                 continue;
             }
             let lower = fa.to_lowercase();
@@ -1632,6 +1655,12 @@ mod tests {
         );
         let flagged: Vec<&str> = f.iter().map(|(_, w, _)| w.as_str()).collect();
         assert_eq!(flagged, vec!["U-S"], "{f:?}");
+    }
+
+    #[test]
+    fn an_acronym_plural_is_left_to_acronym_plural() {
+        let l = lint();
+        assert!(flagged(&l, "Two MPS resigned on Monday, and the MPs said they would appeal.").is_empty());
     }
 
     #[test]
