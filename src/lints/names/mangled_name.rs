@@ -308,7 +308,12 @@ impl<'d> DocIndex<'d> {
         let table = doc.names();
         for m in table.mentions.iter().filter(|m| !m.headline && m.piece_count() >= 3) {
             let ps: Vec<&str> = table.piece_keys(m).collect();
-            if let [a, b, _, ..] = ps.as_slice() {
+            // (Not a piece written twice: "Li Qiang Qiang" is "Li Qiang"
+            // stuttered, no longer name.)
+            if let [a, b, c, ..] = ps.as_slice() {
+                if c == b || (b.chars().count() >= 3 && c.starts_with(b)) {
+                    continue;
+                }
                 longer.entry((*a, *b)).or_insert_with(|| (m, ps.clone()));
             }
         }
@@ -1329,6 +1334,15 @@ mod tests {
                 "Leader Ryu Sung Min arrived. Officials said that Ryu Sung was traveling."
             ),
             vec!["Ryu Sung"]
+        );
+        // A piece written twice is no longer name: the stutter is flagged,
+        // the name it repeats is not cut short.
+        assert_eq!(
+            flagged(
+                &MangledName::default(),
+                "Premier Ryu Sung spoke on Monday. Ryu Sung said so. Premier Ryu Sung Sung later met investors."
+            ),
+            vec!["Ryu Sung Sung"]
         );
         let f = run_docs(&[
             "Leader Ryu Sung Min arrived in Hanoi.",
