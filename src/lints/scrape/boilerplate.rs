@@ -74,7 +74,8 @@ declare_lint! {
     /// related list; a table of contents (list items linking to the document's own
     /// sections, "- [Usage](#usage)") is no menu and no furniture, nor is a
     /// list that a line ending in a colon introduces ("For more details,
-    /// see:", with that line) or that opens a section under a heading that is
+    /// see:", with that line; such a line before a code block is the
+    /// author's too) or that opens a section under a heading that is
     /// no furniture; a heading that only a wildcard phrase matches ("##
     /// Related crates" against "related *") is the author's section title,
     /// and a heading's "Label: imperative" is no prompt ("### Example: follow
@@ -567,8 +568,13 @@ impl Boilerplate {
             if msg.is_none() && tail(i) && !l.paragraph && (2..=15).contains(&l.words) && !time_line(raw) && over_time() {
                 msg = Some(format!("'{}' is an item of a list of other articles", clip(raw)));
             }
-            let introduces_list =
-                info.get(i + 1).is_some_and(|next| next.plain_item) || doc.blocks.get(i + 1).is_some_and(|b| b.scope == Scope::ListItem);
+            // (A list, or a code block: "Example usage in build.rs:".)
+            let introduces_list = info.get(i + 1).is_some_and(|next| next.plain_item)
+                || doc.blocks.get(i + 1).is_some_and(|b| b.scope == Scope::ListItem)
+                || doc.source.text.get(block.span.end..).is_some_and(|t| {
+                    let t = t.trim_start_matches(['\r', '\n']);
+                    t.starts_with("```") || t.starts_with("~~~") || t.starts_with("    ") || t.starts_with('\t')
+                });
             if msg.is_none()
                 && tail(i)
                 && !authors(i, &flagged)
@@ -1841,7 +1847,8 @@ mod tests {
         let md = format!(
             "## Contents\n\n1. [About](#about)\n2. [Features](#features)\n\n{BODY}\n\
              - `make watch` - watch changes and run tests\n\n### Example: follow symbolic links\n\n{BODY}\n\
-             For more details, see:\n- [docs](https://example.com/d)\n- [examples](examples/)\n"
+             For more details, see:\n- [docs](https://example.com/d)\n- [examples](examples/)\n\n\
+             Example usage in build.rs:\n\n```rust\nfn main() {{}}\n```\n"
         );
         let f = crate::lint::testing::run(&bp(), &md, FileKind::Markdown);
         assert!(f.is_empty(), "{f:?}");
