@@ -65,10 +65,13 @@ declare_lint! {
     ///   Secretary Steve Mnuchin") is one too. In a name of three pieces or
     ///   more, one piece written twice or cut and then written whole ("Aoki
     ///   Haruto Haruto", "Olaf Bren Brenner") is a stutter when the name
-    ///   without it is written elsewhere in the document.
+    ///   without it is written elsewhere in the document, or, for the last
+    ///   piece written twice, in another document of the run.
     /// - Truncation: a two-piece name of romanised single syllables (surname
     ///   first) followed by a lowercase word or punctuation, when the same
-    ///   document has a longer name beginning with those two pieces. Western
+    ///   document has a longer name beginning with those two pieces (not a
+    ///   name whose third piece repeats the second: "Li Qiang Qiang" is no
+    ///   longer name). Western
     ///   names are exempt: "Martin Luther" may be a whole name.
     /// - Intruder: surname, a lowercase word from a short list (his, her, its,
     ///   their, the, son, sun, moon, young, man, song...), one syllable in
@@ -430,11 +433,14 @@ impl<'d> RunNames<'d> {
     }
 }
 
-/// Record a three-piece East Asian name (no stutter) by its first two pieces.
+/// Record a three-piece East Asian name (no stutter, no piece written
+/// twice) by its first two pieces.
 fn add_long_name<'d>(long_names: &mut LongNames<'d>, table: &'d NameTable, m: &'d Mention, di: usize) {
     let pieces: Vec<&str> = table.piece_keys(m).collect();
-    if let [a, b, _] = pieces.as_slice() {
-        if east_asian_like(&pieces) && find_stutter(&pieces).is_none() {
+    if let [a, b, c] = pieces.as_slice() {
+        // (Nor a piece written twice: "Li Qiang Qiang".)
+        let repeat = c == b || (b.chars().count() >= 3 && c.starts_with(b));
+        if east_asian_like(&pieces) && find_stutter(&pieces).is_none() && !repeat {
             // The key is the concatenation of the pieces.
             let key = table.key(m);
             let third = key.chars().nth(a.len() + b.len());
@@ -597,7 +603,8 @@ fn stutter(h: &Here, m: &Mention, cx: &mut Ctx) {
 /// One piece written twice, or cut and then written whole, inside a name of
 /// three pieces or more: "Hanyu Yuzuru Yuzuru", "Hanyu Yuzu Yuzuru", "Olaf
 /// Scho Scholz". Only when the name without that piece is written elsewhere
-/// in the document (so "Fang Fang" and "Ali Ali Khan" alone stay silent).
+/// in the document, or, for the last piece, in another document of the run
+/// (so "Fang Fang" and "Ali Ali Khan" alone stay silent).
 fn piece_stutter(h: &Here, m: &Mention, cx: &mut Ctx) -> bool {
     if m.piece_count() < 3 || m.headline {
         return false;
@@ -610,21 +617,41 @@ fn piece_stutter(h: &Here, m: &Mention, cx: &mut Ctx) -> bool {
             continue;
         }
         let reduced = keys.iter().enumerate().filter(|&(k, _)| k != j).map(|(_, k)| *k);
-        let Some(other) = table
-            .mentions
-            .iter()
-            .find(|o| !o.headline && o.span != m.span && table.piece_keys(o).eq(reduced.clone()))
-        else {
+        let found = |d: &'_ Document| {
+            let t = d.names();
+            t.mentions
+                .iter()
+                .find(|o| !o.headline && o.span != m.span && t.piece_keys(o).eq(reduced.clone()))
+                .map(|o| o.span)
+        };
+        // In this document, or, for the last piece written twice ("Li Qiang
+        // Qiang"), in another document of the run.
+        let place = found(doc).map(|sp| (h.di, sp)).or_else(|| {
+            (j + 2 == keys.len())
+                .then(|| {
+                    h.docs
+                        .iter()
+                        .enumerate()
+                        .filter(|&(d, _)| d != h.di)
+                        .find_map(|(d, o)| found(o).map(|sp| (d, sp)))
+                })
+                .flatten()
+        });
+        let Some((od, ospan)) = place else {
             continue;
         };
         let written = doc.text(m.span).to_string();
-        let form = doc.text(other.span).to_string();
+        let form = h.docs[od].text(ospan).to_string();
         let f = cx.report_in(
             doc.id,
             m.span,
             format!("name parts repeated in '{written}'; the name is written '{form}'"),
         );
-        f.label(other.span, format!("written '{form}' here"));
+        if od == h.di {
+            f.label(ospan, format!("written '{form}' here"));
+        } else {
+            f.label_in(h.docs[od].id, ospan, format!("written '{form}' here"));
+        }
         f.replace(form, Applicability::Unsafe);
         f.help("machine translation repeated part of the name");
         return true;
@@ -1324,6 +1351,22 @@ mod tests {
         );
         // Without the shorter name elsewhere, nothing.
         assert!(flagged(&MangledName::default(), "Aoki Haru Haruto won gold in 2014.").is_empty());
+    }
+
+    #[test]
+    fn last_piece_twice_with_the_name_in_another_document() {
+        let f = run_docs(&[
+            "Premier Ryu Sung Sung met investors in Hanoi on Tuesday.",
+            "Premier Ryu Sung spoke on Monday.",
+        ]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].0 == 0 && f[0].1 == "Ryu Sung Sung" && f[0].2.contains("'Ryu Sung'"), "{f:?}");
+        // Not a repeat inside the name, nor a name written only in its own
+        // document.
+        let f = run_docs(&["Mr Ali Ali Khan met investors on Tuesday.", "Mr Ali Khan spoke on Monday."]);
+        assert!(f.is_empty(), "{f:?}");
+        let f = run_docs(&["Premier Ryu Sung Sung met investors on Tuesday.", "Premier Park spoke on Monday."]);
+        assert!(f.is_empty(), "{f:?}");
     }
 
     #[test]
