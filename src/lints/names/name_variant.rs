@@ -74,8 +74,10 @@ declare_lint! {
     ///    Jaro-Winkler >= 0.9 on the whole name, where one form occurs once
     ///    and the other at least twice ("Pham Minh Chinh" / "Pham Minh Trinh");
     /// 4. word order: a two-word name written in both orders ("Ishiba
-    ///    Shigeru" / "Shigeru Ishiba", family name first or last); across
-    ///    documents only when they share three other names, as in pass 2.
+    ///    Shigeru" / "Shigeru Ishiba", family name first or last), each word
+    ///    of three letters or more ("Wang Li" / "Li Wang" may be two
+    ///    people); across documents only when they share three other names,
+    ///    as in pass 2.
     ///
     /// A one-word form written only as a sentence opener counts as a name
     /// when the word list does not know it as a lowercase word ("Qaddafi
@@ -652,7 +654,9 @@ impl NameVariant {
                 continue;
             }
             let (Some(a), Some(b)) = (n.piece(0), n.piece(1)) else { continue };
-            if a != b && a.chars().count() >= 2 && b.chars().count() >= 2 {
+            // (Two-letter syllables are both surnames and given names:
+            // "Wang Li" and "Li Wang" may be two people.)
+            if a != b && a.chars().count() >= 3 && b.chars().count() >= 3 {
                 by_pair.entry((a, b)).or_default().push(i);
             }
         }
@@ -1677,6 +1681,12 @@ mod tests {
             flagged(&l, "Al-Hadi and Samir al-Hadi spoke to Samir el-Hadi. Later Samir al-Hadi left."),
             vec!["Samir el-Hadi"]
         );
+        // Two-letter syllables: maybe two people.
+        assert!(flagged(
+            &l,
+            "Professor Wang Li spoke on Monday, and the student Li Wang replied. Wang Li left."
+        )
+        .is_empty());
         // Two people in unrelated documents.
         let f = run_docs(
             &l,
