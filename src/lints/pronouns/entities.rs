@@ -695,6 +695,7 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
                     t.kind == TokenKind::Word
                         && (w.eq_ignore_ascii_case("that")
                             || has_class(w, cls::ORG_REPORTING | cls::CLAUSE_OPENERS)
+                            || PARTICIPLES_OF_SPEECH.contains(&w)
                             || (w.len() >= 4 && w.ends_with('s') && w.bytes().all(|b| b.is_ascii_lowercase())))
                 }),
             // (2), (3): "his", or "her" before what a possessive takes.
@@ -977,7 +978,9 @@ fn org_in<'d>(doc: &'d Document, all: &[crate::document::Token], title_case: boo
                             && ((has_class(b.text, cls::CLAUSE_OPENERS)
                                 && !b.text.eq_ignore_ascii_case("and")
                                 && !b.text.eq_ignore_ascii_case("so"))
-                                || (b.text.len() >= 4 && b.text.ends_with('s') && b.text.bytes().all(|c| c.is_ascii_lowercase())))
+                                || (b.text.len() >= 4 && b.text.ends_with('s') && b.text.bytes().all(|c| c.is_ascii_lowercase()))
+                                // (6) ", saying he".
+                                || (PARTICIPLES_OF_SPEECH.contains(&b.text) && k >= 2 && toks.get(k - 2).is_some_and(|c| c.text == ",")))
                     });
                     if opens {
                         while scanned < k {
@@ -1315,7 +1318,7 @@ pub(crate) fn reported_org_end<'a>(text: &dyn Fn(usize) -> &'a str, k: usize) ->
 
 /// Participles that report speech after a comma: "said on Saturday, adding
 /// that she".
-const PARTICIPLES_OF_SPEECH: &[&str] = &[
+pub(crate) const PARTICIPLES_OF_SPEECH: &[&str] = &[
     "adding",
     "saying",
     "noting",

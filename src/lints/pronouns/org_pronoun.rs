@@ -52,7 +52,11 @@ declare_lint! {
     /// else, after a clause opener or a plural noun, with no other pronoun
     /// between ("The company cut its forecast because she expects weaker
     /// demand"; "the government is refusing to release prisoners she calls
-    /// criminals").
+    /// criminals"); (6) a subject pronoun after a participle of speech and
+    /// its comma ("saying", "adding", "noting" ...) in a sentence that opens
+    /// with the organisation as its subject and names nobody else before the
+    /// pronoun ("The bank raised rates, saying he expected inflation to
+    /// ease").
     ///
     /// It abstains when a person of the pronoun's gender or of unknown gender
     /// is named in the sentence or the three before it (not the person a
@@ -199,6 +203,23 @@ impl OrgPronoun {
                     .iter()
                     .rev()
                     .find(|m| m.last == end && m.first <= end && m.kind == MentionKind::Org);
+            }
+            // (6) "The bank raised rates, saying he expected": a participle
+            // of speech after a comma has the subject of the sentence, the
+            // organisation that opens it, when nobody else is named before
+            // the pronoun and no other pronoun stands between.
+            let that = usize::from(text(p.tok.saturating_sub(1)).eq_ignore_ascii_case("that"));
+            if let Some(part) = p.tok.checked_sub(1 + that).filter(|&j| j >= 1 && text(j - 1) == ",") {
+                if crate::lints::pronouns::entities::PARTICIPLES_OF_SPEECH.contains(&text(part)) {
+                    let org = ms.first().filter(|m| m.kind == MentionKind::Org && m.subject && m.last < part);
+                    let alone = ms.iter().filter(|m| m.last < p.tok).all(|m| m.kind == MentionKind::Org);
+                    if let Some(org) = org.filter(|_| alone) {
+                        let between = a.pronouns.iter().any(|q| q.sent == p.sent && q.tok > org.last && q.tok < p.tok);
+                        if !between {
+                            return Some(org);
+                        }
+                    }
+                }
             }
             // (4) "The company reported a loss. She blamed ...": the pronoun
             // opens its sentence, and the sentence before opens with the
@@ -347,6 +368,8 @@ mod tests {
             "Anna Berg met the bank chief. The bank said on Saturday, adding that she would never distort any facts.",
             "Officials met. The bank lent money to Anna Berg and said she would repay it.",
             "Officials met. The company hired Mr Lee and said he would start in May.",
+            "Officials met. The bank met Mr Lee on Monday, saying he would join the board.",
+            "Officials met. Anna Berg criticised the bank, saying she expected inflation to rise.",
         ] {
             assert_silent(&lint(), ok);
         }
@@ -354,6 +377,14 @@ mod tests {
 
     #[test]
     fn flags_subject_pronoun_in_a_clause_of_the_organisation() {
+        // After a participle of speech and its comma.
+        assert_eq!(
+            flagged(
+                &lint(),
+                "Markets were calm. The bank raised rates, saying he expected inflation to ease."
+            ),
+            vec!["he"]
+        );
         // Also in the document's first sentence.
         assert_eq!(
             flagged(
