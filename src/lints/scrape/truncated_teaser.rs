@@ -41,8 +41,9 @@ declare_lint! {
     /// English document, the text ends in mid-sentence: the last line is
     /// running text of twelve words or more whose last sentence (six words
     /// or more) stops on a word that cannot end one ("the", "of", "and",
-    /// "was", "across", "during"...), with nothing after it in the file ("officials said, adding
-    /// that the"); not in a quotation, a heading or a title-case line. A
+    /// "was", "across", "during"...), with nothing after it in the file
+    /// ("officials said, adding that the"); not in a quotation, a heading or
+    /// a title-case line. A
     /// text cut after a content word ("adding that the council") is missed.
     pub static TRUNCATED_TEASER = {
         name: "truncated-teaser",
@@ -153,67 +154,12 @@ impl Lint for TruncatedTeaser {
 
 /// Words that cannot end an English sentence: a text whose last line ends
 /// on one, with no punctuation, was cut off.
+#[rustfmt::skip]
 const NEVER_LAST: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "and",
-    "or",
-    "but",
-    "that",
-    "with",
-    "for",
-    "in",
-    "on",
-    "at",
-    "by",
-    "from",
-    "into",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-    "is",
-    "was",
-    "were",
-    "are",
-    "will",
-    "would",
-    "has",
-    "have",
-    "had",
-    "which",
-    "who",
-    "than",
-    "be",
-    "been",
-    "because",
-    "while",
-    "whose",
-    "as",
-    "across",
-    "among",
-    "amid",
-    "amidst",
-    "during",
-    "despite",
-    "towards",
-    "toward",
-    "onto",
-    "via",
-    "whether",
-    "although",
-    "unless",
-    "whereas",
-    "nor",
-    "per",
-    "including",
-    "every",
+    "the", "a", "an", "of", "to", "and", "or", "but", "that", "with", "for", "in", "on", "at", "by", "from", "into", "his", "her",
+    "their", "its", "our", "my", "your", "is", "was", "were", "are", "will", "would", "has", "have", "had", "which", "who", "than",
+    "be", "been", "because", "while", "whose", "as", "across", "among", "amid", "amidst", "during", "despite", "towards", "toward",
+    "onto", "via", "whether", "although", "unless", "whereas", "nor", "per", "including", "every",
 ];
 
 /// (3) The document's last line is running text cut off in mid-sentence
