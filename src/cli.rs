@@ -520,7 +520,10 @@ fn fix_inputs(args: &CheckArgs, inputs: Vec<Input>, configs: &mut Configs, mut e
     // stdin's text, fixed (or as read, if it could not be checked): printed
     // after the files are written, like a filter.
     let mut stdin_out: Option<String> = None;
+    // Fixes applied, and files changed (written or diffed).
+    let (mut fixed, mut fixed_files) = (0usize, 0usize);
     for input in inputs {
+        let mut fixed_here = 0;
         let original = input.text.clone();
         let mut current = input.clone();
         let mut ok = true;
@@ -533,7 +536,7 @@ fn fix_inputs(args: &CheckArgs, inputs: Vec<Input>, configs: &mut Configs, mut e
                 break;
             }
             let refs: Vec<_> = run.findings.iter().collect();
-            let edits = fix::applicable_edits(&refs, args.unsafe_fixes);
+            let (edits, n) = fix::applicable_fixes(&refs, args.unsafe_fixes);
             if edits.is_empty() {
                 break;
             }
@@ -542,6 +545,7 @@ fn fix_inputs(args: &CheckArgs, inputs: Vec<Input>, configs: &mut Configs, mut e
                 break;
             }
             current.text = next;
+            fixed_here += n;
         }
         if !ok {
             if input.file.is_none() && !args.diff {
@@ -557,6 +561,8 @@ fn fix_inputs(args: &CheckArgs, inputs: Vec<Input>, configs: &mut Configs, mut e
         }
         if current.text != original {
             changed_any = true;
+            fixed += fixed_here;
+            fixed_files += 1;
             if args.diff {
                 diff_out.push_str(&fix::unified_diff(&input.path, &original, &current.text));
             } else if let Some(path) = &input.file {
@@ -588,5 +594,9 @@ fn fix_inputs(args: &CheckArgs, inputs: Vec<Input>, configs: &mut Configs, mut e
         let failing = run.findings.iter().any(|f| f.severity >= threshold);
         return Ok(if !run.errors.is_empty() { 2 } else { u8::from(failing) });
     }
-    report(args, &run)
+    let code = report(args, &run)?;
+    if matches!(args.format, Format::Human | Format::Concise) && !args.quiet && !args.statistics && fixed > 0 {
+        println!("Fixed {fixed} finding(s) in {fixed_files} file(s).");
+    }
+    Ok(code)
 }

@@ -22,7 +22,13 @@ pub fn apply_edits(text: &str, mut edits: Vec<Edit>) -> String {
 /// The edits of the findings whose fix may be applied. Each finding's edits
 /// are applied together or not at all.
 pub fn applicable_edits(findings: &[&Finding], unsafe_fixes: bool) -> Vec<Edit> {
+    applicable_fixes(findings, unsafe_fixes).0
+}
+
+/// [`applicable_edits`], with the number of fixes they come from.
+pub fn applicable_fixes(findings: &[&Finding], unsafe_fixes: bool) -> (Vec<Edit>, usize) {
     let mut taken: Vec<Edit> = Vec::new();
+    let mut n = 0;
     let mut fixes: Vec<&crate::finding::Fix> = findings
         .iter()
         .filter_map(|f| f.fix.as_ref())
@@ -36,9 +42,10 @@ pub fn applicable_edits(findings: &[&Finding], unsafe_fixes: bool) -> Vec<Edit> 
             .any(|e| taken.iter().any(|t| t.span.overlaps(e.span) || (t.span == e.span)));
         if !clash {
             taken.extend(fix.edits.iter().cloned());
+            n += 1;
         }
     }
-    taken
+    (taken, n)
 }
 
 /// A unified diff between two versions of a file.

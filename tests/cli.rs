@@ -981,6 +981,19 @@ fn fix_writes_and_converges() {
 }
 
 #[test]
+fn fix_reports_what_it_fixed() {
+    let d = tmp();
+    write(d.path(), "a.txt", "The ferry left the the harbour.\nIt was a long -range trip.\n");
+    write(d.path(), "b.txt", "The crew rested on Monday.\n");
+    let o = check_in(d.path(), &["--no-config", "--fix", "a.txt", "b.txt"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert!(o.stdout.contains("Fixed 2 finding(s) in 1 file(s)."), "{}", o.stdout);
+    // Nothing to fix: no such line.
+    let o = check_in(d.path(), &["--no-config", "--fix", "a.txt"]);
+    assert!(!o.stdout.contains("Fixed"), "{}", o.stdout);
+}
+
+#[test]
 fn unsafe_fixes_only_when_asked() {
     let d = tmp();
     // A capitalised double gets an unsafe fix.
