@@ -44,7 +44,9 @@ declare_lint! {
     /// value: `og:title Talks resume`, `twitter:card summary`), a field name glued to a value by "=" (`lang=en`,
     /// `date=2021-03-04`), or a line that is only a date-time stamp or only
     /// "Label: date", or such a stamp followed by text fields between bars
-    /// ("2024-04-12 10:31:07 | Editor: Li Na"); (4) a short CMS byline that ends in a date or time
+    /// ("2024-04-12 10:31:07 | Editor: Li Na"), or short capitalised names
+    /// between bars before a stamp with its time ("Ana Lopes | Wire | April
+    /// 2, 2024 9:42 am"); (4) a short CMS byline that ends in a date or time
     /// ("By admin | March 3, 2022", "Posted by newsdesk on 2021-11-02"). A
     /// Markdown heading is never an identifier key ("# fast_rng: a small
     /// generator" is a title). The
@@ -976,9 +978,25 @@ impl MetadataLeak {
     }
 
     /// Whether a line is a date stamp and one or more fields, each between
-    /// bars: "2024-04-12 10:31:07 | Editor: Li Na | Source: Wire".
+    /// bars: "2024-04-12 10:31:07 | Editor: Li Na | Source: Wire"; or short
+    /// capitalised names before a last segment that is a stamp with its
+    /// time (a byline and agency): "Ana Lopes | Wire | April 2, 2024 9:42 am".
     fn stamp_and_fields(&self, shapes: &Shapes, body: &str) -> bool {
-        let mut segments = body.split('|').map(str::trim);
+        let segs: Vec<&str> = body.split('|').map(str::trim).collect();
+        if let [names @ .., last] = segs.as_slice() {
+            let short_name = |s: &str| {
+                let words: Vec<&str> = s.split_whitespace().collect();
+                (1..=4).contains(&words.len())
+                    && words.iter().all(|w| {
+                        w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+                    })
+            };
+            let timed = last.contains(':') || last.bytes().filter(u8::is_ascii_digit).count() >= 8;
+            if !names.is_empty() && timed && names.iter().all(|s| short_name(s)) && lone_stamp(shapes, last) {
+                return true;
+            }
+        }
+        let mut segments = segs.iter().copied();
         let first_is_stamp = segments.next().is_some_and(|s| lone_stamp(shapes, s));
         let mut fields = 0;
         for seg in segments {
@@ -1073,7 +1091,10 @@ mod tests {
         let t = "Rail deal signed\n2024-05-02 08:15:40 | Editor: Ana Lopes\n\nThe deal was signed on Monday.\n";
         assert_eq!(flagged(&l, t), vec!["2024-05-02 08:15:40 | Editor: Ana Lopes"]);
         assert_eq!(flagged(&l, "2024-05-02 | Source: Wire | Editor: Ana Lopes\n").len(), 1);
+        assert_eq!(flagged(&l, "Ana Lopes | Wire | April 2, 2024 9:42 am\n").len(), 1);
         for ok in [
+            "Rail | Road | April 2, 2024\n",
+            "Ana Lopes | Wire said the deal was signed on April 2, 2024 9:42 am\n",
             "2024-05-02 | Rail deal signed in the capital\n",
             "2024-05-02 | Editor: Ana Lopes said the deal was good.\n",
             "Score: 3-1 | Editor: Ana Lopes\n",
