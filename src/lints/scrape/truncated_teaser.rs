@@ -37,7 +37,9 @@ declare_lint! {
     /// quotation marks: a cut-off teaser (no fix: the rest is lost). An
     /// ellipsis that trails off on purpose in narration ("He paused and
     /// then...") on a long sentence is flagged too; quoted speech, short
-    /// sentences, title-case lines and "[...]" omissions are not. (3) In an
+    /// sentences, "[...]" omissions and title-case lines are not, unless a
+    /// title-case headline stops on a word that cannot end one ("Mayor
+    /// Hopes New Terminal Will Draw Tourists Back to the..."). (3) In an
     /// English document, the text ends in mid-sentence: the last line is
     /// running text of twelve words or more whose last sentence (six words
     /// or more) stops on a word that cannot end one ("the", "of", "and",
@@ -118,7 +120,7 @@ impl Lint for TruncatedTeaser {
             // (2) A sentence cut off in the middle: "since taking...". Quoted
             // speech may trail off on purpose (a teaser of a quote-led
             // paragraph is caught by (1)).
-            if block.title_case || doc.in_quote(ellipsis) {
+            if doc.in_quote(ellipsis) {
                 continue;
             }
             let toks = doc.block_tokens(block);
@@ -129,6 +131,12 @@ impl Lint for TruncatedTeaser {
                 continue;
             }
             if !doc.text(last.span).starts_with(|c: char| c.is_lowercase()) {
+                continue;
+            }
+            // A title-case headline cut off only on a word that cannot end
+            // one ("Mayor Hopes New Terminal Will Draw Tourists Back to
+            // the..."; not "... With the Anchors...").
+            if block.title_case && !NEVER_LAST.contains(&doc.text(last.span)) {
                 continue;
             }
             // Words of the unfinished sentence.
@@ -230,6 +238,9 @@ mod tests {
         assert_eq!(flagged(&TruncatedTeaser, t), vec!["taking..."]);
         let t = "Officials said the new rules would apply to every company that operates in the…\n";
         assert_eq!(flagged(&TruncatedTeaser, t), vec!["the…"]);
+        // A title-case headline of a listing, cut on a word that cannot end it.
+        let t = "The council met on Tuesday.\n\nMayor Hopes New Terminal Will Draw Tourists Back to the...\n";
+        assert_eq!(flagged(&TruncatedTeaser, t), vec!["the..."]);
     }
 
     #[test]
@@ -262,6 +273,7 @@ mod tests {
             "\"We were walking home and then all of a sudden...\"\n",
             "The report says the program [...] was a failure.\n",
             "Coming Up Next on the Evening Show With the Anchors...\n",
+            "Coming Up Next on the Evening Show With the Anchors and Guests...\n",
             "I also pray to God to lend his family patience...there is no strength but his.\n",
             "He said it was over. Wait for it...\n",
         ] {
