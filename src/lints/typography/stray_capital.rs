@@ -36,7 +36,8 @@ declare_lint! {
     /// Blocks of eight words or more without an English function word (a
     /// foreign segment, `foreign-segment`) are not judged. Only a word
     /// preceded by another word (or by a comma after a word) and
-    /// followed by a lowercase word or a number is judged, so the first word
+    /// followed by a lowercase word or a number (after an owner, also the
+    /// end of a clause, see below) is judged, so the first word
     /// of a sentence, after a colon, a quotation mark, a bracket or a dash,
     /// is never flagged; nor are headings, title-case and headline-like
     /// lines, list items, "I", acronyms, short quotations (titles, slogans:
@@ -75,8 +76,10 @@ declare_lint! {
     ///   Post", "the Alliance" are in pack `capitals`).
     ///
     /// After a possessive determiner or a common noun's possessive ("their
-    /// Contempt for", "the passenger's Passport") a common word the word
-    /// list does not know as a name is flagged without such evidence, and
+    /// Contempt for", "the passenger's Passport"; also at the end of a
+    /// clause, before a full stop, comma or semicolon: "the company's
+    /// Debt, officials said") a common word the word list does not know as
+    /// a name is flagged without such evidence, and
     /// so are ordinals and a few adjectives that head no name after a
     /// determiner ("the First professional collaboration", "the Same
     /// time", "the Two countries", "the Next budget"), a plural common noun
@@ -711,11 +714,19 @@ impl Lint for StrayCapital {
                 let after_name = prev_first.is_ascii_uppercase()
                     && next_word
                     && (may_be_verb_after_name(src.get(t.span.range()).unwrap_or(&[])) || after_opener());
+                let end_of_clause =
+                    prev_first.is_ascii_lowercase() && matches!(first(i + 1), b'.' | b',' | b';') && kind(i + 1) == Some(TokenKind::Punct);
                 if !(content || after_name || may_be_function(c0, t.span.len())) {
                     // After a comma, before a lowercase word (rare: out of
                     // the main path).
                     if prev_first == b',' && next_word && first(i + 2).is_ascii_lowercase() {
                         if let Some(kind) = self.judge_after_comma(doc, i) {
+                            candidates.push((i, kind));
+                        }
+                    }
+                    // At the end of a clause, after an owner (rare too).
+                    if end_of_clause {
+                        if let Some(kind) = self.judge_owner_at_end(doc, i) {
                             candidates.push((i, kind));
                         }
                     }
@@ -726,6 +737,7 @@ impl Lint for StrayCapital {
                     self.judge_after_comma(doc, i)
                 } else {
                     self.judge(doc, i)
+                        .or_else(|| end_of_clause.then(|| self.judge_owner_at_end(doc, i)).flatten())
                 };
                 // Not after the value of a leaked field ("lang=en The
                 // governor"): the field, not the capital, is the error
@@ -988,6 +1000,41 @@ impl StrayCapital {
             && text.starts_with(|c: char| c.is_uppercase())
             && text.chars().skip(1).all(char::is_lowercase)
             && with_lowercase(text, |l| self.words.is_word(l, VERY_COMMON_CLASS))
+    }
+
+    /// A common word capitalised at the end of a clause, right after a
+    /// possessive determiner or a common noun's possessive: "recovering from
+    /// last year's Slowdown.", "for their Contempt, officials said". The
+    /// word list must know it as a common lowercase word and not as a
+    /// name ("the city's Chinatown." stays).
+    fn judge_owner_at_end(&self, doc: &Document, i: usize) -> Option<Kind> {
+        let prev = prev_word(doc, i)?;
+        let prev_text = doc.text(doc.tokens[prev].span);
+        let possessive =
+            (prev_text.ends_with("'s") || prev_text.ends_with("\u{2019}s")) && prev_text.starts_with(|c: char| c.is_lowercase());
+        if !POSSESSIVE_DETERMINERS.contains(&prev_text) && !possessive {
+            return None;
+        }
+        let start = doc.tokens[i].span.start;
+        if start > 0 && matches!(doc.source.text.as_bytes().get(start - 1), Some(b'[' | b'*' | b'_')) {
+            return None;
+        }
+        // A full stop ends the sentence: a blank or the end after it.
+        let punct = doc.tokens.get(i + 1)?;
+        if doc.text(punct.span) == "."
+            && doc
+                .tokens
+                .get(i + 2)
+                .is_some_and(|t| t.kind != TokenKind::Space && t.kind != TokenKind::Newline)
+        {
+            return None;
+        }
+        let w = doc.text(doc.tokens[i].span);
+        let simple = w.len() >= 4 && w.as_bytes()[0].is_ascii_uppercase() && w.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
+        if !simple || self.words.is_capitalised(w) {
+            return None;
+        }
+        with_lowercase(w, |lower| self.words.is_word(lower, COMMON_CLASS)).then_some(Kind::Content)
     }
 
     /// A capitalised word after a comma that follows a lowercase word, before
@@ -1511,6 +1558,16 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
     #[test]
     fn flags_other_words() {
         let l = lint();
+        // At the end of a clause, after an owner.
+        let text = "Analysts pointed to the company's Debt, officials said. Critics attacked their Contempt.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Debt", "Contempt"]);
+        for ok in [
+            "The festival filled the city's Chinatown. They thanked his Holiness.",
+            "Analysts pointed to Kenya's Treasury, officials said.",
+            "He read the company's Report.pdf file.",
+        ] {
+            assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
+        }
         let text = "The company said the plan would Reduce costs for families in the region next year.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Reduce"]);
         // An object before a time is spared only after a verb that takes
