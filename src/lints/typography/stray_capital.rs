@@ -150,6 +150,21 @@ impl StrayCapital {
     }
 }
 
+/// Whether token `i` is the first word of a Markdown link's text or of an
+/// emphasis, which opens a title or a name: "based on [Keep a
+/// Changelog](...)", "*The Times*".
+fn opens_markup(doc: &Document, i: usize) -> bool {
+    let start = doc.tokens[i].span.start;
+    start > 0 && matches!(doc.source.text.as_bytes().get(start - 1), Some(b'[' | b'*' | b'_'))
+}
+
+/// Whether a word before a capitalised word owns it: a possessive
+/// determiner or a common noun's possessive ("their", "the passenger's").
+fn is_owner(prev_text: &str) -> bool {
+    POSSESSIVE_DETERMINERS.contains(&prev_text)
+        || ((prev_text.ends_with("'s") || prev_text.ends_with("\u{2019}s")) && prev_text.starts_with(|c: char| c.is_lowercase()))
+}
+
 /// Closed-class words: never capitalised mid-sentence unless part of a name
 /// or a title.
 const FUNCTION: &[&str] = &[
@@ -917,11 +932,7 @@ impl StrayCapital {
     /// tests on the neighbouring tokens come first.
     fn judge(&self, doc: &Document, i: usize) -> Option<Kind> {
         let prev = prev_word(doc, i)?;
-        // The first word of a Markdown link's text or of an emphasis opens
-        // a title or a name: "based on [Keep a Changelog](...)", "*The
-        // Times*".
-        let start = doc.tokens[i].span.start;
-        if start > 0 && matches!(doc.source.text.as_bytes().get(start - 1), Some(b'[' | b'*' | b'_')) {
+        if opens_markup(doc, i) {
             return None;
         }
         // A number or a lowercase word must follow.
@@ -1009,14 +1020,7 @@ impl StrayCapital {
     /// name ("the city's Chinatown." stays).
     fn judge_owner_at_end(&self, doc: &Document, i: usize) -> Option<Kind> {
         let prev = prev_word(doc, i)?;
-        let prev_text = doc.text(doc.tokens[prev].span);
-        let possessive =
-            (prev_text.ends_with("'s") || prev_text.ends_with("\u{2019}s")) && prev_text.starts_with(|c: char| c.is_lowercase());
-        if !POSSESSIVE_DETERMINERS.contains(&prev_text) && !possessive {
-            return None;
-        }
-        let start = doc.tokens[i].span.start;
-        if start > 0 && matches!(doc.source.text.as_bytes().get(start - 1), Some(b'[' | b'*' | b'_')) {
+        if !is_owner(doc.text(doc.tokens[prev].span)) || opens_markup(doc, i) {
             return None;
         }
         // A full stop ends the sentence: a blank or the end after it.
@@ -1295,7 +1299,7 @@ impl StrayCapital {
         // Holiness" are in pack `capitals`).
         // (Also after a common noun's possessive: "the passenger's
         // Passport or identity card".)
-        let owner = POSSESSIVE_DETERMINERS.contains(&prev_text) || (possessive && prev_text.starts_with(|c: char| c.is_lowercase()));
+        let owner = is_owner(prev_text);
         // Ordinals and adjectives that head no name before a lowercase
         // word: "the First professional collaboration", "the Same time".
         let modifier = MODIFIERS.contains(&lower) || CARDINALS.contains(&lower);
