@@ -12,11 +12,14 @@ Usage: python3 scripts/given_names.py year_of_birth_counts.csv.gz > names.txt
 import collections
 import csv
 import gzip
+import os
 import re
 import sys
 
 MIN_TOTAL = 300      # births over all years
-MIN_SHARE = 0.99      # share of the majority sex
+MIN_SHARE = float(os.environ.get("MIN_SHARE", "0.99"))  # share of the majority sex
+# The Debian wamerican word list (override with the environment variable WORDS).
+DICT = os.environ.get("WORDS", "/usr/share/dict/american-english")
 
 # Romanised syllables (pinyin, Korean, Vietnamese): never a Western given name
 # for this purpose, whatever the US statistics say.
@@ -36,7 +39,20 @@ sam jessie jesse casey kasey taylor morgan riley quinn rory reese avery peyton h
 # order they are the given name and their gender is dependable.
 WESTERN_SYLLABLES = {"juan", "joel", "ian", "mia", "jon", "leon", "jim", "tom", "dan", "tim", "ben", "ron", "pam", "ken", "don"}
 KEEP_WORDS = {"don", "ken", "mark", "frank", "jack", "harry", "victor", "bill", "rose", "grace", "grant", "dean", "gene", "ruth", "faith",
-              "john", "peter", "martin", "tom", "nick", "mike", "matt", "sue", "amber", "ivy", "holly", "heather", "daisy", "iris"}
+              "john", "peter", "martin", "tom", "nick", "mike", "matt", "sue", "amber", "ivy", "holly", "heather", "daisy", "iris",
+              "roger", "jimmy", "sally", "warren", "colleen", "rosemary", "derrick", "brad", "rick", "hector", "lily", "violet"}
+# Common given names of 97% to 99% one sex, which are rarely a place, a
+# surname that opens names of things, a brand, or of the other sex in another
+# culture ("Austin", "Madison", "Davis", "Ryder", "Patrice", "Kari", "Nikki"
+# are not here).
+BAND_SHARE = 0.97
+BAND_KEEP = set("""
+shirley jerry tyler kyle lauren beverly dylan gabriel erin johnny allison cody connie audrey evan wesley julian shane bernice
+tommy claire aiden brett micheal vernon clyde maurice elmer andre isabel aidan christy darryl shelly eunice jodi willard angelo
+shelley terrance inez robyn rickey giovanni cristian lyle kaden caden muriel callie mallory wendell jace archie lacey conner
+ellie alejandra rudy benny christie myron addie winifred jasmin jermaine essie goldie ronda dewey bert darin keri mayra elva
+marlon joni branden deandre kendrick selma antoine taryn jeri virgie elma marcy abbie greyson brynn elvin terrie
+""".split())
 
 
 def main():
@@ -47,7 +63,7 @@ def main():
         for name, sex, cnt, _year in rows:
             counts[name][0 if sex == "m" else 1] += int(cnt)
     words = set()
-    with open("/usr/share/dict/american-english") as f:
+    with open(DICT) as f:
         for w in f:
             w = w.strip()
             if w and w[0].islower():
@@ -58,7 +74,7 @@ def main():
         if total < MIN_TOTAL or len(name) < 3 or not name.isalpha():
             continue
         share = max(m, fm) / total
-        if share < MIN_SHARE:
+        if share < MIN_SHARE and not (share >= BAND_SHARE and name in BAND_KEEP):
             continue
         if (PINYIN.match(name) or KOREAN.match(name)) and name not in WESTERN_SYLLABLES or name in CROSS_CULTURAL:
             continue
