@@ -257,6 +257,8 @@ pub struct Pronoun {
     /// The subject of an attribution after a closing quotation mark
     /// (`"...," she said`), linked to the speaker named before the quote.
     pub attribution: bool,
+    /// Unusable only because it is inside a quotation.
+    pub quoted: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -523,7 +525,7 @@ impl Precheck {
     /// configurations around them; and, when the pronoun counts alone do
     /// not settle it, one pass over the words for gender evidence.
     fn new(doc: &Document, names: &GivenNames) -> Precheck {
-        let pronouns = usable_pronouns(doc);
+        let (pronouns, quoted) = usable_pronouns(doc);
         if pronouns.is_empty() {
             return Precheck { drift: false, org: false };
         }
@@ -531,6 +533,9 @@ impl Precheck {
         for p in &pronouns {
             count[gender_index(p.gender)] += 1;
         }
+        // The one pronoun of its gender in the document, in a quotation,
+        // among two usable ones of the other (`pronoun_drift::quoted_orphan`).
+        let lone_quoted = (quoted[0] == 1 && count[0] == 0 && count[1] >= 2) || (quoted[1] == 1 && count[1] == 0 && count[0] >= 2);
         // A person decided as gender `g` (against a pronoun of the other):
         // two linked pronouns, or strong evidence, a given name, or role words
         // with linked pronouns (two votes).
@@ -543,7 +548,7 @@ impl Precheck {
         }
         // Or, for a pronoun with no antecedent of its gender (see
         // `pronoun_drift::orphan`), a usable pronoun of the other gender.
-        let drift = (count[0] > 0 && (decided[1] || count[1] > 0)) || (count[1] > 0 && (decided[0] || count[0] > 0));
+        let drift = lone_quoted || (count[0] > 0 && (decided[1] || count[1] > 0)) || (count[1] > 0 && (decided[0] || count[0] > 0));
         // When `pronoun-drift` builds the shared analysis anyway, the
         // organisation tests run on it directly: `org` only needs to be a
         // necessary condition.
@@ -587,10 +592,12 @@ fn find_h(bytes: &[u8], from: usize) -> Option<usize> {
 /// The usable third-person pronouns of the document. Every pronoun has an
 /// 'h' first or second and is a whole run of ASCII letters (a word token
 /// never splits two ASCII letters), so the runs around each 'h' are the only
-/// candidates; each is checked against the tokens.
-fn usable_pronouns(doc: &Document) -> Vec<FoundPronoun> {
+/// candidates; each is checked against the tokens. Also the number of
+/// pronouns of each gender inside quotations.
+fn usable_pronouns(doc: &Document) -> (Vec<FoundPronoun>, [usize; 2]) {
     let bytes = doc.prose.as_bytes();
     let mut out = Vec::new();
+    let mut quoted = [0usize; 2];
     let mut from = 0;
     while let Some(h) = find_h(bytes, from) {
         from = h + 1;
@@ -627,7 +634,11 @@ fn usable_pronouns(doc: &Document) -> Vec<FoundPronoun> {
         };
         let Some(block) = doc.block_at(start) else { continue };
         let Some(b) = doc.blocks.get(block) else { continue };
-        if b.title_case || doc.in_quote(tok.span) || !b.tokens.contains(&t) {
+        if b.title_case || !b.tokens.contains(&t) {
+            continue;
+        }
+        if doc.in_quote(tok.span) {
+            quoted[gender_index(gender)] += 1;
             continue;
         }
         out.push(FoundPronoun {
@@ -638,7 +649,7 @@ fn usable_pronouns(doc: &Document) -> Vec<FoundPronoun> {
             len: end - start,
         });
     }
-    out
+    (out, quoted)
 }
 
 /// Whether a usable pronoun may be in an `org-pronoun` configuration: first
@@ -3428,7 +3439,8 @@ impl<'a> Builder<'a> {
                     .is_some_and(|&w| speakers.contains(&fold_word(self.toks[w].stem())))
         };
         for (ci, c) in chains.iter().enumerate() {
-            if !(c.person || spoken_for(c)) || c.class != ChainClass::Name {
+            // A title alone ("the Israeli Foreign Minister") is no full name.
+            if !(c.person || spoken_for(c)) || c.class != ChainClass::Name || c.title_only {
                 continue;
             }
             let words = words_of(c);
@@ -3512,10 +3524,26 @@ impl<'a> Builder<'a> {
         }
         // Titles of clustered names ("Foreign Secretary Dominic Raab"): "the
         // Foreign Secretary" is that person when one cluster has the title.
+        // Every title of a stacked run counts ("President General X" is
+        // "the President" and "the General"), and a titled bare name counts
+        // for the one cluster it names ("President X" after "Ana X").
         let mut titled: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for (ci, c) in chains.iter().enumerate() {
-            if let (Some(t), Some(id), false) = (c.title, chain_cluster[ci], c.title_only) {
-                let v = titled.entry(fold_word(self.toks[t].stem())).or_default();
+            let (Some(t), false) = (c.title, c.title_only) else { continue };
+            let id = chain_cluster[ci].or_else(|| {
+                let stem = self.toks[c.first].stem();
+                match (c.first == c.last).then(|| lookup_folded(&keys, stem, fold_word(stem))) {
+                    Some(&[id]) => Some(id),
+                    _ => None,
+                }
+            });
+            let Some(id) = id else { continue };
+            let sent = self.toks[t].sent;
+            for j in (0..=t)
+                .rev()
+                .take_while(|&j| self.toks[j].sent == sent && self.toks[j].has(cls::TITLES))
+            {
+                let v = titled.entry(fold_word(self.toks[j].stem())).or_default();
                 if !v.contains(&id) {
                     v.push(id);
                 }
@@ -3535,8 +3563,24 @@ impl<'a> Builder<'a> {
                 ChainClass::Org => Some(MentionKind::Org),
                 ChainClass::Place => None,
                 ChainClass::Name if c.title_only => {
-                    match c.title.and_then(|t| titled.get(&fold_word(self.toks[t].stem()))).map(Vec::as_slice) {
-                        Some(&[id]) => Some(MentionKind::Person(id)),
+                    // "the Defence Minister, Ana Ruiz,": the name in apposition.
+                    let apposed = chains
+                        .get(ci + 1)
+                        .filter(|n| n.first == c.last + 2 && self.tok(c.last + 1).is_some_and(|t| t.text == ","))
+                        .and_then(|n| {
+                            chain_cluster[ci + 1].or_else(|| {
+                                let stem = self.toks[n.first].stem();
+                                match (n.first == n.last).then(|| lookup_folded(&keys, stem, fold_word(stem))) {
+                                    Some(&[id]) => Some(id),
+                                    _ => None,
+                                }
+                            })
+                        });
+                    match (
+                        apposed,
+                        c.title.and_then(|t| titled.get(&fold_word(self.toks[t].stem()))).map(Vec::as_slice),
+                    ) {
+                        (Some(id), _) | (None, Some(&[id])) => Some(MentionKind::Person(id)),
                         _ => Some(MentionKind::Anon(None)),
                     }
                 }
@@ -3851,6 +3895,7 @@ impl<'a> Builder<'a> {
                 usable: !generic && !in_name && !quoted && !heading,
                 opening: false,
                 attribution: false,
+                quoted: quoted && !generic && !in_name && !heading,
             });
         }
         self.links = vec![None; self.pronouns.len()];
@@ -4526,6 +4571,7 @@ mod tests {
     fn usable_pronouns_are_whole_word_tokens() {
         let d = doc("He said his car was hers. \"She left,\" they said. Shehe, he's, the HIM, x'her, himself.");
         let found: Vec<&str> = usable_pronouns(&d)
+            .0
             .iter()
             .filter_map(|p| d.blocks.get(p.block).and_then(|b| d.tokens.get(b.tokens.start + p.i)))
             .map(|t| d.text(t.span))

@@ -38,8 +38,11 @@ declare_lint! {
     /// Okafor" is "Daniel Okafor"). Full names
     /// cluster by their letters; a bare surname joins the one full name it
     /// belongs to. A title alone after "the" ("the Queen", "the Foreign
-    /// Secretary") is a person: the one cluster the document gave that title,
-    /// else a person of unknown gender (or of the title's gender). Other names
+    /// Secretary") is a person: the name in apposition after its comma ("the
+    /// Defence Minister, Ana Ruiz,"), else the one cluster the document gave
+    /// that title (each title of a stacked run, "President General X", and a
+    /// titled surname, "President X", count), else a person of unknown
+    /// gender (or of the title's gender). Other names
     /// after "the" ("the Rose Bowl"), club names ("Sheffield United"),
     /// adjectives made from names ("Nath-led") and names without person
     /// evidence after "in", "at" or "on" ("said on Sky Sports", "at Old
@@ -77,6 +80,13 @@ declare_lint! {
     /// gender, with the same abstentions; pronouns between the noun and it
     /// must agree with the noun.
     ///
+    /// A pronoun inside a quotation is judged only when it is the document's
+    /// one word of its gender: no other pronoun, person, title or gendered
+    /// noun of that gender anywhere, at least two usable pronouns of the
+    /// other gender, every person named in its sentence and the one before
+    /// of the other gender, and no country or ship there ("'She has no
+    /// conscience,' he said" in an article that names only men).
+    ///
     /// A pronoun left unlinked is also flagged when it has no possible
     /// antecedent of its gender: the nearest sentence before it (its own, or
     /// one of the three before) that names a person or has a pronoun names
@@ -107,7 +117,7 @@ declare_lint! {
     /// a capitalised word is a possessive, "her Instagram account", unless
     /// the word is a weekday or month or a naming verb precedes, "named her
     /// Person of the Year"); inside
-    /// quotations; for generic "he or she", "his/her", "s/he" (not "he and
+    /// quotations (but for the one word of its gender, above); for generic "he or she", "his/her", "s/he" (not "he and
     /// his", one person); in title-case
     /// headlines; for "his" or "her" caught inside a name ("Minister Ryu his Hyon");
     /// for countries, ships and other things, which are never persons here
@@ -168,7 +178,9 @@ impl Lint for PronounDrift {
         let Some(a) = &shared.0 else { return };
         for (pi, p) in a.pronouns.iter().enumerate() {
             let Some(mi) = a.links[pi] else {
-                if !noun_antecedent(doc, a, pi, cx) {
+                if p.quoted {
+                    quoted_orphan(doc, a, pi, cx);
+                } else if !noun_antecedent(doc, a, pi, cx) {
                     orphan(doc, a, pi, cx);
                 }
                 continue;
@@ -465,6 +477,69 @@ fn orphan(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
     f.help(format!(
         "check the source text: a pronoun of the other gender for {whom} is usually a translation error"
     ));
+}
+
+/// A pronoun inside a quotation that is the document's only word of its
+/// gender: no other pronoun of that gender anywhere, no person, gendered noun
+/// or title of it, at least two usable pronouns of the other gender, every
+/// person named in its sentence and the one before of the other gender, and
+/// no country or ship in those sentences: "'She has no
+/// conscience,' he said of the man" where everyone is male.
+fn quoted_orphan(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) {
+    let Some(p) = a.pronouns.get(pi) else { return };
+    let g = p.gender;
+    if a.pronouns.iter().enumerate().any(|(qi, q)| qi != pi && q.gender == g)
+        || a.pronouns.iter().filter(|q| q.usable && q.gender == g.other()).count() < 2
+    {
+        return;
+    }
+    let last = a.sent_start.len().saturating_sub(2);
+    if a.gendered_mention(g, 0, last, None, None) {
+        return;
+    }
+    let from = p.sent.saturating_sub(1);
+    let mut nearest: Option<&Mention> = None;
+    for s in from..=p.sent {
+        for m in a.sentence_mentions(s) {
+            match m.kind {
+                // An organisation is never "he" or "she" either.
+                MentionKind::Org => {}
+                _ if a.mention_gender(m) != Some(g.other()) => return,
+                _ => {
+                    if s < p.sent || m.last < p.tok {
+                        nearest = Some(m);
+                    }
+                }
+            }
+        }
+    }
+    let start = a.sent_start.get(from).copied().unwrap_or(0);
+    if a.thing_between(doc, start, p.tok) {
+        return;
+    }
+    // The nearest pronoun of the other gender, when nobody is named nearby.
+    let other = a
+        .pronouns
+        .iter()
+        .take(pi)
+        .rev()
+        .find(|q| q.gender == g.other())
+        .or_else(|| a.pronouns.iter().skip(pi + 1).find(|q| q.gender == g.other()));
+    let Some(span) = nearest.map(|m| m.span).or(other.map(|q| q.span)) else {
+        return;
+    };
+    let pro = doc.text(p.span);
+    let f = cx.report(
+        p.span,
+        format!(
+            "'{pro}' has no {} antecedent: nobody in this document is {}, and everyone around it is {}",
+            g.adjective(),
+            g.adjective(),
+            g.other().adjective()
+        ),
+    );
+    f.label(span, format!("{} here", g.other().adjective()));
+    f.help("check the source text: a pronoun of the other gender in a quotation is usually a translation error");
 }
 
 /// For an object pronoun with something before it in its sentence: the
@@ -805,6 +880,49 @@ mod tests {
                     Her spokesman, Steffen Seibert, said he expected a long meeting. Merkel later met President Emmanuel Macron, \
                     and she praised his plan.";
         assert!(flagged(&lint(), text).is_empty(), "{:?}", flagged(&lint(), text));
+    }
+
+    #[test]
+    fn a_title_alone_is_the_one_person_who_holds_it() {
+        // Every title of a stacked run, and a titled surname, name the
+        // person "the President" means: no unknown person in the window.
+        let text = "President General Omar Teklu says the country wants calm. \"We want calm,\" he said. \
+                    The President said he had the support of all parties. President Teklu also said she welcomed the offer.\n";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        // A title in apposition to a name is that person.
+        let text = "The Transport Minister, Karl Brenner, says the ministry is still trying to reach the family. \
+                    Mr Brenner says the ministry knows little about the 40-year-old. He says he was not aware she had applied for a licence.\n";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        // Two presidents: "the President" may be either.
+        let text = "President Omar Teklu met President Liu Wen. The President said she was pleased. Teklu said he agreed.\n";
+        assert!(flagged(&lint(), text).is_empty(), "{:?}", flagged(&lint(), text));
+    }
+
+    #[test]
+    fn flags_the_only_pronoun_of_its_gender_in_a_quotation() {
+        let text = "Coach Daniel Marsh says he will pick the same side. \"He has trained hard and his form is good,\" \
+                    he said. \"She is ready to play on Saturday.\"\n";
+        assert_eq!(flagged(&lint(), text), vec!["She"]);
+        let text = "Mr Ochieng said he was pleased. \"We talked for an hour and he told me his plans,\" he said. \
+                    \"I don't think the board will stop him,\" he added. \"It would be a mistake to lose her.\"\n";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+    }
+
+    #[test]
+    fn a_quoted_pronoun_with_someone_of_its_gender_in_the_document_is_silent() {
+        for text in [
+            // A woman named elsewhere, a gendered noun, a second pronoun of
+            // its gender, a person of unknown gender nearby, a country.
+            "Ms Rana Ahad chaired the meeting. Coach Daniel Marsh says he will pick the same side. \
+             \"He has trained hard,\" Mr Marsh said. \"She is ready to play.\"\n",
+            "Daniel Marsh says his mother taught him the game. \"He plays hard,\" he said. \"She was always there.\"\n",
+            "Daniel Marsh says he is ready. \"She is fit and she is ready,\" he said of the team. He smiled.\n",
+            "Daniel Marsh says he is ready. He met Robin Kell. \"She is fit,\" he said.\n",
+            "Daniel Marsh says he loves Australia. \"She'll be right,\" he said, and he laughed.\n",
+            "Daniel Marsh says he or she must decide. \"She must decide,\" he said.\n",
+        ] {
+            assert!(flagged(&lint(), text).is_empty(), "{text}: {:?}", flagged(&lint(), text));
+        }
     }
 
     #[test]
