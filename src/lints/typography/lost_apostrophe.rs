@@ -46,7 +46,9 @@ declare_lint! {
     ///   or a noun ("Melbournes west"), never after "the" ("the Philippines
     ///   government"; after "the", a stem the document writes alone must
     ///   stand alone outside longer names: "the Solomons economy" beside
-    ///   "Solomon Islands" is a plural name); for a stem that is no given name (and, likewise,
+    ///   "Solomon Islands" is a plural name; a man's given name with an "s"
+    ///   may be a surname, "Rogers Centre", a woman's may not, "Floridas
+    ///   Cape Canaveral"); for a stem that is no man's given name (and, likewise,
     ///   for a stem the document writes alone), also before a
     ///   lowercase word that no plural subject takes: no function word, no
     ///   verb of a short list, no adverb in "-ly", a word in "-ed" or
@@ -887,7 +889,7 @@ impl LostApostrophe {
             // given name and nothing else shows it.
             let plural_ok = match evidence {
                 Evidence::Alone | Evidence::Known => true,
-                Evidence::Listed => self.given.get(stem).is_none(),
+                Evidence::Listed => !self.patronymic(stem),
                 Evidence::Person => false,
             };
             // "of Scotlands engineering heritage": a modifier shaped like a
@@ -923,7 +925,7 @@ impl LostApostrophe {
                     let demonym = !demonym_like(stem) || next_cap || self.person_surname(doc, stem);
                     // A name known only from the word list needs a capital
                     // (not after a given name: "Rogers Centre") or a noun.
-                    let listed = evidence == Evidence::Alone || noun || (next_cap && self.given.get(stem).is_none());
+                    let listed = evidence == Evidence::Alone || noun || (next_cap && !self.patronymic(stem));
                     after_det && after_weak && demonym && listed
                 }
                 // ("President Kais Saied": a given name after a title.)
@@ -969,6 +971,14 @@ impl LostApostrophe {
             };
             f.help(format!("{why}; write '{fixed}'"));
         }
+    }
+
+    /// Whether "stem" + "s" may be a surname: the stem is a man's given name
+    /// ("Rogers Centre", "Owens wants"). Surnames are made from men's names;
+    /// a woman's name that is also a place is not one ("Floridas Kennedy
+    /// Space Center", "Georgias sovereignty").
+    fn patronymic(&self, stem: &str) -> bool {
+        self.given.get(stem) == Some(crate::lints::pronouns::entities::Gender::Male)
     }
 
     /// What shows that the stem of candidate `c` (the word `w`, written
@@ -1370,6 +1380,14 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             flagged(l.as_ref(), "A man was shot in Melbournes west overnight."),
             vec!["Melbournes"]
         );
+        // A woman's given name that is also a place makes no surname.
+        assert_eq!(
+            flagged(
+                l.as_ref(),
+                "The probe landed near Floridas Cape Canaveral, and Georgias sovereignty was raised."
+            ),
+            vec!["Floridas", "Georgias"]
+        );
         // A name of the list before a word no plural subject takes.
         assert_eq!(
             flagged(l.as_ref(), "Sources would not reveal the nature of Canberras offer."),
@@ -1483,6 +1501,8 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
             "Mr Varga spoke. Later the Vargas attended the wedding, and the Vargas recently moved. Vargas planned a party.",
             // A title.
             "Mr Gillies spoke. Mrs Gillies says the investigation was a thorough one.",
+            // A man's given name with an "s" is a surname.
+            "Fans filled the Rogers Centre, and Stevens Point voted.",
         ] {
             assert!(flagged(l.as_ref(), ok).is_empty(), "{ok}: {:?}", flagged(l.as_ref(), ok));
         }
