@@ -71,7 +71,9 @@ declare_lint! {
     ///   when the document also writes the word in lowercase; an adverb or a
     ///   participle after a comma ("Basically every"), a word heading its
     ///   phrase after "a" ("a Bucket from"; not "a Black man", "a Zoom call")
-    ///   and an abstract noun after a determiner ("the Importance of") need
+    ///   an abstract noun after a determiner ("the Importance of") and a
+    ///   noun for people that is no title (pack `capitals`,
+    ///   `common-persons`: "the Scientist went") need
     ///   no such evidence (newspaper and institution heads such as "the
     ///   Post", "the Alliance" are in pack `capitals`).
     ///
@@ -127,6 +129,9 @@ const COMMON_CLASS: u8 = 35;
 pub struct StrayCapital {
     words: Arc<Words>,
     exempt: HashSet<String>,
+    /// Nouns for people that no style capitalises after a determiner
+    /// (lexicon `common-persons`, lowercase).
+    persons: HashSet<String>,
     function: HashSet<&'static str>,
     name_cues: HashSet<&'static str>,
 }
@@ -138,17 +143,28 @@ impl StrayCapital {
         }
         let exempt = cx
             .lexicons_for(STRAY_CAPITAL.name)
+            .filter(|l| l.rule != PERSONS_RULE)
             .flat_map(|l| l.entries())
             .map(str::to_string)
+            .collect();
+        let persons = cx
+            .lexicons_for(STRAY_CAPITAL.name)
+            .filter(|l| l.rule == PERSONS_RULE)
+            .flat_map(|l| l.entries())
+            .map(str::to_lowercase)
             .collect();
         Ok(Box::new(StrayCapital {
             words: Words::shared(cx.lexicons),
             exempt,
+            persons,
             function: FUNCTION.iter().copied().collect(),
             name_cues: NAME_CUES.iter().chain(CARDINALS).copied().collect(),
         }))
     }
 }
+
+/// The lexicon of nouns for people (`persons`).
+const PERSONS_RULE: &str = "common-persons";
 
 /// Whether token `i` is the first word of a Markdown link's text or of an
 /// emphasis, which opens a title or a name: "based on [Keep a
@@ -1318,7 +1334,19 @@ impl StrayCapital {
                 _ => false,
             }
         };
-        if (indefinite || abstract_noun || owner || modifier || complement) && !self.words.is_capitalised(doc.text(doc.tokens[i].span)) {
+        // A noun for people that is no title ("the Woman was", "the
+        // Scientist went"; titles such as "the President" are in pack
+        // `capitals`), not before "of" ("the Man of the Match").
+        // ("the Woman in White": a function word and a capital go on with a
+        // title.)
+        let person = self.persons.contains(lower)
+            && next_word(doc, i).is_some_and(|n| {
+                let w = doc.text(doc.tokens[n].span);
+                w != "of" && !(self.function.contains(w) && next_word(doc, n).is_some_and(|m| is_capitalised(doc.text(doc.tokens[m].span))))
+            });
+        if (indefinite || abstract_noun || owner || modifier || complement || person)
+            && !self.words.is_capitalised(doc.text(doc.tokens[i].span))
+        {
             return Some(Kind::Content);
         }
         Some(Kind::Doc)
