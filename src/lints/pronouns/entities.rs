@@ -706,6 +706,7 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
                     t.kind == TokenKind::Word
                         && (w.eq_ignore_ascii_case("that")
                             || has_class(w, cls::ORG_REPORTING | cls::CLAUSE_OPENERS)
+                            || may_open_question(w)
                             || PARTICIPLES_OF_SPEECH.contains(&w)
                             || (w.len() >= 4 && w.ends_with('s') && w.bytes().all(|b| b.is_ascii_lowercase())))
                 }),
@@ -989,6 +990,7 @@ fn org_in<'d>(doc: &'d Document, all: &[crate::document::Token], title_case: boo
                             && ((has_class(b.text, cls::CLAUSE_OPENERS)
                                 && !b.text.eq_ignore_ascii_case("and")
                                 && !b.text.eq_ignore_ascii_case("so"))
+                                || may_open_question(b.text)
                                 || (b.text.len() >= 4 && b.text.ends_with('s') && b.text.bytes().all(|c| c.is_ascii_lowercase()))
                                 // (6) ", saying he".
                                 || (PARTICIPLES_OF_SPEECH.contains(&b.text) && k >= 2 && toks.get(k - 2).is_some_and(|c| c.text == ",")))
@@ -1049,9 +1051,15 @@ fn subject_may_follow(doc: &Document, all: &[crate::document::Token], i: usize) 
     if gap || next.kind != TokenKind::Word {
         return true;
     }
-    // Adverbs (a word ending a sentence always has a terminator after it).
+    // A prepositional phrase may come before the verb ("The commission into
+    // the industry will").
+    if lower_word(next) && has_class(text(next), cls::PREPOSITIONS) && !text(next).eq_ignore_ascii_case("and") {
+        return true;
+    }
+    // Adverbs (a word ending a sentence always has a terminator after it);
+    // "has", "had", "have" among them are the subject's auxiliary.
     while lower_word(next) && has_class(text(next), cls::ADVERBS) {
-        if !text(next).is_ascii() {
+        if !text(next).is_ascii() || has_class(text(next), cls::AUXILIARIES) {
             return true;
         }
         match next_token(doc, all, j) {
@@ -1232,7 +1240,15 @@ fn subject_possible(toks: &[PTok], i: usize) -> bool {
         Some(n) if !n.word() => return true,
         _ => {}
     }
-    while after(toks, j).is_some_and(|n| n.lower() && has_class(n.text, cls::ADVERBS)) {
+    // (`Builder::is_subject` loosened: a prepositional phrase may come
+    // before the verb, and "has" ends the adverbs as the auxiliary.)
+    if after(toks, j).is_some_and(|n| n.lower() && has_class(n.text, cls::PREPOSITIONS) && !n.text.eq_ignore_ascii_case("and")) {
+        return true;
+    }
+    while let Some(n) = after(toks, j).filter(|n| n.lower() && has_class(n.text, cls::ADVERBS)) {
+        if has_class(n.text, cls::AUXILIARIES) {
+            return true;
+        }
         j += 1;
     }
     let Some(next) = after(toks, j) else { return true };
@@ -2254,6 +2270,22 @@ static SPEECH_VERBS: &[&str] = &[
     "denies",
     "revealed",
     "reveals",
+];
+
+/// The word before a subject pronoun that may open an indirect question or
+/// a clause of condition ("how much she wants", "whether she"): what
+/// `org-pronoun`'s configuration (5) takes, loosened for the prechecks.
+pub(crate) fn may_open_question(w: &str) -> bool {
+    ["whether", "what", "how", "why", "where", "unless", "until", "much", "many"]
+        .iter()
+        .any(|q| w.eq_ignore_ascii_case(q))
+}
+
+/// Finite verbs that end a subject's prepositional phrase ("The commission
+/// into the industry will hold").
+static FINITE: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does",
+    "said", "says",
 ];
 
 static ADVERBS: &[&str] = &[
@@ -3826,6 +3858,25 @@ impl<'a> Builder<'a> {
             return false;
         }
         let mut j = last + 1;
+        // A prepositional phrase before the verb: "The commission into the
+        // building industry will hold", "The daughter of the king said".
+        if self
+            .next(last)
+            .is_some_and(|t| t.lower() && t.has(cls::PREPOSITIONS) && !t.is("and"))
+        {
+            let sent = self.toks[last].sent;
+            for k in last + 2..last + 8 {
+                let Some(t) = self.tok(k).filter(|t| t.sent == sent && t.word) else {
+                    break;
+                };
+                if t.has(cls::CLAUSE_OPENERS) || t.pro.is_some() {
+                    break;
+                }
+                if FINITE.iter().any(|w| t.is(w)) {
+                    return true;
+                }
+            }
+        }
         // Appositions: "X, 45, said", "X, who ...,", and "X, from the Board
         // of Port Operators, says": one opening with a lowercase word and
         // closed by a comma before a speech verb.
@@ -3845,10 +3896,15 @@ impl<'a> Builder<'a> {
                 return true;
             }
         }
-        while self
+        while let Some(t) = self
             .tok(j)
-            .is_some_and(|t| t.lower() && t.has(cls::ADVERBS) && t.sent == self.toks[last].sent)
+            .filter(|t| t.lower() && t.has(cls::ADVERBS) && t.sent == self.toks[last].sent)
         {
+            // "has", "had", "have" (adverbs of reporting for `org-pronoun`)
+            // are the subject's auxiliary: "The company has given".
+            if t.has(cls::AUXILIARIES) {
+                return true;
+            }
             j += 1;
         }
         let Some(next) = self.tok(j).filter(|t| t.sent == self.toks[last].sent) else {

@@ -49,14 +49,17 @@ declare_lint! {
     /// subject, in the same paragraph ("The company reported a loss. She
     /// blamed higher prices"); (5) a subject pronoun opening a clause of a
     /// sentence whose subject is the organisation and that names nobody
-    /// else, after a clause opener or a plural noun, with no other pronoun
-    /// between ("The company cut its forecast because she expects weaker
-    /// demand"; "the government is refusing to release prisoners she calls
-    /// criminals"); (6) a subject pronoun after a participle of speech and
+    /// else, after a clause opener, a word opening an indirect question
+    /// ("refused to say how much she wants", "whether she") or a plural
+    /// noun, with no other pronoun between ("The company cut its forecast
+    /// because she expects weaker demand"; "the government is refusing to
+    /// release prisoners she calls criminals"); (6) a subject pronoun after a participle of speech and
     /// its comma ("saying", "adding", "noting" ...) in a sentence that opens
     /// with the organisation as its subject and names nobody else before the
     /// pronoun ("The bank raised rates, saying he expected inflation to
-    /// ease").
+    /// ease"). An organisation is the subject when a verb follows it,
+    /// also after an auxiliary ("The company has given") or a prepositional
+    /// phrase ("The commission into the building industry will hold").
     ///
     /// It abstains when a person of the pronoun's gender or of unknown gender
     /// is named in the sentence or the three before it (not the person a
@@ -246,7 +249,11 @@ impl OrgPronoun {
                 // A plural noun, not a verb right after the organisation
                 // ("The ministry confirms she") or after an adverb.
                 let noun_before = j > org.last + 1 && j.checked_sub(1).is_some_and(|k| !text(k).ends_with("ly"));
-                is(w, cls::CLAUSE_OPENERS) && w != "and" && w != "so" || noun_before && reduced_relative(w)
+                // An indirect question or a clause of condition: "refused to
+                // say how much she wants", "whether she".
+                let question = matches!(w, "whether" | "what" | "how" | "why" | "where" | "unless" | "until")
+                    || (matches!(w, "much" | "many") && j.checked_sub(1).is_some_and(|k| text(k) == "how"));
+                is(w, cls::CLAUSE_OPENERS) && w != "and" && w != "so" || noun_before && reduced_relative(w) || question
             });
             let pronoun_between = a.pronouns.iter().any(|q| q.sent == p.sent && q.tok > org.last && q.tok < p.tok);
             if only_org
@@ -407,7 +414,17 @@ mod tests {
             ),
             vec!["she"]
         );
+        // An indirect question.
+        assert_eq!(
+            flagged(
+                &lint(),
+                "Talks stalled. The company has refused to say what the grant is for or how much she wants."
+            ),
+            vec!["she"]
+        );
         for ok in [
+            // A woman named nearby may be meant.
+            "Ms Rana Ahad met the bank. The bank asked how much she wants.",
             // A verb after the organisation, not a plural noun.
             "Talks stalled. The ministry confirms she was released.",
             "Talks stalled. The ministry quietly confirms she was released.",
@@ -448,6 +465,19 @@ mod tests {
     #[test]
     fn flags_subject_possessive() {
         assert_eq!(flagged(&lint(), "The company raised his prices again in March."), vec!["his"]);
+        // After an auxiliary that the reporting tests take for an adverb,
+        // and after a prepositional phrase.
+        assert_eq!(
+            flagged(&lint(), "The company has given the virus a high rating, her most serious warning."),
+            vec!["her"]
+        );
+        assert_eq!(
+            flagged(
+                &lint(),
+                "The royal commission into the building industry will hold her first hearings today."
+            ),
+            vec!["her"]
+        );
         assert_eq!(
             flagged(&lint(), "The agency said on Monday that her Twitter account had been hacked."),
             vec!["her"]
