@@ -1401,7 +1401,9 @@ impl StrayCapital {
                 matches!(doc.text(t.span), "\"" | "\u{201c}") || doc.blocks.iter().any(|b| b.span.start == doc.tokens[pronoun].span.start)
             }
         };
-        if !opens || doc.in_quote(doc.tokens[i].span) {
+        // (In reported speech too: only a short quotation may be a title,
+        // "\u{201c}He Said She Said\u{201d}".)
+        if !opens || self.short_quote(doc, i) {
             return None;
         }
         // A modal before a verb: "He Will not say", "It Will generate".
@@ -1628,6 +1630,10 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
         // determiner, or before "for" and a name.
         let text = "He Told the police that the man left. He will resume his Innings on the third day.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Told", "Innings"]);
+        // Also in reported speech; not in a short quotation (a title).
+        let text = "\"When questioned, the man confessed to the theft. He Told the police that he had acted alone,\" an officer said. \
+                    The band played \"He Said She Said\" last night.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Told"]);
         assert_eq!(
             flagged(l.as_ref(), "Analysts Expect the first rate cut in November."),
             vec!["Expect"]
