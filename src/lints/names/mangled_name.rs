@@ -11,6 +11,7 @@ use crate::document::names::{
 use crate::document::Document;
 use crate::finding::{Applicability, FileId};
 use crate::lint::{BuildCx, Ctx, Lint, RuleInfo};
+use crate::lints::pronouns::entities::GivenNames;
 use crate::lints::typography::words::Words;
 use crate::source::Span;
 
@@ -106,7 +107,9 @@ declare_lint! {
     ///   / "Garissa"), unless the two stand in longer names sharing no part
     ///   ("Filipe Luis" / "Felipe Massa", "Hafiz Mohammed Rauf" /
     ///   "Harakat-e-Mohammad": two names) and the right spelling is no common
-    ///   word ("Inspector-Genaral" beside "Attorney-General" is a slip).
+    ///   word ("Inspector-Genaral" beside "Attorney-General" is a slip) nor
+    ///   a known name that is no given name, a place or an institution
+    ///   ("South Australea" beside "Western Australia").
     ///
     /// ## Known problems
     ///
@@ -139,6 +142,9 @@ pub struct MangledName {
     /// that is a known word or name ("Slovenia" beside "Slovakia") is never
     /// taken for a misspelling.
     words: Option<Arc<Words>>,
+    /// Given names (lexicon of `pronoun-drift`): a known name that is a
+    /// given name may be another person's ("Felipe Massa" / "Filipe Luis").
+    given: Arc<GivenNames>,
 }
 
 impl MangledName {
@@ -148,6 +154,7 @@ impl MangledName {
         }
         Ok(Box::new(MangledName {
             words: Some(Words::shared(cx.lexicons)),
+            given: GivenNames::shared(cx.lexicons_for("pronoun-drift"))?,
         }))
     }
 }
@@ -214,7 +221,7 @@ impl Lint for MangledName {
         // The tokens are freed before the corpus phase: find misspelled
         // capitalised words now and keep them.
         if let Some(words) = &self.words {
-            let slips = capital_slips(doc, words);
+            let slips = capital_slips(doc, words, &self.given);
             if !slips.is_empty() {
                 doc.keep(CapitalSlips(slips));
             }
@@ -1080,7 +1087,7 @@ struct CapitalSlips(Vec<Slip>);
 /// Find the [`Slip`]s of a document. Words one vowel apart share a
 /// signature (their length, first letter and letters with the vowels
 /// masked); only words sharing one are compared.
-fn capital_slips(doc: &Document, words: &Words) -> Vec<Slip> {
+fn capital_slips(doc: &Document, words: &Words, given: &GivenNames) -> Vec<Slip> {
     let mut out = Vec::new();
     let prose = doc.prose.as_bytes();
     // Plain capitalised ASCII words of six letters or more (possessive
@@ -1129,7 +1136,7 @@ fn capital_slips(doc: &Document, words: &Words) -> Vec<Slip> {
             }
             done.push(w);
             let others: Vec<&str> = run.iter().filter_map(word).filter(|v| *v != w).collect();
-            if let Some(slip) = slip_for(doc, words, w, span, &others, &plain, &shouted) {
+            if let Some(slip) = slip_for(doc, words, given, w, span, &others, &plain, &shouted) {
                 out.push(slip);
             }
         }
@@ -1154,9 +1161,11 @@ fn skeleton(w: &str) -> u64 {
 /// The slip of `w` (written once, unknown) among the words sharing a
 /// signature with it (`others`), if one of them is a known word or a word
 /// written twice, and the two are not in the names of two people.
+#[allow(clippy::too_many_arguments)]
 fn slip_for(
     doc: &Document,
     words: &Words,
+    given: &GivenNames,
     w: &str,
     span: Span,
     others: &[&str],
@@ -1203,8 +1212,10 @@ fn slip_for(
         table.mentions.get(i).filter(|m| m.span.start <= sp.start && m.piece_count() >= 2)
     };
     // (A common word is misspelled in any name: "Inspector-Genaral" beside
-    // "Attorney-General".)
-    let common = words.is_word(&v.to_ascii_lowercase(), u8::MAX);
+    // "Attorney-General"; so is a known name that is no given name, a
+    // place or an institution: "South Australea" beside "Western
+    // Australia".)
+    let common = words.is_word(&v.to_ascii_lowercase(), u8::MAX) || (words.is_capitalised(v) && given.get(v).is_none());
     if let Some(mw) = mention_at(span) {
         let same_person = common
             || places.iter().any(|&sp| match mention_at(sp) {
@@ -1499,6 +1510,12 @@ Later Mnuchen said talks would go on.";
         assert_eq!(
             fixed(l.as_ref(), text),
             text.replace("Satorday", "Saturday").replace("Washengton", "Washington")
+        );
+        // A known name that is no given name (a place) in two longer names:
+        // one place.
+        assert_eq!(
+            flagged(l.as_ref(), "Three died in Western Australia, and two in South Australea."),
+            vec!["Australea"]
         );
         // Two people sharing a name part ("Elena"): one person.
         assert_eq!(
