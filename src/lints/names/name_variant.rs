@@ -58,7 +58,9 @@ declare_lint! {
     /// 1. exact fold key: case, spaces, hyphens, apostrophes and diacritics
     ///    ignored. A difference only in case counts only when the mixed-case
     ///    form is used as a name mid-sentence and the document never writes it
-    ///    as a lowercase word (so "US"/"us", "WHO"/"who" never match); forms
+    ///    as a lowercase word (so "US"/"us", "WHO"/"who" never match; a
+    ///    particle inside a name may be lowercase: "Ana Lopes Da Silva" /
+    ///    "Ana Lopes da Silva" match); forms
     ///    differing only in periods ("U.S."/"US") are not compared;
     /// 2. romanization skeleton: the letter rules of `lints/romanization.toml`
     ///    (Korean, Chinese, Cyrillic, Arabic families; no per-person lists).
@@ -1423,8 +1425,15 @@ fn pass_one_group(docs: &[&Document], nodes: &[Node], group: &[usize], uf: &mut 
                 }
                 continue;
             }
-            // Case only: whether a document writes a piece in lowercase.
-            let words: Vec<&str> = pieces(&lower).collect();
+            // Case only: whether a document writes a piece in lowercase (a
+            // particle inside a name is one: "Ana Lopes Da Silva" / "Ana
+            // Lopes da Silva" differ; a name that opens with one may be
+            // capitalised when it stands alone, "De Gaulle", "El-Sisi").
+            let words: Vec<&str> = pieces(&lower)
+                .enumerate()
+                .filter(|&(k, w)| k == 0 || !crate::document::names::PARTICLES.contains(&w))
+                .map(|(_, w)| w)
+                .collect();
             let mut bad: HashMap<usize, bool> = HashMap::default();
             let mut is_bad = |d: usize| {
                 *bad.entry(d)
@@ -1513,6 +1522,16 @@ mod tests {
             ),
             vec!["Fangfang"]
         );
+        // The case of a particle inside a name; not of a name that opens
+        // with one ("El-Sisi" may stand capitalised alone).
+        assert_eq!(
+            flagged(
+                &l,
+                "Officials met Ana Lopes da Silva on Monday. Later Ana Lopes Da Silva thanked them. Ana Lopes da Silva left."
+            ),
+            vec!["Ana Lopes Da Silva"]
+        );
+        assert!(flagged(&l, "Talks with al-Sisi ended. Later al-Sisi and El-Sisi aides met.").is_empty());
         // A possessive sentence opener is a name.
         assert_eq!(
             flagged(
