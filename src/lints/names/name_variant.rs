@@ -81,6 +81,12 @@ declare_lint! {
     ///    people); across documents only when they share three other names,
     ///    as in pass 2.
     ///
+    /// A surname written once alone in another romanization than in the one
+    /// full name of the document that ends with it ("Leonid Varnitsky" ...
+    /// "Varnitskiy said": the same skeleton, six letters or more, and no
+    /// full name written with the lone spelling) is flagged against the
+    /// full name.
+    ///
     /// A one-word form written only as a sentence opener counts as a name
     /// when the word list does not know it as a lowercase word ("Qaddafi
     /// was buried"; "Later" never does).
@@ -700,6 +706,110 @@ impl NameVariant {
         }
         report_shouted(docs, &reported, cx);
         report_shouted_surnames(docs, &nodes, &ranges, &uf, &reported, cx);
+        self.report_surname_spellings(docs, &nodes, &ranges, &uf, &reported, cx);
+    }
+
+    /// A surname written once alone in another romanization than in the one
+    /// full name of the document that ends with it ("Leonid Slutsky" ...
+    /// "Slutskiy said"; "Volodymyr Zelensky" ... "Zelenskyy"): the same
+    /// skeleton (pass 2's letter rules), six letters or more, no other name
+    /// written with the lone spelling. The full name is the usual form.
+    fn report_surname_spellings(
+        &self,
+        docs: &[&Document],
+        nodes: &[Node],
+        ranges: &[std::ops::Range<usize>],
+        uf: &UnionFind,
+        reported: &[(usize, Span)],
+        cx: &mut Ctx,
+    ) {
+        let mut scratch = SkeletonScratch::default();
+        let mut fulls: Vec<(&str, usize)> = Vec::new();
+        for range in ranges {
+            let Some(here) = nodes.get(range.clone()) else { continue };
+            // The last pieces of the full names, built on first need.
+            fulls.clear();
+            let mut built = false;
+            for (ci, c) in here.iter().enumerate() {
+                let Some(m) = c.mention() else { continue };
+                if c.n_pieces() != 1
+                    || c.all_caps
+                    || c.count != 1
+                    || !c.body
+                    || !c.name_like
+                    || c.compound
+                    || uf.joined[range.start + ci]
+                    || m.headline
+                    || m.dateline
+                    || c.key.chars().count() < 6
+                {
+                    continue;
+                }
+                if !built {
+                    built = true;
+                    for (oi, o) in here.iter().enumerate() {
+                        if o.n_pieces() >= 2 && o.body && !o.all_caps && o.name_like && !o.compound {
+                            if let Some(last) = o.pieces().last() {
+                                fulls.push((last, oi));
+                            }
+                        }
+                    }
+                }
+                // (Cheap first: the spellings share their first two letters.)
+                let prefix = c.key.get(..2).unwrap_or(c.key);
+                if !fulls.iter().any(|(p, _)| *p != c.key && p.starts_with(prefix)) {
+                    continue;
+                }
+                if reported.iter().any(|(d, sp)| *d == c.doc && sp.overlaps(m.span)) {
+                    continue;
+                }
+                // The lone spelling is nobody's surname in a full name.
+                if here.iter().any(|o| o.n_pieces() >= 2 && o.pieces().any(|p| p == c.key)) {
+                    continue;
+                }
+                let skel = self.romanizer.skeletons_with(&[c.key], &mut scratch);
+                let mut other = SkeletonScratch::default();
+                let mut same = |p: &str| {
+                    p != c.key
+                        && p.starts_with(prefix)
+                        && p.chars().count() >= 5
+                        && !place_and_demonym(p, c.key)
+                        && jaro_winkler(p, c.key) >= 0.82
+                        && self
+                            .romanizer
+                            .skeletons_with(&[p], &mut other)
+                            .iter()
+                            .zip(&skel)
+                            .any(|(a, b)| a.is_some() && a == b)
+                };
+                let mut full = fulls.iter().filter(|(p, _)| same(p)).map(|&(_, oi)| &here[oi]);
+                let Some(o) = full.next() else { continue };
+                let Some(last) = o.pieces().last() else { continue };
+                // One spelling among the full names.
+                if full.any(|x| x.pieces().last() != Some(last)) || here.iter().any(|x| x.n_pieces() == 1 && x.key == last) {
+                    continue;
+                }
+                let Some(om) = o.mention() else { continue };
+                let doc = docs[c.doc];
+                let written = doc.text(om.span);
+                let start = written.rfind([' ', '\u{a0}']).map_or(0, |k| k + 1);
+                let usual = written[start..].trim_end_matches("'s").trim_end_matches("\u{2019}s");
+                if usual.to_lowercase() != last {
+                    continue;
+                }
+                let word = doc.text(m.span);
+                let word = word.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+                let f = cx.report_in(
+                    doc.id,
+                    Span::new(m.span.start, m.span.start + word.len()),
+                    format!("'{word}' is written '{usual}' in '{written}' elsewhere in this document"),
+                );
+                let at = om.span.start + start;
+                f.label(Span::new(at, at + usual.len()), format!("written '{usual}' here"));
+                f.help("spell the name one way throughout the document");
+                f.replace(usual.to_string(), Applicability::Unsafe);
+            }
+        }
     }
 
     /// Whether two one-word forms are both words of the English word list
@@ -1486,7 +1596,7 @@ fn place_and_demonym(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::testing::flagged;
+    use crate::lint::testing::{fixed, flagged};
     use crate::source::FileKind;
 
     fn lint() -> NameVariant {
@@ -1499,6 +1609,27 @@ mod tests {
 
     fn run_docs(lint: &NameVariant, texts: &[&str]) -> Vec<(usize, String, String)> {
         crate::lint::testing::run_corpus(lint, texts)
+    }
+
+    #[test]
+    fn a_lone_surname_in_another_romanization_than_the_full_name() {
+        let l = lint();
+        let text = "The committee head, Oleg Varnitsky, met them on Monday. Later Varnitskiy said the vote would wait.";
+        assert_eq!(flagged(&l, text), vec!["Varnitskiy"]);
+        assert_eq!(
+            fixed(&l, text),
+            "The committee head, Oleg Varnitsky, met them on Monday. Later Varnitsky said the vote would wait."
+        );
+        for ok in [
+            // A woman's form of the surname is another person.
+            "Officials met Maria Ivanova on Monday. Ivanov said the talks went well.",
+            // The lone spelling is the surname of another full name.
+            "Oleg Varnitsky met Igor Varnitskiy on Monday. Varnitskiy said the vote would wait.",
+            // Another name, not a romanization.
+            "Officials met Mark Johnson on Monday. Johnston said the talks went well.",
+        ] {
+            assert!(flagged(&l, ok).is_empty(), "{ok}: {:?}", flagged(&l, ok));
+        }
     }
 
     #[test]
