@@ -83,9 +83,9 @@ declare_lint! {
     ///
     /// A surname written once alone in another romanization than in the one
     /// full name of the document that ends with it ("Leonid Varnitsky" ...
-    /// "Varnitskiy said": the same skeleton, six letters or more, and no
-    /// full name written with the lone spelling) is flagged against the
-    /// full name.
+    /// "Varnitskiy said": the same skeleton, six letters or more, the first
+    /// two letters shared, and no full name written with the lone spelling)
+    /// is flagged against the full name.
     ///
     /// A one-word form written only as a sentence opener counts as a name
     /// when the word list does not know it as a lowercase word ("Qaddafi

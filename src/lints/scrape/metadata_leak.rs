@@ -44,7 +44,8 @@ declare_lint! {
     /// value: `og:title Talks resume`, `twitter:card summary`), a field name glued to a value by "=" (`lang=en`,
     /// `date=2021-03-04`), or a line that is only a date-time stamp or only
     /// "Label: date", or such a stamp followed by text fields between bars
-    /// ("2024-04-12 10:31:07 | Editor: Li Na"), or short capitalised names
+    /// ("2024-04-12 10:31:07 | Editor: Li Na", also without bars: "...
+    /// 10:31:07 Source: Wire Editor: Li Na"), or short capitalised names
     /// between bars before a stamp with its time ("Ana Lopes | Wire | April
     /// 2, 2024 9:42 am"); (4) a short CMS byline that ends in a date or time
     /// ("By admin | March 3, 2022", "Posted by newsdesk on 2021-11-02"). A
@@ -957,8 +958,9 @@ impl MetadataLeak {
             return;
         }
         // A stamp and fields between bars: "2024-04-12 10:31:07 | Editor: Li
-        // Na".
-        if stamp && body.contains('|') && words() <= 16 && self.stamp_and_fields(shapes, body) {
+        // Na"; or after the stamp with their labels only: "... 16:45:12
+        // Source: Wire Editor: Li Na".
+        if stamp && (body.contains('|') || body.contains(": ")) && words() <= 16 && self.stamp_and_fields(shapes, body) {
             report_line(doc, content, "leaked date stamp and fields", cx);
             return;
         }
@@ -996,16 +998,41 @@ impl MetadataLeak {
                 return true;
             }
         }
+        let field = |seg: &str| {
+            self.text_first.may_contain(first_word(seg))
+                && self.text_field.as_ref().is_some_and(|f| f.is_match(seg))
+                && !seg.ends_with(['.', '!', '?'])
+        };
+        // Without bars: a stamp, then fields each opened by a capitalised
+        // one-word label ("2026-05-20 16:45:12 Source: Xinhua Editor: Li Na").
+        if let [one] = segs.as_slice() {
+            let mut starts = Vec::new();
+            let mut at = 0;
+            for tok in one.split(' ') {
+                let label = tok
+                    .strip_suffix(':')
+                    .filter(|l| l.len() >= 3 && l.starts_with(|c: char| c.is_uppercase()) && l.chars().all(char::is_alphabetic));
+                if label.is_some() {
+                    starts.push(at);
+                }
+                at += tok.len() + 1;
+            }
+            if let Some(&first) = starts.first() {
+                let stamp = one.get(..first).unwrap_or("").trim();
+                let fields_ok = starts.iter().enumerate().all(|(k, &s)| {
+                    let e = starts.get(k + 1).copied().unwrap_or(one.len());
+                    one.get(s..e).is_some_and(|seg| field(seg.trim()))
+                });
+                if !stamp.is_empty() && lone_stamp(shapes, stamp) && fields_ok {
+                    return true;
+                }
+            }
+        }
         let mut segments = segs.iter().copied();
         let first_is_stamp = segments.next().is_some_and(|s| lone_stamp(shapes, s));
         let mut fields = 0;
         for seg in segments {
-            let field = || {
-                self.text_first.may_contain(first_word(seg))
-                    && self.text_field.as_ref().is_some_and(|f| f.is_match(seg))
-                    && !seg.ends_with(['.', '!', '?'])
-            };
-            if seg.is_empty() || !(lone_stamp(shapes, seg) || field()) {
+            if seg.is_empty() || !(lone_stamp(shapes, seg) || field(seg)) {
                 return false;
             }
             fields += 1;
@@ -1092,7 +1119,14 @@ mod tests {
         assert_eq!(flagged(&l, t), vec!["2024-05-02 08:15:40 | Editor: Ana Lopes"]);
         assert_eq!(flagged(&l, "2024-05-02 | Source: Wire | Editor: Ana Lopes\n").len(), 1);
         assert_eq!(flagged(&l, "Ana Lopes | Wire | April 2, 2024 9:42 am\n").len(), 1);
+        // Without bars, each field opened by its label.
+        assert_eq!(
+            flagged(&l, "Rail deal signed\n2024-05-02 08:15:40 Source: Wire Editor: Ana Lopes\n").len(),
+            1
+        );
         for ok in [
+            "2024-05-02 Update: the minister resigned after the vote\n",
+            "2024-05-02 Note: rain is expected in the north.\n",
             "Rail | Road | April 2, 2024\n",
             "Ana Lopes | Wire said the deal was signed on April 2, 2024 9:42 am\n",
             "2024-05-02 | Rail deal signed in the capital\n",
