@@ -79,7 +79,9 @@ declare_lint! {
     /// capital after it. A stem shaped like a demonym ("-i", "-er":
     /// "Houthis", "Lakers") reads as a possessive before a lowercase word
     /// only when the document names a person with it in full, after a title
-    /// or a given name ("Narendra Modi ... Modis home state"). Multiword
+    /// or a given name ("Narendra Modi ... Modis home state"), or as the
+    /// short surname that opens a titled East Asian name ("Premier Bai
+    /// Qiming ... Bais first visit"). Multiword
     /// names whose last word is a plural are flagged only when the document
     /// writes the name without the "s" and a modifier and a noun follow
     /// ("Downing Streets sudden decision"); "Foreign Offices travel advice"
@@ -1124,10 +1126,14 @@ impl LostApostrophe {
         let names = doc.names();
         names.mentions.iter().any(|m| {
             let parts = names.parts(m);
+            let titled = m.title().is_some();
             parts.len() >= 2
                 && !m.all_caps
-                && parts.last().is_some_and(|p| doc.text(*p) == stem)
-                && (m.title().is_some() || parts.first().is_some_and(|p| self.given.get(doc.text(*p)).is_some()))
+                && ((parts.last().is_some_and(|p| doc.text(*p) == stem)
+                    && (titled || parts.first().is_some_and(|p| self.given.get(doc.text(*p)).is_some())))
+                    // A short surname first after a title ("President Xi
+                    // Jinping", "Premier Li Qiang").
+                    || (titled && parts.len() <= 3 && stem.chars().count() <= 4 && parts.first().is_some_and(|p| doc.text(*p) == stem)))
         })
     }
 
@@ -1360,8 +1366,14 @@ Pakistan agreed. Pakistans foreign minister spoke to the editor of Pakistans Dai
         let text = "Prime Minister Narendra Modi spoke. An architect from Gujarat, Modis home state, drew the plans. \
 Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked fans.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Modis", "Taylors"]);
+        // A short surname first in a titled East Asian name.
+        let text = "President Xu Jinfeng arrived on Tuesday. Officials praised Xus speech.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Xus"]);
+        let text = "Premier Bai Qiming arrived on Tuesday. It is Bais first visit to Hanoi.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Bais"]);
         // Without a title or a given name, "-i" and "-er" stems stay plurals.
         assert!(flagged(l.as_ref(), "Modi spoke. Modis home state voted.").is_empty());
+        assert!(flagged(l.as_ref(), "Bai Qiming spoke. Bais home town voted.").is_empty());
     }
 
     #[test]
