@@ -77,6 +77,10 @@ declare_lint! {
     ///   no such evidence (newspaper and institution heads such as "the
     ///   Post", "the Alliance" are in pack `capitals`).
     ///
+    /// A common word at the head of a list whose other items are lowercase
+    /// words ("cooperation in Railway, highway and port links") is flagged
+    /// without such evidence too.
+    ///
     /// After a possessive determiner or a common noun's possessive ("their
     /// Contempt for", "the passenger's Passport"; also at the end of a
     /// clause, before a full stop, comma or semicolon: "the company's
@@ -755,9 +759,10 @@ impl Lint for StrayCapital {
                             candidates.push((i, kind));
                         }
                     }
-                    // At the end of a clause, after an owner (rare too).
+                    // At the end of a clause, after an owner or before a
+                    // list of lowercase words (rare too).
                     if end_of_clause {
-                        if let Some(kind) = self.judge_owner_at_end(doc, i) {
+                        if let Some(kind) = self.judge_owner_at_end(doc, i).or_else(|| self.judge_list_head(doc, i)) {
                             candidates.push((i, kind));
                         }
                     }
@@ -767,8 +772,11 @@ impl Lint for StrayCapital {
                 let judged = if comma {
                     self.judge_after_comma(doc, i)
                 } else {
-                    self.judge(doc, i)
-                        .or_else(|| end_of_clause.then(|| self.judge_owner_at_end(doc, i)).flatten())
+                    self.judge(doc, i).or_else(|| {
+                        end_of_clause
+                            .then(|| self.judge_owner_at_end(doc, i).or_else(|| self.judge_list_head(doc, i)))
+                            .flatten()
+                    })
                 };
                 // Not after the value of a leaked field ("lang=en The
                 // governor"): the field, not the capital, is the error
@@ -1050,6 +1058,29 @@ impl StrayCapital {
             return None;
         }
         let w = doc.text(doc.tokens[i].span);
+        let simple = w.len() >= 4 && w.as_bytes()[0].is_ascii_uppercase() && w.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
+        if !simple || self.words.is_capitalised(w) {
+            return None;
+        }
+        with_lowercase(w, |lower| self.words.is_word(lower, COMMON_CLASS)).then_some(Kind::Content)
+    }
+
+    /// A common word capitalised at the head of a list whose other items
+    /// are lowercase words: "cooperation in Railway, highway and port
+    /// links". The word must follow a lowercase word, be a common lowercase
+    /// word of the list and no name of it.
+    fn judge_list_head(&self, doc: &Document, i: usize) -> Option<Kind> {
+        static LIST: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+        let list = LIST
+            .get_or_init(|| regex::Regex::new(r"^,(?: [a-z]{3,},){0,3} [a-z]{3,},? (?:and|or) [a-z]{3,}\b").ok())
+            .as_ref()?;
+        let t = doc.tokens.get(i)?;
+        let after = doc.prose.get(t.span.end..)?;
+        let after = after.get(..after.len().min(120)).or(Some(after))?;
+        if !list.is_match(after) || opens_markup(doc, i) {
+            return None;
+        }
+        let w = doc.text(t.span);
         let simple = w.len() >= 4 && w.as_bytes()[0].is_ascii_uppercase() && w.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
         if !simple || self.words.is_capitalised(w) {
             return None;
@@ -1630,6 +1661,9 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
         // determiner, or before "for" and a name.
         let text = "He Told the police that the man left. He will resume his Innings on the third day.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Told", "Innings"]);
+        // The head of a list of lowercase words; not a list of names.
+        let text = "They agreed to expand cooperation in Railway, highway and port links. They visited Paris, Rome and Berlin.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Railway"]);
         // Also in reported speech; not in a short quotation (a title).
         let text = "\"When questioned, the man confessed to the theft. He Told the police that he had acted alone,\" an officer said. \
                     The band played \"He Said She Said\" last night.";
