@@ -3400,7 +3400,12 @@ impl<'a> Builder<'a> {
             }
             // "X said", "said X" (full names; a one-word name lends it to
             // its full name).
-            let said_after = !possessive && self.next(last).is_some_and(|t| t.has(cls::SPEECH_VERBS));
+            // (Over an adverb or an auxiliary: "X also said", "X has said".)
+            let mut after = last;
+            while after < last + 2 && self.next(after).is_some_and(|t| t.lower() && t.has(cls::ADVERBS)) {
+                after += 1;
+            }
+            let said_after = !possessive && self.next(after).is_some_and(|t| t.has(cls::SPEECH_VERBS));
             let said_before = self.prev(first).is_some_and(|t| t.has(cls::SAID_BEFORE));
             if said_after || said_before {
                 if name_count > 1 {

@@ -899,6 +899,14 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_over_an_adverb_is_a_person() {
+        // "Zhao Lin also said": a person, though no title or given name.
+        let text = "Minister Karl Brenner met his counterpart Zhao Lin on Tuesday.\n\
+                    According to the ministry, Zhao Lin expressed his gratitude. Zhao Lin also said that she hopes for more trade.\n";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+    }
+
+    #[test]
     fn flags_the_only_pronoun_of_its_gender_in_a_quotation() {
         let text = "Coach Daniel Marsh says he will pick the same side. \"He has trained hard and his form is good,\" \
                     he said. \"She is ready to play on Saturday.\"\n";
