@@ -3601,18 +3601,7 @@ impl<'a> Builder<'a> {
                 ChainClass::Place => None,
                 ChainClass::Name if c.title_only => {
                     // "the Defence Minister, Ana Ruiz,": the name in apposition.
-                    let apposed = chains
-                        .get(ci + 1)
-                        .filter(|n| n.first == c.last + 2 && self.tok(c.last + 1).is_some_and(|t| t.text == ","))
-                        .and_then(|n| {
-                            chain_cluster[ci + 1].or_else(|| {
-                                let stem = self.toks[n.first].stem();
-                                match (n.first == n.last).then(|| lookup_folded(&keys, stem, fold_word(stem))) {
-                                    Some(&[id]) => Some(id),
-                                    _ => None,
-                                }
-                            })
-                        });
+                    let apposed = self.apposed(c.last, chains, &chain_cluster, &keys);
                     match (
                         apposed,
                         c.title.and_then(|t| titled.get(&fold_word(self.toks[t].stem()))).map(Vec::as_slice),
@@ -3722,7 +3711,25 @@ impl<'a> Builder<'a> {
                         })
                         .any(|p| p.has(cls::DETERMINERS) || (p.possessive && p.cap()));
                 if det {
-                    mentions.push(self.lower_mention(i, MentionKind::Anon(None)));
+                    // "the president of Colombia, Ana Ruiz,": the name in
+                    // apposition; else, like a title alone, the one person
+                    // the document calls so ("President Ruiz", or the
+                    // apposition before).
+                    let key = fold_word(t.stem());
+                    let kind = match self.apposed(i, chains, &chain_cluster, &keys) {
+                        Some(id) => {
+                            let v = titled.entry(key).or_default();
+                            if !v.contains(&id) {
+                                v.push(id);
+                            }
+                            MentionKind::Person(id)
+                        }
+                        None => match titled.get(&key).map(Vec::as_slice) {
+                            Some(&[id]) => MentionKind::Person(id),
+                            _ => MentionKind::Anon(None),
+                        },
+                    };
+                    mentions.push(self.lower_mention(i, kind));
                 }
             }
         }
@@ -3761,6 +3768,43 @@ impl<'a> Builder<'a> {
             possessive: false,
             kin_of: None,
         }
+    }
+
+    /// The cluster of a name in apposition after token `after` (a title or a
+    /// noun for a person), over an optional portfolio: "the Defence
+    /// Minister, Ana Ruiz,", "the Minister of Mines and Energy, Ana Ruiz,",
+    /// "the president of Colombia, Ana Ruiz,".
+    fn apposed(&self, after: usize, chains: &[Chain], chain_cluster: &[Option<usize>], keys: &FxHashMap<u64, Vec<usize>>) -> Option<usize> {
+        let sent = self.toks.get(after)?.sent;
+        let mut j = after + 1;
+        if self.tok(j).is_some_and(|t| t.is("of") && t.sent == sent) {
+            j += 1;
+            let start = j;
+            while self
+                .tok(j)
+                .is_some_and(|t| t.sent == sent && t.word && (t.cap() || t.is("and") || t.is("the")) && j < start + 6)
+            {
+                j += 1;
+            }
+            if j == start {
+                return None;
+            }
+        }
+        if !self.tok(j).is_some_and(|t| t.text == "," && t.sent == sent) {
+            return None;
+        }
+        let first = j + 1;
+        let ci = chains.partition_point(|c| c.first < first);
+        let n = chains
+            .get(ci)
+            .filter(|n| n.first == first && n.class == ChainClass::Name && !n.title_only)?;
+        chain_cluster.get(ci).copied().flatten().or_else(|| {
+            let stem = self.toks[n.first].stem();
+            match (n.first == n.last).then(|| lookup_folded(keys, stem, fold_word(stem))) {
+                Some(&[id]) => Some(id),
+                _ => None,
+            }
+        })
     }
 
     /// A name without a full-name cluster of its own: the one cluster it

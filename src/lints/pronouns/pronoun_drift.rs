@@ -39,7 +39,10 @@ declare_lint! {
     /// cluster by their letters; a bare surname joins the one full name it
     /// belongs to. A title alone after "the" ("the Queen", "the Foreign
     /// Secretary") is a person: the name in apposition after its comma ("the
-    /// Defence Minister, Ana Ruiz,"), else the one cluster the document gave
+    /// Defence Minister, Ana Ruiz,", also over a portfolio: "the Minister of
+    /// Ports and Transport, Ana Ruiz,"; so is a noun for a person, "the
+    /// president of Tarravia, Ana Ruiz,", and that noun alone afterwards),
+    /// else the one cluster the document gave
     /// that title (each title of a stacked run, "President General X", and a
     /// titled surname, "President X", count), else a person of unknown
     /// gender (or of the title's gender). Other names
@@ -892,6 +895,14 @@ mod tests {
         // A title in apposition to a name is that person.
         let text = "The Transport Minister, Karl Brenner, says the ministry is still trying to reach the family. \
                     Mr Brenner says the ministry knows little about the 40-year-old. He says he was not aware she had applied for a licence.\n";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        // Over a portfolio; and a noun for a person in apposition, or the
+        // one person the document calls so.
+        let text = "The Minister of Ports and Transport, Karl Brenner, explained the plan. \
+                    Brenner said that her ministry will present the details.\n";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        let text = "The president of Tarravia, Omar Teklu, announced a plan on Tuesday. Teklu said that his government would \
+                    invest in solar power. The opposition said the president lacked support. Teklu added that she would present the bill.\n";
         assert_eq!(flagged(&lint(), text), vec!["she"]);
         // Two presidents: "the President" may be either.
         let text = "President Omar Teklu met President Liu Wen. The President said she was pleased. Teklu said he agreed.\n";
