@@ -84,8 +84,10 @@ declare_lint! {
     /// A surname written once alone in another romanization than in the one
     /// full name of the document that ends with it ("Leonid Varnitsky" ...
     /// "Varnitskiy said": the same skeleton, six letters or more, the first
-    /// two letters shared, and no full name written with the lone spelling)
-    /// is flagged against the full name.
+    /// two letters or the second and third shared ("Gaddafi" / "Qaddafi"),
+    /// no feminine and masculine forms ("Kowalska" / "Kowalski": two
+    /// people), and no full name written with the lone spelling) is flagged
+    /// against the full name.
     ///
     /// A one-word form written only as a sentence opener counts as a name
     /// when the word list does not know it as a lowercase word ("Qaddafi
@@ -755,9 +757,10 @@ impl NameVariant {
                         }
                     }
                 }
-                // (Cheap first: the spellings share their first two letters.)
-                let prefix = c.key.get(..2).unwrap_or(c.key);
-                if !fulls.iter().any(|(p, _)| *p != c.key && p.starts_with(prefix)) {
+                // (Cheap first: the spellings share their first two letters,
+                // or their second and third: "Gaddafi" / "Qaddafi".)
+                let near = |p: &str| p.get(..2) == c.key.get(..2) || p.get(1..3) == c.key.get(1..3);
+                if !fulls.iter().any(|(p, _)| *p != c.key && near(p)) {
                     continue;
                 }
                 if reported.iter().any(|(d, sp)| *d == c.doc && sp.overlaps(m.span)) {
@@ -771,7 +774,8 @@ impl NameVariant {
                 let mut other = SkeletonScratch::default();
                 let mut same = |p: &str| {
                     p != c.key
-                        && p.starts_with(prefix)
+                        && near(p)
+                        && !feminine_form(p, c.key)
                         && p.chars().count() >= 5
                         && !place_and_demonym(p, c.key)
                         && jaro_winkler(p, c.key) >= 0.82
@@ -1134,6 +1138,16 @@ fn report_shouted_surnames(
             f.replace(usual.to_string(), Applicability::Unsafe);
         }
     }
+}
+
+/// Whether two surnames are the feminine and masculine forms of one family
+/// name, differing only in a last "a" ("Kowalska" / "Kowalski", "Novotna" /
+/// "Novotny"): two people, perhaps of one family.
+fn feminine_form(a: &str, b: &str) -> bool {
+    let (Some(x), Some(y)) = (a.char_indices().last(), b.char_indices().last()) else {
+        return false;
+    };
+    x.0 == y.0 && a.get(..x.0) == b.get(..y.0) && (x.1 == 'a' || y.1 == 'a')
 }
 
 /// Whether the document's prose holds `lower` as a whole lowercase word.
@@ -1620,11 +1634,16 @@ mod tests {
             fixed(&l, text),
             "The committee head, Oleg Varnitsky, met them on Monday. Later Varnitsky said the vote would wait."
         );
+        // Another first letter, the same second and third.
+        let text = "The former leader Hamid Gaddari ruled for decades. Later Qaddari was exiled.";
+        assert_eq!(flagged(&l, text), vec!["Qaddari"]);
         for ok in [
             // A woman's form of the surname is another person.
             "Officials met Maria Ivanova on Monday. Ivanov said the talks went well.",
             // The lone spelling is the surname of another full name.
             "Oleg Varnitsky met Igor Varnitskiy on Monday. Varnitskiy said the vote would wait.",
+            // A feminine and a masculine form: two people.
+            "Officials met Anna Kowalczyka on Monday. Later Kowalczyki said the talks went well.",
             // Another name, not a romanization.
             "Officials met Mark Johnson on Monday. Johnston said the talks went well.",
         ] {
