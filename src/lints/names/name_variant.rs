@@ -131,7 +131,8 @@ declare_lint! {
     ///
     /// ## Known problems
     ///
-    /// Different names stay apart when they differ in a real letter ("Park Geun
+    /// A feminine and a masculine surname ("Kowalska" / "Kowalski") stay
+    /// apart. Different names stay apart when they differ in a real letter ("Park Geun
     /// Hye" / "Park Chung Hee", "Shanxi" / "Shaanxi", "Sudan" / "Sudanese",
     /// "Martin Luther" / "Martin Luther King", "John Paul" / "John Paul II"),
     /// but two different people whose names are romanization variants of each
@@ -596,8 +597,9 @@ impl NameVariant {
                         continue;
                     }
                     // A place and its demonym ("Somalia" / "Somali", "Kenya"
-                    // / "Kenyan") are two words, not two spellings.
-                    if na.n_pieces() == 1 && nb.n_pieces() == 1 && place_and_demonym(na.key, nb.key) {
+                    // / "Kenyan") are two words, not two spellings; a
+                    // feminine and a masculine surname are two people.
+                    if na.n_pieces() == 1 && nb.n_pieces() == 1 && (place_and_demonym(na.key, nb.key) || feminine_form(na.key, nb.key)) {
                         continue;
                     }
                     let close = *similar
@@ -1644,6 +1646,7 @@ mod tests {
             "Oleg Varnitsky met Igor Varnitskiy on Monday. Varnitskiy said the vote would wait.",
             // A feminine and a masculine form: two people.
             "Officials met Anna Kowalczyka on Monday. Later Kowalczyki said the talks went well.",
+            "Kowalczyka spoke first. Later Kowalczyka left. Then Kowalczyki, her husband, said the talks went well.",
             // Another name, not a romanization.
             "Officials met Mark Johnson on Monday. Johnston said the talks went well.",
         ] {
