@@ -78,8 +78,10 @@ declare_lint! {
     ///   Post", "the Alliance" are in pack `capitals`).
     ///
     /// A common word at the head of a list whose other items are lowercase
-    /// words ("cooperation in Railway, highway and port links") is flagged
-    /// without such evidence too.
+    /// words ("cooperation in Railway, highway and port links"), and an
+    /// adverb in "-ly" at the end of a clause ("to hold talks Regularly,
+    /// officials said"), after a lowercase word on the same line, are
+    /// flagged without such evidence too.
     ///
     /// After a possessive determiner or a common noun's possessive ("their
     /// Contempt for", "the passenger's Passport"; also at the end of a
@@ -176,6 +178,22 @@ const PERSONS_RULE: &str = "common-persons";
 fn opens_markup(doc: &Document, i: usize) -> bool {
     let start = doc.tokens[i].span.start;
     start > 0 && matches!(doc.source.text.as_bytes().get(start - 1), Some(b'[' | b'*' | b'_'))
+}
+
+/// Whether token `i` follows a lowercase word on its line, after one space
+/// or blank: not the first word of a line ("Finally, ..." opening a
+/// paragraph of plain text).
+fn after_lower_in_line(doc: &Document, i: usize) -> bool {
+    let (Some(gap), Some(prev)) = (
+        i.checked_sub(1).and_then(|k| doc.tokens.get(k)),
+        i.checked_sub(2).and_then(|k| doc.tokens.get(k)),
+    ) else {
+        return false;
+    };
+    gap.kind == TokenKind::Space
+        && !doc.text(gap.span).contains('\n')
+        && prev.kind == TokenKind::Word
+        && doc.text(prev.span).starts_with(|c: char| c.is_lowercase())
 }
 
 /// Whether a word before a capitalised word owns it: a possessive
@@ -762,7 +780,11 @@ impl Lint for StrayCapital {
                     // At the end of a clause, after an owner or before a
                     // list of lowercase words (rare too).
                     if end_of_clause {
-                        if let Some(kind) = self.judge_owner_at_end(doc, i).or_else(|| self.judge_list_head(doc, i)) {
+                        if let Some(kind) = self
+                            .judge_owner_at_end(doc, i)
+                            .or_else(|| self.judge_list_head(doc, i))
+                            .or_else(|| self.judge_adverb_at_end(doc, i))
+                        {
                             candidates.push((i, kind));
                         }
                     }
@@ -774,7 +796,11 @@ impl Lint for StrayCapital {
                 } else {
                     self.judge(doc, i).or_else(|| {
                         end_of_clause
-                            .then(|| self.judge_owner_at_end(doc, i).or_else(|| self.judge_list_head(doc, i)))
+                            .then(|| {
+                                self.judge_owner_at_end(doc, i)
+                                    .or_else(|| self.judge_list_head(doc, i))
+                                    .or_else(|| self.judge_adverb_at_end(doc, i))
+                            })
                             .flatten()
                     })
                 };
@@ -1065,6 +1091,18 @@ impl StrayCapital {
         with_lowercase(w, |lower| self.words.is_word(lower, COMMON_CLASS)).then_some(Kind::Content)
     }
 
+    /// An adverb in "-ly" capitalised at the end of a clause: "to hold
+    /// talks Regularly, officials said". A common lowercase word of the
+    /// list, six letters or more, and no name of it ("Italy", "Kelly").
+    fn judge_adverb_at_end(&self, doc: &Document, i: usize) -> Option<Kind> {
+        let w = doc.text(doc.tokens.get(i)?.span);
+        let simple = w.len() >= 6 && w.as_bytes()[0].is_ascii_uppercase() && w.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
+        if !simple || !w.ends_with("ly") || self.words.is_capitalised(w) || opens_markup(doc, i) || !after_lower_in_line(doc, i) {
+            return None;
+        }
+        with_lowercase(w, |lower| self.words.is_word(lower, COMMON_CLASS)).then_some(Kind::Content)
+    }
+
     /// A common word capitalised at the head of a list whose other items
     /// are lowercase words: "cooperation in Railway, highway and port
     /// links". The word must follow a lowercase word, be a common lowercase
@@ -1077,7 +1115,7 @@ impl StrayCapital {
         let t = doc.tokens.get(i)?;
         let after = doc.prose.get(t.span.end..)?;
         let after = after.get(..after.len().min(120)).or(Some(after))?;
-        if !list.is_match(after) || opens_markup(doc, i) {
+        if !list.is_match(after) || opens_markup(doc, i) || !after_lower_in_line(doc, i) {
             return None;
         }
         let w = doc.text(t.span);
@@ -1664,6 +1702,10 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
         // The head of a list of lowercase words; not a list of names.
         let text = "They agreed to expand cooperation in Railway, highway and port links. They visited Paris, Rome and Berlin.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Railway"]);
+        // An adverb at the end of a clause; not one that opens a line.
+        let text =
+            "The leaders agreed to hold talks Regularly, officials said.\nThe plan was set out in detail\nFinally, the talks ended.\n";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Regularly"]);
         // Also in reported speech; not in a short quotation (a title).
         let text = "\"When questioned, the man confessed to the theft. He Told the police that he had acted alone,\" an officer said. \
                     The band played \"He Said She Said\" last night.";
