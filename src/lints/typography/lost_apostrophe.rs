@@ -1131,8 +1131,8 @@ impl LostApostrophe {
                 && !m.all_caps
                 && ((parts.last().is_some_and(|p| doc.text(*p) == stem)
                     && (titled || parts.first().is_some_and(|p| self.given.get(doc.text(*p)).is_some())))
-                    // A short surname first after a title ("President Xi
-                    // Jinping", "Premier Li Qiang").
+                    // A short surname first after a title ("President Xu
+                    // Jinfeng", "Premier Bai Qiming").
                     || (titled && parts.len() <= 3 && stem.chars().count() <= 4 && parts.first().is_some_and(|p| doc.text(*p) == stem)))
         })
     }
