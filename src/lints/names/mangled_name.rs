@@ -154,7 +154,7 @@ impl MangledName {
         }
         Ok(Box::new(MangledName {
             words: Some(Words::shared(cx.lexicons)),
-            given: GivenNames::shared(cx.lexicons_for("pronoun-drift"))?,
+            given: GivenNames::shared(cx.lexicons_for(crate::lints::pronouns::pronoun_drift::PRONOUN_DRIFT.name))?,
         }))
     }
 }

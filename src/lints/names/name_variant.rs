@@ -798,8 +798,15 @@ impl NameVariant {
                 let Some(om) = o.mention() else { continue };
                 let doc = docs[c.doc];
                 let written = doc.text(om.span);
-                let start = written.rfind([' ', '\u{a0}']).map_or(0, |k| k + 1);
-                let usual = written[start..].trim_end_matches("'s").trim_end_matches("\u{2019}s");
+                // (After the last blank, which may be a no-break space of two
+                // bytes.)
+                let start = written
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, ch)| ch == ' ' || ch == '\u{a0}')
+                    .map_or(0, |(k, ch)| k + ch.len_utf8());
+                let Some(tail) = written.get(start..) else { continue };
+                let usual = tail.trim_end_matches("'s").trim_end_matches("\u{2019}s");
                 if usual.to_lowercase() != last {
                     continue;
                 }
@@ -1632,6 +1639,11 @@ mod tests {
         let l = lint();
         let text = "The committee head, Oleg Varnitsky, met them on Monday. Later Varnitskiy said the vote would wait.";
         assert_eq!(flagged(&l, text), vec!["Varnitskiy"]);
+        // A no-break space inside the full name.
+        assert_eq!(
+            flagged(&l, &text.replace("Oleg Varnitsky", "Oleg\u{a0}Varnitsky")),
+            vec!["Varnitskiy"]
+        );
         assert_eq!(
             fixed(&l, text),
             "The committee head, Oleg Varnitsky, met them on Monday. Later Varnitsky said the vote would wait."

@@ -1083,12 +1083,19 @@ impl StrayCapital {
         {
             return None;
         }
-        let w = doc.text(doc.tokens[i].span);
-        let simple = w.len() >= 4 && w.as_bytes()[0].is_ascii_uppercase() && w.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
-        if !simple || self.words.is_capitalised(w) {
-            return None;
-        }
-        with_lowercase(w, |lower| self.words.is_word(lower, COMMON_CLASS)).then_some(Kind::Content)
+        self.plain_common(doc.text(doc.tokens[i].span), 4).then_some(Kind::Content)
+    }
+
+    /// A plain capitalised ASCII word of `min` letters or more whose
+    /// lowercase form is a common word of the list and which the list does
+    /// not know as a name: what the end-of-clause judges flag.
+    fn plain_common(&self, w: &str, min: usize) -> bool {
+        let b = w.as_bytes();
+        b.len() >= min
+            && b[0].is_ascii_uppercase()
+            && b[1..].iter().all(u8::is_ascii_lowercase)
+            && !self.words.is_capitalised(w)
+            && with_lowercase(w, |lower| self.words.is_word(lower, COMMON_CLASS))
     }
 
     /// An adverb in "-ly" capitalised at the end of a clause: "to hold
@@ -1096,11 +1103,7 @@ impl StrayCapital {
     /// list, six letters or more, and no name of it ("Italy", "Kelly").
     fn judge_adverb_at_end(&self, doc: &Document, i: usize) -> Option<Kind> {
         let w = doc.text(doc.tokens.get(i)?.span);
-        let simple = w.len() >= 6 && w.as_bytes()[0].is_ascii_uppercase() && w.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
-        if !simple || !w.ends_with("ly") || self.words.is_capitalised(w) || opens_markup(doc, i) || !after_lower_in_line(doc, i) {
-            return None;
-        }
-        with_lowercase(w, |lower| self.words.is_word(lower, COMMON_CLASS)).then_some(Kind::Content)
+        (w.ends_with("ly") && !opens_markup(doc, i) && after_lower_in_line(doc, i) && self.plain_common(w, 6)).then_some(Kind::Content)
     }
 
     /// A common word capitalised at the head of a list whose other items
@@ -1118,12 +1121,7 @@ impl StrayCapital {
         if !list.is_match(after) || opens_markup(doc, i) || !after_lower_in_line(doc, i) {
             return None;
         }
-        let w = doc.text(t.span);
-        let simple = w.len() >= 4 && w.as_bytes()[0].is_ascii_uppercase() && w.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
-        if !simple || self.words.is_capitalised(w) {
-            return None;
-        }
-        with_lowercase(w, |lower| self.words.is_word(lower, COMMON_CLASS)).then_some(Kind::Content)
+        self.plain_common(doc.text(t.span), 4).then_some(Kind::Content)
     }
 
     /// A capitalised word after a comma that follows a lowercase word, before
