@@ -708,6 +708,9 @@ impl NameVariant {
         for members in &clusters {
             self.report_cluster(docs, &nodes, members, &skeletons, style, &mut reported, cx);
         }
+        // Sorted by document, so that each later report asks only its own
+        // document's spans (`reported_overlaps`).
+        reported.sort_unstable_by_key(|&(d, sp)| (d, sp.start, sp.end));
         report_shouted(docs, &reported, cx);
         report_shouted_surnames(docs, &nodes, &ranges, &uf, &reported, cx);
         self.report_surname_spellings(docs, &nodes, &ranges, &uf, &reported, cx);
@@ -765,7 +768,7 @@ impl NameVariant {
                 if !fulls.iter().any(|(p, _)| *p != c.key && near(p)) {
                     continue;
                 }
-                if reported.iter().any(|(d, sp)| *d == c.doc && sp.overlaps(m.span)) {
+                if reported_overlaps(reported, c.doc, m.span) {
                     continue;
                 }
                 // The lone spelling is nobody's surname in a full name.
@@ -1118,7 +1121,7 @@ fn report_shouted_surnames(
                 continue;
             }
             let doc = docs[c.doc];
-            if reported.iter().any(|(d, sp)| *d == c.doc && sp.overlaps(m.span)) || lower_in_prose(doc, c.key) {
+            if reported_overlaps(reported, c.doc, m.span) || lower_in_prose(doc, c.key) {
                 continue;
             }
             // The one full name of the document it begins, and no other
@@ -1171,16 +1174,24 @@ fn lower_in_prose(doc: &Document, lower: &str) -> bool {
     })
 }
 
+/// Whether a reported span of document `doc` overlaps `span`; `reported` is
+/// sorted by document.
+fn reported_overlaps(reported: &[(usize, Span)], doc: usize, span: Span) -> bool {
+    let from = reported.partition_point(|&(d, _)| d < doc);
+    reported
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&(d, _)| d == doc)
+        .any(|(_, sp)| sp.overlaps(span))
+}
+
 /// Report the kept shouted words of each document, except where a cluster
 /// already reported the mention (`reported`: document index and span).
 fn report_shouted(docs: &[&Document], reported: &[(usize, Span)], cx: &mut Ctx) {
     for (di, doc) in docs.iter().enumerate() {
         let Some(kept) = doc.kept::<Shouted>() else { continue };
-        for w in kept
-            .0
-            .iter()
-            .filter(|w| !reported.iter().any(|(d, s)| *d == di && s.overlaps(w.span)))
-        {
+        for w in kept.0.iter().filter(|w| !reported_overlaps(reported, di, w.span)) {
             let f = cx.report_in(
                 doc.id,
                 w.span,
