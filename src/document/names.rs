@@ -2493,6 +2493,11 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
         }
         let i = if c >= pos + 2 && particle_start(c - 2) { c - 2 } else { c };
         let chain_start = i;
+        // After a lowercase prefix and a hyphen ("anti-Taliban Afghan
+        // groups", "pro-Beijing Hong Kong lawmakers") the word is half of a
+        // compound: it does not join the capitalised words after it.
+        let after_prefix =
+            i >= 2 && is_hyphen(i - 1) && kind(i - 2) == Some(TokenKind::Word) && text(i - 2).starts_with(|c: char| c.is_lowercase());
         parts.clear();
         let mut j = i;
         loop {
@@ -2584,7 +2589,13 @@ fn chains(doc: &Document, bi: usize, block: &Block, headline: bool, capitals: st
             // particle ("bin", "de") to a capitalised word, or across "of"
             // inside a title ("Minister of Foreign Affairs").
             // (Or to a particle joined to a capitalised word: "Bashar al-Assad".)
-            if joins_next || (is_space(next) && particle_start(next + 1)) {
+            // (A title still does: "then-Prime Minister Ana Lopes".)
+            let compound_half = after_prefix
+                && parts.len() == 1
+                && parts
+                    .last()
+                    .is_some_and(|p| p.cls & (class::OFFICE | class::LEADING | class::PORTFOLIO) == 0);
+            if (joins_next || (is_space(next) && particle_start(next + 1))) && !compound_half {
                 j = next + 1;
                 continue;
             }
@@ -2857,6 +2868,12 @@ mod tests {
     fn chains_over_several_particles() {
         let (_, forms) = table("Chancellor Olaf Scholz met Ursula von der Leyen and Rafael de la Fuente on Monday.");
         assert_eq!(forms, vec!["Olaf Scholz", "Ursula von der Leyen", "Rafael de la Fuente"]);
+    }
+
+    #[test]
+    fn a_word_after_a_prefix_and_hyphen_starts_no_chain_onward() {
+        let (_, forms) = table("Later the anti-Tarsk Kordani groups and pro-Velm Ostra Bay lawmakers met then-Prime Minister Ana Lopes.");
+        assert_eq!(forms, vec!["Tarsk", "Kordani", "Velm", "Ostra Bay", "Ana Lopes"]);
     }
 
     #[test]

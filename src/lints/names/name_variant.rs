@@ -1876,6 +1876,12 @@ mod tests {
             flagged(&l, "Al-Hadi and Samir al-Hadi spoke to Samir el-Hadi. Later Samir al-Hadi left."),
             vec!["Samir el-Hadi"]
         );
+        // Half of a compound ("anti-Tarsk") and the next word are no name.
+        assert!(flagged(
+            &l,
+            "Fighters of the Kordani Tarsk movement met in Velm. Rival anti-Tarsk Kordani groups refused. The Kordani Tarsk movement left."
+        )
+        .is_empty());
         // Two-letter syllables: maybe two people.
         assert!(flagged(
             &l,
