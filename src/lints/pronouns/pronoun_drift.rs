@@ -696,6 +696,9 @@ mod tests {
         // A person outside any cluster, whose pronoun follows in its sentence.
         let text = "The manager, Hayden Mullins, might reflect that he would never have been handed this task if her team had shown such application.";
         assert_eq!(flagged(&lint(), text), vec!["her"]);
+        // A military unit is no person of unknown gender.
+        let text = "Colonel Ivo Mertens visited the base on Monday. The officers of the Royal Kordani Regiment met him there. She said the visit went well.";
+        assert_eq!(flagged(&lint(), text), vec!["She"]);
         // The words after "Ministry of" are no person.
         let text = "Mr Mechal spoke on Monday. He has been chief of staff at the Ministry of Social Affairs. \
                     She now has a month to form a government.";
