@@ -2051,10 +2051,11 @@ pub fn east_asian_like<S: AsRef<str>>(pieces: &[S]) -> bool {
 }
 
 /// Whether a name (its folded pieces) has the shape of a surname-first East
-/// Asian name: 2 to 4 pieces, each one romanised syllable, a short surname.
+/// Asian name: 2 to 4 pieces, each one romanised syllable, a surname of at
+/// most six letters ("Nguyen", "Zhuang").
 pub fn east_asian_shape<S: AsRef<str>>(pieces: &[S]) -> bool {
     (2..=4).contains(&pieces.len())
-        && pieces.first().is_some_and(|s| s.as_ref().len() <= 5)
+        && pieces.first().is_some_and(|s| s.as_ref().len() <= 6)
         && pieces.iter().all(|p| is_syllable(p.as_ref()))
 }
 
@@ -3166,6 +3167,7 @@ mod tests {
         }
         let p = |s: &str| pieces(s).map(fold_key).collect::<Vec<_>>();
         assert!(east_asian_shape(&p("Ryu Sung-min")));
+        assert!(east_asian_shape(&p("Nguyen Quoc")));
         assert!(!east_asian_shape(&p("Martin Luther")));
         assert_eq!(fold_key("Zelens'kyy Đặng"), "zelenskyydang");
     }

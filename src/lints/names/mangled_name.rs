@@ -6,7 +6,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::declare_lint;
 use crate::document::names::{
-    east_asian_like, east_asian_shape, edit_distance, fold_key, is_syllable, morphological_pair, Mention, NameTable,
+    east_asian_like, east_asian_shape, edit_distance, fold_key, is_one_or_two_syllables, is_syllable, morphological_pair, Mention,
+    NameTable,
 };
 use crate::document::Document;
 use crate::finding::{Applicability, FileId};
@@ -320,8 +321,15 @@ impl<'d> DocIndex<'d> {
             let ps: Vec<&str> = table.piece_keys(m).collect();
             // (Not a piece written twice: "Li Qiang Qiang" is "Li Qiang"
             // stuttered, no longer name.)
-            if let [a, b, c, ..] = ps.as_slice() {
+            if let [a, b, c, rest @ ..] = ps.as_slice() {
                 if c == b || (b.chars().count() >= 3 && c.starts_with(b)) {
+                    continue;
+                }
+                // A person's name: the pieces after the first two are
+                // syllables too ("Tan Viet Logistics" is a company, and "Tan
+                // Viet" its short name), unless the name stutters ("Ryu Sung
+                // Mine Sung M").
+                if !std::iter::once(c).chain(rest).all(|p| is_one_or_two_syllables(p)) && find_stutter(&ps).is_none() {
                     continue;
                 }
                 longer.entry((*a, *b)).or_insert_with(|| (m, ps.clone()));
@@ -1388,6 +1396,19 @@ mod tests {
                 "Leader Ryu Sung Min arrived. Officials said that Ryu Sung was traveling."
             ),
             vec!["Ryu Sung"]
+        );
+        // A company's short name.
+        assert!(flagged(
+            &MangledName::default(),
+            "Tan Viet Logistics opened a depot. Officials said Tan Viet, which employs 300 people, will expand."
+        )
+        .is_empty());
+        assert_eq!(
+            flagged(
+                &MangledName::default(),
+                "Minister Nguyen Quoc Bao arrived. Officials said Nguyen Quoc would stay."
+            ),
+            vec!["Nguyen Quoc"]
         );
         // A piece written twice is no longer name: the stutter is flagged,
         // the name it repeats is not cut short.
