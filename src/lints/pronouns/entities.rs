@@ -3155,6 +3155,25 @@ impl<'a> Builder<'a> {
         ends && !naming
     }
 
+    /// A calendar word at `i`, except a month abbreviation that is part of a
+    /// name: before a hyphen and a lowercase piece ("Kang Jun-ho") or before
+    /// a capitalised word ("Jan Kowalski"). "Jan. 5", "Jun 3" and "Sept"
+    /// alone stay dates.
+    fn calendar(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if !t.stem_has(cls::CALENDAR) {
+            return false;
+        }
+        if t.possessive || !CALENDAR_ABBREVIATIONS.iter().any(|a| t.text.eq_ignore_ascii_case(a)) {
+            return true;
+        }
+        let Some(n) = self.next(i) else { return true };
+        if n.text == "-" && n.span.start == t.span.end {
+            return !self.next(i + 1).is_some_and(|w| w.lower() && w.span.start == n.span.end);
+        }
+        !(n.cap() && n.span.start == t.span.end + 1 && !n.stem_has(cls::CALENDAR))
+    }
+
     fn sentence_initial(&self, i: usize) -> bool {
         let mut j = i;
         while let Some(p) = self.prev(j) {
@@ -3174,7 +3193,7 @@ impl<'a> Builder<'a> {
         let n = self.toks.len();
         while i < n {
             let t = &self.toks[i];
-            if !t.cap() || t.stem_has(cls::CALENDAR) {
+            if !t.cap() || self.calendar(i) {
                 i += 1;
                 continue;
             }
@@ -3187,7 +3206,7 @@ impl<'a> Builder<'a> {
                     break;
                 }
                 let Some(nx) = self.next(j) else { break };
-                if nx.cap() && !nx.stem_has(cls::CALENDAR) && nx.pro.is_none() {
+                if nx.cap() && !self.calendar(j + 1) && nx.pro.is_none() {
                     j += 1;
                     words.push(j);
                     continue;
@@ -4765,6 +4784,18 @@ mod tests {
             a.pronouns.iter().map(|p| p.usable).collect::<Vec<_>>()
         });
         assert_eq!(r, Some(vec![false, false, false]));
+    }
+
+    #[test]
+    fn a_month_abbreviation_inside_a_name_is_no_date() {
+        let r = with(
+            "The jury praised its cinematographer, Kang Jun-ho, and Jan Kowalski. On Jan. 5 he left.",
+            |doc, a| a.mentions.iter().map(|m| doc.text(m.span).to_string()).collect::<Vec<_>>(),
+        );
+        let r = r.unwrap_or_default();
+        assert!(r.iter().any(|t| t == "Kang Jun-ho"), "{r:?}");
+        assert!(r.iter().any(|t| t == "Jan Kowalski"), "{r:?}");
+        assert!(!r.iter().any(|t| t.starts_with("Jan.")), "{r:?}");
     }
 
     #[test]

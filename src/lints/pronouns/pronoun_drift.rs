@@ -685,6 +685,13 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_name_with_a_month_syllable_is_a_person() {
+        // "Jun" of "Kang Jun-ho" is no month: he is the person "his" may mean.
+        let text = "The jury, chaired by director Maria Santos, praised its cinematographer, Kang Jun-ho, for his images of the coast.";
+        assert!(flagged(&lint(), text).is_empty());
+    }
+
+    #[test]
     fn flags_a_pronoun_without_an_antecedent_of_its_gender() {
         // The speaker of a quotation after "Mr X said".
         let text = "Mr Chouhan said on Monday that there was no need to fear. \"Do not hide symptoms. \
