@@ -687,7 +687,9 @@ mod tests {
     #[test]
     fn a_hyphenated_name_with_a_month_syllable_is_a_person() {
         // "Jun" of "Kang Jun-ho" is no month: he is the person "his" may mean.
-        let text = "The jury, chaired by director Maria Santos, praised its cinematographer, Kang Jun-ho, for his images of the coast.";
+        let text = "Director Ana Reyes won the prize. She thanked her crew.\n\n\
+                    The jury, chaired by director Marisol Dizon, praised its cinematographer, Kang Jun-ho, for his images of the coast.\n\n\
+                    Culture Minister Tomas Berg presented the award. He said he was proud.";
         assert!(flagged(&lint(), text).is_empty());
     }
 
