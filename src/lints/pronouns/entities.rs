@@ -664,7 +664,10 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
         let (Some(&f), Some(&l)) = (bytes.get(t.span.start), bytes.get(t.span.end.wrapping_sub(1))) else {
             return false;
         };
-        t.kind == TokenKind::Word && flags.get(shape_of(f, l, t.span.len())) & FLAG_ORG != 0
+        t.kind == TokenKind::Word
+            && (flags.get(shape_of(f, l, t.span.len())) & FLAG_ORG != 0
+                // "the Center for Volcanology" (see `org_of_for`).
+                || matches!(bytes.get(t.span.range()), Some(b"Center" | b"Centre")))
     };
     // Per block (the last one looked at): the index of its first
     // organisation word. A sentence lies in one block, so an organisation
@@ -1202,6 +1205,9 @@ fn possessive_her(toks: &[PTok], k: usize) -> bool {
 /// organisation head word, or a name particle ending a name chain.
 fn org_last(toks: &[PTok], i: usize) -> bool {
     let Some(t) = toks.get(i).filter(|t| t.word()) else { return false };
+    if t.cap() && org_of_for(toks, i) {
+        return true;
+    }
     if word_flags().get(shape_key(t.text.as_bytes())) & FLAG_ORG_LAST == 0 {
         return false;
     }
@@ -1223,6 +1229,26 @@ fn org_last(toks: &[PTok], i: usize) -> bool {
         .map_while(|k| prev(k).filter(|p| p.word()))
         .any(|p| p.text.eq_ignore_ascii_case("the") || p.text.eq_ignore_ascii_case("its") || p.text.eq_ignore_ascii_case("their"));
     det && !after(toks, i).is_some_and(|n| n.cap() || n.text == "-")
+}
+
+/// The capitalised word at `i` ends a name after "of" or "for" that
+/// completes an organisation's name: "the Ministry of Social Affairs", "the
+/// Center for Volcanology" (as `Builder::classify` reads them).
+fn org_of_for(toks: &[PTok], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && i - j < 6 && toks.get(j - 1).is_some_and(|p| p.cap()) {
+        j -= 1;
+    }
+    let (Some(of), Some(head)) = (
+        j.checked_sub(1).and_then(|k| toks.get(k)),
+        j.checked_sub(2).and_then(|k| toks.get(k)),
+    ) else {
+        return false;
+    };
+    let (stem, _) = strip_possessive(head.text);
+    (of.text == "of" || of.text == "for")
+        && head.cap()
+        && (classes(stem) & cls::ORG_HEADS != 0 || head.text.eq_ignore_ascii_case("centre") || head.text.eq_ignore_ascii_case("center"))
 }
 
 /// Whether a mention ending at token `i` may be a subject (`is_subject`,
@@ -1333,6 +1359,10 @@ pub(crate) fn reported_org_end<'a>(text: &dyn Fn(usize) -> &'a str, k: usize) ->
     while has_class(text(l), cls::ORG_ADVERBS) {
         l = l.checked_sub(1)?;
     }
+    // "The Electoral Commission (ELCOM) said": an acronym in brackets.
+    if text(l) == ")" && l >= 3 && text(l - 2) == "(" && is_acronym(text(l - 1)) {
+        l -= 3;
+    }
     if text(l) == "," {
         // ", which ... ," before the verb.
         let open = (l.saturating_sub(16)..l)
@@ -1341,6 +1371,11 @@ pub(crate) fn reported_org_end<'a>(text: &dyn Fn(usize) -> &'a str, k: usize) ->
         l = open.checked_sub(2)?;
     }
     Some(l)
+}
+
+/// Two or more capital letters (and digits): "ELCOM", "G7".
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) && w.bytes().any(|b| b.is_ascii_uppercase())
 }
 
 /// Participles that report speech after a comma: "said on Saturday, adding
@@ -3359,13 +3394,14 @@ impl<'a> Builder<'a> {
         // group; "Nath-led", "Kremlin-backed": an adjective.
         let thing = title_at.is_none() && self.prev(first).is_some_and(|t| t.is("the"))
             || words.len() > 1 && self.toks[last].lower() && self.toks[last].has(cls::COMPOUND_SUFFIXES);
-        // "the Ministry of Social Affairs", "the Bank of Korea": the words
-        // after "of" complete an organisation's name.
-        let of_org = self.prev(first).is_some_and(|t| t.is("of"))
+        // "the Ministry of Social Affairs", "the Bank of Korea", "the
+        // Center for Volcanology": the words after "of" or "for" complete an
+        // organisation's name.
+        let of_org = self.prev(first).is_some_and(|t| t.is("of") || t.is("for"))
             && first
                 .checked_sub(1)
                 .and_then(|o| self.prev(o))
-                .is_some_and(|t| t.stem_has(cls::ORG_HEADS));
+                .is_some_and(|t| t.stem_has(cls::ORG_HEADS) || (t.cap() && (t.is("centre") || t.is("center"))));
         let class = if last_bits & cls::ORG_HEADS != 0 || of_org {
             ChainClass::Org
         } else if thing

@@ -32,12 +32,15 @@ declare_lint! {
     /// Organisations are noun phrases headed by agency, ministry, government,
     /// service, company, committee, party, council, court, bank, bureau,
     /// office, commission, airline and similar words ("the audit agency",
-    /// "National Intelligence Service", "British Airways"). Five configurations are checked:
+    /// "National Intelligence Service", "British Airways"), and names after
+    /// "of" or "for" that complete such a head or "Center" ("the Ministry of
+    /// Social Affairs", "the Center for Volcanology"). Five configurations are checked:
     /// (1) the organisation, a reporting verb and an optional "that" directly
     /// before "he"/"she" ("the agency said that she"), also with up to three
     /// words before "that" ("said on Monday that she") and a relative clause
     /// after the organisation ("The agency, which monitors food safety, said
-    /// she"), a participle of speech after the verb's comma ("said on
+    /// she") or an acronym in brackets ("The Electoral Commission (ELCOM)
+    /// said she"), a participle of speech after the verb's comma ("said on
     /// Saturday, adding that she") or the verb after "and" when the
     /// organisation opens the sentence ("The bank held its rate and said
     /// she"); (2) a sentence opening with a preposition and "his"/"her"
@@ -176,7 +179,27 @@ impl Lint for OrgPronoun {
             } else {
                 replacement.to_string()
             };
-            let org_text = doc.text(org.span).to_string();
+            // The whole name of "the Institute for Volcanology", whose
+            // mention is the words after "for".
+            let mut start = org.first;
+            if org.first >= 2 && matches!(a.text(doc, org.first - 1), "of" | "for") {
+                let cap = |j: usize| a.text(doc, j).starts_with(|c: char| c.is_uppercase());
+                let mut j = org.first - 1;
+                while j > 0 && cap(j - 1) && org.first - j < 6 {
+                    j -= 1;
+                }
+                if a.text(doc, j) == "The" {
+                    j += 1;
+                }
+                if j < org.first - 1 {
+                    start = j;
+                }
+            }
+            let shown = a
+                .toks
+                .get(start)
+                .map_or(org.span, |t| crate::source::Span::new(t.span.start, org.span.end));
+            let org_text = doc.text(shown).to_string();
             let f = cx.report(p.span, format!("'{pro}' refers to an organisation ('{org_text}')"));
             f.label(org.span, "organisation here");
             f.replace(replacement.clone(), Applicability::Unsafe);
@@ -380,6 +403,35 @@ mod tests {
         ] {
             assert_silent(&lint(), ok);
         }
+    }
+
+    #[test]
+    fn flags_an_organisation_named_with_of_or_for_or_an_acronym_in_brackets() {
+        let l = lint();
+        assert_eq!(
+            flagged(
+                &l,
+                "The National Electoral Commission (NECO) said she would issue new rules on Monday."
+            ),
+            vec!["she"]
+        );
+        assert_eq!(flagged(&l, "The Center for Volcanology said he had widened the zone."), vec!["he"]);
+        assert_eq!(
+            flagged(&l, "The Kordani Institute for Soil Studies said he had widened the zone."),
+            vec!["he"]
+        );
+        let f = crate::lint::testing::run(
+            &l,
+            "The Ministry of Social Affairs said he had widened the zone.",
+            crate::source::FileKind::Plain,
+        );
+        assert!(f.iter().any(|f| f.message.contains("'Ministry of Social Affairs'")), "{f:?}");
+        // A person of the organisation speaks.
+        assert_silent(&l, "Ana Ruiz of the Center for Volcanology said she had widened the zone.");
+        assert_silent(
+            &l,
+            "Tomas Berg of the Institute for Soil Studies (ISS) said he had widened the zone.",
+        );
     }
 
     #[test]
