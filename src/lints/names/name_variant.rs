@@ -119,7 +119,8 @@ declare_lint! {
     /// Minh Khanh": one finding).
     ///
     /// The target form is the configured canonical form, else the form most
-    /// documents (in one document: most mentions) use, ties going to mixed
+    /// documents (in one document: most mentions) use, ties going to an
+    /// acronym defined in brackets ("Electoral Commission (ELCOM)"), then to mixed
     /// case over capitals (fewer words in capitals: "Savage" over "SAVAGE",
     /// "Greater Noida" over "Greater NOIDA"), then to the form written
     /// first. An acronym's plural in capitals beside its usual form ("MPS" /
@@ -272,6 +273,9 @@ struct Node<'d> {
     /// A hyphenated pair of capitalised words ("Austria-Hungary"): left to
     /// `mangled-name` beyond pass 1.
     compound: bool,
+    /// An acronym defined in brackets after the name it stands for ("the
+    /// Electoral Commission (ELCOM)"): the form wins a tie with mixed case.
+    defined: bool,
 }
 
 impl<'d> Node<'d> {
@@ -442,10 +446,22 @@ impl NameVariant {
                         body: false,
                         all_caps: m.all_caps,
                         compound: m.has_compound(),
+                        defined: false,
                     });
                 }
                 let node = &mut nodes[*slot];
                 node.count += 1;
+                if m.all_caps && m.part_count() == 1 && !node.defined {
+                    let before = doc.prose.get(..m.span.start).map(str::trim_end);
+                    let defined = doc.prose.get(m.span.end..).is_some_and(|a| a.starts_with(')'))
+                        && before.and_then(|b| b.strip_suffix('(')).is_some_and(|b| {
+                            b.trim_end()
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && w.chars().any(char::is_lowercase))
+                        });
+                    node.defined = defined;
+                }
                 if !m.headline && !m.all_caps {
                     node.body = true;
                     // A sentence opener proves nothing, unless it is a
@@ -881,10 +897,13 @@ impl NameVariant {
                 continue;
             }
             let cur = &nodes[*e];
-            // Ties go to mixed case ("Savage" over "SAVAGE", "Greater Noida"
-            // over "Greater NOIDA"), then to the form written first.
+            // Ties go to an acronym defined in brackets ("(ELCOM)"), then to
+            // mixed case ("Savage" over "SAVAGE", "Greater Noida" over
+            // "Greater NOIDA"), then to the form written first.
             let mixed = |f: &str| Reverse(words_in_capitals(f));
-            if (n.weight(), mixed(n.form), Reverse(n.first().start)) > (cur.weight(), mixed(cur.form), Reverse(cur.first().start)) {
+            if (n.weight(), n.defined, mixed(n.form), Reverse(n.first().start))
+                > (cur.weight(), cur.defined, mixed(cur.form), Reverse(cur.first().start))
+            {
                 *e = m;
             }
         }
@@ -894,9 +913,11 @@ impl NameVariant {
             let s = score.entry(n.form).or_insert(Score {
                 votes: 0,
                 mentions: 0,
+                defined: false,
                 first: Reverse((usize::MAX, usize::MAX)),
             });
             s.mentions += n.count();
+            s.defined |= n.defined;
             s.first = s.first.max(Reverse((n.doc, n.first().start)));
             if best_in_doc.get(&n.doc) == Some(&m) {
                 s.votes += 1;
@@ -964,12 +985,19 @@ impl NameVariant {
             Some(c) => c.clone(),
             None => {
                 // Ties go to the run's hyphen style, then to the form used
-                // more, then to mixed case ("Savage" over "SAVAGE"), then to
-                // the form written first.
-                let Some((form, _)) = score
-                    .iter()
-                    .max_by_key(|(f, s)| (s.votes, fits_style(f), s.mentions, Reverse(words_in_capitals(f)), s.first))
-                else {
+                // more, then to an acronym defined in brackets, then to mixed
+                // case ("Savage" over "SAVAGE"), then to the form written
+                // first.
+                let Some((form, _)) = score.iter().max_by_key(|(f, s)| {
+                    (
+                        s.votes,
+                        fits_style(f),
+                        s.mentions,
+                        s.defined,
+                        Reverse(words_in_capitals(f)),
+                        s.first,
+                    )
+                }) else {
                     return;
                 };
                 form.to_string()
@@ -1467,6 +1495,8 @@ fn accented_words(doc: &Document) -> Vec<ShoutedWord> {
 struct Score {
     votes: usize,
     mentions: usize,
+    /// Some node of the form is an acronym defined in brackets.
+    defined: bool,
     first: Reverse<(usize, usize)>,
 }
 
@@ -1860,6 +1890,17 @@ mod tests {
     fn an_acronym_plural_is_left_to_acronym_plural() {
         let l = lint();
         assert!(flagged(&l, "Two MPS resigned on Monday, and the MPs said they would appeal.").is_empty());
+    }
+
+    #[test]
+    fn an_acronym_defined_in_brackets_wins_a_tie_with_mixed_case() {
+        let l = lint();
+        let text =
+            "The Kordani Electoral Commission (KELCOM) said it would publish results.\n\nOfficials said Kelcom had learned of delays.";
+        assert_eq!(flagged(&l, text), vec!["Kelcom"]);
+        // Without a definition, mixed case wins.
+        let text = "Officials said KELCOM would publish results.\n\nOfficials said Kelcom had learned of delays.";
+        assert_eq!(flagged(&l, text), vec!["KELCOM"]);
     }
 
     #[test]
