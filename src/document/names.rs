@@ -2680,11 +2680,13 @@ fn push_mention(cx: &ChainCx, parts: &[Part], work: &mut Work) {
     let mut initial = opens_sentence(doc, toks, chain_start);
     let dateline = chain_start == 0 && parts.iter().all(|p| is_all_caps(prose(p)) || p.particle);
 
-    // A sentence opener that is a common word is not part of the name.
+    // A sentence opener that is a common word is not part of the name. (A
+    // particle is, when the document writes it in lowercase in a name:
+    // "Al Harthy told" beside "al-Harthy".)
     if initial {
         let c = parts[0].cls;
         let lower = || cx.lower.contains(parts[0].lower_hash);
-        if c & class::OPENER != 0 || (parts.len() >= 2 && c & class::LEADING == 0 && lower()) {
+        if c & class::OPENER != 0 || (parts.len() >= 2 && c & (class::LEADING | class::PARTICLE) == 0 && lower()) {
             parts = parts.get(1..).unwrap_or(&[]);
             initial = false;
         } else if parts.len() == 1 && lower() {
@@ -2869,6 +2871,12 @@ mod tests {
     fn chains_over_several_particles() {
         let (_, forms) = table("Chancellor Olaf Scholz met Ursula von der Leyen and Rafael de la Fuente on Monday.");
         assert_eq!(forms, vec!["Olaf Scholz", "Ursula von der Leyen", "Rafael de la Fuente"]);
+    }
+
+    #[test]
+    fn a_particle_opening_a_sentence_stays_in_the_name() {
+        let (_, forms) = table("Minister Samir al-Hadi spoke.\n\n\"We waited,\" Al Hadi told reporters. Later Ana Lopes left.");
+        assert_eq!(forms, vec!["Samir al-Hadi", "Al Hadi", "Ana Lopes"]);
     }
 
     #[test]

@@ -288,14 +288,29 @@ impl<'d> Node<'d> {
     }
 
     /// The weight of the form when two spellings of one document compete:
-    /// its mentions, plus for a one-word form the mentions of longer names
-    /// of the document that end with it ("Volodymyr Zelensky" backs
-    /// "Zelensky"). (Computed on demand: few nodes compete.)
+    /// its mentions, plus the mentions of longer names of the document that
+    /// end with it ("Volodymyr Zelensky" backs "Zelensky"; "Khalid
+    /// al-Harthy" backs "Al-Harthy"). (Computed on demand: few nodes
+    /// compete.)
     fn weight(&self) -> u32 {
-        if self.n_pieces() != 1 {
-            return self.count;
-        }
         let t = self.table;
+        if self.n_pieces() != 1 {
+            // Backed by longer names ending with the same spelling, case
+            // aside ("Khalid al-Harthy" backs "Al-Harthy", not "Al Harthy").
+            let form = self.form.as_bytes();
+            let backing = t
+                .mentions
+                .iter()
+                .filter(|m| !m.headline && !m.dateline)
+                .filter(|m| {
+                    let f = t.form(m).as_bytes();
+                    f.len() > form.len() + 1
+                        && f.get(f.len() - form.len() - 1) == Some(&b' ')
+                        && f.get(f.len() - form.len()..).is_some_and(|tail| tail.eq_ignore_ascii_case(form))
+                })
+                .count();
+            return self.count + u32::try_from(backing).unwrap_or(u32::MAX);
+        }
         let backing = t
             .mentions
             .iter()
@@ -1890,6 +1905,13 @@ mod tests {
     fn an_acronym_plural_is_left_to_acronym_plural() {
         let l = lint();
         assert!(flagged(&l, "Two MPS resigned on Monday, and the MPs said they would appeal.").is_empty());
+    }
+
+    #[test]
+    fn a_full_name_backs_the_spelling_of_its_surname() {
+        let l = lint();
+        let text = "Brigadier Samir al-Hadi spoke on Monday.\n\n\"We waited,\" Al Hadi told reporters.\n\nAl-Hadi said the search went on.";
+        assert_eq!(flagged(&l, text), vec!["Al Hadi"]);
     }
 
     #[test]
