@@ -530,7 +530,7 @@ impl Boilerplate {
                     msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
                 }
             }
-            if msg.is_none() && l.words <= 4 && counter_line(raw) {
+            if msg.is_none() && l.words <= 8 && counter_parts(raw) {
                 msg = Some(format!("'{}' is a reading-time, timestamp or counter line of the page", clip(raw)));
             }
             // A machine timestamp ("2020-05-19T17:52:00Z") on a short line:
@@ -556,7 +556,10 @@ impl Boilerplate {
             if msg.is_none() && l.words <= 20 && link_like(raw, cand.separator[i]) {
                 msg = Some(format!("'{}' is a breadcrumb or menu line", clip(raw)));
             }
-            if msg.is_none() && related_header && !l.paragraph && l.words <= 20 && i >= body_end.saturating_sub(1) {
+            // (In the article, a list under its header: headline-like lines
+            // of four words or more, each right under the one before.)
+            let item_in_body = || !l.sentence && l.words >= 4 && !blank_line_before(doc, i);
+            if msg.is_none() && related_header && !l.paragraph && l.words <= 20 && (i >= body_end.saturating_sub(1) || item_in_body()) {
                 msg = Some(format!("'{}' is an item of a related-articles list", clip(raw)));
             } else if msg.is_some() || l.paragraph {
                 related_header &= msg.is_some();
@@ -860,7 +863,9 @@ impl LineInfo {
         let block = &doc.blocks[i];
         let raw = doc.text(block.span).trim();
         let words = super::word_count(doc, block, WORDS_CAP);
-        let sentence = raw.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}', ';']);
+        // (A line cut off with an ellipsis is no sentence: a teaser.)
+        let sentence =
+            raw.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}', ';']) && !raw.ends_with("..") && !raw.ends_with('…');
         let skip = matches!(block.scope, Scope::Quote | Scope::TableCell | Scope::Caption)
             || doc.in_quote(block.span)
             || (words <= 10 && dateline(raw))
@@ -958,6 +963,27 @@ fn counter_line(raw: &str) -> bool {
         n += 1;
     }
     page && (1..=3).contains(&n)
+}
+
+/// A counter line, or counters joined by "·" or "|" ("4 min read · 1,204
+/// views").
+fn counter_parts(raw: &str) -> bool {
+    if raw.contains(['·', '|']) {
+        raw.split(['·', '|']).all(|p| counter_line(p.trim()))
+    } else {
+        raw.split_whitespace().count() <= 4 && counter_line(raw)
+    }
+}
+
+/// Whether a blank line separates block `i` from the block before it.
+fn blank_line_before(doc: &Document, i: usize) -> bool {
+    let (Some(a), Some(b)) = (i.checked_sub(1).and_then(|k| doc.blocks.get(k)), doc.blocks.get(i)) else {
+        return true;
+    };
+    doc.source
+        .text
+        .get(a.span.end..b.span.start)
+        .is_none_or(|gap| gap.bytes().filter(|&c| c == b'\n').count() >= 2)
 }
 
 /// A relative time line of a list of articles: "3 hours ago",
@@ -1079,7 +1105,7 @@ fn staff_credit(raw: &str) -> bool {
 }
 
 /// Link separators ("Home > World").
-const SEPARATORS: [&str; 6] = [" | ", " > ", " » ", " › ", " / ", " • "];
+const SEPARATORS: [&str; 7] = [" | ", " > ", " » ", " › ", " / ", " • ", " · "];
 
 /// Words every credit label holds ("Photo" in "Photograph", "Pic" in
 /// "Picture").
@@ -1176,7 +1202,7 @@ fn link_like(raw: &str, has_separator: bool) -> bool {
             return false;
         }
         // Every item short.
-        let items = t.split(['|', '>', '»', '›', '/', '•']);
+        let items = t.split(['|', '>', '»', '›', '/', '•', '·']);
         return items.map(|s| s.split_whitespace().count()).all(|w| (1..=4).contains(&w));
     }
     (t.ends_with(['»', '›', '→']) || t.ends_with(">>") || t.starts_with(['«', '‹', '←']) || t.starts_with("<<"))
@@ -1795,6 +1821,25 @@ mod tests {
         assert!(flagged(&bp(), &t).is_empty(), "{:?}", flagged(&bp(), &t));
         let t = format!("{BODY}\nsend-email config variables whose values are pathnames now expand\n");
         assert!(flagged(&bp(), &t).is_empty(), "{:?}", flagged(&bp(), &t));
+    }
+
+    #[test]
+    fn flags_a_related_list_inside_the_article_and_joined_counters() {
+        // A list under its header in the middle of the article, up to the
+        // next paragraph; a crosshead after a blank line is the article's.
+        let t = format!(
+            "{BODY}\nSEE ALSO\nResidents count losses after overnight downpour\n1 Governor orders audit of 42 drainage contracts\n\n\
+             What happens next for the traders\n\n{BODY}"
+        );
+        assert_eq!(flagged(&bp(), &t).len(), 3, "{:?}", flagged(&bp(), &t));
+        // Teasers cut off with an ellipsis do not end the article.
+        let t = format!(
+            "{BODY}\nMore local stories\nTrustees table warehouse rezoning after three-hour hearing\n\
+             Police say a man, 34, was charged after a chase that ended in a crash near the...\n"
+        );
+        assert_eq!(flagged(&bp(), &t).len(), 3, "{:?}", flagged(&bp(), &t));
+        let t = format!("4 minute read · 1,204 views\n{BODY}News · Sports · Opinion · Things To Do · Classifieds\n");
+        assert_eq!(flagged(&bp(), &t).len(), 2, "{:?}", flagged(&bp(), &t));
     }
 
     #[test]
