@@ -131,7 +131,7 @@ const SHORT: usize = 15;
 /// Lines up to this length take part in cross-document repetition.
 const TEMPLATE_MAX: usize = 20;
 /// Word counts are needed up to here (no test looks further).
-const WORDS_CAP: usize = 26;
+const WORDS_CAP: usize = 41;
 /// Bytes of normalized text that key a line in the corpus phase.
 const PREFIX_BYTES: usize = 48;
 
@@ -260,6 +260,40 @@ impl Boilerplate {
             .filter_map(|(cut, _)| head.get(..cut).and_then(|h| self.prefix.get(h)))
             .chain(self.prefix.get(head))
             .find(|e| &*e.family == "cookies")
+    }
+
+    /// A prefix phrase opening a line too long for `lexicon` (up to
+    /// `WORDS_CAP` words): a phrase of three words or more, or one that a
+    /// separator follows ("About the author: ...", "Do you have a story
+    /// for ...? Drop us a line ...", "Sponsored | ..."). Only looked for at
+    /// the edges of the article.
+    fn long_prefix(&self, raw: &str) -> Option<&Entry> {
+        let mut buf = [0u8; 128];
+        let first = head_in(raw, 1, &mut buf)?;
+        if !self.prefix_first.contains(first) {
+            return None;
+        }
+        let mut head = Vec::new();
+        normalize_into(raw, &mut head, self.max_words + 1, usize::MAX);
+        let head = std::str::from_utf8(&head).ok()?;
+        head.match_indices(' ').enumerate().find_map(|(n, (cut, _))| {
+            let e = head.get(..cut).and_then(|h| self.prefix.get(h)).filter(|e| !e.weak)?;
+            (n + 1 >= 3 || separator_after(raw, n + 1)).then_some(e)
+        })
+    }
+
+    /// A long consent notice that names no cookies: "We and our 214
+    /// partners store and access information on your device to show
+    /// personalised ads ... ACCEPT ALL". It opens with "We and our" and
+    /// speaks of partners and of consent or personalised ads.
+    fn consent_notice(raw: &str) -> bool {
+        let t = raw.trim_start();
+        let Some(head) = t.get(..10) else { return false };
+        if !head.eq_ignore_ascii_case("we and our") {
+            return false;
+        }
+        let lower = t.to_lowercase();
+        lower.contains("partners") && (lower.contains("consent") || lower.contains("personalised") || lower.contains("personalized"))
     }
 
     /// The lexicon entry a normalized line matches, strongest first.
@@ -426,9 +460,11 @@ impl Boilerplate {
                 let prompt = l
                     .norm(&norms)
                     .is_some_and(|norm| self.lexicon(norm, raw).is_some_and(|e| !e.weak) || self.cue(norm, raw, l.words));
+                let long = l.norm.is_none() && l.words > SHORT && l.words < WORDS_CAP;
                 l.paragraph
                     && !prompt
                     && self.long_notice(raw).is_none()
+                    && !(long && (self.long_prefix(raw).is_some() || Self::consent_notice(raw)))
                     && !self.last_sentence_cue(raw, l.words)
                     && !(l.words <= 25 && copyright_line(raw))
             })
@@ -528,6 +564,10 @@ impl Boilerplate {
                 // family ("we use cookies *").
                 if let Some(e) = self.long_notice(raw) {
                     msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
+                } else if let Some(e) = self.long_prefix(raw).filter(|_| l.words < WORDS_CAP) {
+                    msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
+                } else if Self::consent_notice(raw) {
+                    msg = Some(format!("'{}' is page furniture (cookies), not article text", clip(raw)));
                 }
             }
             if msg.is_none() && l.words <= 8 && counter_parts(raw) {
@@ -1840,6 +1880,19 @@ mod tests {
         assert_eq!(flagged(&bp(), &t).len(), 3, "{:?}", flagged(&bp(), &t));
         let t = format!("4 minute read · 1,204 views\n{BODY}News · Sports · Opinion · Things To Do · Classifieds\n");
         assert_eq!(flagged(&bp(), &t).len(), 2, "{:?}", flagged(&bp(), &t));
+    }
+
+    #[test]
+    fn flags_long_furniture_lines_at_the_edges() {
+        let t = format!(
+            "We and our 120 partners store and access information on your device to show personalised ads and measure content. ACCEPT ALL\n\
+             {BODY}About the author: Ana Lopes covers farming and energy for the paper. She previously reported for a business weekly in Lima.\n\
+             Do you have a story for our news team? Drop us a line at the newsroom or call the news desk any time of the day.\n"
+        );
+        assert_eq!(flagged(&bp(), &t).len(), 3, "{:?}", flagged(&bp(), &t));
+        // In the article, a long line opening with such words is the author's.
+        let t = format!("{BODY}About the author: the committee said the book was written by a former minister who left in 2019.\n{BODY}");
+        assert!(flagged(&bp(), &t).is_empty(), "{:?}", flagged(&bp(), &t));
     }
 
     #[test]
