@@ -492,6 +492,31 @@ impl Boilerplate {
                 }
             }
         }
+        // The site's name, as the copyright lines write it ("© 2025 Harrow
+        // Falls Courier"): a short line before the article that is that name
+        // is the page's masthead.
+        let owners: Vec<String> = if body_start > 0 {
+            doc.blocks
+                .iter()
+                .map(|b| doc.text(b.span))
+                .filter(|raw| copyright_line(raw) || raw.trim_start().starts_with('©'))
+                .map(normalize)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let masthead = |raw: &str, l: &LineInfo| {
+            !owners.is_empty() && (1..=6).contains(&l.words) && !l.sentence && {
+                let name = normalize(raw);
+                name.len() >= 4
+                    && owners.iter().any(|o| {
+                        o.match_indices(name.as_str()).any(|(at, _)| {
+                            let end = at + name.len();
+                            (at == 0 || o.as_bytes().get(at - 1) == Some(&b' ')) && (end == o.len() || o.as_bytes().get(end) == Some(&b' '))
+                        })
+                    })
+            }
+        };
         let mut flagged = vec![false; n];
         // The nearest Markdown heading before each line: a heading after the
         // article's last paragraph that no test marks as furniture opens a
@@ -595,6 +620,16 @@ impl Boilerplate {
             }
             if msg.is_none() && l.words <= 20 && link_like(raw, cand.separator[i]) {
                 msg = Some(format!("'{}' is a breadcrumb or menu line", clip(raw)));
+            }
+            // Before the article: a breadcrumb of two parts ("Sports /
+            // Football", "News › UK News"), a menu spaced out with runs of
+            // spaces ("News   Sport   Weather   Travel"), the site's name.
+            if msg.is_none() && i < body_start && !l.heading {
+                if top_crumb(raw) || (gapped_menu(raw) && !gapped_neighbour(doc, i)) {
+                    msg = Some(format!("'{}' is a breadcrumb or menu line", clip(raw)));
+                } else if masthead(raw, l) {
+                    msg = Some(format!("'{}' is the site's name (its copyright line names it)", clip(raw)));
+                }
             }
             // (In the article, a list under its header: headline-like lines
             // of four words or more, each right under the one before.)
@@ -1013,6 +1048,46 @@ fn counter_parts(raw: &str) -> bool {
     } else {
         raw.split_whitespace().count() <= 4 && counter_line(raw)
     }
+}
+
+/// A breadcrumb of two parts: "Sports / Football", "News › UK News" (each
+/// part one to three capitalised words).
+fn top_crumb(raw: &str) -> bool {
+    let t = raw.trim();
+    let Some((a, b)) = [" / ", " › ", " > ", " » "].iter().find_map(|sep| t.split_once(sep)) else {
+        return false;
+    };
+    let part = |p: &str| {
+        let n = p.split_whitespace().count();
+        (1..=3).contains(&n)
+            && p.split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+            && !p.ends_with(['.', '!', '?', ','])
+    };
+    part(a) && part(b)
+}
+
+/// A menu spaced out with runs of two or more spaces: four items or more,
+/// each one to three words opening with a capital ("News   Sport   Weather
+/// Travel", "NEWS  SPORT  MONEY  TECH").
+fn gapped_menu(raw: &str) -> bool {
+    let t = raw.trim();
+    if !t.contains("  ") || t.ends_with(['.', '!', '?', ',', ':']) {
+        return false;
+    }
+    let items: Vec<&str> = t.split("  ").map(str::trim).filter(|s| !s.is_empty()).collect();
+    items.len() >= 4
+        && items.iter().all(|it| {
+            (1..=3).contains(&it.split_whitespace().count())
+                && it.starts_with(|c: char| c.is_uppercase())
+                && !it.contains(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// A line next to block `i` spaced out like it: the rows of a table.
+fn gapped_neighbour(doc: &Document, i: usize) -> bool {
+    let gapped = |k: usize| doc.blocks.get(k).is_some_and(|b| doc.text(b.span).trim().contains("  "));
+    i.checked_sub(1).is_some_and(gapped) || gapped(i + 1)
 }
 
 /// Whether a blank line separates block `i` from the block before it.
@@ -1893,6 +1968,19 @@ mod tests {
         // In the article, a long line opening with such words is the author's.
         let t = format!("{BODY}About the author: the committee said the book was written by a former minister who left in 2019.\n{BODY}");
         assert!(flagged(&bp(), &t).is_empty(), "{:?}", flagged(&bp(), &t));
+    }
+
+    #[test]
+    fn flags_mastheads_crumbs_and_spaced_menus_before_the_article() {
+        let t = format!(
+            "Tarrow Valley Courier\nSport / Hurling\nNews   Sport   Weather   Things To Do   Obituaries\n{BODY}\
+             © Copyright 2025 Tarrow Valley Courier, a Kestrel Media publication\n"
+        );
+        assert_eq!(flagged(&bp(), &t).len(), 4, "{:?}", flagged(&bp(), &t));
+        // Not a headline, nor a table of the article.
+        let t =
+            format!("Courier wins regional award\nName   Age   Town   Team\nAna   34   Lima   North\n{BODY}© 2025 Tarrow Valley Courier\n");
+        assert_eq!(flagged(&bp(), &t), vec!["© 2025 Tarrow Valley Courier"]);
     }
 
     #[test]
