@@ -36,7 +36,9 @@ declare_lint! {
     /// ("published", "updated", "datum") followed by a machine-shaped date or
     /// time (ISO date, numeric date, clock time, "10.02 GMT" with its zone,
     /// "3 hours ago", or a written
-    /// date when a colon follows the label or the line ends there); (2) a text
+    /// date when a colon follows the label, the line ends there or another
+    /// field follows after a dash or comma: "Published June 10, 2025 —
+    /// Updated 5 hours ago"); (2) a text
     /// field name ("author", "tags", "category") with a colon, on a short line;
     /// (3) shapes that no prose has: a lowercase label directly followed by an
     /// ISO date, an identifier-like key (`og:title =`, `author_name =`,
@@ -46,9 +48,12 @@ declare_lint! {
     /// "Label: date", or such a stamp followed by text fields between bars
     /// ("2024-04-12 10:31:07 | Editor: Li Na", also without bars: "...
     /// 10:31:07 Source: Wire Editor: Li Na"), or short capitalised names
-    /// between bars before a stamp with its time ("Ana Lopes | Wire | April
-    /// 2, 2024 9:42 am"); (4) a short CMS byline that ends in a date or time
-    /// ("By admin | March 3, 2022", "Posted by newsdesk on 2021-11-02"). A
+    /// between bars or "·" before stamps, one with its time ("Ana Lopes | Wire | April
+    /// 2, 2024 9:42 am", "Ana Lopes, Senior Reporter | Published: 22:14, 19
+    /// Aug 2025 | Updated: 9:02, 20 Aug 2025"); (4) a CMS byline of at most
+    /// 20 words that ends in a date or time ("By admin | March 3, 2022",
+    /// "Posted by newsdesk on 2021-11-02", "By Ana Lopes · Metro Desk · Thu,
+    /// 14 Aug 2025 06:12 WAT"). A
     /// Markdown heading is never an identifier key ("# fast_rng: a small
     /// generator" is a title). The
     /// fix deletes the leaked prefix, or the whole line (unsafe for a dated
@@ -247,7 +252,7 @@ fn date_value() -> String {
     let iso = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
     let numeric = format!(r"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}(?:,?\s+(?:at\s+)?{time})?");
     let written = format!(
-        r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}})(?:(?:,?\s+(?:at\s+)?|\s+[-–—|·•]\s+)(?:{time}))?"
+        r"(?:{time},?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}})(?:(?:,?\s+(?:at\s+)?|\s+[-–—|·•]\s+)(?:{time}))?"
     );
     let ago = r"\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago";
     format!(r"(?:(?P<iso>{iso}|{numeric}|{time}|{ago})|(?P<written>{written}))")
@@ -646,7 +651,7 @@ impl Shapes {
         static R: OnceLock<Dated> = OnceLock::new();
         R.get_or_init(|| {
             dated(&format!(
-                r"(?i)^[ \t]*(?:(?:{})\s+)?by\s+[^\s|][^|\n]{{0,60}}?(?:\s*[|·•–—]\s*|,\s*|\s+-\s+|\s+on\s+|\s+at\s+)(?:(?:posted|published|updated|last\s+updated)(?:\s+on)?\s*:?\s*)?{}\s*$",
+                r"(?i)^[ \t]*(?:(?:{})\s+)?by\s+[^\s|][^\n]{{0,80}}?(?:\s*[|·•–—]\s*|,\s*|\s+-\s+|\s+on\s+|\s+at\s+)(?:(?:posted|published|updated|last\s+updated)(?:\s+on)?\s*:?\s*)?{}\s*$",
                 BYLINE_VERBS.join("|"),
                 date_value_with_digits()
             ))
@@ -874,13 +879,15 @@ impl MetadataLeak {
     fn check_line(&self, doc: &Document, shapes: &Shapes, line: Span, body: &str, heading: bool, cx: &mut Ctx) {
         // A field needs a digit, a colon, an equals sign or a quote near the
         // start.
+        // (A byline's date may come later: "By Ana Lopes · Metro Desk · Thu,
+        // 14 Aug 2025 06:12".)
         let head = body.as_bytes().get(..body.len().min(48)).unwrap_or(&[]);
-        if !has_field_byte(head) {
+        let rest = body.trim_start_matches([' ', '\t']);
+        if !(has_field_byte(head) || may_be_byline(rest) && has_digit(body)) {
             return;
         }
         // Every shape starts right after the leading blanks: a field name, a
         // lowercase key, a quoted key, or (a short line) a date stamp.
-        let rest = body.trim_start_matches([' ', '\t']);
         let first = first_word(rest);
         let time_name = self.time_first.may_contain(first);
         let text_name = self.text_first.may_contain(first);
@@ -906,13 +913,21 @@ impl MetadataLeak {
         {
             let rest = body.get(end..).unwrap_or("").trim();
             let lower = key.starts_with(|c: char| c.is_lowercase());
-            if colon || rest.is_empty() || machine || lower {
+            // Another field after a dash or a comma: "Published June 10,
+            // 2025 — Updated 5 hours ago", "Updated June 11 2025 - 4:30pm,
+            // first published 2:15pm".
+            let chained = rest.starts_with(['-', '–', '—', '|', '·', ',']) && {
+                let next = rest.trim_start_matches(['-', '–', '—', '|', '·', ',', ' ']);
+                let word = first_word(next).to_lowercase();
+                (self.time_first.may_contain(&word) && self.time_first.words.contains(&word)) || word == "first" || word == "last"
+            };
+            if colon || rest.is_empty() || machine || lower || (chained && words() <= 16) {
                 self.report_prefix(
                     doc,
                     line,
                     lead,
                     end,
-                    rest.is_empty(),
+                    rest.is_empty() || chained,
                     &format!("leaked '{}' field", key.to_lowercase()),
                     cx,
                 );
@@ -960,11 +975,11 @@ impl MetadataLeak {
         // A stamp and fields between bars: "2024-04-12 10:31:07 | Editor: Li
         // Na"; or after the stamp with their labels only: "... 16:45:12
         // Source: Wire Editor: Li Na".
-        if stamp && (body.contains('|') || body.contains(": ")) && words() <= 16 && self.stamp_and_fields(shapes, body) {
+        if stamp && (body.contains(['|', '·']) || body.contains(": ")) && words() <= 20 && self.stamp_and_fields(shapes, body) {
             report_line(doc, content, "leaked date stamp and fields", cx);
             return;
         }
-        if byline && words() <= 12 && has_digit(body) && shapes.dated_byline().on(body).is_some_and(|r| r.is_match(body)) {
+        if byline && words() <= 20 && has_digit(body) && shapes.dated_byline().on(body).is_some_and(|r| r.is_match(body)) {
             // The author may be wanted: the deletion is unsafe.
             let del = super::line_deletion(doc, content);
             cx.report(content, "leaked byline and date stamp".to_string())
@@ -984,17 +999,21 @@ impl MetadataLeak {
     /// capitalised names before a last segment that is a stamp with its
     /// time (a byline and agency): "Ana Lopes | Wire | April 2, 2024 9:42 am".
     fn stamp_and_fields(&self, shapes: &Shapes, body: &str) -> bool {
-        let segs: Vec<&str> = body.split('|').map(str::trim).collect();
-        if let [names @ .., last] = segs.as_slice() {
-            let short_name = |s: &str| {
-                let words: Vec<&str> = s.split_whitespace().collect();
-                (1..=4).contains(&words.len())
-                    && words.iter().all(|w| {
-                        w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
-                    })
-            };
-            let timed = last.contains(':') || last.bytes().filter(u8::is_ascii_digit).count() >= 8;
-            if !names.is_empty() && timed && names.iter().all(|s| short_name(s)) && lone_stamp(shapes, last) {
+        let segs: Vec<&str> = body.split(['|', '·']).map(str::trim).collect();
+        // Short capitalised names ("Ana Lopes, Senior Reporter"), then
+        // stamps, one with its time.
+        let short_name = |s: &str| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            (1..=5).contains(&words.len())
+                && words.iter().all(|w| {
+                    let w = w.strip_suffix(',').unwrap_or(w);
+                    w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+                })
+        };
+        let names = segs.iter().take_while(|s| short_name(s)).count();
+        if let Some(stamps) = segs.get(names..).filter(|rest| names > 0 && !rest.is_empty()) {
+            let timed = |s: &str| s.contains(':') || s.bytes().filter(u8::is_ascii_digit).count() >= 8;
+            if stamps.iter().any(|s| timed(s)) && stamps.iter().all(|s| lone_stamp(shapes, s)) {
                 return true;
             }
         }
@@ -1094,6 +1113,29 @@ mod tests {
         let t = " date 2025-09-03 Beijing, Sep 3 (IANS) North Korean leader arrived.\n";
         assert_eq!(flagged(&l, t), vec!["date 2025-09-03"]);
         assert_eq!(fixed(&l, t), "Beijing, Sep 3 (IANS) North Korean leader arrived.\n");
+    }
+
+    #[test]
+    fn flags_bylines_with_separators_and_chained_fields() {
+        let l = MetadataLeak::builtin();
+        for line in [
+            "By Ana Lopes · Metro Desk · Thu, 14 Aug 2025 06:12 WAT",
+            "By Ana Lopes and Tomas Berg | Wire Press | Aug 22, 2025, 10:05 AM",
+            "Ana Lopes, Senior Reporter | Published: 22:14, 19 Aug 2025 | Updated: 9:02, 20 Aug 2025",
+            "Ana Lopes, Wire News | August 12, 2025 4:31pm",
+            "Published June 10, 2025 — Updated 5 hours ago",
+            "Updated June 11 2025 - 4:30pm, first published 2:15pm",
+        ] {
+            let t = format!("{line}\n\nThe minister spoke to reporters on Monday about the budget.\n");
+            assert_eq!(flagged(&l, &t), vec![line.to_string()], "{line}");
+        }
+        for line in [
+            "By the end of the year, officials said, more than 2,000 homes had been built.",
+            "Published 3 July 2020, the report was widely read by officials.",
+        ] {
+            let t = format!("{line}\n\nThe minister spoke to reporters on Monday about the budget.\n");
+            assert!(flagged(&l, &t).is_empty(), "{line}");
+        }
     }
 
     #[test]
