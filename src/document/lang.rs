@@ -6,12 +6,13 @@ pub use whatlang::Lang;
 use super::Document;
 
 /// Very frequent English function words (lowercase ASCII, 1 to 5 letters).
-// Words that are also common in German, Dutch, French or Spanish ("in",
-// "an", "so", "was", "will", "is", "on", "a", "no") are left out.
-const FUNCTION_WORDS: [&str; 55] = [
-    "the", "of", "and", "to", "for", "that", "with", "by", "at", "from", "has", "said", "it", "are", "she", "his", "her", "have", "be",
-    "this", "not", "who", "which", "were", "their", "its", "after", "been", "they", "we", "you", "i", "but", "or", "if", "than", "more",
-    "can", "would", "could", "may", "into", "over", "about", "all", "up", "out", "new", "our", "my", "them", "had", "does", "says", "as",
+// Words that are also common in German, Dutch, French, Spanish, Tagalog or
+// the Scandinavian languages ("in", "an", "so", "was", "will", "is", "on",
+// "a", "no", "at", "may") are left out.
+const FUNCTION_WORDS: [&str; 53] = [
+    "the", "of", "and", "to", "for", "that", "with", "by", "from", "has", "said", "it", "are", "she", "his", "her", "have", "be", "this",
+    "not", "who", "which", "were", "their", "its", "after", "been", "they", "we", "you", "i", "but", "or", "if", "than", "more", "can",
+    "would", "could", "into", "over", "about", "all", "up", "out", "new", "our", "my", "them", "had", "does", "says", "as",
 ];
 
 /// English words rare in other languages written in Latin script: a run of

@@ -460,7 +460,9 @@ impl Boilerplate {
                 let prompt = l
                     .norm(&norms)
                     .is_some_and(|norm| self.lexicon(norm, raw).is_some_and(|e| !e.weak) || self.cue(norm, raw, l.words));
-                let long = l.norm.is_none() && l.words > SHORT && l.words < WORDS_CAP;
+                // (A long line opening with a furniture phrase is furniture
+                // only beside an article: not the document's one paragraph.)
+                let long = l.norm.is_none() && l.words > SHORT && l.words < WORDS_CAP && info[..i].iter().any(|p| p.paragraph);
                 l.paragraph
                     && !prompt
                     && self.long_notice(raw).is_none()
@@ -473,6 +475,9 @@ impl Boilerplate {
         // Markdown heading is a heading wherever it stands.
         let has_body = body_start < n;
         let tail = |i: usize| has_body && i >= body_end && !matches!(doc.blocks[i].scope, Scope::Heading(_));
+        // Another paragraph than line `i` is there: an article the line can
+        // stand before or after.
+        let beside_article = |i: usize| info.iter().enumerate().any(|(k, p)| k != i && p.paragraph);
         // Short lines that are no sentences, repeated three times or more
         // in the document: a page template ("Video Ad Feedback", "Now
         // playing", "- Source: CNN" under every video of a list).
@@ -589,9 +594,9 @@ impl Boilerplate {
                 // family ("we use cookies *").
                 if let Some(e) = self.long_notice(raw) {
                     msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
-                } else if let Some(e) = self.long_prefix(raw).filter(|_| l.words < WORDS_CAP) {
+                } else if let Some(e) = self.long_prefix(raw).filter(|_| l.words < WORDS_CAP && beside_article(i)) {
                     msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
-                } else if Self::consent_notice(raw) {
+                } else if beside_article(i) && Self::consent_notice(raw) {
                     msg = Some(format!("'{}' is page furniture (cookies), not article text", clip(raw)));
                 }
             }
