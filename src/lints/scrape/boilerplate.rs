@@ -54,12 +54,22 @@ declare_lint! {
     /// short lines with a machine timestamp ("Jo Lee · 2020-05-19T17:52:00Z"),
     /// in plain text a short line without punctuation or a label's colon
     /// repeated three times or more in the document (a page template:
-    /// "Now playing" under every video of a list), and long consent notices that open with a cookie phrase of three
-    /// words or more ("We use cookies to ... By continuing ..."); (4)
-    /// breadcrumb and link shapes ("Home > World > Asia", "More »"); (5) runs of four or more very short lines without punctuation
+    /// "Now playing" under every video of a list), long consent notices that open with a cookie phrase of three
+    /// words or more ("We use cookies to ... By continuing ...") or that
+    /// name partners and personalised ads ("We and our 214 partners store
+    /// ..."), and before or after the article lines of up to 40 words that
+    /// open with a furniture phrase of three words or more or one followed
+    /// by a separator ("About the author: ...", "Do you have a story for
+    /// ...?"); (4) breadcrumb and link shapes ("Home > World > Asia", "More
+    /// »", "News · Sport · Opinion"; before the article also two-part
+    /// crumbs, "Sport / Hurling", and menus spaced out by runs of spaces),
+    /// and before the article the site's name as its copyright line writes
+    /// it; (5) runs of four or more very short lines without punctuation
     /// near the start or end (menus), short label lines after the last
     /// paragraph, headline-like lines under a "Related:" or "Most read"
-    /// header, and, after the article, a headline-like line right over a
+    /// header (inside the article too: four words or more, each right under
+    /// the one before, up to the next paragraph; a teaser cut off by "..."
+    /// is no paragraph), and, after the article, a headline-like line right over a
     /// relative time line ("Council delays vote" / "Published 2 weeks
     /// ago": a list of other articles under any header); a copyright line
     /// at the end never counts as the article's last paragraph; (6) in a
