@@ -1908,6 +1908,16 @@ pub static ORG_HEADS: &[&str] = &[
     "ngo",
 ];
 
+/// A capitalised abstract noun that ends the name of a company or a thing,
+/// never a surname: "Sao Viet Mobility", "Kordani Logistics", "Tarrow
+/// Development" ("-ity", "-tion", "-sion", "-ology", "-ics" of seven
+/// letters or more, "-ment" of nine or more: not "Clement").
+fn abstract_noun(w: &str) -> bool {
+    let n = w.len();
+    let ends = |s: &str| w.get(n.saturating_sub(s.len())..).is_some_and(|t| t.eq_ignore_ascii_case(s));
+    w.is_ascii() && ((n >= 7 && (ends("ity") || ends("tion") || ends("sion") || ends("ology") || ends("ics"))) || (n >= 9 && ends("ment")))
+}
+
 /// Last words of place and thing names (never persons).
 static PLACE_HEADS: &[&str] = &[
     // Last words of company names ("Tarrow Energy", "Tata Motors"), none
@@ -3406,6 +3416,7 @@ impl<'a> Builder<'a> {
             ChainClass::Org
         } else if thing
             || last_bits & cls::PLACE_HEADS != 0
+            || last_name.is_some_and(|&w| name_count > 1 && abstract_noun(self.toks[w].stem()))
             || (name_count > 1 && first_bits & cls::PLACE_FIRST != 0)
             || words.iter().filter(|w| is_name_word(w)).any(|&w| all_caps(self.toks[w].stem()))
             || (name_count == 1 && first_bits & cls::PLACE_FIRST != 0)
@@ -3535,9 +3546,39 @@ impl<'a> Builder<'a> {
                     .find(|&&w| self.toks[w].word)
                     .is_some_and(|&w| speakers.contains(&fold_word(self.toks[w].stem())))
         };
+        // The first words of the names of companies and things ("Sao Viet"
+        // of "Sao Viet Mobility"): a name written so is the thing's short
+        // name, not a person.
+        let name_words = |c: &Chain| {
+            words_of(c)
+                .iter()
+                .filter(|&&w| self.toks[w].word && !self.toks[w].has(cls::NAME_PARTICLES))
+                .map(|&w| self.toks[w].stem())
+                .collect::<Vec<_>>()
+        };
+        let mut thing_heads: FxHashSet<u64> = FxHashSet::default();
+        for c in chains.iter().filter(|c| c.class != ChainClass::Name) {
+            let ws = name_words(c);
+            let mut h = FOLD_SEED;
+            for (k, w) in ws.iter().enumerate().take(ws.len().saturating_sub(1)) {
+                h = fold_hash(w, h);
+                if k >= 1 {
+                    thing_heads.insert(h);
+                }
+            }
+        }
+        let short_thing: Vec<bool> = chains
+            .iter()
+            .map(|c| {
+                !thing_heads.is_empty() && c.class == ChainClass::Name && c.title.is_none() && {
+                    let ws = name_words(c);
+                    ws.len() >= 2 && thing_heads.contains(&ws.iter().fold(FOLD_SEED, |h, w| fold_hash(w, h)))
+                }
+            })
+            .collect();
         for (ci, c) in chains.iter().enumerate() {
             // A title alone ("the Israeli Foreign Minister") is no full name.
-            if !(c.person || spoken_for(c)) || c.class != ChainClass::Name || c.title_only {
+            if !(c.person || spoken_for(c)) || c.class != ChainClass::Name || c.title_only || short_thing[ci] {
                 continue;
             }
             let words = words_of(c);
@@ -3659,6 +3700,7 @@ impl<'a> Builder<'a> {
             let kind = match c.class {
                 ChainClass::Org => Some(MentionKind::Org),
                 ChainClass::Place => None,
+                ChainClass::Name if short_thing[ci] => None,
                 ChainClass::Name if c.title_only => {
                     // "the Defence Minister, Ana Ruiz,": the name in apposition.
                     let apposed = self.apposed(c.last, chains, &chain_cluster, &keys);

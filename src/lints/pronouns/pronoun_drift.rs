@@ -685,6 +685,18 @@ mod tests {
     }
 
     #[test]
+    fn a_company_and_its_short_name_are_no_persons() {
+        // "Tan Viet Mobility" ends in an abstract noun; "Tan Viet" is its
+        // short name: nobody else "she" could mean.
+        let text = "Tan Viet Mobility opened a plant in Hanoi on Monday. Director Tomas Berg said he was pleased. \
+                    He said he wants Tan Viet to export to Laos by 2027, and she told reporters that talks were under way.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        // A surname in "-ment" of seven letters is a person's.
+        let text = "Director Ana Clement opened a plant on Monday. Clement said she was pleased, and he told reporters so.";
+        assert_eq!(flagged(&lint(), text), vec!["he"]);
+    }
+
+    #[test]
     fn a_hyphenated_name_with_a_month_syllable_is_a_person() {
         // "Jun" of "Kang Jun-ho" is no month: he is the person "his" may mean.
         let text = "Director Ana Reyes won the prize. She thanked her crew.\n\n\
