@@ -79,7 +79,9 @@ declare_lint! {
     /// capital after it. A stem shaped like a demonym ("-i", "-er":
     /// "Houthis", "Lakers") reads as a possessive before a lowercase word
     /// only when the document names a person with it in full, after a title
-    /// or a given name ("Narendra Modi ... Modis home state"), or as the
+    /// or a given name ("Narendra Modi ... Modis home state"), when it
+    /// writes the possessive with its apostrophe elsewhere ("Ogunbiyi's
+    /// certificate ... Ogunbiyis victory"), or as the
     /// short surname that opens a titled East Asian name ("Premier Bai
     /// Qiming ... Bais first visit"). Multiword
     /// names whose last word is a plural are flagged only when the document
@@ -1123,6 +1125,17 @@ impl LostApostrophe {
     /// ("Prime Minister Narendra Modi") or after a given name of the
     /// `given-names` lexicon ("Roger Taylor").
     fn person_surname(&self, doc: &Document, stem: &str) -> bool {
+        // The document writes the possessive with its apostrophe elsewhere
+        // ("Ogunbiyi's certificate"): one person, not a people.
+        let with_apostrophe = memchr::memmem::find_iter(doc.prose.as_bytes(), stem.as_bytes()).any(|at| {
+            let before = doc.prose.get(..at).and_then(|b| b.chars().next_back());
+            let after = doc.prose.get(at + stem.len()..).unwrap_or("");
+            let rest = after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s"));
+            !before.is_some_and(char::is_alphanumeric) && rest.is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+        });
+        if with_apostrophe {
+            return true;
+        }
         let names = doc.names();
         names.mentions.iter().any(|m| {
             let parts = names.parts(m);
@@ -1371,6 +1384,9 @@ Roger Taylor turned 71. The band marked Roger Taylors birthday. Taylor thanked f
         assert_eq!(flagged(l.as_ref(), text), vec!["Xus"]);
         let text = "Premier Bai Qiming arrived on Tuesday. It is Bais first visit to Hanoi.";
         assert_eq!(flagged(l.as_ref(), text), vec!["Bais"]);
+        // The possessive written with its apostrophe elsewhere.
+        let text = "Adewale Ogunbiyi won. INEC will issue Ogunbiyi's certificate. Ogunbiyis victory makes him the first.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Ogunbiyis"]);
         // Without a title or a given name, "-i" and "-er" stems stay plurals.
         assert!(flagged(l.as_ref(), "Modi spoke. Modis home state voted.").is_empty());
         assert!(flagged(l.as_ref(), "Bai Qiming spoke. Bais home town voted.").is_empty());
