@@ -388,7 +388,10 @@ fn check_paragraph(
         // second-person word) ends before a new one opens: its closing
         // mark was lost.
         let narration = is_carried && upto.get(line_start..).is_some_and(|l| !personal(l));
-        if narration || (!is_carried && upto.get(o..).is_some_and(attributed)) {
+        // A quoted fragment opened after a word inside a sentence ("the
+        // board had \"failed in its duty by renewing ...") is part of its
+        // sentence: it never runs on into the next paragraph.
+        if narration || (!is_carried && (upto.get(o..).is_some_and(attributed) || opens_inside_sentence(upto, o))) {
             never_closed(o, om, cx);
         }
         return None;
@@ -576,6 +579,17 @@ mod tests {
     use super::*;
     use crate::lint::testing::{flagged, run};
     use crate::source::FileKind;
+
+    #[test]
+    fn a_quoted_fragment_does_not_run_on_into_the_next_paragraph() {
+        let l = UnbalancedQuotes;
+        let text = "The judge said the board had \"failed in its most basic duty by renewing the permit.\n\n\
+                    \"A regulator that looks away is not a regulator,\" she wrote.";
+        assert_eq!(flagged(&l, text).len(), 1, "{:?}", flagged(&l, text));
+        // Speech opened after a colon runs on.
+        let text = "The judge said: \"We failed in our most basic duty.\n\n\"A regulator that looks away is not one,\" she wrote.";
+        assert!(flagged(&l, text).is_empty());
+    }
 
     #[test]
     fn flags_unbalanced_marks() {
