@@ -12,8 +12,8 @@ declare_lint! {
     ///
     /// Flags an acronym plural written in capitals, "ICBMS" or "NGOS", where
     /// the document also uses the singular ("ICBM") or the usual plural
-    /// ("ICBMs"), or where a number or a quantifier shows the plural ("two
-    /// NGOS").
+    /// ("ICBMs"), or where a number, a quantifier or a lowercase plural
+    /// joined by "and"/"or" shows the plural ("two NGOS", "cars and SUVS").
     ///
     /// ## Why is this bad?
     ///
@@ -213,6 +213,20 @@ impl Lint for AcronymPlural {
                         && doc.tokens[i - 1].kind == TokenKind::Space
                         && doc.tokens[i - 2].kind == TokenKind::Number
                         && doc.text(doc.tokens[i - 2].span) != "1"));
+            // Coordinated with a lowercase plural: "cars and SUVS", "SUVS
+            // or trucks".
+            let plural_word = |k: usize| {
+                let w = doc.text(doc.tokens[k].span);
+                w.len() >= 4
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
+                    && w.ends_with('s')
+                    && !["ss", "us", "is", "ys"].iter().any(|e| w.ends_with(e))
+                    && !["does", "goes", "news", "series", "species"].contains(&w)
+            };
+            let conj = |k: usize| matches!(doc.text(doc.tokens[k].span), "and" | "or");
+            let coordinated = stem.len() >= 2
+                && (prev_word(doc, i).is_some_and(|p| conj(p) && prev_word(doc, p).is_some_and(plural_word))
+                    || next_word(doc, i).is_some_and(|n| conj(n) && next_word(doc, n).is_some_and(plural_word)));
             // An acronym that ends in S in its own right ("MPS", "GPS") is
             // a lost lowercase plural only beside its usual plural ("MPs").
             let listed = self.exempt.contains(w);
@@ -229,7 +243,7 @@ impl Lint for AcronymPlural {
                 let line_end = matches!(doc.source.text.as_bytes().get(t.span.end), None | Some(b'\n' | b'\r'));
                 counted && (verb_after || line_end)
             };
-            if !(usual_plural || counted_plural || !listed && (attested || quantified)) {
+            if !(usual_plural || counted_plural || !listed && (attested || quantified || coordinated)) {
                 continue;
             }
             let fixed = format!("{stem}s");
@@ -288,6 +302,18 @@ mod tests {
             fixed(l.as_ref(), "The ICBM flew, then other ICBMS."),
             "The ICBM flew, then other ICBMs."
         );
+    }
+
+    #[test]
+    fn flags_an_acronym_plural_coordinated_with_a_plural() {
+        let l = lint();
+        assert_eq!(
+            flagged(l.as_ref(), "The firm sold many electric cars and SUVS last year."),
+            vec!["SUVS"]
+        );
+        assert_eq!(flagged(l.as_ref(), "Rebels planted IEDS or mines along the road."), vec!["IEDS"]);
+        assert!(flagged(l.as_ref(), "The bill was backed by MPS and senators.").is_empty());
+        assert!(flagged(l.as_ref(), "This was the news and CNNS said so.").is_empty());
     }
 
     #[test]
