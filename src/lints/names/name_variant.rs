@@ -1262,9 +1262,14 @@ fn shouted_words(doc: &Document) -> Vec<ShoutedWord> {
     use crate::document::TokenKind;
     let prose = doc.prose.as_bytes();
     let caps = doc.names().capitals();
+    // (Two capitals first: "SÃO" too.)
     let in_caps = |sp: Span| {
         let b = prose.get(sp.range()).unwrap_or(&[]);
-        b.len() >= 2 && b.first().is_some_and(u8::is_ascii_uppercase) && b.get(1).is_some_and(u8::is_ascii_uppercase)
+        if b.len() >= 2 && b.first().is_some_and(u8::is_ascii_uppercase) && b.get(1).is_some_and(u8::is_ascii_uppercase) {
+            return true;
+        }
+        let mut chars = doc.prose.get(sp.range()).unwrap_or("").chars();
+        !b.is_ascii() && chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_uppercase)
     };
     let tok = |i: usize| doc.tokens.get(i);
     let kind_at = |i: usize| tok(i).map(|t| t.kind);
@@ -2054,6 +2059,7 @@ mod tests {
             // A dateline, a run of capitals, an opening word in capitals.
             "WASHINGTON (Reuters) - Officials in Washington met. Washington agreed.",
             "VIRGINIA BEACH, Va. -- The city of Virginia Beach met. Virginia agreed.",
+            "SÃO PAULO, Nov 9 — Officials in Sao Paulo met. Paulo Costa agreed. Paulo left.",
             "BARCELONA will sell players, said Barcelona. Barcelona agreed.",
             // Emphasis: the word is written in lowercase too.
             "First line here.\nNever say never, said Mr Never. We will NEVER stop. Never again.",
