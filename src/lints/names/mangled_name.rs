@@ -25,7 +25,8 @@ declare_lint! {
     /// - a surname-first East Asian name cut short: "Park Geun was traveling"
     ///   when the document also has the three-part name;
     /// - a common word standing inside such a name: "Minister of Foreign
-    ///   Affairs Ri his Gwon";
+    ///   Affairs Ri his Gwon" (a listed word), or any short lowercase
+    ///   syllable when the name then speaks ("Tran Thi may Anh said");
     /// - a misspelled part of a hyphenated name pair: "the Israel-Palestne talks"
     ///   when "Palestine" is written correctly elsewhere;
     /// - a misspelled name part: "Mnuchen said" when the document writes
@@ -811,7 +812,27 @@ fn intruder(h: &Here, a: &Mention, b: &Mention, cx: &mut Ctx) {
     let Some(word) = between.strip_prefix(' ').and_then(|s| s.strip_suffix(' ')) else {
         return;
     };
-    if !INTRUDERS.contains(&word) {
+    // Or any short lowercase syllable when the name then speaks: "Nguyen
+    // Thi may Anh said" has no other reading.
+    let speaks = || {
+        let after = doc.prose.get(b.span.end..).unwrap_or("");
+        let next = after
+            .strip_prefix(' ')
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        matches!(next, "said" | "says" | "told" | "added" | "wrote")
+    };
+    let spoken = !INTRUDERS.contains(&word)
+        && (3..=4).contains(&word.len())
+        && !["nor", "but", "yet", "for", "not", "who", "and"].contains(&word)
+        && word.bytes().all(|c| c.is_ascii_lowercase())
+        && is_syllable(word)
+        && speaks()
+        && table.piece_keys(a).count() <= 3
+        && table.piece_keys(a).all(is_syllable);
+    if !INTRUDERS.contains(&word) && !spoken {
         return;
     }
     let mut pb = table.piece_keys(b);
@@ -850,7 +871,7 @@ fn intruder(h: &Here, a: &Mention, b: &Mention, cx: &mut Ctx) {
             f.replace(one.form.to_string(), Applicability::Unsafe);
             f.help("machine translation rendered a syllable of the name as an English word");
         }
-        _ if a.title().is_some() && a.part_count() == 1 => {
+        _ if (a.title().is_some() && a.part_count() == 1) || spoken => {
             let f = cx.report_in(doc.id, span, format!("'{word}' in '{written}' looks like a translated name part"));
             f.help("machine translation rendered a syllable of the name as an English word; check the person's name");
         }
@@ -1436,6 +1457,19 @@ mod tests {
 
     #[test]
     fn intruder() {
+        // Any short lowercase syllable when the name then speaks.
+        assert_eq!(
+            flagged(
+                &MangledName::default(),
+                "Chief financial officer Tran Thi may Anh said the company had cut its debt."
+            ),
+            vec!["Thi may Anh"]
+        );
+        assert!(flagged(
+            &MangledName::default(),
+            "Either Lee or Kim said so. Premier Li Qiang met Wang on Monday."
+        )
+        .is_empty());
         assert_eq!(
             flagged(
                 &MangledName::default(),
