@@ -696,6 +696,11 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
         if p.case == Case::Subject && org_opens_previous_sentence(doc, all, p.i, &is_org) {
             return true;
         }
+        // (7) "... It raised his forecast": a possessive in a clause that
+        // "It" opens (a necessary condition; the analysis decides).
+        if p.case == Case::Possessive && it_opens_clause(doc, all, p.i) {
+            return true;
+        }
         // The words next to the pronoun first (cheapest).
         let local = match p.case {
             // (1) "ORG said [that] he": a reporting verb or "that" just before.
@@ -773,6 +778,29 @@ fn org_possible(doc: &Document, pronouns: &[FoundPronoun]) -> bool {
             if org_in(doc, stoks, b.title_case, false, &mut toks) {
                 return true;
             }
+        }
+    }
+    false
+}
+
+/// Whether a sentence opening with "It" runs to the token at `i` over words
+/// and spaces only ("It raised his").
+fn it_opens_clause(doc: &Document, all: &[crate::document::Token], i: usize) -> bool {
+    let mut j = i;
+    let mut words = 0;
+    while j > 0 {
+        j -= 1;
+        let Some(t) = all.get(j) else { return false };
+        match t.kind {
+            TokenKind::Space => continue,
+            TokenKind::Word if token_text(doc, t) == "It" => {
+                let before = all
+                    .get(..j)
+                    .and_then(|b| b.iter().rev().find(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Newline)));
+                return words >= 1 && before.is_none_or(|b| matches!(token_text(doc, b), "." | "!" | "?"));
+            }
+            TokenKind::Word if words < 6 => words += 1,
+            _ => return false,
         }
     }
     false
@@ -2071,9 +2099,49 @@ static PLACE_HEADS: &[&str] = &[
 
 /// First words of place names.
 static PLACE_FIRST: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "saint", "st", "san", "santa", "los",
-    "las", "fort", "mount", "lake", "port", "upper", "lower", "greater", "united", "great", "old", "the", "sri", "costa", "puerto", "hong",
-    "cape", "gulf", "middle", "far", "near", "inner", "outer",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "new",
+    "saint",
+    "st",
+    "san",
+    "santa",
+    "los",
+    "las",
+    "fort",
+    "mount",
+    "lake",
+    "port",
+    "upper",
+    "lower",
+    "greater",
+    "united",
+    "great",
+    "old",
+    "the",
+    "sri",
+    "costa",
+    "puerto",
+    "hong",
+    "cape",
+    "gulf",
+    "middle",
+    "far",
+    "near",
+    "inner",
+    "outer",
+    "typhoon",
+    "hurricane",
+    "cyclone",
+    "storm",
+    "tropical",
 ];
 
 static NAME_PARTICLES: &[&str] = &[

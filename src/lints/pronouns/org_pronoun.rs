@@ -34,7 +34,7 @@ declare_lint! {
     /// office, commission, airline and similar words ("the audit agency",
     /// "National Intelligence Service", "British Airways"), and names after
     /// "of" or "for" that complete such a head or "Center" ("the Ministry of
-    /// Social Affairs", "the Center for Volcanology"). Five configurations are checked:
+    /// Social Affairs", "the Center for Volcanology"). Seven configurations are checked:
     /// (1) the organisation, a reporting verb and an optional "that" directly
     /// before "he"/"she" ("the agency said that she"), also with up to three
     /// words before "that" ("said on Monday that she") and a relative clause
@@ -60,7 +60,10 @@ declare_lint! {
     /// its comma ("saying", "adding", "noting" ...) in a sentence that opens
     /// with the organisation as its subject and names nobody else before the
     /// pronoun ("The bank raised rates, saying he expected inflation to
-    /// ease"). An organisation is the subject when a verb follows it,
+    /// ease"); (7) a possessive in a clause that "It" opens, when the
+    /// nearest sentence before that names anyone (one or two back, in the
+    /// same paragraph) has an organisation as its subject ("The company said
+    /// profit rose. It raised his target"). An organisation is the subject when a verb follows it,
     /// also after an auxiliary ("The company has given") or a prepositional
     /// phrase ("The commission into the building industry will hold").
     ///
@@ -291,6 +294,33 @@ impl OrgPronoun {
         if p.case != Case::Possessive || !matches!(p.span.len(), 3) {
             return None;
         }
+        // (7) "The company said profit rose. It raised his forecast": "It"
+        // opens the sentence, the possessive follows in its clause with
+        // nobody named between, and an organisation is the subject of the
+        // sentence before (in the same paragraph).
+        if before.is_none() && p.sent >= 1 {
+            let start = a.sent_start.get(p.sent).copied().unwrap_or(p.tok);
+            let first = (start..p.tok).find(|&j| a.toks.get(j).is_some_and(|t| t.word));
+            let sentences = doc.sentences();
+            let same_block = sentences.get(p.sent - 1).map(|s| s.block) == sentences.get(p.sent).map(|s| s.block);
+            if let Some(first) = first.filter(|&f| a.text(doc, f) == "It" && p.tok >= f + 2 && a.starts_sentence(doc, f)) {
+                let clause = (first + 1..p.tok).all(|j| a.text(doc, j).starts_with(|c: char| c.is_alphanumeric()));
+                // (The nearest sentence before that names anyone, one or
+                // two back, in the same paragraph.)
+                let back = (p.sent.saturating_sub(2)..p.sent)
+                    .rev()
+                    .find(|&k| !a.sentence_mentions(k).is_empty())
+                    .filter(|&k| sentences.get(k).map(|s| s.block) == sentences.get(p.sent).map(|s| s.block));
+                let org = back
+                    .and_then(|k| a.sentence_mentions(k).first())
+                    .filter(|m| m.kind == MentionKind::Org && m.subject);
+                if clause && same_block {
+                    if let Some(org) = org {
+                        return Some(org);
+                    }
+                }
+            }
+        }
         // (2) "In her annual report, the agency said".
         if before.is_none() && p.tok >= 1 && a.starts_sentence(doc, p.tok - 1) && is(a.text(doc, p.tok - 1), cls::OPENING_PREPOSITIONS) {
             let after = ms.iter().find(|m| m.first > p.tok)?;
@@ -300,9 +330,16 @@ impl OrgPronoun {
             }
             return None;
         }
-        // (3) The ORG (subject) ... his/her, nothing personal between.
+        // (3) The ORG (subject) ... his/her, nothing personal between. (The
+        // words after "of" or "for" complete the organisation that is the
+        // subject: "The Office of Civil Defense said in his report".)
         let m = before?;
-        if m.kind == MentionKind::Org && m.subject {
+        let completes_subject = || {
+            m.first >= 2
+                && matches!(a.text(doc, m.first - 1), "of" | "for")
+                && ms.iter().any(|h| h.last + 2 == m.first && h.kind == MentionKind::Org && h.subject)
+        };
+        if m.kind == MentionKind::Org && (m.subject || completes_subject()) {
             return Some(m);
         }
         None
@@ -432,6 +469,22 @@ mod tests {
             &l,
             "Tomas Berg of the Institute for Soil Studies (ISS) said he had widened the zone.",
         );
+    }
+
+    #[test]
+    fn flags_a_possessive_after_it_and_in_a_named_organisation_clause() {
+        let l = lint();
+        // "It" continues the organisation of the sentence before (or the
+        // one before that, when the one between names nobody).
+        let text =
+            "The company said net profit rose to 1.2 billion dong. Revenue rose 11 percent. It raised his full-year target by 5 percent.";
+        assert_eq!(flagged(&l, text), vec!["his"]);
+        // A storm is no person: the organisation after it is still meant.
+        let text = "Typhoon Dalisay killed 47 people on Tuesday. The Office of Civil Defense said in his latest report that most deaths were in the north.";
+        assert_eq!(flagged(&l, text), vec!["his"]);
+        // "It" with a person named between, or a person of that gender nearby.
+        assert_silent(&l, "The company said profit rose. It took Mr Berg and his team two years.");
+        assert_silent(&l, "Tomas Berg joined in May. The company said profit rose. It raised his pay.");
     }
 
     #[test]
