@@ -260,7 +260,7 @@ fn word_mask8(x: u64) -> u64 {
     let folded = y | ones(0x20);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
     let digit = at_least(y, b'0') & !at_least(y, b'9' + 1);
-    let flags = (x & HIGH) | letter | digit | equal(b'_') | equal(b'-');
+    let flags = (x & HIGH) | letter | digit | equal(b'_');
     // Gather the eight flags (bits 7, 15, ..., 63) into the low byte.
     ((flags & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
@@ -334,7 +334,7 @@ struct Hit {
 }
 
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80 || b == b'_' || b == b'-'
+    b.is_ascii_alphanumeric() || b >= 0x80 || b == b'_'
 }
 
 impl Lint for MixedSpelling {
