@@ -9,10 +9,11 @@ use super::Document;
 // Words that are also common in German, Dutch, French, Spanish, Tagalog or
 // the Scandinavian languages ("in", "an", "so", "was", "will", "is", "on",
 // "a", "no", "at", "may") are left out.
-const FUNCTION_WORDS: [&str; 53] = [
+const FUNCTION_WORDS: [&str; 63] = [
     "the", "of", "and", "to", "for", "that", "with", "by", "from", "has", "said", "it", "are", "she", "his", "her", "have", "be", "this",
     "not", "who", "which", "were", "their", "its", "after", "been", "they", "we", "you", "i", "but", "or", "if", "than", "more", "can",
-    "would", "could", "into", "over", "about", "all", "up", "out", "new", "our", "my", "them", "had", "does", "says", "as",
+    "would", "could", "into", "over", "about", "all", "up", "out", "new", "our", "my", "them", "had", "does", "says", "as", "when", "what",
+    "there", "some", "these", "those", "only", "just", "two", "told",
 ];
 
 /// English words rare in other languages written in Latin script: a run of

@@ -1268,8 +1268,11 @@ fn shouted_words(doc: &Document) -> Vec<ShoutedWord> {
         if b.len() >= 2 && b.first().is_some_and(u8::is_ascii_uppercase) && b.get(1).is_some_and(u8::is_ascii_uppercase) {
             return true;
         }
+        if b.is_ascii() {
+            return false;
+        }
         let mut chars = doc.prose.get(sp.range()).unwrap_or("").chars();
-        !b.is_ascii() && chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_uppercase)
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_uppercase)
     };
     let tok = |i: usize| doc.tokens.get(i);
     let kind_at = |i: usize| tok(i).map(|t| t.kind);

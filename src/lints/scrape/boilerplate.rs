@@ -141,7 +141,10 @@ const SHORT: usize = 15;
 /// Lines up to this length take part in cross-document repetition.
 const TEMPLATE_MAX: usize = 20;
 /// Word counts are needed up to here (no test looks further).
-const WORDS_CAP: usize = 41;
+const WORDS_CAP: usize = 26;
+/// Lines of fewer words than this may be long furniture at the article's
+/// edges (`Boilerplate::long_prefix`): counted only there.
+const LONG_CAP: usize = 41;
 /// Bytes of normalized text that key a line in the corpus phase.
 const PREFIX_BYTES: usize = 48;
 
@@ -273,7 +276,7 @@ impl Boilerplate {
     }
 
     /// A prefix phrase opening a line too long for `lexicon` (up to
-    /// `WORDS_CAP` words): a phrase of three words or more, or one that a
+    /// `LONG_CAP` words): a phrase of three words or more, or one that a
     /// separator follows ("About the author: ...", "Do you have a story
     /// for ...? Drop us a line ...", "Sponsored | ..."). Only looked for at
     /// the edges of the article.
@@ -457,6 +460,9 @@ impl Boilerplate {
         // The article body: from the first to the last block that reads as a
         // paragraph (eight words or more with sentence punctuation).
         let body_start = info.iter().position(|l| l.paragraph).unwrap_or(n);
+        // Whether block `i` (of `words` counted up to `WORDS_CAP`) has fewer
+        // than `cap` words.
+        let short_of = |i: usize, words: usize, cap: usize| words < WORDS_CAP || super::word_count(doc, &doc.blocks[i], cap) < cap;
         // A consent notice after the article is a paragraph by its shape,
         // not article text.
         let body_end = info
@@ -472,7 +478,7 @@ impl Boilerplate {
                     .is_some_and(|norm| self.lexicon(norm, raw).is_some_and(|e| !e.weak) || self.cue(norm, raw, l.words));
                 // (A long line opening with a furniture phrase is furniture
                 // only beside an article: not the document's one paragraph.)
-                let long = l.norm.is_none() && l.words > SHORT && l.words < WORDS_CAP && info[..i].iter().any(|p| p.paragraph);
+                let long = l.norm.is_none() && l.words > SHORT && short_of(i, l.words, LONG_CAP) && info[..i].iter().any(|p| p.paragraph);
                 l.paragraph
                     && !prompt
                     && self.long_notice(raw).is_none()
@@ -604,7 +610,10 @@ impl Boilerplate {
                 // family ("we use cookies *").
                 if let Some(e) = self.long_notice(raw) {
                     msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
-                } else if let Some(e) = self.long_prefix(raw).filter(|_| l.words < WORDS_CAP && beside_article(i)) {
+                } else if let Some(e) = self
+                    .long_prefix(raw)
+                    .filter(|_| short_of(i, l.words, LONG_CAP) && beside_article(i))
+                {
                     msg = Some(format!("'{}' is page furniture ({}), not article text", clip(raw), e.family));
                 } else if beside_article(i) && Self::consent_notice(raw) {
                     msg = Some(format!("'{}' is page furniture (cookies), not article text", clip(raw)));

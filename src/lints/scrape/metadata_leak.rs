@@ -883,7 +883,15 @@ impl MetadataLeak {
         // 14 Aug 2025 06:12".)
         let head = body.as_bytes().get(..body.len().min(48)).unwrap_or(&[]);
         let rest = body.trim_start_matches([' ', '\t']);
-        if !(has_field_byte(head) || may_be_byline(rest) && has_digit(body)) {
+        // ("By", or a byline verb: "posted", "published", "written",
+        // "submitted", "created", "updated", "filed".)
+        let byline_letter = || {
+            matches!(
+                rest.as_bytes().first().map(|b| b | 0x20),
+                Some(b'b' | b'p' | b'w' | b's' | b'c' | b'u' | b'f')
+            )
+        };
+        if !(has_field_byte(head) || byline_letter() && may_be_byline(rest) && has_digit(body)) {
             return;
         }
         // Every shape starts right after the leading blanks: a field name, a
