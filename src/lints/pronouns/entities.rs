@@ -3622,13 +3622,12 @@ impl<'a> Builder<'a> {
                 .iter()
                 .filter(|&&w| self.toks[w].word && !self.toks[w].has(cls::NAME_PARTICLES))
                 .map(|&w| self.toks[w].stem())
-                .collect::<Vec<_>>()
         };
         let mut thing_heads: FxHashSet<u64> = FxHashSet::default();
-        for c in chains.iter().filter(|c| c.class != ChainClass::Name) {
-            let ws = name_words(c);
+        for c in chains.iter().filter(|c| c.class != ChainClass::Name && c.words.len() >= 3) {
+            let n = name_words(c).count();
             let mut h = FOLD_SEED;
-            for (k, w) in ws.iter().enumerate().take(ws.len().saturating_sub(1)) {
+            for (k, w) in name_words(c).enumerate().take(n.saturating_sub(1)) {
                 h = fold_hash(w, h);
                 if k >= 1 {
                     thing_heads.insert(h);
@@ -3638,10 +3637,12 @@ impl<'a> Builder<'a> {
         let short_thing: Vec<bool> = chains
             .iter()
             .map(|c| {
-                !thing_heads.is_empty() && c.class == ChainClass::Name && c.title.is_none() && {
-                    let ws = name_words(c);
-                    ws.len() >= 2 && thing_heads.contains(&ws.iter().fold(FOLD_SEED, |h, w| fold_hash(w, h)))
-                }
+                !thing_heads.is_empty()
+                    && c.class == ChainClass::Name
+                    && c.title.is_none()
+                    && c.words.len() >= 2
+                    && name_words(c).count() >= 2
+                    && thing_heads.contains(&name_words(c).fold(FOLD_SEED, |h, w| fold_hash(w, h)))
             })
             .collect();
         for (ci, c) in chains.iter().enumerate() {

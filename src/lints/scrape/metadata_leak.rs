@@ -651,7 +651,7 @@ impl Shapes {
         static R: OnceLock<Dated> = OnceLock::new();
         R.get_or_init(|| {
             dated(&format!(
-                r"(?i)^[ \t]*(?:(?:{})\s+)?by\s+[^\s|][^\n]{{0,80}}?(?:\s*[|·•–—]\s*|,\s*|\s+-\s+|\s+on\s+|\s+at\s+)(?:(?:posted|published|updated|last\s+updated)(?:\s+on)?\s*:?\s*)?{}\s*$",
+                r"(?i)^[ \t]*(?:(?:{})\s+)?by\s+[^\s|][^\n]*?(?:\s*[|·•–—]\s*|,\s*|\s+-\s+|\s+on\s+|\s+at\s+)(?:(?:posted|published|updated|last\s+updated)(?:\s+on)?\s*:?\s*)?{}\s*$",
                 BYLINE_VERBS.join("|"),
                 date_value_with_digits()
             ))
