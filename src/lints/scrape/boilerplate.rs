@@ -49,7 +49,8 @@ declare_lint! {
     /// web imperative ("subscribe", "tap", "get") and names a web thing
     /// ("newsletter", "inbox", "app") or addresses the reader; (3) credit
     /// shapes ("Image: X", "Photo: X / Agency", "(Photo by X)") at the start
-    /// or the end of a line, and copyright lines ("© 2025 X", "Copyright
+    /// or the end of a line, and after a caption's last sentence "| Outlet
+    /// photo: Name", "— Outlet/Name" or "NAME/OUTLET", and copyright lines ("© 2025 X", "Copyright
     /// 2025"), counter lines ("4 min read", "2.1K views", "3 hours ago"),
     /// short lines with a machine timestamp ("Jo Lee · 2020-05-19T17:52:00Z"),
     /// in plain text a short line without punctuation or a label's colon
@@ -1513,11 +1514,17 @@ fn credit_value_end(b: &[u8], from: usize) -> Option<usize> {
 /// the last sentence of a caption ("... parade. Image: Example News."), or a
 /// parenthesised "(Photo by ...)".
 fn credit(doc: &Document, span: Span, words: usize, has_label: bool) -> Option<Span> {
-    // Every credit shape names a label.
+    let raw = doc.prose.get(span.range())?;
+    // A credit after the caption's last sentence without a credit label:
+    // "... on Wednesday. | Metro photo: Ana Lopes", "... at the arena. —
+    // Clarion/Femi Adeola", "... before the meeting. TOM REYES/COURIER".
+    if let Some(at) = caption_credit_tail(raw) {
+        return Some(Span::new(span.start + at, span.end));
+    }
+    // Every other credit shape names a label.
     if !has_label {
         return None;
     }
-    let raw = doc.prose.get(span.range())?;
     let s = shapes();
     // A credit line starts with its label, and every label with one of the
     // credit words.
@@ -1559,6 +1566,57 @@ fn credit(doc: &Document, span: Span, words: usize, has_label: bool) -> Option<S
     s.credit_paren()
         .find(raw)
         .map(|m| Span::new(span.start + m.start(), span.start + m.end()))
+}
+
+/// Where a credit after the last sentence of a caption starts (its
+/// separator included), for two shapes: a separator and "Outlet photo:
+/// Name" (a credit word of any case before a colon and a capitalised name),
+/// or an optional dash and "Outlet/Name" or "NAME/OUTLET" (capitalised words
+/// on both sides of one slash). At most six words, no digits, and the line
+/// ends with no sentence punctuation.
+fn caption_credit_tail(raw: &str) -> Option<usize> {
+    let t = raw.trim_end();
+    if t.ends_with(['.', '!', '?', ',', ';', ':', '"', '\u{201d}']) || !(t.contains('/') || t.contains(':')) {
+        return None;
+    }
+    // The end of the last sentence: ". " (or "! ", "? "), a closing quote allowed.
+    let end = t.match_indices(['.', '!', '?']).rev().find_map(|(k, _)| {
+        let after = t.get(k + 1..)?;
+        let after = after.strip_prefix(['"', '\u{201d}', '\u{2019}', '\'', ')']).unwrap_or(after);
+        after.starts_with(' ').then(|| t.len() - after.len())
+    })?;
+    let tail = t.get(end..)?;
+    let body = tail.trim_start();
+    let (sep, body) = match body.strip_prefix(['|', '—', '–', '-']) {
+        Some(b) => (true, b.trim_start()),
+        None => (false, body),
+    };
+    let words: Vec<&str> = body.split_whitespace().collect();
+    if !(2..=6).contains(&words.len()) || body.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    // "Metro photo: Ana Lopes" after a bar or a dash.
+    let labelled = sep
+        && body.split_once(':').is_some_and(|(head, name)| {
+            let label = head.split_whitespace().last().unwrap_or("").to_lowercase();
+            let name_words: Vec<&str> = name.split_whitespace().collect();
+            ["photo", "image", "picture", "video", "pic"].contains(&label.as_str())
+                && head.split_whitespace().count() <= 3
+                && (1..=4).contains(&name_words.len())
+                && name_words.iter().all(|w| capital(w))
+        });
+    // "Clarion/Femi Adeola", "TOM REYES/COURIER".
+    let slashed = body.matches('/').count() == 1
+        && body.split('/').all(|side| {
+            let ws: Vec<&str> = side.split_whitespace().collect();
+            (1..=3).contains(&ws.len())
+                && ws
+                    .iter()
+                    .all(|w| capital(w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'')))
+        })
+        && (sep || body.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+    (labelled || slashed).then(|| raw.len() - raw.trim_start().len() + end + (tail.len() - tail.trim_start().len()))
 }
 
 impl Lint for Boilerplate {
@@ -2005,6 +2063,35 @@ mod tests {
         let t =
             format!("Courier wins regional award\nName   Age   Town   Team\nAna   34   Lima   North\n{BODY}© 2025 Tarrow Valley Courier\n");
         assert_eq!(flagged(&bp(), &t), vec!["© 2025 Tarrow Valley Courier"]);
+    }
+
+    #[test]
+    fn flags_credits_after_a_caption_without_a_label() {
+        for (line, credit) in [
+            (
+                "Traders gather outside the market on Wednesday. | Metro photo: Ana Lopes",
+                "| Metro photo: Ana Lopes",
+            ),
+            (
+                "The striker wheels away after scoring the winner. — Clarion/Femi Adeola",
+                "— Clarion/Femi Adeola",
+            ),
+            (
+                "Parents hold signs before Tuesday's board meeting. TOM REYES/COURIER",
+                "TOM REYES/COURIER",
+            ),
+        ] {
+            let t = format!("{BODY}{line}\n");
+            assert_eq!(flagged(&bp(), &t), vec![credit.to_string()], "{line}");
+        }
+        for ok in [
+            "The poll was run by Reuters/Ipsos. Support for the plan fell to a record low",
+            "He said the band AC/DC played.",
+            "The vote was close. Lopes/Berg",
+        ] {
+            let t = format!("{BODY}{ok}\n");
+            assert!(flagged(&bp(), &t).is_empty(), "{ok}: {:?}", flagged(&bp(), &t));
+        }
     }
 
     #[test]
