@@ -87,7 +87,9 @@ declare_lint! {
     /// two letters or the second and third shared ("Gaddafi" / "Qaddafi"),
     /// no feminine and masculine forms ("Kowalska" / "Kowalski": two
     /// people), and no full name written with the lone spelling) is flagged
-    /// against the full name.
+    /// against the full name. So is a compound surname written once with a
+    /// space where the one full name has a hyphen, or the other way round
+    /// ("Zsófia Bakó-Németh" ... "Bakó Németh said").
     ///
     /// A one-word form written only as a sentence opener counts as a name
     /// when the word list does not know it as a lowercase word ("Qaddafi
@@ -745,6 +747,7 @@ impl NameVariant {
         report_shouted(docs, &reported, cx);
         report_shouted_surnames(docs, &nodes, &ranges, &uf, &reported, cx);
         self.report_surname_spellings(docs, &nodes, &ranges, &uf, &reported, cx);
+        report_split_surnames(docs, &nodes, &ranges, &uf, &reported, cx);
     }
 
     /// A surname written once alone in another romanization than in the one
@@ -1215,6 +1218,71 @@ fn lower_in_prose(doc: &Document, lower: &str) -> bool {
         let after = p.get(at + lower.len()).is_none_or(|b| !b.is_ascii_alphanumeric());
         before && after
     })
+}
+
+/// A compound surname written once with a space where the one full name
+/// of the document that ends with it has a hyphen, or the other way round:
+/// "Zsófia Bakó-Németh" ... "Bakó Németh said". The form alone is written
+/// once, in the body, and nothing else in the document spells it so.
+fn report_split_surnames(
+    docs: &[&Document],
+    nodes: &[Node],
+    ranges: &[std::ops::Range<usize>],
+    uf: &UnionFind,
+    reported: &[(usize, Span)],
+    cx: &mut Ctx,
+) {
+    // The last `n` pieces of a form as written (pieces end at a space or a
+    // hyphen).
+    fn tail_of(form: &str, n: usize) -> Option<&str> {
+        let seps: Vec<usize> = form.char_indices().filter(|&(_, c)| c == ' ' || c == '-').map(|(k, _)| k).collect();
+        seps.len().checked_sub(n).and_then(|k| seps.get(k)).and_then(|&k| form.get(k + 1..))
+    }
+    for range in ranges {
+        let Some(here) = nodes.get(range.clone()) else { continue };
+        for (ci, c) in here.iter().enumerate() {
+            let n = c.n_pieces();
+            if !(2..=3).contains(&n) || c.count != 1 || c.all_caps || !c.body || uf.joined[range.start + ci] {
+                continue;
+            }
+            let Some(m) = c.mention() else { continue };
+            if m.headline || m.dateline || reported_overlaps(reported, c.doc, m.span) {
+                continue;
+            }
+            let spaced = |f: &str| f.replace('-', " ");
+            let mut longer = here.iter().filter(|o| {
+                o.n_pieces() > n
+                    && !o.all_caps
+                    && o.body
+                    && tail_of(o.form, n)
+                        .is_some_and(|t| t != c.form && (t.contains('-') != c.form.contains('-')) && spaced(t) == spaced(c.form))
+            });
+            let (Some(o), None) = (longer.next(), longer.next()) else {
+                continue;
+            };
+            let Some(usual) = tail_of(o.form, n) else { continue };
+            // Nothing else of the document is written like the lone form.
+            if here.iter().any(|x| !std::ptr::eq(x, c) && x.form.ends_with(c.form)) {
+                continue;
+            }
+            let Some(om) = o.mention() else { continue };
+            let doc = docs[c.doc];
+            let written = doc.text(om.span);
+            let Some(at) = written.rfind(usual) else { continue };
+            let word = doc.text(m.span);
+            let f = cx.report_in(
+                doc.id,
+                m.span,
+                format!("'{word}' is written '{usual}' in '{written}' elsewhere in this document"),
+            );
+            f.label(
+                Span::new(om.span.start + at, om.span.start + at + usual.len()),
+                format!("written '{usual}' here"),
+            );
+            f.help("spell the name one way throughout the document");
+            f.replace(usual.to_string(), Applicability::Unsafe);
+        }
+    }
 }
 
 /// Whether a reported span of document `doc` overlaps `span`; `reported` is
@@ -1913,6 +1981,19 @@ mod tests {
     fn an_acronym_plural_is_left_to_acronym_plural() {
         let l = lint();
         assert!(flagged(&l, "Two MPS resigned on Monday, and the MPs said they would appeal.").is_empty());
+    }
+
+    #[test]
+    fn a_compound_surname_written_with_a_space() {
+        let l = lint();
+        let text = "The jury president, the director Zsófia Bakó-Németh, praised the film. Later Bakó Németh said the jury had admired it.";
+        assert_eq!(flagged(&l, text), vec!["Bakó Németh"]);
+        assert_eq!(
+            fixed(&l, "Director Ana Lopes-Vidal spoke on Monday. Lopes Vidal said the plan was good."),
+            "Director Ana Lopes-Vidal spoke on Monday. Lopes-Vidal said the plan was good."
+        );
+        // A given name of a hyphenated pair is no compound surname.
+        assert!(flagged(&l, "Jean-Pierre Raffarin spoke. Pierre Raffarin said so.").is_empty());
     }
 
     #[test]
