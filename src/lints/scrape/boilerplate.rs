@@ -55,7 +55,8 @@ declare_lint! {
     /// short lines with a machine timestamp ("Jo Lee · 2020-05-19T17:52:00Z"),
     /// in plain text a short line without punctuation or a label's colon
     /// repeated three times or more in the document (a page template:
-    /// "Now playing" under every video of a list), long consent notices that open with a cookie phrase of three
+    /// "Now playing" under every video of a list), a wire service's note on
+    /// an updated story ("(Adds union comment in paragraph 6)"), long consent notices that open with a cookie phrase of three
     /// words or more ("We use cookies to ... By continuing ...") or that
     /// name partners and personalised ads ("We and our 214 partners store
     /// ..."), and before or after the article lines of up to 40 words that
@@ -642,6 +643,9 @@ impl Boilerplate {
             }
             if msg.is_none() && l.words <= 20 && staff_credit(raw) {
                 msg = Some(format!("'{}' is a wire service's staff credit line", clip(raw)));
+            }
+            if msg.is_none() && l.words <= 20 && wire_note(raw) {
+                msg = Some(format!("'{}' is a wire service's note on an updated story", clip(raw)));
             }
             if msg.is_none() && l.words <= 20 && link_like(raw, cand.separator[i]) {
                 msg = Some(format!("'{}' is a breadcrumb or menu line", clip(raw)));
@@ -1242,6 +1246,24 @@ fn staff_credit(raw: &str) -> bool {
                 || w.starts_with(|c: char| c.is_uppercase())
                 || matches!(w, "and" | "in" | "at" | "from" | "by" | "with" | "for" | "of" | "editing" | "writing" | "reporting")
         })
+}
+
+/// A wire service's note on an updated story, in brackets: "(Adds union
+/// comment in paragraph 6)", "(Updates with closing prices)", "(Recasts
+/// throughout)", "(Corrects spelling of name in paragraph 3)".
+fn wire_note(raw: &str) -> bool {
+    let t = raw.trim();
+    let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+        return false;
+    };
+    let first = inner.split_whitespace().next().unwrap_or("");
+    [
+        "Adds", "Updates", "Recasts", "Corrects", "Changes", "Refiles", "Repeats", "Rewrites", "Removes", "Fixes",
+    ]
+    .contains(&first)
+        && !inner.contains(['(', ')'])
+        && inner.split_whitespace().count() <= 20
+        && !inner.ends_with(['.', '!', '?'])
 }
 
 /// Link separators ("Home > World").
@@ -2063,6 +2085,17 @@ mod tests {
         let t =
             format!("Courier wins regional award\nName   Age   Town   Team\nAna   34   Lima   North\n{BODY}© 2025 Tarrow Valley Courier\n");
         assert_eq!(flagged(&bp(), &t), vec!["© 2025 Tarrow Valley Courier"]);
+    }
+
+    #[test]
+    fn flags_wire_notes_and_login_bars() {
+        let t = format!("(Adds union comment in paragraph 6, share price reaction in paragraph 9)\n{BODY}");
+        assert_eq!(flagged(&bp(), &t).len(), 1, "{:?}", flagged(&bp(), &t));
+        let t = format!("Log in | Subscribe: 99 cents for 3 months\n{BODY}");
+        assert_eq!(flagged(&bp(), &t).len(), 1, "{:?}", flagged(&bp(), &t));
+        // A bracketed remark of the article.
+        let t = format!("{BODY}(Adds to the pressure on the minister, who resigned.)\n");
+        assert!(flagged(&bp(), &t).is_empty(), "{:?}", flagged(&bp(), &t));
     }
 
     #[test]
