@@ -1936,6 +1936,23 @@ pub static ORG_HEADS: &[&str] = &[
     "ngo",
 ];
 
+/// The plural of an organisation head ending a name: "Health Services",
+/// "Emergency Services", "Social Agencies" (not "Banks", a surname).
+fn plural_org_head(w: &str) -> bool {
+    if w.len() < 6 || !w.is_ascii() || w.eq_ignore_ascii_case("banks") {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    let singular = match lower.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => match lower.strip_suffix('s') {
+            Some(stem) if !stem.ends_with('s') => stem.to_string(),
+            _ => return false,
+        },
+    };
+    classes(&singular) & cls::ORG_HEADS != 0
+}
+
 /// A capitalised abstract noun that ends the name of a company or a thing,
 /// never a surname: "Sao Viet Mobility", "Kordani Logistics", "Tarrow
 /// Development" ("-ity", "-tion", "-sion", "-ology", "-ics" of seven
@@ -3480,7 +3497,8 @@ impl<'a> Builder<'a> {
                 .checked_sub(1)
                 .and_then(|o| self.prev(o))
                 .is_some_and(|t| t.stem_has(cls::ORG_HEADS) || (t.cap() && (t.is("centre") || t.is("center"))));
-        let class = if last_bits & cls::ORG_HEADS != 0 || of_org {
+        let plural_org = last_name.is_some_and(|&w| name_count > 1 && plural_org_head(self.toks[w].stem()));
+        let class = if last_bits & cls::ORG_HEADS != 0 || of_org || plural_org {
             ChainClass::Org
         } else if thing
             || last_bits & cls::PLACE_HEADS != 0
@@ -4931,6 +4949,28 @@ mod tests {
             a.pronouns.iter().map(|p| p.usable).collect::<Vec<_>>()
         });
         assert_eq!(r, Some(vec![false, false, false]));
+    }
+
+    #[test]
+    fn a_plural_organisation_head_ends_an_organisation() {
+        let r = with(
+            "The Kordani Emergency Services said she had left. Tyra Banks said she would stay.",
+            |doc, a| {
+                a.mentions
+                    .iter()
+                    .map(|m| (doc.text(m.span).to_string(), m.kind))
+                    .collect::<Vec<_>>()
+            },
+        );
+        let r = r.unwrap_or_default();
+        assert!(
+            r.iter().any(|(t, k)| t == "Kordani Emergency Services" && *k == MentionKind::Org),
+            "{r:?}"
+        );
+        assert!(
+            r.iter().any(|(t, k)| t == "Tyra Banks" && matches!(k, MentionKind::Person(_))),
+            "{r:?}"
+        );
     }
 
     #[test]
