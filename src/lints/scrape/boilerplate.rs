@@ -528,9 +528,11 @@ impl Boilerplate {
         } else {
             Vec::new()
         };
+        // (Also the name before a tagline: "Example Daily — your window on
+        // the world".)
         let masthead = |raw: &str, l: &LineInfo| {
-            !owners.is_empty() && (1..=6).contains(&l.words) && !l.sentence && {
-                let name = normalize(raw);
+            let named = |part: &str| {
+                let name = normalize(part);
                 name.len() >= 4
                     && owners.iter().any(|o| {
                         o.match_indices(name.as_str()).any(|(at, _)| {
@@ -538,7 +540,15 @@ impl Boilerplate {
                             (at == 0 || o.as_bytes().get(at - 1) == Some(&b' ')) && (end == o.len() || o.as_bytes().get(end) == Some(&b' '))
                         })
                     })
-            }
+            };
+            !owners.is_empty()
+                && !l.sentence
+                && (((1..=6).contains(&l.words) && named(raw))
+                    || (l.words <= 12
+                        && [" — ", " – ", " | "]
+                            .iter()
+                            .find_map(|sep| raw.split_once(sep))
+                            .is_some_and(|(head, _)| (1..=4).contains(&head.split_whitespace().count()) && named(head))))
         };
         let mut flagged = vec![false; n];
         // The nearest Markdown heading before each line: a heading after the
