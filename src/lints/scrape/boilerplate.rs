@@ -2091,6 +2091,8 @@ mod tests {
              © Copyright 2025 Tarrow Valley Courier, a Kestrel Media publication\n"
         );
         assert_eq!(flagged(&bp(), &t).len(), 4, "{:?}", flagged(&bp(), &t));
+        let t = format!("Tarrow Daily — your window on the world\n{BODY}© 2025 Tarrow Daily. Wire content © Kestrel Press.\n");
+        assert_eq!(flagged(&bp(), &t).len(), 2, "{:?}", flagged(&bp(), &t));
         // Not a headline, nor a table of the article.
         let t =
             format!("Courier wins regional award\nName   Age   Town   Team\nAna   34   Lima   North\n{BODY}© 2025 Tarrow Valley Courier\n");
