@@ -66,7 +66,7 @@ declare_lint! {
     /// »", "News · Sport · Opinion"; before the article also two-part
     /// crumbs, "Sport / Hurling", and menus spaced out by runs of spaces),
     /// and before the article the site's name as its copyright line writes
-    /// it; (5) runs of four or more very short lines without punctuation
+    /// it (alone or before a tagline); (5) runs of four or more very short lines without punctuation
     /// near the start or end (menus), short label lines after the last
     /// paragraph, headline-like lines under a "Related:" or "Most read"
     /// header (inside the article too: four words or more, each right under
