@@ -1250,8 +1250,11 @@ fn report_split_surnames(
                 continue;
             }
             let spaced = |f: &str| f.replace('-', " ");
+            let last = c.form.as_bytes().last().map(u8::to_ascii_lowercase);
             let mut longer = here.iter().filter(|o| {
                 o.n_pieces() > n
+                    && o.form.len() > c.form.len()
+                    && o.form.as_bytes().last().map(u8::to_ascii_lowercase) == last
                     && !o.all_caps
                     && o.body
                     && tail_of(o.form, n)

@@ -1939,18 +1939,14 @@ pub static ORG_HEADS: &[&str] = &[
 /// The plural of an organisation head ending a name: "Health Services",
 /// "Emergency Services", "Social Agencies" (not "Banks", a surname).
 fn plural_org_head(w: &str) -> bool {
-    if w.len() < 6 || !w.is_ascii() || w.eq_ignore_ascii_case("banks") {
+    if w.len() < 6 || !w.ends_with('s') || w.ends_with("ss") || !w.is_ascii() || w.eq_ignore_ascii_case("banks") {
         return false;
     }
-    let lower = w.to_ascii_lowercase();
-    let singular = match lower.strip_suffix("ies") {
-        Some(stem) => format!("{stem}y"),
-        None => match lower.strip_suffix('s') {
-            Some(stem) if !stem.ends_with('s') => stem.to_string(),
-            _ => return false,
-        },
-    };
-    classes(&singular) & cls::ORG_HEADS != 0
+    // (The word classes ignore case.)
+    match w.strip_suffix("ies") {
+        Some(stem) => classes(&format!("{stem}y")) & cls::ORG_HEADS != 0,
+        None => w.strip_suffix('s').is_some_and(|stem| classes(stem) & cls::ORG_HEADS != 0),
+    }
 }
 
 /// A capitalised abstract noun that ends the name of a company or a thing,
