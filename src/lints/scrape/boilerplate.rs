@@ -49,7 +49,8 @@ declare_lint! {
     /// web imperative ("subscribe", "tap", "get") and names a web thing
     /// ("newsletter", "inbox", "app") or addresses the reader; (3) credit
     /// shapes ("Image: X", "Photo: X / Agency", "(Photo by X)") at the start
-    /// or the end of a line, and after a caption's last sentence "| Outlet
+    /// or the end of a line, comment links with their count ("Comments
+    /// (12)"), and after a caption's last sentence "| Outlet
     /// photo: Name", "— Outlet/Name" or "NAME/OUTLET", and copyright lines ("© 2025 X", "Copyright
     /// 2025"), counter lines ("4 min read", "2.1K views", "3 hours ago"),
     /// short lines with a machine timestamp ("Jo Lee · 2020-05-19T17:52:00Z"),
@@ -1082,6 +1083,9 @@ fn counter_line(raw: &str) -> bool {
 /// A counter line, or counters joined by "·" or "|" ("4 min read · 1,204
 /// views").
 fn counter_parts(raw: &str) -> bool {
+    if comment_count(raw) {
+        return true;
+    }
     if raw.contains(['·', '|']) {
         raw.split(['·', '|']).all(|p| counter_line(p.trim()))
     } else {
@@ -1127,6 +1131,28 @@ fn gapped_menu(raw: &str) -> bool {
 fn gapped_neighbour(doc: &Document, i: usize) -> bool {
     let gapped = |k: usize| doc.blocks.get(k).is_some_and(|b| doc.text(b.span).trim().contains("  "));
     i.checked_sub(1).is_some_and(gapped) || gapped(i + 1)
+}
+
+/// A comments link with its count in brackets: "Comments (12)", "Read what
+/// readers are saying (143)", "Join the discussion (27 replies)".
+fn comment_count(raw: &str) -> bool {
+    let t = raw.trim();
+    let Some(open) = t.strip_suffix(')').and_then(|r| r.rfind('(')) else {
+        return false;
+    };
+    let count = t.get(open + 1..t.len() - 1).unwrap_or("");
+    let number = count.split_whitespace().next().unwrap_or("");
+    let head = t.get(..open).unwrap_or("").to_lowercase();
+    // (Not a year: "... the council (2019)".)
+    let year = number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
+    !number.is_empty()
+        && !year
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && count.split_whitespace().count() <= 2
+        && head.split_whitespace().count() <= 6
+        && ["comment", "readers", "replies", "reactions", "responses", "discussion"]
+            .iter()
+            .any(|w| head.contains(w) || count.contains(w))
 }
 
 /// Whether a blank line separates block `i` from the block before it.
@@ -2097,6 +2123,20 @@ mod tests {
         let t =
             format!("Courier wins regional award\nName   Age   Town   Team\nAna   34   Lima   North\n{BODY}© 2025 Tarrow Valley Courier\n");
         assert_eq!(flagged(&bp(), &t), vec!["© 2025 Tarrow Valley Courier"]);
+    }
+
+    #[test]
+    fn flags_comment_counts() {
+        for line in [
+            "Comments (12)",
+            "Read what readers are saying (143)",
+            "Join the discussion (27 replies)",
+        ] {
+            let t = format!("{BODY}{line}\n");
+            assert_eq!(flagged(&bp(), &t), vec![line.to_string()], "{line}");
+        }
+        let t = format!("{BODY}Readers wrote in to the council (2019)\n{BODY}");
+        assert!(flagged(&bp(), &t).is_empty(), "{:?}", flagged(&bp(), &t));
     }
 
     #[test]
