@@ -1388,7 +1388,7 @@ pub(crate) fn reported_org_end<'a>(text: &dyn Fn(usize) -> &'a str, k: usize) ->
         l = l.checked_sub(1)?;
     }
     // "The Electoral Commission (ELCOM) said": an acronym in brackets.
-    if text(l) == ")" && l >= 3 && text(l - 2) == "(" && is_acronym(text(l - 1)) {
+    if text(l) == ")" && l >= 3 && text(l - 2) == "(" && all_caps(text(l - 1)) && text(l - 1).starts_with(char::is_alphabetic) {
         l -= 3;
     }
     if text(l) == "," {
@@ -1399,11 +1399,6 @@ pub(crate) fn reported_org_end<'a>(text: &dyn Fn(usize) -> &'a str, k: usize) ->
         l = open.checked_sub(2)?;
     }
     Some(l)
-}
-
-/// Two or more capital letters (and digits): "ELCOM", "G7".
-fn is_acronym(w: &str) -> bool {
-    w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) && w.bytes().any(|b| b.is_ascii_uppercase())
 }
 
 /// Participles that report speech after a comma: "said on Saturday, adding

@@ -301,23 +301,20 @@ impl OrgPronoun {
         if before.is_none() && p.sent >= 1 {
             let start = a.sent_start.get(p.sent).copied().unwrap_or(p.tok);
             let first = (start..p.tok).find(|&j| a.toks.get(j).is_some_and(|t| t.word));
-            let sentences = doc.sentences();
-            let same_block = sentences.get(p.sent - 1).map(|s| s.block) == sentences.get(p.sent).map(|s| s.block);
             if let Some(first) = first.filter(|&f| a.text(doc, f) == "It" && p.tok >= f + 2 && a.starts_sentence(doc, f)) {
                 let clause = (first + 1..p.tok).all(|j| a.text(doc, j).starts_with(|c: char| c.is_alphanumeric()));
                 // (The nearest sentence before that names anyone, one or
                 // two back, in the same paragraph.)
-                let back = (p.sent.saturating_sub(2)..p.sent)
+                let sentences = doc.sentences();
+                let block = |k: usize| sentences.get(k).map(|s| s.block);
+                let org = (p.sent.saturating_sub(2)..p.sent)
                     .rev()
                     .find(|&k| !a.sentence_mentions(k).is_empty())
-                    .filter(|&k| sentences.get(k).map(|s| s.block) == sentences.get(p.sent).map(|s| s.block));
-                let org = back
+                    .filter(|&k| block(k) == block(p.sent))
                     .and_then(|k| a.sentence_mentions(k).first())
                     .filter(|m| m.kind == MentionKind::Org && m.subject);
-                if clause && same_block {
-                    if let Some(org) = org {
-                        return Some(org);
-                    }
+                if let Some(org) = org.filter(|_| clause) {
+                    return Some(org);
                 }
             }
         }
