@@ -1267,6 +1267,18 @@ fn org_of_for(toks: &[PTok], i: usize) -> bool {
     while j > 0 && i - j < 6 && toks.get(j - 1).is_some_and(|p| p.cap()) {
         j -= 1;
     }
+    // A portfolio after "and": "the Ministry of Education and Culture".
+    let and = j
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|a| a.text == "and" || a.text == "&");
+    if and && j >= 2 && toks.get(j - 2).is_some_and(|p| p.cap()) && toks.get(i).is_some_and(|t| portfolio_word(strip_possessive(t.text).0))
+    {
+        j -= 1;
+        while j > 0 && i - j < 8 && toks.get(j - 1).is_some_and(|p| p.cap()) {
+            j -= 1;
+        }
+    }
     let (Some(of), Some(head)) = (
         j.checked_sub(1).and_then(|k| toks.get(k)),
         j.checked_sub(2).and_then(|k| toks.get(k)),
@@ -1952,6 +1964,18 @@ fn abstract_noun(w: &str) -> bool {
     let n = w.len();
     let ends = |s: &str| w.get(n.saturating_sub(s.len())..).is_some_and(|t| t.eq_ignore_ascii_case(s));
     w.is_ascii() && ((n >= 7 && (ends("ity") || ends("tion") || ends("sion") || ends("ology") || ends("ics"))) || (n >= 9 && ends("ment")))
+}
+
+/// The last word of a portfolio coordinated into an organisation's name
+/// ("Culture", "Tourism", "Hazard Mitigation", "Energy"): an abstract noun
+/// or a company word, or a noun of seven letters or more ending in "-ure",
+/// "-ism", "-ance", "-ence", "-ness" or "-ship".
+fn portfolio_word(w: &str) -> bool {
+    let n = w.len();
+    let ends = |s: &str| w.get(n.saturating_sub(s.len())..).is_some_and(|t| t.eq_ignore_ascii_case(s));
+    abstract_noun(w)
+        || classes(w) & cls::PLACE_HEADS != 0
+        || (w.is_ascii() && n >= 7 && ["ure", "ism", "ance", "ence", "ness", "ship"].iter().any(|s| ends(s)))
 }
 
 /// Last words of place and thing names (never persons).
@@ -3483,11 +3507,29 @@ impl<'a> Builder<'a> {
         // "the Ministry of Social Affairs", "the Bank of Korea", "the
         // Center for Volcanology": the words after "of" or "for" complete an
         // organisation's name.
-        let of_org = self.prev(first).is_some_and(|t| t.is("of") || t.is("for"))
-            && first
-                .checked_sub(1)
-                .and_then(|o| self.prev(o))
-                .is_some_and(|t| t.stem_has(cls::ORG_HEADS) || (t.cap() && (t.is("centre") || t.is("center"))));
+        let completes_at = |first: usize| {
+            self.prev(first).is_some_and(|t| t.is("of") || t.is("for"))
+                && first
+                    .checked_sub(1)
+                    .and_then(|o| self.prev(o))
+                    .is_some_and(|t| t.stem_has(cls::ORG_HEADS) || (t.cap() && (t.is("centre") || t.is("center"))))
+        };
+        // "the Ministry of Education and Culture", "the Center for
+        // Volcanology and Geological Hazard Mitigation": a portfolio after
+        // "and" continues the completion (not a person: "the Ministry of
+        // Defence and Ruiz").
+        let coordinated = || {
+            self.prev(first).is_some_and(|t| t.is("and") || t.text == "&")
+                && portfolio_word(self.toks[last].stem())
+                && (2..=5)
+                    .map_while(|k| {
+                        first
+                            .checked_sub(k)
+                            .filter(|&j| self.toks[j].cap() && self.toks[j].sent == self.toks[first].sent)
+                    })
+                    .any(completes_at)
+        };
+        let of_org = completes_at(first) || coordinated();
         let plural_org = last_name.is_some_and(|&w| name_count > 1 && plural_org_head(self.toks[w].stem()));
         let class = if last_bits & cls::ORG_HEADS != 0 || of_org || plural_org {
             ChainClass::Org
@@ -3917,6 +3959,29 @@ impl<'a> Builder<'a> {
         // Subjects, then coordinated subjects ("X and Y said").
         for m in mentions.iter_mut() {
             m.subject = self.is_subject(m.first, m.last, m.possessive);
+        }
+        // "The Ministry of Education raised", "The Center for Volcanology
+        // said": the name after "of" or "for" completes the organisation,
+        // and the whole name is the subject.
+        for k in 0..mentions.len() {
+            let m = &mentions[k];
+            if m.kind != MentionKind::Org || m.subject || m.first < 2 || !self.prev(m.first).is_some_and(|t| t.is("of") || t.is("for")) {
+                continue;
+            }
+            let sent = self.toks[m.first].sent;
+            let mut head = m.first - 2;
+            while head > 0 && m.first - head < 6 && self.tok(head - 1).is_some_and(|t| t.sent == sent && t.cap() && !t.is("the")) {
+                head -= 1;
+            }
+            if !self.tok(head).is_some_and(|t| t.cap() && !t.is("the")) {
+                continue;
+            }
+            if self.is_subject(head, m.last, m.possessive) {
+                mentions[k].subject = true;
+                if let Some(h) = k.checked_sub(1).filter(|&h| mentions[h].last + 2 == mentions[k].first) {
+                    mentions[h].subject = true;
+                }
+            }
         }
         for k in (0..mentions.len().saturating_sub(1)).rev() {
             let (a, b) = (&mentions[k], &mentions[k + 1]);

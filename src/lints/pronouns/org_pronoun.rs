@@ -184,19 +184,16 @@ impl Lint for OrgPronoun {
             };
             // The whole name of "the Institute for Volcanology", whose
             // mention is the words after "for".
+            // (Also over a portfolio after "and": "the Ministry of
+            // Education and Culture".)
             let mut start = org.first;
-            if org.first >= 2 && matches!(a.text(doc, org.first - 1), "of" | "for") {
-                let cap = |j: usize| a.text(doc, j).starts_with(|c: char| c.is_uppercase());
-                let mut j = org.first - 1;
-                while j > 0 && cap(j - 1) && org.first - j < 6 {
+            let cap = |j: usize| a.text(doc, j).starts_with(|c: char| c.is_uppercase()) && a.text(doc, j) != "The";
+            while start >= 2 && org.first - start < 10 && matches!(a.text(doc, start - 1), "of" | "for" | "and" | "&") && cap(start - 2) {
+                let mut j = start - 2;
+                while j > 0 && cap(j - 1) && org.first - j < 10 {
                     j -= 1;
                 }
-                if a.text(doc, j) == "The" {
-                    j += 1;
-                }
-                if j < org.first - 1 {
-                    start = j;
-                }
+                start = j;
             }
             let shown = a
                 .toks
@@ -226,7 +223,13 @@ impl OrgPronoun {
                 // after "and" has the subject of the clause before it, the
                 // organisation that opens the sentence.
                 if text(end) == "and" {
-                    return ms.first().filter(|m| m.kind == MentionKind::Org && m.subject && m.last < end);
+                    // (Shown with the name after "of" that completes it:
+                    // "The Ministry of Education raised fees and said he".)
+                    let first = ms.first().filter(|m| m.kind == MentionKind::Org && m.subject)?;
+                    let completion = ms.get(1).filter(|m| {
+                        m.kind == MentionKind::Org && m.first == first.last + 2 && matches!(text(first.last + 1), "of" | "for")
+                    });
+                    return completion.or(Some(first)).filter(|m| m.last < end);
                 }
                 return ms
                     .iter()
@@ -367,6 +370,27 @@ mod tests {
         let lex = crate::pack::builtin_lexicons();
         let names = GivenNames::shared(lex.iter().filter(|l| l.lint == "pronoun-drift")).unwrap_or_default();
         OrgPronoun { names }
+    }
+
+    #[test]
+    fn flags_organisation_completed_after_of() {
+        // The name after "of"/"for" completes the subject, also with a
+        // portfolio after "and".
+        let text = "Officials met. The Center for Volcanology raised the alert level and said he had widened the zone.";
+        assert_eq!(flagged(&lint(), text), vec!["he"]);
+        let text = "Officials met. The Ministry of Education and Culture said he would review the rules.";
+        assert_eq!(flagged(&lint(), text), vec!["he"]);
+        let text = "Officials met. The Ministry of Health raised fees and said she would review the rules.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+        // A person after "and" is not a portfolio.
+        assert_silent(
+            &lint(),
+            "Officials met at the Ministry of Defence and Ruiz said he would review the rules.",
+        );
+        assert_silent(
+            &lint(),
+            "Officials met at the Ministry of Defence and Okafor said she would review the rules.",
+        );
     }
 
     #[test]
