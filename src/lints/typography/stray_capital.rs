@@ -529,6 +529,13 @@ const OBJECT_VERBS: &[&str] = &[
 /// alone ("the Point that").
 const VERY_COMMON_CLASS: u8 = 20;
 
+/// Every class of the word list but the rarest (for participles after an
+/// auxiliary, which are checked by their shape too).
+const RARE_CLASS: u8 = 60;
+
+/// Auxiliaries a past participle follows ("had Airlifted", "were Evacuated").
+const PARTICIPLE_AUXILIARIES: &[&str] = &["had", "has", "have", "having", "was", "were", "been", "being", "is", "are"];
+
 /// "the" and the demonstratives: before a complement, a capitalised common
 /// noun after them is no name.
 const DEMONSTRATIVES: &[&str] = &["the", "this", "that", "these", "those"];
@@ -1283,6 +1290,14 @@ impl StrayCapital {
             }
             return self.verb_after_name(doc, i, lower);
         }
+        // A past participle right after a perfect or passive auxiliary
+        // ("helicopters had Airlifted 86 people", "was Arrested on"): a
+        // known word in "-ed" of six letters or more, not a name ("was
+        // Mohammed"), before a lowercase word or a number.
+        if PARTICIPLE_AUXILIARIES.contains(&prev_text) && lower.len() >= 6 && lower.ends_with("ed") && self.words.is_word(lower, RARE_CLASS)
+        {
+            return Some(Kind::Verb);
+        }
         // A content word must be a common word (one of the tests of
         // `listed`, done again there): most capitalised words are names and
         // fail it, so it comes before the costlier tests of the context.
@@ -1610,6 +1625,22 @@ Officials agreed to send moreover Thousands of workers and engineers In the Donb
             fixed(l.as_ref(), "The minister said he would travel To attend the talks."),
             "The minister said he would travel to attend the talks."
         );
+    }
+
+    #[test]
+    fn flags_participle_after_auxiliary() {
+        let l = lint();
+        let text = "Police said the two men had Arrested three people in the raid. About 40 villagers were Evacuated from the area.";
+        assert_eq!(flagged(l.as_ref(), text), vec!["Arrested", "Evacuated"]);
+        // Names in "-ed" and words the list does not know stay.
+        for text in [
+            "The winner was Mohammed in the end, officials said.",
+            "The driver was Ahmed who left early.",
+            "The court has Reed in custody.",
+            "The award went to a man who had Alfred as his mentor.",
+        ] {
+            assert!(flagged(l.as_ref(), text).is_empty(), "{text}");
+        }
     }
 
     /// `may_be_function` goes by byte length: exact as long as no function
