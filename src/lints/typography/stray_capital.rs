@@ -102,6 +102,9 @@ declare_lint! {
     /// carry a name on only before a common word ("Centers for Disease
     /// Control"), not before a name ("a big Worry for Pakistan").
     ///
+    /// A known past participle in "-ed" right after an auxiliary ("had
+    /// Arrested three people", "were Evacuated from") is flagged too.
+    ///
     /// "Will" and "May" are flagged as modals after a lowercase noun before
     /// a verb, also after an adverb in "-ly" ("the temple Will serve",
     /// "diesel Will greatly reduce", "companies May have"), and every
