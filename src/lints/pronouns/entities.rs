@@ -1194,6 +1194,11 @@ fn word_flags() -> &'static WordFlags {
                 set(f.as_bytes(), if head { FLAG_ORG | FLAG_ORG_LAST } else { FLAG_ORG_LAST });
             }
         }
+        // "Banco Montealto": an organisation word of another language
+        // opening the name.
+        for w in ORG_FIRST {
+            set(w.as_bytes(), FLAG_ORG);
+        }
         let mut any = vec![0u64; (1 << 16) / 64];
         let mut pairs = [0u32; 32];
         for (shape, _) in flags.iter().enumerate().filter(|(_, &f)| f != 0) {
@@ -1233,7 +1238,7 @@ fn possessive_her(toks: &[PTok], k: usize) -> bool {
 /// organisation head word, or a name particle ending a name chain.
 fn org_last(toks: &[PTok], i: usize) -> bool {
     let Some(t) = toks.get(i).filter(|t| t.word()) else { return false };
-    if t.cap() && org_of_for(toks, i) {
+    if t.cap() && (org_of_for(toks, i) || org_first_before(toks, i)) {
         return true;
     }
     if word_flags().get(shape_key(t.text.as_bytes())) & FLAG_ORG_LAST == 0 {
@@ -1257,6 +1262,15 @@ fn org_last(toks: &[PTok], i: usize) -> bool {
         .map_while(|k| prev(k).filter(|p| p.word()))
         .any(|p| p.text.eq_ignore_ascii_case("the") || p.text.eq_ignore_ascii_case("its") || p.text.eq_ignore_ascii_case("their"));
     det && !after(toks, i).is_some_and(|n| n.cap() || n.text == "-")
+}
+
+/// The capitalised word at `i` ends a name opened by an organisation word
+/// of another language ("Banco Montealto"; as `Builder::classify` reads
+/// them).
+fn org_first_before(toks: &[PTok], i: usize) -> bool {
+    (1..5)
+        .map_while(|k| i.checked_sub(k).and_then(|j| toks.get(j)).filter(|t| t.cap()))
+        .any(|t| classes(t.text) & cls::ORG_FIRST != 0)
 }
 
 /// The capitalised word at `i` ends a name after "of" or "for" that
@@ -1404,10 +1418,15 @@ pub(crate) fn reported_org_end<'a>(text: &dyn Fn(usize) -> &'a str, k: usize) ->
         l -= 3;
     }
     if text(l) == "," {
-        // ", which ... ," before the verb.
-        let open = (l.saturating_sub(16)..l)
-            .rev()
-            .find(|&j| matches!(text(j), "which" | "whose") && j >= 1 && text(j - 1) == ",")?;
+        // ", which ... ," before the verb, or an apposition (", known as
+        // AFAD,", ", the state weather agency,", ", based in Lyon,").
+        let open = (l.saturating_sub(16)..l).rev().find(|&j| {
+            matches!(
+                text(j),
+                "which" | "whose" | "known" | "formerly" | "also" | "based" | "founded" | "headquartered" | "the" | "a" | "an" | "its"
+            ) && j >= 1
+                && text(j - 1) == ","
+        })?;
         l = open.checked_sub(2)?;
     }
     Some(l)
@@ -1861,6 +1880,84 @@ static PERSON_NOUNS: &[&str] = &[
 ];
 
 /// Head nouns of organisations.
+/// Organisation words that open a name in other languages ("Banco
+/// Montealto", "Grupo Ferrara", "Bank Negara", "Universiti Sains"): the
+/// name is an organisation, never a person.
+static ORG_FIRST: &[&str] = &[
+    "banco",
+    "banca",
+    "banque",
+    "bank",
+    "grupo",
+    "gruppo",
+    "groupe",
+    "compañía",
+    "compagnie",
+    "companhia",
+    "compagnia",
+    "instituto",
+    "institut",
+    "istituto",
+    "universidad",
+    "universidade",
+    "université",
+    "università",
+    "universiti",
+    "universitas",
+    "fundación",
+    "fundação",
+    "fondation",
+    "fondazione",
+    "stiftung",
+    "partido",
+    "partito",
+    "partai",
+    "sindicato",
+    "syndicat",
+    "sindacato",
+    "federación",
+    "federação",
+    "fédération",
+    "federazione",
+    "asociación",
+    "associação",
+    "associazione",
+    "ministerio",
+    "ministério",
+    "ministère",
+    "ministero",
+    "kementerian",
+    "badan",
+    "dewan",
+    "majlis",
+    "komisi",
+    "comisión",
+    "comissão",
+    "commissione",
+    "consejo",
+    "conselho",
+    "conseil",
+    "consiglio",
+    "agencia",
+    "agência",
+    "agenzia",
+    "empresa",
+    "sociedad",
+    "sociedade",
+    "société",
+    "società",
+    "hospital",
+    "hôpital",
+    "ospedale",
+    "clínica",
+    "tribunal",
+    "tribunale",
+    "corte",
+    "cour",
+    "cámara",
+    "câmara",
+];
+
 pub static ORG_HEADS: &[&str] = &[
     "agency",
     "ministry",
@@ -2771,6 +2868,7 @@ pub mod cls {
     pub const ORG_ADVERBS: u32 = 1 << 23;
     pub const OPENING_PREPOSITIONS: u32 = 1 << 24;
     pub const COMPOUND_SUFFIXES: u32 = 1 << 25;
+    pub const ORG_FIRST: u32 = 1 << 26;
 }
 
 /// Speech verbs that introduce an inverted attribution ("said X").
@@ -2932,6 +3030,7 @@ fn class_table() -> &'static ClassTable {
             (ORG_ADVERBS, cls::ORG_ADVERBS),
             (OPENING_PREPOSITIONS, cls::OPENING_PREPOSITIONS),
             (COMPOUND_SUFFIXES, cls::COMPOUND_SUFFIXES),
+            (ORG_FIRST, cls::ORG_FIRST),
         ];
         for &(list, bit) in lists {
             for &w in list {
@@ -3531,7 +3630,8 @@ impl<'a> Builder<'a> {
         };
         let of_org = completes_at(first) || coordinated();
         let plural_org = last_name.is_some_and(|&w| name_count > 1 && plural_org_head(self.toks[w].stem()));
-        let class = if last_bits & cls::ORG_HEADS != 0 || of_org || plural_org {
+        let org_first = name_count > 1 && first_bits & cls::ORG_FIRST != 0;
+        let class = if last_bits & cls::ORG_HEADS != 0 || of_org || plural_org || org_first {
             ChainClass::Org
         } else if thing
             || last_bits & cls::PLACE_HEADS != 0
@@ -4175,13 +4275,13 @@ impl<'a> Builder<'a> {
         // of Port Operators, says": one opening with a lowercase word and
         // closed by a comma before a speech verb.
         if self.tok(j).is_some_and(|t| t.text == "," && t.sent == self.toks[last].sent) {
-            if self.tok(j + 1).is_some_and(|t| t.is("who")) {
+            if self.tok(j + 1).is_some_and(|t| t.is("who") || t.is("which")) {
                 return true;
             }
             let close = (j + 2..j + 14).find(|&k| self.tok(k).is_none_or(|t| t.sent != self.toks[last].sent || t.text == ","));
             if close.is_some_and(|k| {
                 self.tok(k).is_some_and(|t| t.text == ",")
-                    && (j + 1..k).all(|m| self.toks[m].word)
+                    && (j + 1..k).all(|m| self.toks[m].word || self.toks[m].text.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
                     // Not a name ("The Attorney-General, Robin Ames, says"):
                     // the title and the name are one person.
                     && self.toks[j + 1].lower()

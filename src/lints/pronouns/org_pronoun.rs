@@ -34,12 +34,16 @@ declare_lint! {
     /// office, commission, airline and similar words ("the audit agency",
     /// "National Intelligence Service", "British Airways"), and names after
     /// "of" or "for" that complete such a head or "Center" ("the Ministry of
-    /// Social Affairs", "the Center for Volcanology"). Seven configurations are checked:
+    /// Social Affairs", "the Center for Volcanology", also with a portfolio
+    /// after "and": "the Ministry of Education and Culture"), and names
+    /// opened by an organisation word of another language ("Banco
+    /// Montealto", "Universiti Sains"). Seven configurations are checked:
     /// (1) the organisation, a reporting verb and an optional "that" directly
     /// before "he"/"she" ("the agency said that she"), also with up to three
     /// words before "that" ("said on Monday that she") and a relative clause
-    /// after the organisation ("The agency, which monitors food safety, said
-    /// she") or an acronym in brackets ("The Electoral Commission (ELCOM)
+    /// or an apposition after the organisation ("The agency, which monitors
+    /// food safety, said she", "The authority, known as DMA, said he") or an
+    /// acronym in brackets ("The Electoral Commission (ELCOM)
     /// said she"), a participle of speech after the verb's comma ("said on
     /// Saturday, adding that she") or the verb after "and" when the
     /// organisation opens the sentence ("The bank held its rate and said
@@ -155,10 +159,15 @@ impl Lint for OrgPronoun {
                     // The person a possessive names ("her governor") is
                     // not its antecedent.
                     let possessed = s == p.sent && p.case == Case::Possessive && (p.tok + 1..=p.tok + 2).contains(&m.first);
+                    // "In her ruling, the court said that Ruiz ...": after
+                    // the organisation that is the subject after the
+                    // opening phrase, a name is in its predicate.
+                    let predicate = s == p.sent && org.first > p.tok && m.first > org.last;
                     matches!(m.kind, MentionKind::Person(_) | MentionKind::Anon(_))
                         && a.leaning_gender(m, pi) != Some(p.gender.other())
                         && !reporter
                         && !possessed
+                        && !predicate
                 })
             });
             if person
@@ -333,7 +342,13 @@ impl OrgPronoun {
         // (3) The ORG (subject) ... his/her, nothing personal between. (The
         // words after "of" or "for" complete the organisation that is the
         // subject: "The Office of Civil Defense said in his report".)
+        // (A name inside the organisation's phrase stands for the phrase:
+        // "The Union health ministry, in his advisory".)
         let m = before?;
+        let m = ms
+            .iter()
+            .find(|h| h.kind == MentionKind::Org && h.subject && h.first <= m.first && h.last >= m.last)
+            .unwrap_or(m);
         let completes_subject = || {
             m.first >= 2
                 && matches!(a.text(doc, m.first - 1), "of" | "for")
@@ -370,6 +385,32 @@ mod tests {
         let lex = crate::pack::builtin_lexicons();
         let names = GivenNames::shared(lex.iter().filter(|l| l.lint == "pronoun-drift")).unwrap_or_default();
         OrgPronoun { names }
+    }
+
+    #[test]
+    fn flags_appositions_and_foreign_names() {
+        for (text, pro) in [
+            ("Officials met. Banco Serrano said she had raised provisions for bad loans.", "she"),
+            (
+                "Officials met. The court, which heard testimony from 46 witnesses over 18 months, said in her ruling that the deal was void.",
+                "her",
+            ),
+            ("Officials met. The Union health ministry, in his advisory issued on Friday, told states to act.", "his"),
+            ("Officials met. The Disaster Management Authority, known as DMA, said he had deployed 3,200 rescuers.", "he"),
+            // A name in the predicate of the organisation is not meant.
+            ("Officials met. In her written response, the commission argued that Okafor-Bello had access to funds.", "her"),
+        ] {
+            assert_eq!(flagged(&lint(), text), vec![pro], "{text}");
+        }
+        // A person before the opening phrase may be meant.
+        assert_silent(
+            &lint(),
+            "Judge Ana Ruiz presided. In her ruling, the court said the contract was void.",
+        );
+        assert_silent(
+            &lint(),
+            "Officials met. Ana Serrano, the bank's director, said she had raised provisions.",
+        );
     }
 
     #[test]
