@@ -900,6 +900,8 @@ fn evidence<'d>(doc: &'d Document, names: &GivenNames, want: [bool; 2], roles: [
         };
         // The previous non-space token is a hyphen.
         let mut after_hyphen = false;
+        // Patronymic particles and female surname forms.
+        let (mut named, mut surnames) = ([false; 2], 0);
         for (i, t) in all.iter().enumerate() {
             if !word(t) {
                 if !matches!(t.kind, TokenKind::Space | TokenKind::Newline) {
@@ -914,6 +916,18 @@ fn evidence<'d>(doc: &'d Document, names: &GivenNames, want: [bool; 2], roles: [
             after_hyphen = false;
             let Some((p, prev)) = before(i) else { continue };
             if word(prev) {
+                // "binti Rahman", "bin Ibrahim": a patronymic particle
+                // (`Builder::classify`); "Ana Petrova": a female surname
+                // form votes.
+                if let Some(g) = patronymic_gender(text(prev)) {
+                    named[gender_index(g)] = true;
+                }
+                if upper(prev)
+                    && matches!(bytes.get(t.span.end.wrapping_sub(1)), Some(b'a' | b'r' | 0xA1 | 0x97))
+                    && female_surname(text(t))
+                {
+                    surnames += 1;
+                }
                 // "X Y": X may start a name, or be a title or kinship word
                 // before one; across name particles ("Lady de Winter").
                 let mut w = (p, prev);
@@ -943,6 +957,8 @@ fn evidence<'d>(doc: &'d Document, names: &GivenNames, want: [bool; 2], roles: [
                 }
             }
         }
+        strong = [strong[0] || named[0], strong[1] || named[1]];
+        role_count[gender_index(Gender::Female)] += surnames;
         // The block's given names, unless its other evidence settled it.
         let done = |strong: &[bool; 2]| (0..2).all(|k| !want[k] || strong[k] || role_count[k] >= roles[k]);
         if !done(&strong) {
@@ -2061,6 +2077,30 @@ fn abstract_noun(w: &str) -> bool {
     let n = w.len();
     let ends = |s: &str| w.get(n.saturating_sub(s.len())..).is_some_and(|t| t.eq_ignore_ascii_case(s));
     w.is_ascii() && ((n >= 7 && (ends("ity") || ends("tion") || ends("sion") || ends("ology") || ends("ics"))) || (n >= 9 && ends("ment")))
+}
+
+/// The gender a patronymic particle states: "bin", "ibn" (son of), "binti",
+/// "bint", "binte" (daughter of).
+fn patronymic_gender(w: &str) -> Option<Gender> {
+    match w {
+        "bin" | "ibn" => Some(Gender::Male),
+        "binti" | "bint" | "binte" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// A surname in a female form: Slavic "-ova", "-eva", "-ová", "-ská",
+/// "-cká", "-ska", "-cka", "-skaya" ("Petrova", "Nowakowska"), Baltic
+/// "-ienė", "-aitė", "-ytė", "-utė" and Icelandic "-dóttir" (seven letters
+/// or more: not "Geneva").
+fn female_surname(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lower.chars().count() >= 7
+        && [
+            "ova", "eva", "ová", "ská", "cká", "ska", "cka", "skaya", "skaja", "ienė", "aitė", "ytė", "utė", "dóttir", "dottir",
+        ]
+        .iter()
+        .any(|s| lower.ends_with(s))
 }
 
 /// The last word of a portfolio coordinated into an organisation's name
@@ -3631,10 +3671,23 @@ impl<'a> Builder<'a> {
         let of_org = completes_at(first) || coordinated();
         let plural_org = last_name.is_some_and(|&w| name_count > 1 && plural_org_head(self.toks[w].stem()));
         let org_first = name_count > 1 && first_bits & cls::ORG_FIRST != 0;
+        // A surname that is also a place word ("Park", "Hall") names a
+        // person after a title ("Mr Park", "President Park") or before an
+        // age or a speech verb ("Park, 52,", "Hall said").
+        let surname_place = || {
+            name_count == 1
+                && (title_at.is_some_and(|k| k + 1 < words_before_split.len())
+                    || self.next(last).is_some_and(|t| t.has(cls::SPEECH_VERBS) && t.lower())
+                    || (self.next(last).is_some_and(|t| t.text == ",")
+                        && self
+                            .tok(last + 2)
+                            .is_some_and(|t| t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_digit()))
+                        && self.tok(last + 3).is_some_and(|t| t.text == ",")))
+        };
         let class = if last_bits & cls::ORG_HEADS != 0 || of_org || plural_org || org_first {
             ChainClass::Org
         } else if thing
-            || last_bits & cls::PLACE_HEADS != 0
+            || (last_bits & cls::PLACE_HEADS != 0 && !surname_place())
             || last_name.is_some_and(|&w| name_count > 1 && abstract_noun(self.toks[w].stem()))
             || (name_count > 1 && first_bits & cls::PLACE_FIRST != 0)
             || words.iter().filter(|w| is_name_word(w)).any(|&w| all_caps(self.toks[w].stem()))
@@ -3705,14 +3758,42 @@ impl<'a> Builder<'a> {
                 }
             }
             // A confident Western given name first.
+            let mut given = false;
             if name_count > 1 && !self.east_asian_shape(words) {
                 if let Some(g) = cx.names.get(first_word) {
                     person = true;
+                    given = true;
                     evidence.push(Evidence {
                         span: self.toks[first].span,
                         gender: g,
                         kind: EvidenceKind::GivenName,
                     });
+                }
+            }
+            // "son of" and "daughter of" inside the name ("Anwar bin
+            // Ibrahim", "Nurul Aina binti Rahman") decide; a surname in a
+            // female form of Slavic, Baltic or Icelandic naming
+            // ("Petrova", "Nowakowska", "Jónsdóttir") votes.
+            if name_count > 1 {
+                let inside = words.iter().map(|&w| &self.toks[w]);
+                let patronymic = inside
+                    .chain(self.next(last).filter(|t| t.lower()))
+                    .find_map(|t| patronymic_gender(t.text).map(|g| (t.span, g)));
+                if let Some((span, g)) = patronymic {
+                    person = true;
+                    evidence.push(Evidence {
+                        span,
+                        gender: g,
+                        kind: EvidenceKind::Strong,
+                    });
+                } else if let Some(&l) = last_name.filter(|_| !given) {
+                    if female_surname(self.toks[l].stem()) {
+                        evidence.push(Evidence {
+                            span: self.toks[l].span,
+                            gender: Gender::Female,
+                            kind: EvidenceKind::Role,
+                        });
+                    }
                 }
             }
         }

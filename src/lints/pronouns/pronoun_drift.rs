@@ -71,10 +71,12 @@ declare_lint! {
     /// linked to. For (D), persons named inside the quotation are not
     /// rivals. Each person's gender
     /// is the document's consensus: an honorific, a gendered title or kinship
-    /// word in the same phrase decides; else a given name from the
+    /// word in the same phrase, or a patronymic particle inside the name
+    /// ("bin", "ibn"; "binti", "bint") decides; else a given name from the
     /// `given-names` lexicon (Western name order only) decides unless two
     /// linked pronouns disagree; else the linked pronouns decide when at least
-    /// two agree and they outnumber the others two to one, or, with one
+    /// two agree and they outnumber the others two to one (a surname in a
+    /// female form, "Petrova", "Nowakowska", "Jónsdóttir", is one vote), or, with one
     /// linked pronoun of each gender and nothing else, the first of them. A linked pronoun of
     /// the other gender is flagged, with the evidence as labels. A pronoun
     /// left unlinked whose nearest antecedent in its sentence is a gendered
@@ -82,6 +84,15 @@ declare_lint! {
     /// the loss of her stock would hurt him") is judged against the noun's
     /// gender, with the same abstentions; pronouns between the noun and it
     /// must agree with the noun.
+    ///
+    /// A reflexive is judged against the subject of its clause, whatever
+    /// else is around: the nearest subject pronoun or person's name before
+    /// it in its sentence, with only lowercase verbs and adverbs between (up
+    /// to four words, also over an age in commas): "She has described
+    /// himself", "Park, 52, described herself" where Park is a man. A
+    /// determiner, preposition, conjunction, speech verb, "to", another
+    /// mention or pronoun between, or a person of unknown gender, and it
+    /// abstains ("She let him introduce himself").
     ///
     /// A pronoun inside a quotation is judged only when it is the document's
     /// one word of its gender: no other pronoun, person, title or gendered
@@ -180,6 +191,9 @@ impl Lint for PronounDrift {
         let shared = Shared::of(doc, &self.names);
         let Some(a) = &shared.0 else { return };
         for (pi, p) in a.pronouns.iter().enumerate() {
+            if p.case == Case::Reflexive && reflexive(doc, a, pi, cx) {
+                continue;
+            }
             let Some(mi) = a.links[pi] else {
                 if p.quoted {
                     quoted_orphan(doc, a, pi, cx);
@@ -291,6 +305,97 @@ impl Lint for PronounDrift {
         }
     }
 }
+
+/// A reflexive pronoun whose clause's subject is of the other gender: a
+/// reflexive refers back to its subject, so "She has described himself" and
+/// "Farahani (a man elsewhere) allowed herself a smile" are wrong whatever
+/// else the text says. The subject is the nearest word before the reflexive
+/// in its sentence that is a subject pronoun or a person's name (not a
+/// possessive), with only lowercase verbs and adverbs between (up to four
+/// words, also over an age in commas: "Park, 52, described herself"); a
+/// determiner, a preposition, a conjunction, a speech verb, another
+/// mention or pronoun in between, or no such subject, and it abstains ("She
+/// let him introduce himself", "She said the patient hurt himself").
+fn reflexive(doc: &Document, a: &Analysis, pi: usize, cx: &mut Ctx) -> bool {
+    let Some(p) = a.pronouns.get(pi) else { return false };
+    if !p.usable || p.case != Case::Reflexive {
+        return false;
+    }
+    let ms = a.sentence_mentions(p.sent);
+    let start = a.sent_start.get(p.sent).copied().unwrap_or(p.tok);
+    let mut words = 0;
+    let mut j = p.tok;
+    // (span, gender, name, evidence) of the subject.
+    let subject = loop {
+        if j <= start {
+            return false;
+        }
+        j -= 1;
+        if let Some(m) = ms.iter().find(|m| m.last == j) {
+            let MentionKind::Person(c) = m.kind else { return false };
+            if m.possessive {
+                return false;
+            }
+            let Some(g) = a.clusters.get(c).and_then(|c| c.gender) else {
+                return false;
+            };
+            break (m.span, g, Some(c), a.mention_text(doc, m));
+        }
+        if let Some(q) = a.pronouns.iter().find(|q| q.tok == j) {
+            if q.case != Case::Subject || !q.usable {
+                return false;
+            }
+            break (q.span, q.gender, None, doc.text(q.span).to_string());
+        }
+        let t = a.text(doc, j);
+        // An age in commas: "Park, 52, described herself".
+        if t == "," && j >= start + 3 && a.text(doc, j - 1).bytes().all(|b| b.is_ascii_digit()) && a.text(doc, j - 2) == "," {
+            j -= 2;
+            continue;
+        }
+        words += 1;
+        let lower_word = t.bytes().all(|b| b.is_ascii_lowercase());
+        if words > 4 || !lower_word || super::entities::has_class(t, REFLEXIVE_STOPS) || NOT_BETWEEN.contains(&t) {
+            return false;
+        }
+    };
+    let (span, g, cluster, name) = subject;
+    if g == p.gender {
+        return false;
+    }
+    let pro = doc.text(p.span);
+    let message = match cluster {
+        Some(_) => format!(
+            "'{pro}' refers back to '{name}', the subject of its clause, who is {} in this document",
+            g.adjective()
+        ),
+        None => format!(
+            "'{pro}' refers back to '{name}', the subject of its clause, which is {}",
+            g.adjective()
+        ),
+    };
+    let f = cx.report(p.span, message);
+    f.label(span, format!("{} subject here", g.adjective()));
+    if let Some(c) = cluster.and_then(|c| a.clusters.get(c)) {
+        if let Some(e) = c.evidence.iter().find(|e| e.gender == g && e.span != span) {
+            f.label(e.span, format!("{} here: '{}'", g.adjective(), doc.text(e.span)));
+        }
+    }
+    f.help("check the source text: a reflexive pronoun agrees with its subject".to_string());
+    true
+}
+
+/// Word classes that end the search for a reflexive's subject.
+const REFLEXIVE_STOPS: u32 = super::entities::cls::PREPOSITIONS
+    | super::entities::cls::DETERMINERS
+    | super::entities::cls::SPEECH_VERBS
+    | super::entities::cls::CLAUSE_OPENERS;
+
+/// Words that end the search for a reflexive's subject too: a new clause or
+/// an infinitive whose own subject may be someone else.
+const NOT_BETWEEN: &[&str] = &[
+    "to", "who", "whom", "which", "whose", "or", "but", "nor", "let", "made", "make", "makes", "help", "helped",
+];
 
 /// An unlinked pronoun whose nearest antecedent in its sentence is a
 /// gendered noun of the other gender, as the subject: "The boy claimed that
@@ -602,6 +707,46 @@ mod tests {
         PronounDrift {
             names: GivenNames::shared(cx.lexicons_for(PRONOUN_DRIFT.name)).unwrap_or_default(),
         }
+    }
+
+    #[test]
+    fn flags_a_reflexive_against_its_subject() {
+        for (text, pro) in [
+            ("Officials met. She has described himself in interviews as a plumber.", "himself"),
+            (
+                "Kaveh Tehrani played on. When he finished, Tehrani allowed herself a brief smile.",
+                "herself",
+            ),
+            // A surname that is also a place word, after a title and before an age.
+            (
+                "Mr Park said he was tired. Park, 52, described herself as a slow director.",
+                "herself",
+            ),
+        ] {
+            assert_eq!(flagged(&lint(), text), vec![pro], "{text}");
+        }
+        for ok in [
+            "Ana Ruiz met him. She let him introduce himself.",
+            "She said the patient hurt himself.",
+            "She watched the boy hurt himself.",
+            "She asked the driver to excuse himself.",
+            "He or she must defend himself or herself.",
+            "\"She hurt himself,\" he said.",
+            "She bought a gift for the man himself.",
+        ] {
+            assert_silent(&lint(), ok);
+        }
+    }
+
+    #[test]
+    fn patronymic_particles_and_female_surnames_are_evidence() {
+        // "binti" (daughter of) decides; a female surname form votes.
+        let text = "Nurul Aina binti Rahman won the seat on Sunday. Nurul Aina said his plan would protect the villages.";
+        assert_eq!(flagged(&lint(), text), vec!["his"]);
+        let text = "Officials met. Dinara Sultanova said she would appeal. Sultanova, 41, said his lawyers had filed the papers.";
+        assert_eq!(flagged(&lint(), text), vec!["his"]);
+        // Not on a place, nor against a given name of the lexicon.
+        assert_silent(&lint(), "Officials met in Geneva on Monday. Marco Casanova said he would appeal.");
     }
 
     #[test]
