@@ -939,6 +939,14 @@ fn evidence<'d>(doc: &'d Document, names: &GivenNames, want: [bool; 2], roles: [
                     w = q;
                 }
                 gendered(w.1);
+                // "Chairwoman and founder X" (`Builder::classify`).
+                if let Some((a, and)) = before(w.0) {
+                    if word(and) && text(and) == "and" {
+                        if let Some((_, t)) = before(a) {
+                            gendered(t);
+                        }
+                    }
+                }
                 candidate(w.0, w.1, &mut given);
             } else if is_punct(prev, b'-') {
                 // "X-y": X may start a name or be a title before one.
@@ -2077,6 +2085,16 @@ fn abstract_noun(w: &str) -> bool {
     let n = w.len();
     let ends = |s: &str| w.get(n.saturating_sub(s.len())..).is_some_and(|t| t.eq_ignore_ascii_case(s));
     w.is_ascii() && ((n >= 7 && (ends("ity") || ends("tion") || ends("sion") || ends("ology") || ends("ics"))) || (n >= 9 && ends("ment")))
+}
+
+/// A plural noun for people by its ending ("Colleagues", "Researchers",
+/// "Residents", "Analysts", "Employees"), of six letters or more.
+fn plural_of_people(w: &str) -> bool {
+    w.len() >= 6
+        && w.is_ascii()
+        && ["ers", "ists", "ants", "ents", "ors", "ees", "gues", "ians"]
+            .iter()
+            .any(|s| w.len() > s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s))
 }
 
 /// The gender a patronymic particle states: "bin", "ibn" (son of), "binti",
@@ -3731,6 +3749,27 @@ impl<'a> Builder<'a> {
                     });
                 } else if p == first && prev.has(cls::TITLES) {
                     person = true;
+                    // "Chairwoman and founder X", "actress and director X":
+                    // a gendered title coordinated with the title before
+                    // the name.
+                    let coordinated = p
+                        .checked_sub(3)
+                        .filter(|&k| self.tok(k + 1).is_some_and(|t| t.is("and")) && self.toks[k].sent == prev.sent)
+                        .map(|k| &self.toks[k]);
+                    if let Some(t) = coordinated {
+                        let strong = t.gender(cls::GENDERED_TITLES).or_else(|| t.gender(cls::GENDERED_NOUNS));
+                        if let Some(g) = strong.or_else(|| t.gender(cls::ROLE_TITLES)) {
+                            evidence.push(Evidence {
+                                span: t.span,
+                                gender: g,
+                                kind: if strong.is_some() {
+                                    EvidenceKind::Strong
+                                } else {
+                                    EvidenceKind::Role
+                                },
+                            });
+                        }
+                    }
                 }
             }
             // "X, 45," and "X, who".
@@ -4048,7 +4087,10 @@ impl<'a> Builder<'a> {
             };
             let Some(kind) = kind else {
                 let and = self.next(c.last).is_some_and(|t| t.is("and"));
-                if c.class != ChainClass::Org && (and || self.is_subject(c.first, c.last, c.possessive)) {
+                // "Colleagues say", "Researchers found": a plural noun for
+                // people opening the sentence is no country or ship.
+                let people = c.first == c.last && self.sentence_initial(c.first) && plural_of_people(self.toks[c.first].text);
+                if c.class != ChainClass::Org && !people && (and || self.is_subject(c.first, c.last, c.possessive)) {
                     self.things.push(c.last);
                 }
                 continue;
@@ -4359,6 +4401,16 @@ impl<'a> Builder<'a> {
             if self.tok(j + 1).is_some_and(|t| t.is("who") || t.is("which")) {
                 return true;
             }
+            // An age: "Chen, 41, studied" reads on to the verb.
+            let age = self
+                .tok(j + 1)
+                .is_some_and(|t| t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_digit()))
+                && self.tok(j + 2).is_some_and(|t| t.text == ",");
+            if age {
+                j += 3;
+            }
+        }
+        if self.tok(j).is_some_and(|t| t.text == "," && t.sent == self.toks[last].sent) {
             let close = (j + 2..j + 14).find(|&k| self.tok(k).is_none_or(|t| t.sent != self.toks[last].sent || t.text == ","));
             if close.is_some_and(|k| {
                 self.tok(k).is_some_and(|t| t.text == ",")

@@ -30,8 +30,10 @@ declare_lint! {
     /// ## How it works
     ///
     /// Persons are capitalised name chains with evidence that they are
-    /// persons (a title or honorific, "his sister X", "first lady X", an age
-    /// apposition, "X said" (a full name also when its last word alone
+    /// persons (a title or honorific, also coordinated with the title before
+    /// the name: "Chairwoman and founder X"; "his sister X", "first lady X",
+    /// an age apposition (which the subject's verb may follow: "Chen, 41,
+    /// studied"), "X said" (a full name also when its last word alone
     /// speaks: "Ravindra Kalwani ... Kalwani said"), or a confident Western
     /// given name; after a title and "of" the portfolio runs into the name,
     /// which starts at such a given name: "Secretary of State Daniel
@@ -736,6 +738,24 @@ mod tests {
         ] {
             assert_silent(&lint(), ok);
         }
+    }
+
+    #[test]
+    fn coordinated_titles_ages_and_plural_subjects() {
+        // "Chairwoman and founder X"; "X, 41, studied" is a subject.
+        let text = "Chairwoman and founder Chen Xiaowen showed the machine at a fair. She said the robot used cameras.\n\n\
+                    Chen, 41, studied engineering at Zhejiang University. She founded the company in 2015 with savings from his first job.";
+        assert_eq!(flagged(&lint(), text), vec!["his"]);
+        // "Colleagues" opening a sentence is no country or ship that "her"
+        // could mean.
+        let text = "The sensor was designed by a team led by the physicist Arvind Kulkarni. Kulkarni, 58, who joined the \
+                    centre after his doctorate, spent nine years on it, which he said was worth it. Colleagues say her \
+                    persistence kept the project alive.";
+        assert_eq!(flagged(&lint(), text), vec!["her"]);
+        assert_silent(
+            &lint(),
+            "The sensor was designed by Arvind Kulkarni, who said he was proud. Colleagues say Ana Ruiz and her team helped.",
+        );
     }
 
     #[test]
