@@ -2333,7 +2333,7 @@ static PLACE_FIRST: &[&str] = &[
 
 static NAME_PARTICLES: &[&str] = &[
     "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "le", "la", "bin", "ibn", "al", "el", "ter", "ten",
-    "y", "bint", "ben", "abu", "zu",
+    "y", "bint", "ben", "abu", "zu", "dela", "delos",
 ];
 
 /// Abbreviated months (the full weekdays and months are
@@ -4278,7 +4278,14 @@ impl<'a> Builder<'a> {
     /// A name without a full-name cluster of its own: the one cluster it
     /// names, or an anonymous person when several share it.
     fn resolve_bare(&self, c: &Chain, words: &[usize], keys: &FxHashMap<u64, Vec<usize>>) -> Option<MentionKind> {
-        let mut names = words.iter().filter(|&&w| self.toks[w].word).map(|&w| self.toks[w].stem());
+        // (Particles are not looked up: "Dela Cruz" and "El Amrani" are the
+        // bare surnames of "Ramon Dela Cruz" and "Youssef El Amrani".)
+        let particle = |w: usize| self.toks[w].has(cls::NAME_PARTICLES);
+        let all_particles = words.iter().all(|&w| particle(w));
+        let mut names = words
+            .iter()
+            .filter(|&&w| self.toks[w].word && (all_particles || !particle(w)))
+            .map(|&w| self.toks[w].stem());
         match (names.next(), names.next_back()) {
             (None, _) => None,
             (Some(w), None) => match lookup(keys, w) {
@@ -4441,7 +4448,14 @@ impl<'a> Builder<'a> {
             return false;
         }
         let w = next.text;
-        next.has(cls::AUXILIARIES | cls::SPEECH_VERBS)
+        // A name opening its sentence before a lowercase word that is no
+        // preposition, determiner or conjunction: "Dela Cruz spent the
+        // night" (an irregular past).
+        let opening = self.sentence_initial(first)
+            && !next.has(cls::PREPOSITIONS | cls::DETERMINERS | cls::CLAUSE_OPENERS | cls::ADVERBS)
+            && !matches!(w, "or" | "nor" | "and" | "who" | "whose" | "which");
+        opening
+            || next.has(cls::AUXILIARIES | cls::SPEECH_VERBS)
             || (w.len() > 4 && w.ends_with("ed"))
             || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !next.has(cls::NOT_AFTER_POSSESSIVE))
     }

@@ -39,7 +39,10 @@ declare_lint! {
     /// which starts at such a given name: "Secretary of State Daniel
     /// Okafor" is "Daniel Okafor"). Full names
     /// cluster by their letters; a bare surname joins the one full name it
-    /// belongs to. A title alone after "the" ("the Queen", "the Foreign
+    /// belongs to (over its particles: "Dela Cruz" of "Ramon Dela Cruz"). A
+    /// name opening its sentence before a lowercase word that is no
+    /// preposition, determiner or conjunction is its subject ("Dela Cruz
+    /// spent the night"). A title alone after "the" ("the Queen", "the Foreign
     /// Secretary") is a person: the name in apposition after its comma ("the
     /// Defence Minister, Ana Ruiz,", also over a portfolio: "the Minister of
     /// Ports and Transport, Ana Ruiz,"; so is a noun for a person, "the
@@ -755,6 +758,23 @@ mod tests {
         assert_silent(
             &lint(),
             "The sensor was designed by Arvind Kulkarni, who said he was proud. Colleagues say Ana Ruiz and her team helped.",
+        );
+    }
+
+    #[test]
+    fn bare_surnames_with_particles_and_opening_subjects() {
+        // "Dela Cruz" is the bare surname of "Ramon Dela Cruz", and the
+        // subject of "spent" opening its sentence.
+        let text = "Mayor Ramon Dela Cruz said he had ordered the evacuation. \"We did not wait,\" he said.\n\n\
+                    Dela Cruz spent the night at the centre. She said the city had enough food for three days.";
+        assert_eq!(flagged(&lint(), text), vec!["She"]);
+        let text = "Youssef El Amrani said he would meet the operators. He said talks could resume.\n\n\
+                    El Amrani told reporters the union was ready. She said the strike would end on Friday.";
+        assert_eq!(flagged(&lint(), text), vec!["She"]);
+        // Two people sharing the particle's surname: no one to link.
+        assert_silent(
+            &lint(),
+            "Ramon Dela Cruz said he was tired. His wife, Ana Dela Cruz, was there.\n\nDela Cruz spent the night there. She said the city was safe.",
         );
     }
 
