@@ -605,6 +605,16 @@ mod tests {
             None,
         );
         assert_eq!(d.sentences().len(), 2, "{:?}", d.sentences());
+        // A time ends a sentence before a capitalised word, not before a
+        // weekday, a time zone or a lowercase word.
+        let count = |t: &str| {
+            Document::parse(0, SourceFile::new("t.txt", t, FileKind::Plain), None)
+                .sentences()
+                .len()
+        };
+        assert_eq!(count("It landed shortly after 5 a.m. In her bulletin, the agency said so."), 2);
+        assert_eq!(count("It landed at 5 a.m. Monday and left at 9 a.m. EST on Tuesday."), 1);
+        assert_eq!(count("It landed at 5 a.m. local time."), 1);
     }
 
     #[test]

@@ -578,6 +578,14 @@ fn joins(prev: &str, next: &str) -> bool {
     if ABBREVIATIONS.contains(&last) {
         return next_lower;
     }
+    // A time: "at 5 a.m. In her bulletin" starts a sentence; "5 a.m.
+    // Monday", "9 a.m. EST" and "6 p.m. local time" go on.
+    if matches!(last, "a.m" | "p.m" | "A.M" | "P.M") {
+        let word = next.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let zone = (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase());
+        let calendar = super::CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(word));
+        return next_lower || zone || calendar;
+    }
     // Dotted acronyms and Latin abbreviations: "U.S.", "e.g.", "a.m.".
     if last.contains('.') && last.len() <= 8 {
         return next_lower || last.starts_with(|c: char| c.is_lowercase());

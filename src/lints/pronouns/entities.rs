@@ -1983,6 +1983,8 @@ static ORG_FIRST: &[&str] = &[
 ];
 
 pub static ORG_HEADS: &[&str] = &[
+    "hospital",
+    "clinic",
     "agency",
     "ministry",
     "government",

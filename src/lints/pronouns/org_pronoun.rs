@@ -391,6 +391,7 @@ mod tests {
     fn flags_appositions_and_foreign_names() {
         for (text, pro) in [
             ("Officials met. Banco Serrano said she had raised provisions for bad loans.", "she"),
+            ("Officials met. In her statement on Sunday, the hospital said the machine was safe.", "her"),
             (
                 "Officials met. The court, which heard testimony from 46 witnesses over 18 months, said in her ruling that the deal was void.",
                 "her",
