@@ -4811,7 +4811,25 @@ impl Analysis {
                 let start = self.pronouns.partition_point(|q| q.tok <= m.last);
                 let (qi, q) = self.pronouns.iter().enumerate().nth(start)?;
                 let fits = qi != pi && q.sent == m.sent && q.tok < next_person && q.usable && q.case != Case::Object;
-                fits.then_some(q.gender)
+                if fits {
+                    return Some(q.gender);
+                }
+                // The one person of its sentence, as the subject, and a
+                // subject pronoun before anyone else in the next sentence:
+                // "Claude Gabriel stabbed a man. However, he absconded."
+                let alone = self
+                    .sentence_mentions(m.sent)
+                    .iter()
+                    .filter(|o| !matches!(o.kind, MentionKind::Org))
+                    .all(|o| std::ptr::eq(o, m) || o.kind == MentionKind::Anon(None) && !o.subject);
+                let next_first = self
+                    .sentence_mentions(m.sent + 1)
+                    .iter()
+                    .find(|o| !matches!(o.kind, MentionKind::Org))
+                    .map(|o| o.first);
+                let follows =
+                    qi != pi && q.sent == m.sent + 1 && q.case == Case::Subject && q.usable && next_first.is_none_or(|f| f > q.tok);
+                (m.subject && m.last < next_person && alone && follows).then_some(q.gender)
             }
             _ => None,
         }

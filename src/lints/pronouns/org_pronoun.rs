@@ -77,7 +77,9 @@ declare_lint! {
     /// detainee or an official: "The ministry said she had been released");
     /// a person counts as the other gender when the pronouns linked to them
     /// agree on it ("Sam Rivera said he was leaving"), or, outside any
-    /// cluster, when the first pronoun after them in their sentence is of it;
+    /// cluster, when the first pronoun after them in their sentence is of it
+    /// (or, for the one person and subject of a sentence, a subject pronoun
+    /// opening the next sentence before anyone else is named);
     /// when a gendered noun or an unlinked pronoun of that gender is in the
     /// sentence or the two before it, when a person or gendered noun of that
     /// gender appears in the eight sentences before, when the pronoun is
@@ -403,6 +405,19 @@ mod tests {
         ] {
             assert_eq!(flagged(&lint(), text), vec![pro], "{text}");
         }
+        // The one person of a sentence takes the gender of the subject
+        // pronoun opening the next one.
+        assert_eq!(
+            flagged(
+                &lint(),
+                "Officials met. Okonkwo Adeyemi-Bello ran the hospital for a decade. He was arrested in May. The court said in her ruling that the contracts were void."
+            ),
+            vec!["her"]
+        );
+        assert_silent(
+            &lint(),
+            "Officials met. Okonkwo Adeyemi-Bello ran the hospital for a decade. In May, a judge arrested him. The court said in her ruling that the contracts were void.",
+        );
         // A person before the opening phrase may be meant.
         assert_silent(
             &lint(),
