@@ -117,7 +117,9 @@ declare_lint! {
     /// healthy,' she said"). A person outside any cluster counts with the
     /// gender of the first subject or possessive pronoun after it in its
     /// sentence ("The former prime minister vowed to stay as long as he
-    /// can"); a cluster of unknown gender with the gender its linked pronouns
+    /// can"), or, when it is the one person and the subject of its
+    /// sentence, of a subject pronoun opening the next sentence before
+    /// anyone else is named; a cluster of unknown gender with the gender its linked pronouns
     /// agree on. An object pronoun is judged so only when nobody comes before
     /// it in its sentence ("Police placed her in a chokehold"), never in its
     /// subject's clause ("Mr Grant praised her"), or when its sentence names
