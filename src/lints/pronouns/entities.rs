@@ -1223,6 +1223,12 @@ fn word_flags() -> &'static WordFlags {
         for w in ORG_FIRST {
             set(w.as_bytes(), FLAG_ORG);
         }
+        // "Hanul Electronics": a company word ending the name.
+        for &w in COMPANY_HEADS {
+            for f in [w.to_string(), format!("{w}'s"), format!("{w}’s")] {
+                set(f.as_bytes(), FLAG_ORG | FLAG_ORG_LAST);
+            }
+        }
         let mut any = vec![0u64; (1 << 16) / 64];
         let mut pairs = [0u32; 32];
         for (shape, _) in flags.iter().enumerate().filter(|(_, &f)| f != 0) {
@@ -1270,7 +1276,7 @@ fn org_last(toks: &[PTok], i: usize) -> bool {
     }
     let (stem, possessive) = strip_possessive(t.text);
     let bits = classes(t.text) | if possessive { classes(stem) } else { 0 };
-    if bits & cls::NAME_PARTICLES != 0 || (bits & cls::ORG_HEADS != 0 && !t.lower()) {
+    if bits & cls::NAME_PARTICLES != 0 || (bits & (cls::ORG_HEADS | cls::COMPANY_HEADS) != 0 && !t.lower()) {
         return true;
     }
     if bits & cls::ORG_HEADS == 0 {
@@ -1440,6 +1446,18 @@ pub(crate) fn reported_org_end<'a>(text: &dyn Fn(usize) -> &'a str, k: usize) ->
     // "The Electoral Commission (ELCOM) said": an acronym in brackets.
     if text(l) == ")" && l >= 3 && text(l - 2) == "(" && all_caps(text(l - 1)) && text(l - 1).starts_with(char::is_alphabetic) {
         l -= 3;
+    }
+    // "Sanjeevani General Hospital in Nagpur said": a place after the
+    // organisation.
+    let cap = |i: usize| text(i).starts_with(char::is_uppercase);
+    if cap(l) {
+        let mut j = l;
+        while j > 0 && l - j < 3 && cap(j - 1) {
+            j -= 1;
+        }
+        if j >= 2 && matches!(text(j - 1), "in" | "at") && cap(j - 2) {
+            l = j - 2;
+        }
     }
     if text(l) == "," {
         // ", which ... ," before the verb, or an apposition (", known as
@@ -2136,9 +2154,9 @@ fn portfolio_word(w: &str) -> bool {
 }
 
 /// Last words of place and thing names (never persons).
-static PLACE_HEADS: &[&str] = &[
-    // Last words of company names ("Tarrow Energy", "Tata Motors"), none
-    // of them a common surname.
+/// Last words of company names ("Tarrow Energy", "Tata Motors"), none of
+/// them a common surname: organisations (and no persons or places).
+static COMPANY_HEADS: &[&str] = &[
     "energy",
     "holdings",
     "industries",
@@ -2161,6 +2179,9 @@ static PLACE_HEADS: &[&str] = &[
     "communications",
     "electronics",
     "chemicals",
+];
+
+static PLACE_HEADS: &[&str] = &[
     // Sports clubs ("Sheffield United", "Blackburn Rovers").
     "united",
     "rovers",
@@ -2929,6 +2950,7 @@ pub mod cls {
     pub const OPENING_PREPOSITIONS: u32 = 1 << 24;
     pub const COMPOUND_SUFFIXES: u32 = 1 << 25;
     pub const ORG_FIRST: u32 = 1 << 26;
+    pub const COMPANY_HEADS: u32 = 1 << 27;
 }
 
 /// Speech verbs that introduce an inverted attribution ("said X").
@@ -3091,6 +3113,7 @@ fn class_table() -> &'static ClassTable {
             (OPENING_PREPOSITIONS, cls::OPENING_PREPOSITIONS),
             (COMPOUND_SUFFIXES, cls::COMPOUND_SUFFIXES),
             (ORG_FIRST, cls::ORG_FIRST),
+            (COMPANY_HEADS, cls::COMPANY_HEADS | cls::PLACE_HEADS),
         ];
         for &(list, bit) in lists {
             for &w in list {
@@ -3584,8 +3607,16 @@ impl<'a> Builder<'a> {
         let mut kin_of = None;
         let mut person = false;
         let mut speaker = false;
-        // Titles inside the chain: the name is what follows the last one.
+        // Titles inside the chain: the name is what follows the last one
+        // ("General" is an adjective in an organisation's name: "Sanjeevani
+        // General Hospital"; "the Prime Minister's Office" keeps its person).
+        let org_tail = words
+            .last()
+            .is_some_and(|&w| self.toks[w].stem_has(cls::ORG_HEADS | cls::COMPANY_HEADS));
         let title_at = words.iter().rposition(|&w| {
+            if org_tail && self.toks[w].is("general") {
+                return false;
+            }
             let t = &self.toks[w];
             t.has(cls::TITLES) || t.gender(cls::GENDERED_TITLES).is_some() || t.gender(cls::ROLE_TITLES).is_some()
         });
@@ -3704,7 +3735,8 @@ impl<'a> Builder<'a> {
                             .is_some_and(|t| t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_digit()))
                         && self.tok(last + 3).is_some_and(|t| t.text == ",")))
         };
-        let class = if last_bits & cls::ORG_HEADS != 0 || of_org || plural_org || org_first {
+        let company = name_count > 1 && last_bits & cls::COMPANY_HEADS != 0;
+        let class = if last_bits & cls::ORG_HEADS != 0 || of_org || plural_org || org_first || company {
             ChainClass::Org
         } else if thing
             || (last_bits & cls::PLACE_HEADS != 0 && !surname_place())

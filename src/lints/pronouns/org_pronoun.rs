@@ -85,9 +85,10 @@ declare_lint! {
     /// gender appears in the eight sentences before, when the pronoun is
     /// linked to a person, inside quotations, and for generic "he or she".
     ///
-    /// Names ending in a company word ("Tarrow Energy", "Tata Motors") and
-    /// places ending in a place word ("the Tarra Strip") are not persons who
-    /// could be meant.
+    /// Names ending in a company word ("Tarrow Energy", "Tata Motors") are
+    /// organisations, and places ending in a place word ("the Tarra Strip")
+    /// are not persons who could be meant; the holder of a titled office
+    /// may be ("The Prime Minister's Office said she" is not flagged).
     ///
     /// ## Known problems
     ///
@@ -172,7 +173,15 @@ impl Lint for OrgPronoun {
                         && !predicate
                 })
             });
+            // "The Prime Minister's Office said she": the office holder
+            // may be meant.
+            let holder = (org.first.saturating_sub(3)..=org.last).any(|j| {
+                let w = a.text(doc, j);
+                let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s"));
+                stem.is_some_and(|st| is(st, cls::TITLES) || is(st, cls::ROLE_TITLES) || is(st, cls::ROLE_TITLES << 1))
+            });
             if person
+                || holder
                 || a.gender_present(p.gender, p.sent.saturating_sub(2), p.sent, None, None, &|q| {
                     q == pi || candidates.get(q).is_some_and(Option::is_some)
                 })
@@ -417,6 +426,20 @@ mod tests {
         assert_silent(
             &lint(),
             "Officials met. Okonkwo Adeyemi-Bello ran the hospital for a decade. In May, a judge arrested him. The court said in her ruling that the contracts were void.",
+        );
+        // The holder of a titled office may be meant.
+        assert_silent(&lint(), "Officials met. The Prime Minister's Office said she would go.");
+        assert_silent(&lint(), "Officials met. The President’s Office said he would go.");
+        assert_eq!(
+            flagged(
+                &lint(),
+                "Officials met. Sanjeevani General Hospital in Nagpur said she had admitted 212 patients."
+            ),
+            vec!["she"]
+        );
+        assert_eq!(
+            flagged(&lint(), "Officials met. Hanul Electronics said on Thursday that she would invest."),
+            vec!["she"]
         );
         // A person before the opening phrase may be meant.
         assert_silent(
