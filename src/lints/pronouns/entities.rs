@@ -3963,7 +3963,12 @@ impl<'a> Builder<'a> {
                 if t.stem_has(cls::NAME_PARTICLES) {
                     continue;
                 }
-                let joined = k > 0 && words.get(k - 1).is_some_and(|&p| p + 2 == w && self.toks[p + 1].text == "-");
+                // (Joined to the part before over a hyphen, unless that was
+                // a particle left out: "Al-Masri" is the part "Masri".)
+                let joined = k > 0
+                    && words
+                        .get(k - 1)
+                        .is_some_and(|&p| p + 2 == w && self.toks[p + 1].text == "-" && !self.toks[p].stem_has(cls::NAME_PARTICLES));
                 part_buf.push_str(t.stem());
                 match (joined, part_ends.last_mut()) {
                     (true, Some(end)) => *end = part_buf.len(),

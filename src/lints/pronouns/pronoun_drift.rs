@@ -781,6 +781,14 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_particle_surname_clusters() {
+        // "Al-Masri" is the surname part "Masri" of "Khalid Al-Masri".
+        let text = "Officials met. Khalid Al-Masri, who grows tomatoes, said he had cut his planting. \
+                    \"There is no farm,\" Mr. Al-Masri said. The new quotas, she said, would hurt his neighbours.";
+        assert_eq!(flagged(&lint(), text), vec!["she"]);
+    }
+
+    #[test]
     fn patronymic_particles_and_female_surnames_are_evidence() {
         // "binti" (daughter of) decides; a female surname form votes.
         let text = "Nurul Aina binti Rahman won the seat on Sunday. Nurul Aina said his plan would protect the villages.";
