@@ -2103,18 +2103,22 @@ fn plural_org_head(w: &str) -> bool {
 /// letters or more, "-ment" of nine or more: not "Clement").
 fn abstract_noun(w: &str) -> bool {
     let n = w.len();
-    let ends = |s: &str| w.get(n.saturating_sub(s.len())..).is_some_and(|t| t.eq_ignore_ascii_case(s));
-    w.is_ascii() && ((n >= 7 && (ends("ity") || ends("tion") || ends("sion") || ends("ology") || ends("ics"))) || (n >= 9 && ends("ment")))
+    w.is_ascii() && ((n >= 7 && ends_with_any(w, &["ity", "tion", "sion", "ology", "ics"])) || (n >= 9 && ends_with_any(w, &["ment"])))
+}
+
+/// Whether `w` ends with one of `suffixes`, ignoring ASCII case (a
+/// non-ASCII letter of a suffix must match exactly).
+fn ends_with_any(w: &str, suffixes: &[&str]) -> bool {
+    let b = w.as_bytes();
+    suffixes
+        .iter()
+        .any(|s| b.len() >= s.len() && b[b.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes()))
 }
 
 /// A plural noun for people by its ending ("Colleagues", "Researchers",
 /// "Residents", "Analysts", "Employees"), of six letters or more.
 fn plural_of_people(w: &str) -> bool {
-    w.len() >= 6
-        && w.is_ascii()
-        && ["ers", "ists", "ants", "ents", "ors", "ees", "gues", "ians"]
-            .iter()
-            .any(|s| w.len() > s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s))
+    w.len() >= 6 && w.is_ascii() && ends_with_any(w, &["ers", "ists", "ants", "ents", "ors", "ees", "gues", "ians"])
 }
 
 /// The gender a patronymic particle states: "bin", "ibn" (son of), "binti",
@@ -2132,13 +2136,12 @@ fn patronymic_gender(w: &str) -> Option<Gender> {
 /// "-ienė", "-aitė", "-ytė", "-utė" and Icelandic "-dóttir" (seven letters
 /// or more: not "Geneva").
 fn female_surname(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    lower.chars().count() >= 7
-        && [
+    ends_with_any(
+        w,
+        &[
             "ova", "eva", "ová", "ská", "cká", "ska", "cka", "skaya", "skaja", "ienė", "aitė", "ytė", "utė", "dóttir", "dottir",
-        ]
-        .iter()
-        .any(|s| lower.ends_with(s))
+        ],
+    ) && w.chars().count() >= 7
 }
 
 /// The last word of a portfolio coordinated into an organisation's name
@@ -2146,11 +2149,9 @@ fn female_surname(w: &str) -> bool {
 /// or a company word, or a noun of seven letters or more ending in "-ure",
 /// "-ism", "-ance", "-ence", "-ness" or "-ship".
 fn portfolio_word(w: &str) -> bool {
-    let n = w.len();
-    let ends = |s: &str| w.get(n.saturating_sub(s.len())..).is_some_and(|t| t.eq_ignore_ascii_case(s));
     abstract_noun(w)
         || classes(w) & cls::PLACE_HEADS != 0
-        || (w.is_ascii() && n >= 7 && ["ure", "ism", "ance", "ence", "ness", "ship"].iter().any(|s| ends(s)))
+        || (w.is_ascii() && w.len() >= 7 && ends_with_any(w, &["ure", "ism", "ance", "ence", "ness", "ship"]))
 }
 
 /// Last words of place and thing names (never persons).

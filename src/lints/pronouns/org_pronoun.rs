@@ -351,8 +351,8 @@ impl OrgPronoun {
             return None;
         }
         // (3) The ORG (subject) ... his/her, nothing personal between. (The
-        // words after "of" or "for" complete the organisation that is the
-        // subject: "The Office of Civil Defense said in his report".)
+        // words after "of" or "for" that complete it are the subject with
+        // it: "The Office of Civil Defense said in his report".)
         // (A name inside the organisation's phrase stands for the phrase:
         // "The Union health ministry, in his advisory".)
         let m = before?;
@@ -360,15 +360,7 @@ impl OrgPronoun {
             .iter()
             .find(|h| h.kind == MentionKind::Org && h.subject && h.first <= m.first && h.last >= m.last)
             .unwrap_or(m);
-        let completes_subject = || {
-            m.first >= 2
-                && matches!(a.text(doc, m.first - 1), "of" | "for")
-                && ms.iter().any(|h| h.last + 2 == m.first && h.kind == MentionKind::Org && h.subject)
-        };
-        if m.kind == MentionKind::Org && (m.subject || completes_subject()) {
-            return Some(m);
-        }
-        None
+        (m.kind == MentionKind::Org && m.subject).then_some(m)
     }
 }
 
